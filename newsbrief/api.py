@@ -1,0 +1,152 @@
+"""The public entry points: ``analyze`` for one text, ``analyze_many`` for a
+stream of them (batched through ``nlp.pipe``, the model loaded once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Literal, overload
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import NewsbriefError
+from .ingest import Article, validate_text
+from .model import Brief, Failure
+from .pipeline import load_pipeline
+from .settings import Settings
+
+OnError = Literal["raise", "yield"]
+
+
+def _as_article(item: str | Article, index: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, tuple) and len(item) == 2:
+        text, source = item
+        return Article(text=text, source=source)
+    return Article(text=item, source=None)
+
+
+def _component_cfg(settings: Settings) -> dict[str, dict[str, object]]:
+    cfg: dict[str, object] = {}
+    if settings.summary_sentences is not None:
+        cfg["sentences"] = settings.summary_sentences
+    if settings.summary_words is not None:
+        cfg["words"] = settings.summary_words
+    if settings.summary_ratio is not None:
+        cfg["ratio"] = settings.summary_ratio
+    return {"newsbrief_summary": cfg} if cfg else {}
+
+
+def brief_from_doc(doc: Doc, article: Article) -> Brief:
+    """Collect what the stages wrote on ``doc`` into a Brief."""
+    return Brief(
+        text=doc.text,
+        source=article.source,
+        quotes=list(doc._.nb_quotes or []),
+        entities=list(doc._.nb_entities or []),
+        summary=list(doc._.nb_summary or []),
+        key_quote=doc._.nb_key_quote,
+        warnings=list(article.warnings),
+        meta=dict(article.meta),
+    )
+
+
+def analyze(
+    text: str | Article,
+    *,
+    source: str | None = None,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+) -> Brief:
+    """Analyse one article.
+
+    text (str | Article): the article text (or an Article from a reader).
+    source (str | None): a name for it in messages and output.
+    settings (Settings | None): model, limits, summary length; default from
+        the environment.
+    nlp (Language | None): a pipeline from ``load_pipeline`` to reuse.
+    RETURNS (Brief): quotes, speakers, entities, summary, all with offsets.
+    RAISES (NewsbriefError): the input is unusable or no model is installed.
+    """
+    article = _as_article(text, 0)
+    if source is not None:
+        article.source = source
+    settings = settings or Settings.from_env()
+    validate_text(
+        article.text, article.source, max_chars=settings.max_chars, check_language=settings.check_language
+    )
+    nlp = nlp or load_pipeline(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    doc = nlp(article.text, component_cfg=_component_cfg(settings))
+    return brief_from_doc(doc, article)
+
+
+@overload
+def analyze_many(
+    items: Iterable[str | Article | tuple[str, str]],
+    *,
+    settings: Settings | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["raise"] = ...,
+) -> Iterator[Brief]: ...
+
+
+@overload
+def analyze_many(
+    items: Iterable[str | Article | tuple[str, str]],
+    *,
+    settings: Settings | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["yield"],
+) -> Iterator[Brief | Failure]: ...
+
+
+def analyze_many(
+    items: Iterable[str | Article | tuple[str, str]],
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+    on_error: OnError = "raise",
+) -> Iterator[Brief] | Iterator[Brief | Failure]:
+    """Analyse many articles, in input order, batched through ``nlp.pipe``.
+
+    items: texts, ``(text, source)`` pairs or Articles.
+    on_error ("raise" | "yield"): on a bad item, raise its NewsbriefError, or
+        yield a ``Failure`` in its place and go on.
+    RETURNS (Iterator[Brief] or Iterator[Brief | Failure]).
+    """
+    settings = settings or Settings.from_env()
+    nlp = nlp or load_pipeline(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    cfg = _component_cfg(settings)
+    batch = max(1, settings.batch_size)
+    iterator = iter(items)
+    index = 0
+    while True:
+        chunk = [_as_article(x, index + i) for i, x in enumerate(islice(iterator, batch))]
+        if not chunk:
+            return
+        index += len(chunk)
+        results: list[Brief | Failure | None] = [None] * len(chunk)
+        good: list[tuple[str, int]] = []
+        for i, article in enumerate(chunk):
+            try:
+                validate_text(
+                    article.text,
+                    article.source,
+                    max_chars=settings.max_chars,
+                    check_language=settings.check_language,
+                )
+            except NewsbriefError as exc:
+                if on_error == "raise":
+                    raise
+                results[i] = Failure(source=article.source, code=exc.code, message=str(exc))
+                continue
+            good.append((article.text, i))
+        for doc, i in nlp.pipe(good, as_tuples=True, batch_size=batch, component_cfg=cfg):
+            results[i] = brief_from_doc(doc, chunk[i])
+        for result in results:
+            assert result is not None
+            yield result

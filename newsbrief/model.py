@@ -1,0 +1,266 @@
+"""The core data model: what newsbrief reports about an article.
+
+Every span is a pair of character offsets into the article text, so that
+``text[start:end]`` is exactly the reported text. The classes are plain
+dataclasses: cheap to build, easy to pickle between processes, and turned into
+JSON by ``to_dict`` with the layout documented in the README (schema
+``newsbrief/1``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "newsbrief/1"
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A piece of the article: its text and where it stands.
+
+    text (str): exactly ``article_text[start:end]``.
+    start (int): offset of the first character.
+    end (int): offset one past the last character.
+    """
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
+        return cls(text=data["text"], start=data["start"], end=data["end"])
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote belongs to.
+
+    name (str | None): the canonical speaker: the fullest name the article
+        gives, or the description when the person is never named
+        ("a senior State Department official"); None when unknown.
+    entity (str | None): id of the entity in ``Brief.entities``, if any.
+    role (str | None): title or role the article gives ("US secretary of state").
+    mention (TextSpan | None): the local mention near the quote ("he", "Kerry").
+    """
+
+    name: str | None = None
+    entity: str | None = None
+    role: str | None = None
+    mention: TextSpan | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "role": self.role,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(
+            name=data.get("name"),
+            entity=data.get("entity"),
+            role=data.get("role"),
+            mention=TextSpan.from_dict(mention) if mention else None,
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    """Something a source said, wrote or reported.
+
+    text/start/end: the quoted words without the quote marks; for indirect
+        speech, the reported clause without "that".
+    kind (str): "direct" (a quoted sentence or more), "partial" (a quoted
+        fragment inside the writer's sentence) or "indirect" (reported speech
+        with no quote marks).
+    speaker (Speaker): who said it.
+    cue (TextSpan | None): the verb or phrase that attributes it ("said",
+        "according to").
+    continuation (bool): True when the quote carries no attribution of its
+        own and was given to the previous quote's speaker.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker = field(default_factory=Speaker)
+    cue: TextSpan | None = None
+    continuation: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "continuation": self.continuation,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        cue = data.get("cue")
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            kind=data["kind"],
+            speaker=Speaker.from_dict(data.get("speaker") or {}),
+            cue=TextSpan.from_dict(cue) if cue else None,
+            continuation=bool(data.get("continuation", False)),
+        )
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place, with every mention of it.
+
+    id (str): "e1", "e2", ... unique within one brief.
+    name (str): canonical name, the fullest form in the article.
+    type (str): "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC" (spaCy's labels).
+    mentions (list[TextSpan]): every place the article names it.
+    role (str | None): a title or role the article gives the entity.
+    """
+
+    id: str
+    name: str
+    type: str
+    mentions: list[TextSpan] = field(default_factory=list)
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "role": self.role,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            role=data.get("role"),
+            mentions=[TextSpan.from_dict(m) for m in data.get("mentions", [])],
+        )
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    """One sentence of the extractive summary, in article order."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "score": self.score}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SummarySentence:
+        return cls(text=data["text"], start=data["start"], end=data["end"], score=data["score"])
+
+
+@dataclass(slots=True)
+class Brief:
+    """Everything newsbrief found in one article.
+
+    text (str): the analysed text; every offset points into it.
+    source (str | None): where the text came from (a path, an id, a URL).
+    quotes, entities, summary: see the classes above.
+    key_quote (int | None): index in ``quotes`` of the quote that best carries
+        the story.
+    warnings (list[str]): non-fatal problems with the input (for example bytes
+        that were not valid UTF-8 and were replaced).
+    meta (dict): title, date, url, author when the reader found them.
+    """
+
+    text: str
+    source: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    key_quote: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {"schema": SCHEMA, "source": self.source}
+        if self.meta:
+            data["meta"] = dict(self.meta)
+        if include_text:
+            data["text"] = self.text
+        data["summary"] = [s.to_dict() for s in self.summary]
+        data["key_quote"] = self.quotes[self.key_quote].to_dict() if self.key_quote is not None else None
+        data["quotes"] = [q.to_dict() for q in self.quotes]
+        data["entities"] = [e.to_dict() for e in self.entities]
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
+        return data
+
+    def to_json(self, *, indent: int | None = None, include_text: bool = True) -> str:
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} brief: schema is {data.get('schema')!r}")
+        quotes = [Quote.from_dict(q) for q in data.get("quotes", [])]
+        key = data.get("key_quote")
+        key_index = None
+        if key is not None:
+            for i, q in enumerate(quotes):
+                if (q.start, q.end) == (key["start"], key["end"]):
+                    key_index = i
+                    break
+        return cls(
+            text=data.get("text", ""),
+            source=data.get("source"),
+            quotes=quotes,
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            summary=[SummarySentence.from_dict(s) for s in data.get("summary", [])],
+            key_quote=key_index,
+            warnings=list(data.get("warnings", [])),
+            meta=dict(data.get("meta", {})),
+        )
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be analysed, in place of its Brief in a batch.
+
+    source (str | None): the input's name.
+    code (str): the error code ("E001"...).
+    message (str): the one-line error message.
+    """
+
+    source: str | None
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, "source": self.source, "error": {"code": self.code, "message": self.message}}

@@ -1,0 +1,65 @@
+"""Build the spaCy pipeline: a pretrained English model plus newsbrief's stages.
+
+The model is loaded once per process and cached by name; every call of
+``analyze``/``analyze_many`` in that process reuses it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, SetupError
+from .settings import MODEL_CANDIDATES
+
+# Importing the stages registers their factories with spaCy.
+from .stages import STAGES  # noqa: F401  (registration side effect)
+
+_lock = threading.Lock()
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model_name(model: str | None) -> str:
+    """The model to load: the one asked for, or the first installed candidate.
+
+    RAISES (SetupError): E006 when none is installed.
+    """
+    if model:
+        return model
+    for name in MODEL_CANDIDATES:
+        if _installed(name):
+            return name
+    raise SetupError(Errors.E006, detail="none of " + ", ".join(MODEL_CANDIDATES) + " is installed")
+
+
+def load_base_model(model: str | None = None) -> Language:
+    """The bare pretrained spaCy model, without newsbrief's stages (the
+    baseline the benchmarks compare against)."""
+    name = resolve_model_name(model)
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SetupError(Errors.E006, detail=f"{name!r}: {first_line[:200]}") from None
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(name: str) -> Language:
+    nlp = load_base_model(name)
+    for stage in STAGES:
+        nlp.add_pipe(stage)
+    return nlp
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The full newsbrief pipeline for ``model`` (cached per process)."""
+    name = resolve_model_name(model)
+    with _lock:
+        return _cached_pipeline(name)

@@ -1,0 +1,37 @@
+"""newsbrief's pipeline stages, each a spaCy factory named ``newsbrief_<stage>``.
+
+Each stage does one thing and writes one ``Doc`` extension:
+
+===================  ==========================  ==============================
+stage                writes                      reads
+===================  ==========================  ==============================
+newsbrief_entities   ``doc._.nb_entities``        ``doc.ents``, parse
+newsbrief_quotes     ``doc._.nb_quotes``          parse, sentences
+newsbrief_speakers   ``doc._.nb_quotes`` (names)  ``doc._.nb_quotes``, ``doc._.nb_entities``
+newsbrief_summary    ``doc._.nb_summary``,        sentences, ``doc._.nb_quotes``,
+                     ``doc._.nb_key_quote``       ``doc._.nb_entities``
+===================  ==========================  ==============================
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+for _name, _default in (
+    ("nb_entities", None),
+    ("nb_quotes", None),
+    ("nb_summary", None),
+    ("nb_key_quote", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+from . import entities, quotes, speakers, summary  # noqa: E402,F401  (register factories)
+
+# The order the pipeline runs them in.
+STAGES: tuple[str, ...] = (
+    "newsbrief_entities",
+    "newsbrief_quotes",
+    "newsbrief_speakers",
+    "newsbrief_summary",
+)

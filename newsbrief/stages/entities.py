@@ -1,0 +1,277 @@
+"""Entities: spaCy's named-entity mentions merged into people, organisations
+and places, each with a canonical name, its mentions as offsets, and a role
+when the article gives one.
+
+spaCy's NER labels each mention on its own; readers of news need one entity per
+real-world referent ("Kerry" and "John Kerry" are one person). The merging
+rules here are what a careful reader does without a knowledge base: same
+normalised name, or a shorter name that is the surname (or any token subset)
+of exactly one fuller person name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity, TextSpan
+from .lexicon import ORG_HINT_WORDS, TITLE_WORDS
+
+ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_LEADING_DROP = {"the", "a", "an"}
+# Labels ranked for ties in the type vote.
+_LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Span] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+
+    def tokens(self) -> set[str]:
+        return {t for name in self.names for t in _name_key(name).split()}
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.replace(".", "").replace("’", "'").lower().split())
+
+
+def _looks_like_org(name: str) -> bool:
+    return any(t in ORG_HINT_WORDS for t in _name_key(name).split())
+
+
+def _cluster_type(cluster: _Cluster, canonical: str) -> str:
+    labels = cluster.labels
+    # The small English models often label a rare surname ORG in one sentence
+    # and PERSON in the next; a proper name seen as a person once, with no
+    # organisation word in it, is a person.
+    if labels["PERSON"] and not _looks_like_org(canonical):
+        all_propn = all(
+            all(t.pos_ == "PROPN" or not t.is_alpha for t in m) for m in cluster.mentions
+        )
+        if all_propn or labels["PERSON"] * 2 >= sum(labels.values()):
+            return "PERSON"
+    best = max(labels.values())
+    for label in _LABEL_PRIORITY:
+        if labels[label] == best:
+            return label
+    return labels.most_common(1)[0][0]
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    # The fullest form: most tokens, then most frequent, then first seen.
+    order = {name: i for i, name in enumerate(cluster.names)}
+    return max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
+
+
+def find_role(span: Span) -> str | None:
+    """A title or role the sentence gives the named person in ``span``.
+
+    Finds an appositive ("Frank DeLuca, president of the union") or a run of
+    title words right before the name ("Chief Executive Michael Tennant",
+    "US Secretary of State John Kerry").
+    """
+    doc = span.doc
+    root = span.root
+    # Appositive after the name: "Name, president of the union,"
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN", "PROPN"):
+            if child.ent_type_ == "PERSON":
+                continue
+            role = _role_phrase(child)
+            if role:
+                return role
+    # Name as appositive of a role: "the union's president, Frank DeLuca"
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+        role = _role_phrase(root.head)
+        if role:
+            return role
+    # Title words right before the name.
+    i = span.start - 1
+    words: list[Token] = []
+    while i >= 0:
+        tok = doc[i]
+        if tok.lower_ in TITLE_WORDS or (tok.lower_ == "of" and words):
+            words.insert(0, tok)
+        elif tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha and words and tok.ent_type_ != "PERSON":
+            words.insert(0, tok)
+        elif tok.pos_ == "PROPN" and not words and tok.ent_type_ != "PERSON" and tok.is_title:
+            # "State" in "Secretary of State John Kerry" comes first from the right.
+            words.insert(0, tok)
+        else:
+            break
+        i -= 1
+    while words and words[0].lower_ == "of":
+        words.pop(0)
+    if any(w.lower_ in TITLE_WORDS for w in words):
+        return doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def _role_phrase(head: Token) -> str | None:
+    """The noun phrase headed by ``head``, without determiners and without
+    trailing punctuation, if its head is a title word."""
+    if head.lemma_.lower() not in TITLE_WORDS and head.lower_ not in TITLE_WORDS:
+        return None
+    tokens = [t for t in head.subtree]
+    doc = head.doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end or end - start > 12:
+        return None
+    return doc[start:end].text
+
+
+def cluster_entities(doc: Doc) -> list[Entity]:
+    """Group the entity mentions of ``doc`` into entities (see module doc)."""
+    mentions: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        trimmed = _trim(ent)
+        # A name has a capital letter; "state" in "secretary of state" is not one.
+        if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
+            continue
+        mentions.append((trimmed, ent.label_))
+    if not mentions:
+        return []
+
+    # 1. Exact clusters by normalised name.
+    by_key: dict[str, _Cluster] = {}
+    for span, label in mentions:
+        key = _name_key(span.text)
+        cluster = by_key.setdefault(key, _Cluster())
+        cluster.mentions.append(span)
+        cluster.names[span.text] += 1
+        cluster.labels[label] += 1
+
+    # 2. A shorter person name joins the one fuller person name that contains
+    # all its tokens ("Kerry" -> "John Kerry"); ambiguous ones ("Clinton" with
+    # both Hillary and Bill Clinton) join the most mentioned.
+    keys = sorted(by_key, key=lambda k: -len(k.split()))
+    merged_into: dict[str, str] = {}
+    for key in keys:
+        cluster = by_key[key]
+        if len(key.split()) >= 3 or not (cluster.labels["PERSON"] or cluster.labels["ORG"]):
+            continue
+        toks = set(key.split())
+        candidates = [
+            other
+            for other in keys
+            if other != key
+            and other not in merged_into
+            and len(other.split()) > len(key.split())
+            and by_key[other].labels["PERSON"]
+            and toks <= set(other.split())
+            and key.split()[-1] == other.split()[-1]
+        ]
+        if not candidates:
+            continue
+        target = max(candidates, key=lambda k: len(by_key[k].mentions))
+        merged_into[key] = target
+        dest = by_key[target]
+        dest.mentions.extend(cluster.mentions)
+        dest.names.update(cluster.names)
+        dest.labels.update(cluster.labels)
+
+    # 3. An acronym joins the name it abbreviates ("US" -> "United States").
+    for key in keys:
+        if key in merged_into or " " in key or not (2 <= len(key) <= 6):
+            continue
+        if not any(m.text.replace(".", "").isupper() for m in by_key[key].mentions):
+            continue
+        for other in keys:
+            words = [w for w in other.split() if w not in ("of", "and", "for", "the")]
+            if other != key and other not in merged_into and len(words) > 1 and "".join(w[0] for w in words) == key:
+                merged_into[key] = other
+                dest = by_key[other]
+                dest.mentions.extend(by_key[key].mentions)
+                dest.names.update({n: 0 for n in by_key[key].names})
+                dest.labels.update(by_key[key].labels)
+                break
+
+    clusters = [c for k, c in by_key.items() if k not in merged_into]
+    clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
+
+    entities: list[Entity] = []
+    for n, cluster in enumerate(clusters, start=1):
+        name = _canonical_name(cluster)
+        etype = _cluster_type(cluster, name)
+        ordered = sorted(cluster.mentions, key=lambda m: m.start_char)
+        role = None
+        if etype == "PERSON":
+            for m in ordered:
+                role = find_role(m)
+                if role:
+                    break
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=name,
+                type=etype,
+                mentions=[TextSpan(m.text, m.start_char, m.end_char) for m in ordered],
+                role=role,
+            )
+        )
+    return entities
+
+
+def mention_index(entities: list[Entity]) -> dict[tuple[int, int], str]:
+    """(start, end) of every mention -> entity id."""
+    index: dict[tuple[int, int], str] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            index[(m.start, m.end)] = ent.id
+    return index
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity one of whose mentions overlaps [start, end), if any."""
+    best: tuple[int, Entity] | None = None
+    for ent in entities:
+        for m in ent.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, ent)
+    return best[1] if best else None
+
+
+@Language.factory(
+    "newsbrief_entities",
+    assigns=["doc._.nb_entities"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={},
+)
+def make_entities_stage(nlp: Language, name: str) -> EntitiesStage:
+    return EntitiesStage()
+
+
+class EntitiesStage:
+    """Writes ``doc._.nb_entities``: list[Entity]."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.nb_entities = cluster_entities(doc)
+        return doc
+
+
+__all__ = ["cluster_entities", "entity_at", "find_role", "mention_index", "EntitiesStage"]

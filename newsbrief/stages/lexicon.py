@@ -1,0 +1,88 @@
+"""Word lists shared by the stages: attribution cues, titles, pronouns.
+
+Written by hand because no maintained English resource lists reporting verbs
+with the senses news uses; the lists follow the verb classes of attribution
+corpora (PARC/PolNeAR guidelines) and are lemmas, matched against spaCy's
+``token.lemma_``.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce speech, writing or a stated position. Lemmas.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add insist state declare announce explain note claim argue assert
+    contend maintain stress emphasize emphasise warn caution suggest reply respond
+    answer ask acknowledge admit concede confirm deny reveal report write tweet post
+    predict promise pledge vow threaten urge call demand complain lament charge accuse
+    blame allege testify recall remark comment observe point mention describe
+    characterize characterise call quip joke boast brag scoff sneer counter retort
+    rebut dispute conclude agree disagree estimate forecast proclaim reiterate repeat
+    recount recommend propose advise indicate signal concur speculate
+    whisper shout yell cry exclaim murmur mutter announce inform assure reassure
+    hint imply acknowledge specify clarify elaborate underline underscore highlight
+    praise criticize criticise condemn decry denounce hail welcome applaud
+    question wonder demand order instruct direct plead beg ask
+    """.split()
+)
+
+# Verbs of cognition and belief that PolNeAR also counts as attribution cues.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """
+    believe think feel fear hope expect know worry doubt suspect consider
+    understand find learn reckon assume guess suppose wish want decide
+    """.split()
+)
+
+# Nouns that head an attribution ("the claim that", "in a statement").
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    statement remark remarks comment comments interview speech testimony
+    announcement tweet post letter memo report claim assertion warning
+    """.split()
+)
+
+# Head words of titles and roles ("Secretary of State", "chief executive").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice secretary minister senator sen rep representative congressman
+    congresswoman governor gov mayor chancellor premier chairman chairwoman chair
+    chief executive ceo cfo coo director spokesman spokeswoman spokesperson
+    ambassador envoy general gen admiral colonel col commander officer official
+    judge justice attorney prosecutor lawyer counsel adviser advisor aide
+    leader speaker whip candidate nominee founder owner manager coach professor
+    prof dr doctor economist analyst strategist pollster researcher scientist
+    editor reporter correspondent columnist author king queen prince princess
+    pope bishop archbishop rabbi imam cardinal sheriff commissioner inspector
+    superintendent chair head deputy assistant undersecretary treasurer
+    lieutenant sergeant captain major spokesman press principal dean
+    economist activist organizer organiser campaigner member mp mep lawmaker
+    legislator delegate diplomat negotiator regulator auditor partner
+    """.split()
+)
+
+PERSON_PRONOUNS: dict[str, tuple[str, str]] = {
+    # pronoun -> (gender, number); gender "m", "f" or "" (unknown)
+    "he": ("m", "sg"),
+    "him": ("m", "sg"),
+    "his": ("m", "sg"),
+    "she": ("f", "sg"),
+    "her": ("f", "sg"),
+    "hers": ("f", "sg"),
+    "they": ("", "pl"),
+    "them": ("", "pl"),
+    "their": ("", "pl"),
+    "i": ("", "sg"),
+    "we": ("", "pl"),
+    "it": ("", "sg"),
+}
+
+ORG_HINT_WORDS: frozenset[str] = frozenset(
+    """
+    department ministry agency office committee council commission party
+    company corporation corp inc ltd llc group bank university college institute
+    association union federation foundation organization organisation army police
+    court congress senate house parliament government administration campaign
+    board bureau service fund network times post news journal press
+    """.split()
+)
