@@ -39,6 +39,8 @@ class Errors(str, Enum):
     E010 = "{source}: no article text could be extracted from the HTML ({detail})."
     E011 = "{source}: {detail}"
     E012 = "Unknown setting {name!r}: {detail}"
+    E013 = "{source}: the database cannot be used ({detail})."
+    E014 = "Invalid search query {query!r} ({detail}); use plain words, or valid FTS5 syntax with --raw."
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "
