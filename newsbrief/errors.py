@@ -41,10 +41,18 @@ class Errors(str, Enum):
     E012 = "Unknown setting {name!r}: {detail}"
     E013 = "{source}: the database cannot be used ({detail})."
     E014 = "Invalid search query {query!r} ({detail}); use plain words, or valid FTS5 syntax with --raw."
+    E015 = (
+        "{source}: needs the evaluation extras ({detail} is not installed). "
+        "Install them with `pip install 'newsbrief[eval]'`."
+    )
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "
         "offsets refer to the decoded text."
+    )
+    W002 = (
+        "summary: every sentence is longer than the {words}-word limit; the best one "
+        "({count} words) is returned alone."
     )
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
