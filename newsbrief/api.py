@@ -74,9 +74,7 @@ def analyze(
     if source is not None:
         article.source = source
     settings = settings or Settings.from_env()
-    validate_text(
-        article.text, article.source, max_chars=settings.max_chars, check_language=settings.check_language
-    )
+    validate_text(article.text, article.source, max_chars=settings.max_chars, check_language=settings.check_language)
     nlp = nlp or load_pipeline(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     doc = nlp(article.text, component_cfg=_component_cfg(settings))

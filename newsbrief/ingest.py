@@ -59,9 +59,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
         text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if bad > max(16, len(text) // 10):
-        raise InputError(
-            Errors.E002, source=source, detail=f"{bad} of {len(text)} characters are not valid UTF-8"
-        )
+        raise InputError(Errors.E002, source=source, detail=f"{bad} of {len(text)} characters are not valid UTF-8")
     return text, [Errors.W001.format(source=source, count=bad)]
 
 
@@ -93,17 +91,16 @@ def validate_text(
 
 
 def _check_english(sample: str, name: str) -> None:
-    # A cheap, model-free test: English prose is about 40% stop words, and
-    # even headline-style text has well over 8%. Short texts are let through.
+    # A cheap, model-free test: English news prose is 26-60% spaCy stop words
+    # (PolNeAR and CNN/DailyMail articles, measured), while German, French,
+    # Spanish and Italian news text scores 5-12%. Short texts are let through.
     words = _WORD.findall(sample[:5000])
     if len(words) < 30:
         return
     stop = sum(1 for w in words if w.lower() in STOP_WORDS)
     ratio = stop / len(words)
-    if ratio < 0.08:
-        raise InputError(
-            Errors.E007, source=name, detail=f"only {ratio:.0%} of its words are common English words"
-        )
+    if ratio < 0.15:
+        raise InputError(Errors.E007, source=name, detail=f"only {ratio:.0%} of its words are common English words")
 
 
 def read_text_file(path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:

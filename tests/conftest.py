@@ -51,3 +51,9 @@ def assert_offsets(brief) -> None:
             assert text[m.start : m.end] == m.text, m
     for s in brief.summary:
         assert text[s.start : s.end] == s.text, s
+
+
+@pytest.fixture
+def check_offsets():
+    """The assert_offsets helper as a fixture (for tests in subfolders)."""
+    return assert_offsets

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 
 import click
 
@@ -39,7 +40,13 @@ def _read_stdin(settings: Settings) -> Article:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Refuse longer inputs [default 1,000,000].")
 @click.option("--sentences", type=click.IntRange(min=1), default=None, help="Summary length in sentences [default 3].")
 @click.option("--words", type=click.IntRange(min=1), default=None, help="Summary length in words.")
-@click.option("--ratio", type=click.FloatRange(min=0, max=1, min_open=True), default=None, help="Summary length as a share of the article's sentences.")
+@click.option(
+    "--ratio",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    default=None,
+    help="Summary length as a share of the article's sentences.",
+)
+@click.option("--any-language", is_flag=True, help="Do not refuse text that does not look like English.")
 @click.option("--no-text", is_flag=True, help="Leave the article text out of JSON output.")
 @click.option("--indent", type=int, default=None, help="Indent JSON output (json format only).")
 def analyze_command(
@@ -50,6 +57,7 @@ def analyze_command(
     sentences: int | None,
     words: int | None,
     ratio: float | None,
+    any_language: bool,
     no_text: bool,
     indent: int | None,
 ) -> None:
@@ -68,6 +76,8 @@ def analyze_command(
     settings = Settings.from_env(
         model=model, max_chars=max_chars, summary_sentences=sentences, summary_words=words, summary_ratio=ratio
     )
+    if any_language:
+        settings = replace(settings, check_language=False)
     if not inputs:
         if sys.stdin.isatty():
             raise click.UsageError("give a FILE, or '-' to read stdin")
@@ -105,7 +115,9 @@ def analyze_command(
 
     if fmt == "json":
         payload = [b.to_dict(include_text=not no_text) for b in briefs]
-        click.echo(json.dumps(payload[0] if len(inputs) == 1 and payload else payload, ensure_ascii=False, indent=indent))
+        click.echo(
+            json.dumps(payload[0] if len(inputs) == 1 and payload else payload, ensure_ascii=False, indent=indent)
+        )
 
     if failures:
         click.echo(f"newsbrief: {len(failures)} of {len(inputs)} input(s) failed:", err=True)

@@ -43,8 +43,11 @@ def render_brief(brief: Brief) -> str:
             out.append(f"\n  {label} \u2014 {len(quotes)}")
             for q in quotes:
                 cue = f" [{q.cue.text}]" if q.cue else ""
-                out.append(_wrap(f"{_KIND_MARK[q.kind]}\u201c{q.text.strip()}\u201d{cue}", "    - ")
-                           .replace("    - ", "    - ", 1))
+                out.append(
+                    _wrap(f"{_KIND_MARK[q.kind]}\u201c{q.text.strip()}\u201d{cue}", "    - ").replace(
+                        "    - ", "    - ", 1
+                    )
+                )
     else:
         out.append("\nWHO SAID WHAT\n  no quotes found")
     if brief.entities:
@@ -53,8 +56,14 @@ def render_brief(brief: Brief) -> str:
         for e in sorted(brief.entities, key=lambda e: -len(e.mentions)):
             extra = f", {e.role}" if e.role else ""
             by_type[e.type].append(f"{e.name}{extra} ({len(e.mentions)})")
-        names = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places",
-                 "FAC": "facilities", "NORP": "groups"}
+        names = {
+            "PERSON": "people",
+            "ORG": "organisations",
+            "GPE": "places",
+            "LOC": "places",
+            "FAC": "facilities",
+            "NORP": "groups",
+        }
         merged: dict[str, list[str]] = defaultdict(list)
         for t, items in by_type.items():
             merged[names.get(t, t.lower())].extend(items)
