@@ -1,10 +1,352 @@
-"""Speakers: resolve each quote's local speaker mention to a canonical speaker.
-(Being written: see issue 2.)"""
+"""Speakers: resolve each quote's local speaker mention ("he", "Kerry", "the
+official") to a canonical speaker with an entity id and a role.
+
+No offline coreference model works with spaCy 3.8 (coreferee's English models
+are fetched from GitHub at install time and target older spaCy releases), so
+the resolver does what a careful reader does, from the parse and the entities:
+
+* a named mention is its entity ("Kerry" -> "John Kerry", clustered by the
+  entities stage);
+* a pronoun goes to the most recent compatible person (or organisation for
+  "it"/"they"), scored by recency, grammatical subjecthood and whether it was
+  the previous quote's speaker; gender comes from the article itself (the
+  pronouns that follow a name, honorifics, gendered titles), not a name list;
+* a description ("the official") goes to an entity the article links to it (an
+  appositive, an entity whose role has the same head noun), or to an earlier
+  description with the same head noun, or, when definite and headed by a title
+  ("the US secretary of state"), to the person just being quoted; otherwise the
+  first, fullest description is kept as the name;
+* a quote with no attribution of its own continues the previous quote's
+  speaker when it is in the same or the next paragraph.
+
+Everything is indexed once per document (mentions sorted by offset, gender
+votes from one pass over the tokens); each quote then costs a bisect and a
+walk over a few nearby mentions.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..model import Entity, Quote, Speaker
+from .entities import find_role
+from .lexicon import ORG_HINT_WORDS, PERSON_PRONOUNS, TITLE_WORDS
+
+_HONORIFIC_GENDER = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "lady": "f", "dame": "f", "madam": "f",
+}  # fmt: skip
+# Gendered nouns next to a name ("spokeswoman Jane Doe", "the king").
+_GENDERED_NOUNS = {
+    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
+    "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
+    "prince": "m", "princess": "f", "father": "m", "mother": "f", "husband": "m", "wife": "f",
+    "son": "m", "daughter": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
+    "councilman": "m", "councilwoman": "f", "actor": "m", "actress": "f", "widow": "f",
+    "grandmother": "f", "grandfather": "m", "boy": "m", "girl": "f",
+}  # fmt: skip
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# Heads of descriptions that name a kind of source, not one office; "the
+# official" after a named minister is rarely that minister.
+_GENERIC_HEADS = frozenset(
+    """
+    official source person people spokesperson aide adviser advisor staffer analyst expert
+    observer insider member resident witness voter supporter critic officer worker employee
+    """.split()
+)
+_ORG_HEADS = ORG_HINT_WORDS | frozenset(
+    "company firm campaign group ministry agency department organization organisation team club".split()
+)
+# How many sentences back a pronoun or a definite description looks for its antecedent.
+_SENTENCE_WINDOW = 3
+_MAX_CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A named mention of an entity: where it is and whether it is a subject."""
+
+    start: int
+    eid: str
+    sent: int
+    subject: bool
+
+
+@dataclass
+class _Resolved:
+    name: str | None
+    entity: str | None
+    role: str | None
+    # A description kept as the name, or a named entity's type.
+    type: str | None = None
+
+
+def _entity_type_ok(etype: str) -> bool:
+    return etype in ("PERSON", "ORG", "GPE", "NORP")
+
+
+class _Resolver:
+    """Indexes of one document, built once, and the resolution rules."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.tok_starts = [t.idx for t in doc]
+        text = doc.text
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if _entity_type_ok(e.type))
+        self.mentions = spans
+        self.mention_starts = [s[0] for s in spans]
+        # Surname (last word) -> person entity, for names NER missed at the mention.
+        self.by_last_word: dict[str, str] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                self.by_last_word.setdefault(e.name.split()[-1].lower(), e.id)
+        self.refs: list[_Ref] = []
+        self.gender: dict[str, str] = {}
+        self._index_refs_and_gender()
+        self.ref_starts = [r.start for r in self.refs]
+        # Head lemma of a description -> what it resolved to.
+        self.descriptions: dict[str, _Resolved] = {}
+
+    # -- indexes --------------------------------------------------------
+    def _index_refs_and_gender(self) -> None:
+        doc = self.doc
+        votes: dict[str, list[int]] = {}
+        last_person: tuple[str, int] | None = None  # (entity id, sentence)
+        k = 0
+        mentions = self.mentions
+        sent_no = -1
+        for tok in doc:
+            if tok.is_sent_start:
+                sent_no += 1
+            # Mentions that start at this token.
+            while k < len(mentions) and mentions[k][0] < tok.idx + len(tok.text):
+                start, end, eid = mentions[k]
+                k += 1
+                if start < tok.idx:
+                    continue
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                self.refs.append(_Ref(start, eid, sent_no, subject))
+                if self.entities[eid].type != "PERSON":
+                    continue
+                last_person = (eid, sent_no)
+                v = votes.setdefault(eid, [0, 0])
+                # Honorifics and gendered nouns right before or after the name.
+                for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
+                    g = _HONORIFIC_GENDER.get(doc[j].lower_) if j == span.start - 1 else None
+                    g = g or _GENDERED_NOUNS.get(doc[j].lower_)
+                    if g:
+                        v[0 if g == "m" else 1] += 2
+            low = tok.lower_
+            if last_person is not None and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
+                eid, s = last_person
+                if sent_no - s <= 1:
+                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 1
+        for eid, (m, f) in votes.items():
+            if m > f:
+                self.gender[eid] = "m"
+            elif f > m:
+                self.gender[eid] = "f"
+
+    def sent_of(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end)."""
+        i = bisect_left(self.mention_starts, end) - 1
+        best: tuple[int, str] | None = None
+        while i >= 0 and self.mentions[i][0] > start - 80:
+            m_start, m_end, eid = self.mentions[i]
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, eid)
+            i -= 1
+        return self.entities[best[1]] if best else None
+
+    def _span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # -- resolution -----------------------------------------------------
+    def named(self, ent: Entity, span: Span | None) -> _Resolved:
+        role = ent.role
+        if role is None and ent.type == "PERSON" and span is not None:
+            role = find_role(span)
+        return _Resolved(ent.name, ent.id, role, ent.type)
+
+    def recent(
+        self, before: int, types: tuple[str, ...], gender: str = "", prev: _Resolved | None = None
+    ) -> _Resolved | None:
+        """The best antecedent among named mentions before ``before``: recent,
+        a subject, the previous quote's speaker, of a compatible gender."""
+        sent = self.sent_of(before)
+        i = bisect_left(self.ref_starts, before) - 1
+        best: tuple[float, int, str] | None = None
+        seen = 0
+        while i >= 0 and seen < _MAX_CANDIDATES:
+            ref = self.refs[i]
+            i -= 1
+            distance = sent - ref.sent
+            if distance > _SENTENCE_WINDOW:
+                break
+            ent = self.entities[ref.eid]
+            if ent.type not in types:
+                continue
+            seen += 1
+            g = self.gender.get(ref.eid, "")
+            if gender and g and g != gender:
+                continue
+            score = -float(distance) + (1.0 if ref.subject else 0.0) + (0.5 if gender and g == gender else 0.0)
+            if prev is not None and prev.entity == ref.eid:
+                score += 1.5
+            if best is None or score > best[0]:
+                best = (score, ref.start, ref.eid)
+        if best is not None:
+            ent = self.entities[best[2]]
+            return self.named(ent, None)
+        if prev is not None and prev.name is not None:
+            prev_gender = self.gender.get(prev.entity, "") if prev.entity else ""
+            prev_type = prev.type or ""
+            type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types)
+            if type_ok and not (gender and prev_gender and prev_gender != gender):
+                return prev
+        return None
+
+    def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
+        if word in _MALE_PRONOUNS:
+            return self.recent(start, ("PERSON",), "m", prev)
+        if word in _FEMALE_PRONOUNS:
+            return self.recent(start, ("PERSON",), "f", prev)
+        if word in ("it", "its"):
+            return self.recent(start, ("ORG",), "", prev)
+        if word in ("they", "them", "their"):
+            if prev is not None and (prev.type in ("ORG", "NORP")):
+                return prev
+            return self.recent(start, ("ORG",), "", None)
+        return None
+
+    def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
+        root = span.root
+        head = root.lemma_.lower()
+        text = span.text
+        # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
+        for tok in list(root.children) + [root.head]:
+            if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG"):
+                ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
+                if ent is not None and tok.i not in range(span.start, span.end):
+                    return self._as_role(self.named(ent, None), span)
+        # 2. A definite description with the same head noun as an earlier one:
+        # "A senior official said ..." then "the official said".
+        first = span[0].lower_
+        definite = first in ("the", "this", "that", "these", "those")
+        if definite and head in self.descriptions:
+            return self.descriptions[head]
+        # 3. An entity whose role has this head noun.
+        for ent in self.entities.values():
+            if ent.role and head in ent.role.lower().split():
+                resolved = self.named(ent, None)
+                self.descriptions[head] = resolved
+                return resolved
+        # 4. "the company": the organisation being talked about.
+        if head in _ORG_HEADS and first in ("the", "its"):
+            org = self._recent_org_named(start, head) or self.recent(start, ("ORG",), "", prev)
+            if org is not None:
+                self.descriptions[head] = org
+                return org
+        # 5. A definite title ("the US secretary of state", "the senator") is
+        # the person the passage is about.
+        if first == "the" and head in TITLE_WORDS and head not in _GENERIC_HEADS and span[-1].tag_ not in ("NNS",):
+            gender = _GENDERED_NOUNS.get(head, "")
+            person = self.recent(start, ("PERSON",), gender, prev)
+            if person is not None and person.entity is not None:
+                resolved = self._as_role(person, span)
+                self.descriptions[head] = resolved
+                return resolved
+        # 6. Never linked: the description itself is the name.
+        resolved = _Resolved(text, None, None, "DESC")
+        self.descriptions[head] = resolved
+        return resolved
+
+    def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
+        i = bisect_left(self.ref_starts, before) - 1
+        while i >= 0:
+            ref = self.refs[i]
+            i -= 1
+            ent = self.entities[ref.eid]
+            if ent.type == "ORG" and head in ent.name.lower().split():
+                return self.named(ent, None)
+        return None
+
+    def _as_role(self, person: _Resolved, span: Span) -> _Resolved:
+        if person.role is not None or person.type != "PERSON":
+            return person
+        words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
+        role = span.doc[words[0].i : words[-1].i + 1].text if words else None
+        return _Resolved(person.name, person.entity, role, person.type)
+
+    def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
+        mention = quote.speaker.mention
+        if mention is None:
+            return None
+        span = self._span(mention.start, mention.end)
+        if span is None or len(span) == 0:
+            return None
+        # Named when the head of the mention is a name: "A State Department
+        # official" is a description that only contains one.
+        root = span.root
+        ent = self.entity_at(root.idx, root.idx + len(root.text))
+        if ent is not None:
+            return self.named(ent, span)
+        word = mention.text.lower()
+        if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
+            return self.pronoun(word, mention.start, prev)
+        if root.pos_ == "PROPN":
+            eid = self.by_last_word.get(span[-1].lower_)
+            if eid is not None:
+                return self.named(self.entities[eid], span)
+            return _Resolved(mention.text, None, None, "PERSON")
+        return self.description(span, mention.start, prev)
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> None:
+    """Fill ``speaker.name``, ``.entity`` and ``.role`` of every quote in place.
+
+    doc (Doc): the parsed document.
+    quotes (list[Quote]): its quotes, with speaker mentions where found.
+    entities (list[Entity]): its entities.
+    """
+    if not quotes:
+        return
+    resolver = _Resolver(doc, entities)
+    prev: _Resolved | None = None
+    prev_para = -1
+    for quote in sorted(quotes, key=lambda q: q.start):
+        para = resolver.para_of(quote.start)
+        resolved = resolver.resolve(quote, prev)
+        if resolved is None and quote.speaker.mention is None and prev is not None and para - prev_para <= 1:
+            # No attribution of its own: the previous speaker goes on talking.
+            resolved = prev
+        if resolved is None:
+            continue
+        quote.speaker = Speaker(
+            name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
+        )
+        prev, prev_para = resolved, para
 
 
 @Language.factory(
@@ -21,4 +363,8 @@ class SpeakersStage:
     """Fills ``speaker.name``, ``.entity`` and ``.role`` of ``doc._.nb_quotes``."""
 
     def __call__(self, doc: Doc) -> Doc:
+        resolve_speakers(doc, doc._.nb_quotes or [], doc._.nb_entities or [])
         return doc
+
+
+__all__ = ["resolve_speakers", "SpeakersStage"]

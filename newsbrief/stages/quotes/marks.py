@@ -1,12 +1,538 @@
-"""Quoted spans between quote marks. (Being written: see issue 2.)"""
+"""Quoted spans between quote marks: direct and partial quotes, each with the
+cue that attributes it and the local mention of its speaker.
+
+The work has three steps, each one linear pass:
+
+1. Pair the quote marks paragraph by paragraph (``_pair_marks``). Curly marks
+   say which side they are on; straight ones are paired by alternation. Single
+   marks (British style) only open before a word and close after one, and the
+   usual elisions ('90s, rock 'n' roll, 'em) are not opening marks, so
+   apostrophes (don't, Kerry's, students') are left alone. A quote left open at
+   a paragraph end runs on when the next paragraph opens with a mark again (the
+   newspaper convention for a quote over several paragraphs).
+2. Find each quote's attribution in the parse: the speech verb that governs the
+   quote, else the nearest one in the stretch of the sentence before or after
+   the marks (``_attribution``). Its subject is the speaker mention.
+3. Drop what is in quote marks but is not speech: nicknames between two names,
+   titles of works, and scare quotes of one or two words with no speech cue.
+
+spaCy's tokenizer and parser give the tokens, sentences and dependencies; the
+rules here are hand-written because no maintained library attributes quotes
+with spaCy 3 (textacy's direct-quotation finder returns no cue offsets and no
+partial quotes).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
-from ...model import Quote
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Quote, Speaker, TextSpan
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_VERBS
+
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_AMBIG = "'’"
+_MARK_RE = re.compile("[\"“”«»„‘’']")
+# Characters after which a mark opens a quote (besides whitespace and the paragraph start).
+_OPENERS_BEFORE = set("([{—–-/\"“‘'")
+# Words that begin with an apostrophe in common English elisions ('em, 'n', 'til).
+_ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "nuff", "cept", "s"})
+_TERMINAL = set(".!?")
+# Words before a quote that say it names a work, not speech.
+_TITLE_CUES = frozenset(
+    """
+    titled entitled book film movie show song album novel series episode article column op-ed
+    headline hashtag slogan program programme documentary play poem memoir essay report
+    """.split()
+)
+_SO_CALLED = frozenset({"so-called", "dubbed", "nicknamed", "known"})
+# How far (in tokens) the attribution is searched for before or after the marks.
+_WINDOW = 40
+_ANCESTOR_STEPS = 8
+_ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass
+class _Segment:
+    """One stretch of quoted text inside a pair of marks (or up to a paragraph
+    end when the quote runs on)."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when it runs on
+    start: int  # first character of the quoted words
+    end: int  # one past the last character
+    group: int = -1  # segments of one multi-paragraph quote share a group
+    cue: Token | None = None
+    cue_end: Token | None = None
+    mention: tuple[int, int] | None = None
+    kind: str = "partial"
+    keep: bool = True
+    tokens: list[int] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line; news text puts one paragraph a line."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _is_single_open(text: str, i: int, para_start: int, para_end: int) -> bool:
+    prev = text[i - 1] if i > para_start else " "
+    if not (prev.isspace() or prev in _OPENERS_BEFORE):
+        return False
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if text[i] == "‘" and nxt in "“\"":
+        return True
+    if not nxt.isalpha():  # '90s, a lone mark
+        return False
+    m = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
+    word = m.group(0).lower() if m else ""
+    after = text[i + 1 + len(word)] if i + 1 + len(word) < para_end else " "
+    # 'n' in rock 'n' roll, 'em, 'til: an elision, unless the mark is curly-opening and
+    # the word runs on into more text ("‘Til death", rare enough to ignore).
+    if word in _ELISIONS and (after in "'’ " or not after.isalpha()):
+        return False
+    return True
+
+
+def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if prev.isspace() or nxt.isalnum():
+        return False
+    if prev in "sS" and nxt == " ":
+        # "the students' union": a plural possessive before a lowercase noun.
+        m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
+        if m and m.group(1) not in SPEECH_VERBS and m.group(1) not in PERSON_PRONOUNS and m.group(1) != "said":
+            return False
+    return True
+
+
+def _pair_marks(text: str) -> list[_Segment]:
+    """Quoted stretches, double and single, in text order (see module doc)."""
+    paras = _paragraphs(text)
+    doubles: list[_Segment] = []
+    singles: list[_Segment] = []
+    pending_double: _Segment | None = None
+    pending_single: _Segment | None = None
+    group = 0
+    for p_start, p_end in paras:
+        first = p_start
+        while first < p_end and text[first].isspace():
+            first += 1
+        # A quote left open at the end of the previous paragraph runs on when
+        # this paragraph opens with a mark of the same kind.
+        for kind in ("double", "single"):
+            pending = pending_double if kind == "double" else pending_single
+            if pending is None:
+                continue
+            opens_again = first < p_end and (
+                (kind == "double" and text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT)
+                or (kind == "single" and text[first] in _SINGLE_OPEN + "'")
+            )
+            if not opens_again and len(text[pending.start : pending.end].split()) < 4:
+                # A short unclosed stretch is more likely a stray mark than a quote.
+                (doubles if kind == "double" else singles).remove(pending)
+        pending_double = pending_single = None
+
+        open_d: int | None = None
+        open_s: int | None = None
+        for m in _MARK_RE.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT:
+                if ch in _DOUBLE_OPEN or (ch == _DOUBLE_STRAIGHT and open_d is None):
+                    open_d = i
+                elif open_d is not None:
+                    doubles.append(_Segment(open_d, i, open_d + 1, i))
+                    open_d = None
+            elif open_s is None:
+                if ch in _SINGLE_OPEN or ch == "'":
+                    if _is_single_open(text, i, p_start, p_end):
+                        open_s = i
+            elif ch in _SINGLE_AMBIG and _is_single_close(text, i, p_start, p_end):
+                singles.append(_Segment(open_s, i, open_s + 1, i))
+                open_s = None
+        if open_d is not None:
+            pending_double = _Segment(open_d, None, open_d + 1, p_end)
+            doubles.append(pending_double)
+        if open_s is not None:
+            pending_single = _Segment(open_s, None, open_s + 1, p_end)
+            singles.append(pending_single)
+    for pending, store in ((pending_double, doubles), (pending_single, singles)):
+        if pending is not None and len(text[pending.start : pending.end].split()) < 4:
+            store.remove(pending)
+
+    # Nested quotes belong to the quote around them.
+    segments = _drop_nested(doubles, singles)
+    # Strip spaces inside the marks; number the groups of run-on quotes.
+    out: list[_Segment] = []
+    prev: _Segment | None = None
+    for seg in segments:
+        while seg.start < seg.end and text[seg.start].isspace():
+            seg.start += 1
+        while seg.end > seg.start and text[seg.end - 1].isspace():
+            seg.end -= 1
+        if seg.start >= seg.end:
+            continue
+        if prev is not None and prev.close is None and text[prev.end : seg.open].strip() == "":
+            seg.group = prev.group
+        else:
+            group += 1
+            seg.group = group
+        out.append(seg)
+        prev = seg
+    return out
+
+
+def _drop_nested(doubles: list[_Segment], singles: list[_Segment]) -> list[_Segment]:
+    both = sorted(doubles + singles, key=lambda s: (s.open, -s.end))
+    kept: list[_Segment] = []
+    outer_end = -1
+    for seg in both:
+        if seg.open < outer_end:
+            continue  # inside the previous kept quote
+        kept.append(seg)
+        outer_end = seg.end if seg.close is None else seg.close
+    return kept
+
+
+class _DocIndex:
+    """Per-document lookups built once: token by character, quote membership."""
+
+    def __init__(self, doc: Doc, segments: list[_Segment]) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        # Token index -> segment index, for tokens inside the marks (marks included).
+        self.in_quote: dict[int, int] = {}
+        for n, seg in enumerate(segments):
+            first = self.token_at(seg.open)
+            last_char = (seg.close if seg.close is not None else seg.end - 1)
+            last = self.token_at(last_char)
+            seg.tokens = [i for i in range(first, last + 1) if seg.start <= doc[i].idx < seg.end]
+            for i in range(first, last + 1):
+                self.in_quote.setdefault(i, n)
+        self.para_breaks = [t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def crosses_paragraph(self, a: int, b: int) -> bool:
+        """True when a paragraph break falls between tokens a and b (a < b)."""
+        k = bisect_left(self.para_breaks, a)
+        return k < len(self.para_breaks) and self.para_breaks[k] < b
+
+
+def _is_cue(tok: Token) -> int:
+    """2 for a speech verb, 1 for a verb of belief, 0 otherwise."""
+    if tok.lower_ == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return 2 if nxt is not None and nxt.lower_ == "to" else 0
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return 0
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return 2
+    if lemma in BELIEF_VERBS:
+        return 1
+    return 0
+
+
+def _head_window(idx: _DocIndex, seg_no: int, first_tok: int) -> list[int]:
+    """Tokens before the opening mark back to the start of the sentence."""
+    doc = idx.doc
+    out: list[int] = []
+    i = first_tok - 1
+    while i >= 0 and len(out) < _WINDOW:
+        tok = doc[i]
+        if i in idx.in_quote:
+            break
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            break
+        if tok.is_space:
+            i -= 1
+            continue
+        if tok.text in _TERMINAL or (tok.is_sent_start and tok.text[:1].isupper() and i < first_tok - 1):
+            if tok.text in _TERMINAL:
+                break
+            out.append(i)
+            break
+        out.append(i)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _tail_window(idx: _DocIndex, last_tok: int) -> list[int]:
+    """Tokens after the closing mark up to the end of the sentence."""
+    doc = idx.doc
+    out: list[int] = []
+    if "\n" in doc[last_tok].whitespace_:
+        return out
+    i = last_tok + 1
+    while i < len(doc) and len(out) < _WINDOW:
+        tok = doc[i]
+        if i in idx.in_quote or tok.text in _TERMINAL:
+            break
+        out.append(i)
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        i += 1
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, climbing coordination and participle
+    clauses ("... but added that", "..., saying ...")."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass":
+                # "it was announced by the company": the agent speaks.
+                for agent in tok.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+                return None
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _mention_span(head: Token) -> tuple[int, int] | None:
+    """Character span of the speaker mention headed by ``head``: the named
+    entity it belongs to, the pronoun, or the noun phrase up to its head (plus
+    an "of" phrase: "the president of the union")."""
+    doc = head.doc
+    if head.ent_type_ in _ENTITY_SPEAKERS:
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        if start < end:
+            return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS:
+        return head.idx, head.idx + len(head.text)
+    start = head.left_edge.i
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
+            start = i + 1
+            break
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            sub_end = child.right_edge.i + 1
+            if sub_end - end <= 6 and not any(doc[k].is_punct for k in range(end, sub_end)):
+                end = sub_end
+        break
+    while start < end and doc[start].is_punct:
+        start += 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
+    """Set the cue, speaker mention and kind of one segment."""
+    doc = idx.doc
+    seg = segments[seg_no]
+    if not seg.tokens:
+        return
+    first_tok = idx.token_at(seg.open)
+    last_tok = idx.token_at(seg.close) if seg.close is not None else seg.tokens[-1]
+    head = _head_window(idx, seg_no, first_tok)
+    content = doc.text[seg.start : seg.end]
+    tail_ok = seg.close is not None
+    tail = _tail_window(idx, last_tok) if tail_ok else []
+    if tail and content[-1:] in _TERMINAL:
+        # The sentence ended inside the marks unless the words after it go on
+        # in lower case ('"Why?" he asked') or start with a speech verb.
+        nxt = doc[tail[0]]
+        if not (nxt.is_lower or _is_cue(nxt) or (len(tail) > 1 and _is_cue(doc[tail[1]]))):
+            tail = []
+
+    # Kind: a quote that starts its sentence, follows a colon, or follows the
+    # attribution and a comma ('she said, "B."') is the speaker's sentence.
+    last_head = doc[head[-1]] if head else None
+    starts_upper = content[:1].isupper() or content[:1] in "\"“‘'"
+    if last_head is None or last_head.text in (":",):
+        seg.kind = "direct"
+    elif last_head.text == "," and starts_upper and any(_is_cue(doc[i]) == 2 for i in head):
+        seg.kind = "direct"
+    else:
+        seg.kind = "partial"
+
+    # 1. A speech verb that governs the quote's words.
+    inside = set(seg.tokens)
+    best: Token | None = None
+    fallback: Token | None = None
+    seen: set[int] = set()
+    for i in seg.tokens:
+        tok = doc[i]
+        if tok.head.i in inside:
+            continue
+        anc = tok.head
+        for _ in range(_ANCESTOR_STEPS):
+            if anc.i in seen:
+                break
+            seen.add(anc.i)
+            if anc.i not in idx.in_quote:
+                score = _is_cue(anc)
+                if score == 2:
+                    best = anc
+                    break
+                if score == 1 and fallback is None:
+                    fallback = anc
+            if anc.head is anc:
+                break
+            anc = anc.head
+        if best is not None:
+            break
+    window = set(head) | set(tail)
+    if best is not None and best.i not in window and not (head and tail):
+        # An ancestor outside the sentence's stretch next to the marks is a
+        # parse that ran across sentences; trust it only in a partial quote.
+        if seg.kind == "direct":
+            best = None
+    # 2. The nearest speech verb right after or right before the marks.
+    if best is None:
+        for i in tail:
+            if _is_cue(doc[i]) == 2:
+                best = doc[i]
+                break
+    if best is None:
+        for i in reversed(head):
+            if _is_cue(doc[i]) == 2:
+                best = doc[i]
+                break
+    if best is None and fallback is not None and (fallback.i in window):
+        best = fallback
+    if best is None:
+        # A name and a colon before a quote: 'Kerry: "We ..."'.
+        if last_head is not None and last_head.text == ":" and len(head) >= 2:
+            name_tok = doc[head[-2]]
+            if name_tok.ent_type_ in _ENTITY_SPEAKERS:
+                seg.mention = _mention_span(name_tok)
+        return
+    seg.cue = best
+    if best.lower_ == "according" and best.i + 1 < len(doc) and doc[best.i + 1].lower_ == "to":
+        seg.cue_end = doc[best.i + 1]
+        pobj = next((c for c in doc[best.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            seg.mention = _mention_span(pobj)
+        return
+    subj = _subject(best)
+    if subj is not None and subj.i not in idx.in_quote:
+        seg.mention = _mention_span(subj)
+
+
+def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
+    """Nicknames, titles of works and scare quotes (see module doc)."""
+    doc = idx.doc
+    text = doc.text
+    content = text[seg.start : seg.end]
+    words = content.split()
+    if seg.close is None:
+        return False
+    before = text[max(0, seg.open - 40) : seg.open]
+    after = text[seg.close + 1 : seg.close + 40]
+    # Dwayne "The Rock" Johnson: between two capitalised words.
+    if len(words) <= 4 and re.search(r"[A-Z][\w.]*\s*$", before) and re.match(r"\s*[A-Z]", after):
+        if content[-1:] not in _TERMINAL | {","}:
+            return True
+    prev_words = re.findall(r"[\w-]+", before.lower())[-3:]
+    if any(w in _SO_CALLED for w in prev_words[-2:]) and len(words) <= 4:
+        return True
+    alpha = [w for w in words if w[:1].isalpha()]
+    title_case = alpha and all(w[0].isupper() for w in alpha if len(w) > 3) and alpha[0][0].isupper()
+    if title_case and len(words) <= 10 and content[-1:] not in _TERMINAL | {","}:
+        if any(w in _TITLE_CUES for w in prev_words) or seg.cue is None or len(words) >= 2:
+            if seg.kind == "partial":
+                return True
+    if len(words) <= 2 and seg.cue is None and seg.kind == "partial":
+        return True
+    return False
 
 
 def find_marked_quotes(doc: Doc) -> list[Quote]:
-    """Direct and partial quotes in ``doc``, each with cue and speaker mention."""
-    return []
+    """Direct and partial quotes in ``doc``, each with cue and speaker mention.
+
+    doc (Doc): a parsed document.
+    RETURNS (list[Quote]): quotes in text order; ``continuation`` is True for
+        a quote with no attribution of its own.
+    """
+    text = doc.text
+    if not _MARK_RE.search(text):
+        return []
+    segments = _pair_marks(text)
+    if not segments:
+        return []
+    idx = _DocIndex(doc, segments)
+    for n in range(len(segments)):
+        _attribution(idx, segments, n)
+    # Parts of one multi-paragraph quote share the attribution found for any part.
+    groups: dict[int, list[_Segment]] = {}
+    for seg in segments:
+        groups.setdefault(seg.group, []).append(seg)
+    for parts in groups.values():
+        if len(parts) < 2:
+            continue
+        source = next((p for p in reversed(parts) if p.cue is not None), None)
+        source = source or next((p for p in parts if p.mention is not None), None)
+        for p in parts:
+            p.kind = "direct"
+            if source is not None and p.cue is None and p.mention is None:
+                p.cue, p.cue_end, p.mention = source.cue, source.cue_end, source.mention
+    quotes: list[Quote] = []
+    for seg in segments:
+        if _not_speech(idx, seg):
+            continue
+        cue = None
+        if seg.cue is not None:
+            end_tok = seg.cue_end or seg.cue
+            cs, ce = seg.cue.idx, end_tok.idx + len(end_tok.text)
+            cue = TextSpan(text[cs:ce], cs, ce)
+        mention = TextSpan(text[seg.mention[0] : seg.mention[1]], *seg.mention) if seg.mention else None
+        quotes.append(
+            Quote(
+                text=text[seg.start : seg.end],
+                start=seg.start,
+                end=seg.end,
+                kind=seg.kind,  # type: ignore[arg-type]
+                speaker=Speaker(mention=mention),
+                cue=cue,
+                continuation=cue is None and mention is None,
+            )
+        )
+    return quotes
+
+
+def quote_span(doc: Doc, quote: Quote) -> Span | None:
+    """The tokens of ``quote`` (a helper for later stages)."""
+    return doc.char_span(quote.start, quote.end, alignment_mode="expand")
+
+
+__all__ = ["find_marked_quotes", "quote_span"]
