@@ -1,0 +1,436 @@
+"""The SQLite store: one file holding articles, their briefs in plain tables,
+and the log of runs.
+
+Writes are repeatable: an article is keyed by the hash of its text (and its own
+id when the input gives one) and written with everything found in it in one
+transaction, so a run killed at any moment leaves each article either fully
+stored or absent, and a re-run skips what is stored. Every statement takes its
+values as parameters; identifiers are never built from input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, InputError, SetupError
+from ..model import Brief
+from .migrations import migrate
+
+Key = tuple[str, str]  # (content_hash, ext_id)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of ``text`` (UTF-8; lone surrogates from JSON kept as they are)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_key(text: str, ext_id: str | None = None) -> Key:
+    """How an analysable article is identified: its text's hash and its id."""
+    return content_hash(text), ext_id or ""
+
+
+def failure_key(source: str | None) -> Key:
+    """How a failed item is identified: by its name, since its text may be
+    unreadable; two empty files are two failures, not one."""
+    return content_hash("\0failed\0" + (source or "")), ""
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts_query(query: str) -> str:
+    """Plain words -> an FTS5 query matching quotes that contain all of them.
+
+    Each word becomes a quoted FTS5 string, so that nothing the user types
+    (quotes, operators, ``;``) is read as FTS5 syntax.
+    """
+    terms = [t for t in query.split() if t]
+    return " AND ".join('text : "' + t.replace('"', '""') + '"' for t in terms)
+
+
+class Store:
+    """A newsbrief SQLite database (created and migrated on open).
+
+    path (str | Path): the database file; ":memory:" for a throwaway one.
+    readonly (bool): open for queries only; the file must exist.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly and self.path != ":memory:" and not Path(self.path).is_file():
+            raise InputError(Errors.E004, source=self.path)
+        try:
+            if readonly and self.path != ":memory:":
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                # WAL: readers (search, datasette) never block the writer;
+                # synchronous=NORMAL keeps every commit across a killed process.
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.conn, self.path)
+            else:
+                self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise SetupError(Errors.E013, source=self.path, detail=str(exc)) from None
+        self._speaker_ids: dict[str, int] = {}
+
+    def _check_schema(self) -> None:
+        row = self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='migrations'").fetchone()
+        if row is None:
+            raise SetupError(Errors.E013, source=self.path, detail="it is not a newsbrief store")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: everything inside is committed together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._speaker_ids.clear()  # ids created in the rolled-back transaction are gone
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- schema information -------------------------------------------------
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    # -- runs ---------------------------------------------------------------
+
+    def start_run(self, *, engine: str, workers: int | None, inputs: Sequence[str], settings: dict[str, Any]) -> int:
+        """Record the start of a run. RETURNS (int): its id."""
+        with self.atomic() as conn:
+            cur = conn.execute(
+                "INSERT INTO runs (started_at, engine, workers, inputs, settings) VALUES (?, ?, ?, ?, ?)",
+                (_now(), engine, workers, json.dumps(list(inputs)), json.dumps(settings, default=str)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, status: str, analysed: int, skipped: int, failed: int) -> None:
+        with self.atomic() as conn:
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, analysed = ?, skipped = ?, failed = ? WHERE id = ?",
+                (_now(), status, analysed, skipped, failed, run_id),
+            )
+
+    # -- writing ------------------------------------------------------------
+
+    def done_keys(self) -> set[Key]:
+        """Keys of the articles stored as analysed (what a re-run skips)."""
+        return {(r[0], r[1]) for r in self.conn.execute("SELECT content_hash, ext_id FROM articles WHERE status='ok'")}
+
+    def is_done(self, key: Key) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ? AND ext_id = ? AND status = 'ok'", key
+        ).fetchone()
+        return row is not None
+
+    def _speaker_id(self, conn: sqlite3.Connection, name: str) -> int:
+        folded = name.casefold()
+        cached = self._speaker_ids.get(folded)
+        if cached is not None:
+            return cached
+        conn.execute("INSERT INTO speakers (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (name,))
+        sid = int(conn.execute("SELECT id FROM speakers WHERE name = ?", (name,)).fetchone()[0])
+        self._speaker_ids[folded] = sid
+        return sid
+
+    def write_brief(self, brief: Brief, *, key: Key, run_id: int | None = None) -> bool:
+        """Store one analysed article and everything found in it, in one
+        transaction. An article already stored is left as it is.
+
+        RETURNS (bool): True when written, False when it was already stored.
+        """
+        meta = brief.meta or {}
+        data = brief.to_dict(include_text=False)
+        with self.atomic() as conn:
+            row = conn.execute(
+                """INSERT INTO articles (content_hash, ext_id, source, title, author, date, url, meta, text, words,
+                       status, warnings, brief, run_id, stored_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?)
+                   ON CONFLICT (content_hash, ext_id) DO UPDATE SET
+                       source = excluded.source, title = excluded.title, author = excluded.author,
+                       date = excluded.date, url = excluded.url, meta = excluded.meta, text = excluded.text,
+                       words = excluded.words, status = 'ok', error_code = NULL, reason = NULL,
+                       warnings = excluded.warnings, brief = excluded.brief, run_id = excluded.run_id,
+                       stored_at = excluded.stored_at
+                   WHERE articles.status = 'failed'
+                   RETURNING id""",
+                (
+                    key[0],
+                    key[1],
+                    brief.source,
+                    meta.get("title"),
+                    meta.get("author"),
+                    meta.get("date"),
+                    meta.get("url"),
+                    json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
+                    brief.text,
+                    len(brief.text.split()),
+                    json.dumps(brief.warnings, ensure_ascii=False),
+                    json.dumps(data, ensure_ascii=False),
+                    run_id,
+                    _now(),
+                ),
+            ).fetchone()
+            if row is None:
+                return False
+            article_id = int(row[0])
+            if brief.source is not None:
+                # An item that failed before under this name is now analysed.
+                conn.execute(
+                    "DELETE FROM articles WHERE source = ? AND status = 'failed' AND id != ?",
+                    (brief.source, article_id),
+                )
+            entity_ids: dict[str, int] = {}
+            for ent in brief.entities:
+                cur = conn.execute(
+                    "INSERT INTO entities (article_id, local_id, name, type, role) VALUES (?, ?, ?, ?, ?)",
+                    (article_id, ent.id, ent.name, ent.type, ent.role),
+                )
+                entity_ids[ent.id] = int(cur.lastrowid or 0)
+                conn.executemany(
+                    'INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                    [(entity_ids[ent.id], article_id, m.start, m.end, m.text) for m in ent.mentions],
+                )
+            for idx, q in enumerate(brief.quotes):
+                sp = q.speaker
+                conn.execute(
+                    """INSERT INTO quotes (article_id, idx, text, start, "end", kind, speaker_id, speaker,
+                           speaker_role, entity_id, mention_text, mention_start, mention_end,
+                           cue_text, cue_start, cue_end, continuation, is_key)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        article_id,
+                        idx,
+                        q.text,
+                        q.start,
+                        q.end,
+                        q.kind,
+                        self._speaker_id(conn, sp.name) if sp.name else None,
+                        sp.name,
+                        sp.role,
+                        entity_ids.get(sp.entity) if sp.entity else None,
+                        sp.mention.text if sp.mention else None,
+                        sp.mention.start if sp.mention else None,
+                        sp.mention.end if sp.mention else None,
+                        q.cue.text if q.cue else None,
+                        q.cue.start if q.cue else None,
+                        q.cue.end if q.cue else None,
+                        int(q.continuation),
+                        int(brief.key_quote == idx),
+                    ),
+                )
+            conn.executemany(
+                'INSERT INTO summaries (article_id, idx, text, start, "end", score) VALUES (?, ?, ?, ?, ?, ?)',
+                [(article_id, i, s.text, s.start, s.end, s.score) for i, s in enumerate(brief.summary)],
+            )
+            return True
+
+    def write_failure(
+        self,
+        *,
+        source: str | None,
+        code: str,
+        message: str,
+        key: Key | None = None,
+        meta: dict[str, Any] | None = None,
+        run_id: int | None = None,
+    ) -> bool:
+        """Record an item that could not be analysed, with its reason. An
+        analysed article under the same key is never overwritten.
+
+        RETURNS (bool): True when recorded (or its reason updated).
+        """
+        key = key or failure_key(source)
+        meta = meta or {}
+        with self.atomic() as conn:
+            row = conn.execute(
+                """INSERT INTO articles (content_hash, ext_id, source, title, date, url, meta, status, error_code,
+                       reason, run_id, stored_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, 'failed', ?, ?, ?, ?)
+                   ON CONFLICT (content_hash, ext_id) DO UPDATE SET
+                       error_code = excluded.error_code, reason = excluded.reason, run_id = excluded.run_id,
+                       stored_at = excluded.stored_at
+                   WHERE articles.status = 'failed'
+                   RETURNING id""",
+                (
+                    key[0],
+                    key[1],
+                    source,
+                    meta.get("title"),
+                    meta.get("date"),
+                    meta.get("url"),
+                    json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
+                    code,
+                    message,
+                    run_id,
+                    _now(),
+                ),
+            ).fetchone()
+            return row is not None
+
+    # -- reading ------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many articles (ok / failed), quotes, entities, speakers are stored."""
+        c = self.conn
+        return {
+            "articles": c.execute("SELECT count(*) FROM articles WHERE status='ok'").fetchone()[0],
+            "failed": c.execute("SELECT count(*) FROM articles WHERE status='failed'").fetchone()[0],
+            "quotes": c.execute("SELECT count(*) FROM quotes").fetchone()[0],
+            "entities": c.execute("SELECT count(*) FROM entities").fetchone()[0],
+            "speakers": c.execute("SELECT count(*) FROM speakers").fetchone()[0],
+        }
+
+    def failures(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT source, error_code, reason FROM articles WHERE status='failed' ORDER BY source"
+        )
+        return [dict(r) for r in rows]
+
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        speaker: str | None = None,
+        entity: str | None = None,
+        source: str | None = None,
+        kinds: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        raw: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Quotes matching every filter given.
+
+        query (str | None): words the quote must contain (FTS5; all of them);
+            with ``raw``, an FTS5 query as it is.
+        speaker (str | None): canonical speaker, case-insensitive; a surname
+            ("Lavrov") matches the full name ("Sergey Lavrov").
+        entity (str | None): an entity (same matching) mentioned inside the quote.
+        source (str | None): text the article's source (path, id) contains.
+        kinds (Sequence[str]): "direct", "partial", "indirect".
+        since, until (date | None): article date range, inclusive (ISO dates).
+        RETURNS (list[dict]): one dict a quote, with its article.
+        RAISES (InputError): E014 for a query FTS5 cannot parse.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        join = ""
+        order = 'a.id, q.start, q."end"'
+        if query is not None and query.strip():
+            match = query if raw else fts_query(query)
+            join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
+            where.append("quotes_fts MATCH ?")
+            params.append(match)
+            order = "quotes_fts.rank, " + order
+        if speaker:
+            where.append("(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')")
+            params += [speaker.strip(), "% " + _like_escape(speaker.strip())]
+        if entity:
+            where.append(
+                """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+                           WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
+                             AND (e.name = ? COLLATE NOCASE OR e.name LIKE ? ESCAPE '\\'))"""
+            )
+            params += [entity.strip(), "% " + _like_escape(entity.strip())]
+        if source:
+            where.append("a.source LIKE ? ESCAPE '\\'")
+            params.append("%" + _like_escape(source) + "%")
+        if kinds:
+            where.append("q.kind IN (" + ", ".join("?" for _ in kinds) + ")")
+            params += list(kinds)
+        if since:
+            where.append("substr(a.date, 1, 10) >= ?")
+            params.append(since.isoformat())
+        if until:
+            where.append("substr(a.date, 1, 10) <= ?")
+            params.append(until.isoformat())
+        sql = f"""
+            SELECT q.text, q.start, q."end" AS "end", q.kind, q.speaker, q.speaker_role,
+                   q.cue_text AS cue, q.mention_text AS mention, q.is_key,
+                   a.id AS article, a.content_hash, a.ext_id, a.source, a.title, a.date, a.url
+            FROM quotes q JOIN articles a ON a.id = q.article_id {join}
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY {order}
+            {"LIMIT ?" if limit else ""}"""
+        if limit:
+            params.append(int(limit))
+        try:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower() or "no such column" in str(exc).lower():
+                raise InputError(Errors.E014, query=query, detail=str(exc)) from None
+            raise
+
+    def speakers(self, *, limit: int | None = None, min_quotes: int = 1) -> list[dict[str, Any]]:
+        """Who is quoted, how often, in how many articles, with which roles.
+
+        RETURNS (list[dict]): most quoted first.
+        """
+        rows = self.conn.execute(
+            """SELECT s.id, s.name AS speaker, count(q.id) AS quotes, count(DISTINCT q.article_id) AS articles,
+                      sum(q.kind = 'direct') AS direct, sum(q.kind = 'partial') AS partial,
+                      sum(q.kind = 'indirect') AS indirect
+               FROM speakers s JOIN quotes q ON q.speaker_id = s.id
+               GROUP BY s.id HAVING count(q.id) >= ?
+               ORDER BY quotes DESC, s.name COLLATE NOCASE
+               """ + ("LIMIT ?" if limit else ""),
+            (min_quotes, limit) if limit else (min_quotes,),
+        ).fetchall()
+        roles: dict[int, list[str]] = {}
+        for r in self.conn.execute(
+            """SELECT speaker_id, speaker_role FROM quotes WHERE speaker_id IS NOT NULL AND speaker_role IS NOT NULL
+               GROUP BY speaker_id, speaker_role ORDER BY speaker_id, count(*) DESC, speaker_role"""
+        ):
+            roles.setdefault(r[0], []).append(r[1])
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["roles"] = "; ".join(roles.get(d.pop("id"), []))
+            out.append(d)
+        return out
+
+    def iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
+        """Every analysed article: its stored row (without text) and its Brief."""
+        cur = self.conn.execute(
+            """SELECT id, content_hash, ext_id, source, title, author, date, url, text, brief
+               FROM articles WHERE status = 'ok' ORDER BY id"""
+        )
+        for row in cur:
+            data = json.loads(row["brief"])
+            data["text"] = row["text"]
+            info = {k: row[k] for k in ("id", "content_hash", "ext_id", "source", "title", "author", "date", "url")}
+            yield info, Brief.from_dict(data)

@@ -1,0 +1,212 @@
+"""The store's schema, as named migrations applied in order and recorded.
+
+Each migration runs once, in its own transaction, and is recorded in the
+``migrations`` table with the time it was applied; ``PRAGMA user_version``
+holds how many have been applied, so tools that know nothing of newsbrief
+(datasette, the sqlite3 shell) can still see the schema version. Add new
+migrations at the END of ``MIGRATIONS``; never edit or reorder applied ones.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from ..errors import Errors, SetupError
+
+_INITIAL = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'done', 'interrupted', 'crashed')),
+    engine TEXT NOT NULL,
+    workers INTEGER,
+    inputs TEXT NOT NULL,          -- JSON list
+    settings TEXT NOT NULL,        -- JSON object
+    analysed INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL,    -- sha256 of the text (of the source name for unreadable items)
+    ext_id TEXT NOT NULL DEFAULT '',  -- the input's own id (JSON Lines), '' when none
+    source TEXT,
+    title TEXT,
+    author TEXT,
+    date TEXT,
+    url TEXT,
+    meta TEXT NOT NULL DEFAULT '{}',   -- JSON: everything the reader found
+    text TEXT,                     -- the analysed text; every offset points into it
+    words INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_code TEXT,
+    reason TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    brief TEXT,                    -- Brief.to_dict(include_text=False) as JSON
+    run_id INTEGER REFERENCES runs(id),
+    stored_at TEXT NOT NULL,
+    UNIQUE (content_hash, ext_id)
+);
+CREATE INDEX articles_source ON articles(source);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,        -- "e1", "e2"... as in the brief
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    role TEXT,
+    UNIQUE (article_id, local_id)
+);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,          -- position in the brief's quotes
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'partial', 'indirect')),
+    speaker_id INTEGER REFERENCES speakers(id),
+    speaker TEXT,                  -- canonical speaker name, as in the brief
+    speaker_role TEXT,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    mention_text TEXT,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    cue_text TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    continuation INTEGER NOT NULL DEFAULT 0,
+    is_key INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+CREATE INDEX quotes_article ON quotes(article_id);
+
+CREATE TABLE summaries (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    score REAL NOT NULL,
+    UNIQUE (article_id, idx)
+);
+"""
+
+# Full-text search over quotes: an external-content FTS5 table kept in step
+# with ``quotes`` by triggers (the pattern sqlite-utils' enable_fts uses).
+_QUOTES_FTS = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+END;
+CREATE TRIGGER quotes_fts_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT first; run statement by statement inside
+        # the migration's own transaction instead.
+        for statement in _split(sql):
+            conn.execute(statement)
+
+    return apply
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements (triggers contain ';' inside BEGIN...END)."""
+    statements: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("0001_initial", _script(_INITIAL)),
+    ("0002_quotes_fts", _script(_QUOTES_FTS)),
+]
+
+
+def migrate(conn: sqlite3.Connection, source: str) -> list[str]:
+    """Apply the migrations ``conn`` lacks, each in one transaction.
+
+    conn (sqlite3.Connection): opened with ``isolation_level=None``.
+    source (str): the database's name for error messages.
+    RETURNS (list[str]): the names applied now.
+    RAISES (SetupError): E013 when the database was made by a newer newsbrief.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    known = {name for name, _ in MIGRATIONS}
+    unknown = sorted(done - known)
+    if unknown:
+        raise SetupError(
+            Errors.E013,
+            source=source,
+            detail=f"it has migrations this newsbrief does not know ({', '.join(unknown)}); upgrade newsbrief",
+        )
+    applied: list[str] = []
+    for number, (name, apply) in enumerate(MIGRATIONS, start=1):
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have applied it while we waited for the lock.
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone() is None:
+                apply(conn)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    (name, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+                conn.execute(f"PRAGMA user_version = {int(number)}")
+                applied.append(name)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return applied
