@@ -11,8 +11,13 @@ _WIDTH = 78
 _KIND_MARK = {"direct": "", "partial": "(partial) ", "indirect": "(reported) "}
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=_WIDTH, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str, subsequent: str | None = None) -> str:
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=_WIDTH,
+        initial_indent=indent,
+        subsequent_indent=subsequent if subsequent is not None else indent,
+    )
 
 
 def _speaker_label(q: Quote) -> str:
@@ -43,11 +48,7 @@ def render_brief(brief: Brief) -> str:
             out.append(f"\n  {label} \u2014 {len(quotes)}")
             for q in quotes:
                 cue = f" [{q.cue.text}]" if q.cue else ""
-                out.append(
-                    _wrap(f"{_KIND_MARK[q.kind]}\u201c{q.text.strip()}\u201d{cue}", "    - ").replace(
-                        "    - ", "    - ", 1
-                    )
-                )
+                out.append(_wrap(f"{_KIND_MARK[q.kind]}\u201c{q.text.strip()}\u201d{cue}", "    - ", "      "))
     else:
         out.append("\nWHO SAID WHAT\n  no quotes found")
     if brief.entities:
