@@ -1,0 +1,308 @@
+"""Scoring quotes against gold files in newsbrief's own format (the seed's).
+
+A gold file ``NAME.gold.json`` lists quotes as ``text``, ``kind``
+(direct/partial/indirect), canonical ``speaker`` and ``cue`` lemma, without
+offsets; the article is ``NAME.txt`` beside it. The rules, in short:
+
+* **Locating gold quotes.** Each gold text is searched in the article; when
+  the same text is listed several times, the n-th listing takes the n-th
+  occurrence. A text not found verbatim is searched again with whitespace and
+  quote-mark variants folded; one still not found is reported and counts as
+  missed.
+* **Matching.** A predicted quote matches a gold quote when their spans
+  overlap by at least half of the shorter one. Pairs are made one-to-one,
+  best overlap (relative to the union) first, so a partial quote inside a
+  reported clause pairs with the gold partial quote, not with the clause.
+* **Detection** P/R/F1 over all quotes and per kind (a pair counts for kind K
+  when both sides have kind K). On matched pairs: kind accuracy, cue accuracy
+  (the predicted cue's lemma against the gold lemma) and speaker accuracy.
+* **Speakers** are compared case-insensitively after dropping a leading
+  determiner. *Lenient* (the headline figure) also accepts a surname-style
+  form of the gold name: all its tokens are among the gold name's tokens and
+  the last tokens agree ("Lavrov" for "Sergey Lavrov"). *Exact* needs equality.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, InputError
+from ..model import Brief, Quote
+from .metrics import PRF, Accuracy, Fragments, match_greedy
+
+KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+DETERMINERS: frozenset[str] = frozenset({"the", "a", "an"})
+GOLD_SUFFIX = ".gold.json"
+
+# Characters folded together when a gold text is not found verbatim.
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+@dataclass(slots=True)
+class GoldQuote:
+    """One gold quote, located in the article.
+
+    start/end (int): offsets in the article; -1 when it could not be found.
+    """
+
+    text: str
+    kind: str
+    speaker: str | None
+    cue: str | None
+    start: int = -1
+    end: int = -1
+
+    @property
+    def located(self) -> bool:
+        return self.start >= 0
+
+
+@dataclass(slots=True)
+class GoldDocument:
+    """A gold file and its article."""
+
+    id: str
+    path: Path
+    text: str
+    quotes: list[GoldQuote] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[GoldQuote]:
+        """Gold quotes whose text is not in the article."""
+        return [q for q in self.quotes if not q.located]
+
+
+def _fold(text: str) -> str:
+    return text.translate(_QUOTE_FOLD)
+
+
+def _find_folded(text: str, needle: str, start: int) -> tuple[int, int] | None:
+    """Find ``needle`` in ``text`` from ``start`` with quote marks folded and
+    any run of whitespace matching any other; (start, end) or None."""
+    words = _fold(needle).split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    m = pattern.search(_fold(text), start)  # folding keeps lengths, so offsets hold
+    return (m.start(), m.end()) if m else None
+
+
+def locate_quotes(text: str, quotes: list[GoldQuote]) -> None:
+    """Give each gold quote its offsets in ``text`` (in place). The n-th
+    listing of a text takes its n-th occurrence."""
+    next_from: dict[str, int] = {}
+    for q in quotes:
+        key = q.text.strip()
+        if not key:
+            continue
+        begin = next_from.get(key, 0)
+        pos = text.find(key, begin)
+        found = (pos, pos + len(key)) if pos >= 0 else _find_folded(text, key, begin)
+        if found is None:
+            continue
+        q.start, q.end = found
+        next_from[key] = found[0] + 1
+
+
+def gold_text_path(gold_path: Path) -> Path:
+    """The article beside a gold file: ``NAME.gold.json`` -> ``NAME.txt``."""
+    name = gold_path.name
+    stem = name[: -len(GOLD_SUFFIX)] if name.endswith(GOLD_SUFFIX) else gold_path.stem
+    return gold_path.with_name(stem + ".txt")
+
+
+def load_gold_file(path: Path) -> GoldDocument:
+    """Read one gold file and its article, and locate its quotes.
+
+    RAISES (InputError): E004 when the file or its article is missing, E009
+        when the JSON is malformed, E011 when it is not a gold file.
+    """
+    if not path.is_file():
+        raise InputError(Errors.E004, source=str(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(Errors.E009, source=str(path), detail=f"line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
+        raise InputError(
+            Errors.E011, source=str(path), detail="not a newsbrief gold file (expected an object with a 'quotes' list)"
+        )
+    text_path = gold_text_path(path)
+    if not text_path.is_file():
+        raise InputError(Errors.E004, source=f"{text_path} (the article for {path.name})")
+    text = text_path.read_bytes().decode("utf-8", errors="replace")
+    quotes: list[GoldQuote] = []
+    for i, item in enumerate(data["quotes"]):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise InputError(Errors.E011, source=str(path), detail=f"quote {i} has no 'text' string")
+        quotes.append(
+            GoldQuote(
+                text=item["text"],
+                kind=str(item.get("kind", "")),
+                speaker=item.get("speaker"),
+                cue=item.get("cue"),
+            )
+        )
+    locate_quotes(text, quotes)
+    return GoldDocument(id=str(data.get("id") or path.name), path=path, text=text, quotes=quotes)
+
+
+def find_gold_files(paths: Iterable[Path]) -> list[Path]:
+    """Gold files named directly, or found (sorted) in the folders named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.glob("*" + GOLD_SUFFIX)))
+        else:
+            found.append(path)
+    return found
+
+
+def name_tokens(name: str | None) -> list[str]:
+    """A canonical name as lower-case tokens without a leading determiner."""
+    if not name:
+        return []
+    tokens = re.findall(r"[\w'’.-]+", name.lower())
+    tokens = [t.strip(".") for t in tokens if t.strip(".")]
+    if tokens and tokens[0] in DETERMINERS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def speaker_matches(pred: str | None, gold: str | None, *, strict: bool = False) -> bool:
+    """Whether a predicted canonical speaker name counts as the gold one.
+
+    strict (bool): require equality (after case and determiner); otherwise
+        also accept a surname-style form: every predicted token is among the
+        gold tokens and the last tokens agree ("Lavrov" ~ "Sergey Lavrov").
+    """
+    p, g = name_tokens(pred), name_tokens(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    if strict:
+        return False
+    return p[-1] == g[-1] and set(p) <= set(g)
+
+
+def cue_matches(pred_lemmas: Iterable[str], gold_cue: str | None) -> bool:
+    """Whether any lemma form of the predicted cue equals the gold lemma."""
+    if not gold_cue:
+        return False
+    gold = " ".join(gold_cue.lower().split())
+    return any(" ".join(p.lower().split()) == gold for p in pred_lemmas)
+
+
+def cue_forms(quote: Quote, lemmatize: Callable[[str], list[str]]) -> list[str]:
+    """The forms a predicted cue may be compared by: its text, its lemmas
+    joined, and each lemma alone ("according to" -> "accord to", "accord")."""
+    if quote.cue is None:
+        return []
+    lemmas = lemmatize(quote.cue.text)
+    return [quote.cue.text, " ".join(lemmas), *lemmas]
+
+
+def _span(start: int, end: int) -> Fragments:
+    return ((start, end),)
+
+
+def _min_half(g: Fragments, p: Fragments, ov: int) -> bool:
+    shorter = min(g[0][1] - g[0][0], p[0][1] - p[0][0])
+    return shorter > 0 and ov * 2 >= shorter
+
+
+@dataclass(slots=True)
+class GoldScores:
+    """Running totals over gold documents."""
+
+    documents: int = 0
+    quotes: PRF = field(default_factory=PRF)
+    kinds: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in KINDS})
+    kind_accuracy: Accuracy = field(default_factory=Accuracy)
+    cue_accuracy: Accuracy = field(default_factory=Accuracy)
+    speaker_accuracy: Accuracy = field(default_factory=Accuracy)
+    speaker_exact_accuracy: Accuracy = field(default_factory=Accuracy)
+    missing_gold: list[dict[str, str]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    mismatches: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self, *, details: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "documents": self.documents,
+            "quotes": self.quotes.to_dict(),
+            "kinds": {k: v.to_dict() for k, v in self.kinds.items()},
+            "kind_accuracy": self.kind_accuracy.to_dict(),
+            "cue_accuracy": self.cue_accuracy.to_dict(),
+            "speaker_accuracy": self.speaker_accuracy.to_dict(),
+            "speaker_exact_accuracy": self.speaker_exact_accuracy.to_dict(),
+            "missing_gold": self.missing_gold,
+            "errors": self.errors,
+        }
+        if details:
+            data["mismatches"] = self.mismatches
+        return data
+
+
+def score_gold_document(
+    gold: GoldDocument,
+    brief: Brief,
+    scores: GoldScores,
+    lemmatize: Callable[[str], list[str]],
+) -> None:
+    """Add one document's comparison to ``scores``.
+
+    lemmatize (Callable[[str], list[str]]): lemmas of a cue text.
+    """
+    scores.documents += 1
+    located = [q for q in gold.quotes if q.located]
+    for q in gold.missing:
+        scores.missing_gold.append({"document": gold.id, "text": q.text})
+    pred = list(brief.quotes)
+    pairs = match_greedy(
+        [_span(q.start, q.end) for q in located],
+        [_span(q.start, q.end) for q in pred],
+        _min_half,
+    )
+    # Unlocatable gold quotes still count as gold: the engine missed them.
+    scores.quotes.add(len(pairs), len(pred), len(gold.quotes))
+    for kind in KINDS:
+        n_pred = sum(q.kind == kind for q in pred)
+        n_gold = sum(q.kind == kind for q in gold.quotes)
+        hits = sum(located[gi].kind == kind and pred[pi].kind == kind for gi, pi in pairs)
+        scores.kinds[kind].add(hits, n_pred, n_gold)
+    matched_pred = set()
+    for gi, pi in pairs:
+        g, p = located[gi], pred[pi]
+        matched_pred.add(pi)
+        scores.kind_accuracy.add(g.kind == p.kind)
+        cue_ok = cue_matches(cue_forms(p, lemmatize), g.cue)
+        if g.cue:
+            scores.cue_accuracy.add(cue_ok)
+        speaker_ok = strict_ok = False
+        if g.speaker:
+            speaker_ok = speaker_matches(p.speaker.name, g.speaker)
+            strict_ok = speaker_matches(p.speaker.name, g.speaker, strict=True)
+            scores.speaker_accuracy.add(speaker_ok)
+            scores.speaker_exact_accuracy.add(strict_ok)
+        if g.kind != p.kind or (g.cue and not cue_ok) or (g.speaker and not speaker_ok):
+            scores.mismatches.append(
+                {
+                    "document": gold.id,
+                    "gold": {"text": g.text, "kind": g.kind, "speaker": g.speaker, "cue": g.cue},
+                    "pred": {"text": p.text, "kind": p.kind, "speaker": p.speaker.name,
+                             "cue": p.cue.text if p.cue else None},
+                }
+            )
+    matched_gold = {gi for gi, _ in pairs}
+    for gi, g in enumerate(located):
+        if gi not in matched_gold:
+            scores.mismatches.append({"document": gold.id, "missed": {"text": g.text, "kind": g.kind}})
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred:
+            scores.mismatches.append({"document": gold.id, "spurious": {"text": p.text, "kind": p.kind}})

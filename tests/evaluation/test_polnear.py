@@ -1,0 +1,137 @@
+from newsbrief.evaluation.polnear import (
+    Attribution,
+    PolnearScores,
+    attributions_from_quotes,
+    carries_quote_marks,
+    load_polnear,
+    normalize_span,
+    parse_ann,
+    score_attributions,
+)
+from newsbrief.model import Quote, Speaker, TextSpan
+
+TEXT = '“We will win,” Smith said, “and soon.” Jones said that taxes would rise.'
+
+
+def _at(needle, start=0):
+    s = TEXT.index(needle, start)
+    return s, s + len(needle)
+
+
+def _ann():
+    # Smith's split quote as one discontinuous content; Jones' reported clause with "that".
+    c1, c2 = _at("“We will win,”"), _at("“and soon.”")
+    src, cue = _at("Smith"), _at("said")
+    jsrc, jcue = _at("Jones"), _at("said", _at("Jones")[0])
+    jcontent = (jcue[1] + 1, len(TEXT))
+    return "\n".join(
+        [
+            f"T1\tContent {c1[0]} {c1[1]};{c2[0]} {c2[1]}\t{TEXT[c1[0]:c1[1]]} {TEXT[c2[0]:c2[1]]}",
+            f"T2\tSource {src[0]} {src[1]}\tSmith",
+            f"T3\tCue {cue[0]} {cue[1]}\tsaid",
+            f"T4\tAttribution {cue[0]} {cue[1]}\tsaid",
+            "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
+            f"T5\tSource {jsrc[0]} {jsrc[1]}\tJones",
+            f"T6\tCue {jcue[0]} {jcue[1]}\tsaid",
+            f"T7\tContent {jcontent[0]} {jcontent[1]}\t{TEXT[jcontent[0]:]}",
+            f"T8\tAttribution {jcue[0]} {jcue[1]}\tsaid",
+            "E2\tAttribution:T8 Cue:T6 Source:T5 Content:T7",
+            "a stray continuation line of a span text",
+            "#1\tAnnotatorNotes T1\tnote",
+        ]
+    )
+
+
+def _text(span):
+    return " | ".join(TEXT[s:e] for s, e in span)
+
+
+def test_polnear_normalize_strips_marks_punct_and_that():
+    span = normalize_span(TEXT, [_at("“We will win,”")])
+    assert _text(span) == "We will win"
+    s = TEXT.index("that taxes")
+    assert _text(normalize_span(TEXT, [(s, len(TEXT))])) == "taxes would rise"
+    assert normalize_span(TEXT, [_at("“")]) is None
+
+
+def test_polnear_parse_ann_discontinuous_and_events():
+    gold = parse_ann(TEXT, _ann())
+    assert len(gold) == 2
+    smith, jones = gold
+    assert _text(smith.content) == "We will win | and soon"
+    assert _text(smith.source) == "Smith" and _text(smith.cue) == "said"
+    assert smith.marked and not jones.marked
+    assert _text(jones.content) == "taxes would rise"
+
+
+def test_polnear_parse_ann_content2_and_no_source():
+    text = "Rain is coming, forecasters warned, and soon."
+    ann = "T1\tCue 16 34\tforecasters warned\nT2\tContent 0 14\tRain is coming\nT3\tContent2 36 45\tand soon.\n"
+    ann += "E1\tAttribution-no-source:T1 Cue:T1 Content:T2 Content2:T3\n"
+    (att,) = parse_ann(text, ann)
+    assert att.source is None
+    assert [text[s:e] for s, e in att.content] == ["Rain is coming", "and soon"]
+
+
+def test_polnear_quote_marks_detection():
+    assert carries_quote_marks(TEXT, [_at("We will win")])  # the marks sit just outside
+    assert not carries_quote_marks("It’s Jones’ plan, he said", [(0, 16)])  # apostrophes only
+    assert carries_quote_marks("He called it ‘a mess’ today", [(13, 20)])
+
+
+def _split_quote_prediction():
+    cue = TextSpan("said", *_at("said"))
+    mention = TextSpan("Smith", *_at("Smith"))
+    q1 = Quote("We will win,", *_at("We will win,"), "direct", speaker=Speaker(mention=mention), cue=cue)
+    q2 = Quote("and soon.", *_at("and soon."), "direct", speaker=Speaker(mention=mention), cue=cue)
+    return [q1, q2]
+
+
+def test_polnear_split_quotes_merge_into_one_attribution():
+    (att,) = attributions_from_quotes(TEXT, _split_quote_prediction())
+    assert _text(att.content) == "We will win | and soon"
+    assert att.marked
+
+
+def test_polnear_score_exact_and_overlap():
+    gold = parse_ann(TEXT, _ann())
+    jcue = _at("said", _at("Jones")[0])
+    # Jones' clause found one word short: overlap match, not exact.
+    clause = TEXT.index("taxes")
+    jones = Quote(
+        "taxes would", clause, clause + len("taxes would"), "indirect",
+        speaker=Speaker(mention=TextSpan("Jones", *_at("Jones"))), cue=TextSpan("said", *jcue),
+    )
+    pred = attributions_from_quotes(TEXT, [*_split_quote_prediction(), jones])
+    scores = PolnearScores()
+    score_attributions(gold, pred, scores)
+    data = scores.to_dict()
+    assert data["all"]["content"]["exact"]["matched"] == 1
+    assert data["all"]["content"]["overlap"]["matched"] == 2
+    assert data["all"]["source"]["exact"]["f1"] == 1.0
+    assert data["all"]["cue"]["exact"]["f1"] == 1.0
+    assert data["quote_marked"]["content"]["exact"] == {
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "matched": 1, "pred": 1, "gold": 1,
+    }
+
+
+def test_polnear_score_duplicates_count_once():
+    a = Attribution(source=((0, 5),), cue=((6, 10),), content=((11, 20),))
+    b = Attribution(source=((0, 5),), cue=((30, 34),), content=((35, 40),))
+    scores = PolnearScores()
+    score_attributions([a], [a, b], scores)
+    source = scores.scores["all"]["source"]["exact"]
+    assert (source.n_pred, source.matched_pred) == (1, 1)
+
+
+def test_polnear_load_picks_first_annotator(tmp_path):
+    base = tmp_path / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "story.txt").write_text(TEXT, encoding="utf-8")
+    (base / "attributions" / "story_bb.ann").write_text(_ann(), encoding="utf-8")
+    (base / "attributions" / "story_aa.ann").write_text("", encoding="utf-8")
+    (doc,) = load_polnear(tmp_path, "dev")
+    assert doc.ann_path.name == "story_aa.ann"
+    assert doc.annotations_available == 2
+    assert doc.attributions == []
