@@ -39,12 +39,15 @@ def render_brief(brief: Brief) -> str:
         out.append("\nKEY QUOTE")
         out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}", "  "))
     if brief.quotes:
+        # One group per speaker (entity, else name), labelled with the first role any quote gives.
         groups: dict[str, list[Quote]] = defaultdict(list)
         for q in brief.quotes:
-            groups[_speaker_label(q)].append(q)
-        n_speakers = len(groups)
-        out.append(f"\nWHO SAID WHAT ({len(brief.quotes)} quotes, {n_speakers} speakers)")
-        for label, quotes in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start)):
+            groups[q.speaker.entity or (q.speaker.name or "").lower()].append(q)
+        out.append(f"\nWHO SAID WHAT ({len(brief.quotes)} quotes, {len(groups)} speakers)")
+        for quotes in sorted(groups.values(), key=lambda qs: (-len(qs), qs[0].start)):
+            name = next((q.speaker.name for q in quotes if q.speaker.name), None) or "unknown speaker"
+            role = next((q.speaker.role for q in quotes if q.speaker.role), None)
+            label = f"{name} ({role})" if role else name
             out.append(f"\n  {label} \u2014 {len(quotes)}")
             for q in quotes:
                 cue = f" [{q.cue.text}]" if q.cue else ""
