@@ -52,7 +52,18 @@ ENTITY_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("first_end", "int64"),
     ("mentions", "string"),  # JSON [[start, end], ...]: CSV has no lists
 )
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {"quotes": QUOTE_COLUMNS, "entities": ENTITY_COLUMNS}
+# Written only in Parquet shards by the Dask runner: every item, ok or failed.
+ARTICLE_SHARD_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
+    ("status", "string"),
+    ("error_code", "string"),
+    ("reason", "string"),
+    ("words", "int64"),
+)
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "quotes": QUOTE_COLUMNS,
+    "entities": ENTITY_COLUMNS,
+    "articles": ARTICLE_SHARD_COLUMNS,
+}
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
 
