@@ -54,7 +54,7 @@ class JsonFields:
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:
-    """"html", "jsonl" or "text", by the file's extension."""
+    """The kind of input a path names, by its extension: "html", "jsonl" or "text"."""
     ext = Path(path).suffix.lower()
     if ext in HTML_EXTENSIONS:
         return "html"
@@ -220,8 +220,11 @@ def iter_articles(
                 yield Failure(source=name, code=exc.code, message=str(exc))
                 continue
             except OSError as exc:
-                err = InputError(Errors.E004 if not path.exists() else Errors.E008, source=name,
-                                 detail=exc.strerror or type(exc).__name__)
+                err = InputError(
+                    Errors.E004 if not path.exists() else Errors.E008,
+                    source=name,
+                    detail=exc.strerror or type(exc).__name__,
+                )
                 yield Failure(source=name, code=err.code, message=str(err))
                 continue
             with stream:

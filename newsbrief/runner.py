@@ -199,9 +199,7 @@ class Writer:
         self.progress.update()
 
 
-def pending_articles(
-    items: Iterable[Article | Failure], store: Store, writer: Writer
-) -> Iterator[Item]:
+def pending_articles(items: Iterable[Article | Failure], store: Store, writer: Writer) -> Iterator[Item]:
     """The articles still to analyse, keyed; read failures are recorded and
     articles already stored (or repeated in this input) counted as skipped."""
     done = store.done_keys()
@@ -277,9 +275,7 @@ def run_local(
     finally:
         bar.close()
         report.seconds = time.perf_counter() - started
-        store.finish_run(
-            run_id, status=status, analysed=report.analysed, skipped=report.skipped, failed=report.failed
-        )
+        store.finish_run(run_id, status=status, analysed=report.analysed, skipped=report.skipped, failed=report.failed)
         store.close()
     return report
 

@@ -407,7 +407,8 @@ class Store:
                FROM speakers s JOIN quotes q ON q.speaker_id = s.id
                GROUP BY s.id HAVING count(q.id) >= ?
                ORDER BY quotes DESC, s.name COLLATE NOCASE
-               """ + ("LIMIT ?" if limit else ""),
+               """
+            + ("LIMIT ?" if limit else ""),
             (min_quotes, limit) if limit else (min_quotes,),
         ).fetchall()
         roles: dict[int, list[str]] = {}
