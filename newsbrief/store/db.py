@@ -435,3 +435,38 @@ class Store:
             data["text"] = row["text"]
             info = {k: row[k] for k in ("id", "content_hash", "ext_id", "source", "title", "author", "date", "url")}
             yield info, Brief.from_dict(data)
+
+    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
+        """The store's content as sorted rows, without row ids, timestamps or
+        the run log: two stores with equal snapshots hold the same results
+        (used to check that resumed and distributed runs equal a clean one)."""
+        art = "a.content_hash, a.ext_id"
+        queries = {
+            "articles": """SELECT content_hash, ext_id, source, title, author, date, url, meta, text, words, status,
+                               error_code, reason, warnings, brief FROM articles a""",
+            "entities": f"SELECT {art}, e.local_id, e.name, e.type, e.role FROM entities e JOIN articles a"
+            " ON a.id = e.article_id",
+            "mentions": f"""SELECT {art}, e.local_id, m.start, m."end", m.text FROM mentions m
+                            JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id""",
+            "quotes": f"""SELECT {art}, q.idx, q.text, q.start, q."end", q.kind, s.name, q.speaker, q.speaker_role,
+                                 e.local_id, q.mention_text, q.mention_start, q.mention_end, q.cue_text, q.cue_start,
+                                 q.cue_end, q.continuation, q.is_key
+                          FROM quotes q JOIN articles a ON a.id = q.article_id
+                          LEFT JOIN speakers s ON s.id = q.speaker_id LEFT JOIN entities e ON e.id = q.entity_id""",
+            "summaries": f"""SELECT {art}, s.idx, s.text, s.start, s."end", s.score FROM summaries s
+                             JOIN articles a ON a.id = s.article_id""",
+            "speakers": "SELECT name FROM speakers",
+        }
+        return {name: sorted((tuple(r) for r in self.conn.execute(sql)), key=repr) for name, sql in queries.items()}
+
+    def check(self) -> list[str]:
+        """Integrity problems: SQLite's own check, dangling foreign keys, and
+        an FTS index out of step with the quotes. RETURNS (list[str]): empty when sound."""
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        try:
+            # FTS5's own check compares the index with the quotes table.
+            self.conn.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"quotes_fts: {exc}")
+        return problems
