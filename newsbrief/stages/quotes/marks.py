@@ -316,11 +316,26 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _mention_span(head: Token) -> tuple[int, int] | None:
-    """Character span of the speaker mention headed by ``head``: the named
-    entity it belongs to, the pronoun, or the noun phrase up to its head (plus
-    an "of" phrase: "the president of the union")."""
+def _mention_span(head: Token, in_quote: dict[int, int] | None = None) -> tuple[int, int] | None:
+    """Character span of the speaker mention headed by ``head``: its whole
+    noun phrase with titles and appositives ("Former Florida Gov. Jeb Bush",
+    "Frank DeLuca, president of the union"), as attribution corpora mark the
+    source; when that phrase runs into a quote or is very long, the named
+    entity, the pronoun, or the noun phrase up to its head."""
     doc = head.doc
+    if not (head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS):
+        left, right = head.left_edge.i, head.right_edge.i
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
+            right -= 1
+        inside = in_quote or {}
+        if (
+            right - left < 30
+            and not any(k in inside for k in range(left, right + 1))
+            and not any("\n" in doc[k].whitespace_ for k in range(left, right))
+        ):
+            return doc[left].idx, doc[right].idx + len(doc[right].text)
     if head.ent_type_ in _ENTITY_SPEAKERS:
         start = head.i
         while start > 0 and doc[start].ent_iob_ == "I":
@@ -435,18 +450,18 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         if last_head is not None and last_head.text == ":" and len(head) >= 2:
             name_tok = doc[head[-2]]
             if name_tok.ent_type_ in _ENTITY_SPEAKERS:
-                seg.mention = _mention_span(name_tok)
+                seg.mention = _mention_span(name_tok, idx.in_quote)
         return
     seg.cue = best
     if best.lower_ == "according" and best.i + 1 < len(doc) and doc[best.i + 1].lower_ == "to":
         seg.cue_end = doc[best.i + 1]
         pobj = next((c for c in doc[best.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            seg.mention = _mention_span(pobj)
+            seg.mention = _mention_span(pobj, idx.in_quote)
         return
     subj = _subject(best)
     if subj is not None and subj.i not in idx.in_quote:
-        seg.mention = _mention_span(subj)
+        seg.mention = _mention_span(subj, idx.in_quote)
 
 
 def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
