@@ -48,7 +48,7 @@ def brief_from_doc(doc: Doc, article: Article) -> Brief:
         entities=list(doc._.nb_entities or []),
         summary=list(doc._.nb_summary or []),
         key_quote=doc._.nb_key_quote,
-        warnings=list(article.warnings),
+        warnings=list(article.warnings) + list(doc._.nb_summary_warnings or []),
         meta=dict(article.meta),
     )
 
