@@ -26,6 +26,7 @@ walk over a few nearby mentions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ _ORG_HEADS = ORG_HINT_WORDS | frozenset(
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
+_PARA_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,9 @@ class _Resolver:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.tok_starts = [t.idx for t in doc]
         text = doc.text
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        # A paragraph starts after a run of line breaks (blank lines between
+        # paragraphs do not count as paragraphs).
+        self.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
         spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if _entity_type_ok(e.type))
         self.mentions = spans
         self.mention_starts = [s[0] for s in spans]

@@ -453,13 +453,23 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
                 seg.mention = _mention_span(name_tok, idx.in_quote)
         return
     seg.cue = best
+    # The cue is the verb group: auxiliaries and negation before it ("is
+    # telling", "would not comment"), a particle after it ("points out").
+    first = best
+    while first.i > 0 and doc[first.i - 1].head is best and doc[first.i - 1].dep_ in ("aux", "auxpass", "neg"):
+        first = doc[first.i - 1]
+    last = best
+    if best.i + 1 < len(doc) and doc[best.i + 1].head is best and doc[best.i + 1].dep_ == "prt":
+        last = doc[best.i + 1]
+    if first is not best or last is not best:
+        seg.cue, seg.cue_end = first, last
     if best.lower_ == "according" and best.i + 1 < len(doc) and doc[best.i + 1].lower_ == "to":
         seg.cue_end = doc[best.i + 1]
         pobj = next((c for c in doc[best.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is not None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
-    subj = _subject(best)
+    subj = _subject(best)  # the verb itself, not the auxiliary the cue starts with
     if subj is not None and subj.i not in idx.in_quote:
         seg.mention = _mention_span(subj, idx.in_quote)
 
