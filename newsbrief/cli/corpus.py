@@ -105,7 +105,13 @@ def _open_store(db: str) -> Any:
 @click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Fail longer articles [default 1,000,000].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Texts per nlp.pipe batch [default 32].")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles per task.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Articles per task (a worker's chunk; a Dask partition).",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal only].")
 def run_command(
     inputs: tuple[str, ...],
@@ -162,6 +168,7 @@ def run_command(
                 extensions=exts,
                 stdin_kind=stdin_kind,
                 progress=progress,
+                partition_size=chunk_size,
             )
         else:
             from ..runner import run_local
