@@ -23,6 +23,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     hint imply acknowledge specify clarify elaborate underline underscore highlight
     praise criticize criticise condemn decry denounce hail welcome applaud
     question wonder demand order instruct direct plead beg ask
+    interject chant scream tout quote cite label dub brand term slam blast mock
+    taunt ridicule chide scold rail gush opine muse recite
     """.split()
 )
 

@@ -49,13 +49,17 @@ _TITLE_CUES = frozenset(
     """
     titled entitled book film movie show song album novel series episode article column op-ed
     headline hashtag slogan program programme documentary play poem memoir essay report
+    podcast newsletter segment channel magazine newspaper blog
     """.split()
 )
 _SO_CALLED = frozenset({"so-called", "dubbed", "nicknamed", "known"})
+# A quote whose closing mark is missing is kept only when it is this long (words).
+_MIN_UNCLOSED = 8
 # How far (in tokens) the attribution is searched for before or after the marks.
 _WINDOW = 40
 _ANCESTOR_STEPS = 8
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NOT_SPEAKERS = frozenset({"TIME", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 @dataclass
@@ -142,7 +146,7 @@ def _pair_marks(text: str) -> list[_Segment]:
                 (kind == "double" and text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT)
                 or (kind == "single" and text[first] in _SINGLE_OPEN + "'")
             )
-            if not opens_again and len(text[pending.start : pending.end].split()) < 4:
+            if not opens_again and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
                 # A short unclosed stretch is more likely a stray mark than a quote.
                 (doubles if kind == "double" else singles).remove(pending)
         pending_double = pending_single = None
@@ -153,7 +157,16 @@ def _pair_marks(text: str) -> list[_Segment]:
             i = m.start()
             ch = text[i]
             if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT:
-                if ch in _DOUBLE_OPEN or (ch == _DOUBLE_STRAIGHT and open_d is None):
+                # Which side a mark is on shows in its neighbours more reliably
+                # than in its glyph (typists put “ for ” and the reverse).
+                prev = text[i - 1] if i > p_start else " "
+                nxt = text[i + 1] if i + 1 < p_end else " "
+                opens = ch in _DOUBLE_OPEN or (ch == _DOUBLE_STRAIGHT and open_d is None)
+                if open_d is not None and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)"):
+                    opens = False
+                elif open_d is None and (prev.isspace() or prev in _OPENERS_BEFORE) and nxt.isalnum():
+                    opens = True
+                if opens:
                     open_d = i
                 elif open_d is not None:
                     doubles.append(_Segment(open_d, i, open_d + 1, i))
@@ -172,7 +185,7 @@ def _pair_marks(text: str) -> list[_Segment]:
             pending_single = _Segment(open_s, None, open_s + 1, p_end)
             singles.append(pending_single)
     for pending, store in ((pending_double, doubles), (pending_single, singles)):
-        if pending is not None and len(text[pending.start : pending.end].split()) < 4:
+        if pending is not None and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
             store.remove(pending)
 
     # Nested quotes belong to the quote around them.
@@ -445,6 +458,15 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
                 break
     if best is None and fallback is not None and (fallback.i in window):
         best = fallback
+    if best is None and seg.kind == "direct" and last_head is not None and last_head.text in (":", ","):
+        # No speech verb, but the quote follows a clause that introduces it
+        # ('She then addressed the crowd: "..."', 'Trump cut in, "..."'): that
+        # clause's verb and subject attribute it.
+        for i in reversed(head):
+            tok = doc[i]
+            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                best = tok
+                break
     if best is None:
         # A name and a colon before a quote: 'Kerry: "We ..."'.
         if last_head is not None and last_head.text == ":" and len(head) >= 2:
@@ -470,6 +492,12 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
     subj = _subject(best)  # the verb itself, not the auxiliary the cue starts with
+    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
+        subj = subj.head.head
+    if subj is not None and subj.ent_type_ in _NOT_SPEAKERS:
+        # A dateline or timestamp parsed as the subject ("6:50 p.m. ...").
+        subj = None
     if subj is not None and subj.i not in idx.in_quote:
         seg.mention = _mention_span(subj, idx.in_quote)
 
@@ -491,13 +519,19 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     prev_words = re.findall(r"[\w-]+", before.lower())[-3:]
     if any(w in _SO_CALLED for w in prev_words[-2:]) and len(words) <= 4:
         return True
-    alpha = [w for w in words if w[:1].isalpha()]
-    title_case = alpha and all(w[0].isupper() for w in alpha if len(w) > 3) and alpha[0][0].isupper()
-    if title_case and len(words) <= 10 and content[-1:] not in _TERMINAL | {","}:
-        if any(w in _TITLE_CUES for w in prev_words) or seg.cue is None or len(words) >= 2:
-            if seg.kind == "partial":
-                return True
-    if len(words) <= 2 and seg.cue is None and seg.kind == "partial":
+    core = content.rstrip(".,;:!?")
+    core_words = core.split()
+    alpha = [w for w in core_words if w[:1].isalpha()]
+    every_word_capital = bool(alpha) and all(w[0].isupper() for w in alpha)
+    title_case = bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
+    if title_case and len(core_words) <= 10:
+        # A work named after a possessive or a word like "book": NBC's "Today".
+        if any(w in _TITLE_CUES for w in prev_words) or re.search(r"['’]s\s*$", before):
+            return True
+        if seg.kind == "partial" and (content[-1:] not in _TERMINAL | {","} or every_word_capital):
+            return True
+    sentence_goes_on = content[-1:] not in _TERMINAL and re.match(r"\s*[\w(]", after) is not None
+    if len(words) <= 2 and seg.cue is None and (seg.kind == "partial" or sentence_goes_on):
         return True
     return False
 
