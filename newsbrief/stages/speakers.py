@@ -153,12 +153,14 @@ class _Resolver:
                     g = _HONORIFIC_GENDER.get(doc[j].lower_) if j == span.start - 1 else None
                     g = g or _GENDERED_NOUNS.get(doc[j].lower_)
                     if g:
-                        v[0 if g == "m" else 1] += 2
+                        v[0 if g == "m" else 1] += 3
             low = tok.lower_
             if last_person is not None and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
                 eid, s = last_person
+                # A pronoun later in the name's own sentence is better evidence
+                # than one in the next sentence, which may start a new topic.
                 if sent_no - s <= 1:
-                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 1
+                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 2 if sent_no == s else 1
         for eid, (m, f) in votes.items():
             if m > f:
                 self.gender[eid] = "m"

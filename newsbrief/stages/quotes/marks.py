@@ -408,8 +408,11 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     starts_upper = content[:1].isupper() or content[:1] in "\"“‘'"
     if last_head is None or last_head.text in (":",):
         seg.kind = "direct"
-    elif last_head.text == "," and starts_upper and any(_is_cue(doc[i]) == 2 for i in head):
-        seg.kind = "direct"
+    elif last_head.text == "," and any(_is_cue(doc[i]) == 2 for i in head):
+        # '"A," she said, "b."' goes on with the speaker's sentence; 'she said,
+        # "B."' starts one.
+        after_quote = head[0] - 1 in idx.in_quote
+        seg.kind = "direct" if (starts_upper or after_quote) else "partial"
     else:
         seg.kind = "partial"
 

@@ -1,0 +1,203 @@
+"""Quotes between quote marks: every quote style, the things in quote marks
+that are not speech, and the offsets property over generated articles.
+
+All articles are short ones written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsbrief.api import brief_from_doc
+from newsbrief.ingest import Article
+from newsbrief.model import Brief, Quote
+
+from ..conftest import assert_offsets
+
+
+def _brief(nlp, text: str) -> Brief:
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert_offsets(brief)
+    return brief
+
+
+def _marked(brief: Brief) -> list[Quote]:
+    return [q for q in brief.quotes if q.kind != "indirect"]
+
+
+def _texts(brief: Brief) -> list[str]:
+    return [q.text for q in _marked(brief)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win the vote," Smith said.',
+        "“We will win the vote,” Smith said.",
+        "‘We will win the vote,’ Smith said.",
+        "'We will win the vote,' Smith said.",
+    ],
+    ids=["straight", "curly", "curly-single", "straight-single"],
+)
+def test_marks_quote_styles(nlp, text):
+    brief = _brief(nlp, text)
+    (quote,) = _marked(brief)
+    assert quote.text == "We will win the vote,"
+    assert quote.kind == "direct"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "Smith"
+    assert not quote.continuation
+
+
+def test_marks_apostrophes_are_not_quotes(nlp):
+    text = (
+        "‘We will win,’ Jane Smith said. It's Kerry's view that the '90s were good, "
+        "that rock 'n' roll lives on and that the students' union won't close."
+    )
+    brief = _brief(nlp, text)
+    assert _texts(brief) == ["We will win,"]
+
+
+def test_marks_quote_over_several_sentences(nlp):
+    brief = _brief(nlp, '"We will win. We always do. Nobody doubts it," Jane Smith said on Monday.')
+    (quote,) = _marked(brief)
+    assert quote.text == "We will win. We always do. Nobody doubts it,"
+    assert quote.speaker.mention.text == "Jane Smith"
+
+
+def test_marks_quote_spanning_paragraphs(nlp):
+    text = (
+        "The council met on Monday.\n\n"
+        '"We have worked on this plan for many months and it is nearly finished.\n\n'
+        '"Now we need the money," Mary Jones said.'
+    )
+    brief = _brief(nlp, text)
+    first, second = _marked(brief)
+    assert first.text == "We have worked on this plan for many months and it is nearly finished."
+    assert second.text == "Now we need the money,"
+    # Both paragraphs are the speaker's words, attributed by the one cue.
+    assert first.kind == second.kind == "direct"
+    assert first.cue == second.cue and first.cue.text == "said"
+    assert first.speaker.name == second.speaker.name == "Mary Jones"
+
+
+def test_marks_split_quote(nlp):
+    brief = _brief(nlp, '"Taxes will go up," Mr Brown said, "but not by very much."')
+    first, second = _marked(brief)
+    assert (first.text, second.text) == ("Taxes will go up,", "but not by very much.")
+    assert first.cue == second.cue
+    assert first.kind == second.kind == "direct"
+    assert second.speaker.mention.text == "Mr Brown"
+
+
+def test_marks_nested_quote_stays_inside(nlp):
+    brief = _brief(nlp, "\"He told me 'never again' last year,\" Mary Jones said.")
+    assert _texts(brief) == ["He told me 'never again' last year,"]
+
+
+def test_marks_british_nesting(nlp):
+    brief = _brief(nlp, "‘He called it “a disgrace” in public,’ Mary Jones said.")
+    assert _texts(brief) == ["He called it “a disgrace” in public,"]
+
+
+def test_marks_quote_after_colon(nlp):
+    brief = _brief(nlp, 'The foreign minister told reporters: "We are ready to talk."')
+    (quote,) = _marked(brief)
+    assert quote.text == "We are ready to talk."
+    assert quote.kind == "direct"
+    assert quote.cue.text == "told"
+    assert quote.speaker.mention.text == "The foreign minister"
+
+
+def test_marks_partial_quotes(nlp):
+    brief = _brief(nlp, 'John Kerry called for "immediate" and "significant" action from Russia.')
+    quotes = _marked(brief)
+    assert [q.text for q in quotes] == ["immediate", "significant"]
+    assert all(q.kind == "partial" and q.cue.text == "called" for q in quotes)
+    assert all(q.speaker.name == "John Kerry" for q in quotes)
+
+
+def test_marks_partial_clause(nlp):
+    brief = _brief(nlp, 'The senator said the plan was "a betrayal of working families" and walked out.')
+    (quote,) = _marked(brief)
+    assert quote.kind == "partial"
+    assert quote.text == "a betrayal of working families"
+    assert quote.cue.text == "said"
+
+
+def test_marks_continuation(nlp):
+    brief = _brief(nlp, '"We are ready," Peter Smith said. "The troops are in place."')
+    first, second = _marked(brief)
+    assert not first.continuation
+    assert second.continuation and second.kind == "direct"
+    assert second.speaker.mention is None
+    assert second.speaker.name == "Peter Smith"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Dwayne "The Rock" Johnson arrived in Rome on Friday.',
+        'She read the book "War and Peace" on the train to Moscow.',
+        'The show aired on NBC\'s "Today" last week.',
+        'The "deal" collapsed on Monday after two days of talks.',
+        'The so-called "peace dividend" never came.',
+    ],
+    ids=["nickname", "title", "show-after-possessive", "scare-quote", "so-called"],
+)
+def test_marks_not_speech(nlp, text):
+    assert _texts(_brief(nlp, text)) == []
+
+
+def test_marks_scare_quote_with_cue_is_partial(nlp):
+    brief = _brief(nlp, 'Lavrov blamed the collapse on "sabotage" by foreign powers.')
+    (quote,) = _marked(brief)
+    assert quote.text == "sabotage" and quote.kind == "partial" and quote.cue.text == "blamed"
+
+
+def test_marks_unclosed_short_mark_is_dropped(nlp):
+    assert _texts(_brief(nlp, 'The 6" pipe burst on Monday.\n\nWorkers fixed it.')) == []
+
+
+_NAMES = ["Maria Lopez", "John Kerry", "Ahmed Hassan", "Wei Zhang", "Olga Petrova"]
+_SAYINGS = [
+    "We will not accept this deal",
+    "The talks were useful but hard",
+    "Nobody expected the vote to pass",
+    "It is too early to say",
+]
+_STYLES = [('"', '"'), ("“", "”"), ("‘", "’")]
+
+
+@st.composite
+def _articles(draw):
+    """An article from templates: random speakers, sayings, quote styles and
+    whitespace; returns the text and the quoted words it must yield."""
+    pieces: list[str] = []
+    expected: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        name = draw(st.sampled_from(_NAMES))
+        saying = draw(st.sampled_from(_SAYINGS))
+        opening, closing = draw(st.sampled_from(_STYLES))
+        template = draw(st.integers(0, 2))
+        if template == 0:
+            pieces.append(f"{opening}{saying},{closing} {name} said.")
+            expected.append(saying + ",")
+        elif template == 1:
+            pieces.append(f"{name} said: {opening}{saying}.{closing}")
+            expected.append(saying + ".")
+        else:
+            pieces.append(f"{name} arrived in Geneva on Monday. {opening}{saying},{closing} she told reporters.")
+            expected.append(saying + ",")
+        pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "  ", " \n "])))
+    lead = draw(st.sampled_from(["", " ", "\n"]))
+    return lead + "".join(pieces), expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(article=_articles())
+def test_marks_offsets_property(nlp, article):
+    text, expected = article
+    brief = _brief(nlp, text)  # checks text[start:end] == text for every span
+    assert [q.text for q in _marked(brief)] == expected
