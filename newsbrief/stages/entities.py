@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
-from .lexicon import ORG_HINT_WORDS, TITLE_WORDS
+from .lexicon import HONORIFICS, ORG_HINT_WORDS, TITLE_WORDS
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -37,10 +37,16 @@ class _Cluster:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive or punctuation."""
+    """Drop a leading article, honorific or adverb ("Certainly Donald Trump"
+    in a small model's span) and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in _LEADING_DROP
+        or doc[start].is_punct
+        or doc[start].lower_.rstrip(".") in HONORIFICS
+        or (doc[start].pos_ == "ADV" and start + 1 < end)
+    ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -152,7 +158,12 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         # A name has a capital letter; "state" in "secretary of state" is not one.
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
             continue
-        mentions.append((trimmed, ent.label_))
+        label = ent.label_
+        # "Mr Okafor" is a person whatever the model's label.
+        before = ent.doc[trimmed.start - 1] if trimmed.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in HONORIFICS and label in ("ORG", "GPE", "NORP", "FAC"):
+            label = "PERSON"
+        mentions.append((trimmed, label))
     if not mentions:
         return []
 

@@ -88,3 +88,6 @@ ORG_HINT_WORDS: frozenset[str] = frozenset(
     board bureau service fund network times post news journal press
     """.split()
 )
+
+# Courtesy titles before a name; they mark a person and, for some, a gender.
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})

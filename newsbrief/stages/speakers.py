@@ -88,6 +88,26 @@ class _Resolved:
     type: str | None = None
 
 
+def _core(span: Span) -> Span:
+    """A description without what follows its head after a comma, a
+    relative clause or an appositive: "a longtime adviser to Trump, who
+    declined to be identified" -> "a longtime adviser to Trump"."""
+    root = span.root
+    end = root.i + 1
+    for child in root.rights:
+        if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod"):
+            break
+        if any(t.is_punct for t in span.doc[end : child.right_edge.i + 1]):
+            break
+        end = min(span.end, child.right_edge.i + 1)
+    return span.doc[span.start : end]
+
+
+def _role_heads(role: str) -> set[str]:
+    """The title words of a role ("chair of the Platform Committee" -> {"chair"})."""
+    return {w for w in role.lower().replace(",", " ").split() if w in TITLE_WORDS}
+
+
 def _entity_type_ok(etype: str) -> bool:
     return etype in ("PERSON", "ORG", "GPE", "NORP")
 
@@ -249,42 +269,50 @@ class _Resolver:
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         root = span.root
         head = root.lemma_.lower()
-        text = span.text
+        core = _core(span)
+        first = core[0].lower_
+        plural = root.tag_ in ("NNS", "NNPS")
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
         for tok in list(root.children) + [root.head]:
             if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG"):
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
                 if ent is not None and tok.i not in range(span.start, span.end):
-                    return self._as_role(self.named(ent, None), span)
+                    return self._as_role(self.named(ent, None), core)
         # 2. A definite description with the same head noun as an earlier one:
         # "A senior official said ..." then "the official said".
-        first = span[0].lower_
         definite = first in ("the", "this", "that", "these", "those")
         if definite and head in self.descriptions:
             return self.descriptions[head]
-        # 3. An entity whose role has this head noun.
-        for ent in self.entities.values():
-            if ent.role and head in ent.role.lower().split():
-                resolved = self.named(ent, None)
-                self.descriptions[head] = resolved
-                return resolved
+        # 3. A person whose role has this title as its head ("Defence Minister
+        # Anna Berg" ... "the minister").
+        if not plural and head in TITLE_WORDS:
+            for ent in self.entities.values():
+                if ent.type == "PERSON" and ent.role and head in _role_heads(ent.role):
+                    resolved = self.named(ent, None)
+                    self.descriptions[head] = resolved
+                    return resolved
         # 4. "the company": the organisation being talked about.
-        if head in _ORG_HEADS and first in ("the", "its"):
+        if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
             org = self._recent_org_named(start, head) or self.recent(start, ("ORG",), "", prev)
             if org is not None:
                 self.descriptions[head] = org
                 return org
         # 5. A definite title ("the US secretary of state", "the senator") is
-        # the person the passage is about.
-        if first == "the" and head in TITLE_WORDS and head not in _GENERIC_HEADS and span[-1].tag_ not in ("NNS",):
+        # the person the passage is about, unless it says whose it is ("the
+        # head of China's delegation") and that person has another role.
+        if first == "the" and head in TITLE_WORDS and head not in _GENERIC_HEADS and not plural:
             gender = _GENDERED_NOUNS.get(head, "")
             person = self.recent(start, ("PERSON",), gender, prev)
-            if person is not None and person.entity is not None:
-                resolved = self._as_role(person, span)
-                self.descriptions[head] = resolved
-                return resolved
+            owned = any(t.tag_ == "POS" for t in core) or any(
+                t.ent_type_ in ("GPE", "ORG", "NORP") for t in core if t.i != root.i
+            )
+            if person is not None and person.entity is not None and not (owned and person.role):
+                if not any(t.tag_ == "POS" for t in core):
+                    resolved = self._as_role(person, core)
+                    self.descriptions[head] = resolved
+                    return resolved
         # 6. Never linked: the description itself is the name.
-        resolved = _Resolved(text, None, None, "DESC")
+        resolved = _Resolved(core.text, None, None, "DESC")
         self.descriptions[head] = resolved
         return resolved
 
@@ -318,6 +346,13 @@ class _Resolver:
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None:
             return self.named(ent, span)
+        if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            # "Sanders, who said ...": the relative pronoun stands for its noun.
+            antecedent = root.head.head
+            ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
+            if ent is not None:
+                return self.named(ent, None)
+            return self.description(self.doc[antecedent.left_edge.i : antecedent.i + 1], mention.start, prev)
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)

@@ -1,0 +1,52 @@
+"""Entities: mentions merged into people and organisations with canonical
+names, types and roles, on short articles written for these tests."""
+
+from __future__ import annotations
+
+from newsbrief.api import brief_from_doc
+from newsbrief.ingest import Article
+from newsbrief.model import Brief, Entity
+
+from ..conftest import assert_offsets
+
+
+def _brief(nlp, text: str) -> Brief:
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert_offsets(brief)
+    return brief
+
+
+def _named(brief: Brief, name: str) -> Entity:
+    return next(e for e in brief.entities if e.name == name)
+
+
+def test_entities_surname_joins_full_name(nlp):
+    brief = _brief(nlp, "John Kerry flew to Geneva. Kerry met the press on Friday. Later Kerry left.")
+    kerry = _named(brief, "John Kerry")
+    assert kerry.type == "PERSON"
+    assert [m.text for m in kerry.mentions] == ["John Kerry", "Kerry", "Kerry"]
+    assert not any(e.name == "Kerry" for e in brief.entities)
+
+
+def test_entities_honorific_is_dropped_and_marks_a_person(nlp):
+    brief = _brief(nlp, "Ms Alvarez met Mr Okafor in Lagos on Tuesday.")
+    names = {e.name: e.type for e in brief.entities}
+    assert names.get("Alvarez") == "PERSON"
+    assert names.get("Okafor") == "PERSON"
+    assert "Lagos" in names
+
+
+def test_entities_role_from_premodifier(nlp):
+    brief = _brief(nlp, "Chief Executive Michael Tennant said sales rose in March.")
+    assert _named(brief, "Michael Tennant").role == "Chief Executive"
+
+
+def test_entities_role_from_appositive(nlp):
+    brief = _brief(nlp, "Frank DeLuca, president of the union, said the strike would go ahead.")
+    assert _named(brief, "Frank DeLuca").role == "president of the union"
+
+
+def test_entities_acronym_joins_full_name(nlp):
+    brief = _brief(nlp, "The United States sent aid on Monday. The US also sent troops to the region.")
+    us = _named(brief, "United States")
+    assert {m.text for m in us.mentions} == {"United States", "US"}

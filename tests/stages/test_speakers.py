@@ -1,0 +1,144 @@
+"""Speaker resolution: pronouns, surnames, descriptions, organisations, roles
+and continuations, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.api import brief_from_doc
+from newsbrief.ingest import Article
+from newsbrief.model import Brief, Quote
+
+from ..conftest import assert_offsets
+
+
+def _brief(nlp, text: str) -> Brief:
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert_offsets(brief)
+    return brief
+
+
+def _quote(brief: Brief, words: str) -> Quote:
+    return next(q for q in brief.quotes if q.text.startswith(words))
+
+
+def _entity_name(brief: Brief, quote: Quote) -> str | None:
+    ent = brief.entity(quote.speaker.entity) if quote.speaker.entity else None
+    return ent.name if ent else None
+
+
+def test_speakers_pronoun_to_named_person(nlp):
+    brief = _brief(nlp, 'John Kerry arrived in Geneva on Monday. "We are hopeful," he said.')
+    quote = _quote(brief, "We are hopeful")
+    assert quote.speaker.mention.text == "he"
+    assert quote.speaker.name == "John Kerry"
+    assert _entity_name(brief, quote) == "John Kerry"
+
+
+def test_speakers_pronoun_gender_from_the_article(nlp):
+    text = (
+        "Mary Jones and Peter Brown spoke on Monday. Brown said his plan was ready. "
+        '"It will not work," she said.'
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "It will not work").speaker.name == "Mary Jones"
+
+
+@pytest.mark.parametrize(("pronoun", "expected"), [("she", "Alvarez"), ("he", "Okafor")])
+def test_speakers_pronoun_gender_from_honorific(nlp, pronoun, expected):
+    text = (
+        "Ms Alvarez met Mr Okafor in Lagos on Tuesday. "
+        f'"The agreement protects both sides," {pronoun} said after the meeting.'
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "The agreement").speaker.name == expected
+
+
+def test_speakers_surname_to_full_name(nlp):
+    brief = _brief(nlp, 'John Kerry met reporters in Geneva. "We are ready to talk," Kerry said.')
+    quote = _quote(brief, "We are ready")
+    assert quote.speaker.mention.text == "Kerry"
+    assert quote.speaker.name == "John Kerry"
+
+
+def test_speakers_description_to_named_person(nlp):
+    text = (
+        "John Kerry met reporters in Geneva on Friday. "
+        '"We are ready to talk," the US secretary of state said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We are ready")
+    assert quote.speaker.mention.text == "the US secretary of state"
+    assert quote.speaker.name == "John Kerry"
+    assert quote.speaker.role == "US secretary of state"
+
+
+def test_speakers_description_matches_entity_role(nlp):
+    text = (
+        "Defence Minister Anna Berg visited the base on Monday. Troops lined the runway. "
+        'Officers showed the new radar. "This is a strong signal," the minister said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "This is a strong signal")
+    assert quote.speaker.name == "Anna Berg"
+
+
+def test_speakers_unnamed_description_kept(nlp):
+    text = (
+        '"We have no proposals to read out," a senior State Department official said. '
+        '"Nothing has changed since Monday," the official added.'
+    )
+    brief = _brief(nlp, text)
+    first, second = _quote(brief, "We have no"), _quote(brief, "Nothing has changed")
+    assert first.speaker.name == "a senior State Department official"
+    assert second.speaker.mention.text == "the official"
+    assert second.speaker.name == "a senior State Department official"
+    assert first.speaker.entity is None
+
+
+def test_speakers_organisation(nlp):
+    text = 'Microsoft reported lower profits on Tuesday. "We expect a recovery next year," the company said.'
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We expect")
+    assert quote.speaker.name == "Microsoft"
+    assert _entity_name(brief, quote) == "Microsoft"
+
+
+def test_speakers_role_from_appositive(nlp):
+    brief = _brief(nlp, '"We will strike on Monday," said Frank DeLuca, president of the union.')
+    quote = _quote(brief, "We will strike")
+    assert quote.speaker.name == "Frank DeLuca"
+    assert quote.speaker.role == "president of the union"
+
+
+def test_speakers_role_from_premodifier(nlp):
+    brief = _brief(nlp, '"Sales rose sharply this year," Chief Executive Michael Tennant said.')
+    quote = _quote(brief, "Sales rose")
+    assert quote.speaker.name == "Michael Tennant"
+    assert quote.speaker.role == "Chief Executive"
+
+
+def test_speakers_continuation(nlp):
+    text = '"We are ready," Peter Smith said on Monday. "The troops are in place. The roads are open."'
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "The troops")
+    assert quote.continuation
+    assert quote.speaker.name == "Peter Smith"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_speakers_continuation_stops_at_distant_paragraph(nlp):
+    text = (
+        '"We are ready," Peter Smith said on Monday.\n\n'
+        "The city was quiet on Tuesday.\n\n"
+        "Shops reopened in the afternoon.\n\n"
+        '"Nobody knows what comes next."'
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "Nobody knows").speaker.name is None
+
+
+def test_speakers_pronoun_they_for_organisation(nlp):
+    text = 'The European Commission published the plan on Monday. "It is fair," it said.'
+    brief = _brief(nlp, text)
+    assert _quote(brief, "It is fair").speaker.name == "European Commission"
