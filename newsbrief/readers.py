@@ -157,7 +157,7 @@ def iter_jsonl(
             # JSON escapes a text's characters, so its line may be longer than the text.
             if len(raw) > 8 * max_chars + 8:
                 raise InputError(Errors.E003, source=source, size=len(raw), limit=max_chars)
-            line, warnings = decode_bytes(raw, source)
+            line, warnings = decode_bytes(raw.rstrip(b"\r\n"), source)
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
