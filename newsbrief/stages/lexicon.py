@@ -41,6 +41,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """
     statement remark remarks comment comments interview speech testimony
     announcement tweet post letter memo report claim assertion warning
+    email e-mail release briefing conference call podcast op-ed editorial video
     """.split()
 )
 

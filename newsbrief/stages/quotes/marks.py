@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_VERBS
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
@@ -322,7 +322,7 @@ def _subject(verb: Token) -> Token | None:
                             if pobj.dep_ == "pobj":
                                 return pobj
                 return None
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
@@ -383,6 +383,36 @@ def _mention_span(head: Token, in_quote: dict[int, int] | None = None) -> tuple[
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
+    """The last token of the cue phrase that starts at ``verb``: a particle
+    ("points out"), "of" ("said of"), the day ("said Tuesday") and the channel
+    ("said in a statement"), as attribution corpora mark the cue."""
+    doc = verb.doc
+    last = verb
+    i = verb.i + 1
+    while i < len(doc) and i not in idx.in_quote:
+        tok = doc[i]
+        if tok.head.i not in (verb.i, last.i):
+            break
+        if tok.dep_ == "prt" or (tok.dep_ == "prep" and tok.lower_ == "of" and last.i == verb.i):
+            last = tok
+            if tok.dep_ == "prep":
+                break
+        elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+            last = doc[tok.right_edge.i]
+        elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+        ):
+            end = next(c.i for c in tok.children if c.dep_ == "pobj")
+            if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
+                break
+            last = doc[end]
+        else:
+            break
+        i = last.i + 1
+    return last
+
+
 def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -437,7 +467,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
                     break
                 if score == 1 and fallback is None:
                     fallback = anc
-            if anc.head is anc:
+            if anc.head.i == anc.i:
                 break
             anc = anc.head
         if best is not None:
@@ -481,12 +511,10 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     # The cue is the verb group: auxiliaries and negation before it ("is
     # telling", "would not comment"), a particle after it ("points out").
     first = best
-    while first.i > 0 and doc[first.i - 1].head is best and doc[first.i - 1].dep_ in ("aux", "auxpass", "neg"):
+    while first.i > 0 and doc[first.i - 1].head.i == best.i and doc[first.i - 1].dep_ in ("aux", "auxpass", "neg"):
         first = doc[first.i - 1]
-    last = best
-    if best.i + 1 < len(doc) and doc[best.i + 1].head is best and doc[best.i + 1].dep_ == "prt":
-        last = doc[best.i + 1]
-    if first is not best or last is not best:
+    last = _cue_right_edge(best, idx)
+    if first.i != best.i or last.i != best.i:
         seg.cue, seg.cue_end = first, last
     if best.lower_ == "according" and best.i + 1 < len(doc) and doc[best.i + 1].lower_ == "to":
         seg.cue_end = doc[best.i + 1]
