@@ -1,0 +1,133 @@
+"""Reported speech without quote marks, one test per pattern, offsets asserted.
+
+The sentences are written for these tests; the parser is the pinned
+en_core_web_sm 3.8.0, so the parses are stable.
+"""
+
+import pytest
+
+from newsbrief.stages.quotes.reported import find_reported_speech
+
+
+@pytest.fixture(scope="module")
+def reported(nlp):
+    def run(text):
+        doc = nlp(text)
+        quotes = find_reported_speech(doc)
+        for q in quotes:
+            assert text[q.start : q.end] == q.text
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+            if q.speaker.mention:
+                m = q.speaker.mention
+                assert text[m.start : m.end] == m.text
+            assert q.kind == "indirect"
+        return quotes
+
+    return run
+
+
+def _one(quotes):
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def _at(text, needle):
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def test_quotes_reported_said_that(reported):
+    text = "The mayor said that the bridge would reopen in May."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the bridge would reopen in May")
+    assert q.cue.text == "said" and q.speaker.mention.text == "The mayor"
+
+
+def test_quotes_reported_said_without_that(reported):
+    text = "Officials said the budget was balanced for the first time in a decade."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the budget was balanced for the first time in a decade")
+    assert q.speaker.mention.text == "Officials"
+
+
+def test_quotes_reported_clause_before_cue(reported):
+    text = "The budget was balanced for the first time in a decade, officials said."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "The budget was balanced for the first time in a decade")
+    assert (q.cue.start, q.cue.end) == _at(text, "said")
+    assert q.speaker.mention.text == "officials"
+
+
+def test_quotes_reported_told_reporters(reported):
+    text = "The minister told reporters on Tuesday that the talks had collapsed over fishing rights."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the talks had collapsed over fishing rights")
+    assert q.cue.text == "told" and q.speaker.mention.text == "The minister"
+
+
+def test_quotes_reported_according_to_first(reported):
+    text = "According to the city auditor, the new library ran two years behind schedule."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the new library ran two years behind schedule")
+    assert q.cue.text == "According to"
+    assert q.speaker.mention.text == "the city auditor"
+
+
+def test_quotes_reported_according_to_last(reported):
+    text = "The new library ran two years behind schedule, according to a report by the city auditor."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "The new library ran two years behind schedule")
+    assert q.speaker.mention.text == "a report by the city auditor"
+
+
+def test_quotes_reported_insisted(reported):
+    text = "Garcia insisted the vote would go ahead as planned despite the storm."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the vote would go ahead as planned despite the storm")
+    assert q.cue.text == "insisted" and q.speaker.mention.text == "Garcia"
+
+
+def test_quotes_reported_participle(reported):
+    text = "The senator left the hearing early, saying the committee had ignored the evidence."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the committee had ignored the evidence")
+    assert q.cue.text == "saying" and q.speaker.mention.text == "The senator"
+
+
+def test_quotes_reported_characterized_as(reported):
+    text = "A spokeswoman characterized the meeting with the union as tense but productive."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the meeting with the union as tense but productive")
+    assert q.cue.text == "characterized"
+
+
+def test_quotes_reported_parenthetical_cue(reported):
+    text = "Otherwise, the coach said, the team would have to forfeit the final match."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the team would have to forfeit the final match")
+    assert q.cue.text == "said" and q.speaker.mention.text == "the coach"
+
+
+def test_quotes_reported_keeps_partial_quote(reported):
+    text = 'The governor said the state would take "every possible step" to protect residents.'
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, 'the state would take "every possible step" to protect residents')
+
+
+def test_quotes_reported_skips_speech_inside_quotes(reported):
+    assert reported('"I told them the plan would work," Lee said after the vote.') == []
+
+
+def test_quotes_reported_skips_clause_that_is_a_quote(reported):
+    assert reported('Lee added that it was a "total and utter disaster."') == []
+
+
+def test_quotes_reported_stays_in_paragraph(reported):
+    text = "The council met on Monday.\nThe road will close for repairs next week, officials said."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "The road will close for repairs next week")
+
+
+def test_quotes_reported_no_clause_no_quote(reported):
+    # A speech verb with only an object reports no statement.
+    assert reported("The mayor praised the volunteers at the ceremony.") == []
