@@ -103,6 +103,10 @@ def html_to_article(data: bytes | str, source: str) -> Article:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(Errors.E010, source=source, detail="trafilatura found no main text")
+    # trafilatura puts one block (heading, paragraph) a line; a blank line
+    # between them, as in plain-text articles, keeps a heading out of the
+    # first sentence. This text is what is analysed and stored.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta: dict[str, Any] = {}
     for key in ("title", "author", "date", "url"):
         value = getattr(doc, key, None)
