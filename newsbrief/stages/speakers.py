@@ -132,6 +132,12 @@ class _Resolver:
         for e in entities:
             if e.type == "PERSON":
                 self.by_last_word.setdefault(e.name.split()[-1].lower(), e.id)
+        # Title word of a person's role -> that person (the first one named).
+        self.role_heads: dict[str, str] = {}
+        for e in entities:
+            if e.type == "PERSON" and e.role:
+                for word in _role_heads(e.role):
+                    self.role_heads.setdefault(word, e.id)
         self.refs: list[_Ref] = []
         self.gender: dict[str, str] = {}
         self._index_refs_and_gender()
@@ -285,12 +291,10 @@ class _Resolver:
             return self.descriptions[head]
         # 3. A person whose role has this title as its head ("Defence Minister
         # Anna Berg" ... "the minister").
-        if not plural and head in TITLE_WORDS:
-            for ent in self.entities.values():
-                if ent.type == "PERSON" and ent.role and head in _role_heads(ent.role):
-                    resolved = self.named(ent, None)
-                    self.descriptions[head] = resolved
-                    return resolved
+        if not plural and head in self.role_heads:
+            resolved = self.named(self.entities[self.role_heads[head]], None)
+            self.descriptions[head] = resolved
+            return resolved
         # 4. "the company": the organisation being talked about.
         if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
             org = self._recent_org_named(start, head) or self.recent(start, ("ORG",), "", prev)
@@ -318,7 +322,8 @@ class _Resolver:
 
     def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
         i = bisect_left(self.ref_starts, before) - 1
-        while i >= 0:
+        stop = max(-1, i - _MAX_CANDIDATES * 5)
+        while i > stop:
             ref = self.refs[i]
             i -= 1
             ent = self.entities[ref.eid]

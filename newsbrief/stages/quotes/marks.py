@@ -148,7 +148,7 @@ def _pair_marks(text: str) -> list[_Segment]:
             )
             if not opens_again and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
                 # A short unclosed stretch is more likely a stray mark than a quote.
-                (doubles if kind == "double" else singles).remove(pending)
+                pending.keep = False
         pending_double = pending_single = None
 
         open_d: int | None = None
@@ -184,9 +184,11 @@ def _pair_marks(text: str) -> list[_Segment]:
         if open_s is not None:
             pending_single = _Segment(open_s, None, open_s + 1, p_end)
             singles.append(pending_single)
-    for pending, store in ((pending_double, doubles), (pending_single, singles)):
+    for pending in (pending_double, pending_single):
         if pending is not None and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
-            store.remove(pending)
+            pending.keep = False
+    doubles = [d for d in doubles if d.keep]
+    singles = [d for d in singles if d.keep]
 
     # Nested quotes belong to the quote around them.
     segments = _drop_nested(doubles, singles)
@@ -225,8 +227,10 @@ def _drop_nested(doubles: list[_Segment], singles: list[_Segment]) -> list[_Segm
 class _DocIndex:
     """Per-document lookups built once: token by character, quote membership."""
 
-    def __init__(self, doc: Doc, segments: list[_Segment]) -> None:
+    def __init__(self, doc: Doc, segments: list[_Segment], text: str) -> None:
         self.doc = doc
+        # Doc.text is rebuilt from the tokens on every access: keep it once.
+        self.text = text
         self.starts = [t.idx for t in doc]
         # Token index -> segment index, for tokens inside the marks (marks included).
         self.in_quote: dict[int, int] = {}
@@ -422,7 +426,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     first_tok = idx.token_at(seg.open)
     last_tok = idx.token_at(seg.close) if seg.close is not None else seg.tokens[-1]
     head = _head_window(idx, seg_no, first_tok)
-    content = doc.text[seg.start : seg.end]
+    content = idx.text[seg.start : seg.end]
     tail_ok = seg.close is not None
     tail = _tail_window(idx, last_tok) if tail_ok else []
     if tail and content[-1:] in _TERMINAL:
@@ -535,8 +539,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
 
 def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     """Nicknames, titles of works and scare quotes (see module doc)."""
-    doc = idx.doc
-    text = doc.text
+    text = idx.text
     content = text[seg.start : seg.end]
     words = content.split()
     if seg.close is None:
@@ -580,7 +583,7 @@ def find_marked_quotes(doc: Doc) -> list[Quote]:
     segments = _pair_marks(text)
     if not segments:
         return []
-    idx = _DocIndex(doc, segments)
+    idx = _DocIndex(doc, segments, text)
     for n in range(len(segments)):
         _attribution(idx, segments, n)
     # Parts of one multi-paragraph quote share the attribution found for any part.
