@@ -131,3 +131,26 @@ def test_quotes_reported_stays_in_paragraph(reported):
 def test_quotes_reported_no_clause_no_quote(reported):
     # A speech verb with only an object reports no statement.
     assert reported("The mayor praised the volunteers at the ceremony.") == []
+
+
+def test_quotes_reported_cue_keeps_auxiliary_and_negation(reported):
+    text = "The company has said its drivers are contractors, and it did not say how many it employs."
+    quotes = reported(text)
+    cues = {q.cue.text for q in quotes}
+    assert "has said" in cues
+    q = next(q for q in quotes if q.cue.text == "has said")
+    assert q.text.startswith("its drivers are contractors")
+
+
+def test_quotes_reported_as_x_reported(reported):
+    text = "As the Herald reported, the factory will close in the spring."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the factory will close in the spring")
+    assert q.cue.text == "reported" and q.speaker.mention.text == "the Herald"
+
+
+def test_quotes_reported_clause_before_told(reported):
+    text = "The school had been closed for two weeks, a spokesman told the newspaper."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "The school had been closed for two weeks")
+    assert q.cue.text == "told"

@@ -45,7 +45,10 @@ _PARENTHETICAL_DEPS: frozenset[str] = frozenset({"parataxis", "ccomp", "advcl"})
 _DOUBLE_MARKS: frozenset[str] = frozenset('"“”„«»')
 # Dependents that make a cue verb more than a parenthetical "X said".
 _NOT_PARENTHETICAL_DEPS: frozenset[str] = frozenset({"mark", "dobj", "ccomp", "xcomp", "dative", "attr", "oprd"})
-_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "xcomp", "ccomp", "dative"})
+_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "dative"})
+_CLAUSE_OBJECT_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp"})
+# Cues whose object is the person spoken to ("told reporters").
+_ADDRESSEE_CUES: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "advise"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -331,6 +334,12 @@ class _Finder:
         else:
             mention = _mention(source)
         cs, ce = cue_first.idx, cue_last.idx + len(cue_last.text)
+        # Auxiliaries and negation right before the verb belong to the cue:
+        # "has said", "did not say" (PolNeAR marks them so, and "not" matters).
+        k = cue_first.i - 1
+        while k >= 0 and doc[k].dep_ in ("aux", "neg") and doc[k].head.i == cue_first.i:
+            cs = doc[k].idx
+            k -= 1
         self.quotes.append(
             Quote(
                 text=text[span[0] : span[1]],
@@ -360,6 +369,15 @@ class _Finder:
             j -= 1
         return doc[j].text in (",", ".", "!", "?")
 
+    @staticmethod
+    def _own_object(verb: Token, lemma: str, child: Token) -> bool:
+        """Whether ``child`` is a complement after the cue that makes it a verb
+        of its own clause rather than an "X said" after a reported clause;
+        the person told ("a spokesman told the Journal") does not."""
+        if child.i < verb.i:
+            return False
+        return child.dep_ in _CLAUSE_OBJECT_DEPS or (child.dep_ in _OBJECT_DEPS and lemma not in _ADDRESSEE_CUES)
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         lemma = verb.lemma_.lower()
@@ -368,7 +386,7 @@ class _Finder:
         for child in verb.children:
             if child.dep_ in _CLAUSE_DEPS:
                 first, last = child.left_edge.i, child.right_edge.i
-                if last < verb.i and any(c.dep_ in _OBJECT_DEPS and c.i > verb.i for c in verb.children):
+                if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
                     # with objects of its own after it does not report the
                     # clause before it.
@@ -385,6 +403,11 @@ class _Finder:
         clause = _that_clause_misparse(verb)
         if clause is not None:
             self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject)
+            return
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As the Post reported, CLAUSE" / "CLAUSE, as X noted."
+            if subject is not None and subject.head.i == verb.i:
+                self.around(verb.head, verb, verb, verb, subject)
             return
         if lemma in _AS_CUES:
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
