@@ -49,6 +49,7 @@ _OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "dative"})
 _CLAUSE_OBJECT_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp"})
 # Cues whose object is the person spoken to ("told reporters").
 _ADDRESSEE_CUES: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "advise"})
+_AS_BLOCKING_DEPS: frozenset[str] = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -313,6 +314,10 @@ class _Finder:
         of its own (not mostly quoted words)."""
         doc = self.doc
         first, last = self.index.paragraph(first, last, cue_first.i)
+        if source is not None and first <= source.i <= last:
+            # The clause holds its own source ("said Robin Maynard, half
+            # joking"): a misparse, not a report.
+            return
         # A clause whose own words (outside quote marks) are too few, or only
         # function words, is a quote with a frame ('Russia believes "..."',
         # 'it was a "constructive discussion"'): the marks finder has it.
@@ -405,8 +410,12 @@ class _Finder:
             self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject)
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-            # "As the Post reported, CLAUSE" / "CLAUSE, as X noted."
-            if subject is not None and subject.head.i == verb.i:
+            # "As the Post reported, CLAUSE" / "CLAUSE, as X noted." A cue
+            # with an object of its own makes "as" temporal ("..., as he
+            # lamented the cuts") and reports nothing.
+            if subject is not None and subject.head.i == verb.i and not any(
+                c.dep_ in _AS_BLOCKING_DEPS for c in verb.children
+            ):
                 self.around(verb.head, verb, verb, verb, subject)
             return
         if lemma in _AS_CUES:
