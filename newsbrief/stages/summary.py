@@ -92,16 +92,19 @@ P_QUESTION = 0.5
 P_CONTINUATION = 0.2
 
 # A dateline before the story: "Washington (CNN) -- ", "(Reuters) - ",
-# "LONDON, England (AP) --". Only at the very start of the article.
+# "LONDON, England (AP) --", "(CNN)The ...". Only at the very start of the
+# article; a parenthesis that is not a known agency counts only when a dash
+# or no space follows it, so "Apple (AAPL) shares rose" keeps its subject.
+_PLACE = r"(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
-    r"\((?:CNN|AP|AFP|Reuters|EW\.com|[A-Z][A-Za-z.&' ]{1,40})\)\s*(?:--|—|–|-|:)?\s*"
+    rf"^\s*{_PLACE}(?:\((?:CNN|AP|AFP|Reuters|UPI|PA|EW\.com)\)\s*(?:--|—|–|-|:)?\s*|"
+    rf"\([A-Z][A-Za-z.&' ]{{1,40}}\)(?:\s*(?:--|—|–)\s*|(?=[A-Z\"“‘'])))"
 )
 # Lines that are page furniture, not story.
 # ``_BOILERPLATE_START`` is matched at a sentence's start, ``_ANYWHERE`` found
 # in one scan of the whole text.
 _BOILERPLATE_START = re.compile(
-    r"(?:By\s*\.|By\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*(?:\.|$|for\b|and\b|,)|"
+    r"(?:By\s*\.|By\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s*(?:\.|$|\||for\b|and\b)|"
     r"(?:Follow|Like)\s+(?:us|@)|Advertisement\b|Related:|Share this\b|Watch the video\b|"
     r"(?:Video|Photo|Picture|Source):)"
 )
@@ -308,7 +311,7 @@ def _limit(n_cands: int, sentences: int | None, ratio: float | None) -> int:
     if sentences is not None:
         limit = min(limit, max(1, int(sentences)))
     if ratio is not None:
-        limit = min(limit, max(1, round(ratio * n_cands)))
+        limit = min(limit, max(1, int(ratio * n_cands + 0.5)))
     return limit
 
 

@@ -188,3 +188,16 @@ def test_summary_key_quote_none_without_quotes(nlp):
     doc = nlp(FLOOD.replace("said the town", "thinks the town"))
     doc._.nb_quotes = []
     assert choose_key_quote(doc, summarize(doc)) is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "By Tuesday, floodwater had forced hundreds of families from their homes in the river town of Marlow.",
+        "Apple (AAPL) shares rose sharply on Tuesday after the company reported record sales in China.",
+    ],
+)
+def test_summary_keeps_story_sentences_that_look_like_furniture(nlp, opening):
+    text = opening + " " + FLOOD.split(". ", 1)[1]
+    summary = nlp(text)._.nb_summary
+    assert summary[0].start == 0 and summary[0].text == opening
