@@ -405,7 +405,9 @@ def choose_key_quote(doc: Doc, summary: list[SummarySentence]) -> int | None:
         prominence.append(p)
         top_prominence = max(top_prominence, p)
     summary_words = set().union(*(_content(s.text) for s in summary)) if summary else set()
-    kind_bonus = {"direct": 1.0, "partial": 0.4, "indirect": 0.2}
+    # A direct quote is the speaker's own words, which is what a key quote is
+    # for; reported speech only when nothing better is there.
+    kind_bonus = {"direct": 1.0, "partial": 0.3, "indirect": 0.0}
     best, best_score = None, -1.0
     length = max(1, doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 1
     for i, q in enumerate(quotes):
@@ -414,8 +416,8 @@ def choose_key_quote(doc: Doc, summary: list[SummarySentence]) -> int | None:
             continue
         words = _content(q.text)
         overlap = len(words & summary_words) / len(words) if words else 0.0
-        score = kind_bonus.get(q.kind, 0.0) + prominence[i] / top_prominence + overlap
-        score += 0.3 * (1.0 - q.start / length)
+        score = kind_bonus.get(q.kind, 0.0) + 0.8 * prominence[i] / top_prominence + 0.5 * overlap
+        score += 0.2 * (1.0 - q.start / length)
         if q.speaker.name is None:
             score -= 0.5
         if n_words > 60:
