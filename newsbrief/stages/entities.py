@@ -159,6 +159,12 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
             continue
         label = ent.label_
+        if label == "PERSON":
+            # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
+            k = trimmed.start
+            while k < trimmed.end - 1 and ent.doc[k].lower_.rstrip(".") in TITLE_WORDS:
+                k += 1
+            trimmed = ent.doc[k : trimmed.end]
         # "Mr Okafor" is a person whatever the model's label.
         before = ent.doc[trimmed.start - 1] if trimmed.start > 0 else None
         if before is not None and before.lower_.rstrip(".") in HONORIFICS and label in ("ORG", "GPE", "NORP", "FAC"):

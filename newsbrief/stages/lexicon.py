@@ -61,6 +61,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     lieutenant sergeant captain major spokesman press principal dean
     economist activist organizer organiser campaigner member mp mep lawmaker
     legislator delegate diplomat negotiator regulator auditor partner
+    adm lt sgt capt cmdr amb atty supt
     """.split()
 )
 

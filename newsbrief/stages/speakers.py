@@ -86,6 +86,9 @@ class _Resolved:
     role: str | None
     # A description kept as the name, or a named entity's type.
     type: str | None = None
+    # For a description: the gender of its head noun ("his mother"), plurality.
+    gender: str = ""
+    plural: bool = False
 
 
 def _core(span: Span) -> Span:
@@ -222,41 +225,54 @@ class _Resolver:
         return _Resolved(ent.name, ent.id, role, ent.type)
 
     def recent(
-        self, before: int, types: tuple[str, ...], gender: str = "", prev: _Resolved | None = None
+        self,
+        before: int,
+        types: tuple[str, ...],
+        gender: str = "",
+        prev: _Resolved | None = None,
+        window: int = _SENTENCE_WINDOW,
+        subjects_only: bool = False,
     ) -> _Resolved | None:
         """The best antecedent among named mentions before ``before``: recent,
-        a subject, the previous quote's speaker, of a compatible gender."""
+        a subject, the previous quote's speaker, of a compatible gender.
+        Past the window of nearby sentences, the previous speaker if
+        compatible, else the most recent compatible person."""
         sent = self.sent_of(before)
         i = bisect_left(self.ref_starts, before) - 1
         best: tuple[float, int, str] | None = None
+        farther: str | None = None
         seen = 0
         while i >= 0 and seen < _MAX_CANDIDATES:
             ref = self.refs[i]
             i -= 1
-            distance = sent - ref.sent
-            if distance > _SENTENCE_WINDOW:
-                break
             ent = self.entities[ref.eid]
-            if ent.type not in types:
+            if ent.type not in types or (subjects_only and not ref.subject):
                 continue
             seen += 1
             g = self.gender.get(ref.eid, "")
             if gender and g and g != gender:
                 continue
+            distance = sent - ref.sent
+            if distance > window:
+                farther = farther or ref.eid
+                if best is not None:
+                    break
+                continue
             score = -float(distance) + (1.0 if ref.subject else 0.0) + (0.5 if gender and g == gender else 0.0)
             if prev is not None and prev.entity == ref.eid:
-                score += 1.5
+                score += 0.75
             if best is None or score > best[0]:
                 best = (score, ref.start, ref.eid)
         if best is not None:
-            ent = self.entities[best[2]]
-            return self.named(ent, None)
+            return self.named(self.entities[best[2]], None)
         if prev is not None and prev.name is not None:
-            prev_gender = self.gender.get(prev.entity, "") if prev.entity else ""
+            prev_gender = self.gender.get(prev.entity, "") if prev.entity else prev.gender
             prev_type = prev.type or ""
             type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types)
             if type_ok and not (gender and prev_gender and prev_gender != gender):
                 return prev
+        if farther is not None and window == _SENTENCE_WINDOW:
+            return self.named(self.entities[farther], None)
         return None
 
     def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
@@ -267,9 +283,12 @@ class _Resolver:
         if word in ("it", "its"):
             return self.recent(start, ("ORG",), "", prev)
         if word in ("they", "them", "their"):
-            if prev is not None and (prev.type in ("ORG", "NORP")):
+            # "They" is more often people than an organisation: only the previous
+            # speaker when that is a group, or an organisation that is the
+            # subject right before.
+            if prev is not None and (prev.type in ("ORG", "NORP") or prev.plural):
                 return prev
-            return self.recent(start, ("ORG",), "", None)
+            return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
@@ -316,7 +335,7 @@ class _Resolver:
                     self.descriptions[head] = resolved
                     return resolved
         # 6. Never linked: the description itself is the name.
-        resolved = _Resolved(core.text, None, None, "DESC")
+        resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural)
         self.descriptions[head] = resolved
         return resolved
 
