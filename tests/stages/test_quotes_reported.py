@@ -154,3 +154,11 @@ def test_quotes_reported_clause_before_told(reported):
     q = _one(reported(text))
     assert (q.start, q.end) == _at(text, "The school had been closed for two weeks")
     assert q.cue.text == "told"
+
+
+def test_quotes_reported_source_phrase_and_cue_group(reported):
+    text = "Maria Lopez, the president of the union, said Tuesday that the strike would end soon."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the strike would end soon")
+    assert q.speaker.mention.text == "Maria Lopez, the president of the union"
+    assert q.cue.text == "said Tuesday"

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import PERSON_PRONOUNS, SPEECH_VERBS
+from ..lexicon import PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 
 # Verbs whose clausal complement is reported speech. "report" stays: on
 # PolNeAR train, dropping it lowered every F1.
@@ -55,6 +55,8 @@ _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
 _MIN_OWN_WORDS = 3
+# A source phrase longer than this is cut to its name or head.
+_MAX_SOURCE_TOKENS = 30
 
 
 class _Index:
@@ -97,6 +99,11 @@ class _Index:
         self.words = words
         # Tokens that end a paragraph (their whitespace holds a line break).
         self.breaks = breaks
+
+    def crosses_break(self, first: int, last: int) -> bool:
+        """Whether a paragraph ends between tokens first and last."""
+        k = bisect_left(self.breaks, first)
+        return k < len(self.breaks) and self.breaks[k] < last
 
     def paragraph(self, first: int, last: int, anchor: int) -> tuple[int, int]:
         """first..last narrowed to the paragraph holding token ``anchor``:
@@ -186,18 +193,6 @@ def _mention(head: Token) -> tuple[int, int] | None:
     if start >= end:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _phrase(head: Token) -> tuple[int, int] | None:
-    """Character span of the whole phrase headed by ``head``, without edge
-    punctuation ("a new poll by the Harvard Institute of Politics")."""
-    doc = head.doc
-    first, last = head.left_edge.i, head.right_edge.i
-    while first < last and doc[first].is_punct:
-        first += 1
-    while last > first and doc[last].is_punct:
-        last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _trim(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
@@ -333,16 +328,19 @@ class _Finder:
         text = self.text
         if source is None:
             mention = None
-        elif cue_first.lower_ == "according":
-            # Documents and polls are sources too: the whole phrase names it.
-            mention = _phrase(source)
-        else:
+        elif source.pos_ == "PRON" or source.lower_ in PERSON_PRONOUNS:
             mention = _mention(source)
+        else:
+            # The whole phrase, as the marks finder gives it, so that the
+            # speakers stage reads titles and appositives the same way.
+            mention = self.phrase(source, first, last) or _mention(source)
+        if cue_first.i == cue_last.i:
+            cue_last = self.cue_right_edge(cue_first, first, last)
         cs, ce = cue_first.idx, cue_last.idx + len(cue_last.text)
         # Auxiliaries and negation right before the verb belong to the cue:
         # "has said", "did not say" (PolNeAR marks them so, and "not" matters).
         k = cue_first.i - 1
-        while k >= 0 and doc[k].dep_ in ("aux", "neg") and doc[k].head.i == cue_first.i:
+        while k >= 0 and doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].head.i == cue_first.i:
             cs = doc[k].idx
             k -= 1
         self.quotes.append(
@@ -355,6 +353,48 @@ class _Finder:
                 cue=TextSpan(text[cs:ce], cs, ce),
             )
         )
+
+    def phrase(self, head: Token, first: int, last: int) -> tuple[int, int] | None:
+        """The whole noun phrase headed by ``head`` (titles, appositives:
+        "Frank DeLuca, president of the union"), as attribution corpora mark
+        a source; None when it is long, holds quoted words, crosses a
+        paragraph or runs into the reported clause (tokens first..last)."""
+        doc, inside = self.doc, self.index.inside
+        left, right = head.left_edge.i, head.right_edge.i
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
+            right -= 1
+        if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right):
+            return None
+        if any(inside[k] for k in range(left, right + 1)) or self.index.crosses_break(left, right):
+            return None
+        return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+    def cue_right_edge(self, verb: Token, first: int, last: int) -> Token:
+        """The last token of the cue phrase from ``verb``: a particle ("points
+        out"), the day ("said Tuesday") or the channel ("said in a
+        statement"), as attribution corpora mark the cue; never a token of
+        the reported clause (first..last)."""
+        doc = self.doc
+        end = verb
+        i = verb.i + 1
+        while i < len(doc) and not self.index.inside[i] and not (first <= i <= last):
+            tok = doc[i]
+            if tok.head.i != verb.i:
+                break
+            if tok.dep_ == "prt":
+                end = tok
+            elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+                end = doc[tok.right_edge.i]
+            elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+            ):
+                end = doc[tok.right_edge.i]
+            else:
+                break
+            i = end.i + 1
+        return end
 
     def _opens_with_sentence_quote(self, first: int, last: int) -> bool:
         """Whether the clause opens with a quoted sentence ('said, "We'll
