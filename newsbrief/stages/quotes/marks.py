@@ -429,6 +429,9 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     content = idx.text[seg.start : seg.end]
     tail_ok = seg.close is not None
     tail = _tail_window(idx, last_tok) if tail_ok else []
+    if tail and doc[tail[-1]].text == ":":
+        # 'He added: "..."' after a quote introduces the next quote.
+        tail = []
     if tail and content[-1:] in _TERMINAL:
         # The sentence ended inside the marks unless the words after it go on
         # in lower case ('"Why?" he asked') or start with a speech verb.
@@ -447,6 +450,9 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # "B."' starts one.
         after_quote = head[0] - 1 in idx.in_quote
         seg.kind = "direct" if (starts_upper or after_quote) else "partial"
+    elif last_head.text == "," and starts_upper and content.rstrip("'’\"”")[-1:] in _TERMINAL:
+        # 'She then boomed, "Today you proved it."': a whole sentence after a comma.
+        seg.kind = "direct"
     else:
         seg.kind = "partial"
 
@@ -501,7 +507,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # clause's verb and subject attribute it.
         for i in reversed(head):
             tok = doc[i]
-            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            if tok.pos_ in ("VERB", "AUX") and _subject(tok) is not None:
                 best = tok
                 break
     if best is None:
