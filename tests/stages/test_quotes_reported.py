@@ -162,3 +162,14 @@ def test_quotes_reported_source_phrase_and_cue_group(reported):
     assert (q.start, q.end) == _at(text, "the strike would end soon")
     assert q.speaker.mention.text == "Maria Lopez, the president of the union"
     assert q.cue.text == "said Tuesday"
+
+
+def test_quotes_reported_directive_and_pledge(reported):
+    text = "The governor urged residents to stay indoors until the storm passed."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "residents to stay indoors until the storm passed")
+    assert q.cue.text == "urged"
+    text = "The mayor vowed to appeal the ruling to the state supreme court."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "to appeal the ruling to the state supreme court")
+    assert q.speaker.mention.text == "The mayor"

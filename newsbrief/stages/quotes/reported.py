@@ -1,7 +1,8 @@
 """Reported (indirect) speech with no quote marks: "X said (that) ...",
 "..., X said", "X told reporters ...", "according to X, ...", "..., saying
-...", "X characterized Y as Z", and a cue set inside its clause ("Otherwise,
-Kerry said, there's ...").
+...", "X characterized Y as Z", "as X reported, ...", directives and pledges
+("urged Congress to act", "vowed to appeal"), and a cue set inside its clause
+("Otherwise, Kerry said, there's ...").
 
 Everything is read off spaCy's dependency parse: one pass over the tokens
 builds running counts (words inside quote marks, paragraph ends), and a second
@@ -58,6 +59,13 @@ _CLAUSE_OBJECT_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp"})
 # Cues whose object is the person spoken to ("told reporters").
 _ADDRESSEE_CUES: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "advise"})
 _AS_BLOCKING_DEPS: frozenset[str] = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd"})
+# Speech acts whose content is an infinitive: directives with the person
+# addressed ("urged Congress to act"), pledges without ("vowed to appeal").
+# On PolNeAR train these add about +0.5 points to source and content F1.
+_DIRECTIVE_CUES: frozenset[str] = frozenset(
+    "urge ask call tell warn advise order instruct direct beg plead encourage implore invite press challenge".split()
+)
+_COMMISSIVE_CUES: frozenset[str] = frozenset("promise vow pledge threaten agree propose".split())
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -466,6 +474,18 @@ class _Finder:
             ):
                 self.around(verb.head, verb, verb, verb, subject)
             return
+        xcomp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            # Directives and pledges report what was asked or promised:
+            # "urged Congress to act" -> "Congress to act"; "vowed to
+            # appeal" -> "to appeal".
+            obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+            if obj is not None and lemma in _DIRECTIVE_CUES:
+                self.emit(obj.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                return
+            if obj is None and lemma in _COMMISSIVE_CUES:
+                self.emit(xcomp.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                return
         if lemma in _AS_CUES:
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
             as_prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
