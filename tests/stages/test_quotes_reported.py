@@ -173,3 +173,9 @@ def test_quotes_reported_directive_and_pledge(reported):
     q = _one(reported(text))
     assert (q.start, q.end) == _at(text, "to appeal the ruling to the state supreme court")
     assert q.speaker.mention.text == "The mayor"
+
+
+def test_quotes_reported_trailing_participle_is_the_speakers(reported):
+    text = "He says he would release his records on Friday, calling them dull paperwork."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "he would release his records on Friday")

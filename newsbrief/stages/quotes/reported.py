@@ -439,6 +439,21 @@ class _Finder:
             return False
         return child.dep_ in _CLAUSE_OBJECT_DEPS or (child.dep_ in _OBJECT_DEPS and lemma not in _ADDRESSEE_CUES)
 
+    def drop_trailing_participle(self, clause: Token, first: int, last: int) -> int:
+        """The clause's last token without a trailing participle phrase set
+        off by a comma (", calling them ...", ", saying ..."): the parser hangs
+        it on the reported verb, but it is the speaker's own action."""
+        doc = self.doc
+        rights = [c for c in clause.rights if not c.is_punct]
+        if not rights:
+            return last
+        tail = rights[-1]
+        if tail.dep_ == "advcl" and tail.tag_ == "VBG" and tail.left_edge.i == tail.i:
+            k = tail.i - 1
+            if k > first and doc[k].text == ",":
+                return k - 1
+        return last
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         lemma = verb.lemma_.lower()
@@ -457,6 +472,7 @@ class _Finder:
                     # A relative pronoun parsed into the clause ("which he said
                     # is ..."): the clause is what follows the cue.
                     first = verb.i + 1
+                last = self.drop_trailing_participle(child, first, last)
                 self.emit(first, last, verb, verb, subject)
                 found = True
         if found:
