@@ -25,6 +25,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     question wonder demand order instruct direct plead beg ask
     interject chant scream tout quote cite label dub brand term slam blast mock
     taunt ridicule chide scold rail gush opine muse recite
+    demur email text message
     """.split()
 )
 
@@ -93,3 +94,9 @@ ORG_HINT_WORDS: frozenset[str] = frozenset(
 
 # Courtesy titles before a name; they mark a person and, for some, a gender.
 HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
+
+# Verbs that attribute speech only with a particle: "fired back", "cut in", "went on".
+PHRASAL_SPEECH_VERBS: frozenset[tuple[str, str]] = frozenset(
+    {("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"), ("cut", "in"), ("chime", "in"),
+     ("go", "on"), ("weigh", "in"), ("speak", "out"), ("lash", "out"), ("point", "out"), ("spell", "out")}
+)  # fmt: skip

@@ -398,23 +398,27 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     if not quotes:
         return
     resolver = _Resolver(doc, entities)
-    prev: _Resolved | None = None
+    last_named: _Resolved | None = None  # the last speaker resolved, for pronouns
+    prev: _Resolved | None = None  # the previous quote's speaker (None when unknown)
     prev_quote: Quote | None = None
     prev_para = -1
     for quote in sorted(quotes, key=lambda q: q.start):
         para = resolver.para_of(quote.start)
-        resolved = resolver.resolve(quote, prev)
-        if resolved is None and quote.speaker.mention is None and prev is not None and para - prev_para <= 1:
+        if quote.speaker.mention is not None:
+            resolved = resolver.resolve(quote, last_named)
+        elif prev_quote is not None and para - prev_para <= 1:
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
             resolved = prev
-            if quote.cue is None and prev_quote is not None and quote.kind != "indirect":
+            if quote.cue is None and quote.kind != "indirect":
                 quote.cue = prev_quote.cue
-        if resolved is None:
+        else:
             continue
-        quote.speaker = Speaker(
-            name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
-        )
+        if resolved is not None:
+            quote.speaker = Speaker(
+                name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
+            )
+            last_named = resolved
         prev, prev_para, prev_quote = resolved, para, quote
 
 

@@ -201,3 +201,29 @@ def test_marks_offsets_property(nlp, article):
     text, expected = article
     brief = _brief(nlp, text)  # checks text[start:end] == text for every span
     assert [q.text for q in _marked(brief)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"We are ready," Smith said in a statement on Monday.', "said in a statement"),
+        ('"We are ready," Smith said Tuesday.', "said Tuesday"),
+        ('Asked about the poll, Smith shot back, "It is fake news."', "shot back"),
+        ('Smith is telling voters "nothing new" about the plan.', "is telling"),
+        ('"We are ready," Smith continued.', "continued"),
+    ],
+    ids=["channel", "day", "phrasal", "auxiliary", "continued"],
+)
+def test_marks_cue_phrase(nlp, text, cue):
+    (quote,) = _marked(_brief(nlp, text))
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_marks_clause_with_colon_after_quote_introduces_the_next(nlp):
+    text = (
+        '"Let us be clear," he wrote. "You may be offended by this post." '
+        'Mary Jones added: "This latest row is beyond silly."'
+    )
+    first, second, third = _marked(_brief(nlp, text))
+    assert second.continuation and second.cue == first.cue
+    assert third.cue.text == "added" and third.speaker.mention.text == "Mary Jones"

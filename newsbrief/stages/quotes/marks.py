@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
@@ -262,6 +262,13 @@ def _is_cue(tok: Token) -> int:
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return 2
+    if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in tok.rights):
+        return 2
+    if lemma == "continue" and tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children
+    ):
+        # 'he continued, "..."': carrying on speaking, not "continued to fight".
+        return 2
     if lemma in BELIEF_VERBS:
         return 1
     return 0
@@ -398,7 +405,8 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         tok = doc[i]
         if tok.head.i not in (verb.i, last.i):
             break
-        if tok.dep_ == "prt" or (tok.dep_ == "prep" and tok.lower_ == "of" and last.i == verb.i):
+        phrasal = tok.dep_ == "advmod" and (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS
+        if tok.dep_ == "prt" or phrasal or (tok.dep_ == "prep" and tok.lower_ == "of" and last.i == verb.i):
             last = tok
             if tok.dep_ == "prep":
                 break
