@@ -17,7 +17,7 @@ from .errors import Errors, SetupError
 from .settings import MODEL_CANDIDATES
 
 # Importing the stages registers their factories with spaCy.
-from .stages import STAGES  # noqa: F401  (registration side effect)
+from .stages import PRE_PARSER_STAGES, STAGES
 
 _lock = threading.Lock()
 
@@ -53,6 +53,9 @@ def load_base_model(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _cached_pipeline(name: str) -> Language:
     nlp = load_base_model(name)
+    for stage in PRE_PARSER_STAGES:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(stage, before="parser")
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp

@@ -26,9 +26,12 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-from . import entities, quotes, speakers, summary  # noqa: E402,F401  (register factories)
+from . import entities, paragraphs, quotes, speakers, summary  # noqa: E402,F401  (register factories)
 
-# The order the pipeline runs them in.
+# Runs before the parser (it presets sentence starts at blank lines).
+PRE_PARSER_STAGES: tuple[str, ...] = ("newsbrief_paragraphs",)
+
+# The order the pipeline runs them in, after the model's own components.
 STAGES: tuple[str, ...] = (
     "newsbrief_entities",
     "newsbrief_quotes",
