@@ -179,3 +179,10 @@ def test_quotes_reported_trailing_participle_is_the_speakers(reported):
     text = "He says he would release his records on Friday, calling them dull paperwork."
     q = _one(reported(text))
     assert (q.start, q.end) == _at(text, "he would release his records on Friday")
+
+
+def test_quotes_reported_interrupted_clause_in_two_parts(reported):
+    text = "This campaign, he says, is different."
+    quotes = reported(text)
+    assert [(q.start, q.end) for q in quotes] == [_at(text, "This campaign"), _at(text, "is different")]
+    assert {q.cue.text for q in quotes} == {"says"}

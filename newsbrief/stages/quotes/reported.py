@@ -66,6 +66,7 @@ _DIRECTIVE_CUES: frozenset[str] = frozenset(
     "urge ask call tell warn advise order instruct direct beg plead encourage implore invite press challenge".split()
 )
 _COMMISSIVE_CUES: frozenset[str] = frozenset("promise vow pledge threaten agree propose".split())
+_CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -319,10 +320,18 @@ class _Finder:
         self.used_cues: set[int] = set()
 
     def emit(
-        self, first: int, last: int, cue_first: Token, cue_last: Token, source: Token | None
+        self,
+        first: int,
+        last: int,
+        cue_first: Token,
+        cue_last: Token,
+        source: Token | None,
+        *,
+        part: bool = False,
     ) -> None:
         """Record the clause in tokens first..last when it is reported speech
-        of its own (not mostly quoted words)."""
+        of its own (not mostly quoted words). ``part``: one piece of a clause
+        the cue interrupts, whose size was judged on the whole."""
         doc = self.doc
         first, last = self.index.paragraph(first, last, cue_first.i)
         if source is not None and first <= source.i <= last:
@@ -332,9 +341,11 @@ class _Finder:
         # A clause whose own words (outside quote marks) are too few, or only
         # function words, is a quote with a frame ('Russia believes "..."',
         # 'it was a "constructive discussion"'): the marks finder has it.
-        if first > last or self.index.own_words(first, last) < _MIN_OWN_WORDS:
+        if first > last:
             return
-        if self.index.own_content(first, last) < 1:
+        if not part and (
+            self.index.own_words(first, last) < _MIN_OWN_WORDS or self.index.own_content(first, last) < 1
+        ):
             return
         if self._opens_with_sentence_quote(first, last):
             return
@@ -411,6 +422,12 @@ class _Finder:
                 break
             i = end.i + 1
         return end
+
+    def _has_substance(self, first: int, last: int) -> bool:
+        """Whether tokens first..last hold a word other than a connective or
+        adverb ("Otherwise", "However"): such a part alone is no statement."""
+        doc = self.doc
+        return any(doc[k].is_alpha and doc[k].pos_ not in _CONNECTIVE_POS for k in range(first, last + 1))
 
     def _opens_with_sentence_quote(self, first: int, last: int) -> bool:
         """Whether the clause opens with a quoted sentence ('said, "We'll
@@ -546,11 +563,18 @@ class _Finder:
                     break
             self.emit(start, before[1], cue_first, cue_last, source)
             return
-        # The cue opens or interrupts the clause: both parts are the content
-        # (a connective before it, "Otherwise, Kerry said, ...", is the cue's
-        # own dependent, and too short to count anyway).
-        self.emit(*before, cue_first, cue_last, source)
-        self.emit(*after, cue_first, cue_last, source)
+        # The cue opens or interrupts the clause: both parts are the content,
+        # two quotes sharing the cue as the halves of a split quote do ("The
+        # bridge, officials said, will open in May"), judged on the whole. A
+        # connective before it ("Otherwise, Kerry said, ...") is the cue's own
+        # dependent.
+        index = self.index
+        parts = [p for p in (before, after) if p[0] <= p[1] and self._has_substance(*p)]
+        own = sum(index.own_words(*p) for p in parts)
+        if own < _MIN_OWN_WORDS or sum(index.own_content(*p) for p in parts) < 1:
+            return
+        for p in parts:
+            self.emit(*p, cue_first, cue_last, source, part=len(parts) > 1)
 
     def according_to(self, according: Token) -> None:
         """ "according to X, CLAUSE" / "CLAUSE, according to X"."""
