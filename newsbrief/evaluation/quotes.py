@@ -19,7 +19,7 @@ offsets; the article is ``NAME.txt`` beside it. The rules, in short:
 * **Speakers** are compared case-insensitively after dropping a leading
   determiner. *Lenient* (the headline figure) also accepts a surname-style
   form of the gold name: all its tokens are among the gold name's tokens and
-  the last tokens agree ("Lavrov" for "Sergey Lavrov"). *Exact* needs equality.
+  the last tokens agree ("Ruiz" for "Ana Ruiz"). *Exact* needs equality.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def speaker_matches(pred: str | None, gold: str | None, *, strict: bool = False)
 
     strict (bool): require equality (after case and determiner); otherwise
         also accept a surname-style form: every predicted token is among the
-        gold tokens and the last tokens agree ("Lavrov" ~ "Sergey Lavrov").
+        gold tokens and the last tokens agree ("Ruiz" ~ "Ana Ruiz").
     """
     p, g = name_tokens(pred), name_tokens(gold)
     if not p or not g:

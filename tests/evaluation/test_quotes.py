@@ -56,14 +56,14 @@ def test_quotes_locate_folds_quote_marks_and_spaces():
 @pytest.mark.parametrize(
     "pred,gold,lenient,strict",
     [
-        ("Sergey Lavrov", "Sergey Lavrov", True, True),
-        ("sergey lavrov", "Sergey Lavrov", True, True),
-        ("Lavrov", "Sergey Lavrov", True, False),
-        ("Sergey", "Sergey Lavrov", False, False),
+        ("Ana Ruiz", "Ana Ruiz", True, True),
+        ("ana ruiz", "Ana Ruiz", True, True),
+        ("Ruiz", "Ana Ruiz", True, False),
+        ("Ana", "Ana Ruiz", False, False),
         ("the official", "a senior official", True, False),
         ("a senior official", "the senior official", True, True),
-        ("John Kerry", "Sergey Lavrov", False, False),
-        (None, "Sergey Lavrov", False, False),
+        ("Tom Berg", "Ana Ruiz", False, False),
+        (None, "Ana Ruiz", False, False),
     ],
 )
 def test_quotes_speaker_matches(pred, gold, lenient, strict):
