@@ -132,13 +132,25 @@ def find_role(span: Span) -> str | None:
 
 
 def _role_phrase(head: Token) -> str | None:
-    """The noun phrase headed by ``head``, without determiners and without
-    trailing punctuation, if its head is a title word."""
+    """The noun phrase headed by ``head`` if its head is a title word: its
+    modifiers and its "of" phrase, without determiners, and without anything
+    after a comma ("general secretary, Nikos Theocharakis" -> "general
+    secretary")."""
     if head.lemma_.lower() not in TITLE_WORDS and head.lower_ not in TITLE_WORDS:
         return None
-    tokens = [t for t in head.subtree]
     doc = head.doc
-    start, end = tokens[0].i, tokens[-1].i + 1
+    start = head.left_edge.i
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
+            start = i + 1
+            break
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in ("prep", "compound", "amod", "nummod"):
+            break
+        if any(t.is_punct and t.text not in ("-", "&", ".") for t in doc[end : child.right_edge.i + 1]):
+            break
+        end = child.right_edge.i + 1
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

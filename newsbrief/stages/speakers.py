@@ -63,6 +63,7 @@ _GENERIC_HEADS = frozenset(
 _ORG_HEADS = ORG_HINT_WORDS | frozenset(
     "company firm campaign group ministry agency department organization organisation team club".split()
 )
+_GENERIC_ORG_HEADS = frozenset("company firm group campaign organization organisation team club network".split())
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -316,7 +317,12 @@ class _Resolver:
             return resolved
         # 4. "the company": the organisation being talked about.
         if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
-            org = self._recent_org_named(start, head) or self.recent(start, ("ORG",), "", prev)
+            # An organisation named with this word ("the ministry" -> the
+            # Finance Ministry); a generic word ("the company") may also be the
+            # organisation that was just the subject.
+            org = self._recent_org_named(start, head)
+            if org is None and head in _GENERIC_ORG_HEADS:
+                org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
             if org is not None:
                 self.descriptions[head] = org
                 return org
