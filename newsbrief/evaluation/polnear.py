@@ -17,7 +17,9 @@ one attribution whose content is the union of their spans.
 
 Normalisation, applied the same way to both sides before comparing: every
 fragment loses surrounding whitespace, punctuation and quote marks and a
-leading complementizer "that". PolNeAR's content includes the quote marks and
+leading complementizer "that", and fragments with only such characters
+between them are joined (PolNeAR often marks a quote of two sentences as two
+pieces; newsbrief gives one). PolNeAR's content includes the quote marks and
 "that"; newsbrief's quote text leaves them out by design, and neither choice
 is the one "right" boundary.
 
@@ -105,9 +107,20 @@ def normalize_fragment(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def normalize_span(text: str, span: Iterable[tuple[int, int]]) -> Fragments | None:
-    """Normalise every fragment of a span; None when nothing is left."""
+    """Normalise every fragment of a span, then join fragments that only
+    punctuation, quote marks or whitespace separate (a quote of two sentences
+    marked as two pieces covers the same words as one piece); None when
+    nothing is left."""
     merged = _merge(normalize_fragment(text, s, e) for s, e in span)
-    return merged or None
+    if not merged:
+        return None
+    joined = [list(merged[0])]
+    for start, end in merged[1:]:
+        if all(c in STRIP_CHARS for c in text[joined[-1][1] : start]):
+            joined[-1][1] = end
+        else:
+            joined.append([start, end])
+    return tuple((s, e) for s, e in joined)
 
 
 def carries_quote_marks(text: str, span: Iterable[tuple[int, int]]) -> bool:

@@ -135,3 +135,12 @@ def test_polnear_load_picks_first_annotator(tmp_path):
     assert doc.ann_path.name == "story_aa.ann"
     assert doc.annotations_available == 2
     assert doc.attributions == []
+
+
+def test_polnear_normalize_joins_pieces_split_by_punctuation():
+    text = '"We won. They lost," she said, "again."'
+    two = normalize_span(text, [(1, 8), (9, 19)])
+    one = normalize_span(text, [(0, 20)])
+    assert two == one == ((1, 18),)
+    # Words between pieces keep them apart.
+    assert len(normalize_span(text, [(1, 18), (31, 38)])) == 2
