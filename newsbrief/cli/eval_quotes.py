@@ -112,7 +112,8 @@ def eval_quotes_command(
     one-to-one, best first), per kind; kind, cue and speaker accuracy on
     matched quotes.
     PolNeAR: source / cue / content P/R/F1, exact and overlap, after trimming
-    whitespace, punctuation, quote marks and a leading "that" on both sides;
+    whitespace, punctuation, quote marks and a leading "that" on both sides
+    (pieces with only those between them are joined);
     also for attributions whose content carries quote marks.
 
     \b
