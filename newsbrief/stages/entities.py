@@ -262,7 +262,46 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 role=role,
             )
         )
+    _add_missed_surnames(doc, entities)
     return entities
+
+
+def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
+    """Add the bare surname mentions the model did not label.
+
+    The small English model often misses a repeated surname ("It was
+    expected that Locke would ...") or labels it a work of art or a
+    product, after labelling the full name a person; the
+    speakers stage needs those mentions as antecedents. One pass over the
+    tokens; only surnames that belong to a single person are added.
+    """
+    by_surname: dict[str, Entity | None] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.type != "PERSON" or len(words) < 2:
+            continue
+        key = words[-1]
+        by_surname[key] = None if key in by_surname else ent
+    if not by_surname:
+        return
+    added: set[str] = set()
+    for tok in doc:
+        # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
+        if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        ent = by_surname.get(tok.text)
+        if ent is None:
+            continue
+        # A lone name, not part of another name ("Locke Street").
+        prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
+        next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
+        if prev_propn or next_propn:
+            continue
+        ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
+        added.add(ent.id)
+    for ent in entities:
+        if ent.id in added:
+            ent.mentions.sort(key=lambda m: m.start)
 
 
 def mention_index(entities: list[Entity]) -> dict[tuple[int, int], str]:

@@ -3,9 +3,12 @@ names, types and roles, on short articles written for these tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from newsbrief.api import brief_from_doc
 from newsbrief.ingest import Article
 from newsbrief.model import Brief, Entity
+from newsbrief.stages.entities import cluster_entities
 
 from ..conftest import assert_offsets
 
@@ -50,3 +53,13 @@ def test_entities_acronym_joins_full_name(nlp):
     brief = _brief(nlp, "The United States sent aid on Monday. The US also sent troops to the region.")
     us = _named(brief, "United States")
     assert {m.text for m in us.mentions} == {"United States", "US"}
+
+
+def test_entities_unlabelled_surname_is_added(nlp):
+    text = "Gary Locke will be confirmed as manager on Friday. It was expected that Locke would sign earlier."
+    doc = nlp(text)
+    # Keep only the full name labelled, as the small model sometimes does.
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    (locke,) = [e for e in cluster_entities(doc) if e.type == "PERSON"]
+    assert locke.name == "Gary Locke"
+    assert [(m.text, m.start) for m in locke.mentions] == [("Gary Locke", 0), ("Locke", text.index("Locke would"))]
