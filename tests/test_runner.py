@@ -82,10 +82,10 @@ def test_runner_repeated_text_in_the_input_is_stored_once(tmp_path: Path, nlp):
 
 def test_runner_two_workers_store_what_one_does(tmp_path: Path, nlp):
     corpus = tmp_path / "in"
-    write_corpus(corpus, 10, jsonl_every=5)
-    one = run_local([str(corpus)], tmp_path / "one.db", workers=1, chunk_size=3)
-    two = run_local([str(corpus)], tmp_path / "two.db", workers=2, chunk_size=3)
-    assert one.analysed == two.analysed == 10
+    write_corpus(corpus, 6, jsonl_every=3)
+    one = run_local([str(corpus)], tmp_path / "one.db", workers=1, chunk_size=2)
+    two = run_local([str(corpus)], tmp_path / "two.db", workers=2, chunk_size=2)
+    assert one.analysed == two.analysed == 6
     with Store(tmp_path / "one.db") as a, Store(tmp_path / "two.db") as b:
         assert a.snapshot() == b.snapshot()
         assert a.counts()["quotes"] > 0 or a.counts()["entities"] > 0
