@@ -178,17 +178,25 @@ def speaker_matches(pred: str | None, gold: str | None, *, strict: bool = False)
     """Whether a predicted canonical speaker name counts as the gold one.
 
     strict (bool): require equality (after case and determiner); otherwise
-        also accept a surname-style form: every predicted token is among the
-        gold tokens and the last tokens agree ("Ruiz" ~ "Ana Ruiz").
+        also accept a surname-style form of a proper name: the prediction is
+        capitalised like a name, every predicted token is among the gold
+        tokens and the last tokens agree ("Ruiz" ~ "Ana Ruiz"). A description
+        never gets this leniency: "the official" does not match "a senior
+        State Department official", which would not tell two officials apart.
     """
     p, g = name_tokens(pred), name_tokens(gold)
     if not p or not g:
         return False
     if p == g:
         return True
-    if strict:
+    if strict or not _is_proper_name(pred):
         return False
     return p[-1] == g[-1] and set(p) <= set(g)
+
+
+def _is_proper_name(name: str | None) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name or "") if w.lower() not in DETERMINERS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def cue_matches(pred_lemmas: Iterable[str], gold_cue: str | None) -> bool:
