@@ -114,6 +114,9 @@ def find_role(span: Span) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
+        if not (i < tok.head.i < span.end):
+            # Only words of the name's own noun phrase ("Last night Tory MP X": not "night").
+            break
         if tok.lower_ in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
         elif tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha and words and tok.ent_type_ != "PERSON":

@@ -146,6 +146,8 @@ class _Resolver:
         self.gender: dict[str, str] = {}
         self._index_refs_and_gender()
         self.ref_starts = [r.start for r in self.refs]
+        # Roles that descriptions gave named people ("the prime minister").
+        self.learned_roles: dict[str, str] = {}
         # Head lemma of a description -> what it resolved to.
         self.descriptions: dict[str, _Resolved] = {}
 
@@ -175,6 +177,10 @@ class _Resolver:
                 )
                 self.refs.append(_Ref(start, eid, sent_no, subject))
                 if self.entities[eid].type != "PERSON":
+                    continue
+                if root.dep_ == "poss":
+                    # "Amira's father ... his": a pronoun after a possessor
+                    # more often means the noun it owns.
                     continue
                 last_person = (eid, sent_no)
                 v = votes.setdefault(eid, [0, 0])
@@ -220,7 +226,7 @@ class _Resolver:
 
     # -- resolution -----------------------------------------------------
     def named(self, ent: Entity, span: Span | None) -> _Resolved:
-        role = ent.role
+        role = ent.role or self.learned_roles.get(ent.id)
         if role is None and ent.type == "PERSON" and span is not None:
             role = find_role(span)
         return _Resolved(ent.name, ent.id, role, ent.type)
@@ -361,6 +367,9 @@ class _Resolver:
             return person
         words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
         role = span.doc[words[0].i : words[-1].i + 1].text if words else None
+        if role and person.entity:
+            # Later quotes from the same person carry the role too.
+            self.learned_roles.setdefault(person.entity, role)
         return _Resolved(person.name, person.entity, role, person.type)
 
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
@@ -386,7 +395,7 @@ class _Resolver:
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS:
             eid = self.by_last_word.get(span[-1].lower_)
             if eid is not None:
                 return self.named(self.entities[eid], span)
@@ -396,6 +405,8 @@ class _Resolver:
 
 def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> None:
     """Fill ``speaker.name``, ``.entity`` and ``.role`` of every quote in place.
+    A role learned from a description ("the US secretary of state" resolved
+    to John Kerry) is also given to the entity when it has none.
 
     doc (Doc): the parsed document.
     quotes (list[Quote]): its quotes, with speaker mentions where found.
@@ -426,6 +437,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             )
             last_named = resolved
         prev, prev_para, prev_quote = resolved, para, quote
+    # A role learned late ("... the US secretary of state said") holds for the
+    # person's earlier quotes too.
+    if resolver.learned_roles:
+        for ent in entities:
+            if ent.role is None and ent.id in resolver.learned_roles:
+                ent.role = resolver.learned_roles[ent.id]
+        for quote in quotes:
+            sp = quote.speaker
+            if sp.entity and sp.role is None and sp.entity in resolver.learned_roles:
+                sp.role = resolver.learned_roles[sp.entity]
 
 
 @Language.factory(

@@ -22,6 +22,10 @@ def _quote(brief: Brief, words: str) -> Quote:
     return next(q for q in brief.quotes if q.text.startswith(words))
 
 
+def _named_entity(brief: Brief, name: str):
+    return next(e for e in brief.entities if e.name == name)
+
+
 def _entity_name(brief: Brief, quote: Quote) -> str | None:
     ent = brief.entity(quote.speaker.entity) if quote.speaker.entity else None
     return ent.name if ent else None
@@ -63,7 +67,7 @@ def test_speakers_surname_to_full_name(nlp):
 
 def test_speakers_description_to_named_person(nlp):
     text = (
-        "John Kerry met reporters in Geneva on Friday. "
+        'John Kerry met reporters in Geneva on Friday. "We have waited long enough," Kerry said. '
         '"We are ready to talk," the US secretary of state said.'
     )
     brief = _brief(nlp, text)
@@ -71,6 +75,9 @@ def test_speakers_description_to_named_person(nlp):
     assert quote.speaker.mention.text == "the US secretary of state"
     assert quote.speaker.name == "John Kerry"
     assert quote.speaker.role == "US secretary of state"
+    # The role the description gives holds for the person's other quotes and entity.
+    assert _quote(brief, "We have waited").speaker.role == "US secretary of state"
+    assert _named_entity(brief, "John Kerry").role == "US secretary of state"
 
 
 def test_speakers_description_matches_entity_role(nlp):
