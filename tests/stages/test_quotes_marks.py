@@ -165,32 +165,45 @@ _SAYINGS = [
     "We will not accept this deal",
     "The talks were useful but hard",
     "Nobody expected the vote to pass",
-    "It is too early to say",
+    "It's too early to say what the students' union thinks",
+    "Ministers don't know it yet",
 ]
-_STYLES = [('"', '"'), ("“", "”"), ("‘", "’")]
+_STYLES = [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")]
 
 
 @st.composite
 def _articles(draw):
     """An article from templates: random speakers, sayings, quote styles and
-    whitespace; returns the text and the quoted words it must yield."""
+    whitespace, with apostrophes inside and outside the quotes; returns the
+    text and the quoted words it must yield, in order."""
     pieces: list[str] = []
     expected: list[str] = []
     for _ in range(draw(st.integers(1, 4))):
         name = draw(st.sampled_from(_NAMES))
-        saying = draw(st.sampled_from(_SAYINGS))
-        opening, closing = draw(st.sampled_from(_STYLES))
-        template = draw(st.integers(0, 2))
+        saying, other = draw(st.sampled_from(_SAYINGS)), draw(st.sampled_from(_SAYINGS))
+        o, c = draw(st.sampled_from(_STYLES))
+        template = draw(st.integers(0, 5))
         if template == 0:
-            pieces.append(f"{opening}{saying},{closing} {name} said.")
+            pieces.append(f"{o}{saying},{c} {name} said.")
             expected.append(saying + ",")
         elif template == 1:
-            pieces.append(f"{name} said: {opening}{saying}.{closing}")
+            pieces.append(f"{name} said: {o}{saying}.{c}")
             expected.append(saying + ".")
-        else:
-            pieces.append(f"{name} arrived in Geneva on Monday. {opening}{saying},{closing} she told reporters.")
+        elif template == 2:
+            pieces.append(f"{name} arrived in Geneva on Monday. {o}{saying},{c} she told reporters.")
             expected.append(saying + ",")
-        pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "  ", " \n "])))
+        elif template == 3:
+            # A split quote.
+            pieces.append(f"{o}{saying},{c} {name} said, {o}{other.lower()}.{c}")
+            expected += [saying + ",", other.lower() + "."]
+        elif template == 4:
+            # A quote over two paragraphs: no closing mark after the first.
+            pieces.append(f"{o}{saying} and we have said so for many months now.\n\n{o}{other},{c} {name} said.")
+            expected += [saying + " and we have said so for many months now.", other + ","]
+        else:
+            # Apostrophes and no quote at all.
+            pieces.append(f"{name}'s aides don't expect the '90s rock 'n' roll revival to last.")
+        pieces.append(draw(st.sampled_from(["\n\n"] if template == 4 else [" ", "\n", "\n\n", "  ", " \n "])))
     lead = draw(st.sampled_from(["", " ", "\n"]))
     return lead + "".join(pieces), expected
 
