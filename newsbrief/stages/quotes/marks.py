@@ -25,10 +25,10 @@ partial quotes).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
@@ -241,15 +241,9 @@ class _DocIndex:
             seg.tokens = [i for i in range(first, last + 1) if seg.start <= doc[i].idx < seg.end]
             for i in range(first, last + 1):
                 self.in_quote.setdefault(i, n)
-        self.para_breaks = [t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
-
-    def crosses_paragraph(self, a: int, b: int) -> bool:
-        """True when a paragraph break falls between tokens a and b (a < b)."""
-        k = bisect_left(self.para_breaks, a)
-        return k < len(self.para_breaks) and self.para_breaks[k] < b
 
 
 def _is_cue(tok: Token) -> int:
@@ -274,7 +268,7 @@ def _is_cue(tok: Token) -> int:
     return 0
 
 
-def _head_window(idx: _DocIndex, seg_no: int, first_tok: int) -> list[int]:
+def _head_window(idx: _DocIndex, first_tok: int) -> list[int]:
     """Tokens before the opening mark back to the start of the sentence."""
     doc = idx.doc
     out: list[int] = []
@@ -433,7 +427,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         return
     first_tok = idx.token_at(seg.open)
     last_tok = idx.token_at(seg.close) if seg.close is not None else seg.tokens[-1]
-    head = _head_window(idx, seg_no, first_tok)
+    head = _head_window(idx, first_tok)
     content = idx.text[seg.start : seg.end]
     tail_ok = seg.close is not None
     tail = _tail_window(idx, last_tok) if tail_ok else []
@@ -637,9 +631,4 @@ def find_marked_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-def quote_span(doc: Doc, quote: Quote) -> Span | None:
-    """The tokens of ``quote`` (a helper for later stages)."""
-    return doc.char_span(quote.start, quote.end, alignment_mode="expand")
-
-
-__all__ = ["find_marked_quotes", "quote_span"]
+__all__ = ["find_marked_quotes"]
