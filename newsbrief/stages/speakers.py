@@ -119,11 +119,18 @@ def _entity_type_ok(etype: str) -> bool:
 class _Resolver:
     """Indexes of one document, built once, and the resolution rules."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote] | None = None) -> None:
         self.doc = doc
+        # Words inside quote marks are someone else's: their pronouns say
+        # nothing about the gender of the names around them.
+        self.quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind != "indirect")
+        # Pronouns that are speaker mentions: the ones being resolved, so they
+        # count as evidence only within the name's own sentence.
+        self.speaker_pronouns = {
+            q.speaker.mention.start for q in quotes or [] if q.speaker.mention and " " not in q.speaker.mention.text
+        }
         self.entities = {e.id: e for e in entities}
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.tok_starts = [t.idx for t in doc]
         text = doc.text
         # A paragraph starts after a run of line breaks (blank lines between
         # paragraphs do not count as paragraphs).
@@ -159,9 +166,13 @@ class _Resolver:
         k = 0
         mentions = self.mentions
         sent_no = -1
+        quoted, qi = self.quoted, 0
         for tok in doc:
             if tok.is_sent_start:
                 sent_no += 1
+            while qi < len(quoted) and quoted[qi][1] <= tok.idx:
+                qi += 1
+            in_quote = qi < len(quoted) and quoted[qi][0] <= tok.idx
             # Mentions that start at this token.
             while k < len(mentions) and mentions[k][0] < tok.idx + len(tok.text):
                 start, end, eid = mentions[k]
@@ -191,12 +202,14 @@ class _Resolver:
                     if g:
                         v[0 if g == "m" else 1] += 3
             low = tok.lower_
-            if last_person is not None and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
+            if last_person is not None and not in_quote and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
                 eid, s = last_person
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.
-                if sent_no - s <= 1:
-                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 2 if sent_no == s else 1
+                if sent_no == s:
+                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 2
+                elif sent_no - s == 1 and tok.idx not in self.speaker_pronouns:
+                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 1
         for eid, (m, f) in votes.items():
             if m > f:
                 self.gender[eid] = "m"
@@ -414,7 +427,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     """
     if not quotes:
         return
-    resolver = _Resolver(doc, entities)
+    resolver = _Resolver(doc, entities, quotes)
     last_named: _Resolved | None = None  # the last speaker resolved, for pronouns
     prev: _Resolved | None = None  # the previous quote's speaker (None when unknown)
     prev_quote: Quote | None = None

@@ -149,3 +149,12 @@ def test_speakers_pronoun_they_for_organisation(nlp):
     text = 'The European Commission published the plan on Monday. "It is fair," it said.'
     brief = _brief(nlp, text)
     assert _quote(brief, "It is fair").speaker.name == "European Commission"
+
+
+def test_speakers_pronouns_inside_quotes_are_not_gender_evidence(nlp):
+    text = (
+        'Mary Jones met Peter Brown on Monday. Ms Jones said: "He has no plan, he knows it and he never had one." '
+        'Brown left early. "We are done here," she said.'
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "We are done").speaker.name == "Mary Jones"
