@@ -240,3 +240,14 @@ def test_marks_clause_with_colon_after_quote_introduces_the_next(nlp):
     first, second, third = _marked(_brief(nlp, text))
     assert second.continuation and second.cue == first.cue
     assert third.cue.text == "added" and third.speaker.mention.text == "Mary Jones"
+
+
+def test_marks_missing_closing_mark_ends_at_attribution(nlp):
+    text = (
+        '"Nobody told the parents how to file the papers for their children, said Ann Kessel, '
+        "whose group helps families.\n\nThe bill passed on Monday."
+    )
+    (quote,) = _marked(_brief(nlp, text))
+    assert quote.text == "Nobody told the parents how to file the papers for their children,"
+    assert quote.cue.text == "said"
+    assert quote.speaker.name == "Ann Kessel"

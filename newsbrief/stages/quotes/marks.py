@@ -55,6 +55,11 @@ _TITLE_CUES = frozenset(
 _SO_CALLED = frozenset({"so-called", "dubbed", "nicknamed", "known"})
 # A quote whose closing mark is missing is kept only when it is this long (words).
 _MIN_UNCLOSED = 8
+# ', said Kessel' / ', Kessel said' inside a quote with no closing mark.
+_ATTRIBUTION_AFTER_COMMA = re.compile(
+    r",(?=\s+(?:said|says|added|adds|told|tells|asked|wrote|writes|explained|noted)\b"
+    r"|\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote)\b)"
+)
 # How far (in tokens) the attribution is searched for before or after the marks.
 _WINDOW = 40
 _ANCESTOR_STEPS = 8
@@ -146,9 +151,8 @@ def _pair_marks(text: str) -> list[_Segment]:
                 (kind == "double" and text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT)
                 or (kind == "single" and text[first] in _SINGLE_OPEN + "'")
             )
-            if not opens_again and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
-                # A short unclosed stretch is more likely a stray mark than a quote.
-                pending.keep = False
+            if not opens_again:
+                _end_unclosed(text, pending)
         pending_double = pending_single = None
 
         open_d: int | None = None
@@ -185,8 +189,8 @@ def _pair_marks(text: str) -> list[_Segment]:
             pending_single = _Segment(open_s, None, open_s + 1, p_end)
             singles.append(pending_single)
     for pending in (pending_double, pending_single):
-        if pending is not None and len(text[pending.start : pending.end].split()) < _MIN_UNCLOSED:
-            pending.keep = False
+        if pending is not None:
+            _end_unclosed(text, pending)
     doubles = [d for d in doubles if d.keep]
     singles = [d for d in singles if d.keep]
 
@@ -210,6 +214,21 @@ def _pair_marks(text: str) -> list[_Segment]:
         out.append(seg)
         prev = seg
     return out
+
+
+def _end_unclosed(text: str, seg: _Segment) -> None:
+    """A quote whose closing mark is missing and that does not run on into
+    the next paragraph: drop it when short (a stray mark), else end it where
+    the attribution starts ('... to keep, said Kessel, whose ...')."""
+    if len(text[seg.start : seg.end].split()) < _MIN_UNCLOSED:
+        seg.keep = False
+        return
+    m = _ATTRIBUTION_AFTER_COMMA.search(text, seg.start, seg.end)
+    if m is not None:
+        # The comma stays inside, as it would before a closing mark; it stands
+        # in for the missing mark.
+        seg.close = m.start()
+        seg.end = m.start() + 1
 
 
 def _drop_nested(doubles: list[_Segment], singles: list[_Segment]) -> list[_Segment]:
