@@ -409,8 +409,8 @@ def _mention_span(head: Token, in_quote: dict[int, int] | None = None) -> tuple[
 
 def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
     """The last token of the cue phrase that starts at ``verb``: a particle
-    ("points out"), "of" ("said of"), the day ("said Tuesday") and the channel
-    ("said in a statement"), as attribution corpora mark the cue."""
+    ("points out"), the day ("said Tuesday") and the channel ("said in a
+    statement"), as attribution corpora mark the cue."""
     doc = verb.doc
     last = verb
     i = verb.i + 1
@@ -419,10 +419,8 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         if tok.head.i not in (verb.i, last.i):
             break
         phrasal = tok.dep_ == "advmod" and (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS
-        if tok.dep_ == "prt" or phrasal or (tok.dep_ == "prep" and tok.lower_ == "of" and last.i == verb.i):
+        if tok.dep_ == "prt" or phrasal:
             last = tok
-            if tok.dep_ == "prep":
-                break
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
         elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
