@@ -436,11 +436,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         para = resolver.para_of(quote.start)
         if quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
-        elif prev_quote is not None and para - prev_para <= 1:
+        elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
             resolved = prev
-            if quote.cue is None and quote.kind != "indirect":
+            if quote.cue is None:
                 quote.cue = prev_quote.cue
         else:
             continue
