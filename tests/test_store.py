@@ -189,6 +189,12 @@ def test_store_search_full_text_and_filters(store: Store):
     row = store.search("alternative", source="a.txt")[0]
     assert TEXT[row["start"] : row["end"]] == row["text"]
     assert store.search("alternative", limit=1) and len(store.search(limit=1)) == 1
+    surname_only = make_brief(TEXT + " Talks go on.", source="c.txt")
+    for q in surname_only.quotes:
+        if q.speaker.name == "Sergey Lavrov":
+            q.speaker.name = "Lavrov"
+    store.write_brief(surname_only, key=article_key(surname_only.text))
+    assert {r["source"] for r in store.search(speaker="sergey  lavrov")} == {"a.txt", "dir/b.txt", "c.txt"}
 
 
 def test_store_search_is_parameterised(store: Store):

@@ -338,7 +338,8 @@ class Store:
         query (str | None): words the quote must contain (FTS5; all of them);
             with ``raw``, an FTS5 query as it is.
         speaker (str | None): canonical speaker, case-insensitive; a surname
-            ("Lavrov") matches the full name ("Sergey Lavrov").
+            ("Lavrov") matches the full name ("Sergey Lavrov") and a full name
+            matches a speaker known only by the surname.
         entity (str | None): an entity (same matching) mentioned inside the quote.
         source (str | None): text the article's source (path, id) contains.
         kinds (Sequence[str]): "direct", "partial", "indirect".
@@ -357,8 +358,13 @@ class Store:
             params.append(match)
             order = "quotes_fts.rank, " + order
         if speaker:
-            where.append("(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')")
-            params += [speaker.strip(), "% " + _like_escape(speaker.strip())]
+            # Surname-compatible both ways: "Lavrov" finds "Sergey Lavrov", and
+            # "Sergey Lavrov" finds a speaker the article only calls "Lavrov".
+            name = " ".join(speaker.split())
+            where.append(
+                "(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\' OR q.speaker = ? COLLATE NOCASE)"
+            )
+            params += [name, "% " + _like_escape(name), name.rsplit(" ", 1)[-1]]
         if entity:
             where.append(
                 """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
