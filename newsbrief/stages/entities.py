@@ -31,6 +31,8 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     names: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
+    # A name of two or more words labelled PERSON at least once ("Donald Trump").
+    full_person: bool = False
 
     def tokens(self) -> set[str]:
         return {t for name in self.names for t in _name_key(name).split()}
@@ -68,6 +70,10 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
     # The small English models often label a rare surname ORG in one sentence
     # and PERSON in the next; a proper name seen as a person once, with no
     # organisation word in it, is a person.
+    if cluster.full_person and not _looks_like_org(canonical):
+        # The small model often labels the bare surname ORG ("Trump said");
+        # the full name labelled a person settles it.
+        return "PERSON"
     if labels["PERSON"] and not _looks_like_org(canonical):
         all_propn = all(
             all(t.pos_ == "PROPN" or not t.is_alpha for t in m) for m in cluster.mentions
@@ -180,9 +186,15 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             while k < trimmed.end - 1 and ent.doc[k].lower_.rstrip(".") in TITLE_WORDS:
                 k += 1
             trimmed = ent.doc[k : trimmed.end]
-        # "Mr Okafor" is a person whatever the model's label.
+        # "Mr Okafor", "Sen. Sanders" is a person whatever the model's label.
         before = ent.doc[trimmed.start - 1] if trimmed.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in HONORIFICS and label in ("ORG", "GPE", "NORP", "FAC"):
+        if (
+            before is not None
+            and label in ("ORG", "GPE", "NORP", "FAC")
+            and before.text[:1].isupper()
+            and (before.lower_.rstrip(".") in HONORIFICS or before.lower_.rstrip(".") in TITLE_WORDS)
+            and not _looks_like_org(trimmed.text)
+        ):
             label = "PERSON"
         mentions.append((trimmed, label))
     if not mentions:
@@ -196,6 +208,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         cluster.mentions.append(span)
         cluster.names[span.text] += 1
         cluster.labels[label] += 1
+        if label == "PERSON" and len(span) >= 2:
+            cluster.full_person = True
 
     # 2. A shorter person name joins the one fuller person name that contains
     # all its tokens ("Kerry" -> "John Kerry"); ambiguous ones ("Clinton" with
@@ -225,6 +239,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         dest.mentions.extend(cluster.mentions)
         dest.names.update(cluster.names)
         dest.labels.update(cluster.labels)
+        dest.full_person = dest.full_person or cluster.full_person
 
     # 3. An acronym joins the name it abbreviates ("US" -> "United States").
     for key in keys:

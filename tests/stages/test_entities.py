@@ -63,3 +63,21 @@ def test_entities_unlabelled_surname_is_added(nlp):
     (locke,) = [e for e in cluster_entities(doc) if e.type == "PERSON"]
     assert locke.name == "Gary Locke"
     assert [(m.text, m.start) for m in locke.mentions] == [("Gary Locke", 0), ("Locke", text.index("Locke would"))]
+
+
+def test_entities_full_name_person_outvotes_surname_org_labels(nlp):
+    text = "Donald Trump spoke. Trump said yes. Trump left. Trump returned."
+    doc = nlp(text)
+    spans = [Span(doc, 0, 2, label="PERSON")]
+    spans += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == "Trump" and t.i > 1]
+    doc.ents = spans
+    (trump,) = cluster_entities(doc)
+    assert (trump.name, trump.type, len(trump.mentions)) == ("Donald Trump", "PERSON", 4)
+
+
+def test_entities_title_before_name_marks_a_person(nlp):
+    text = "Sen. Warrick spoke on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    (warrick,) = cluster_entities(doc)
+    assert (warrick.name, warrick.type) == ("Warrick", "PERSON")
