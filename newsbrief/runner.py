@@ -242,6 +242,12 @@ def run_local(
     workers = workers or default_workers()
     if progress is None:
         progress = sys.stderr.isatty()
+    if workers == 1:
+        # Load the model first: a missing model fails before anything is
+        # recorded, and the progress bar's rate and ETA are the analysis's alone.
+        from .pipeline import load_pipeline
+
+        load_pipeline(settings.model)
     started = time.perf_counter()
     report = RunReport()
     store = Store(db)
@@ -259,9 +265,6 @@ def run_local(
     try:
         todo = pending_articles(items, store, writer)
         if workers == 1:
-            from .pipeline import load_pipeline
-
-            load_pipeline(settings.model)
             for chunk in _chunks(todo, chunk_size):
                 for (key, result), (_, article) in zip(analyse_chunk(chunk, settings), chunk, strict=True):
                     writer.result(key, result, article)
