@@ -251,3 +251,15 @@ def test_marks_missing_closing_mark_ends_at_attribution(nlp):
     assert quote.text == "Nobody told the parents how to file the papers for their children,"
     assert quote.cue.text == "said"
     assert quote.speaker.name == "Ann Kessel"
+
+
+def test_marks_quote_spanning_paragraphs_attributed_first(nlp):
+    text = (
+        'The mayor said: "We have worked on this plan for many months and it is nearly finished.\n\n'
+        '"Now we need the money from the state and the federal government."\n\nResidents were not convinced.'
+    )
+    first, second = _marked(_brief(nlp, text))
+    assert second.text == "Now we need the money from the state and the federal government."
+    assert first.cue == second.cue and first.cue.text == "said"
+    assert first.speaker.mention == second.speaker.mention
+    assert second.speaker.name == "The mayor"
