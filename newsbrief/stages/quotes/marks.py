@@ -3,16 +3,21 @@ cue that attributes it and the local mention of its speaker.
 
 The work has three steps, each one linear pass:
 
-1. Pair the quote marks paragraph by paragraph (``_pair_marks``). Curly marks
-   say which side they are on; straight ones are paired by alternation. Single
-   marks (British style) only open before a word and close after one, and the
-   usual elisions ('90s, rock 'n' roll, 'em) are not opening marks, so
-   apostrophes (don't, Kerry's, students') are left alone. A quote left open at
-   a paragraph end runs on when the next paragraph opens with a mark again (the
-   newspaper convention for a quote over several paragraphs).
+1. Pair the quote marks paragraph by paragraph (``_pair_marks``). A mark's
+   neighbours (space before, word after) say which side it is on, then its
+   glyph; straight ones are paired by alternation. Single marks (British
+   style) only open before a word and close after one, and the usual elisions
+   ('90s, rock 'n' roll, 'em) are not opening marks, so apostrophes (don't,
+   Kerry's, students' union) are left alone. A quote left open at a paragraph
+   end runs on when the next paragraph opens with a mark again (the newspaper
+   convention for a quote over several paragraphs); otherwise it ends where
+   ", said X" begins, or is dropped as a stray mark when short.
 2. Find each quote's attribution in the parse: the speech verb that governs the
    quote, else the nearest one in the stretch of the sentence before or after
-   the marks (``_attribution``). Its subject is the speaker mention.
+   the marks, else the clause that introduces it with a colon (``_attribution``).
+   The cue is the verb group ("is telling", "shot back", "said in a
+   statement"); the verb's subject noun phrase is the speaker mention. Quotes
+   with no attribution of their own are continuations.
 3. Drop what is in quote marks but is not speech: nicknames between two names,
    titles of works, and scare quotes of one or two words with no speech cue.
 
