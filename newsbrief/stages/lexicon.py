@@ -100,3 +100,13 @@ PHRASAL_SPEECH_VERBS: frozenset[tuple[str, str]] = frozenset(
     {("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"), ("cut", "in"), ("chime", "in"),
      ("go", "on"), ("weigh", "in"), ("speak", "out"), ("lash", "out"), ("point", "out"), ("spell", "out")}
 )  # fmt: skip
+
+# Nouns news uses as epithets for a person already named ("the billionaire",
+# "the New York businessman"): with "the", they point back to that person.
+PERSON_EPITHETS: frozenset[str] = frozenset(
+    """
+    businessman businesswoman mogul billionaire tycoon magnate front-runner frontrunner hopeful
+    incumbent challenger newcomer veteran actor actress singer rapper comedian host anchor
+    star celebrity entrepreneur investor developer
+    """.split()
+)

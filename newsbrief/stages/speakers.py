@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Entity, Quote, Speaker
 from .entities import find_role
-from .lexicon import ORG_HINT_WORDS, PERSON_PRONOUNS, TITLE_WORDS
+from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_WORDS
 
 _HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
@@ -348,7 +348,8 @@ class _Resolver:
         # 5. A definite title ("the US secretary of state", "the senator") is
         # the person the passage is about, unless it says whose it is ("the
         # head of China's delegation") and that person has another role.
-        if first == "the" and head in TITLE_WORDS and head not in _GENERIC_HEADS and not plural:
+        person_head = (head in TITLE_WORDS or head in PERSON_EPITHETS) and head not in _GENERIC_HEADS
+        if first == "the" and person_head and not plural:
             gender = _GENDERED_NOUNS.get(head, "")
             person = self.recent(start, ("PERSON",), gender, prev)
             owned = any(t.tag_ == "POS" for t in core) or any(

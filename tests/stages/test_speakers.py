@@ -158,3 +158,11 @@ def test_speakers_pronouns_inside_quotes_are_not_gender_evidence(nlp):
     )
     brief = _brief(nlp, text)
     assert _quote(brief, "We are done").speaker.name == "Mary Jones"
+
+
+def test_speakers_epithet_to_named_person(nlp):
+    text = 'Donald Trump held a rally in Ohio on Monday. "We will win big," the New York businessman said.'
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We will win big")
+    assert quote.speaker.name == "Donald Trump"
+    assert quote.speaker.role == "New York businessman"
