@@ -193,7 +193,7 @@ def run_dask(
     try:
         client.register_plugin(_LoadPipeline(settings.model))
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        done = store.done_keys() if store is not None else set()
+        seen: set[Key] = set()  # this run's keys; stored ones are looked up in the store
         items = iter_articles(
             inputs,
             max_chars=settings.max_chars,
@@ -223,11 +223,11 @@ def run_dask(
                 part.append((failure_key(item.source), item))
             else:
                 key = article_key(item.text, item.id)
-                if key in done:
+                if key in seen or (store is not None and store.is_done(key)):
                     report.skipped += 1
                     bar.update()
                     continue
-                done.add(key)
+                seen.add(key)
                 part.append((key, item))
             if len(part) >= partition_size:
                 submit()

@@ -202,16 +202,18 @@ class Writer:
 def pending_articles(items: Iterable[Article | Failure], store: Store, writer: Writer) -> Iterator[Item]:
     """The articles still to analyse, keyed; read failures are recorded and
     articles already stored (or repeated in this input) counted as skipped."""
-    done = store.done_keys()
+    # Stored keys are looked up in the store's index (memory stays flat however
+    # big the store); only this run's keys are held, to skip repeats in flight.
+    seen: set[Key] = set()
     for item in items:
         if isinstance(item, Failure):
             writer.failure(item)
             continue
         key = article_key(item.text, item.id)
-        if key in done:
+        if key in seen or store.is_done(key):
             writer.skipped()
             continue
-        done.add(key)
+        seen.add(key)
         yield key, item
 
 
