@@ -25,6 +25,8 @@ where a lead sentence is weak. Each candidate sentence gets
   ``P_CONTINUATION`` for a quote that opens the sentence with no attribution
   verb in it (it continues an earlier quote) and for a sentence starting in
   lower case (a sentence or quote the splitter cut in two).
+* **headings** (a line of its own with no closing punctuation: the headline,
+  subheads) are not chosen.
 * **boilerplate** is never chosen: a dateline is cut from the first sentence
   ("Washington (CNN) -- "), and sentences holding bylines ("By . Name ."),
   "PUBLISHED:"/"UPDATED:" stamps, "Scroll down for video" (with the photo
@@ -257,7 +259,7 @@ def _candidates(doc: Doc, text: str) -> tuple[list[_Candidate], np.ndarray, np.n
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end <= start or _BOILERPLATE_START.match(text, start, end):
+        if end <= start or _BOILERPLATE_START.match(text, start, end) or _is_heading(text, start, end):
             continue
         k = bisect_left(furniture, start)
         if k < len(furniture) and furniture[k] < end:
@@ -274,6 +276,20 @@ def _candidates(doc: Doc, text: str) -> tuple[list[_Candidate], np.ndarray, np.n
     speech = (arr[:, 6] == VERB) & np.isin(lemma, _SPEECH_HASHES) & (tok_cand >= 0)
     attributed = np.bincount(tok_cand[speech], minlength=len(cands)) > 0
     return cands, counts, attributed
+
+
+_SENTENCE_END = frozenset(".!?\"”’'»)…:;")
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own with no closing punctuation: a headline or subhead,
+    which restates the story rather than telling it (the reader has it)."""
+    if text[end - 1] in _SENTENCE_END:
+        return False
+    line_end = text.find("\n", end)
+    after = text[end:line_end] if line_end >= 0 else text[end:]
+    before = text.rfind("\n", 0, start)
+    return not after.strip() and not text[before + 1 : start].strip()
 
 
 def _score(doc: Doc, text: str, cands: list[_Candidate], counts: np.ndarray, attributed: np.ndarray) -> np.ndarray:

@@ -201,3 +201,19 @@ def test_summary_keeps_story_sentences_that_look_like_furniture(nlp, opening):
     text = opening + " " + FLOOD.split(". ", 1)[1]
     summary = nlp(text)._.nb_summary
     assert summary[0].start == 0 and summary[0].text == opening
+
+
+def test_summary_skips_headline_and_subheads(nlp):
+    text = "Marlow floods as river bursts its banks\n\n" + FLOOD.replace(
+        "Schools in Marlow", "What happens next\n\nSchools in Marlow"
+    )
+    brief = analyze(text, nlp=nlp, settings=Settings(summary_sentences=3))
+    chosen = [s.text for s in brief.summary]
+    assert len(chosen) == 3
+    assert not any("bursts its banks" in s or s == "What happens next" for s in chosen)
+    assert_offsets(brief)
+
+
+def test_summary_of_a_lone_heading_is_that_heading(nlp):
+    brief = analyze("River bursts its banks in Marlow", nlp=nlp)
+    assert [s.text for s in brief.summary] == ["River bursts its banks in Marlow"]
