@@ -161,7 +161,7 @@ def run_dask(
     extensions: Iterable[str] = DEFAULT_EXTENSIONS,
     stdin_kind: str = "text",
     progress: bool | None = None,
-    partition_size: int = 32,
+    partition_size: int = 16,
     memory_limit: str | int = "auto",
 ) -> RunReport:
     """Analyse ``inputs`` on a Dask cluster into the store at ``db`` and/or
