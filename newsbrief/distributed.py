@@ -143,7 +143,7 @@ def _client(scheduler: str | None, workers: int | None, memory_limit: str | int)
         threads_per_worker=1,  # one model per process; spaCy gains nothing from threads here
         processes=True,
         memory_limit=memory_limit,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: never clash with a cluster already on 8787
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster

@@ -29,7 +29,7 @@ def scheduler() -> str:
         threads_per_worker=1,
         processes=True,
         memory_limit="1.5GiB",
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: never clash with a cluster already on 8787
         silence_logs=logging.ERROR,
     ) as cluster:
         yield cluster.scheduler_address
