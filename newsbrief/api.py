@@ -49,7 +49,7 @@ def brief_from_doc(doc: Doc, article: Article) -> Brief:
         summary=list(doc._.nb_summary or []),
         key_quote=doc._.nb_key_quote,
         warnings=list(article.warnings) + list(doc._.nb_summary_warnings or []),
-        meta=dict(article.meta),
+        meta={**({"id": article.id} if article.id else {}), **article.meta},
     )
 
 

@@ -146,3 +146,19 @@ def test_cli_every_command_has_help(runner):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_cli_analyze_jsonl_input_gives_one_brief_a_line_and_lists_bad_lines(runner, tmp_path, nlp):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "s1", "text": ARTICLE}),
+        "{not json",
+        json.dumps({"id": "s3", "text": ARTICLE.replace("Tuesday", "Friday")}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", "--format", "jsonl", str(path)])
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["meta"]["id"] for r in rows] == ["s1", "s3"]
+    assert [r["source"] for r in rows] == [f"{path}:1", f"{path}:3"]
+    assert "1 of 3 input(s) failed" in result.stderr and f"{path}:2" in result.stderr

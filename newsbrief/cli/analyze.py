@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -13,7 +14,7 @@ from ..api import analyze_many
 from ..errors import Errors, InputError, NewsbriefError
 from ..ingest import Article, decode_bytes
 from ..model import Brief, Failure
-from ..readers import read_article
+from ..readers import iter_jsonl, kind_of, read_article
 from ..settings import Settings
 from .render import render_brief
 
@@ -63,7 +64,9 @@ def analyze_command(
 ) -> None:
     """Analyse articles: quotes and their speakers, entities, a summary.
 
-    FILE may be plain text or saved HTML; "-" (or no FILE) reads stdin.
+    FILE may be plain text, saved HTML (main text extracted with trafilatura)
+    or JSON Lines (one article a line, field "text"); "-" (or no FILE) reads
+    stdin as text.
     With several files, a bad one is reported and the others still analysed;
     the exit code is then 1.
 
@@ -84,20 +87,35 @@ def analyze_command(
         inputs = ("-",)
 
     failures: list[Failure] = []
+    # One plain input: its error is the command's error. Several inputs, or a
+    # JSON Lines file (many articles): bad items are listed and the rest goes on.
+    single = len(inputs) == 1 and (inputs[0] == "-" or kind_of(inputs[0]) != "jsonl")
 
     def articles() -> Iterator[Article]:
         for name in inputs:
             try:
                 if name == "-":
                     yield _read_stdin(settings)
+                elif kind_of(name) == "jsonl" and Path(name).is_file():
+                    with open(name, "rb") as stream:
+                        for item in iter_jsonl(stream, name, max_chars=settings.max_chars):
+                            if isinstance(item, Failure):
+                                failures.append(item)
+                            else:
+                                yield item
                 else:
                     yield read_article(name, max_chars=settings.max_chars)
             except NewsbriefError as exc:
-                if len(inputs) == 1:
+                if single:
                     raise
                 failures.append(Failure(source=name, code=exc.code, message=str(exc)))
+            except OSError as exc:
+                err = InputError(Errors.E008, source=name, detail=exc.strerror or type(exc).__name__)
+                if single:
+                    raise err from None
+                failures.append(Failure(source=name, code=err.code, message=str(err)))
 
-    on_error = "raise" if len(inputs) == 1 else "yield"
+    on_error = "raise" if single else "yield"
     briefs: list[Brief] = []
     for result in analyze_many(articles(), settings=settings, on_error=on_error):
         if isinstance(result, Failure):
@@ -115,12 +133,11 @@ def analyze_command(
 
     if fmt == "json":
         payload = [b.to_dict(include_text=not no_text) for b in briefs]
-        click.echo(
-            json.dumps(payload[0] if len(inputs) == 1 and payload else payload, ensure_ascii=False, indent=indent)
-        )
+        click.echo(json.dumps(payload[0] if single and payload else payload, ensure_ascii=False, indent=indent))
 
     if failures:
-        click.echo(f"newsbrief: {len(failures)} of {len(inputs)} input(s) failed:", err=True)
+        total = len(briefs) + len(failures)
+        click.echo(f"newsbrief: {len(failures)} of {total} input(s) failed:", err=True)
         for failure in failures:
             click.echo(f"  {failure.message}", err=True)
         sys.exit(1)
