@@ -114,6 +114,13 @@ def test_quotes_reported_keeps_partial_quote(reported):
     assert (q.start, q.end) == _at(text, 'the state would take "every possible step" to protect residents')
 
 
+def test_quotes_reported_reports_mostly_quoted_clause_whole(reported):
+    text = 'Jones said voters were "fed up with the whole mess" this year.'
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, 'voters were "fed up with the whole mess" this year')
+    assert q.cue.text == "said" and q.speaker.mention.text == "Jones"
+
+
 def test_quotes_reported_skips_speech_inside_quotes(reported):
     assert reported('"I told them the plan would work," Lee said after the vote.') == []
 
