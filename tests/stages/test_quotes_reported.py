@@ -193,3 +193,29 @@ def test_quotes_reported_interrupted_clause_in_two_parts(reported):
     quotes = reported(text)
     assert [(q.start, q.end) for q in quotes] == [_at(text, "This campaign"), _at(text, "is different")]
     assert {q.cue.text for q in quotes} == {"says"}
+
+
+def test_quotes_reported_that_clause_after_statement(reported):
+    text = "The mayor said in a statement that the new bridge would open in early May."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "the new bridge would open in early May")
+    assert q.cue.text == "said in a statement" and q.speaker.mention.text == "The mayor"
+
+
+def test_quotes_reported_opening_mark_typed_as_closing(reported):
+    # The second “ closes the first; the cue after it is outside the quote.
+    text = "The union asked for an “urgent review“ of the deal and said the city should cancel the new contract."
+    quotes = reported(text)
+    q = _one([q for q in quotes if q.cue.text == "said"])
+    assert (q.start, q.end) == _at(text, "the city should cancel the new contract")
+
+
+def test_quotes_reported_object_characterized_by_quote(reported):
+    text = 'Senator Reed called the budget plan "a reckless gamble" on Monday.'
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, 'the budget plan "a reckless gamble"')
+    assert q.cue.text == "called" and q.speaker.mention.text == "Senator Reed"
+
+
+def test_quotes_reported_object_quote_under_other_preposition_left_out(reported):
+    assert reported('Officials blamed the delay on "sabotage" by unnamed contractors.') == []
