@@ -219,3 +219,22 @@ def test_quotes_reported_object_characterized_by_quote(reported):
 
 def test_quotes_reported_object_quote_under_other_preposition_left_out(reported):
     assert reported('Officials blamed the delay on "sabotage" by unnamed contractors.') == []
+
+
+def test_quotes_reported_cue_takes_adverb_before_verb(reported):
+    text = "The senator also said the vote would be delayed until the spring."
+    q = _one(reported(text))
+    assert q.cue.text == "also said" and (q.cue.start, q.cue.end) == _at(text, "also said")
+
+
+def test_quotes_reported_partial_inside_clause_shares_its_cue(nlp):
+    from newsbrief.stages.quotes import find_quotes
+
+    text = 'Jones also said voters were "fed up with the whole mess" this year.'
+    quotes = find_quotes(nlp(text))
+    kinds = {q.kind: q for q in quotes}
+    assert set(kinds) == {"indirect", "partial"}
+    assert kinds["partial"].cue is not None
+    assert (kinds["partial"].cue.start, kinds["partial"].cue.end) == _at(text, "also said")
+    partial, indirect = kinds["partial"].cue, kinds["indirect"].cue
+    assert (partial.start, partial.end) == (indirect.start, indirect.end)

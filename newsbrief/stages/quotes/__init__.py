@@ -14,6 +14,8 @@ Canonical speaker names are resolved later by ``newsbrief_speakers``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,9 +24,31 @@ from .marks import find_marked_quotes
 from .reported import find_reported_speech
 
 
+def _share_cues(marked: list[Quote], reported: list[Quote]) -> None:
+    """Give a marked quote inside a reported clause the clause's cue when the
+    two cues overlap ("also said" / "said"): they are one attribution, and
+    the reported finder reads the longer cue phrase."""
+    if not reported:
+        return
+    starts = [q.start for q in reported]
+    for q in marked:
+        if q.cue is None:
+            continue
+        k = bisect_right(starts, q.start) - 1
+        # Reported clauses rarely nest; a few steps back find any that holds q.
+        for r in reported[max(0, k - 3) : k + 1]:
+            c = r.cue
+            if r.start <= q.start and q.end <= r.end and c is not None and c.start < q.cue.end and q.cue.start < c.end:
+                q.cue = c
+                break
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes in ``doc``, in text order."""
-    quotes = find_marked_quotes(doc) + find_reported_speech(doc)
+    marked = find_marked_quotes(doc)
+    reported = find_reported_speech(doc)
+    _share_cues(marked, reported)
+    quotes = marked + reported
     seen: set[tuple[int, int, str]] = set()
     unique: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
