@@ -238,3 +238,17 @@ def test_quotes_reported_partial_inside_clause_shares_its_cue(nlp):
     assert (kinds["partial"].cue.start, kinds["partial"].cue.end) == _at(text, "also said")
     partial, indirect = kinds["partial"].cue, kinds["indirect"].cue
     assert (partial.start, partial.end) == (indirect.start, indirect.end)
+
+
+def test_quotes_reported_source_pronoun_with_modifiers(reported):
+    text = "Some of the local farmers said the new rules would ruin the harvest."
+    q = _one(reported(text))
+    assert q.speaker.mention.text == "Some of the local farmers"
+    assert (q.speaker.mention.start, q.speaker.mention.end) == _at(text, "Some of the local farmers")
+
+
+def test_quotes_reported_source_without_relative_clause_gloss(reported):
+    text = "The complaint, which was filed in May, alleged that the company had hidden its losses."
+    q = _one(reported(text))
+    assert (q.speaker.mention.start, q.speaker.mention.end) == _at(text, "The complaint")
+    assert (q.start, q.end) == _at(text, "the company had hidden its losses")
