@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
-from .lexicon import HONORIFICS, ORG_HINT_WORDS, TITLE_WORDS
+from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -93,6 +93,29 @@ def _canonical_name(cluster: _Cluster) -> str:
     return max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
 
 
+def _is_title_before_name(tok: Token) -> bool:
+    """Whether ``tok``, right before a capitalised name, is a title rather
+    than a given name: "Sen." and "Governor" are, "Dean" ("Dean Johnson")
+    is read as a first name (see NAME_LIKE_TITLES)."""
+    word = tok.lower_.rstrip(".")
+    if word not in TITLE_WORDS:
+        return False
+    return tok.text.endswith(".") or word not in NAME_LIKE_TITLES
+
+
+def _attached(name_root: Token, lo: int, hi: int) -> bool:
+    """Whether the tokens ``lo``..``hi`` (exclusive) between a name and its
+    appositive belong to the name's own phrase: a comma, or the name's
+    modifiers ("Stacy Baker of Columbia, a teacher"). A parse that hangs a
+    noun phrase from the end of the sentence on the subject ("Clinton is
+    ahead ... superdelegates, the party leaders") fails this. At most a few
+    tokens are looked at."""
+    if hi - lo > 10:
+        return False
+    doc = name_root.doc
+    return all(doc[i].is_punct or name_root.is_ancestor(doc[i]) for i in range(lo, hi))
+
+
 def find_role(span: Span) -> str | None:
     """A title or role the sentence gives the named person in ``span``.
 
@@ -105,14 +128,15 @@ def find_role(span: Span) -> str | None:
     # Appositive after the name: "Name, president of the union,"
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN", "PROPN"):
-            if child.ent_type_ == "PERSON":
+            if child.ent_type_ == "PERSON" or not _attached(root, span.end, child.left_edge.i):
                 continue
             role = _role_phrase(child)
             if role:
                 return role
     # Name as appositive of a role: "the union's president, Frank DeLuca"
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
-        role = _role_phrase(root.head)
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and _attached(head, head.i + 1, span.start):
+        role = _role_phrase(head)
         if role:
             return role
     # Title words right before the name.
@@ -123,9 +147,12 @@ def find_role(span: Span) -> str | None:
         if not (i < tok.head.i < span.end):
             # Only words of the name's own noun phrase ("Last night Tory MP X": not "night").
             break
-        if tok.lower_ in TITLE_WORDS or (tok.lower_ == "of" and words):
+        if tok.lower_.rstrip(".") in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
         elif tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha and words and tok.ent_type_ != "PERSON":
+            words.insert(0, tok)
+        elif tok.text == "." and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS and not doc[i - 1].whitespace_:
+            # "Lt. Gov.": the tokenizer splits the full stop from some abbreviations.
             words.insert(0, tok)
         elif tok.pos_ == "PROPN" and not words and tok.ent_type_ != "PERSON" and tok.is_title:
             # "State" in "Secretary of State John Kerry" comes first from the right.
@@ -133,9 +160,13 @@ def find_role(span: Span) -> str | None:
         else:
             break
         i -= 1
-    while words and words[0].lower_ == "of":
+    # "fellow Sen. Ted Cruz": "fellow" relates him to someone else, it is no part of his title.
+    while words and words[0].lower_ in ("of", "fellow", "."):
         words.pop(0)
-    if any(w.lower_ in TITLE_WORDS for w in words):
+    if len(words) == 1 and not _is_title_before_name(words[0]) and words[0].is_title:
+        # "Dean Johnson" with only "Johnson" labelled: a first name, not a role.
+        return None
+    if any(w.lower_.rstrip(".") in TITLE_WORDS for w in words):
         return doc[words[0].i : words[-1].i + 1].text
     return None
 
@@ -146,6 +177,9 @@ def _role_phrase(head: Token) -> str | None:
     after a comma ("general secretary, Nikos Theocharakis" -> "general
     secretary")."""
     if head.lemma_.lower() not in TITLE_WORDS and head.lower_ not in TITLE_WORDS:
+        return None
+    if head.tag_ in ("NNS", "NNPS"):
+        # A role describes one person: "the party leaders" is a group.
         return None
     doc = head.doc
     start = head.left_edge.i
@@ -160,7 +194,8 @@ def _role_phrase(head: Token) -> str | None:
         if any(t.is_punct and t.text not in ("-", "&", ".") for t in doc[end : child.right_edge.i + 1]):
             break
         end = child.right_edge.i + 1
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    # "her campaign manager" -> "campaign manager": the owner is another entity.
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].tag_ == "PRP$"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -183,7 +218,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if label == "PERSON":
             # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
             k = trimmed.start
-            while k < trimmed.end - 1 and ent.doc[k].lower_.rstrip(".") in TITLE_WORDS:
+            while k < trimmed.end - 1 and _is_title_before_name(ent.doc[k]):
                 k += 1
             trimmed = ent.doc[k : trimmed.end]
         # "Mr Okafor", "Sen. Sanders" is a person whatever the model's label.

@@ -110,3 +110,18 @@ PERSON_EPITHETS: frozenset[str] = frozenset(
     star celebrity entrepreneur investor developer
     """.split()
 )
+
+# Abbreviated titles and the word they stand for, so that "Florida Sen. Marco
+# Rubio" and "the Florida senator" share a title.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "adm": "admiral",
+    "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander",
+    "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
+    "pres": "president", "congressman": "representative", "congresswoman": "representative",
+}  # fmt: skip
+
+# Title words that are also common given names: capitalised right before a
+# surname ("Dean Johnson", "Major Garrett") they are more likely the first
+# name than a title, so they are neither stripped from the name nor given as
+# its role unless other title words come with them ("Law School Dean Jo Roe").
+NAME_LIKE_TITLES: frozenset[str] = frozenset({"dean", "major", "prince"})

@@ -12,10 +12,13 @@ the resolver does what a careful reader does, from the parse and the entities:
   the previous quote's speaker; gender comes from the article itself (the
   pronouns that follow a name, honorifics, gendered titles), not a name list;
 * a description ("the official") goes to an entity the article links to it (an
-  appositive, an entity whose role has the same head noun), or to an earlier
-  description with the same head noun, or, when definite and headed by a title
-  ("the US secretary of state"), to the person just being quoted; otherwise the
-  first, fullest description is kept as the name;
+  appositive, the one person whose stated role has the same title and no
+  other place: "Florida Sen. Marco Rubio" ... "the Florida senator"), or to an
+  earlier description with the same head noun and number, or, when definite
+  and headed by a title or epithet ("the US secretary of state"), to the one
+  compatible person named as a subject or speaker in its own or the previous
+  sentence; otherwise the description, as written, is kept as the name. A
+  role learned this way never replaces one the article states;
 * a quote with no attribution of its own continues the previous quote's
   speaker when it is in the same or the next paragraph.
 
@@ -35,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Entity, Quote, Speaker
 from .entities import find_role
-from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_WORDS
+from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 _HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
@@ -62,6 +65,14 @@ _GENERIC_HEADS = frozenset(
 )
 _ORG_HEADS = ORG_HINT_WORDS | frozenset(
     "company firm campaign group ministry agency department organization organisation team club".split()
+)
+# Offices one person holds at a time in a story: a person the article calls
+# "Sen." is not "the governor". Roles like "candidate" or "leader" stack.
+_OFFICES = frozenset(
+    """
+    president senator representative governor mayor minister secretary chancellor premier ambassador
+    judge justice sheriff commissioner prosecutor treasurer
+    """.split()
 )
 _GENERIC_ORG_HEADS = frozenset("company firm group campaign organization organisation team club network".split())
 # How many sentences back a pronoun or a definite description looks for its antecedent.
@@ -107,9 +118,15 @@ def _core(span: Span) -> Span:
     return span.doc[span.start : end]
 
 
+def _title(word: str) -> str:
+    """A title word in full: "Sen." -> "senator"."""
+    word = word.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
 def _role_heads(role: str) -> set[str]:
     """The title words of a role ("chair of the Platform Committee" -> {"chair"})."""
-    return {w for w in role.lower().replace(",", " ").split() if w in TITLE_WORDS}
+    return {_title(w) for w in role.replace(",", " ").split() if w.lower().rstrip(".") in TITLE_WORDS}
 
 
 def _entity_type_ok(etype: str) -> bool:
@@ -143,12 +160,20 @@ class _Resolver:
         for e in entities:
             if e.type == "PERSON":
                 self.by_last_word.setdefault(e.name.split()[-1].lower(), e.id)
-        # Title word of a person's role -> that person (the first one named).
-        self.role_heads: dict[str, str] = {}
+        # Title word of a person's role -> the people the article gives it.
+        self.role_heads: dict[str, list[str]] = {}
         for e in entities:
             if e.type == "PERSON" and e.role:
                 for word in _role_heads(e.role):
-                    self.role_heads.setdefault(word, e.id)
+                    self.role_heads.setdefault(word, []).append(e.id)
+        # Words of place and group names ("Florida", "Republican"), to tell
+        # "the Florida senator" from "Vermont Sen. Bernie Sanders".
+        self.place_words = {
+            w.lower() for e in entities if e.type in ("GPE", "NORP", "LOC") for m in e.mentions for w in m.text.split()
+        }
+        self.quoted_starts = [q[0] for q in self.quoted]
+        # Sentence -> people resolved as the speaker of a quote there.
+        self.speakers_in: dict[int, set[str]] = {}
         self.refs: list[_Ref] = []
         self.gender: dict[str, str] = {}
         self._index_refs_and_gender()
@@ -215,6 +240,13 @@ class _Resolver:
                 self.gender[eid] = "m"
             elif f > m:
                 self.gender[eid] = "f"
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self.quoted_starts, char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
+    def note_speaker(self, char: int, eid: str) -> None:
+        self.speakers_in.setdefault(self.sent_of(char), set()).add(eid)
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
@@ -326,14 +358,18 @@ class _Resolver:
         # 2. A definite description with the same head noun as an earlier one:
         # "A senior official said ..." then "the official said".
         definite = first in ("the", "this", "that", "these", "those")
-        if definite and head in self.descriptions:
-            return self.descriptions[head]
-        # 3. A person whose role has this title as its head ("Defence Minister
-        # Anna Berg" ... "the minister").
-        if not plural and head in self.role_heads:
-            resolved = self.named(self.entities[self.role_heads[head]], None)
-            self.descriptions[head] = resolved
-            return resolved
+        key = (head, plural)
+        if definite and key in self.descriptions:
+            return self.descriptions[key]
+        # 3. The one person whose stated role has this title ("Defence Minister
+        # Anna Berg" ... "the minister"; "Florida Sen. Marco Rubio" ... "the
+        # Florida senator"), told apart by place words when several have it.
+        if not plural and _title(head) in self.role_heads:
+            eid = self._by_role(_title(head), core)
+            if eid is not None:
+                resolved = self.named(self.entities[eid], None)
+                self.descriptions[key] = resolved
+                return resolved
         # 4. "the company": the organisation being talked about.
         if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
             # An organisation named with this word ("the ministry" -> the
@@ -343,27 +379,79 @@ class _Resolver:
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
             if org is not None:
-                self.descriptions[head] = org
+                self.descriptions[key] = org
                 return org
-        # 5. A definite title ("the US secretary of state", "the senator") is
-        # the person the passage is about, unless it says whose it is ("the
-        # head of China's delegation") and that person has another role.
+        # 5. A definite title or epithet ("the US secretary of state", "the
+        # businessman") is a named person only with a strong local link: the
+        # one compatible person named in this or the previous sentence, as a
+        # subject or a quote's speaker. A live blog moves from one person to
+        # the next, so the person quoted a while ago is no evidence. "The head
+        # of China's delegation" says whose it is and is left alone.
         person_head = (head in TITLE_WORDS or head in PERSON_EPITHETS) and head not in _GENERIC_HEADS
-        if first == "the" and person_head and not plural:
-            gender = _GENDERED_NOUNS.get(head, "")
-            person = self.recent(start, ("PERSON",), gender, prev)
-            owned = any(t.tag_ == "POS" for t in core) or any(
-                t.ent_type_ in ("GPE", "ORG", "NORP") for t in core if t.i != root.i
-            )
-            if person is not None and person.entity is not None and not (owned and person.role):
-                if not any(t.tag_ == "POS" for t in core):
-                    resolved = self._as_role(person, core)
-                    self.descriptions[head] = resolved
-                    return resolved
-        # 6. Never linked: the description itself is the name.
+        if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
+            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core)
+            if eid is not None:
+                resolved = self._as_role(self.named(self.entities[eid], None), core)
+                self.descriptions[key] = resolved
+                return resolved
+        # 6. Never linked: the description itself is the name, as written.
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural)
-        self.descriptions[head] = resolved
+        self.descriptions[key] = resolved
         return resolved
+
+    def _places(self, words: list[str]) -> set[str]:
+        return {w.lower() for w in words if w.lower() in self.place_words}
+
+    def _conflicts(self, eid: str, head: str, core: Span) -> bool:
+        """Whether the role the article states for ``eid`` contradicts the
+        description: another office ("Sen." vs "the governor") or another
+        place ("Vermont Sen." vs "the Florida senator")."""
+        role = self.entities[eid].role
+        if not role:
+            return False
+        heads = _role_heads(role)
+        title = _title(head)
+        if title in _OFFICES and heads & _OFFICES and title not in heads:
+            return True
+        mine = self._places([t.text for t in core if t.i != core.root.i])
+        theirs = self._places(role.split())
+        return bool(mine and theirs and not mine & theirs)
+
+    def _by_role(self, title: str, core: Span) -> str | None:
+        """The person whose stated role has ``title`` and agrees with the
+        description's place words; None when that is not one person."""
+        head = core.root.lemma_.lower()
+        fits = [eid for eid in dict.fromkeys(self.role_heads[title]) if not self._conflicts(eid, head, core)]
+        if len(fits) > 1:
+            mine = self._places([t.text for t in core])
+            fits = [eid for eid in fits if mine & self._places((self.entities[eid].role or "").split())]
+        return fits[0] if len(fits) == 1 else None
+
+    def _local_person(self, start: int, gender: str, head: str, core: Span) -> str | None:
+        """The only compatible person named (outside quote marks) earlier in
+        the sentence of ``start`` or in the sentence before, provided they are
+        a subject or a quote's speaker there; else None."""
+        sent = self.sent_of(start)
+        found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
+        for s in (sent - 1, sent):
+            for eid in self.speakers_in.get(s, ()):
+                if self.entities[eid].type == "PERSON":
+                    found[eid] = True
+        i = bisect_left(self.ref_starts, start) - 1
+        while i >= 0 and self.refs[i].sent >= sent - 1:
+            ref = self.refs[i]
+            i -= 1
+            if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
+                continue
+            found[ref.eid] = found.get(ref.eid, False) or ref.subject
+        compatible = [
+            eid
+            for eid in found
+            if not (gender and self.gender.get(eid, gender) != gender) and not self._conflicts(eid, head, core)
+        ]
+        if len(compatible) == 1 and found[compatible[0]]:
+            return compatible[0]
+        return None
 
     def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
         i = bisect_left(self.ref_starts, before) - 1
@@ -446,6 +534,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         else:
             continue
         if resolved is not None:
+            if resolved.entity is not None:
+                where = quote.speaker.mention.start if quote.speaker.mention else quote.start
+                resolver.note_speaker(where, resolved.entity)
             quote.speaker = Speaker(
                 name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
             )

@@ -81,3 +81,22 @@ def test_entities_title_before_name_marks_a_person(nlp):
     doc.ents = [Span(doc, 1, 2, label="ORG")]
     (warrick,) = cluster_entities(doc)
     assert (warrick.name, warrick.type) == ("Warrick", "PERSON")
+
+
+def test_entities_abbreviated_title_before_name_is_a_role(nlp):
+    brief = _brief(nlp, "Texas Lt. Gov. Dan Patrick and Florida Sen. Marco Rubio met on Monday.")
+    assert _named(brief, "Dan Patrick").role == "Texas Lt. Gov."
+    assert _named(brief, "Marco Rubio").role == "Florida Sen."
+
+
+def test_entities_name_like_title_is_a_first_name(nlp):
+    text = "Dean Johnson met Governor Hall in Ohio on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON")]
+    people = {e.name: e.role for e in cluster_entities(doc)}
+    assert people == {"Dean Johnson": None, "Hall": "Governor"}
+
+
+def test_entities_possessive_dropped_from_appositive_role(nlp):
+    brief = _brief(nlp, "Robby Mook, her campaign manager, said the team was ready.")
+    assert _named(brief, "Robby Mook").role == "campaign manager"

@@ -166,3 +166,63 @@ def test_speakers_epithet_to_named_person(nlp):
     quote = _quote(brief, "We will win big")
     assert quote.speaker.name == "Donald Trump"
     assert quote.speaker.role == "New York businessman"
+
+
+def test_speakers_epithet_without_local_link_stays_a_description(nlp):
+    # The senator is not the person of the previous sentences: two people are
+    # named there, and the one quoted before is two paragraphs back.
+    text = (
+        'Donald Trump spoke in Ohio. "We will win," Trump said.\n\n'
+        "Polls closed at seven in Texas.\n\n"
+        "Marco Rubio is campaigning in Florida, where Donald Trump leads.\n\n"
+        '"We are looking ahead to March," the Florida senator told reporters.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We are looking ahead")
+    assert quote.speaker.name == "the Florida senator"
+    assert quote.speaker.entity is None and quote.speaker.role is None
+    # No role learned by a wrong link spreads to Trump.
+    assert _quote(brief, "We will win").speaker.role is None
+    assert _named_entity(brief, "Donald Trump").role is None
+
+
+def test_speakers_epithet_previous_sentence_subject_with_role(nlp):
+    text = (
+        "Lavrov left early. A tired Kerry called for a ceasefire on Friday. "
+        '"We cannot wait any longer," the US secretary of state said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We cannot wait")
+    assert quote.speaker.name == "Kerry"
+    assert quote.speaker.role == "US secretary of state"
+
+
+def test_speakers_epithet_matches_stated_role_by_place(nlp):
+    text = (
+        "Vermont Sen. Bernie Sanders and Florida Sen. Marco Rubio spoke on Monday. Polls closed at seven.\n\n"
+        "Turnout was high.\n\n"
+        '"We have a path to the nomination," the Florida senator said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We have a path")
+    assert quote.speaker.name == "Marco Rubio"
+    assert quote.speaker.role == "Florida Sen."
+
+
+def test_speakers_plural_appositive_is_not_a_role(nlp):
+    text = (
+        "Clinton is ahead in the delegate count because of endorsements from superdelegates, "
+        'the party leaders who can back any candidate. "We are confident," Clinton said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We are confident")
+    assert quote.speaker.role is None
+    assert _named_entity(brief, "Clinton").role is None
+
+
+def test_speakers_name_like_title_kept_in_the_name(nlp):
+    text = 'Dean Johnson, a 55-year-old salesman from Sumter, says "the race is wide open."'
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "the race is wide open")
+    assert quote.speaker.name == "Dean Johnson"
+    assert quote.speaker.role is None
