@@ -252,3 +252,10 @@ def test_quotes_reported_source_without_relative_clause_gloss(reported):
     q = _one(reported(text))
     assert (q.speaker.mention.start, q.speaker.mention.end) == _at(text, "The complaint")
     assert (q.start, q.end) == _at(text, "the company had hidden its losses")
+
+
+def test_quotes_reported_quoted_object_with_pronoun(reported):
+    text = 'The coach called him a "born leader" after the game.'
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, 'him a "born leader"')
+    assert q.cue.text == "called" and q.speaker.mention.text == "The coach"

@@ -346,9 +346,12 @@ class _Finder:
         source: Token | None,
         *,
         part: bool = False,
+        phrase: bool = False,
     ) -> None:
         """Record the clause in tokens first..last when it is reported speech
-        of its own (not mostly quoted words). ``part``: one piece of a clause
+        of its own (not mostly quoted words). ``phrase``: an object phrase
+        with quoted words, whose own words need not be content words ('him
+        a "loser"'). ``part``: one piece of a clause
         the cue interrupts, whose size was judged on the whole."""
         doc = self.doc
         first, last = self.index.paragraph(first, last, cue_first.i)
@@ -371,7 +374,7 @@ class _Finder:
             # quote is the statement. (Dropping clauses in which another
             # speech or belief verb frames the quote lowered PolNeAR train
             # F1, so those stay.)
-            elif index.own_content(first, last) < 1:
+            elif not phrase and index.own_content(first, last) < 1:
                 return
         if self._opens_with_sentence_quote(first, last):
             return
@@ -609,7 +612,7 @@ class _Finder:
             if tok.dep_ == "prep" and tok.lower_ not in ("of", "as"):
                 return False
             tok = tok.head
-        self.emit(first, last, verb, verb, subject)
+        self.emit(first, last, verb, verb, subject, phrase=True)
         return True
 
     def _frames_quote(self, first: int, last: int) -> bool:
