@@ -259,3 +259,10 @@ def test_quotes_reported_quoted_object_with_pronoun(reported):
     q = _one(reported(text))
     assert (q.start, q.end) == _at(text, 'him a "born leader"')
     assert q.cue.text == "called" and q.speaker.mention.text == "The coach"
+
+
+def test_quotes_reported_quoted_object_after_for(reported):
+    text = 'The senator mocked his rival for "a very tough night" in the debate.'
+    q = _one(reported(text))
+    # The adjunct after the characterization ("in the debate") is left out.
+    assert (q.start, q.end) == _at(text, 'his rival for "a very tough night"')

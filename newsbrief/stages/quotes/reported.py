@@ -35,7 +35,9 @@ What is left out, on purpose:
   every F1;
 * objects of speech verbs that are not clauses ("praised the volunteers",
   "called for action"): PolNeAR counts them as content, newsbrief reports
-  statements (as its gold files do).
+  statements (as its gold files do). An object phrase that the speaker's
+  quoted words characterize ('called him a "loser"', 'accused her of "a
+  smear"') is the exception: it is reported whole, beside the partial quote.
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ _COMMISSIVE_CUES: frozenset[str] = frozenset("promise vow pledge threaten agree 
 # Dependents after a cue that make up an object phrase the speaker's quoted
 # words characterize ("called him a ...", "accused her of ...").
 _QUOTED_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "dative", "oprd", "attr", "xcomp"})
+# Prepositions after the object that carry the speaker's characterization
+# ("accused him of ...", "praised her as ...", "mocked him for ...").
+_QUOTED_OBJECT_PREPS: frozenset[str] = frozenset({"of", "as", "for"})
 # Verbs inside a phrase that frame its quoted words themselves.
 _FRAMING_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS
 _CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
@@ -583,8 +588,9 @@ class _Finder:
     def quoted_object(self, verb: Token, subject: Token | None) -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
         words characterize it: 'called him a "nice guy"', 'accused Lee of
-        "a smear"', 'praised her as "a fighter"'. Attribution corpora
-        (PolNeAR) mark the whole phrase after the cue as the content. Objects
+        "a smear"', 'praised her as "a fighter"', 'mocked him for "a tough
+        night"'. Attribution corpora (PolNeAR) mark the whole phrase after the
+        cue as the content. Objects
         without quote marks stay out (see the module notes), and so do quoted
         words under another preposition ('blamed it on "sabotage"') or
         framed by a verb of their own ('reports, which he said were "..."')."""
@@ -594,7 +600,7 @@ class _Finder:
         inside = self.index.inside
         for child in verb.rights:
             dep = child.dep_
-            if dep in _QUOTED_OBJECT_DEPS or (dep == "prep" and child.lower_ in ("of", "as")):
+            if dep in _QUOTED_OBJECT_DEPS or (dep == "prep" and child.lower_ in _QUOTED_OBJECT_PREPS):
                 if first < 0:
                     first = child.left_edge.i
                 last = child.right_edge.i
@@ -609,7 +615,7 @@ class _Finder:
         for _ in range(12):
             if tok.i == verb.i:
                 break
-            if tok.dep_ == "prep" and tok.lower_ not in ("of", "as"):
+            if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
         self.emit(first, last, verb, verb, subject, phrase=True)
