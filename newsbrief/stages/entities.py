@@ -116,6 +116,18 @@ def _attached(name_root: Token, lo: int, hi: int) -> bool:
     return all(doc[i].is_punct or name_root.is_ancestor(doc[i]) for i in range(lo, hi))
 
 
+def _listed(noun: Token, name_root: Token | None = None) -> bool:
+    """Whether ``noun`` is one item of a list the parser read as a chain of
+    appositives ("the president, the vice president, Susan Rice"), where no
+    item describes its neighbour."""
+    if name_root is not None and noun.dep_ in ("appos", "conj"):
+        # The role is itself an item hung on the noun before it.
+        return True
+    skip = name_root.i if name_root is not None else -1
+    # A coordinated role ("the former governor and agency administrator") is still one person's.
+    return any(c.dep_ == "appos" and c.i != skip for c in noun.children)
+
+
 def find_role(span: Span) -> str | None:
     """A title or role the sentence gives the named person in ``span``.
 
@@ -128,14 +140,20 @@ def find_role(span: Span) -> str | None:
     # Appositive after the name: "Name, president of the union,"
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN", "PROPN"):
-            if child.ent_type_ == "PERSON" or not _attached(root, span.end, child.left_edge.i):
+            if child.ent_type_ == "PERSON" or not _attached(root, span.end, child.left_edge.i) or _listed(child):
                 continue
             role = _role_phrase(child)
             if role:
                 return role
     # Name as appositive of a role: "the union's president, Frank DeLuca"
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and _attached(head, head.i + 1, span.start):
+    if (
+        root.dep_ == "appos"
+        and head.i < span.start
+        and head.pos_ == "NOUN"
+        and _attached(head, head.i + 1, span.start)
+        and not _listed(head, root)
+    ):
         role = _role_phrase(head)
         if role:
             return role
@@ -150,6 +168,9 @@ def find_role(span: Span) -> str | None:
         if tok.lower_.rstrip(".") in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
         elif tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha and words and tok.ent_type_ != "PERSON":
+            words.insert(0, tok)
+        elif words and (tok.lower_ == "then" or (tok.text == "-" and i > 0 and doc[i - 1].lower_ == "then")):
+            # "then-Sen. Barack Obama": the title was his then, and says so.
             words.insert(0, tok)
         elif tok.text == "." and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS and not doc[i - 1].whitespace_:
             # "Lt. Gov.": the tokenizer splits the full stop from some abbreviations.
@@ -194,8 +215,14 @@ def _role_phrase(head: Token) -> str | None:
         if any(t.is_punct and t.text not in ("-", "&", ".") for t in doc[end : child.right_edge.i + 1]):
             break
         end = child.right_edge.i + 1
-    # "her campaign manager" -> "campaign manager": the owner is another entity.
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].tag_ == "PRP$"):
+    # "her campaign manager" -> "campaign manager": the owner is another entity;
+    # "one senator, John Kennedy" -> "senator".
+    while start < end and (
+        doc[start].lower_ in _LEADING_DROP
+        or doc[start].lower_ == "one"
+        or doc[start].is_punct
+        or doc[start].tag_ == "PRP$"
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

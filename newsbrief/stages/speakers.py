@@ -350,10 +350,13 @@ class _Resolver:
         first = core[0].lower_
         plural = root.tag_ in ("NNS", "NNPS")
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
+        # The name may sit inside the mention ("One Republican hopeful, Carly
+        # Fiorina, said"); a plural ("Two rivals, A and B") names no one person.
         for tok in list(root.children) + [root.head]:
-            if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG"):
+            if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
-                if ent is not None and tok.i not in range(span.start, span.end):
+                inside = tok.i in range(span.start, span.end)
+                if ent is not None and (not inside or (tok.head.i == root.i and tok.i > root.i)):
                     return self._as_role(self.named(ent, None), core)
         # 2. A definite description with the same head noun as an earlier one:
         # "A senior official said ..." then "the official said".
@@ -467,7 +470,12 @@ class _Resolver:
     def _as_role(self, person: _Resolved, span: Span) -> _Resolved:
         if person.role is not None or person.type != "PERSON":
             return person
-        words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
+        # Without "the", "'s" or a leading "one" ("One Republican hopeful").
+        words = [
+            t
+            for t in span
+            if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct or (t.i == span.start and t.lower_ == "one"))
+        ]
         role = span.doc[words[0].i : words[-1].i + 1].text if words else None
         if role and person.entity:
             # Later quotes from the same person carry the role too.

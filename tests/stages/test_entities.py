@@ -100,3 +100,13 @@ def test_entities_name_like_title_is_a_first_name(nlp):
 def test_entities_possessive_dropped_from_appositive_role(nlp):
     brief = _brief(nlp, "Robby Mook, her campaign manager, said the team was ready.")
     assert _named(brief, "Robby Mook").role == "campaign manager"
+
+
+def test_entities_list_of_appositives_gives_no_role(nlp):
+    brief = _brief(nlp, "All the people she named, the president, the vice president, Susan Rice, were there.")
+    assert _named(brief, "Susan Rice").role is None
+
+
+def test_entities_then_title_says_so(nlp):
+    brief = _brief(nlp, "She ran against then-Sen. Barack Obama in 2008.")
+    assert _named(brief, "Barack Obama").role == "then-Sen."

@@ -226,3 +226,10 @@ def test_speakers_name_like_title_kept_in_the_name(nlp):
     quote = _quote(brief, "the race is wide open")
     assert quote.speaker.name == "Dean Johnson"
     assert quote.speaker.role is None
+
+
+def test_speakers_role_from_name_inside_appositive_mention(nlp):
+    brief = _brief(nlp, 'One Republican senator, John Kennedy, said "the plan is weak."')
+    quote = _quote(brief, "the plan is weak")
+    assert quote.speaker.name == "John Kennedy"
+    assert quote.speaker.role == "Republican senator"
