@@ -266,3 +266,15 @@ def test_quotes_reported_quoted_object_after_for(reported):
     q = _one(reported(text))
     # The adjunct after the characterization ("in the debate") is left out.
     assert (q.start, q.end) == _at(text, 'his rival for "a very tough night"')
+
+
+def test_quotes_reported_evidence_verb_with_clause(reported):
+    text = "A new poll found that most voters oppose the tax increase."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "most voters oppose the tax increase")
+    assert q.cue.text == "found" and q.speaker.mention.text == "A new poll"
+
+
+def test_quotes_reported_evidence_verb_without_clause_left_out(reported):
+    # Only a clause: an object with quoted words is no report of the inspectors.
+    assert reported('The inspectors found him "deeply negligent" in their review.') == []
