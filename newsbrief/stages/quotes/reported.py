@@ -533,6 +533,9 @@ class _Finder:
         found = False
         for child in verb.children:
             if child.dep_ in _CLAUSE_DEPS:
+                if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
+                    # "found him negligent": a small clause is a verdict, not a report.
+                    continue
                 first, last = child.left_edge.i, child.right_edge.i
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
