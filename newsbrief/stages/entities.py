@@ -46,6 +46,7 @@ def _trim(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in _LEADING_DROP
         or doc[start].is_punct
+        or doc[start].is_space
         or doc[start].lower_.rstrip(".") in HONORIFICS
         or (doc[start].pos_ == "ADV" and start + 1 < end)
     ):
@@ -167,7 +168,14 @@ def find_role(span: Span) -> str | None:
             break
         if tok.lower_.rstrip(".") in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
-        elif tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha and words and tok.ent_type_ != "PERSON":
+        elif (
+            tok.pos_ in ("PROPN", "ADJ", "NOUN")
+            and tok.is_alpha
+            and words
+            and tok.ent_type_ != "PERSON"
+            # Not text run together by extraction ("PRESSOhio Gov.").
+            and (tok.is_lower or tok.is_title or tok.is_upper)
+        ):
             words.insert(0, tok)
         elif words and (tok.lower_ == "then" or (tok.text == "-" and i > 0 and doc[i - 1].lower_ == "then")):
             # "then-Sen. Barack Obama": the title was his then, and says so.
@@ -278,6 +286,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     # both Hillary and Bill Clinton) join the most mentioned.
     keys = sorted(by_key, key=lambda k: -len(k.split()))
     merged_into: dict[str, str] = {}
+    ambiguous: set[int] = set()  # mentions merged by a guess between several people
     for key in keys:
         cluster = by_key[key]
         if len(key.split()) >= 3 or not (cluster.labels["PERSON"] or cluster.labels["ORG"]):
@@ -298,6 +307,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         target = max(candidates, key=lambda k: len(by_key[k].mentions))
         merged_into[key] = target
         dest = by_key[target]
+        if len(candidates) > 1:
+            # "President Bush" joined Jeb Bush by a guess: its title may be George W. Bush's.
+            ambiguous.update(id(m) for m in cluster.mentions)
         dest.mentions.extend(cluster.mentions)
         dest.names.update(cluster.names)
         dest.labels.update(cluster.labels)
@@ -330,6 +342,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         role = None
         if etype == "PERSON":
             for m in ordered:
+                if id(m) in ambiguous:
+                    continue
                 role = find_role(m)
                 if role:
                     break

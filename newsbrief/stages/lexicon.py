@@ -107,7 +107,7 @@ PERSON_EPITHETS: frozenset[str] = frozenset(
     """
     businessman businesswoman mogul billionaire tycoon magnate front-runner frontrunner hopeful
     incumbent challenger newcomer veteran actor actress singer rapper comedian host anchor
-    star celebrity entrepreneur investor developer
+    star celebrity entrepreneur investor developer republican democrat
     """.split()
 )
 

@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote, Speaker
 from .entities import find_role
@@ -89,6 +89,9 @@ class _Ref:
     eid: str
     sent: int
     subject: bool
+    # The subject of the sentence's main clause ("A frustrated Kerry called
+    # ..."), not of a clause inside it ("where Donald Trump sits ahead").
+    main_subject: bool = False
 
 
 @dataclass
@@ -169,8 +172,9 @@ class _Resolver:
         # Words of place and group names ("Florida", "Republican"), to tell
         # "the Florida senator" from "Vermont Sen. Bernie Sanders".
         self.place_words = {
-            w.lower() for e in entities if e.type in ("GPE", "NORP", "LOC") for m in e.mentions for w in m.text.split()
+            w.lower() for e in entities if e.type in ("GPE", "LOC") for m in e.mentions for w in m.text.split()
         }
+        self.group_words = {w.lower() for e in entities if e.type == "NORP" for m in e.mentions for w in m.text.split()}
         self.quoted_starts = [q[0] for q in self.quoted]
         # Sentence -> people resolved as the speaker of a quote there.
         self.speakers_in: dict[int, set[str]] = {}
@@ -211,7 +215,13 @@ class _Resolver:
                 subject = root.dep_ in ("nsubj", "nsubjpass") or (
                     root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
-                self.refs.append(_Ref(start, eid, sent_no, subject))
+                verb = (root.head if root.dep_ != "compound" else root.head.head) if subject else None
+                # Not the subject of a clause inside the sentence (relative,
+                # adverbial, reported: "he found Trump to be charming").
+                main = verb is not None and (
+                    verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                )
+                self.refs.append(_Ref(start, eid, sent_no, subject, main))
                 if self.entities[eid].type != "PERSON":
                     continue
                 if root.dep_ == "poss":
@@ -357,21 +367,30 @@ class _Resolver:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
                 inside = tok.i in range(span.start, span.end)
                 if ent is not None and (not inside or (tok.head.i == root.i and tok.i > root.i)):
-                    return self._as_role(self.named(ent, None), core)
-        # 2. A definite description with the same head noun as an earlier one:
-        # "A senior official said ..." then "the official said".
+                    # The title before the name ("the other candidate, former
+                    # Secretary of State Hillary Clinton") is her role, if any.
+                    return self._as_role(self.named(ent, self._ent_span(tok)), core)
+        # 2. A definite description with the same head noun as an earlier one
+        # that named an organisation ("the company"); an earlier unnamed one
+        # ("A senior official said ..." then "the official said") is taken
+        # last, and a person is never linked this way: a live blog's "the
+        # Ohio governor" at noon is not its "the governor" at six.
         definite = first in ("the", "this", "that", "these", "those")
         key = (head, plural)
-        if definite and key in self.descriptions:
-            return self.descriptions[key]
+        cached = self.descriptions.get(key) if definite else None
+        if cached is not None and cached.entity is not None and cached.type != "PERSON":
+            return cached
         # 3. The one person whose stated role has this title ("Defence Minister
         # Anna Berg" ... "the minister"; "Florida Sen. Marco Rubio" ... "the
-        # Florida senator"), told apart by place words when several have it.
+        # Florida senator"). When the description's place or party words are
+        # in that role it is decided here; a bare title ("the governor") gives
+        # way to a strong local link (step 5) to a person whose title the
+        # article did not state.
+        by_role: str | None = None
         if not plural and _title(head) in self.role_heads:
-            eid = self._by_role(_title(head), core)
-            if eid is not None:
-                resolved = self.named(self.entities[eid], None)
-                self.descriptions[key] = resolved
+            by_role, by_place = self._by_role(_title(head), core)
+            if by_role is not None and by_place:
+                resolved = self.named(self.entities[by_role], None)
                 return resolved
         # 4. "the company": the organisation being talked about.
         if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
@@ -394,16 +413,29 @@ class _Resolver:
         if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
             eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core)
             if eid is not None:
-                resolved = self._as_role(self.named(self.entities[eid], None), core)
-                self.descriptions[key] = resolved
-                return resolved
+                return self._as_role(self.named(self.entities[eid], None), core)
+        if by_role is not None:
+            return self.named(self.entities[by_role], None)
+        if cached is not None and cached.entity is None:
+            return cached
         # 6. Never linked: the description itself is the name, as written.
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural)
         self.descriptions[key] = resolved
         return resolved
 
-    def _places(self, words: list[str]) -> set[str]:
-        return {w.lower() for w in words if w.lower() in self.place_words}
+    def _ent_span(self, tok: Token) -> Span:
+        """The entity span of the doc that holds ``tok``."""
+        doc = self.doc
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+
+    def _places(self, words: list[str], vocabulary: set[str] | None = None) -> set[str]:
+        vocabulary = self.place_words if vocabulary is None else vocabulary
+        return {w.lower() for w in words if w.lower() in vocabulary}
 
     def _conflicts(self, eid: str, head: str, core: Span) -> bool:
         """Whether the role the article states for ``eid`` contradicts the
@@ -416,24 +448,46 @@ class _Resolver:
         title = _title(head)
         if title in _OFFICES and heads & _OFFICES and title not in heads:
             return True
-        mine = self._places([t.text for t in core if t.i != core.root.i])
-        theirs = self._places(role.split())
-        return bool(mine and theirs and not mine & theirs)
+        # "the former president" is not "President Bush", nor the reverse.
+        past = {"former", "then", "ex", "onetime", "late"}
+        if bool(past & {t.lower_ for t in core}) != bool(past & set(role.lower().replace("-", " ").split())):
+            return True
+        # Places against places, parties against parties: "the Arizona
+        # Republican" fits "Republican Sen. John McCain".
+        words = [t.text for t in core if t.i != core.root.i]
+        for vocabulary in (self.place_words, self.group_words):
+            mine, theirs = self._places(words, vocabulary), self._places(role.split(), vocabulary)
+            if mine and theirs and not mine & theirs:
+                return True
+        return False
 
-    def _by_role(self, title: str, core: Span) -> str | None:
+    def _by_role(self, title: str, core: Span) -> tuple[str | None, bool]:
         """The person whose stated role has ``title`` and agrees with the
-        description's place words; None when that is not one person."""
-        head = core.root.lemma_.lower()
+        description's place words (None when that is not one person), and
+        whether place or party words in both agreed."""
+        root = core.root
+        head = root.lemma_.lower()
+        modifiers = [t for t in core if t.i != root.i and t.dep_ != "det" and not t.is_punct]
+        if title not in _OFFICES and not modifiers:
+            # "the candidate", "the aide": too common a word to pick one of
+            # the people the article gives it; only a local link will do.
+            return None, False
         fits = [eid for eid in dict.fromkeys(self.role_heads[title]) if not self._conflicts(eid, head, core)]
-        if len(fits) > 1:
-            mine = self._places([t.text for t in core])
-            fits = [eid for eid in fits if mine & self._places((self.entities[eid].role or "").split())]
-        return fits[0] if len(fits) == 1 else None
+        # The description's places and parties must be in the role itself:
+        # "the Ohio governor" is not "Gov. Chris Christie".
+        words = [t.text for t in modifiers]
+        by_place = False
+        for vocabulary in (self.place_words, self.group_words):
+            mine = self._places(words, vocabulary)
+            if mine:
+                fits = [e for e in fits if mine & self._places((self.entities[e].role or "").split(), vocabulary)]
+                by_place = True
+        return (fits[0], by_place) if len(fits) == 1 else (None, False)
 
     def _local_person(self, start: int, gender: str, head: str, core: Span) -> str | None:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
-        a subject or a quote's speaker there; else None."""
+        the main clause's subject or a quote's speaker named there; else None."""
         sent = self.sent_of(start)
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in (sent - 1, sent):
@@ -446,7 +500,7 @@ class _Resolver:
             i -= 1
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
                 continue
-            found[ref.eid] = found.get(ref.eid, False) or ref.subject
+            found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
         compatible = [
             eid
             for eid in found
@@ -493,7 +547,8 @@ class _Resolver:
         # official" is a description that only contains one.
         root = span.root
         ent = self.entity_at(root.idx, root.idx + len(root.text))
-        if ent is not None:
+        if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
+            # "The Wisconsin Republican" is a description of a person, not the party.
             return self.named(ent, span)
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
@@ -505,7 +560,7 @@ class _Resolver:
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
-        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS:
+        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             eid = self.by_last_word.get(span[-1].lower_)
             if eid is not None:
                 return self.named(self.entities[eid], span)
@@ -542,9 +597,10 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         else:
             continue
         if resolved is not None:
-            if resolved.entity is not None:
-                where = quote.speaker.mention.start if quote.speaker.mention else quote.start
-                resolver.note_speaker(where, resolved.entity)
+            mention = quote.speaker.mention
+            if resolved.entity is not None and mention is not None and mention.text.lower() not in PERSON_PRONOUNS:
+                # A speaker named there, not a pronoun resolved by a guess.
+                resolver.note_speaker(mention.start, resolved.entity)
             quote.speaker = Speaker(
                 name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
             )

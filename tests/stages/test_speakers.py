@@ -233,3 +233,47 @@ def test_speakers_role_from_name_inside_appositive_mention(nlp):
     quote = _quote(brief, "the plan is weak")
     assert quote.speaker.name == "John Kennedy"
     assert quote.speaker.role == "Republican senator"
+
+
+def test_speakers_epithet_ignores_subject_of_inner_clause(nlp):
+    # Dana Reyes is the subject of a clause inside the sentence, not of the
+    # sentence: "the actress" is not linked to her.
+    text = (
+        'Polls opened early.\n\nAsked about the day that Dana Reyes wins the primary, the crowd cheered.\n\n'
+        '"I have no idea," the actress said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "I have no idea")
+    assert quote.speaker.entity is None
+    assert quote.speaker.name == "the actress"
+
+
+def test_speakers_former_title_is_not_the_current_one(nlp):
+    text = (
+        "President Tom Hardy opened the session on Monday. Hardy thanked the delegates.\n\n"
+        '"Labels are for soup cans," the former president said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "Labels are")
+    assert quote.speaker.entity is None
+    assert quote.speaker.name == "the former president"
+
+
+def test_speakers_party_epithet_is_a_description_not_the_party(nlp):
+    text = (
+        "Republicans met in Madison on Monday. Paul Ryan spoke to reporters after the vote. "
+        '"We will pass it," the Wisconsin Republican said.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "We will pass it")
+    assert quote.speaker.name == "Paul Ryan"
+    assert quote.speaker.role == "Wisconsin Republican"
+
+
+def test_speakers_local_link_beats_bare_title_of_someone_else(nlp):
+    text = (
+        "Ohio Gov. John Kasich spoke first.\n\nPolls closed at seven.\n\n"
+        'Chris Christie said he would cut taxes. "Crime has gone down," the governor said.'
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "Crime has gone down").speaker.name == "Chris Christie"
