@@ -278,3 +278,10 @@ def test_quotes_reported_evidence_verb_with_clause(reported):
 def test_quotes_reported_evidence_verb_without_clause_left_out(reported):
     # Only a clause: an object with quoted words is no report of the inspectors.
     assert reported('The inspectors found him "deeply negligent" in their review.') == []
+
+
+def test_quotes_reported_clause_ends_at_quote_before_aside(reported):
+    text = 'The governor insisted he had "expanded the party," claiming credit for the turnout.'
+    quotes = reported(text)
+    q = _one([q for q in quotes if q.cue.text == "insisted"])
+    assert (q.start, q.end) == _at(text, 'he had "expanded the party,"')
