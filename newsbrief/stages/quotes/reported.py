@@ -1,20 +1,25 @@
 """Reported (indirect) speech with no quote marks: "X said (that) ...",
 "..., X said", "X told reporters ...", "according to X, ...", "..., saying
 ...", "X characterized Y as Z", "as X reported, ...", directives and pledges
-("urged Congress to act", "vowed to appeal"), and a cue set inside its clause
-("Otherwise, the coach said, the team ...").
+("urged Congress to act", "vowed to appeal"), a cue set inside its clause
+("Otherwise, the coach said, the team ..."), verbs of evidence with a clause
+("the poll found that ..."), and object phrases the speaker's quoted words
+characterize ('called him a "loser"').
 
 Everything is read off spaCy's dependency parse: one pass over the tokens
 builds running counts (words inside quote marks, paragraph ends), and a second
-looks only at verbs whose lemma is a speech cue (``lexicon.SPEECH_VERBS``) and
-at "according to". A clause is a token subtree, whose edges spaCy stores, so
+looks only at verbs whose lemma is a speech cue (``lexicon.SPEECH_VERBS``, and
+"show", "find") and at "according to". A clause is a token subtree, whose edges spaCy stores, so
 clauses are never walked token by token. The rules are hand-written because no
 maintained library finds reported speech with offsets on spaCy 3.
 
 The spans follow the conventions of attribution corpora (PolNeAR), as the
 marks finder does: the source is the subject's whole noun phrase ("Maria
-Lopez, the president of the union"), the cue the verb group ("has said",
-"did not say", "said Tuesday"), the content the clause without "that".
+Lopez, the president of the union") without a relative clause set off by a
+comma, the cue the verb group ("has said", "did not say", "also said", "said
+Tuesday"), the content the clause without "that". A clause that holds quoted
+words is reported whole, and the marks finder's partial quote inside it takes
+the clause's cue (``quotes.find_quotes``): one attribution, two quotes.
 
 What is left out, on purpose:
 
