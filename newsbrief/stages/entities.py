@@ -180,17 +180,27 @@ def find_role(span: Span) -> str | None:
         elif words and (tok.lower_ == "then" or (tok.text == "-" and i > 0 and doc[i - 1].lower_ == "then")):
             # "then-Sen. Barack Obama": the title was his then, and says so.
             words.insert(0, tok)
+        elif tok.text == "-" and words and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_:
+            # "AFL-CIO President", "Hewlett-Packard CEO".
+            words.insert(0, tok)
         elif tok.text == "." and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS and not doc[i - 1].whitespace_:
             # "Lt. Gov.": the tokenizer splits the full stop from some abbreviations.
             words.insert(0, tok)
-        elif tok.pos_ == "PROPN" and not words and tok.ent_type_ != "PERSON" and tok.is_title:
-            # "State" in "Secretary of State John Kerry" comes first from the right.
+        elif (
+            tok.pos_ == "PROPN"
+            and not words
+            and tok.ent_type_ != "PERSON"
+            and tok.is_title
+            and doc[i - 1].lower_ == "of"
+        ):
+            # "State" in "Secretary of State John Kerry" comes first from the right
+            # (not "Debbie" in "Chair Debbie Wasserman Schultz").
             words.insert(0, tok)
         else:
             break
         i -= 1
     # "fellow Sen. Ted Cruz": "fellow" relates him to someone else, it is no part of his title.
-    while words and words[0].lower_ in ("of", "fellow", "."):
+    while words and words[0].lower_ in ("of", "fellow", ".", "-"):
         words.pop(0)
     if len(words) == 1 and not _is_title_before_name(words[0]) and words[0].is_title:
         # "Dean Johnson" with only "Johnson" labelled: a first name, not a role.

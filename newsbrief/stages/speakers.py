@@ -392,8 +392,9 @@ class _Resolver:
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
                 return resolved
-        # 4. "the company": the organisation being talked about.
-        if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2:
+        # 4. "the company": the organisation being talked about (one: "the
+        # campaigns" are several).
+        if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2 and not plural:
             # An organisation named with this word ("the ministry" -> the
             # Finance Ministry); a generic word ("the company") may also be the
             # organisation that was just the subject.
@@ -524,11 +525,17 @@ class _Resolver:
     def _as_role(self, person: _Resolved, span: Span) -> _Resolved:
         if person.role is not None or person.type != "PERSON":
             return person
-        # Without "the", "'s" or a leading "one" ("One Republican hopeful").
+        root = span.root
+        if root.tag_ in ("NNS", "NNPS") or not (
+            root.lower_ in TITLE_WORDS or root.lemma_.lower() in TITLE_WORDS or root.lemma_.lower() in PERSON_EPITHETS
+        ):
+            # "One of the men, Jessie Elkins": a role is one person's title or epithet.
+            return person
+        # Without "the", "'s" or a counting "one" ("One Republican hopeful").
         words = [
             t
             for t in span
-            if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct or (t.i == span.start and t.lower_ == "one"))
+            if not (t.dep_ in ("det", "nummod") or t.tag_ == "POS" or t.is_punct)
         ]
         role = span.doc[words[0].i : words[-1].i + 1].text if words else None
         if role and person.entity:

@@ -110,3 +110,8 @@ def test_entities_list_of_appositives_gives_no_role(nlp):
 def test_entities_then_title_says_so(nlp):
     brief = _brief(nlp, "She ran against then-Sen. Barack Obama in 2008.")
     assert _named(brief, "Barack Obama").role == "then-Sen."
+
+
+def test_entities_hyphenated_organisation_in_title(nlp):
+    brief = _brief(nlp, "AFL-CIO President Richard Trumka said the union would campaign.")
+    assert _named(brief, "Richard Trumka").role == "AFL-CIO President"

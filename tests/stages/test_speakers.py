@@ -277,3 +277,10 @@ def test_speakers_local_link_beats_bare_title_of_someone_else(nlp):
     )
     brief = _brief(nlp, text)
     assert _quote(brief, "Crime has gone down").speaker.name == "Chris Christie"
+
+
+def test_speakers_description_without_title_head_gives_no_role(nlp):
+    brief = _brief(nlp, "One of the men, Jessie Elkins, said the war was hell.")
+    quote = _quote(brief, "the war was hell")
+    assert quote.speaker.name == "Jessie Elkins"
+    assert quote.speaker.role is None
