@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .syntax import head_phrase_span, subject_of
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
@@ -335,29 +336,6 @@ def _tail_window(idx: _DocIndex, last_tok: int) -> list[int]:
     return out
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a speech verb, climbing coordination and participle
-    clauses ("... but added that", "..., saying ...")."""
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "nsubjpass":
-                # "it was announced by the company": the agent speaks.
-                for agent in tok.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                return pobj
-                return None
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
-            tok = tok.head
-        else:
-            return None
-    return None
-
-
 def _mention_span(head: Token, in_quote: dict[int, int] | None = None) -> tuple[int, int] | None:
     """Character span of the speaker mention headed by ``head``: its whole
     noun phrase with titles and appositives ("Former Florida Gov. Jeb Bush",
@@ -393,23 +371,7 @@ def _mention_span(head: Token, in_quote: dict[int, int] | None = None) -> tuple[
             return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS:
         return head.idx, head.idx + len(head.text)
-    start = head.left_edge.i
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
-            start = i + 1
-            break
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-            sub_end = child.right_edge.i + 1
-            if sub_end - end <= 6 and not any(doc[k].is_punct for k in range(end, sub_end)):
-                end = sub_end
-        break
-    while start < end and doc[start].is_punct:
-        start += 1
-    if start >= end:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return head_phrase_span(head)
 
 
 def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
@@ -531,7 +493,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # clause's verb and subject attribute it.
         for i in reversed(head):
             tok = doc[i]
-            if tok.pos_ in ("VERB", "AUX") and _subject(tok) is not None:
+            if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
                 best = tok
                 break
     if best is None:
@@ -556,7 +518,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         if pobj is not None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
-    subj = _subject(best)  # the verb itself, not the auxiliary the cue starts with
+    subj = subject_of(best)  # the verb itself, not the auxiliary the cue starts with
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
         subj = subj.head.head

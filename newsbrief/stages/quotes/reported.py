@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from .syntax import head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -182,30 +183,6 @@ def _is_cue_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in _CUES and (tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing coordination and participle
-    clauses ("..., but added that", "..., saying ..."); the agent of a
-    passive ("it was announced by the company")."""
-    tok = verb
-    for _ in range(4):
-        passive = False
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "nsubjpass":
-                passive = True
-        if passive:
-            for agent in tok.children:
-                if agent.dep_ == "agent":
-                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return None
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
-            tok = tok.head
-        else:
-            return None
-    return None
-
-
 def _mention(head: Token) -> tuple[int, int] | None:
     """Character span of the source mention headed by ``head``: a named
     entity, a pronoun, or the noun phrase up to its head (plus a short "of"
@@ -227,23 +204,7 @@ def _mention(head: Token) -> tuple[int, int] | None:
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS:
         return head.idx, head.idx + len(head.text)
-    start = head.left_edge.i
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
-            start = i + 1
-            break
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-            sub_end = child.right_edge.i + 1
-            if sub_end - end <= 6 and not any(doc[k].is_punct for k in range(end, sub_end)):
-                end = sub_end
-        break
-    while start < end and doc[start].is_punct:
-        start += 1
-    if start >= end:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return head_phrase_span(head)
 
 
 def _trim(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
@@ -553,7 +514,7 @@ class _Finder:
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         lemma = verb.lemma_.lower()
-        subject = _subject(verb)
+        subject = subject_of(verb)
         found = False
         for child in verb.children:
             if child.dep_ in _CLAUSE_DEPS:
