@@ -202,6 +202,9 @@ def find_role(span: Span) -> str | None:
     # "fellow Sen. Ted Cruz": "fellow" relates him to someone else, it is no part of his title.
     while words and words[0].lower_ in ("of", "fellow", ".", "-"):
         words.pop(0)
+    # "a 20-year state Sen.": the rest of a hyphenated word cut off on the left is no title.
+    while words and words[0].i > 0 and doc[words[0].i - 1].text == "-" and not doc[words[0].i - 1].whitespace_:
+        words.pop(0)
     if len(words) == 1 and not _is_title_before_name(words[0]) and words[0].is_title:
         # "Dean Johnson" with only "Johnson" labelled: a first name, not a role.
         return None
