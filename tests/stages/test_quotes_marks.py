@@ -263,3 +263,13 @@ def test_marks_quote_spanning_paragraphs_attributed_first(nlp):
     assert first.cue == second.cue and first.cue.text == "said"
     assert first.speaker.mention == second.speaker.mention
     assert second.speaker.name == "The mayor"
+
+
+def test_marks_continuation_in_paragraph_shares_cue(nlp):
+    text = '"The plan is late," Ann Lee told reporters. "We will fix it by June."\n\n"Who pays?" a voter asked.'
+    first, second, third = _marked(_brief(nlp, text))
+    assert (second.start, second.end) == (45, 68)
+    assert second.continuation and second.cue == first.cue
+    assert (second.cue.start, second.cue.end) == (28, 32)
+    # A new paragraph's quote keeps its own attribution.
+    assert third.cue.text == "asked" and third.cue != first.cue

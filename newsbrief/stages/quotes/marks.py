@@ -88,6 +88,7 @@ class _Segment:
     mention: tuple[int, int] | None = None
     kind: str = "partial"
     keep: bool = True
+    carried: bool = False  # cue and mention taken from the quote before it
     tokens: list[int] = field(default_factory=list)
 
 
@@ -562,6 +563,28 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     return False
 
 
+def _carry_on(text: str, segments: list[_Segment]) -> None:
+    """A direct quote with no attribution of its own that follows an
+    attributed quote in the same paragraph ('"A," she said. "B."') goes on
+    with that speaker's words: it takes the same cue, so the two pieces read
+    as one attribution, as attribution corpora mark them. It stays a
+    continuation with no mention of its own; the speakers stage names it."""
+    prev: _Segment | None = None
+    for seg in segments:
+        if (
+            prev is not None
+            and seg.cue is None
+            and seg.mention is None
+            and seg.kind == "direct"
+            and prev.cue is not None
+            and prev.close is not None
+            and "\n" not in text[prev.close : seg.open]
+        ):
+            seg.cue, seg.cue_end = prev.cue, prev.cue_end
+            seg.carried = True
+        prev = seg
+
+
 def find_marked_quotes(doc: Doc) -> list[Quote]:
     """Direct and partial quotes in ``doc``, each with cue and speaker mention.
 
@@ -591,6 +614,7 @@ def find_marked_quotes(doc: Doc) -> list[Quote]:
             p.kind = "direct"
             if source is not None and p.cue is None and p.mention is None:
                 p.cue, p.cue_end, p.mention = source.cue, source.cue_end, source.mention
+    _carry_on(text, segments)
     quotes: list[Quote] = []
     for seg in segments:
         if _not_speech(idx, seg):
@@ -609,7 +633,7 @@ def find_marked_quotes(doc: Doc) -> list[Quote]:
                 kind=seg.kind,  # type: ignore[arg-type]
                 speaker=Speaker(mention=mention),
                 cue=cue,
-                continuation=cue is None and mention is None,
+                continuation=seg.carried or (cue is None and mention is None),
             )
         )
     return quotes
