@@ -273,3 +273,9 @@ def test_marks_continuation_in_paragraph_shares_cue(nlp):
     assert (second.cue.start, second.cue.end) == (28, 32)
     # A new paragraph's quote keeps its own attribution.
     assert third.cue.text == "asked" and third.cue != first.cue
+
+
+def test_marks_markup_value_and_number_are_not_speech(nlp):
+    text = 'The post <tweet author="@jsmith" datetime="2016-03-01"> drew "1,200" replies. "We lost," Ann Lee said.'
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (text.index("We lost"), text.index("We lost") + 8)

@@ -538,6 +538,9 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     if seg.close is None:
         return False
     before = text[max(0, seg.open - 40) : seg.open]
+    if before.endswith("=") or not any(ch.isalpha() for ch in content):
+        # A markup attribute value (datetime="2015-12-02") or a quoted number or date: not words anyone said.
+        return True
     after = text[seg.close + 1 : seg.close + 40]
     # Dwayne "The Rock" Johnson: between two capitalised words.
     if len(words) <= 4 and re.search(r"[A-Z][\w.]*\s*$", before) and re.match(r"\s*[A-Z]", after):
