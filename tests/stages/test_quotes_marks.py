@@ -279,3 +279,10 @@ def test_marks_markup_value_and_number_are_not_speech(nlp):
     text = 'The post <tweet author="@jsmith" datetime="2016-03-01"> drew "1,200" replies. "We lost," Ann Lee said.'
     (quote,) = _marked(_brief(nlp, text))
     assert (quote.start, quote.end) == (text.index("We lost"), text.index("We lost") + 8)
+
+
+def test_marks_partial_quote_ignores_speech_verb_of_a_later_clause(nlp):
+    text = 'Voters rejected the "costly and unfair reform plan" and the mayor said he would resign.'
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (21, 50)
+    assert quote.kind == "partial" and quote.cue is None

@@ -475,8 +475,11 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # parse that ran across sentences; trust it only in a partial quote.
         if seg.kind == "direct":
             best = None
-    # 2. The nearest speech verb right after or right before the marks.
-    if best is None:
+    # 2. The nearest speech verb right after or right before the marks. After
+    # the marks only for a direct quote: a partial quote sits inside its own
+    # clause, so a speech verb that follows without governing it belongs to
+    # another clause ('rejected the "plan" and the mayor said ...').
+    if best is None and seg.kind == "direct":
         for i in tail:
             if _is_cue(doc[i]) == 2:
                 best = doc[i]
