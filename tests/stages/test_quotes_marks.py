@@ -286,3 +286,10 @@ def test_marks_partial_quote_ignores_speech_verb_of_a_later_clause(nlp):
     (quote,) = _marked(_brief(nlp, text))
     assert (quote.start, quote.end) == (21, 50)
     assert quote.kind == "partial" and quote.cue is None
+
+
+def test_marks_two_apostrophes_as_double_mark(nlp):
+    text = "''When I said, 'No new taxes,' I meant it,'' Ann Lee said."
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (2, 42)
+    assert quote.kind == "direct" and quote.cue.text == "said"

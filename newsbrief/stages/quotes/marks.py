@@ -155,7 +155,7 @@ def _pair_marks(text: str) -> list[_Segment]:
             if pending is None:
                 continue
             opens_again = first < p_end and (
-                (kind == "double" and text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT)
+                (kind == "double" and (text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT or text.startswith("''", first)))
                 or (kind == "single" and text[first] in _SINGLE_OPEN + "'")
             )
             if not opens_again:
@@ -163,24 +163,33 @@ def _pair_marks(text: str) -> list[_Segment]:
         pending_double = pending_single = None
 
         open_d: int | None = None
+        open_w = 1  # width of the open double mark: 2 for ''
         open_s: int | None = None
+        skip = -1
         for m in _MARK_RE.finditer(text, p_start, p_end):
             i = m.start()
+            if i <= skip:
+                continue
             ch = text[i]
-            if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT:
+            # Two apostrophes stand for a double mark (''Yes,'' he said), the
+            # convention of some newspapers and of Penn Treebank text.
+            width = 2 if ch == "'" and i + 1 < p_end and text[i + 1] == "'" else 1
+            if width == 2 or ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT:
+                skip = i + width - 1
                 # Which side a mark is on shows in its neighbours more reliably
                 # than in its glyph (typists put “ for ” and the reverse).
                 prev = text[i - 1] if i > p_start else " "
-                nxt = text[i + 1] if i + 1 < p_end else " "
-                opens = ch in _DOUBLE_OPEN or (ch == _DOUBLE_STRAIGHT and open_d is None)
+                nxt = text[i + width] if i + width < p_end else " "
+                straight = ch == _DOUBLE_STRAIGHT or width == 2
+                opens = ch in _DOUBLE_OPEN or (straight and open_d is None)
                 if open_d is not None and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)"):
                     opens = False
                 elif open_d is None and (prev.isspace() or prev in _OPENERS_BEFORE) and nxt.isalnum():
                     opens = True
                 if opens:
-                    open_d = i
+                    open_d, open_w = i, width
                 elif open_d is not None:
-                    doubles.append(_Segment(open_d, i, open_d + 1, i))
+                    doubles.append(_Segment(open_d, i, open_d + open_w, i))
                     open_d = None
             elif open_s is None:
                 if ch in _SINGLE_OPEN or ch == "'":
@@ -190,7 +199,7 @@ def _pair_marks(text: str) -> list[_Segment]:
                 singles.append(_Segment(open_s, i, open_s + 1, i))
                 open_s = None
         if open_d is not None:
-            pending_double = _Segment(open_d, None, open_d + 1, p_end)
+            pending_double = _Segment(open_d, None, open_d + open_w, p_end)
             doubles.append(pending_double)
         if open_s is not None:
             pending_single = _Segment(open_s, None, open_s + 1, p_end)
@@ -544,7 +553,7 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     if before.endswith("=") or not any(ch.isalpha() for ch in content):
         # A markup attribute value (datetime="2015-12-02") or a quoted number or date: not words anyone said.
         return True
-    after = text[seg.close + 1 : seg.close + 40]
+    after = text[seg.close + 1 : seg.close + 40].removeprefix("'")  # the second mark of ''
     # Dwayne "The Rock" Johnson: between two capitalised words.
     if len(words) <= 4 and re.search(r"[A-Z][\w.]*\s*$", before) and re.match(r"\s*[A-Z]", after):
         if content[-1:] not in _TERMINAL | {","}:
