@@ -293,3 +293,10 @@ def test_marks_two_apostrophes_as_double_mark(nlp):
     (quote,) = _marked(_brief(nlp, text))
     assert (quote.start, quote.end) == (2, 42)
     assert quote.kind == "direct" and quote.cue.text == "said"
+
+
+def test_marks_sign_reading_words(nlp):
+    text = 'Outside the hall a man held a sign reading "Jobs Not Walls" for the cameras.'
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (text.index("Jobs"), text.index("Walls") + 5)
+    assert quote.cue is not None and (quote.cue.start, quote.cue.end) == (35, 42)

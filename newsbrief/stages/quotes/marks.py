@@ -484,6 +484,10 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # parse that ran across sentences; trust it only in a partial quote.
         if seg.kind == "direct":
             best = None
+    if best is None and last_head is not None and last_head.lemma_.lower() == "read" and last_head.pos_ == "VERB":
+        # A sign, post or message that reads the quoted words ('a hat reading
+        # "Make America Great Again"'): the words are what it says.
+        best = last_head
     # 2. The nearest speech verb right after or right before the marks. After
     # the marks only for a direct quote: a partial quote sits inside its own
     # clause, so a speech verb that follows without governing it belongs to
@@ -561,6 +565,8 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
     prev_words = re.findall(r"[\w-]+", before.lower())[-3:]
     if any(w in _SO_CALLED for w in prev_words[-2:]) and len(words) <= 4:
         return True
+    if seg.cue is not None and seg.cue.lemma_.lower() == "read":
+        return False  # a sign's words in title case are still its words
     core = content.rstrip(".,;:!?")
     core_words = core.split()
     alpha = [w for w in core_words if w[:1].isalpha()]
