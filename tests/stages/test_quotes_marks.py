@@ -300,3 +300,9 @@ def test_marks_sign_reading_words(nlp):
     (quote,) = _marked(_brief(nlp, text))
     assert (quote.start, quote.end) == (text.index("Jobs"), text.index("Walls") + 5)
     assert quote.cue is not None and (quote.cue.start, quote.cue.end) == (35, 42)
+
+
+def test_marks_headline_case_title_with_comma_is_not_speech(nlp):
+    text = 'The actor, who starred in "Guardians of the Galaxy," called the new script "a mess from start to end."'
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (text.index("a mess"), len(text) - 1)

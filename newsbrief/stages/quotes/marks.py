@@ -576,7 +576,7 @@ def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
         # A work named after a possessive or a word like "book": NBC's "Today".
         if any(w in _TITLE_CUES for w in prev_words) or re.search(r"['’]s\s*$", before):
             return True
-        if seg.kind == "partial" and (content[-1:] not in _TERMINAL | {","} or every_word_capital):
+        if seg.kind == "partial" and (content[-1:] not in _TERMINAL | {","} or every_word_capital or len(alpha) >= 3):
             return True
     sentence_goes_on = content[-1:] not in _TERMINAL and re.match(r"\s*[\w(]", after) is not None
     if len(words) <= 2 and seg.cue is None and (seg.kind == "partial" or sentence_goes_on):
