@@ -306,3 +306,11 @@ def test_marks_headline_case_title_with_comma_is_not_speech(nlp):
     text = 'The actor, who starred in "Guardians of the Galaxy," called the new script "a mess from start to end."'
     (quote,) = _marked(_brief(nlp, text))
     assert (quote.start, quote.end) == (text.index("a mess"), len(text) - 1)
+
+
+def test_marks_paragraph_after_colon_is_introduced_by_it(nlp):
+    text = 'The mayor explained her decision this way:\n\n"We cannot pay for the bridge this year."\n\nWork stopped.'
+    (quote,) = _marked(_brief(nlp, text))
+    assert (quote.start, quote.end) == (45, 84)
+    assert quote.kind == "direct" and (quote.cue.start, quote.cue.end) == (10, 19)
+    assert quote.speaker.mention.text == "The mayor"

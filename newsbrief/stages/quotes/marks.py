@@ -422,6 +422,14 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
     first_tok = idx.token_at(seg.open)
     last_tok = idx.token_at(seg.close) if seg.close is not None else seg.tokens[-1]
     head = _head_window(idx, first_tok)
+    if not head:
+        # A quote that opens a paragraph after one ending in a colon ('He put
+        # it this way:') is introduced by that clause.
+        j = first_tok - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 0 and doc[j].text == ":" and j not in idx.in_quote:
+            head = _head_window(idx, j) + [j]
     content = idx.text[seg.start : seg.end]
     tail_ok = seg.close is not None
     tail = _tail_window(idx, last_tok) if tail_ok else []
