@@ -5,7 +5,7 @@ The work has three steps, each one linear pass:
 
 1. Pair the quote marks paragraph by paragraph (``_pair_marks``). A mark's
    neighbours (space before, word after) say which side it is on, then its
-   glyph; straight ones are paired by alternation. Single marks (British
+   glyph; straight ones (and two apostrophes, '') are paired by alternation. Single marks (British
    style) only open before a word and close after one, and the usual elisions
    ('90s, rock 'n' roll, 'em) are not opening marks, so apostrophes (don't,
    Kerry's, students' union) are left alone. A quote left open at a paragraph
@@ -17,7 +17,8 @@ The work has three steps, each one linear pass:
    the marks, else the clause that introduces it with a colon (``_attribution``).
    The cue is the verb group ("is telling", "shot back", "said in a
    statement"); the verb's subject noun phrase is the speaker mention. Quotes
-   with no attribution of their own are continuations.
+   with no attribution of their own are continuations; one that follows an
+   attributed quote in its paragraph shares that quote's cue.
 3. Drop what is in quote marks but is not speech: nicknames between two names,
    titles of works, and scare quotes of one or two words with no speech cue.
 
