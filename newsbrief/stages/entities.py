@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
+from .syntax import phrase_start
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -224,11 +225,7 @@ def _role_phrase(head: Token) -> str | None:
         # A role describes one person: "the party leaders" is a group.
         return None
     doc = head.doc
-    start = head.left_edge.i
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
-            start = i + 1
-            break
+    start = phrase_start(head)
     end = head.i + 1
     for child in head.rights:
         if child.dep_ not in ("prep", "compound", "amod", "nummod"):

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
-from .syntax import head_phrase_span, subject_of
+from ..syntax import head_phrase_span, subject_of
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from .syntax import head_phrase_span, subject_of
+from ..syntax import head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").

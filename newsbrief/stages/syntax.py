@@ -1,5 +1,5 @@
-"""Parse helpers both quote finders use: who is the subject of a cue verb,
-and which characters make up a source mention's noun phrase."""
+"""Parse helpers the stages share: who is the subject of a cue verb, where a
+noun phrase starts, and which characters make up a source mention."""
 
 from __future__ import annotations
 
@@ -30,16 +30,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def phrase_start(head: Token) -> int:
+    """Index of the first token of the noun phrase headed by ``head``: its
+    left edge, or just after the last punctuation mark between that edge and
+    the head (hyphens, ampersands and abbreviation points do not count)."""
+    doc = head.doc
+    start = head.left_edge.i
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
+            return i + 1
+    return start
+
+
 def head_phrase_span(head: Token) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``head``, from its left
     edge (after the last inner punctuation) up to the head, plus a short
     "of" phrase ("the president of the union")."""
     doc = head.doc
-    start = head.left_edge.i
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_punct and doc[i].text not in ("-", "&", "."):
-            start = i + 1
-            break
+    start = phrase_start(head)
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
