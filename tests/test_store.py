@@ -161,6 +161,49 @@ def test_store_one_transaction_per_article(store: Store, monkeypatch: pytest.Mon
     assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
 
 
+class _InterruptAfterBegin:
+    """A connection that behaves as if Ctrl-C landed just after BEGIN ran."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.armed = True
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+    def execute(self, sql: str, *args):
+        cursor = self._conn.execute(sql, *args)
+        if self.armed and sql.startswith("BEGIN"):
+            self.armed = False
+            raise KeyboardInterrupt
+        return cursor
+
+
+def test_store_interrupt_right_after_begin_leaves_no_open_transaction(store: Store):
+    real = store.conn
+    store.conn = _InterruptAfterBegin(real)  # type: ignore[assignment]
+    with pytest.raises(KeyboardInterrupt):
+        store.write_brief(make_brief(), key=article_key(TEXT))
+    store.conn = real
+    assert not real.in_transaction
+    # The run can still be closed and later articles written.
+    run_id = store.start_run(engine="local", workers=1, inputs=["a"], settings={})
+    store.finish_run(run_id, status="interrupted", analysed=0, skipped=0, failed=0)
+    assert store.write_brief(make_brief(), key=article_key(TEXT))
+    assert store.counts()["articles"] == 1
+
+
+def test_store_drops_a_transaction_left_open_before_the_next_one(store: Store):
+    store.conn.execute("BEGIN IMMEDIATE")
+    store.conn.execute(
+        "INSERT INTO runs (started_at, engine, inputs, settings) VALUES ('2026-01-01', 'dask', '[]', '{}')"
+    )
+    run_id = store.start_run(engine="local", workers=1, inputs=["a"], settings={})
+    runs = [tuple(r) for r in store.conn.execute("SELECT id, engine FROM runs")]
+    assert runs == [(run_id, "local")]  # the half-written row is gone, the new one committed
+    assert not store.conn.in_transaction
+
+
 def test_store_deleting_an_article_cascades_and_keeps_fts_in_step(store: Store):
     brief = make_brief()
     store.write_brief(brief, key=article_key(brief.text))

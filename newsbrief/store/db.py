@@ -109,14 +109,22 @@ class Store:
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
         """One transaction: everything inside is committed together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.conn.in_transaction:
+            # A transaction left open means an earlier one was cut off (Ctrl-C can
+            # land between BEGIN and the body): its half-written work is dropped.
+            self._rollback()
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._speaker_ids.clear()  # ids created in the rolled-back transaction are gone
+            self._rollback()
             raise
         self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self._speaker_ids.clear()  # ids created in the rolled-back transaction are gone
 
     # -- schema information -------------------------------------------------
 
