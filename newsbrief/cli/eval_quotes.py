@@ -26,6 +26,19 @@ def _acc_row(label: str, acc: dict[str, Any]) -> str:
     return f"  {label:<30} {acc['accuracy']:>6.3f}  ({acc['correct']}/{acc['total']})"
 
 
+def _polnear_tables(scores: dict[str, Any]) -> list[str]:
+    lines = []
+    for subset, title in (("all", "all attributions"), ("quote_marked", "quote-marked subset")):
+        lines.append(f"  {title:<20} {'exact P':>8} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}  gold")
+        for element, measures in scores[subset].items():
+            ex, ov = measures["exact"], measures["overlap"]
+            lines.append(
+                f"    {element:<18} {ex['precision']:>8.3f} {ex['recall']:>6.3f} {ex['f1']:>6.3f}"
+                f"   {ov['precision']:>9.3f} {ov['recall']:>6.3f} {ov['f1']:>6.3f}  {ex['gold']:>5}"
+            )
+    return lines
+
+
 def render_report(report: dict[str, Any]) -> str:
     """The evaluation report as a plain-text table."""
     lines: list[str] = []
@@ -52,16 +65,17 @@ def render_report(report: dict[str, Any]) -> str:
             f"PolNeAR {polnear['split']}: {polnear['documents']} article(s), {polnear['gold_attributions']} gold"
             f" attributions, {polnear['pred_attributions']} predicted ({polnear['annotation_choice']})"
         )
-        for subset, title in (("all", "all attributions"), ("quote_marked", "quote-marked subset")):
-            lines.append(f"  {title:<20} {'exact P':>8} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}  gold")
-            for element, measures in polnear[subset].items():
-                ex, ov = measures["exact"], measures["overlap"]
-                lines.append(
-                    f"    {element:<18} {ex['precision']:>8.3f} {ex['recall']:>6.3f} {ex['f1']:>6.3f}"
-                    f"   {ov['precision']:>9.3f} {ov['recall']:>6.3f} {ov['f1']:>6.3f}  {ex['gold']:>5}"
-                )
+        lines.extend(_polnear_tables(polnear))
         for item in polnear["errors"]:
             lines.append(f"  ! {item['error']}")
+    agreement = report.get("polnear_agreement")
+    if agreement:
+        lines.append(
+            f"\nPolNeAR {agreement['split']} annotator agreement: on the {agreement['documents']} article(s) that two"
+            " people annotated, the second scored against the first"
+            " (how far people agree, a reference point for any system)"
+        )
+        lines.extend(_polnear_tables(agreement))
     lines.append(f"\n{report['articles']} article(s) in {report['seconds']:.1f} s")
     check = report.get("check")
     if check:

@@ -78,6 +78,9 @@ class PolnearDocument:
     ann_path: Path
     attributions: list[Attribution] = field(default_factory=list)
     annotations_available: int = 1
+    # The second annotator's attributions, where the article has several:
+    # scored against the first, they measure how far people agree.
+    second_attributions: list[Attribution] | None = None
 
 
 def _merge(fragments: Iterable[tuple[int, int]]) -> Fragments:
@@ -225,6 +228,7 @@ def load_polnear(root: Path, split: str = "dev", limit: int | None = None) -> li
                 ann_path=ann_path,
                 attributions=parse_ann(text, ann_path.read_text(encoding="utf-8")),
                 annotations_available=len(anns),
+                second_attributions=parse_ann(text, anns[1].read_text(encoding="utf-8")) if len(anns) > 1 else None,
             )
         )
         if limit is not None and len(docs) >= limit:
@@ -253,6 +257,19 @@ def attributions_from_quotes(text: str, quotes: Iterable[Quote]) -> list[Attribu
             )
         )
     return out
+
+
+def annotator_agreement(docs: Iterable[PolnearDocument], split: str = "dev") -> PolnearScores:
+    """How far PolNeAR's annotators agree under this scorer: on every article
+    with two annotations, the second annotator's attributions scored as if
+    they were predictions against the first's. The gold is one person's
+    reading, so this is the reference point for a system scored the same way.
+    """
+    scores = PolnearScores(split=split)
+    for doc in docs:
+        if doc.second_attributions is not None:
+            score_attributions(doc.attributions, doc.second_attributions, scores)
+    return scores
 
 
 def _any_overlap(g: Fragments, p: Fragments, ov: int) -> bool:

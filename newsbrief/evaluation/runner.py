@@ -25,6 +25,7 @@ from ..settings import Settings
 from .polnear import (
     PolnearDocument,
     PolnearScores,
+    annotator_agreement,
     attributions_from_quotes,
     is_polnear_dir,
     load_polnear,
@@ -129,6 +130,9 @@ def run_evaluation(
                 result = Brief(text=doc.text)
             score_attributions(doc.attributions, attributions_from_quotes(doc.text, result.quotes), pn_scores)
         report["polnear"] = pn_scores.to_dict()
+        agreement = annotator_agreement(polnear_docs, split)
+        if agreement.documents:
+            report["polnear_agreement"] = agreement.to_dict()
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
 

@@ -47,6 +47,7 @@ def test_cli_eval_quotes_json_report(tmp_path):
     assert report["polnear"]["documents"] == 1
     assert report["polnear"]["gold_attributions"] == 1
     assert set(report["polnear"]["all"]) == {"source", "cue", "content"}
+    assert "polnear_agreement" not in report  # no article there has a second annotator
     assert report["articles"] == 2
 
 

@@ -1,6 +1,7 @@
 from newsbrief.evaluation.polnear import (
     Attribution,
     PolnearScores,
+    annotator_agreement,
     attributions_from_quotes,
     carries_quote_marks,
     load_polnear,
@@ -144,3 +145,25 @@ def test_polnear_normalize_joins_pieces_split_by_punctuation():
     assert two == one == ((1, 18),)
     # Words between pieces keep them apart.
     assert len(normalize_span(text, [(1, 18), (31, 38)])) == 2
+
+
+def test_polnear_annotator_agreement_scores_second_annotator_against_first(tmp_path):
+    base = tmp_path / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    for name in ("story", "single"):
+        (base / "text" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    full = _ann()
+    # The second annotator kept Smith's attribution only.
+    smith_only = "\n".join(line for line in full.splitlines() if line.split("\t")[0] in ("T1", "T2", "T3", "T4", "E1"))
+    (base / "attributions" / "story_aa.ann").write_text(full, encoding="utf-8")
+    (base / "attributions" / "story_bb.ann").write_text(smith_only, encoding="utf-8")
+    (base / "attributions" / "single_aa.ann").write_text(full, encoding="utf-8")
+    docs = load_polnear(tmp_path, "dev")
+    assert [d.second_attributions is not None for d in docs] == [False, True]  # sorted: single, story
+    scores = annotator_agreement(docs, "dev")
+    assert scores.documents == 1  # only the article two people annotated
+    content = scores.scores["all"]["content"]["exact"]
+    assert (content.precision, content.recall) == (1.0, 0.5)
+    marked = scores.scores["quote_marked"]["content"]["exact"]
+    assert marked.f1 == 1.0
