@@ -7,6 +7,7 @@ refer to the characters exactly as the file holds them.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -127,3 +128,17 @@ def read_text_file(path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX
         raise InputError(Errors.E008, source=name, detail=exc.strerror or type(exc).__name__) from None
     text, warnings = decode_bytes(data, name)
     return Article(text=text, source=name, warnings=warnings)
+
+
+def read_json_file(path: str | os.PathLike[str]) -> Any:
+    """Parse a JSON file (a gold file, a floors file).
+
+    RAISES (InputError): E004 missing, E009 malformed JSON (with its line).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(Errors.E004, source=str(path))
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(Errors.E009, source=str(path), detail=f"line {exc.lineno}: {exc.msg}") from None

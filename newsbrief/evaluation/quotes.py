@@ -24,7 +24,6 @@ offsets; the article is ``NAME.txt`` beside it. The rules, in short:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, InputError
+from ..ingest import read_json_file
 from ..model import Brief, Quote
 from .metrics import PRF, Accuracy, Fragments, match_greedy
 
@@ -122,12 +122,7 @@ def load_gold_file(path: Path) -> GoldDocument:
     RAISES (InputError): E004 when the file or its article is missing, E009
         when the JSON is malformed, E011 when it is not a gold file.
     """
-    if not path.is_file():
-        raise InputError(Errors.E004, source=str(path))
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(Errors.E009, source=str(path), detail=f"line {exc.lineno}: {exc.msg}") from None
+    data = read_json_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
         raise InputError(
             Errors.E011, source=str(path), detail="not a newsbrief gold file (expected an object with a 'quotes' list)"

@@ -6,7 +6,6 @@ Kept apart from the click command so that scripts and tests can call it.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from spacy.language import Language
 
 from ..api import analyze_many
 from ..errors import Errors, InputError
-from ..ingest import Article
+from ..ingest import Article, read_json_file
 from ..model import Brief, Failure
 from ..pipeline import load_pipeline
 from ..settings import Settings
@@ -166,12 +165,7 @@ def read_floors(path: Path) -> FloorsFile:
 
     RAISES (InputError): E004 missing, E009 malformed JSON, E011 wrong layout.
     """
-    if not path.is_file():
-        raise InputError(Errors.E004, source=str(path))
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(Errors.E009, source=str(path), detail=f"line {exc.lineno}: {exc.msg}") from None
+    data = read_json_file(path)
     floors = data.get("floors") if isinstance(data, dict) else None
     if not isinstance(floors, dict) or not all(isinstance(v, int | float) for v in floors.values()):
         raise InputError(Errors.E011, source=str(path), detail="expected a 'floors' object of metric: number")

@@ -33,6 +33,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..errors import Errors, InputError, SetupError
+from ..ingest import read_json_file
+from .quotes import gold_text_path
 
 ROUGE_TYPES: tuple[str, ...] = ("rouge1", "rouge2", "rougeLsum")
 SUMY_METHODS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn")
@@ -83,12 +85,9 @@ def load_summary_data(path: str | Path, *, limit: int | None = None) -> list[Sum
     if not path.is_file():
         raise InputError(Errors.E004, source=str(path))
     if path.suffix == ".json":
-        try:
-            gold = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(Errors.E009, source=str(path), detail=str(exc)) from None
-        name = path.name[: -len(".gold.json")] if path.name.endswith(".gold.json") else path.stem
-        article_path = path.with_name(name + ".txt")
+        gold = read_json_file(path)
+        article_path = gold_text_path(path)
+        name = article_path.stem
         reference = _reference_sentences(gold) if isinstance(gold, dict) else None
         if not reference:
             raise InputError(Errors.E011, source=str(path), detail="no 'summary' field to score against")
