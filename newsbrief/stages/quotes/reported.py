@@ -48,11 +48,15 @@ What is left out, on purpose:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
 
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
@@ -313,6 +317,11 @@ class _Finder:
         self.index = _Index(doc)
         self.quotes: list[Quote] = []
         self.used_cues: set[int] = set()
+        # Character spans already reported: the rules read from data skip
+        # a content that overlaps one (PolNeAR is univocal: a word belongs
+        # to at most one attribution).
+        self.taken: list[tuple[int, int]] = []
+        self.lexicon = cue_lexicon()
 
     def emit(
         self,
@@ -322,28 +331,39 @@ class _Finder:
         cue_last: Token,
         source: Token | None,
         *,
+        rule: str,
+        type_: str | None = None,
         part: bool = False,
         phrase: bool = False,
-    ) -> None:
+        short: bool = False,
+    ) -> bool:
         """Record the clause in tokens first..last when it is reported speech
         of its own (not mostly quoted words). ``phrase``: an object phrase
         with quoted words, whose own words need not be content words ('him
         a "loser"'). ``part``: one piece of a clause
-        the cue interrupts, whose size was judged on the whole."""
+        the cue interrupts, whose size was judged on the whole. ``short``: a
+        phrase the cue governs ("endorsed Lee", "declined to comment"),
+        which may be one word. ``rule``: the name of the rule that found it;
+        ``type_``: its attribution type (default: the cue lemma's, or
+        "evidence" when the source is a poll, study or record). RETURNS
+        whether it was recorded."""
         doc = self.doc
         first, last = self.index.paragraph(first, last, cue_first.i)
         if source is not None and first <= source.i <= last:
             # The clause holds its own source ("said Robin Maynard, half
             # joking"): a misparse, not a report.
-            return
+            return False
         if first > last:
-            return
+            return False
         index = self.index
         own = index.own_words(first, last)
-        if not part:
+        if short:
+            if own < 1 and not phrase:
+                return False
+        elif not part:
             if index.all_words(first, last) == own:
                 if own < _MIN_OWN_WORDS or index.own_content(first, last) < 1:
-                    return
+                    return False
             # A clause holding quoted words is reported whole, beside the
             # marks finder's partial quote, as attribution corpora mark it
             # ('said Cruz will "leave with momentum"'), unless its own words
@@ -352,14 +372,14 @@ class _Finder:
             # speech or belief verb frames the quote lowered PolNeAR train
             # F1, so those stay.)
             elif not phrase and index.own_content(first, last) < 1:
-                return
+                return False
         if self._opens_with_sentence_quote(first, last):
-            return
+            return False
         if not part and index.all_words(first, last) != own:
             last = self._end_at_quote(first, last)
         span = _trim(doc, self.text, first, last)
         if span is None:
-            return
+            return False
         text = self.text
         if source is None:
             mention = None
@@ -393,8 +413,25 @@ class _Finder:
                 kind="indirect",
                 speaker=Speaker(mention=TextSpan(text[mention[0] : mention[1]], *mention) if mention else None),
                 cue=TextSpan(text[cs:ce], cs, ce),
+                type=type_ or self.type_of(cue_first, source),
+                rule=rule,
             )
         )
+        self.used_cues.add(cue_first.i)
+        self.taken.append((span[0], span[1]))
+        return True
+
+    def type_of(self, cue: Token, source: Token | None) -> str:
+        """The attribution type of a cue: "evidence" when its source is a
+        document, poll or study ("the poll suggests", "records indicate"),
+        else the cue lemma's type in the lexicon ("speech" for a lemma it
+        does not list: "according to")."""
+        lex = self.lexicon
+        if source is not None and source.lemma_.lower() in lex.words("evidence_nouns"):
+            return "evidence"
+        if cue.pos_ == "NOUN":
+            return lex.noun_types.get(cue.lemma_.lower(), "speech")
+        return lex.type_of(cue.lemma_.lower())
 
     def phrase(self, head: Token, first: int, last: int) -> tuple[int, int] | None:
         """The whole noun phrase headed by ``head`` (titles, appositives:
@@ -532,14 +569,18 @@ class _Finder:
                     # A relative pronoun parsed into the clause ("which he said
                     # is ..."): the clause is what follows the cue.
                     first = verb.i + 1
+                if self._question(child):
+                    # "asked whether X": a question reports no statement.
+                    found = True
+                    continue
                 last = self.drop_trailing_participle(child, first, last)
-                self.emit(first, last, verb, verb, subject)
+                self.emit(first, last, verb, verb, subject, rule="clause")
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
         clause = _that_clause_misparse(verb)
         if clause is not None:
-            self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject)
+            self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun")
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As the Post reported, CLAUSE" / "CLAUSE, as X noted." A cue
@@ -548,7 +589,7 @@ class _Finder:
             if subject is not None and subject.head.i == verb.i and not any(
                 c.dep_ in _AS_BLOCKING_DEPS for c in verb.children
             ):
-                self.around(verb.head, verb, verb, verb, subject)
+                self.around(verb.head, verb, verb, verb, subject, rule="as_clause")
             return
         xcomp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
         if xcomp is not None:
@@ -557,16 +598,20 @@ class _Finder:
             # appeal" -> "to appeal".
             obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
             if obj is not None and lemma in _DIRECTIVE_CUES:
-                self.emit(obj.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                self.emit(
+                    obj.left_edge.i, xcomp.right_edge.i, verb, verb, subject, rule="directive", type_="intention"
+                )
                 return
             if obj is None and lemma in _COMMISSIVE_CUES:
-                self.emit(xcomp.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                self.emit(
+                    xcomp.left_edge.i, xcomp.right_edge.i, verb, verb, subject, rule="commissive", type_="intention"
+                )
                 return
         if lemma in _AS_CUES:
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
             as_prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is not None and as_prep is not None and obj.i < as_prep.i:
-                self.emit(obj.left_edge.i, as_prep.right_edge.i, verb, verb, subject)
+                self.emit(obj.left_edge.i, as_prep.right_edge.i, verb, verb, subject, rule="characterize_as")
                 return
         if self.quoted_object(verb, subject):
             return
@@ -575,7 +620,7 @@ class _Finder:
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
-            self.around(verb.head, verb, verb, verb, subject)
+            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical")
 
     def quoted_object(self, verb: Token, subject: Token | None) -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
@@ -610,7 +655,7 @@ class _Finder:
             if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
-        self.emit(first, last, verb, verb, subject, phrase=True)
+        self.emit(first, last, verb, verb, subject, rule="quoted_object", phrase=True)
         return True
 
     def _frames_quote(self, first: int, last: int) -> bool:
@@ -626,7 +671,9 @@ class _Finder:
                 seen = True
         return False
 
-    def around(self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None) -> None:
+    def around(
+        self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None, *, rule: str
+    ) -> None:
         """The clause of ``head`` without the subtree of ``inner`` (the cue
         phrase): the part before it, or the part after it when the part
         before is only a connective ("Otherwise, the coach said, ...")."""
@@ -657,7 +704,7 @@ class _Finder:
                 if doc[k].text in (":", ";") and not self.index.inside[k]:
                     start = k + 1
                     break
-            self.emit(start, before[1], cue_first, cue_last, source)
+            self.emit(start, before[1], cue_first, cue_last, source, rule=rule)
             return
         # The cue opens or interrupts the clause: both parts are the content,
         # two quotes sharing the cue as the halves of a split quote do ("The
@@ -670,7 +717,132 @@ class _Finder:
         if own < _MIN_OWN_WORDS or sum(index.own_content(*p) for p in parts) < 1:
             return
         for p in parts:
-            self.emit(*p, cue_first, cue_last, source, part=len(parts) > 1)
+            self.emit(*p, cue_first, cue_last, source, rule=rule, part=len(parts) > 1)
+
+    def patterns(self) -> None:
+        """Attributions found by the lexicon's named dependency patterns
+        (quotes/data/cues.json): beliefs, intentions, objects of attitude
+        verbs and noun cues, after the clause rules above, which win where
+        both fire (a cue already used, or a content overlapping one
+        reported, is skipped)."""
+        doc = self.doc
+        if not doc.has_annotation("DEP"):
+            return
+        rules = {rule["name"]: rule for rule in self.lexicon.patterns}
+        strings = doc.vocab.strings
+        # Matches in text order, so the first cue of a sentence reads first.
+        for match_id, ids in sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1][0]):
+            rule = rules[strings[match_id]]
+            cue = doc[ids[0]]
+            # TODO(issue 8, marks): read "inside another quote" from the
+            # marks finder's quote-mark index once it lands; this finder's
+            # own double-mark index stands in for it.
+            if cue.i in self.used_cues or self.index.inside[cue.i]:
+                continue
+            reader = _CONTENT_READERS[rule["content"]]
+            reader(self, cue, doc[ids[1]], rule)
+
+    def _free(self, first: int, last: int) -> bool:
+        """Whether tokens first..last overlap no content already reported."""
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def _question(self, clause: Token) -> bool:
+        """Whether a clause is an indirect question ("asked whether ...",
+        "wonders if ..."): it reports no statement."""
+        marks = self.lexicon.words("non_statement_marks")
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    def read_clause(self, cue: Token, clause: Token, rule: dict[str, Any]) -> None:
+        """ "she thinks (that) CLAUSE", "records indicate CLAUSE"."""
+        subject = subject_of(cue)
+        if subject is None or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
+            return
+        if self._question(clause):
+            return
+        first, last = max(clause.left_edge.i, cue.i + 1), clause.right_edge.i
+        last = self.drop_trailing_participle(clause, first, last)
+        if self._free(first, last):
+            self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"))
+
+    def read_infinitive(self, cue: Token, verb: Token, rule: dict[str, Any]) -> None:
+        """ "plans to run", "declined to comment", "wants voters to know":
+        the infinitive, with the person it is asked of."""
+        subject = subject_of(cue)
+        if subject is None or verb.i < cue.i:
+            return
+        first, last = verb.left_edge.i, verb.right_edge.i
+        obj = next((c for c in cue.rights if c.dep_ in _OBJECT_DEPS and c.i < verb.i), None)
+        if obj is not None:
+            first = obj.left_edge.i
+        if first <= cue.i or not self._free(first, last):
+            return
+        self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def read_object(self, cue: Token, obj: Token, rule: dict[str, Any]) -> None:
+        """ "criticized the plan (for ...)", "denied wrongdoing": the object
+        phrase, with a preposition right after it that completes the act
+        ("blamed the mayor for the delay")."""
+        subject = subject_of(cue)
+        if subject is None or obj.i < cue.i or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that"):
+            return
+        if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "xcomp" for c in cue.children):
+            # The clause or infinitive is the content; other rules read it.
+            return
+        first, last = obj.left_edge.i, obj.right_edge.i
+        preps = self.lexicon.words("object_preps")
+        for c in cue.rights:
+            if c.i > last and c.dep_ == "prep" and c.lower_ in preps and c.left_edge.i == last + 1:
+                last = c.right_edge.i
+        if first <= cue.i or any(t.is_punct for t in self.doc[cue.i + 1 : first]):
+            # An object set off by a comma after the cue is a misparse.
+            return
+        if not self._free(first, last) or any(self.index.inside[first : last + 1]):
+            # Quoted words in the object are the quoted-object rule's or the
+            # marks finder's ('blamed the delay on "sabotage"').
+            return
+        self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def _noun_source(self, noun: Token) -> Token | None:
+        """Whose claim, plan or refusal a noun cue states: its possessor
+        ("his refusal"), a "by"/"from" phrase ("a claim by the union"), or
+        the subject of the verb it is the object of ("she made the claim")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_of(noun.head)
+        return None
+
+    def read_noun_clause(self, noun: Token, clause: Token, rule: dict[str, Any]) -> None:
+        """ "the claim that X", "his refusal to act", "an announcement that X"."""
+        if clause.i < noun.i:
+            return
+        that = clause.left_edge
+        if that.lower_ == "that":
+            if clause.dep_ == "relcl" and not _complement_that(clause):
+                return
+        elif not (clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+            return
+        source = self._noun_source(noun)
+        if source is None:
+            return
+        first, last = clause.left_edge.i, clause.right_edge.i
+        if self._free(first, last):
+            self.emit(first, last, noun, noun, source, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def read_noun_prep(self, noun: Token, prep: Token, rule: dict[str, Any]) -> None:
+        """ "an appeal for calm", "her call for an inquiry": what is asked for."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        source = self._noun_source(noun)
+        if pobj is None or source is None or prep.i < noun.i:
+            return
+        first, last = pobj.left_edge.i, pobj.right_edge.i
+        if self._free(first, last):
+            self.emit(first, last, noun, noun, source, rule=rule["name"], type_=rule.get("type"), short=True)
 
     def according_to(self, according: Token) -> None:
         """ "according to X, CLAUSE" / "CLAUSE, according to X"."""
@@ -685,7 +857,24 @@ class _Finder:
             steps += 1
         if head.i == according.i:
             return
-        self.around(head, according, according, to, pobj)
+        self.around(head, according, according, to, pobj, rule="according_to")
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """The DependencyMatcher of the lexicon's named patterns, built once per
+    vocabulary (a pipeline has one)."""
+    key = id(vocab)
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    matcher = DependencyMatcher(vocab)
+    for rule in cue_lexicon().patterns:
+        matcher.add(rule["name"], [rule["pattern"]])
+    _MATCHERS[key] = (vocab, matcher)
+    return matcher
+
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
 
 
 def find_reported_speech(doc: Doc) -> list[Quote]:
@@ -708,8 +897,18 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
                 finder.according_to(tok)
         elif _is_cue_verb(tok):
             finder.verb(tok)
+    finder.patterns()
     finder.quotes.sort(key=lambda q: (q.start, q.end))
     return finder.quotes
 
+
+# How each pattern's "content" reads the reported span off its match.
+_CONTENT_READERS: dict[str, Callable[[_Finder, Token, Token, dict[str, Any]], None]] = {
+    "clause": _Finder.read_clause,
+    "infinitive": _Finder.read_infinitive,
+    "object": _Finder.read_object,
+    "noun_clause": _Finder.read_noun_clause,
+    "noun_prep": _Finder.read_noun_prep,
+}
 
 __all__ = ["find_reported_speech"]
