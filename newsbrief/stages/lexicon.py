@@ -152,6 +152,8 @@ class CueLexicon:
     noun_types: dict[str, str]
     lists: dict[str, frozenset[str]]
     patterns: tuple[dict[str, Any], ...]
+    # Word -> words tables ("prep_cues": verb -> the prepositions that make it a cue).
+    tables: dict[str, dict[str, frozenset[str]]]
 
     def type_of(self, lemma: str, default: str = "speech") -> str:
         return self.types.get(lemma, default)
@@ -201,15 +203,21 @@ def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
         for lemma in lemmas:
             noun_types.setdefault(lemma, kind)
     lists["noun_cues"] = frozenset(noun_types)
+    tables: dict[str, dict[str, frozenset[str]]] = {}
     for name, value in data.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             lists[name] = frozenset(value)
+        elif name not in ("types", "noun_cues") and isinstance(value, dict):
+            tables[name] = {k: frozenset(v) for k, v in value.items()}
+    prep_cues = tables.get("prep_cues", {})
+    lists["prep_verbs"] = frozenset(prep_cues)
+    lists["cue_preps"] = frozenset().union(*prep_cues.values()) if prep_cues else frozenset()
     patterns = []
     for rule in data.get("patterns") or []:
         if not isinstance(rule, dict) or not rule.get("name") or not isinstance(rule.get("pattern"), list):
             raise InputError(Errors.E011, source=str(path), detail="every pattern needs a 'name' and a 'pattern'")
         patterns.append({**rule, "pattern": _resolve(rule["pattern"], lists, path)})
-    return CueLexicon(types=types, noun_types=noun_types, lists=lists, patterns=tuple(patterns))
+    return CueLexicon(types=types, noun_types=noun_types, lists=lists, patterns=tuple(patterns), tables=tables)
 
 
 @lru_cache(maxsize=4)

@@ -803,6 +803,24 @@ class _Finder:
             return
         self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"), short=True)
 
+    def read_prep_object(self, cue: Token, prep: Token, rule: dict[str, Any]) -> None:
+        """ "called for an inquiry", "talked about the wall": the cue is the
+        verb and its preposition (a pair of the lexicon's prep_cues), the
+        content what the preposition governs."""
+        if prep.lower_ not in self.lexicon.tables.get("prep_cues", {}).get(cue.lemma_.lower(), ()):
+            return
+        subject = subject_of(cue)
+        if subject is None or prep.i < cue.i or prep.i == prep.right_edge.i:
+            return
+        if any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+            return
+        first, last = prep.i + 1, prep.right_edge.i
+        if any(t.is_punct for t in self.doc[cue.i + 1 : prep.i]):
+            return
+        if not self._free(first, last) or any(self.index.inside[first : last + 1]):
+            return
+        self.emit(first, last, cue, prep, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
     def _noun_source(self, noun: Token) -> Token | None:
         """Whose claim, plan or refusal a noun cue states: its possessor
         ("his refusal"), a "by"/"from" phrase ("a claim by the union"), or
@@ -909,6 +927,7 @@ _CONTENT_READERS: dict[str, Callable[[_Finder, Token, Token, dict[str, Any]], No
     "object": _Finder.read_object,
     "noun_clause": _Finder.read_noun_clause,
     "noun_prep": _Finder.read_noun_prep,
+    "prep_object": _Finder.read_prep_object,
 }
 
 __all__ = ["find_reported_speech"]
