@@ -99,6 +99,7 @@ _FRAMING_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS
 _CLOSING_MARKS: frozenset[str] = frozenset({'"', "”", "''", "»"})
 _CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
+_DATELINE_DASHES: frozenset[str] = frozenset({"—", "–", "--"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
@@ -450,6 +451,12 @@ class _Finder:
             if child.dep_ in ("relcl", "acl") and doc[k].text in _SEPARATORS:
                 right = k - 1
                 break
+        # A dateline before the name ("RENO, Nev. (AP) — Lee said"): the
+        # source starts after the dash that ends it.
+        for k in range(head.i - 1, left, -1):
+            if doc[k].text in _DATELINE_DASHES:
+                left = k + 1
+                break
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
         while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
@@ -548,6 +555,29 @@ class _Finder:
                 return k - 1
         return last
 
+    def _date_after_cue(self, verb: Token, first: int, last: int) -> tuple[int, Token]:
+        """A day the parser put at the start of the reported clause ("said
+        Tuesday his plan ...", "said on Friday he met ..."): it dates the
+        saying, not the content. RETURNS the clause's new first token and
+        the cue's last (the day, when it follows the verb bare, as
+        attribution corpora mark "said Tuesday")."""
+        doc = self.doc
+        k = first
+        prep = doc[k].lower_ in ("on", "in", "last", "this") and k + 1 <= last
+        if prep:
+            k += 1
+        if first != verb.i + 1 or doc[k].ent_type_ not in ("DATE", "TIME") or doc[k].dep_ in ("nsubj", "nsubjpass"):
+            return first, verb
+        end = k
+        while end + 1 <= last and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        if end + 1 > last or doc[end + 1].is_punct and doc[end + 1].text != ",":
+            return first, verb
+        nxt = end + 1 + (doc[end + 1].text == ",")
+        if nxt > last:
+            return first, verb
+        return nxt, verb if prep else doc[end]
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         lemma = verb.lemma_.lower()
@@ -574,7 +604,8 @@ class _Finder:
                     found = True
                     continue
                 last = self.drop_trailing_participle(child, first, last)
-                self.emit(first, last, verb, verb, subject, rule="clause")
+                first, cue_last = self._date_after_cue(verb, first, last)
+                self.emit(first, last, verb, cue_last, subject, rule="clause")
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
