@@ -46,14 +46,14 @@ def _rules_table(rules: dict[str, Any]) -> list[str]:
     lines = [
         "Rules: how often each fired and was right (PolNeAR: its attribution's content exact / overlapping a"
         " gold content; gold files: a speech attribution matching a gold quote; other types are not scored there)",
-        f"  {'rule':<22} {'articles':>8} {'PolNeAR':>8} {'exact':>6} {'P':>6} {'overlap':>8} {'P':>6}   {'gold':>5} {'right':>6}"
-        f" {'P':>6} {'unscored':>8}",
+        f"  {'rule':<22} {'articles':>8} {'PolNeAR':>8} {'exact':>6} {'P':>6} {'overlap':>8} {'P':>6}"
+        f"   {'gold':>5} {'right':>6} {'P':>6} {'unscored':>8}",
     ]
     for name, row in rules.items():
         pn, gd = row["polnear"], row["gold"]
         lines.append(
-            f"  {name:<22} {row['articles']:>8} {pn['fired']:>8} {pn['exact']:>6} {pct(pn['exact_precision'])} {pn['overlap']:>8}"
-            f" {pct(pn['overlap_precision'])}   {gd['fired']:>5} {gd['right']:>6} {pct(gd['precision'])}"
+            f"  {name:<22} {row['articles']:>8} {pn['fired']:>8} {pn['exact']:>6} {pct(pn['exact_precision'])}"
+            f" {pn['overlap']:>8} {pct(pn['overlap_precision'])}   {gd['fired']:>5} {gd['right']:>6} {pct(gd['precision'])}"
             f" {gd['unscored']:>8}"
         )
     return lines
