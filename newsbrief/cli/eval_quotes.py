@@ -53,8 +53,8 @@ def _rules_table(rules: dict[str, Any]) -> list[str]:
         pn, gd = row["polnear"], row["gold"]
         lines.append(
             f"  {name:<22} {row['articles']:>8} {pn['fired']:>8} {pn['exact']:>6} {pct(pn['exact_precision'])}"
-            f" {pn['overlap']:>8} {pct(pn['overlap_precision'])}   {gd['fired']:>5} {gd['right']:>6} {pct(gd['precision'])}"
-            f" {gd['unscored']:>8}"
+            f" {pn['overlap']:>8} {pct(pn['overlap_precision'])}"
+            f"   {gd['fired']:>5} {gd['right']:>6} {pct(gd['precision'])} {gd['unscored']:>8}"
         )
     return lines
 
