@@ -401,7 +401,7 @@ class _Finder:
         # raised cue exact F1 by 1.5 points).
         k = cue_first.i - 1
         while k >= 0 and doc[k].head.i == cue_first.i and (
-            doc[k].dep_ in ("aux", "auxpass", "neg")
+            (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
             or (doc[k].dep_ == "advmod" and doc[k].is_alpha and doc[k].left_edge.i == doc[k].right_edge.i == k)
         ):
             cs = doc[k].idx
@@ -487,6 +487,12 @@ class _Finder:
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
             ):
                 end = doc[tok.right_edge.i]
+                if first > verb.i and end.i >= first:
+                    # "says in a statement that CLAUSE": the clause hangs
+                    # on the noun; the cue stops before it.
+                    end = doc[first - 1]
+                    while end.i > tok.i and (end.is_punct or end.lower_ == "that"):
+                        end = doc[end.i - 1]
             else:
                 break
             i = end.i + 1
@@ -891,7 +897,8 @@ class _Finder:
             return
         first, last = pobj.left_edge.i, pobj.right_edge.i
         if self._free(first, last):
-            self.emit(first, last, noun, noun, source, rule=rule["name"], type_=rule.get("type"), short=True)
+            # The cue is the noun with its preposition ("an appeal for").
+            self.emit(first, last, noun, prep, source, rule=rule["name"], type_=rule.get("type"), short=True)
 
     def according_to(self, according: Token) -> None:
         """ "according to X, CLAUSE" / "CLAUSE, according to X"."""
