@@ -792,7 +792,7 @@ class _Finder:
 
     def read_clause(self, cue: Token, clause: Token, rule: dict[str, Any]) -> None:
         """ "she thinks (that) CLAUSE", "records indicate CLAUSE"."""
-        subject = subject_of(cue)
+        subject = _pattern_subject(cue)
         if subject is None or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
             return
         if self._question(clause):
@@ -805,7 +805,7 @@ class _Finder:
     def read_infinitive(self, cue: Token, verb: Token, rule: dict[str, Any]) -> None:
         """ "plans to run", "declined to comment", "wants voters to know":
         the infinitive, with the person it is asked of."""
-        subject = subject_of(cue)
+        subject = _pattern_subject(cue)
         if subject is None or verb.i < cue.i:
             return
         first, last = verb.left_edge.i, verb.right_edge.i
@@ -820,7 +820,7 @@ class _Finder:
         """ "criticized the plan (for ...)", "denied wrongdoing": the object
         phrase, with a preposition right after it that completes the act
         ("blamed the mayor for the delay")."""
-        subject = subject_of(cue)
+        subject = _pattern_subject(cue)
         if subject is None or obj.i < cue.i or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that"):
             return
         if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "xcomp" for c in cue.children):
@@ -846,7 +846,7 @@ class _Finder:
         content what the preposition governs."""
         if prep.lower_ not in self.lexicon.tables.get("prep_cues", {}).get(cue.lemma_.lower(), ()):
             return
-        subject = subject_of(cue)
+        subject = _pattern_subject(cue)
         if subject is None or prep.i < cue.i or prep.i == prep.right_edge.i:
             return
         if any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
@@ -956,6 +956,16 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
     finder.patterns()
     finder.quotes.sort(key=lambda q: (q.start, q.end))
     return finder.quotes
+
+
+def _pattern_subject(cue: Token) -> Token | None:
+    """The source of a pattern's cue: its subject, or for a participle
+    that modifies a noun ("the group backing Lee", "a ruling rejecting the
+    plan") that noun."""
+    subject = subject_of(cue)
+    if subject is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return subject
 
 
 # How each pattern's "content" reads the reported span off its match.
