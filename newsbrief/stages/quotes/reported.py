@@ -6,25 +6,51 @@
 ("the poll found that ..."), and object phrases the speaker's quoted words
 characterize ('called him a "loser"').
 
+Every attribution carries a ``type`` (speech, belief, intention, evidence)
+and the name of the ``rule`` that found it. Two kinds of rules do the work:
+
+* the clause rules below, hand-written: verbs whose lemma is a speech cue
+  (``lexicon.SPEECH_VERBS``, and "show", "find") with a clause, set beside
+  the clause they report, or in "as X said", and "according to". Their names:
+  clause, clause_after_noun, as_clause, parenthetical, according_to,
+  directive, commissive, characterize_as, quoted_object;
+* named spaCy DependencyMatcher patterns read from data
+  (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
+  a reader for its content: beliefs with a clause ("she thinks the plan
+  will fail": belief_clause), infinitives of intention ("plans to run",
+  "declined to comment": infinitive), objects of attitude and announcement
+  verbs ("criticized the plan", "denied wrongdoing", "endorsed Lee":
+  object), a verb and the preposition that makes it a cue ("called for an
+  inquiry": prep_object) and noun cues ("the claim that ...", "his refusal
+  to ...", "an appeal for calm": noun_clause, noun_prep). They run after
+  the clause rules and skip a cue or content those already reported.
+
+The type is the cue lemma's in the lexicon, the rule's own where it has one
+(a pledge read with an infinitive is an intention), and "evidence" when the
+source is a poll, study, record or report ("records indicate ..."). Seed-
+format gold holds statements and scores speech; PolNeAR counts all types.
+
 Everything is read off spaCy's dependency parse: one pass over the tokens
-builds running counts (words inside quote marks, paragraph ends), and a second
-looks only at verbs whose lemma is a speech cue (``lexicon.SPEECH_VERBS``, and
-"show", "find") and at "according to". A clause is a token subtree, whose edges spaCy stores, so
-clauses are never walked token by token. The rules are hand-written because no
-maintained library finds reported speech with offsets on spaCy 3.
+builds running counts (words inside quote marks, paragraph ends), and a
+second looks at cue verbs and "according to". A clause is a token subtree,
+whose edges spaCy stores, so clauses are never walked token by token. The
+rules are hand-written because no maintained library finds reported speech
+with offsets on spaCy 3.
 
 The spans follow the conventions of attribution corpora (PolNeAR), as the
 marks finder does: the source is the subject's whole noun phrase ("Maria
 Lopez, the president of the union") without a relative clause set off by a
-comma, the cue the verb group ("has said", "did not say", "also said", "said
-Tuesday"), the content the clause without "that". A clause that holds quoted
-words is reported whole, and the marks finder's partial quote inside it takes
-the clause's cue (``quotes.find_quotes``): one attribution, two quotes.
+comma or a dateline before it, the cue the verb group ("has said", "did not
+say", "also said", "said Tuesday", "called for"), the content the clause
+without "that". A clause that holds quoted words is reported whole, and the
+marks finder's partial quote inside it takes the clause's cue
+(``quotes.find_quotes``): one attribution, two quotes.
 
 What is left out, on purpose:
 
 * clauses inside quote marks (reported speech within a direct quote belongs to
   the quote, and the marks finder reports that);
+* indirect questions ("asked whether ...", "wondered if ..."): no statement;
 * clauses without quote marks of fewer than three words; clauses holding
   quoted words whose own words (outside the marks) are only function words
   ('it was a "total disaster"'), and clauses that open with a quoted
@@ -32,17 +58,9 @@ What is left out, on purpose:
   A clause with quoted words and a content word of its own ('said voters
   were "fed up"') is reported whole, beside the marks finder's partial
   quote, as attribution corpora and newsbrief's gold files mark it;
-* verbs of belief ("think", "hope", lexicon.BELIEF_VERBS): PolNeAR counts
-  them; on its train split (300 articles) adding them all raised content and
-  source exact F1 by under one point while source precision fell by three
-  (limiting them to named subjects gained less). A newsroom user asks who
-  *said* what, so they stay out. "report" stays in: dropping it lowered
-  every F1;
-* objects of speech verbs that are not clauses ("praised the volunteers",
-  "called for action"): PolNeAR counts them as content, newsbrief reports
-  statements (as its gold files do). An object phrase that the speaker's
-  quoted words characterize ('called him a "loser"', 'accused her of "a
-  smear"') is the exception: it is reported whole, beside the partial quote.
+* objects holding quoted words, except where the quoted words characterize
+  the object ('called him a "loser"', 'accused her of "a smear"': the
+  quoted_object rule); the marks finder reports the rest.
 """
 
 from __future__ import annotations
