@@ -319,6 +319,43 @@ def test_cues_asked_whether_reports_no_statement():
     assert find_reported_speech(doc) == []
 
 
+def test_cues_did_not_confirm_reports_nothing():
+    # The agency did not confirm that the plant closed .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("agency", "agency", "NOUN", "NN", 4, "nsubj"),
+            ("did", "do", "AUX", "VBD", 4, "aux"),
+            ("not", "not", "PART", "RB", 4, "neg"),
+            ("confirm", "confirm", "VERB", "VB", 4, "ROOT"),
+            ("that", "that", "SCONJ", "IN", 8, "mark"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("plant", "plant", "NOUN", "NN", 8, "nsubj"),
+            ("closed", "close", "VERB", "VBD", 4, "ccomp"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ]
+    )
+    assert find_reported_speech(doc) == []
+
+
+def test_cues_did_not_say_keeps_the_negation_in_the_cue():
+    # The agency did not say the plant closed .  (a denial is still attributed)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("agency", "agency", "NOUN", "NN", 4, "nsubj"),
+            ("did", "do", "AUX", "VBD", 4, "aux"),
+            ("not", "not", "PART", "RB", 4, "neg"),
+            ("say", "say", "VERB", "VB", 4, "ROOT"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("plant", "plant", "NOUN", "NN", 7, "nsubj"),
+            ("closed", "close", "VERB", "VBD", 4, "ccomp"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ]
+    )
+    assert _one(doc).cue.text == "did not say"
+
+
 def test_cues_belief_inside_quote_marks_is_the_quotes_not_reported():
     # " I think the vote was fair , " said .  (the speaker left out: the point is "think")
     doc = _doc(

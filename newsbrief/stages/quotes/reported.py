@@ -367,6 +367,12 @@ class _Finder:
         "evidence" when the source is a poll, study or record). RETURNS
         whether it was recorded."""
         doc = self.doc
+        if cue_first.lemma_.lower() in self.lexicon.words("not_when_negated") and any(
+            c.dep_ == "neg" for c in cue_first.children
+        ):
+            # "did not confirm that ...", "records do not show ...": the
+            # source does not state the content.
+            return False
         first, last = self.index.paragraph(first, last, cue_first.i)
         if source is not None and first <= source.i <= last:
             # The clause holds its own source ("said Robin Maynard, half
