@@ -374,6 +374,10 @@ class _Finder:
             # source does not state the content.
             return False
         first, last = self.index.paragraph(first, last, cue_first.i)
+        if short and doc.has_annotation("SENT_START"):
+            # A phrase the cue governs ends with the cue's sentence (a
+            # misparse can hang the next sentence's quote on it).
+            last = min(last, cue_first.sent.end - 1)
         if source is not None and first <= source.i <= last:
             # The clause holds its own source ("said Robin Maynard, half
             # joking"): a misparse, not a report.
