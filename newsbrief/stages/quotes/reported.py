@@ -336,10 +336,12 @@ class _Finder:
         self.index = _Index(doc)
         self.quotes: list[Quote] = []
         self.used_cues: set[int] = set()
-        # Character spans already reported: the rules read from data skip
+        # Tokens already reported as content: the rules read from data skip
         # a content that overlaps one (PolNeAR is univocal: a word belongs
         # to at most one attribution).
-        self.taken: list[tuple[int, int]] = []
+        # One flag per token (not a list of spans), so that checking stays
+        # linear in the article's length however many quotes it has.
+        self.taken = bytearray(len(doc))
         self.lexicon = cue_lexicon()
 
     def emit(
@@ -447,7 +449,7 @@ class _Finder:
             )
         )
         self.used_cues.add(cue_first.i)
-        self.taken.append((span[0], span[1]))
+        self.taken[first : last + 1] = b"\x01" * (last - first + 1)
         return True
 
     def type_of(self, cue: Token, source: Token | None) -> str:
@@ -809,8 +811,7 @@ class _Finder:
 
     def _free(self, first: int, last: int) -> bool:
         """Whether tokens first..last overlap no content already reported."""
-        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
-        return not any(s < end and start < e for s, e in self.taken)
+        return not any(self.taken[first : last + 1])
 
     def _question(self, clause: Token) -> bool:
         """Whether a clause is an indirect question ("asked whether ...",
