@@ -301,6 +301,31 @@ def test_cues_noun_cue_refusal_is_an_intention():
     assert _summary(_one(doc)) == ("His", "refusal", "to resign", "intention", "noun_clause")
 
 
+def _noun_prep_doc(noun: str) -> Doc:
+    # The union made a NOUN for calm .
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("union", "union", "NOUN", "NN", 2, "nsubj"),
+            ("made", "make", "VERB", "VBD", 2, "ROOT"),
+            ("an", "an", "DET", "DT", 4, "det"),
+            (noun, noun, "NOUN", "NN", 2, "dobj"),
+            ("for", "for", "ADP", "IN", 4, "prep"),
+            ("calm", "calm", "NOUN", "NN", 5, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+
+
+def test_cues_speech_noun_with_for_takes_the_subject_of_its_verb():
+    assert _summary(_one(_noun_prep_doc("appeal"))) == ("The union", "appeal for", "calm", "speech", "noun_prep")
+
+
+def test_cues_intention_noun_with_for_reports_nothing():
+    # "made a plan for calm": the object of a plan is its aim, not something said.
+    assert find_reported_speech(_noun_prep_doc("plan")) == []
+
+
 def test_cues_asked_whether_reports_no_statement():
     # Okafor asked whether the vote was fair .
     doc = _doc(

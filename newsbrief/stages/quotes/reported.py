@@ -920,6 +920,10 @@ class _Finder:
 
     def read_noun_prep(self, noun: Token, prep: Token, rule: dict[str, Any]) -> None:
         """ "an appeal for calm", "her call for an inquiry": what is asked for."""
+        if self.lexicon.noun_types.get(noun.lemma_.lower()) != "speech":
+            # "plans for", "a bid for the nomination": the object of an
+            # intention noun is its aim, not something said.
+            return
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         source = self._noun_source(noun)
         if pobj is None or source is None or prep.i < noun.i:
