@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Errors, InputError, SetupError
 from ..model import Brief
+from . import dedup, people, statements
 from .migrations import migrate
 
 Key = tuple[str, str]  # (content_hash, ext_id)
@@ -264,6 +265,10 @@ class Store:
                 'INSERT INTO summaries (article_id, idx, text, start, "end", score) VALUES (?, ?, ?, ?, ?, ?)',
                 [(article_id, i, s.text, s.start, s.end, s.score) for i, s in enumerate(brief.summary)],
             )
+            # Across articles, in this same transaction: people, duplicates, statements.
+            persons = people.link_article(conn, article_id, brief)
+            dedup.index_article(conn, article_id, brief.text)
+            statements.cluster_article(conn, article_id, brief, persons)
             return True
 
     def write_failure(
