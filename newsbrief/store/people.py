@@ -687,7 +687,8 @@ def show(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
             dict(r)
             for r in conn.execute(
                 """SELECT l.speaker, l.reason, a.source, a.date
-                   FROM person_links l JOIN articles a ON a.id = l.article_id WHERE l.person_id = ? ORDER BY a.date, a.id""",
+                   FROM person_links l JOIN articles a ON a.id = l.article_id
+                   WHERE l.person_id = ? ORDER BY a.date, a.id""",
                 (pid,),
             )
         ]
