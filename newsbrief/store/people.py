@@ -36,6 +36,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,7 @@ def acronym_of(name: str) -> str:
     return "".join(w[0] for w in name.split() if fold(w) not in ACRONYM_SKIP and w[:1].isalpha()).upper()
 
 
+@lru_cache(maxsize=65536)
 def read_name(name: str, etype: str | None) -> NameInfo:
     """Classify one speaker string (with its entity type, None when the
     speaker resolved to no entity)."""
@@ -320,6 +322,16 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
     for idx, q in enumerate(brief.quotes):
         if q.speaker.name:
             by_speaker.setdefault(q.speaker.name, []).append(idx)
+    # Surname -> the one full-named speaker of this article with it ("" when
+    # two): a surname-only speaker of the same article is that person.
+    full_speakers: dict[str, str] = {}
+    for idxs in by_speaker.values():
+        ent = entities.get(brief.quotes[idxs[0]].speaker.entity or "")
+        if ent is not None and ent.type in PERSON_TYPES:
+            info = read_name(ent.name, ent.type)
+            if info.kind == "person":
+                prev = full_speakers.get(info.surname)
+                full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
     out: dict[int, int] = {}
     for name, idxs in by_speaker.items():
         first = brief.quotes[idxs[0]].speaker
@@ -339,7 +351,11 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             role_texts.append(ent.role)
         if info.kind is None:
             continue
-        if info.kind == "person":
+        if info.kind == "surname" and full_speakers.get(info.surname):
+            full_name = full_speakers[info.surname]
+            pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
+            reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this surname)"
+        elif info.kind == "person":
             pid, reason = _full_person(conn, info, canonical)
         elif info.kind == "surname":
             pid, reason = _surname_person(conn, info, canonical, roles)
