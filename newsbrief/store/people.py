@@ -131,8 +131,8 @@ def _looks_like_name(name: str) -> str:
         return "all capitals (a heading or a dateline)"
     if any(fold(w) in VERB_WORDS for w in words):
         return "holds a verb (a headline fragment)"
-    for w in words:
-        if fold(w) in NAME_PARTICLES:
+    for w in words[1:] if words[0][:1].isupper() else words:
+        if fold(w) in NAME_PARTICLES or fold(w) in ACRONYM_SKIP:
             continue
         if not w[0].isupper():
             return f"{w!r} is not capitalised (a description)"
@@ -493,10 +493,10 @@ def find_people(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
             "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? COLLATE NOCASE AND kind = 'name'", (name,)
         ).fetchall()
         ids = [int(r[0]) for r in rows]
-        if not ids and len(name.split()) == 1:
-            # A bare surname: every person with that surname.
+        if len(name.split()) == 1:
+            # A bare surname: every person with that surname too.
             rows = conn.execute("SELECT id FROM people WHERE surname = ?", (fold(name),)).fetchall()
-            ids = [int(r[0]) for r in rows]
+            ids = list(dict.fromkeys(ids + [int(r[0]) for r in rows]))
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
@@ -725,7 +725,11 @@ def speakers(conn: sqlite3.Connection, *, limit: int | None, min_quotes: int, co
         unit_a = "coalesce(a.dup_group, a.id)"
     rows = conn.execute(
         f"""SELECT p.id, p.name AS speaker, p.kind, count(DISTINCT {unit_q}) AS quotes,
-                   count(DISTINCT {unit_a}) AS articles, p.first_date, p.last_date
+                   count(DISTINCT {unit_a}) AS articles,
+                   count(DISTINCT CASE WHEN q.kind = 'direct' THEN {unit_q} END) AS direct,
+                   count(DISTINCT CASE WHEN q.kind = 'partial' THEN {unit_q} END) AS partial,
+                   count(DISTINCT CASE WHEN q.kind = 'indirect' THEN {unit_q} END) AS indirect,
+                   p.first_date, p.last_date
             FROM people p JOIN quotes q ON q.person_id = p.id JOIN articles a ON a.id = q.article_id
             GROUP BY p.id HAVING count(DISTINCT {unit_q}) >= ?
             ORDER BY quotes DESC, p.name COLLATE NOCASE {"LIMIT ?" if limit else ""}""",
@@ -743,7 +747,12 @@ def speakers(conn: sqlite3.Connection, *, limit: int | None, min_quotes: int, co
                 (pid, d["speaker"]),
             )
         )
-        d["roles"] = "; ".join(
+        roles = conn.execute(
+            "SELECT role, first_date, last_date FROM person_roles WHERE person_id = ? ORDER BY articles DESC, role",
+            (pid,),
+        ).fetchall()
+        d["roles"] = "; ".join(r[0] for r in roles)
+        d["roles_over_time"] = "; ".join(
             f"{role} ({first or '?'}..{last or '?'})"
             for role, first, last in conn.execute(
                 "SELECT role, first_date, last_date FROM person_roles WHERE person_id = ?"
