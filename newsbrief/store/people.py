@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS as NP
 
 from ..errors import Errors, InputError
 from ..model import Brief
@@ -74,6 +75,33 @@ COMMON_WORDS: frozenset[str] = frozenset(
     """harsh video keeps public bank authorities delegates lawmakers companies developers demonstrators
     officials experts critics supporters voters residents police report study poll data""".split()
 )
+
+# Abbreviated titles and their full forms, so "Sen." and "senator" agree.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "amb": "ambassador",
+    "prof": "professor",
+    "dr": "doctor",
+    "pres": "president",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "advisor": "adviser",
+}
 
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
@@ -153,6 +181,31 @@ def acronym_of(name: str) -> str:
     return "".join(w[0] for w in name.split() if fold(w) not in ACRONYM_SKIP and w[:1].isalpha()).upper()
 
 
+def _plain_word(word: str) -> bool:
+    w = word.casefold().strip(".")
+    return (
+        word[:1].isupper()
+        and word.replace("-", "").replace("'", "").isalpha()
+        and w not in NP.titles
+        and w not in NP.prefixes
+        and w not in NP.conjunctions
+        and w not in NP.suffix_acronyms
+        and w not in NP.suffix_not_acronyms
+    )
+
+
+def _split_name(name: str) -> tuple[str, str, str]:
+    """(given name, middle names, surname), folded. Two plain words (no
+    title, particle or suffix in nameparser's lists) are given name and
+    surname without a full parse, which is the slow part of linking;
+    anything else goes through nameparser."""
+    words = name.split()
+    if len(words) == 2 and all(_plain_word(w) for w in words):
+        return fold(words[0]), "", fold(words[1])
+    h = HumanName(name)
+    return fold(h.first), h.middle, fold(h.last)
+
+
 @lru_cache(maxsize=65536)
 def read_name(name: str, etype: str | None) -> NameInfo:
     """Classify one speaker string (with its entity type, None when the
@@ -166,17 +219,16 @@ def read_name(name: str, etype: str | None) -> NameInfo:
         return NameInfo("org", key="o:" + base)
     if etype not in PERSON_TYPES:
         return NameInfo(None, reason="no named entity (a description)" if etype is None else f"a {etype} entity")
-    h = HumanName(name)
-    first, last = fold(h.first), fold(h.last)
+    first, middle, last = _split_name(name)
     if first and last:
         inner = ""
-        middle_words = h.middle.split()
+        middle_words = middle.split()
         if middle_words and all(len(w.strip(".")) > 1 for w in middle_words) and len(middle_words) == 1:
-            inner = f"p:{fold(h.middle)} {last}"
+            inner = f"p:{fold(middle)} {last}"
         return NameInfo(
             "person",
             key=f"p:{first} {last}",
-            middle=_initials(h.middle),
+            middle=_initials(middle),
             surname=last,
             given=first,
             inner=inner,
@@ -188,10 +240,12 @@ def read_name(name: str, etype: str | None) -> NameInfo:
 
 
 def role_words(role: str | None) -> set[str]:
-    """Title words of a role ("the Republican presidential nominee" -> {"nominee"})."""
+    """Title words of a role, abbreviations spelt out ("Massachusetts Sen."
+    -> {"senator"}; "the Republican presidential nominee" -> {"nominee"})."""
     if not role:
         return set()
-    return {w for w in (fold(t).strip(".,") for t in role.split()) if w in TITLE_WORDS}
+    words = (fold(t).strip(".,()") for t in role.split())
+    return {TITLE_ABBREVIATIONS.get(w, w) for w in words if w in TITLE_WORDS or w in TITLE_ABBREVIATIONS}
 
 
 # -- the store side ----------------------------------------------------------
@@ -332,13 +386,33 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             if info.kind == "person":
                 prev = full_speakers.get(info.surname)
                 full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
+    # Speaker strings that are the tail of exactly one longer one here.
+    folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
+    suffix_of: dict[str, str] = {}
+    for n, ws in folded.items():
+        longer = [m for m, mw in folded.items() if len(mw) > len(ws) and mw[-len(ws) :] == ws]
+        if len(longer) == 1:
+            suffix_of[n] = longer[0]
     out: dict[int, int] = {}
     for name, idxs in by_speaker.items():
         first = brief.quotes[idxs[0]].speaker
         ent = entities.get(first.entity) if first.entity else None
         etype = ent.type if ent else None
         canonical = ent.name if ent and ent.type in PERSON_TYPES | ORG_TYPES else name
+        via = ""
+        longer = suffix_of.get(name)
+        if longer:
+            # "Lamont Scott" and "Keith Lamont Scott" speak in one article: one person.
+            lent = entities.get(brief.quotes[by_speaker[longer][0]].speaker.entity or "")
+            canonical, etype = (lent.name, lent.type) if lent else (longer, etype)
+            via = f"'{name}' ends the name '{canonical}' of another speaker in this article; "
         info = read_name(canonical, etype)
+        if info.kind is None and ent is None:
+            target = _described(name, brief)
+            if target is not None:
+                via = f"the description '{name}' fits only the role '{target[1]}' of {target[0].name} here; "
+                canonical, etype = target[0].name, target[0].type
+                info = read_name(canonical, etype)
         roles: set[str] = set()
         role_texts: list[str] = []
         for i in idxs:
@@ -364,6 +438,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             if is_acronym(canonical):
                 acr = next((o for o in org_names if o != canonical and acronym_of(o) == canonical), None)
             pid, reason = _org_person(conn, info, canonical, acr)
+        reason = via + reason
         if info.kind in ("person", "surname"):
             conn.execute("UPDATE people SET surname = coalesce(surname, ?) WHERE id = ?", (info.surname, pid))
         conn.execute(
@@ -421,6 +496,31 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         [(pid, article_id, i) for i, pid in out.items()],
     )
     return out
+
+
+def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
+    """The one person of the article whose role has exactly the title words
+    of a definite description ("The Democratic senator" -> the article's
+    only senator), with that role; None when none or several fit."""
+    words = name.split()
+    if not words or fold(words[0]) != "the":
+        return None
+    wanted = role_words(name)
+    if not wanted:
+        return None
+    roles: dict[str, set[str]] = {}
+    for q in brief.quotes:
+        if q.speaker.entity and q.speaker.role:
+            roles.setdefault(q.speaker.entity, set()).add(q.speaker.role)
+    fits = []
+    for e in brief.entities:
+        if e.type not in PERSON_TYPES or read_name(e.name, e.type).kind != "person":
+            continue
+        for role in ({e.role} if e.role else set()) | roles.get(e.id, set()):
+            if role_words(role) == wanted:
+                fits.append((e, role))
+                break
+    return fits[0] if len(fits) == 1 else None
 
 
 def _alias_kind(text: str) -> str | None:
