@@ -6,8 +6,8 @@ The gold file (``eval/people_polnear_dev.json``) lists people, each with the
 judged. Scoring is pairwise over the gold's pairs found in the store: two
 strings the store puts under one person are a predicted link; a link is right
 when the gold puts them under one person too (precision), and every gold link
-the store makes counts for recall. Strings the gold marks as not a person
-(``not_people``) must have no person in the store.
+the store makes counts for recall. Strings the gold marks as not a name
+(``not_people``) must never be the name of a person in the store.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest import read_json_file
+from ..store.people import fold
 
 
 def _article_key(source: str | None) -> str:
@@ -56,8 +57,11 @@ def evaluate_people(conn: sqlite3.Connection, gold_path: str | Path) -> dict[str
         elif same_gold:
             fn += 1
             lost.append([f"{a[0]}: {a[1]}", f"{b[0]}: {b[1]}"])
+    # A string that is not a name may still be linked to the person it
+    # describes; what must never happen is that it becomes a person's name.
     not_people = [tuple(x) for x in gold.get("not_people", [])]
-    listed = [x for x in not_people if x in store and store[x] is not None]
+    names = {fold(r[0]) for r in conn.execute("SELECT name FROM people")}
+    listed = [x for x in not_people if x in store and fold(x[1]) in names]
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     return {

@@ -411,6 +411,14 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             target = _described(name, brief)
             if target is not None:
                 via = f"the description '{name}' fits only the role '{target[1]}' of {target[0].name} here; "
+            else:
+                target = _described_by_store(conn, name, brief)
+                if target is not None:
+                    via = (
+                        f"the description '{name}' is the role '{target[1]}' that only {target[0].name}, "
+                        "named in this article, was seen with in other articles; "
+                    )
+            if target is not None:
                 canonical, etype = target[0].name, target[0].type
                 info = read_name(canonical, etype)
         roles: set[str] = set()
@@ -520,6 +528,33 @@ def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
             if role_words(role) == wanted:
                 fits.append((e, role))
                 break
+    return fits[0] if len(fits) == 1 else None
+
+
+def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tuple[Any, str] | None:
+    """A definite description that is, word for word, a role one person named
+    in this article was seen with in at least ``MIN_ROLE_ARTICLES`` other
+    articles (by full name), and no other person named here was."""
+    words = name.split()
+    if len(words) < 3 or fold(words[0]) != "the" or not role_words(name):
+        return None
+    phrase = " ".join(fold(name).split()[1:])
+    fits = []
+    for e in brief.entities:
+        if e.type not in PERSON_TYPES:
+            continue
+        info = read_name(e.name, e.type)
+        if info.kind != "person":
+            continue
+        hit = _person_for_key(conn, info.key)
+        if hit is None:
+            continue
+        row = conn.execute(
+            "SELECT role FROM person_roles WHERE person_id = ? AND role = ? COLLATE NOCASE AND articles >= ?",
+            (hit[0], phrase, MIN_ROLE_ARTICLES),
+        ).fetchone()
+        if row:
+            fits.append((e, str(row[0])))
     return fits[0] if len(fits) == 1 else None
 
 
