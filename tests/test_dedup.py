@@ -61,3 +61,31 @@ def test_one_article_and_five_altered_copies_count_each_statement_once():
         assert raw == {"Ines Varga": 18, "Tomas Reyes": 6, "Lena Moss": 6}
         # Each article keeps its own row.
         assert store.counts()["articles"] == 7
+
+
+def test_statement_clusters_keep_first_seen_and_variants(tmp_path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+    from newsbrief.store.statements import statements_of
+
+    db = tmp_path / "s.db"
+    line = "The harbour will close for three weeks while the old pier is rebuilt"
+    with Store(db) as store:
+        for i, (date, words) in enumerate(
+            [
+                ("2022-05-03", line),
+                ("2022-05-01", line.replace("three weeks", "three whole weeks")),
+                ("2022-05-02", "Fishing boats can use the northern quay during the works"),
+            ]
+        ):
+            b = brief(f"paper{i}", date, [(words, "Ines Varga", "PERSON", None)], extra=f"Story number {i} here. ")
+            store.write_brief(b, key=article_key(b.text))
+        pid = store.conn.execute("SELECT id FROM people WHERE name = 'Ines Varga'").fetchone()[0]
+        rows = statements_of(store.conn, [pid], min_articles=2)
+    (row,) = rows
+    assert row["articles"] == 2 and row["first_date"] == "2022-05-01" and row["first_source"] == "paper1"
+    assert sorted(row["variants"]) == sorted([line, line.replace("three weeks", "three whole weeks")])
+    r = CliRunner().invoke(main, ["people", "statements", "Ines Varga", "--db", str(db), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    assert len(r.stdout.splitlines()) == 2  # two statements: the pier (2 articles) and the quay
