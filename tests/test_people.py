@@ -145,3 +145,18 @@ def test_aliases_file_is_read_and_bad_one_is_a_coded_error(tmp_path: Path):
     with pytest.raises(InputError) as err:
         load_aliases(bad)
     assert err.value.code == "E064" and "bad.toml" in str(err.value)
+
+
+def test_given_name_links_to_the_one_full_name_with_it_in_the_same_article(store: Store):
+    write(
+        store,
+        brief(
+            "a",
+            "2021-01-02",
+            [("The ferry is late", "Ines Varga", "PERSON", None), ("Ines knows best", "Ines", "PERSON", None)],
+        ),
+    )
+    write(store, brief("b", "2021-01-03", [("I never said that", "Ines", "PERSON", None)]))
+    rows = {r["speaker"]: r["quotes"] for r in store.speakers(count_duplicates=True)}
+    # Linked inside article a only; alone in article b, "Ines" stays apart.
+    assert rows == {"Ines Varga": 2, "Ines": 1}

@@ -379,6 +379,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
     # Surname -> the one full-named speaker of this article with it ("" when
     # two): a surname-only speaker of the same article is that person.
     full_speakers: dict[str, str] = {}
+    full_given: dict[str, str] = {}  # the same by given name ("Donald" speaking beside "Donald Trump")
     for idxs in by_speaker.values():
         ent = entities.get(brief.quotes[idxs[0]].speaker.entity or "")
         if ent is not None and ent.type in PERSON_TYPES:
@@ -386,6 +387,8 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             if info.kind == "person":
                 prev = full_speakers.get(info.surname)
                 full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
+                prev = full_given.get(info.given)
+                full_given[info.given] = ent.name if prev in (None, ent.name) else ""
     # Speaker strings that are the tail of exactly one longer one here.
     folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
     suffix_of: dict[str, str] = {}
@@ -437,6 +440,10 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             full_name = full_speakers[info.surname]
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this surname)"
+        elif info.kind == "surname" and full_given.get(info.surname) and info.surname not in full_speakers:
+            full_name = full_given[info.surname]
+            pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
+            reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
         elif info.kind == "person":
             pid, reason = _full_person(conn, info, canonical)
         elif info.kind == "surname":
