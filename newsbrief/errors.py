@@ -45,7 +45,10 @@ class Errors(StrEnum):
     E063 = "{name!r} has no speaker {alias!r} to split off; `newsbrief people show` lists its links."
     E064 = "{source}: not a valid aliases file ({detail})."
     E065 = "The claim to verify is empty or has no words ({detail})."
-    E066 = "{source}: the store has no people layer yet; run `newsbrief run` into it with this newsbrief first."
+    E066 = (
+        "{source}: the store has no people layer yet; run `newsbrief run` into it with this newsbrief first "
+        "(it is migrated when opened for writing)."
+    )
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "

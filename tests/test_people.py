@@ -160,3 +160,25 @@ def test_given_name_links_to_the_one_full_name_with_it_in_the_same_article(store
     rows = {r["speaker"]: r["quotes"] for r in store.speakers(count_duplicates=True)}
     # Linked inside article a only; alone in article b, "Ines" stays apart.
     assert rows == {"Ines Varga": 2, "Ines": 1}
+
+
+def test_read_only_store_without_people_layer_is_a_coded_error(tmp_path: Path):
+    import sqlite3
+
+    from newsbrief.store.migrations import MIGRATIONS, migrate
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    old = MIGRATIONS[:]
+    try:
+        MIGRATIONS[:] = [m for m in old if not m[0].startswith(("0006", "0007", "0008"))]
+        migrate(conn, str(db))
+    finally:
+        MIGRATIONS[:] = old
+        conn.close()
+    with Store(db, readonly=True) as store:
+        with pytest.raises(InputError) as err:
+            store.speakers()
+        assert err.value.code == "E066" and "old.db" in str(err.value)
+    with Store(db) as store:  # opened for writing: migrated
+        assert store.speakers() == []

@@ -650,11 +650,21 @@ def find_people(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def require_people(conn: sqlite3.Connection) -> None:
+    """RAISES (InputError): E066 for a store opened read-only that predates
+    the people layer (opening it for writing migrates it)."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people'").fetchone()
+    if row is None:
+        db = conn.execute("PRAGMA database_list").fetchone()
+        raise InputError(Errors.E066, source=str(db[2] if db else "<store>"))
+
+
 def resolve_one(conn: sqlite3.Connection, name: str) -> list[int]:
     """The person ids ``search --speaker NAME`` filters on.
 
     RAISES (InputError): E061 when a bare name fits several people.
     """
+    require_people(conn)
     found = find_people(conn, name)
     full = [p for p in found if p["kind"] != "surname"]
     if len(full) > 1:
@@ -860,6 +870,7 @@ def speakers(conn: sqlite3.Connection, *, limit: int | None, min_quotes: int, co
     A group of near-duplicate articles counts once, and a statement quoted in
     several copies of a story once, unless ``count_duplicates``.
     """
+    require_people(conn)
     if count_duplicates:
         unit_q, unit_a = "q.id", "q.article_id"
     else:
