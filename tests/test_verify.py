@@ -55,6 +55,7 @@ def test_align_gives_offsets_and_word_diff():
         ("We will rebuild the northern pier before the winter storms arrive", "Tomas Reyes", "misattributed"),
         ("The lighthouse keeper retired to a farm in the hills", "Ines Varga", "not found"),
         ("The fishermen have been treated unfairly by the council", None, "verbatim"),
+        ("The council treated the fishermen unfairly", "Tomas Reyes", "paraphrase"),
     ],
 )
 def test_verdicts(conn, claim: str, speaker: str | None, verdict: str):
