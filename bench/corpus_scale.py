@@ -99,38 +99,46 @@ def grow(store: Store, n: int, rng: random.Random, sents, firsts, lasts, vocab, 
     pname = dict(conn.execute("SELECT id, name FROM people"))
     done = 0
     art = 0
+    sid = int(conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0])
     while done < n:
+        arts, stmts, quotes_rows = [], [], []
+        for _ in range(min(2000, (n - done + per_article - 1) // per_article)):
+            art += 1
+            quotes = [vary(rng, rng.choice(sents), vocab) for _ in range(per_article)]
+            chosen = rng.choices(pids, k=per_article)
+            text = " ".join(f"“{q}” said {pname[pid]}." for q, pid in zip(quotes, chosen, strict=True))
+            date = f"{2014 + art % 3}-{1 + art % 12:02d}-{1 + art % 28:02d}"
+            arts.append((f"bench{art}", f"bench/{art}", date, text, len(text.split())))
+            pos = 0
+            for idx, q in enumerate(quotes):
+                start = text.index(q, pos)
+                end = pos = start + len(q)
+                sid += 1
+                stmts.append((sid, chosen[idx], q, q.casefold(), art, date))
+                quotes_rows.append(
+                    (art, idx, q, start, end, pname[chosen[idx]], chosen[idx], sid, f"[[{start}, {end}]]")
+                )
+                done += 1
         with store.atomic():
-            for _ in range(min(2000, (n - done + per_article - 1) // per_article)):
-                art += 1
-                quotes = [vary(rng, rng.choice(sents), vocab) for _ in range(per_article)]
-                chosen = rng.choices(pids, k=per_article)
-                text = " ".join(f"“{q}” said {pname[pid]}." for q, pid in zip(quotes, chosen, strict=True))
-                date = f"{2014 + art % 3}-{1 + art % 12:02d}-{1 + art % 28:02d}"
-                aid = conn.execute(
-                    """INSERT INTO articles (content_hash, ext_id, source, date, text, words, status, stored_at,
-                       dup_group) VALUES (?, '', ?, ?, ?, ?, 'ok', '2026-01-01', NULL) RETURNING id""",
-                    (f"bench{art}", f"bench/{art}", date, text, len(text.split())),
-                ).fetchone()[0]
-                conn.execute("UPDATE articles SET dup_group = id WHERE id = ?", (aid,))
-                pos = 0
-                for idx, q in enumerate(quotes):
-                    start = text.index(q, pos)
-                    end = start + len(q)
-                    pos = end
-                    pid = chosen[idx]
-                    speaker = pname[pid]
-                    sid = conn.execute(
-                        """INSERT INTO statements (person_id, text, norm, first_article, first_date, quotes, articles)
-                           VALUES (?, ?, ?, ?, ?, 1, 1)""",
-                        (pid, q, q.casefold(), aid, date),
-                    ).lastrowid
-                    conn.execute(
-                        """INSERT INTO quotes (article_id, idx, text, start, "end", kind, speaker, person_id,
-                               statement_id, verbatim) VALUES (?, ?, ?, ?, ?, 'direct', ?, ?, ?, ?)""",
-                        (aid, idx, q, start, end, speaker, pid, sid, json.dumps([[start, end]])),
-                    )
-                    done += 1
+            # Article ids are assigned in order; map the batch's numbers onto them.
+            first = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]) + 1
+            conn.executemany(
+                """INSERT INTO articles (content_hash, ext_id, source, date, text, words, status, stored_at)
+                   VALUES (?, '', ?, ?, ?, ?, 'ok', '2026-01-01')""",
+                arts,
+            )
+            offset = first - (art - len(arts) + 1)
+            conn.execute("UPDATE articles SET dup_group = id WHERE id >= ?", (first,))
+            conn.executemany(
+                """INSERT INTO statements (id, person_id, text, norm, first_article, first_date, quotes, articles)
+                   VALUES (?, ?, ?, ?, ?, ?, 1, 1)""",
+                [(i, p, t, nm, a + offset, d) for i, p, t, nm, a, d in stmts],
+            )
+            conn.executemany(
+                """INSERT INTO quotes (article_id, idx, text, start, "end", kind, speaker, person_id, statement_id,
+                       verbatim) VALUES (?, ?, ?, ?, ?, 'direct', ?, ?, ?, ?)""",
+                [(a + offset, *rest) for a, *rest in quotes_rows],
+            )
         print(f"  {done:,} statements", file=sys.stderr, flush=True)
 
 
