@@ -182,3 +182,25 @@ def test_read_only_store_without_people_layer_is_a_coded_error(tmp_path: Path):
         assert err.value.code == "E066" and "old.db" in str(err.value)
     with Store(db) as store:  # opened for writing: migrated
         assert store.speakers() == []
+
+
+def test_cli_people_aliases_file_is_kept_for_later_articles(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        write(store, brief("a", "2021-01-02", [("Taxes will fall", "Joe Pastor", "PERSON", None)]))
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[person]]\nname = "Joseph Pastor"\naliases = ["Joe Pastor"]\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["people", "aliases", str(aliases), "--db", str(db)])
+    assert r.exit_code == 0 and "1 people rule(s) applied" in r.stderr
+    r = CliRunner().invoke(main, ["people", "aliases", str(aliases), "--db", str(db)])
+    assert "0 people rule(s) applied" in r.stderr  # idempotent
+    with Store(db) as store:
+        write(store, brief("b", "2021-02-02", [("Taxes may rise", "Joe Pastor", "PERSON", None)]))
+        write(store, brief("c", "2021-03-02", [("Taxes did rise", "Joseph Pastor", "PERSON", None)]))
+        (row,) = store.speakers(count_duplicates=True)
+    assert (row["speaker"], row["quotes"], row["articles"]) == ("Joseph Pastor", 3, 3)
+    assert "--aliases" in CliRunner().invoke(main, ["run", "--help"]).stdout
