@@ -354,16 +354,16 @@ class Store:
 
         query (str | None): words the quote must contain (FTS5; all of them);
             with ``raw``, an FTS5 query as it is.
-        speaker (str | None): canonical speaker, case-insensitive; a surname
-            ("Lavrov") matches the full name ("Sergey Lavrov") and a full name
-            matches a speaker known only by the surname.
+        speaker (str | None): a person of the people layer (people.py): full
+            name or alias, case-insensitive; a bare surname that fits two
+            people raises E061 listing them.
         entity (str | None): an entity (same matching) mentioned inside the quote.
         source (str | None): text the article's source (path, id) contains.
         kinds (Sequence[str]): "direct", "partial", "indirect".
         types (Sequence[str]): "speech", "belief", "intention", "evidence".
         since, until (date | None): article date range, inclusive (ISO dates).
         RETURNS (list[dict]): one dict a quote, with its article.
-        RAISES (InputError): E014 for a query FTS5 cannot parse.
+        RAISES (InputError): E014 for a query FTS5 cannot parse; E061 (see speaker).
         """
         where: list[str] = []
         params: list[Any] = []
