@@ -1,0 +1,514 @@
+"""Events: who did what to whom, coded in PLOVER's 16 event types.
+
+Per sentence, the stage finds trigger words with spaCy's DependencyMatcher
+(rules in ``data/triggers.json``: a lemma, its part of speech and, for some,
+a child it needs: "lift" + "curfew" is CONCEDE), keeps the trigger highest in
+the clause tree (reporting, aspectual and light verbs do not count: in
+"officials said the army attacked", "attacked" is the main event), and reads
+its arguments from the parse:
+
+* the actor: the subject (the "by" agent of a passive), climbing through
+  infinitives and coordinated verbs ("offered to hand over"), or the modifier
+  of a noun trigger ("a regime offensive"); a pronoun takes the subject of the
+  reporting verb above it or the previous event's actor;
+* the recipient: the first phrase below the trigger (objects, then
+  prepositional objects, then the clauses it governs) that resolves to an
+  actor; a place ("in Tokyo") only when nothing else does, as PLOVER's coders
+  do;
+* codes: the country (ISO 3166-1 alpha-3) and sector named in the phrase or
+  in the entity's role; a phrase with a sector word but no country ("the
+  students") takes the country of the other party, the place, or the article,
+  the coders' default for domestic events.
+
+A stated future or condition ("will give", "would boycott", "unless") makes a
+cooperative act an AGREE (a promise) and a hostile one a THREATEN, marked
+``hypothetical``; "X said Y must ..." is a REQUEST of Y. ``negated`` marks "did
+not attack". ``attribution`` is the index of the quote the event was reported
+in (the trigger inside its content, or the trigger is its cue).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..layers import entities_of, quotes_of
+from ..lexicon import SPEECH_VERBS
+from .actors import ActorInfo, NameIndex, conjuncts, coordinated_demonyms
+from .lexicon import PLOVER_TYPES, Lexicon, load_lexicon
+
+_SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl")
+_RECIPIENT_DEPS = frozenset(
+    {"dobj", "dative", "pobj", "nsubjpass", "nsubj", "attr", "poss", "compound", "amod", "appos", "npadvmod", "oprd"}
+)
+_SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "punct", "cc", "mark", "det", "agent", "advmod", "prt", "case"})
+_LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us", "i", "who", "which", "that"})
+_MAX_BFS = 5
+
+
+def _depth(tok: Token, lex: Lexicon) -> int:
+    """How many clause-heading verbs stand above ``tok`` (reporting,
+    aspectual and light verbs not counted)."""
+    depth = 0
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and not (
+            cur.lemma_ in lex.transparent or cur.lemma_ in SPEECH_VERBS or cur.lemma_ in lex.light_verbs
+        ):
+            depth += 1
+    return depth
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a noun trigger hangs from ("staged a demonstration")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+class EventsStage:
+    """Writes ``doc._.nb_events``: one dict per event (``Event.to_dict``)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lex = load_lexicon()
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.rules: dict[str, dict[str, Any]] = {}
+        for order, rule in enumerate(self.lex.rules):
+            if rule["type"] not in PLOVER_TYPES:
+                raise ValueError(f"events rule {rule['name']!r}: unknown PLOVER type {rule['type']!r}")
+            node: dict[str, Any] = {"LEMMA": {"IN": rule["lemmas"]}, "POS": {"IN": rule["pos"]}}
+            pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": node}]
+            need = rule.get("with")
+            if need and need.get("lemmas"):
+                attrs: dict[str, Any] = {"LEMMA": {"IN": need["lemmas"]}}
+                if need.get("deps"):
+                    attrs["DEP"] = {"IN": need["deps"]}
+                pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "arg", "RIGHT_ATTRS": attrs})
+            self.rules[rule["name"]] = {**rule, "order": order, "nodes": len(pattern)}
+            self.matcher.add(rule["name"], [pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.nb_events = find_events(doc, self)
+        return doc
+
+
+@Language.factory(
+    "newsbrief_events",
+    assigns=["doc._.nb_events"],
+    requires=["doc._.nb_quotes", "doc._.nb_entities", "doc._.nb_speakers"],
+    default_config={},
+)
+def make_events_stage(nlp: Language, name: str) -> EventsStage:
+    return EventsStage(nlp)
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
+    """The best rule for each trigger token."""
+    best: dict[int, dict[str, Any]] = {}
+    for match_id, tokens in stage.matcher(doc):
+        rule = stage.rules[doc.vocab.strings[match_id]]
+        i = tokens[0]
+        cur = best.get(i)
+        if cur is None or (rule["nodes"], -rule["order"]) > (cur["nodes"], -cur["order"]):
+            best[i] = rule
+    return best
+
+
+def _noun_trigger_ok(tok: Token, index: NameIndex, lex: Lexicon) -> bool:
+    """A noun counts as an event only with a doer or an undergoer in sight:
+    the object of a light verb ("staged a protest"), a modifier that is an
+    actor ("a regime offensive"), or a "by/with/against/on" argument."""
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and tok.head.lemma_ in lex.light_verbs:
+        return True
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod") and index.resolve(child) is not None:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "with", "against", "between", "on"):
+            return True
+    return False
+
+
+def _has_modal(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in tok.children)
+
+
+def _speech_head(tok: Token, lex: Lexicon) -> Token | None:
+    """The reporting verb (or noun: "a reminder that") whose clause ``tok`` is."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "acl", "xcomp", "advcl", "conj") or cur.dep_ == "relcl":
+            head = cur.head
+            if head.lemma_ in SPEECH_VERBS or head.lemma_ in lex.transparent:
+                return head
+            if head.pos_ == "NOUN" and head.head.lemma_ in SPEECH_VERBS | lex.transparent:
+                return head.head
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _intent(tok: Token, lex: Lexicon) -> bool:
+    """A stated future, intention or condition: "will give", "would boycott",
+    "prepared to lift", "... unless", "if ...". Looks at the trigger and the
+    verbs it is the infinitive of."""
+    cur = tok
+    for _ in range(4):
+        if _has_modal(cur, lex.intent_aux):
+            return True
+        for child in cur.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in child.children):
+                return True
+        if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in lex.intent_heads:
+            return True
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp" or cur.head.lemma_ in lex.intent_heads:
+            return True
+        break
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.dep_ != "xcomp":
+            return False
+        cur = cur.head
+    return False
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The doer of ``verb``: (token, from a passive agent)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj, True
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subj is not None:
+        return subj, False
+    if depth < 4 and verb.head.i != verb.i:
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        if verb.dep_ in _CLIMB_DEPS:
+            return _subject(verb.head, depth + 1)
+    return None, False
+
+
+def _noun_actor(tok: Token, index: NameIndex) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod") and index.resolve(child) is not None:
+            return child
+    return None
+
+
+def _bfs(start: Token, skip: set[int]) -> list[Token]:
+    """Tokens below ``start``, nearest first, without subjects, agents and
+    the subtrees in ``skip``."""
+    out: list[Token] = []
+    frontier = [start]
+    for _ in range(_MAX_BFS):
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.i in skip or child.dep_ in _SKIP_DEPS:
+                    continue
+                if tok.i == start.i and child.dep_ in _SUBJECT_DEPS and start.pos_ in ("VERB", "AUX"):
+                    continue
+                out.append(child)
+                nxt.append(child)
+        frontier = nxt
+        if not frontier:
+            break
+    return out
+
+
+def _location(trigger: Token, index: NameIndex, skip: set[int]) -> ActorInfo | None:
+    cur = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj", "nsubjpass")]
+    for tok in cur:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                        info = index.resolve(pobj)
+                        if info is not None and info.place:
+                            return info
+    return None
+
+
+def _date(trigger: Token) -> Span | None:
+    doc = trigger.doc
+    for child in trigger.children:
+        toks = [child] if child.dep_ in ("npadvmod", "tmod") else []
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "since", "last"):
+            toks = [c for c in child.children if c.dep_ == "pobj"]
+        for tok in toks:
+            if tok.ent_type_ == "DATE":
+                start = end = tok.i
+                while start > 0 and doc[start - 1].ent_type_ == "DATE" and doc[start - 1].ent_iob_ != "B":
+                    start -= 1
+                if doc[start].ent_iob_ != "B":
+                    start = max(start - 1, 0) if doc[max(start - 1, 0)].ent_type_ == "DATE" else start
+                while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                    end += 1
+                return doc[start : end + 1]
+    return None
+
+
+def _resolve_pronoun(tok: Token, index: NameIndex, lex: Lexicon, previous: list[ActorInfo]) -> Token | None:
+    """A pronoun actor: the subject of the reporting verb above it ("X
+    announced it will ..."), else None (the caller falls back on the
+    previous event's actor)."""
+    head = _speech_head(tok.head, lex)
+    if head is not None:
+        subj, _ = _subject(head)
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            return subj
+    return None
+
+
+def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
+    if head is None:
+        return []
+    out: list[ActorInfo] = []
+    for tok in conjuncts(head):
+        info = index.resolve(tok)
+        if info is None:
+            continue
+        start, end = index.phrase_tokens(tok)
+        split = coordinated_demonyms(index, index.doc[start:end])
+        if len(split) > 1:
+            for i in split:
+                hit = index.by_token[i]
+                part = index.doc[hit.start : hit.end]
+                out.append(
+                    ActorInfo(index.doc[i], part.start_char, part.end_char, hit.country, info.sector, None, True, False)
+                )
+            continue
+        out.append(info)
+    return out
+
+
+def _document_country(index: NameIndex) -> str | None:
+    counts = Counter(hit.country for hit in {id(h): h for h in index.by_token.values()}.values() if hit.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
+    """The events of ``doc``, in text order, as ``Event.to_dict`` dicts."""
+    lex = stage.lex
+    index = NameIndex(doc, lex, entities_of(doc))
+    quotes = quotes_of(doc)
+    triggers = _triggers(doc, stage)
+    doc_country: str | None = None
+    doc_country_done = False
+    events: list[dict[str, Any]] = []
+    previous: list[ActorInfo] = []
+    for sent in doc.sents:
+        cands = []
+        for tok in sent:
+            rule = triggers.get(tok.i)
+            modal = (
+                tok.pos_ in ("VERB", "AUX")
+                and _has_modal(tok, lex.request_modals)
+                and _speech_head(tok, lex) is not None
+                and any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+            )
+            if rule is None and not modal:
+                continue
+            is_noun = rule is not None and tok.pos_ not in ("VERB", "AUX") and not modal
+            if is_noun and not _noun_trigger_ok(tok, index, lex):
+                continue
+            nodes = rule["nodes"] if rule else 1
+            cands.append((_depth(tok, lex), is_noun, -nodes, tok.i, tok, rule, modal))
+        if not cands:
+            continue
+        cands.sort(key=lambda c: c[:4])
+        _, is_noun, _, _, trig, rule, modal = cands[0]
+        event = _build(trig, rule, modal, is_noun, index, lex, previous)
+        if event is None:
+            continue
+        ev, actor_infos, recipient_infos, location = event
+        # Codes from context: a sector-only phrase ("the students") takes
+        # the other party's country, the place's, then the article's.
+        for group, other in ((actor_infos, recipient_infos), (recipient_infos, actor_infos)):
+            for info in group:
+                if info.country is None and info.sector not in ("IGO", "NGO", "IMG") and _contextual(info, index):
+                    country = next((o.country for o in other if o.country), None)
+                    if country is None and location is not None:
+                        country = location.country
+                        if group is actor_infos:
+                            ev["_actor_from_location"] = True
+                    if country is None:
+                        if not doc_country_done:
+                            doc_country, doc_country_done = _document_country(index), True
+                        country = doc_country
+                    info.country = country
+        if ev.pop("_actor_from_location", False) and location is not None:
+            recipient_infos = [r for r in recipient_infos if (r.start, r.end) != (location.start, location.end)]
+        ev["actor"] = [a.to_dict(doc) for a in actor_infos]
+        ev["recipient"] = [r.to_dict(doc) for r in recipient_infos]
+        ev["sentence"] = {"start": sent.start_char, "end": sent.end_char}
+        t0 = ev["trigger"]["start"]
+        for qi, q in enumerate(quotes):
+            in_content = q.start <= t0 < q.end
+            is_cue = q.cue is not None and q.cue.start <= t0 < q.cue.end
+            if in_content or is_cue:
+                ev["attribution"] = qi
+                break
+        events.append(ev)
+        if actor_infos:
+            previous = actor_infos
+    return events
+
+
+def _contextual(info: ActorInfo, index: NameIndex) -> bool:
+    """Whether a phrase may take its country from context: a group or office
+    named by a sector word, not a person or organisation named by name."""
+    if info.sector is None:
+        return False
+    if info.entity is not None:
+        ent = next((e for s, e_, e in index.entity_mentions if e.id == info.entity), None)
+        if ent is not None and ent.type == "PERSON" and not ent.role and not _has_title(info, index):
+            return False
+    return True
+
+
+def _has_title(info: ActorInfo, index: NameIndex) -> bool:
+    span = index.doc.char_span(info.start, info.end, alignment_mode="expand")
+    return span is not None and any(
+        index.lex.sectors.get(t.lemma_.lower()) or index.lex.sectors.get(t.lower_) for t in span if t.ent_type_ != "PERSON"
+    )
+
+
+def _build(
+    trig: Token,
+    rule: dict[str, Any] | None,
+    modal: bool,
+    is_noun: bool,
+    index: NameIndex,
+    lex: Lexicon,
+    previous: list[ActorInfo],
+) -> tuple[dict[str, Any], list[ActorInfo], list[ActorInfo], ActorInfo | None] | None:
+    doc = trig.doc
+    type_ = rule["type"] if rule else "REQUEST"
+    mode = rule.get("mode") if rule else None
+    name = rule["name"] if rule else "request-modal"
+    hypothetical = False
+    actor_head: Token | None = None
+    recipient_head: Token | None = None
+    skip: set[int] = set()
+    if modal:
+        # "X said (that) Y must ...": X requests it of Y.
+        speech = _speech_head(trig, lex)
+        assert speech is not None
+        actor_head, _ = _subject(speech)
+        recipient_head = next((c for c in trig.children if c.dep_ in _SUBJECT_DEPS), None)
+        type_, mode, name = "REQUEST", None, (name + "+must" if rule else "request-modal")
+    elif is_noun:
+        actor_head = _noun_actor(trig, index)
+        if actor_head is None:
+            actor_head, _ = _subject(_verb_of(trig))
+    else:
+        actor_head, passive = _subject(trig)
+        if passive:
+            recipient_head = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
+    if actor_head is not None and actor_head.lower_ in _PRONOUNS:
+        resolved = _resolve_pronoun(actor_head, index, lex, previous)
+        if resolved is not None:
+            actor_head = resolved
+    actors = _actors_from(actor_head, index)
+    if not actors and actor_head is not None and actor_head.lower_ in _PRONOUNS and previous:
+        actors = list(previous)
+    for a in actors:
+        s, e = index.phrase_tokens(a.head)
+        skip.update(range(s, e))
+    if actor_head is not None:
+        skip.update(t.i for t in actor_head.subtree)
+    if not modal and rule is not None and type_ not in ("THREATEN", "AGREE") and _intent(trig, lex):
+        if type_ in lex.cooperative:
+            type_, name, hypothetical = "AGREE", name + "+intent", True
+        elif type_ in lex.hostile:
+            type_, name, hypothetical = "THREATEN", name + "+intent", True
+        else:
+            hypothetical = True
+    elif rule is not None and rule["type"] == "THREATEN":
+        hypothetical = True
+    recipients: list[ActorInfo] = []
+    if recipient_head is not None:
+        recipients = [r for r in _actors_from(recipient_head, index) if not _same(r, actors)]
+    if not recipients:
+        places: list[ActorInfo] = []
+        weak: list[ActorInfo] = []
+        start = trig
+        for tok in _bfs(start, skip):
+            if tok.dep_ not in _RECIPIENT_DEPS or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+                continue
+            got = [r for r in _actors_from(tok, index) if not _same(r, actors)]
+            if not got:
+                continue
+            if all(r.place for r in got):
+                places = places or got
+            elif any(r.named or r.country for r in got):
+                recipients = got
+                break
+            else:
+                weak = weak or got
+        recipients = recipients or weak or places
+    location = _location(trig, index, skip)
+    date = _date(trig)
+    ev: dict[str, Any] = {
+        "type": type_,
+        "mode": mode,
+        "trigger": {"text": trig.text, "start": trig.idx, "end": trig.idx + len(trig.text)},
+        "location": (
+            {"text": doc.text[location.start : location.end], "start": location.start, "end": location.end,
+             "country": location.country}
+            if location is not None else None
+        ),
+        "date": (
+            {"text": date.text, "start": date.start_char, "end": date.end_char} if date is not None else None
+        ),
+        "negated": _negated(trig),
+        "hypothetical": hypothetical,
+        "attribution": None,
+        "rule": name,
+    }  # fmt: skip
+    return ev, actors, recipients, location
+
+
+def _same(info: ActorInfo, actors: list[ActorInfo]) -> bool:
+    return any(
+        (a.start < info.end and info.start < a.end) or (a.entity is not None and a.entity == info.entity) for a in actors
+    )
+
+
+__all__ = ["EventsStage", "find_events", "make_events_stage"]
