@@ -47,10 +47,21 @@ _RECIPIENT_DEPS = frozenset(
     {"dobj", "dative", "pobj", "nsubjpass", "nsubj", "attr", "poss", "compound", "amod", "appos", "npadvmod", "oprd"}
 )
 _SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "punct", "cc", "mark", "det", "agent", "advmod", "prt", "case"})
+# Clauses beside the event, not its arguments: "..., citing domestic
+# opposition", "Serbia, where 24 people were killed".
+_OTHER_CLAUSE_DEPS = frozenset({"parataxis", "relcl"})
+# Heads that count or group the actor ("thousands of Kurds", "a group of").
+_QUANTITY_HEADS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens score scores tens million millions group third half "
+    "part member members some many most majority number".split()
+)
 _LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us", "i", "who", "which", "that"})
 _MAX_BFS = 5
+# Passive forms that describe their subject's stance ("is opposed to",
+# "is committed to", "were engaged in").
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "engage", "prepare", "determine", "involve", "opposed", "committed"})
 
 
 def _depth(tok: Token, lex: Lexicon) -> int:
@@ -65,6 +76,25 @@ def _depth(tok: Token, lex: Lexicon) -> int:
         ):
             depth += 1
     return depth
+
+
+def _raw_depth(tok: Token) -> int:
+    depth, cur = 0, tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        depth += cur.pos_ in ("VERB", "AUX")
+    return depth
+
+
+def _purpose_of_event(tok: Token, triggers: dict[int, Any], lex: Lexicon) -> bool:
+    """An infinitive of purpose under an event noun's light verb ("staged a
+    hunger strike to demand ...") says why, not what happened."""
+    if tok.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        return False
+    head = tok.head
+    if not (head.lemma_ in lex.light_verbs or head.lemma_ in lex.transparent):
+        return False
+    return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in head.children)
 
 
 def _verb_of(tok: Token) -> Token:
@@ -132,7 +162,9 @@ def _noun_trigger_ok(tok: Token, index: NameIndex, lex: Lexicon) -> bool:
     """A noun counts as an event only with a doer or an undergoer in sight:
     the object of a light verb ("staged a protest"), a modifier that is an
     actor ("a regime offensive"), or a "by/with/against/on" argument."""
-    if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and tok.head.lemma_ in lex.light_verbs:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and (
+        tok.head.lemma_ in lex.light_verbs or tok.head.lemma_ in lex.transparent
+    ):
         return True
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod") and index.resolve(child) is not None:
@@ -186,6 +218,15 @@ def _intent(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _conditional(tok: Token, lex: Lexicon) -> bool:
+    """A condition hangs on it: "... unless X", "if X ..."."""
+    for cur in (tok, tok.head):
+        for child in cur.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in child.children):
+                return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
@@ -210,6 +251,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subj is not None:
         return subj, False
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        # "Israel is opposed to": an adjectival passive, its subject acts;
+        # "civilians were killed": no doer named.
+        return (passive, False) if verb.lemma_ in _STATIVE_PASSIVES else (None, False)
     if depth < 4 and verb.head.i != verb.i:
         if verb.dep_ == "relcl":
             return verb.head, False
@@ -239,7 +285,7 @@ def _bfs(start: Token, skip: set[int]) -> list[Token]:
         nxt = []
         for tok in frontier:
             for child in tok.children:
-                if child.i in skip or child.dep_ in _SKIP_DEPS:
+                if child.i in skip or child.dep_ in _SKIP_DEPS or child.dep_ in _OTHER_CLAUSE_DEPS:
                     continue
                 if tok.i == start.i and child.dep_ in _SUBJECT_DEPS and start.pos_ in ("VERB", "AUX"):
                     continue
@@ -300,7 +346,19 @@ def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
         return []
     out: list[ActorInfo] = []
     for tok in conjuncts(head):
+        if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_HEADS:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                tok = pobj
         info = index.resolve(tok)
+        if info is None:
+            # "US Predator attacks", "Sweden's decision": the owner acts.
+            for child in tok.lefts:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    info = index.resolve(child)
+                    if info is not None:
+                        break
         if info is None:
             continue
         start, end = index.phrase_tokens(tok)
@@ -348,11 +406,14 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
             if is_noun and not _noun_trigger_ok(tok, index, lex):
                 continue
             nodes = rule["nodes"] if rule else 1
-            cands.append((_depth(tok, lex), is_noun, -nodes, tok.i, tok, rule, modal))
+            depth = _depth(tok, lex)
+            if not is_noun and _purpose_of_event(tok, triggers, lex):
+                depth += 1
+            cands.append((depth, _raw_depth(tok), is_noun, -nodes, tok.i, tok, rule, modal))
         if not cands:
             continue
-        cands.sort(key=lambda c: c[:4])
-        _, is_noun, _, _, trig, rule, modal = cands[0]
+        cands.sort(key=lambda c: c[:5])
+        _, _, is_noun, _, _, trig, rule, modal = cands[0]
         event = _build(trig, rule, modal, is_noun, index, lex, previous)
         if event is None:
             continue
@@ -396,17 +457,15 @@ def _contextual(info: ActorInfo, index: NameIndex) -> bool:
     if info.sector is None:
         return False
     if info.entity is not None:
-        ent = next((e for s, e_, e in index.entity_mentions if e.id == info.entity), None)
-        if ent is not None and ent.type == "PERSON" and not ent.role and not _has_title(info, index):
-            return False
+        # A named person's nationality is not the other party's, unless a
+        # title says they hold office there ("President X" in a domestic story).
+        ent = next((e for _, _, e in index.entity_mentions if e.id == info.entity), None)
+        if ent is not None and ent.type == "PERSON":
+            span = index.doc.char_span(info.start, info.end, alignment_mode="expand")
+            return span is not None and any(
+                index.lex.sectors.get(t.lemma_.lower()) for t in span if t.ent_type_ != "PERSON"
+            )
     return True
-
-
-def _has_title(info: ActorInfo, index: NameIndex) -> bool:
-    span = index.doc.char_span(info.start, info.end, alignment_mode="expand")
-    return span is not None and any(
-        index.lex.sectors.get(t.lemma_.lower()) or index.lex.sectors.get(t.lower_) for t in span if t.ent_type_ != "PERSON"
-    )
 
 
 def _build(
@@ -439,14 +498,14 @@ def _build(
             actor_head, _ = _subject(_verb_of(trig))
     else:
         actor_head, passive = _subject(trig)
-        if passive:
+        if passive or (actor_head is None and trig.lemma_ not in _STATIVE_PASSIVES):
             recipient_head = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
-    if actor_head is not None and actor_head.lower_ in _PRONOUNS:
+    if actor_head is not None and actor_head.pos_ == "PRON":
         resolved = _resolve_pronoun(actor_head, index, lex, previous)
         if resolved is not None:
             actor_head = resolved
     actors = _actors_from(actor_head, index)
-    if not actors and actor_head is not None and actor_head.lower_ in _PRONOUNS and previous:
+    if not actors and actor_head is not None and actor_head.pos_ == "PRON" and previous:
         actors = list(previous)
     for a in actors:
         s, e = index.phrase_tokens(a.head)
@@ -454,7 +513,9 @@ def _build(
     if actor_head is not None:
         skip.update(t.i for t in actor_head.subtree)
     if not modal and rule is not None and type_ not in ("THREATEN", "AGREE") and _intent(trig, lex):
-        if type_ in lex.cooperative:
+        if _conditional(trig, lex):
+            type_, name, hypothetical = "THREATEN", name + "+condition", True
+        elif type_ in lex.cooperative:
             type_, name, hypothetical = "AGREE", name + "+intent", True
         elif type_ in lex.hostile:
             type_, name, hypothetical = "THREATEN", name + "+intent", True
@@ -469,19 +530,21 @@ def _build(
         places: list[ActorInfo] = []
         weak: list[ActorInfo] = []
         start = trig
+        if is_noun and trig.dep_ in ("dobj", "attr") and trig.head.pos_ in ("VERB", "AUX"):
+            start = trig.head  # "began a hunger strike ... against Sweden's decision"
         for tok in _bfs(start, skip):
             if tok.dep_ not in _RECIPIENT_DEPS or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue
             got = [r for r in _actors_from(tok, index) if not _same(r, actors)]
             if not got:
                 continue
-            if all(r.place for r in got):
-                places = places or got
+            if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS and all(r.place for r in got):
+                places = places or got  # "in Tokyo": a target only when nothing else is
             elif any(r.named or r.country for r in got):
                 recipients = got
                 break
-            else:
-                weak = weak or got
+            elif tok.dep_ not in ("amod", "compound", "nmod"):
+                weak = weak or got  # "the students", not "terrorist activities"
         recipients = recipients or weak or places
     location = _location(trig, index, skip)
     date = _date(trig)

@@ -23,6 +23,7 @@ _SPACES = re.compile(r"\s+")
 # Words that end an actor phrase: a relative clause or a participle after the
 # head describes the actor but is not part of it.
 _PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+_NO_COUNTRY_BEFORE = re.compile(r"^(ethnic|pro|anti|-)$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "who", "which", "that"})
 
 
@@ -97,6 +98,9 @@ class NameIndex:
             if hit is None:
                 i += 1
                 continue
+            if hit.kind == "demonym" and i > 0 and _NO_COUNTRY_BEFORE.match(doc[i - 1].lower_):
+                # "ethnic Albanians" live elsewhere; "pro-Iranian" is not Iran.
+                hit.country = None
             for k in range(hit.start, hit.end):
                 self.by_token[k] = hit
             i = hit.end
@@ -158,6 +162,27 @@ class NameIndex:
             end -= 1
         return start, end
 
+    def _country_tokens(self, head: Token, start: int, end: int) -> list[int]:
+        """Tokens of the phrase that may give its country: the head, its
+        left modifiers, and the object of a preposition right after it with
+        that object's modifiers ("forces in Guinea", "doctors from two
+        American groups"), not deeper phrases ("talks on aid for Namibia")."""
+        out = list(range(start, head.i + 1))
+        for child in head.rights:
+            if child.dep_ == "appos":  # "Kenzo Oshima, the UN relief coordinator"
+                out.extend(t.i for t in child.subtree)
+                continue
+            if child.i >= end:
+                break
+            if child.dep_ in ("compound", "amod", "nmod", "flat"):
+                out.extend(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(t.i for t in pobj.lefts)
+                        out.extend(t.i for t in pobj.subtree if t.i <= pobj.i)
+        return out
+
     def resolve(self, head: Token) -> ActorInfo | None:
         """The actor headed by ``head``, or None when it is no actor (no
         name, no entity and no sector word)."""
@@ -169,11 +194,13 @@ class NameIndex:
         entity = self.entity_at(head.idx, head.idx + len(head.text))
         hits = []
         seen = set()
-        for tok in span:
-            hit = self.by_token.get(tok.i)
+        for i in self._country_tokens(head, start, end):
+            hit = self.by_token.get(i)
             if hit is not None and id(hit) not in seen:
                 seen.add(id(hit))
                 hits.append(hit)
+        # A name or a place outranks a demonym ("the pro-Iranian Hizbollah").
+        hits.sort(key=lambda h: h.kind == "demonym")
         head_hit = self.by_token.get(head.i)
         if head_hit is not None:
             named = True
@@ -194,9 +221,15 @@ class NameIndex:
                 sector = sector or rs
             if entity.type in ("GPE", "LOC") and head_hit is None:
                 place = True
+        head_sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
+        if not (head_hit is not None or entity is not None or head_sector or head.pos_ == "PROPN"):
+            # "Sweden's decision", "military aid": the thing is no actor
+            # (its owner may be: the caller tries the modifiers).
+            return None
         if sector is None:
-            sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
-        if sector is None:
+            sector = head_sector
+        if sector is None and (head.pos_ == "PROPN" or entity is not None):
+            # A title before a name: "Defence Secretary Tom King".
             for tok in span:
                 if tok.i != head.i and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                     s = self.lex.sectors.get(tok.lemma_.lower())
@@ -205,7 +238,7 @@ class NameIndex:
                         break
         if country is None and sector is None and not named:
             return None
-        if head.lower_ in _PRONOUNS:
+        if head.pos_ == "PRON" or (head.lower_ in _PRONOUNS and not head.text[:1].isupper()):
             return None
         return ActorInfo(
             head=head,
