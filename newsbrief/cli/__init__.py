@@ -52,6 +52,12 @@ def _register() -> None:
         pass
     else:
         register_corpus(main)
+    try:
+        from .events import events_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        main.add_command(events_command)
 
 
 _register()

@@ -28,6 +28,12 @@ def _register() -> None:
         pass
     else:
         eval_group.add_command(eval_summary_command)
+    try:
+        from .eval_events import eval_events_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        eval_group.add_command(eval_events_command)
 
 
 _register()

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Errors, InputError, SetupError
 from ..model import Brief
+from .events import query_events, write_events
 from .migrations import migrate
 
 Key = tuple[str, str]  # (content_hash, ext_id)
@@ -264,6 +265,7 @@ class Store:
                 'INSERT INTO summaries (article_id, idx, text, start, "end", score) VALUES (?, ?, ?, ?, ?, ?)',
                 [(article_id, i, s.text, s.start, s.end, s.score) for i, s in enumerate(brief.summary)],
             )
+            write_events(conn, article_id, brief, entity_ids)
             return True
 
     def write_failure(
@@ -437,6 +439,21 @@ class Store:
             d["roles"] = "; ".join(roles.get(d.pop("id"), []))
             out.append(d)
         return out
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        include_hypothetical: bool = True,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events, newest first, filtered by PLOVER type, actor code
+        or name (either party), and date (see ``store/events.py``)."""
+        return query_events(
+            self.conn, type=type, actor=actor, since=since, include_hypothetical=include_hypothetical, limit=limit
+        )
 
     def iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
         """Every analysed article: its stored row (without text) and its Brief."""

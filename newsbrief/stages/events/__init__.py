@@ -204,9 +204,8 @@ def _intent(tok: Token, lex: Lexicon) -> bool:
     for _ in range(4):
         if _has_modal(cur, lex.intent_aux):
             return True
-        for child in cur.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in child.children):
-                return True
+        if _conditional(cur, lex):
+            return True
         if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in lex.intent_heads:
             return True
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
@@ -222,7 +221,9 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     """A condition hangs on it: "... unless X", "if X ..."."""
     for cur in (tok, tok.head):
         for child in cur.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in child.children):
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in child.children
+            ):
                 return True
     return False
 
@@ -570,7 +571,8 @@ def _build(
 
 def _same(info: ActorInfo, actors: list[ActorInfo]) -> bool:
     return any(
-        (a.start < info.end and info.start < a.end) or (a.entity is not None and a.entity == info.entity) for a in actors
+        (a.start < info.end and info.start < a.end) or (a.entity is not None and a.entity == info.entity)
+        for a in actors
     )
 
 
