@@ -166,6 +166,8 @@ def _noun_trigger_ok(tok: Token, index: NameIndex, lex: Lexicon) -> bool:
         tok.head.lemma_ in lex.light_verbs or tok.head.lemma_ in lex.transparent
     ):
         return True
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and index.resolve(tok.head) is not None:
+        return True  # "a regime offensive" parsed as an adjective on "regime"
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod") and index.resolve(child) is not None:
             return True
@@ -266,6 +268,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 
 
 def _noun_actor(tok: Token, index: NameIndex) -> Token | None:
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+        return tok.head
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
