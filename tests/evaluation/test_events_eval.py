@@ -18,7 +18,7 @@ from newsbrief.evaluation.events import (
 )
 from newsbrief.model import Actor, Event, TextSpan
 
-from ..conftest import SEED_GOLD, SHARED, SEED_TEXT
+from ..conftest import SEED_GOLD, SEED_TEXT, SHARED
 
 PLOVER_DEV = SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.dev.json"
 
