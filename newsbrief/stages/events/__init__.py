@@ -1,8 +1,8 @@
 """Events: who did what to whom, coded in PLOVER's 16 event types.
 
-Per sentence, the stage finds trigger words with spaCy's DependencyMatcher
-(rules in ``data/triggers.json``: a lemma, its part of speech and, for some,
-a child it needs: "lift" + "curfew" is CONCEDE), keeps the trigger highest in
+Per sentence, the stage finds trigger words (rules in
+``data/triggers.json``: a lemma, its part of speech and, for some, a child in
+the parse it needs: "lift" + "curfew" is CONCEDE), keeps the trigger highest in
 the clause tree (reporting, aspectual and light verbs do not count: in
 "officials said the army attacked", "attacked" is the main event), and reads
 its arguments from the parse:
@@ -29,11 +29,12 @@ in (the trigger inside its content, or the trigger is its cue).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..layers import entities_of, quotes_of
@@ -112,21 +113,27 @@ class EventsStage:
 
     def __init__(self, nlp: Language) -> None:
         self.lex = load_lexicon()
-        self.matcher = DependencyMatcher(nlp.vocab)
-        self.rules: dict[str, dict[str, Any]] = {}
+        # Rules indexed by trigger lemma, matched in one pass over the tokens.
+        # spaCy's DependencyMatcher ran the same rules but evaluated every
+        # pattern's predicates on every token: 15x the rest of the stage.
+        self.by_lemma: dict[str, list[dict[str, Any]]] = {}
         for order, rule in enumerate(self.lex.rules):
             if rule["type"] not in PLOVER_TYPES:
                 raise ValueError(f"events rule {rule['name']!r}: unknown PLOVER type {rule['type']!r}")
-            node: dict[str, Any] = {"LEMMA": {"IN": rule["lemmas"]}, "POS": {"IN": rule["pos"]}}
-            pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": node}]
-            need = rule.get("with")
-            if need and need.get("lemmas"):
-                attrs: dict[str, Any] = {"LEMMA": {"IN": need["lemmas"]}}
-                if need.get("deps"):
-                    attrs["DEP"] = {"IN": need["deps"]}
-                pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "arg", "RIGHT_ATTRS": attrs})
-            self.rules[rule["name"]] = {**rule, "order": order, "nodes": len(pattern)}
-            self.matcher.add(rule["name"], [pattern])
+            need = rule.get("with") or {}
+            compiled = {
+                **rule,
+                "order": order,
+                "pos_set": frozenset(rule["pos"]),
+                "need_lemmas": frozenset(need.get("lemmas") or ()),
+                "need_deps": frozenset(need.get("deps") or ()),
+            }
+            compiled["nodes"] = 2 if compiled["need_lemmas"] else 1
+            for lemma in rule["lemmas"]:
+                self.by_lemma.setdefault(lemma, []).append(compiled)
+        strings = nlp.vocab.strings
+        self.lemma_hashes = np.array([strings.add(w) for w in self.by_lemma], dtype="uint64")
+        self.modal_hashes = np.array([strings.add(w) for w in self.lex.request_modals], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.nb_events = find_events(doc, self)
@@ -147,15 +154,42 @@ def make_events_stage(nlp: Language, name: str) -> EventsStage:
 
 
 def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
-    """The best rule for each trigger token."""
+    """The best rule for each trigger token: a rule that needs a child
+    ("lift" + "curfew") outranks one that does not, then file order. Lemmas
+    are read as one array (a Token object per word costs more than the
+    whole lookup)."""
     best: dict[int, dict[str, Any]] = {}
-    for match_id, tokens in stage.matcher(doc):
-        rule = stage.rules[doc.vocab.strings[match_id]]
-        i = tokens[0]
-        cur = best.get(i)
-        if cur is None or (rule["nodes"], -rule["order"]) > (cur["nodes"], -cur["order"]):
-            best[i] = rule
+    if len(doc) == 0:
+        return best
+    lemmas = doc.to_array("LEMMA")
+    for i in np.flatnonzero(np.isin(lemmas, stage.lemma_hashes)):
+        tok = doc[int(i)]
+        for rule in stage.by_lemma.get(tok.lemma_, ()):
+            if tok.pos_ not in rule["pos_set"]:
+                continue
+            if rule["need_lemmas"] and not any(
+                c.lemma_ in rule["need_lemmas"] and (not rule["need_deps"] or c.dep_ in rule["need_deps"])
+                for c in tok.children
+            ):
+                continue
+            cur = best.get(tok.i)
+            if cur is None or (rule["nodes"], -rule["order"]) > (cur["nodes"], -cur["order"]):
+                best[tok.i] = rule
     return best
+
+
+def _modal_candidates(doc: Doc, stage: EventsStage) -> set[int]:
+    """Verbs with "must"/"should" ("Y must withdraw"), found from the array
+    of lower-case forms."""
+    if len(doc) == 0:
+        return set()
+    lowers = doc.to_array("LOWER")
+    out = set()
+    for i in np.flatnonzero(np.isin(lowers, stage.modal_hashes)):
+        tok = doc[int(i)]
+        if tok.dep_ == "aux":
+            out.add(tok.head.i)
+    return out
 
 
 def _noun_trigger_ok(tok: Token, index: NameIndex, lex: Lexicon) -> bool:
@@ -388,20 +422,29 @@ def _document_country(index: NameIndex) -> str | None:
 def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
     """The events of ``doc``, in text order, as ``Event.to_dict`` dicts."""
     lex = stage.lex
-    index = NameIndex(doc, lex, entities_of(doc))
+    text = doc.text
+    index = NameIndex(doc, lex, entities_of(doc), text)
     quotes = quotes_of(doc)
     triggers = _triggers(doc, stage)
     doc_country: str | None = None
     doc_country_done = False
     events: list[dict[str, Any]] = []
     previous: list[ActorInfo] = []
-    for sent in doc.sents:
+    modals = _modal_candidates(doc, stage)
+    by_sentence: dict[int, list[int]] = {}
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
+    for i in sorted(set(triggers) | modals):
+        by_sentence.setdefault(bisect_right(sent_starts, i) - 1, []).append(i)
+    for si, token_ids in sorted(by_sentence.items()):
+        sent = sents[si]
         cands = []
-        for tok in sent:
+        for i in token_ids:
+            tok = doc[i]
             rule = triggers.get(tok.i)
             modal = (
-                tok.pos_ in ("VERB", "AUX")
-                and _has_modal(tok, lex.request_modals)
+                tok.i in modals
+                and tok.pos_ in ("VERB", "AUX")
                 and _speech_head(tok, lex) is not None
                 and any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
             )
@@ -440,8 +483,8 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
                     info.country = country
         if ev.pop("_actor_from_location", False) and location is not None:
             recipient_infos = [r for r in recipient_infos if (r.start, r.end) != (location.start, location.end)]
-        ev["actor"] = [a.to_dict(doc) for a in actor_infos]
-        ev["recipient"] = [r.to_dict(doc) for r in recipient_infos]
+        ev["actor"] = [a.to_dict(text) for a in actor_infos]
+        ev["recipient"] = [r.to_dict(text) for r in recipient_infos]
         ev["sentence"] = {"start": sent.start_char, "end": sent.end_char}
         t0 = ev["trigger"]["start"]
         for qi, q in enumerate(quotes):
@@ -482,7 +525,7 @@ def _build(
     lex: Lexicon,
     previous: list[ActorInfo],
 ) -> tuple[dict[str, Any], list[ActorInfo], list[ActorInfo], ActorInfo | None] | None:
-    doc = trig.doc
+    text = index.text
     type_ = rule["type"] if rule else "REQUEST"
     mode = rule.get("mode") if rule else None
     name = rule["name"] if rule else "request-modal"
@@ -558,7 +601,7 @@ def _build(
         "mode": mode,
         "trigger": {"text": trig.text, "start": trig.idx, "end": trig.idx + len(trig.text)},
         "location": (
-            {"text": doc.text[location.start : location.end], "start": location.start, "end": location.end,
+            {"text": text[location.start : location.end], "start": location.start, "end": location.end,
              "country": location.country}
             if location is not None else None
         ),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon, first_word, fold
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _SPACES = re.compile(r"\s+")
@@ -48,10 +48,10 @@ class ActorInfo:
     named: bool  # a name (entity, country, organisation), not only a sector word
     place: bool  # the phrase is a place name ("in Aleppo")
 
-    def to_dict(self, doc: Doc) -> dict[str, object]:
+    def to_dict(self, text: str) -> dict[str, object]:
         code = self.country or (self.sector if self.sector in ("IGO", "NGO", "IMG") else None)
         return {
-            "text": doc.text[self.start : self.end],
+            "text": text[self.start : self.end],
             "start": self.start,
             "end": self.end,
             "entity": self.entity,
@@ -64,7 +64,7 @@ class ActorInfo:
 class NameIndex:
     """Every country, place and organisation name in one document, by token."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, entities: list[Entity], text: str | None = None) -> None:
         self.doc = doc
         self.lex = lex
         self.by_token: dict[int, NameHit] = {}
@@ -72,12 +72,18 @@ class NameIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
-        text = doc.text
+        text = self.text = doc.text if text is None else text
         n = len(doc)
         i = 0
+        # Candidate starts from arrays, not Token objects: a capital or a
+        # digit first, and a word that starts some name.
+        capital = doc.to_array("IS_TITLE") | doc.to_array("IS_UPPER") | doc.to_array("IS_DIGIT") if n else []
         while i < n:
             hit = None
-            for width in range(min(lex.max_name_words, n - i), 0, -1):
+            widest = 0
+            if capital[i]:
+                widest = lex.first_words.get(first_word(fold(doc[i].text)), 0)
+            for width in range(min(widest, n - i), 0, -1):
                 j = i + width
                 first, last = doc[i], doc[j - 1]
                 if not (first.text[:1].isupper() or first.text[:1].isdigit()):

@@ -9,6 +9,7 @@ adds what ISO lacks (short forms, demonyms, capitals, big cities).
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,8 +34,19 @@ def _data(name: str) -> str:
 def fold(text: str) -> str:
     """Lower case without accents or curly apostrophes ("Herāt" -> "herat"),
     the key every name is looked up by."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_PIECES = re.compile(r"\w+|[^\w\s]")
+_FIRST = re.compile(r"[\s-]")
+
+
+def first_word(folded: str) -> str:
+    """The first word of a folded name or token ("bosnia-herzegovina" -> "bosnia")."""
+    return _FIRST.split(folded, maxsplit=1)[0]
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,9 @@ class Lexicon:
     orgs: dict[str, Org] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     max_name_words: int = 1
+    # First word of every name -> the most tokens a name starting with it
+    # spans: most tokens start no name and cost one dict lookup.
+    first_words: dict[str, int] = field(default_factory=dict)
 
 
 def _add_place(places: dict[str, Place], name: str, country: str, kind: str) -> None:
@@ -108,7 +123,13 @@ def load_lexicon() -> Lexicon:
             continue
         for word in words:
             sectors.setdefault(word, sector)
-    longest = max(len(k.split()) for k in list(places) + list(orgs))
+    first_words: dict[str, int] = {}
+    for key in list(places) + list(orgs):
+        first = first_word(key)
+        width = len(_PIECES.findall(key))
+        if width > first_words.get(first, 0):
+            first_words[first] = width
+    longest = max(first_words.values())
     return Lexicon(
         rules=trig["rules"],
         transparent=frozenset(trig["transparent"]),
@@ -123,4 +144,5 @@ def load_lexicon() -> Lexicon:
         orgs=orgs,
         sectors=sectors,
         max_name_words=min(longest, 8),
+        first_words=first_words,
     )
