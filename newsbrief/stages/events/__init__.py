@@ -202,6 +202,8 @@ def _noun_trigger_ok(tok: Token, index: NameIndex, lex: Lexicon) -> bool:
         return True
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and index.resolve(tok.head) is not None:
         return True  # "a regime offensive" parsed as an adjective on "regime"
+    if tok.dep_ == "compound" and tok.head.lemma_ in lex.generic_event_heads:
+        return _noun_trigger_ok(tok.head, index, lex)  # "launched a mediation effort between ..."
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod") and index.resolve(child) is not None:
             return True
@@ -560,8 +562,9 @@ def _build(
         skip.update(range(s, e))
     if actor_head is not None:
         skip.update(t.i for t in actor_head.subtree)
-    if not modal and rule is not None and type_ not in ("THREATEN", "AGREE") and _intent(trig, lex):
-        if _conditional(trig, lex):
+    verb = _verb_of(trig) if is_noun else trig  # "would tighten the blockade"
+    if not modal and rule is not None and type_ not in ("THREATEN", "AGREE") and _intent(verb, lex):
+        if _conditional(verb, lex):
             type_, name, hypothetical = "THREATEN", name + "+condition", True
         elif type_ in lex.cooperative:
             type_, name, hypothetical = "AGREE", name + "+intent", True
@@ -578,8 +581,10 @@ def _build(
         places: list[ActorInfo] = []
         weak: list[ActorInfo] = []
         start = trig
-        if is_noun and trig.dep_ in ("dobj", "attr") and trig.head.pos_ in ("VERB", "AUX"):
-            start = trig.head  # "began a hunger strike ... against Sweden's decision"
+        if is_noun and trig.dep_ == "compound" and trig.head.lemma_ in lex.generic_event_heads:
+            start = trig.head
+        if is_noun and start.dep_ in ("dobj", "attr") and start.head.pos_ in ("VERB", "AUX"):
+            start = start.head  # "began a hunger strike ... against Sweden's decision"
         for tok in _bfs(start, skip):
             if tok.dep_ not in _RECIPIENT_DEPS or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue

@@ -74,6 +74,7 @@ class Lexicon:
     request_modals: frozenset[str]
     cooperative: frozenset[str]
     hostile: frozenset[str]
+    generic_event_heads: frozenset[str]
     # folded name -> entry; names of several words are keys with spaces.
     places: dict[str, Place] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
@@ -140,6 +141,7 @@ def load_lexicon() -> Lexicon:
         request_modals=frozenset(trig["request_modals"]),
         cooperative=frozenset(trig["cooperative"]),
         hostile=frozenset(trig["hostile"]),
+        generic_event_heads=frozenset(trig["generic_event_heads"]),
         places=places,
         orgs=orgs,
         sectors=sectors,
