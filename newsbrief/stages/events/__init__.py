@@ -472,7 +472,14 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
         # the other party's country, the place's, then the article's.
         for group, other in ((actor_infos, recipient_infos), (recipient_infos, actor_infos)):
             for info in group:
-                if info.country is None and info.sector not in ("IGO", "NGO", "IMG") and _contextual(info, index):
+                # A target with no country of its own ("La Prensa", "the town
+                # of Cizre") is domestic to the actor, as coders default.
+                as_target = group is recipient_infos and info.entity is not None
+                if (
+                    info.country is None
+                    and info.sector not in ("IGO", "NGO", "IMG")
+                    and (as_target or _contextual(info, index))
+                ):
                     country = next((o.country for o in other if o.country), None)
                     if country is None and location is not None:
                         country = location.country

@@ -81,13 +81,13 @@ class NameIndex:
         while i < n:
             hit = None
             widest = 0
-            if capital[i]:
+            if capital[i] or doc[i].lower_ in lex.lower_first_words:
                 widest = lex.first_words.get(first_word(fold(doc[i].text)), 0)
             for width in range(min(widest, n - i), 0, -1):
                 j = i + width
                 first, last = doc[i], doc[j - 1]
-                if not (first.text[:1].isupper() or first.text[:1].isdigit()):
-                    break  # names start with a capital; "us" is not "US"
+                if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.lower_ in lex.lower_first_words):
+                    break  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
                 key = _SPACES.sub(" ", fold(text[first.idx : last.idx + len(last.text)]))
                 org = lex.orgs.get(key)
                 if org is not None:
@@ -178,6 +178,8 @@ class NameIndex:
             if child.dep_ == "appos":  # "Kenzo Oshima, the UN relief coordinator"
                 out.extend(t.i for t in child.subtree)
                 continue
+            if child.dep_ == "punct":
+                continue
             if child.i >= end:
                 break
             if child.dep_ in ("compound", "amod", "nmod", "flat"):
@@ -228,6 +230,8 @@ class NameIndex:
             if entity.type in ("GPE", "LOC") and head_hit is None:
                 place = True
         head_sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
+        if head_hit is not None and head_hit.kind == "demonym" and head_hit.country is None:
+            head_sector = "ETH"  # "ethnic Albanians": a group, placed by context
         if not (head_hit is not None or entity is not None or head_sector or head.pos_ == "PROPN"):
             # "Sweden's decision", "military aid": the thing is no actor
             # (its owner may be: the caller tries the modifiers).
@@ -271,11 +275,14 @@ def coordinated_demonyms(index: NameIndex, span: Span) -> list[int]:
     """Token indices of demonyms coordinated inside one phrase ("French and
     Egyptian warships"): each is an actor of its own."""
     out = []
+    doc = span.doc
     for tok in span:
         hit = index.by_token.get(tok.i)
         if hit is None or hit.start != tok.i:
             continue
-        if tok.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in tok.children):
+        parts = [doc[k] for k in range(hit.start, hit.end)]
+        conj = [c for p in parts for c in p.children if c.dep_ == "conj" and c.i in index.by_token]
+        if conj and any(p.dep_ in ("amod", "compound", "nmod") for p in parts):
             out.append(tok.i)
-            out.extend(c.i for c in tok.children if c.dep_ == "conj" and c.i in index.by_token)
+            out.extend(index.by_token[c.i].start for c in conj)
     return out

@@ -83,6 +83,8 @@ class Lexicon:
     # First word of every name -> the most tokens a name starting with it
     # spans: most tokens start no name and cost one dict lookup.
     first_words: dict[str, int] = field(default_factory=dict)
+    # First words of the few names written in lower case ("al-Qaeda").
+    lower_first_words: frozenset[str] = frozenset()
 
 
 def _add_place(places: dict[str, Place], name: str, country: str, kind: str) -> None:
@@ -130,6 +132,9 @@ def load_lexicon() -> Lexicon:
         width = len(_PIECES.findall(key))
         if width > first_words.get(first, 0):
             first_words[first] = width
+    lower_first = frozenset(
+        first_word(fold(x.name)) for x in list(places.values()) + list(orgs.values()) if x.name[:1].islower()
+    )
     longest = max(first_words.values())
     return Lexicon(
         rules=trig["rules"],
@@ -147,4 +152,5 @@ def load_lexicon() -> Lexicon:
         sectors=sectors,
         max_name_words=min(longest, 8),
         first_words=first_words,
+        lower_first_words=lower_first,
     )
