@@ -398,8 +398,11 @@ def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
             for child in tok.lefts:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     info = index.resolve(child)
-                    if info is not None:
+                    # A name or a country owns the thing; a sector word
+                    # does not make one ("terrorist activities").
+                    if info is not None and (info.country or info.named):
                         break
+                    info = None
         if info is None:
             continue
         start, end = index.phrase_tokens(tok)
@@ -590,9 +593,14 @@ def _build(
         start = trig
         if is_noun and trig.dep_ == "compound" and trig.head.lemma_ in lex.generic_event_heads:
             start = trig.head
+        order = _bfs(start, skip)
         if is_noun and start.dep_ in ("dobj", "attr") and start.head.pos_ in ("VERB", "AUX"):
-            start = start.head  # "began a hunger strike ... against Sweden's decision"
-        for tok in _bfs(start, skip):
+            # The noun's own arguments first ("a mediation effort between
+            # X and Y"), then its verb's ("began a hunger strike ... against
+            # Sweden's decision").
+            own = {t.i for t in start.subtree}
+            order += [t for t in _bfs(start.head, skip) if t.i not in own]
+        for tok in order:
             if tok.dep_ not in _RECIPIENT_DEPS or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue
             got = [r for r in _actors_from(tok, index) if not _same(r, actors)]

@@ -215,6 +215,11 @@ class NameIndex:
             place = head_hit.is_place and head_hit.kind != "org"
             country = head_hit.country
             sector = head_hit.sector
+        if head_hit is not None and head_hit.kind == "demonym":
+            # "the Albanians of southern Serbia": where they live, not who.
+            home = next((h for h in hits if h.is_place and h.country and h is not head_hit), None)
+            if home is not None:
+                country = home.country
         for hit in hits:
             if country is None and hit.country:
                 country = hit.country
