@@ -68,7 +68,9 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "engage", "prepare", "determi
 def _depth(tok: Token, lex: Lexicon) -> int:
     """How many clause-heading verbs stand above ``tok`` (reporting,
     aspectual and light verbs not counted)."""
-    depth = 0
+    # A verb inside a noun phrase ("their refusal to accept") is not a
+    # clause of the sentence: one level down.
+    depth = int(tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"))
     cur = tok
     while cur.head.i != cur.i:
         cur = cur.head
@@ -168,7 +170,7 @@ def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
             if tok.pos_ not in rule["pos_set"]:
                 continue
             if rule["need_lemmas"] and not any(
-                c.lemma_ in rule["need_lemmas"] and (not rule["need_deps"] or c.dep_ in rule["need_deps"])
+                _fills(c, rule["need_lemmas"], stage.lex) and (not rule["need_deps"] or c.dep_ in rule["need_deps"])
                 for c in tok.children
             ):
                 continue
@@ -176,6 +178,16 @@ def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
             if cur is None or (rule["nodes"], -rule["order"]) > (cur["nodes"], -cur["order"]):
                 best[tok.i] = rule
     return best
+
+
+def _fills(child: Token, lemmas: frozenset[str], lex: Lexicon) -> bool:
+    """The child a rule needs, or a generic head carrying it ("ended
+    mediation efforts" reads as "ended mediation")."""
+    if child.lemma_ in lemmas:
+        return True
+    return child.lemma_ in lex.generic_event_heads and any(
+        c.dep_ == "compound" and c.lemma_ in lemmas for c in child.children
+    )
 
 
 def _modal_candidates(doc: Doc, stage: EventsStage) -> set[int]:
