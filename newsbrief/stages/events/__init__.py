@@ -47,7 +47,7 @@ _CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pob
 _RECIPIENT_DEPS = frozenset(
     {"dobj", "dative", "pobj", "nsubjpass", "nsubj", "attr", "poss", "compound", "amod", "appos", "npadvmod", "oprd"}
 )
-_SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "punct", "cc", "mark", "det", "agent", "advmod", "prt", "case"})
+_SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "punct", "cc", "mark", "det", "advmod", "prt", "case"})
 # Clauses beside the event, not its arguments: "..., citing domestic
 # opposition", "Serbia, where 24 people were killed".
 _OTHER_CLAUSE_DEPS = frozenset({"parataxis", "relcl"})
@@ -63,6 +63,8 @@ _MAX_BFS = 5
 # Passive forms that describe their subject's stance ("is opposed to",
 # "is committed to", "were engaged in").
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "engage", "prepare", "determine", "involve", "opposed", "committed"})
+# Passives whose subject does it to itself ("guerrillas were demobilized").
+_SELF_PASSIVES = frozenset({"demobilize", "demobilise", "disarm", "withdraw", "evacuate", "deploy", "mobilize"})
 
 
 def _depth(tok: Token, lex: Lexicon) -> int:
@@ -306,9 +308,13 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if passive is not None:
         # "Israel is opposed to": an adjectival passive, its subject acts;
         # "civilians were killed": no doer named.
-        return (passive, False) if verb.lemma_ in _STATIVE_PASSIVES else (None, False)
+        if verb.lemma_ in _STATIVE_PASSIVES or verb.lemma_ in _SELF_PASSIVES:
+            return passive, False
+        return None, False
     if depth < 4 and verb.head.i != verb.i:
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG")):
+            # "militias who attacked", "people fleeing"; a finite verb parsed
+            # as a modifier ("groups donated") is the clause's own verb.
             return verb.head, False
         if verb.dep_ in _CLIMB_DEPS:
             return _subject(verb.head, depth + 1)
@@ -340,7 +346,9 @@ def _bfs(start: Token, skip: set[int]) -> list[Token]:
             for child in tok.children:
                 if child.i in skip or child.dep_ in _SKIP_DEPS or child.dep_ in _OTHER_CLAUSE_DEPS:
                     continue
-                if tok.i == start.i and child.dep_ in _SUBJECT_DEPS and start.pos_ in ("VERB", "AUX"):
+                if tok.i == start.i and (
+                    child.dep_ == "agent" or (child.dep_ in _SUBJECT_DEPS and start.pos_ in ("VERB", "AUX"))
+                ):
                     continue
                 out.append(child)
                 nxt.append(child)
@@ -387,10 +395,14 @@ def _resolve_pronoun(tok: Token, index: NameIndex, lex: Lexicon, previous: list[
     announced it will ..."), else None (the caller falls back on the
     previous event's actor)."""
     head = _speech_head(tok.head, lex)
-    if head is not None:
-        subj, _ = _subject(head)
-        if subj is not None and subj.lower_ not in _PRONOUNS:
-            return subj
+    cur = head
+    for _ in range(3):  # "X was quoted as saying he would ..."
+        if cur is None:
+            break
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if subj.pos_ != "PRON" else None
+        cur = cur.head if cur.head.i != cur.i else None
     return None
 
 
@@ -549,6 +561,7 @@ def _build(
     lex: Lexicon,
     previous: list[ActorInfo],
 ) -> tuple[dict[str, Any], list[ActorInfo], list[ActorInfo], ActorInfo | None] | None:
+    doc = trig.doc
     text = index.text
     type_ = rule["type"] if rule else "REQUEST"
     mode = rule.get("mode") if rule else None
@@ -570,7 +583,7 @@ def _build(
             actor_head, _ = _subject(_verb_of(trig))
     else:
         actor_head, passive = _subject(trig)
-        if passive or (actor_head is None and trig.lemma_ not in _STATIVE_PASSIVES):
+        if passive or (actor_head is None and trig.lemma_ not in _STATIVE_PASSIVES | _SELF_PASSIVES):
             recipient_head = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
     if actor_head is not None and actor_head.pos_ == "PRON":
         resolved = _resolve_pronoun(actor_head, index, lex, previous)
@@ -579,6 +592,15 @@ def _build(
     actors = _actors_from(actor_head, index)
     if not actors and actor_head is not None and actor_head.pos_ == "PRON" and previous:
         actors = list(previous)
+    if not actors and actor_head is not None and actor_head.pos_ != "PRON":
+        # An unnamed doer ("a roadside bombing near Samarra killed ..."):
+        # coded, as event coders do, by the place the phrase names.
+        place = next((index.by_token[t.i] for t in actor_head.subtree
+                      if t.i in index.by_token and index.by_token[t.i].is_place), None)
+        if place is not None:
+            s, e = index.phrase_tokens(actor_head)
+            span = doc[s:e]
+            actors = [ActorInfo(actor_head, span.start_char, span.end_char, place.country, None, None, False, False)]
     for a in actors:
         s, e = index.phrase_tokens(a.head)
         skip.update(range(s, e))
