@@ -410,12 +410,12 @@ def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
     if head is None:
         return []
     out: list[ActorInfo] = []
+    if head.pos_ == "NUM" or head.lower_ in _QUANTITY_HEADS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            head = pobj
     for tok in conjuncts(head):
-        if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_HEADS:
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if pobj is not None:
-                tok = pobj
         info = index.resolve(tok)
         if info is None:
             # "US Predator attacks", "Sweden's decision": the owner acts.
