@@ -406,7 +406,10 @@ def _resolve_pronoun(tok: Token, index: NameIndex, lex: Lexicon, previous: list[
     return None
 
 
-def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
+def _actors_from(head: Token | None, index: NameIndex, *, owners: bool = True) -> list[ActorInfo]:
+    """The parties headed by ``head`` and its conjuncts. owners: a thing
+    that is no actor stands for its owner ("US Predator attacks"); the
+    recipient search reaches owners itself, one level further down."""
     if head is None:
         return []
     out: list[ActorInfo] = []
@@ -417,7 +420,7 @@ def _actors_from(head: Token | None, index: NameIndex) -> list[ActorInfo]:
             head = pobj
     for tok in conjuncts(head):
         info = index.resolve(tok)
-        if info is None:
+        if info is None and owners:
             # "US Predator attacks", "Sweden's decision": the owner acts.
             for child in tok.lefts:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -637,7 +640,7 @@ def _build(
         for tok in order:
             if tok.dep_ not in _RECIPIENT_DEPS or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue
-            got = [r for r in _actors_from(tok, index) if not _same(r, actors)]
+            got = [r for r in _actors_from(tok, index, owners=False) if not _same(r, actors)]
             if not got:
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS and all(r.place for r in got):
