@@ -51,8 +51,6 @@ class Errors(StrEnum):
     )
 
     E050 = "{source}: not usable as event gold ({detail})."
-    E051 = "Unknown event type {value!r}: use one of PLOVER's 16 types ({detail})."
-    E052 = "Invalid --since {value!r}: use an ISO date (YYYY-MM-DD)."
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "
