@@ -90,3 +90,11 @@ def test_eval_events_command(tmp_path):
     assert "event type correct" in out.output and "100.0%" in out.output
     bad = CliRunner().invoke(main, ["eval", "events", str(tmp_path / "missing.json")])
     assert bad.exit_code == 1 and "E004" in bad.output
+
+
+def test_export_command_writes_the_events_table(db, tmp_path):
+    out = _run("export", "--db", str(db), "--format", "jsonl", "--table", "events", "--out", "-")
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    assert {r["event_type"] for r in rows} >= {"ASSAULT", "ACCUSE"}
+    assert all(r["sentence_start"] <= r["trigger_start"] < r["sentence_end"] for r in rows)
