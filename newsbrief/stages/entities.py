@@ -42,10 +42,11 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     # A name of two or more words labelled PERSON at least once ("Donald Trump").
     full_person: bool = False
-    # Gender votes [male, female] from what the article says around the
-    # mentions (honorifics, gendered nouns, pronouns), and whether the
-    # article states a relation for the person ("his wife, Jane Doe").
-    votes: list[int] = field(default_factory=lambda: [0, 0])
+    # Gender votes [male, female] from what the article states around the
+    # mentions (honorifics, gendered nouns), then [male, female] from the
+    # pronouns that follow them, and whether the article states a relation
+    # for the person ("his wife, Jane Doe").
+    votes: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
     relative: bool = False
 
     def add(self, span: Span, label: str) -> None:
@@ -56,8 +57,16 @@ class _Cluster:
             self.full_person = True
 
     def gender(self) -> str:
-        m, f = self.votes
-        return "m" if m > f else "f" if f > m else ""
+        """The stated gender; else the pronouns' when they agree (three to
+        one, two at least): a pronoun after a name often means someone else."""
+        m, f, pm, pf = self.votes
+        if m or f:
+            return "m" if m > f else "f" if f > m else ""
+        if pm >= 2 and pm >= 3 * pf:
+            return "m"
+        if pf >= 2 and pf >= 3 * pm:
+            return "f"
+        return ""
 
     def tokens(self) -> set[str]:
         return {t for name in self.names for t in _name_key(name).split()}
@@ -121,13 +130,13 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
     ``votes``; return whether the phrase states a relation to someone."""
     g = _honorific_gender(span)
     if g:
-        votes[0 if g == "m" else 1] += 3
+        votes[0 if g == "m" else 1] += 1
     relative = False
     for tok in _phrase_words(span):
         word, lemma = tok.lower_, tok.lemma_.lower()
         g = _LEX.gendered_nouns.get(word) or _LEX.gendered_nouns.get(lemma)
         if g:
-            votes[0 if g == "m" else 1] += 3
+            votes[0 if g == "m" else 1] += 1
         if word in _LEX.relations or lemma in _LEX.relations:
             relative = True
     # A pronoun later in the name's own sentence, outside quote marks, is
@@ -139,10 +148,10 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
             if tok.text in _QUOTE_CHARS:
                 break
             if tok.lower_ in _MALE_PRONOUNS:
-                votes[0] += 1
+                votes[2] += 1
                 break
             if tok.lower_ in _FEMALE_PRONOUNS:
-                votes[1] += 1
+                votes[3] += 1
                 break
     return relative
 
@@ -524,7 +533,9 @@ def _join_short_names(
     * A bare surname is decided mention by mention, in article order: it
       goes to the one compatible full name named before it (or, when none is
       named before it, the one in the article: a headline's "Doe" before the
-      body's "Jane Doe"); when several fit, to the one the article spoke of
+      body's "Jane Doe"), and from then on the surname stands for that
+      person (a relative named later is called by given or full name); when
+      several fit from the start, to the one the article spoke of
       most recently, by two sentences or more; otherwise it is ambiguous and
       belongs to no entity (the speakers stage then lists the candidates).
     """
@@ -576,6 +587,7 @@ def _join_short_names(
         key=lambda e: e[0],
     )
     latest: dict[str, int] = {}
+    owner: dict[str, str] = {}  # surname -> the person it was first used for, alone
     kept: dict[str, list[Span]] = {key: [] for key in short}
     for start, key, span in events:
         sent = bisect_right(sent_starts, span.start) - 1
@@ -591,8 +603,18 @@ def _join_short_names(
         before = [c for c in fits if first[c] < start]
         pool = before or fits
         target: str | None = None
-        if len(pool) == 1:
+        if owner.get(key) in fits:
+            # The surname already stands for one person: a relative or
+            # namesake named later does not take it ("Cruz" ... "his father,
+            # Rafael Cruz" ... "Cruz said").
+            target = owner[key]
+        elif owner.get(key) == key and _gender_ok(_honorific_gender(span), cluster.gender()):
+            # First used for someone with no full name here ("President Doe"
+            # before "Jane Doe"): it goes on meaning that person.
+            target = None
+        elif len(pool) == 1:
             target = pool[0]
+            owner[key] = target
         elif len(pool) > 1:
             ranked = sorted(pool, key=lambda c: -latest.get(c, -10))
             if latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2:
@@ -602,6 +624,7 @@ def _join_short_names(
                 # Ambiguous: in no entity (see the docstring).
                 continue
         if target is None:
+            owner.setdefault(key, key)
             kept[key].append(span)
             continue
         move(span, target)

@@ -95,6 +95,10 @@ def _core(span: Span) -> Span:
     for child in root.rights:
         if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod", "acl"):
             break
+        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+            # "an official briefed on the talks" says who; "a poll released
+            # last week" only when.
+            break
         if any(t.is_punct for t in span.doc[end : child.right_edge.i + 1]):
             break
         end = min(span.end, child.right_edge.i + 1)
@@ -105,7 +109,7 @@ def _whole(span: Span, stop: tuple[int, int]) -> Span:
     """A description with the qualifiers after its head that the mention
     left out ("a person" -> "a person familiar with the talks", "an
     official briefed on the plan"), up to a comma, a quote mark or the
-    characters ``stop`` (the quote and its cue), at most 14 words."""
+    characters ``stop`` (the quote and its cue), at most 10 words."""
     doc = span.doc
     root = span.root
     end = span.end
@@ -114,9 +118,13 @@ def _whole(span: Span, stop: tuple[int, int]) -> Span:
             continue
         if child.dep_ not in ("prep", "amod", "acl") or child.i != end:
             break
+        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+            # "an official briefed on the talks" says who; "a report released
+            # last year" only when, and is cut there.
+            break
         sub_end = child.right_edge.i + 1
         words = doc[end:sub_end]
-        if sub_end - span.start > 14 or any(t.is_punct or t.is_quote for t in words):
+        if sub_end - span.start > 10 or any(t.is_punct or t.is_quote for t in words):
             break
         if any(stop[0] <= t.idx < stop[1] for t in words):
             break
