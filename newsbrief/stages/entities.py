@@ -172,9 +172,18 @@ def _is_fragment(span: Span) -> bool:
     return False
 
 
-def _is_title_only(span: Span) -> bool:
-    """"Sgt", "Gov.", "Mr": a title or honorific with no name after it."""
-    return all(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_.rstrip(".") in HONORIFICS or t.is_punct for t in span)
+def _is_title_only(span: Span, surnames: set[str]) -> bool:
+    """"Sgt", "Gov.", "Mr", "Vice President": titles or honorifics with no
+    name after them. A title word that is also a surname the article uses
+    ("Mr. King", "Larry King") is a name."""
+    words = [t for t in span if not t.is_punct]
+    if not all(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_.rstrip(".") in HONORIFICS for t in words):
+        return False
+    if len(words) == 1:
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if before in HONORIFICS or words[0].text in surnames:
+            return False
+    return True
 
 
 def _is_dateline(span: Span) -> bool:
@@ -203,6 +212,18 @@ def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Sp
     one mention spanning all of it."""
     out: list[tuple[Span, str]] = []
     for span, label in mentions:
+        if out and out[-1][1] == "PERSON" and span.start < out[-1][0].end:
+            # Swallowed by a name extended over its nickname (below).
+            continue
+        if label == "PERSON" and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1:
+            # The model stopped inside the nickname: Robert C. "Bob | by" Roe.
+            end = span.end
+            if end < len(doc) and doc[end].text in _QUOTE_CHARS:
+                end += 1
+                while end < len(doc) and end - span.end <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+            if end > span.end + 1:
+                span = doc[span.start : end]
         if out and label == "PERSON" and out[-1][1] == "PERSON":
             prev = out[-1][0]
             between = doc[prev.end : span.start]
@@ -407,6 +428,7 @@ def _role_phrase(head: Token) -> str | None:
 def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -424,7 +446,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             while k < trimmed.end - 1 and _is_title_before_name(ent.doc[k]):
                 k += 1
             trimmed = ent.doc[k : trimmed.end]
-        if _is_title_only(trimmed) or _is_fragment(trimmed):
+        if _is_title_only(trimmed, surnames) or _is_fragment(trimmed):
             # "Sgt" on its own, "Co" of "Co-author": no name.
             continue
         # "Mr Okafor", "Sen. Sanders" is a person whatever the model's label.
@@ -540,6 +562,15 @@ def _join_short_names(
       belongs to no entity (the speakers stage then lists the candidates).
     """
 
+    def words_of(other: str) -> set[str]:
+        # A nickname stands for the given name: "Bob Roe" is Robert "Bob" Roe.
+        return set(other.split()) | {
+            w.strip(_QUOTE_CHARS).lower()
+            for name in by_key[other].names
+            for w in name.split()
+            if len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS
+        }
+
     def fuller(key: str) -> list[str]:
         words = key.split()
         return [
@@ -547,9 +578,9 @@ def _join_short_names(
             for other in keys
             if other != key
             and other not in merged_into
-            and len(other.split()) > len(words)
+            and len(other.split()) >= len(words)
             and by_key[other].labels["PERSON"]
-            and set(words) <= set(other.split())
+            and set(words) <= words_of(other)
             and words[-1] == other.split()[-1]
         ]
 
