@@ -268,7 +268,16 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
 def _canonical_name(cluster: _Cluster) -> str:
     # The fullest form: most tokens, then most frequent, then first seen.
     order = {name: i for i, name in enumerate(cluster.names)}
-    return max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
+    best = max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
+    # Less a word the model ran into the name in front ("Crooked Hillary
+    # Doe", "Miss Universe Ana Roe"): a full name of two words or more at
+    # its end that the article uses more often is the name.
+    words = best.split()
+    for k in range(1, len(words) - 1):
+        suffix = " ".join(words[k:])
+        if cluster.names.get(suffix, 0) > cluster.names[best]:
+            return suffix
+    return best
 
 
 def _is_title_before_name(tok: Token) -> bool:

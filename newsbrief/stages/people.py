@@ -30,6 +30,8 @@ class PeopleLexicon:
     offices: frozenset[str]
     past_markers: frozenset[str]
     singular_they: frozenset[str]
+    rank_words: frozenset[str]
+    person_heads: frozenset[str]
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -55,6 +57,8 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         offices=words("offices"),
         past_markers=words("past_markers"),
         singular_they=words("singular_they"),
+        rank_words=words("rank_words"),
+        person_heads=words("person_heads"),
     )
 
 

@@ -474,7 +474,9 @@ class _Resolver:
         # subject or a quote's speaker. A live blog moves from one person to
         # the next, so the person quoted a while ago is no evidence. "The head
         # of China's delegation" says whose it is and is left alone.
-        person_head = (head in TITLE_WORDS or head in PERSON_EPITHETS) and head not in _GENERIC_HEADS
+        person_head = (
+            head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
+        ) and head not in _GENERIC_HEADS
         if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
             eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev)
             if eid is not None:
@@ -512,6 +514,11 @@ class _Resolver:
         heads = _role_heads(role)
         title = _title(head)
         if title in _OFFICES and heads & _OFFICES and title not in heads:
+            return True
+        # "the presidential nominee" is not the "vice presidential nominee".
+        mine_rank = _LEX.rank_words & {t.lower_.rstrip(".") for t in core}
+        theirs_rank = _LEX.rank_words & set(role.lower().replace("-", " ").split())
+        if mine_rank != theirs_rank:
             return True
         # "the former president" is not "President Bush", nor the reverse.
         past = _LEX.past_markers
@@ -570,10 +577,20 @@ class _Resolver:
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
                 continue
             found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
+        # "the partner being supportive of her": the description stands
+        # beside the person the pronoun means, so it is someone else.
+        others = {
+            t.lower_
+            for t in core.sent
+            if t.dep_ in ("dobj", "pobj", "dative") and t.lower_ in ("him", "her") and not self.in_quote(t.idx)
+        }
+        gender_beside = {"m" if w == "him" else "f" for w in others}
         compatible = [
             eid
             for eid in found
-            if not (gender and self.gender.get(eid, gender) != gender) and not self._conflicts(eid, head, core)
+            if not (gender and self.gender.get(eid, gender) != gender)
+            and not self._conflicts(eid, head, core)
+            and self.gender.get(eid, "?") not in gender_beside
         ]
         if len(compatible) == 1 and (found[compatible[0]] or (prev is not None and prev.entity == compatible[0])):
             return compatible[0]
