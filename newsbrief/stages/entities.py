@@ -627,6 +627,8 @@ def _join_short_names(
         key=lambda e: e[0],
     )
     latest: dict[str, int] = {}
+    honorifics = {key: {g for g in map(_honorific_gender, by_key[key].mentions) if g} for key in short}
+    kept_genders: dict[str, set[str]] = {key: set() for key in short}
     owner: dict[str, str] = {}  # surname -> the person it was first used for, alone
     kept: dict[str, list[Span]] = {key: [] for key in short}
     for start, key, span in events:
@@ -641,6 +643,13 @@ def _join_short_names(
         plain = [c for c in fits if not by_key[c].relative]
         fits = [c for c in fits if not (by_key[c].relative and (own_first < first[c] or plain))]
         before = [c for c in fits if first[c] < start]
+        if not before:
+            # Named before any full name: join one only if no mention of the
+            # surname calls someone of the other gender ("Governor Doe",
+            # "Mr. Doe" ... "Jane Doe", "Mrs. Doe").
+            fits = [c for c in fits if all(_gender_ok(g, by_key[c].gender()) for g in honorifics[key])]
+            if len(honorifics[key]) > 1:
+                fits = []
         pool = before or fits
         target: str | None = None
         if owner.get(key) in fits:
@@ -648,7 +657,7 @@ def _join_short_names(
             # namesake named later does not take it ("Cruz" ... "his father,
             # Rafael Cruz" ... "Cruz said").
             target = owner[key]
-        elif owner.get(key) == key and _gender_ok(_honorific_gender(span), cluster.gender()):
+        elif owner.get(key) == key and all(_gender_ok(_honorific_gender(span), g) for g in kept_genders[key]):
             # First used for someone with no full name here ("President Doe"
             # before "Jane Doe"): it goes on meaning that person.
             target = None
@@ -666,6 +675,8 @@ def _join_short_names(
         if target is None:
             owner.setdefault(key, key)
             kept[key].append(span)
+            if _honorific_gender(span):
+                kept_genders[key].add(_honorific_gender(span))
             continue
         move(span, target)
         latest[target] = sent
@@ -686,31 +697,43 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     expected that Locke would ...") or labels it a work of art or a
     product, after labelling the full name a person; the
     speakers stage needs those mentions as antecedents. One pass over the
-    tokens; only surnames that belong to a single person are added.
+    tokens; a surname two people share is added only to the one named
+    before it, or to the one it was first used for alone.
     """
-    by_surname: dict[str, Entity | None] = {}
+    by_surname: dict[str, list[Entity]] = {}
     for ent in entities:
-        words = ent.name.split()
-        if ent.type != "PERSON":
-            continue
-        key = words[-1]
-        # A person known by the surname alone ("Mr. Doe") beside "Jane Doe"
-        # makes the surname ambiguous.
-        by_surname[key] = None if key in by_surname else ent if len(words) >= 2 else None
-    if not any(by_surname.values()):
+        if ent.type == "PERSON":
+            by_surname.setdefault(ent.name.split()[-1], []).append(ent)
+    if not by_surname:
         return
+    # The person each surname was first used for alone (see _join_short_names):
+    # it goes on meaning them when a namesake is named later.
+    owner: dict[str, tuple[int, Entity]] = {}
+    for key, ents in by_surname.items():
+        bare = [(m.start, e) for e in ents for m in e.mentions if m.text == key]
+        if bare:
+            owner[key] = min(bare, key=lambda b: b[0])
     added: set[str] = set()
     for tok in doc:
         # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        ent = by_surname.get(tok.text)
-        if ent is None:
+        ents = by_surname.get(tok.text)
+        if not ents:
             continue
         # A lone name, not part of another name ("Locke Street").
         prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
         if prev_propn or next_propn:
+            continue
+        before = [e for e in ents if e.mentions and e.mentions[0].start < tok.idx]
+        first_use = owner.get(tok.text)
+        if first_use is not None and first_use[0] < tok.idx:
+            ent = first_use[1]
+        elif len(ents) == 1 or len(before) == 1:
+            ent = ents[0] if len(ents) == 1 else before[0]
+            owner.setdefault(tok.text, (tok.idx, ent))
+        else:
             continue
         ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
         added.add(ent.id)

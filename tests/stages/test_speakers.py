@@ -32,11 +32,11 @@ def _entity_name(brief: Brief, quote: Quote) -> str | None:
 
 
 def test_speakers_pronoun_to_named_person(nlp):
-    brief = _brief(nlp, 'John Kerry arrived in Geneva on Monday. "We are hopeful," he said.')
-    quote = _quote(brief, "We are hopeful")
+    brief = _brief(nlp, 'Tomas Berg landed in Oslo on Tuesday. "The talks can begin," he said.')
+    quote = _quote(brief, "The talks can begin")
     assert quote.speaker.mention.text == "he"
-    assert quote.speaker.name == "John Kerry"
-    assert _entity_name(brief, quote) == "John Kerry"
+    assert quote.speaker.name == "Tomas Berg"
+    assert _entity_name(brief, quote) == "Tomas Berg"
 
 
 def test_speakers_pronoun_gender_from_the_article(nlp):
@@ -59,25 +59,25 @@ def test_speakers_pronoun_gender_from_honorific(nlp, pronoun, expected):
 
 
 def test_speakers_surname_to_full_name(nlp):
-    brief = _brief(nlp, 'John Kerry met reporters in Geneva. "We are ready to talk," Kerry said.')
-    quote = _quote(brief, "We are ready")
-    assert quote.speaker.mention.text == "Kerry"
-    assert quote.speaker.name == "John Kerry"
+    brief = _brief(nlp, 'Tomas Berg spoke to journalists in Oslo. "The door is open," Berg said.')
+    quote = _quote(brief, "The door is open")
+    assert quote.speaker.mention.text == "Berg"
+    assert quote.speaker.name == "Tomas Berg"
 
 
 def test_speakers_description_to_named_person(nlp):
     text = (
-        'John Kerry met reporters in Geneva on Friday. "We have waited long enough," Kerry said. '
-        '"We are ready to talk," the US secretary of state said.'
+        'Tomas Berg spoke to journalists in Oslo on Tuesday. "The delay has gone on too long," Berg said. '
+        '"The door is open," the Norwegian foreign minister said.'
     )
     brief = _brief(nlp, text)
-    quote = _quote(brief, "We are ready")
-    assert quote.speaker.mention.text == "the US secretary of state"
-    assert quote.speaker.name == "John Kerry"
-    assert quote.speaker.role == "US secretary of state"
+    quote = _quote(brief, "The door is open")
+    assert quote.speaker.mention.text == "the Norwegian foreign minister"
+    assert quote.speaker.name == "Tomas Berg"
+    assert quote.speaker.role == "Norwegian foreign minister"
     # The role the description gives holds for the person's other quotes and entity.
-    assert _quote(brief, "We have waited").speaker.role == "US secretary of state"
-    assert _named_entity(brief, "John Kerry").role == "US secretary of state"
+    assert _quote(brief, "The delay has").speaker.role == "Norwegian foreign minister"
+    assert _named_entity(brief, "Tomas Berg").role == "Norwegian foreign minister"
 
 
 def test_speakers_description_matches_entity_role(nlp):
@@ -188,13 +188,13 @@ def test_speakers_epithet_without_local_link_stays_a_description(nlp):
 
 def test_speakers_epithet_previous_sentence_subject_with_role(nlp):
     text = (
-        "Lavrov left early. A tired Kerry called for a ceasefire on Friday. "
-        '"We cannot wait any longer," the US secretary of state said.'
+        "Haugen left early. A weary Berg called for a truce on Tuesday. "
+        '"We cannot wait any longer," the Norwegian foreign minister said.'
     )
     brief = _brief(nlp, text)
     quote = _quote(brief, "We cannot wait")
-    assert quote.speaker.name == "Kerry"
-    assert quote.speaker.role == "US secretary of state"
+    assert quote.speaker.name == "Berg"
+    assert quote.speaker.role == "Norwegian foreign minister"
 
 
 def test_speakers_epithet_matches_stated_role_by_place(nlp):
