@@ -561,9 +561,9 @@ class _Resolver:
     ) -> str | None:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
-        the main clause's subject or a quote's speaker named there, or the
-        previous quote's speaker ("Sanders said ... As far as whether
-        Sanders ..., the Vermont senator said"); else None."""
+        the main clause's subject or a quote's speaker named there; else
+        None. (Not the previous quote's speaker alone: "Mr. Doe's words may
+        have affected the former president" names two people.)"""
         sent = self.sent_of(start)
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in (sent - 1, sent):
@@ -592,7 +592,7 @@ class _Resolver:
             and not self._conflicts(eid, head, core)
             and self.gender.get(eid, "?") not in gender_beside
         ]
-        if len(compatible) == 1 and (found[compatible[0]] or (prev is not None and prev.entity == compatible[0])):
+        if len(compatible) == 1 and found[compatible[0]]:
             return compatible[0]
         return None
 
@@ -683,6 +683,10 @@ class _Resolver:
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
+            return self.surname(span, mention.text)
+        if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
+            # A surname of the article the tagger took for a noun ("Trump
+            # conceded").
             return self.surname(span, mention.text)
         cue = quote.cue
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
