@@ -538,6 +538,25 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     return entities
 
 
+def _title_before(span: Span) -> str:
+    """The title word right before a name ("President" in "President Doe"), or ""."""
+    if span.start == 0:
+        return ""
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return word if word in TITLE_WORDS and word not in HONORIFICS else ""
+
+
+def _has_title(cluster: _Cluster, title: str) -> bool:
+    """Whether the article gives the person ``title`` at one of their mentions."""
+    for m in cluster.mentions:
+        if _title_before(m) == title:
+            return True
+        role = find_role(m)
+        if role and title in role.lower().replace(".", " ").split():
+            return True
+    return False
+
+
 def _gender_ok(a: str, b: str) -> bool:
     return not (a and b and a != b)
 
@@ -640,6 +659,7 @@ def _join_short_names(
         own_first = min(m.start_char for m in cluster.mentions)
         gender = _honorific_gender(span) or cluster.gender()
         fits = [c for c in short[key] if _gender_ok(gender, by_key[c].gender())]
+        agreeing = len(fits)
         plain = [c for c in fits if not by_key[c].relative]
         fits = [c for c in fits if not (by_key[c].relative and (own_first < first[c] or plain))]
         before = [c for c in fits if first[c] < start]
@@ -652,6 +672,11 @@ def _join_short_names(
                 fits = []
         pool = before or fits
         target: str | None = None
+        title = _title_before(span)
+        if owner.get(key) in fits and agreeing > 1 and title and not _has_title(by_key[owner[key]], title):
+            # "President Doe" when the surname was Jane Doe's and her
+            # father is named too: the title says it may be another Doe.
+            continue
         if owner.get(key) in fits:
             # The surname already stands for one person: a relative or
             # namesake named later does not take it ("Cruz" ... "his father,

@@ -229,3 +229,18 @@ def test_entities_canonical_name_without_a_word_run_into_it(nlp):
         doc.char_span(third, third + 11, label="PERSON"),
     ]
     assert [e.name for e in cluster_entities(doc)] == ["Paula Stone"]
+
+
+def test_entities_title_the_surname_owner_lacks_is_not_theirs(nlp):
+    text = (
+        "Mayor Ana Ruiz opened the library on Monday. Ruiz thanked the donors. "
+        "Her father, former President Tomas Ruiz, spoke too. President Ruiz recalled the old building."
+    )
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(w), text.index(w) + len(w), "PERSON") for w in ("Ana Ruiz", "Tomas Ruiz")] + [
+        doc.char_span(text.index(w), text.index(w) + 4, "PERSON") for w in ("Ruiz thanked", "Ruiz recalled")
+    ]
+    people = {e.name: [m.start for m in e.mentions] for e in cluster_entities(doc)}
+    assert people["Ana Ruiz"] == [text.index("Ana Ruiz"), text.index("Ruiz thanked")]
+    # "President Ruiz" may be her father: in no entity, or his, never hers.
+    assert text.index("Ruiz recalled") not in people["Ana Ruiz"]
