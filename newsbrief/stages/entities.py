@@ -271,11 +271,15 @@ def _canonical_name(cluster: _Cluster) -> str:
     best = max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
     # Less a word the model ran into the name in front ("Crooked Hillary
     # Doe", "Miss Universe Ana Roe"): a full name of two words or more at
-    # its end that the article uses more often is the name.
+    # its end that the article used first, and uses more often, is the name.
+    # (A first reference in full, "Aung San Suu Kyi" then "Suu Kyi", stays.)
+    first_at: dict[str, int] = {}
+    for m in cluster.mentions:
+        first_at[m.text] = min(first_at.get(m.text, m.start_char), m.start_char)
     words = best.split()
     for k in range(1, len(words) - 1):
         suffix = " ".join(words[k:])
-        if cluster.names.get(suffix, 0) > cluster.names[best]:
+        if cluster.names.get(suffix, 0) > cluster.names[best] and first_at.get(suffix, 1 << 62) < first_at[best]:
             return suffix
     return best
 
