@@ -668,6 +668,11 @@ class _Resolver:
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
+        partners = [c for c in root.children if c.dep_ == "conj" and c.i < span.end and c.pos_ in ("PROPN", "PRON")]
+        if partners and root.pos_ in ("PROPN", "PRON"):
+            # "Mr. Grassley and Mr. Leahy said": both of them, neither alone.
+            # The speaker is the pair as written, in no one person's name.
+            return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
             # "The Wisconsin Republican" is a description of a person, not the party.

@@ -374,3 +374,14 @@ def test_quoted_spans_merge_and_prefer_the_mark_index(nlp):
     doc._.nb_marks = [{"start": 18, "end": 27, "type": "speech"}, {"start": 1, "end": 4, "type": "name"}]
     assert quoted_spans(doc, quotes) == [(18, 27)]
     doc._.nb_marks = None
+
+
+def test_speakers_two_people_speaking_together_are_no_one_of_them(nlp):
+    text = (
+        "Nina Alvarez and Peter Lindqvist wrote to the council on Monday. "
+        '"The bridge must stay open," Ms. Alvarez and Mr. Lindqvist said in the letter.'
+    )
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "The bridge must")
+    assert quote.speaker.entity is None
+    assert "Alvarez" in quote.speaker.name and "Lindqvist" in quote.speaker.name
