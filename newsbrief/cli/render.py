@@ -33,6 +33,12 @@ def _party(actor: Actor) -> str:
     return f"{actor.text} ({code})" if code else actor.text
 
 
+def _unclear(brief: Brief, q: Quote) -> str:
+    """" (unclear: A or B)" when the speaker's mention fits several people."""
+    names = [e.name for e in (brief.entity(c) for c in q.speaker.candidates) if e is not None]
+    return f" (unclear: {' or '.join(names)})" if names else ""
+
+
 def render_brief(brief: Brief) -> str:
     """A readable brief: summary, key quote, quotes grouped by speaker, entities."""
     out: list[str] = []
@@ -45,7 +51,7 @@ def render_brief(brief: Brief) -> str:
     if brief.key_quote is not None:
         q = brief.quotes[brief.key_quote]
         out.append("\nKEY QUOTE")
-        out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}", "  "))
+        out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}{_unclear(brief, q)}", "  "))
     if brief.quotes:
         # One group per speaker (entity, else name), labelled with the first role any quote gives.
         groups: dict[str, list[Quote]] = defaultdict(list)
@@ -55,7 +61,7 @@ def render_brief(brief: Brief) -> str:
         for quotes in sorted(groups.values(), key=lambda qs: (-len(qs), qs[0].start)):
             name = next((q.speaker.name for q in quotes if q.speaker.name), None) or "unknown speaker"
             role = next((q.speaker.role for q in quotes if q.speaker.role), None)
-            label = f"{name} ({role})" if role else name
+            label = (f"{name} ({role})" if role else name) + _unclear(brief, quotes[0])
             out.append(f"\n  {label} \u2014 {len(quotes)}")
             for q in quotes:
                 cue = f" [{q.cue.text}]" if q.cue else ""
