@@ -62,7 +62,7 @@ class _Merger:
         return self.doc[max(0, bisect_right(self.starts, char) - 1)]
 
     def fit(self, start: int, end: int) -> tuple[int, int] | None:
-        text, index = self.text, self.index
+        index = self.index
         first = index.span_at(start)
         if first is not None and first.open < start:
             if start > first.start:
@@ -70,19 +70,17 @@ class _Merger:
             start = first.open
         last = index.span_at(max(start, end - 1))
         if last is not None and last.open >= start and end < last.outer_end:
-            if end >= last.end:
-                end = last.outer_end
-            else:
-                end = last.open
-                while end > start and text[end - 1] in _EDGE:
-                    end -= 1
+            # A clause that reaches into a quote takes the whole quote.
+            end = last.outer_end
         return (start, end) if end > start else None
 
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(self.text[start:end], start, end)
 
-    def verbatim(self, start: int, end: int) -> list[TextSpan]:
-        return [self.span(m.start, m.end) for m in marks_in(self.index, start, end)]
+    def verbatim(self, start: int, end: int, skip: frozenset[int] = frozenset()) -> list[TextSpan]:
+        """The speech spans inside start..end, but those whose open offset is
+        in ``skip`` (fragments of another act nested inside)."""
+        return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if m.open not in skip]
 
     def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
         """The phrase the cue ``verb`` governs that holds the fragments: the
@@ -128,6 +126,27 @@ class _Merger:
         start = min(start, marks[0].open)
         end = max(end, marks[-1].outer_end)
         return self.fit(start, end)
+
+
+def _cut_coordinated(clauses: list[Quote], text: str) -> None:
+    """A clause that runs on into a coordinated act of its own speaker ('said
+    the team was tired and called the referee "..."', a parse that hangs the
+    second verb inside the first clause) ends before that act's cue: the
+    acts stay separate. In place."""
+    for c in clauses:
+        for d in clauses:
+            if d is c or d.cue is None or c.cue is None or _overlaps(c.cue, d.cue):
+                continue
+            if c.start < d.cue.start and d.end <= c.end and c.cue.end <= c.start:
+                end = d.cue.start
+                head = text[c.start : end].rstrip(_EDGE)
+                for conj in (" and", " but", " or"):
+                    if head.endswith(conj):
+                        head = head[: -len(conj)].rstrip(_EDGE)
+                        break
+                if head:
+                    c.end = c.start + len(head)
+                    c.text = text[c.start : c.end]
 
 
 def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
@@ -188,10 +207,21 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if pick:
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]
+    _cut_coordinated(clauses, text)
 
+    # Fragments that another act inside a clause owns are not the clause's.
+    owner: dict[int, Quote] = {}
+    for q, mark, _verb in marked:
+        if q.cue is None:
+            continue
+        for c in clauses:
+            if c.start <= q.start and q.end <= c.end and _overlaps(q.cue, c.cue):
+                owner[mark.open] = c
+                break
     out: list[Quote] = []
     for c in clauses:
-        c.verbatim = merger.verbatim(c.start, c.end)
+        others = frozenset(o for o, holder in owner.items() if holder is not c)
+        c.verbatim = merger.verbatim(c.start, c.end, others)
         if c.verbatim:
             c.kind = "partial"
         out.append(c)

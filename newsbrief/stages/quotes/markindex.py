@@ -353,7 +353,9 @@ def _end_unclosed(text: str, seg: MarkSpan) -> None:
     when short (a stray mark)."""
     m = _ATTRIBUTION_AFTER_COMMA.search(text, seg.start, seg.end)
     if m is not None:
-        # The comma stays inside, as it would before a closing mark.
+        # The comma stays inside, as it would before a closing mark, and
+        # stands in for the missing mark.
+        seg.close = m.start()
         seg.end = m.start() + 1
     else:
         s = _SENTENCE_END.search(text, seg.start, seg.end)
