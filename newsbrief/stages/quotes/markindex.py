@@ -220,6 +220,7 @@ class MarkRule:
     test: str
     max_words: int | None = None
     title_case: bool = False
+    not_after_subject: bool = False
     pattern: re.Pattern[str] | None = None
 
 
@@ -248,6 +249,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 test=item["test"],
                 max_words=item.get("max_words"),
                 title_case=bool(item.get("title_case", False)),
+                not_after_subject=bool(item.get("not_after_subject", False)),
                 pattern=pattern,
             )
         )
@@ -273,7 +275,15 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
     if rule.title_case and not is_title_case(content):
         return False
     if test == "frame_before":
-        return rule.pattern is not None and rule.pattern.search(before) is not None
+        m = rule.pattern.search(before) if rule.pattern is not None else None
+        if m is None:
+            return False
+        if rule.not_after_subject:
+            # 'who he dubbed "..."': a person naming something is speaking.
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
+            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which")):
+                return False
+        return True
     if test == "between_names":
         # Dwayne "The Rock" Johnson: a capitalised word right before and after.
         return (

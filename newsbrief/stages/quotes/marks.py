@@ -422,7 +422,10 @@ def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) ->
         return  # a sign's words in title case are still its words
     after = text[mark.outer_end : mark.outer_end + 40].removeprefix("'")
     rule = rules.get("title_case_fragment")
-    if fits(rule) and seg.kind == "partial" and is_title_case(content):
+    # Not when a speech verb governs the words ('she declared "What A Night"')
+    # or they exclaim or ask ('chanted "Lock Him Up!"'): titles rarely do.
+    spoken = seg.rule == "marks.governing_verb" or any(ch in content for ch in "!?")
+    if fits(rule) and seg.kind == "partial" and not spoken and is_title_case(content):
         alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
         every_word_capital = all(w[0].isupper() for w in alpha)
         if content[-1:] not in _TERMINAL | {","} or every_word_capital or len(alpha) >= 3:
