@@ -59,6 +59,7 @@ class _Segment:
     carried: bool = False  # cue and mention taken from the quote before it
     rule: str = "marks.none"  # how the attribution was found
     verb: Token | None = None  # the cue's head word (the cue may start at an auxiliary)
+    cue_depth: int = 0  # how many steps up the parse from the quoted words the governing cue stands
     tokens: list[int] = field(default_factory=list)
 
     @property
@@ -294,7 +295,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if tok.head.i in inside:
             continue
         anc = tok.head
-        for _ in range(_ANCESTOR_STEPS):
+        for step in range(_ANCESTOR_STEPS):
             if anc.i in seen:
                 break
             seen.add(anc.i)
@@ -303,6 +304,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                 if score == 2:
                     best = anc
                     seg.rule = "marks.governing_verb"
+                    seg.cue_depth = step + 1
                     break
                 if score == 1 and fallback is None:
                     fallback = anc
@@ -424,7 +426,8 @@ def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) ->
     rule = rules.get("title_case_fragment")
     # Not when a speech verb governs the words ('she declared "What A Night"')
     # or they exclaim or ask ('chanted "Lock Him Up!"'): titles rarely do.
-    spoken = seg.rule == "marks.governing_verb" or any(ch in content for ch in "!?")
+    # Near: the verb or a preposition of it takes the quoted words.
+    spoken = (seg.rule == "marks.governing_verb" and seg.cue_depth <= 2) or any(ch in content for ch in "!?")
     if fits(rule) and seg.kind == "partial" and not spoken and is_title_case(content):
         alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
         every_word_capital = all(w[0].isupper() for w in alpha)
