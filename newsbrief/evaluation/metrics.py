@@ -65,7 +65,6 @@ class PRF:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "matched": self.matched_gold,
-            "matched_pred": self.matched_pred,
             "pred": self.n_pred,
             "gold": self.n_gold,
         }
