@@ -4,7 +4,10 @@ WHO SAID WHAT, and says how many other attributions there are."""
 from newsbrief.cli.render import render_brief
 from newsbrief.model import Brief, Quote, Speaker, TextSpan
 
-TEXT = 'Ann Lee thinks the ferry is safe. Ann Lee said the ferry is "fine". Tom Berg plans to sail. Tom Berg fears "a storm".'
+TEXT = (
+    'Ann Lee thinks the ferry is safe. Ann Lee said the ferry is "fine". '
+    'Tom Berg plans to sail. Tom Berg fears "a storm".'
+)
 
 
 def _q(needle: str, kind: str, name: str, type_: str, marked: str | None = None) -> Quote:
