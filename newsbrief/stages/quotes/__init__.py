@@ -32,7 +32,7 @@ Canonical speaker names are resolved later by ``newsbrief_speakers``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -77,10 +77,11 @@ class _Merger:
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(self.text[start:end], start, end)
 
-    def verbatim(self, start: int, end: int, skip: frozenset[int] = frozenset()) -> list[TextSpan]:
-        """The speech spans inside start..end, but those whose open offset is
-        in ``skip`` (fragments of another act nested inside)."""
-        return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if m.open not in skip]
+    def verbatim(self, start: int, end: int, owner: dict[int, int] | None = None, me: int = -1) -> list[TextSpan]:
+        """The speech spans inside start..end, but those that ``owner`` (open
+        offset -> id of an attribution) gives to another act than ``me``."""
+        owner = owner or {}
+        return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if owner.get(m.open, me) == me]
 
     def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
         """The phrase the cue ``verb`` governs that holds the fragments: the
@@ -132,9 +133,11 @@ def _cut_coordinated(clauses: list[Quote], text: str) -> None:
     """A clause that runs on into a coordinated act of its own speaker ('said
     the team was tired and called the referee "..."', a parse that hangs the
     second verb inside the first clause) ends before that act's cue: the
-    acts stay separate. In place."""
+    acts stay separate. In place; ``clauses`` sorted by start."""
+    starts = [c.start for c in clauses]
     for c in clauses:
-        for d in clauses:
+        # Only clauses that start inside this one can be inside it.
+        for d in clauses[bisect_left(starts, c.start) : bisect_right(starts, c.end)]:
             if d is c or d.cue is None or c.cue is None or _overlaps(c.cue, d.cue):
                 continue
             if c.start < d.cue.start and d.end <= c.end and c.cue.end <= c.start:
@@ -185,11 +188,14 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         r.start, r.end, r.text = start, end, text[start:end]
         clauses.append(r)
     clauses.sort(key=lambda q: (q.start, q.end))
+    _cut_coordinated(clauses, text)
 
-    # Quoted fragments into the clause around them.
+    # Quoted fragments into the clause around them; a fragment with a cue
+    # belongs to the clause of that cue (owner), not to another act around it.
     clause_starts = [c.start for c in clauses]
     merged: set[int] = set()
     direct_in: set[int] = set()
+    owner: dict[int, int] = {}
     for qi, (q, mark, _verb) in enumerate(marked):
         k = bisect_right(clause_starts, q.start) - 1
         holders = [c for c in clauses[max(0, k - 5) : k + 1] if c.start <= q.start and q.end <= c.end]
@@ -203,25 +209,15 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                     direct_in.add(id(c))
             continue
         same_cue = [c for c in holders if _overlaps(q.cue, c.cue)]
-        pick = same_cue or [c for c in holders if _absorbs(c, q, True)]
-        if pick:
+        if same_cue:
+            owner[mark.open] = id(same_cue[-1])
+        if same_cue or any(_absorbs(c, q, True) for c in holders):
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]
-    _cut_coordinated(clauses, text)
 
-    # Fragments that another act inside a clause owns are not the clause's.
-    owner: dict[int, Quote] = {}
-    for q, mark, _verb in marked:
-        if q.cue is None:
-            continue
-        for c in clauses:
-            if c.start <= q.start and q.end <= c.end and _overlaps(q.cue, c.cue):
-                owner[mark.open] = c
-                break
     out: list[Quote] = []
     for c in clauses:
-        others = frozenset(o for o, holder in owner.items() if holder is not c)
-        c.verbatim = merger.verbatim(c.start, c.end, others)
+        c.verbatim = merger.verbatim(c.start, c.end, owner, id(c))
         if c.verbatim:
             c.kind = "partial"
         out.append(c)
@@ -272,12 +268,6 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     return unique
 
 
-def is_statement(quote: Quote) -> bool:
-    """Whether an attribution reports speech: its cue is a speech cue, or it
-    holds words in quote marks (someone said them, whatever the cue)."""
-    return quote.type == "speech" or bool(quote.verbatim)
-
-
 @Language.factory(
     "newsbrief_quotes",
     assigns=["doc._.nb_quotes", "doc._.nb_marked", "doc._.nb_marks"],
@@ -308,4 +298,4 @@ class QuotesStage:
         return doc
 
 
-__all__ = ["find_quotes", "is_statement", "QuotesStage"]
+__all__ = ["find_quotes", "QuotesStage"]
