@@ -241,6 +241,10 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                 continue
             span = merger.fit(items[0][1].open, items[-1][1].outer_end) or (first_q.start, items[-1][0].end)
         start, end = span
+        if len(items) == 1 and items[0][1].open <= start and end <= items[0][1].outer_end:
+            # The cue governs just the quoted words: they are the content.
+            out.append(first_q)
+            continue
         out.append(
             Quote(
                 text=text[start:end],
