@@ -183,6 +183,8 @@ def test_cli_corpus_search_speaker_finds_every_gold_lavrov_quote_in_the_seed(tmp
     def norm(s: str) -> str:
         return " ".join(s.strip(" .,\"'“”‘’").split())
 
-    found = {norm(r["text"]) for r in rows}
-    missing = [q["text"] for q in wanted if norm(q["text"]) not in found]
+    found = [norm(r["text"]) for r in rows]
+    # One attribution per statement (schema 2): a quoted fragment is found
+    # inside the reported clause that holds it.
+    missing = [q["text"] for q in wanted if not any(norm(q["text"]) in f for f in found)]
     assert not missing, f"{len(missing)} of {len(wanted)} gold Lavrov quotes not found: {missing}"
