@@ -10,7 +10,13 @@ Parquet shards (``quotes/``, ``entities/``, ``articles/`` under that folder);
 with ``out_parquet`` alone, only the shards are written and nothing but counts
 travels back, for runs too big for one file.
 
-Resuming: with a store, stored articles are skipped as in the local runner.
+Isolation: an exception fails only its article (as in the local runner); a
+partition whose task fails as a whole (a worker killed, out of memory) is
+resubmitted one article a task, and an article whose own task fails is
+recorded as failed (E025), so the run goes on.
+
+Resuming: with a store, stored articles are skipped as in the local runner,
+and so are articles that failed before, unless ``retry_failed``.
 With shards only, a partition whose ``articles`` shard exists is skipped
 (partitions are cut the same way from the same input).
 """
@@ -25,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, SetupError
+from .errors import Errors, SetupError, printable
 from .export import entity_rows, quote_rows, write_parquet
 from .ingest import Article
 from .model import Brief, Failure
@@ -131,7 +137,7 @@ def _client(scheduler: str | None, workers: int | None, memory_limit: str | int)
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the install
         raise SetupError(
-            Errors.E012, name="engine", detail="the dask engine needs: pip install 'newsbrief[dask]'"
+            Errors.E027, what="--engine dask", package="dask and distributed", install="pip install 'newsbrief[dask]'"
         ) from None
     if scheduler:
         try:
@@ -159,10 +165,11 @@ def run_dask(
     out_parquet: str | Path | None = None,
     fields: JsonFields | None = None,
     extensions: Iterable[str] = DEFAULT_EXTENSIONS,
-    stdin_kind: str = "text",
+    stdin_kind: str = "auto",
     progress: bool | None = None,
     partition_size: int = 16,
     memory_limit: str | int = "auto",
+    retry_failed: bool = False,
 ) -> RunReport:
     """Analyse ``inputs`` on a Dask cluster into the store at ``db`` and/or
     Parquet shards under ``out_parquet``.
@@ -170,6 +177,7 @@ def run_dask(
     scheduler (str | None): address of a running scheduler; None starts a
         LocalCluster with ``workers`` worker processes.
     partition_size (int): articles per task.
+    retry_failed (bool): analyse again the items that failed in earlier runs.
     RETURNS (RunReport): analysed / skipped / failed counts.
     """
     import sys
@@ -216,7 +224,7 @@ def run_dask(
                 window.append((part, future))
             part = []
             while len(window) >= 2 * n_workers:
-                _collect(window, writer, report, bar)
+                _collect(window, writer, report, bar, client, settings, out, store is not None)
 
         for item in items:
             if isinstance(item, Failure):
@@ -227,13 +235,18 @@ def run_dask(
                     report.skipped += 1
                     bar.update()
                     continue
+                if store is not None and not retry_failed and store.has_failed(failure_key(item.source, item.text)):
+                    report.skipped += 1
+                    report.failed_before += 1
+                    bar.update()
+                    continue
                 seen.add(key)
                 part.append((key, item))
             if len(part) >= partition_size:
                 submit()
         submit()
         while window:
-            _collect(window, writer, report, bar)
+            _collect(window, writer, report, bar, client, settings, out, store is not None)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -253,9 +266,21 @@ def run_dask(
     return report
 
 
-def _collect(window: deque[tuple[list[PartItem], Any]], writer: Writer | None, report: RunReport, bar: Any) -> None:
+def _collect(
+    window: deque[tuple[list[PartItem], Any]],
+    writer: Writer | None,
+    report: RunReport,
+    bar: Any,
+    client: Any,
+    settings: Settings,
+    out: str | None,
+    return_results: bool,
+) -> None:
     part, future = window.popleft()
-    result = future.result()
+    try:
+        result = future.result()
+    except Exception as exc:  # the task failed as a whole (KilledWorker...): article by article
+        result = _one_by_one(part, exc, client, settings, out, return_results)
     if writer is None:
         report.analysed += result["analysed"]
         report.words += result["words"]
@@ -265,3 +290,37 @@ def _collect(window: deque[tuple[list[PartItem], Any]], writer: Writer | None, r
         return
     for (key, item), res in zip(part, result, strict=True):
         writer.result(key, res, item if isinstance(item, Article) else None)
+
+
+def _one_by_one(
+    part: list[PartItem], exc: Exception, client: Any, settings: Settings, out: str | None, return_results: bool
+) -> list[Brief | Failure] | dict[str, Any]:
+    """Resubmit a failed partition one article a task; an article whose own
+    task fails is recorded as failed (E025). RETURNS what the partition's
+    task would have."""
+    results: list[Brief | Failure] = []
+    for key, item in part:
+        if isinstance(item, Failure):
+            results.append(item)
+            continue
+        if len(part) > 1:
+            try:
+                single = client.submit(analyse_partition, [(key, item)], settings, None, True, pure=False)
+                results.extend(single.result())
+                continue
+            except Exception as single_exc:
+                exc = single_exc
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        results.append(
+            Failure(item.source, "E025", Errors.E025.format(source=printable(item.source or "<input>"), detail=detail))
+        )
+    if out:
+        _write_shards(Path(out), partition_key(part), part, results)
+    if return_results:
+        return results
+    failures = [r for r in results if isinstance(r, Failure)]
+    return {
+        "analysed": len(results) - len(failures),
+        "words": sum(len(r.text.split()) for r in results if isinstance(r, Brief)),
+        "failures": failures,
+    }

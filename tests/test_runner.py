@@ -66,11 +66,18 @@ def test_runner_counts_bad_items_and_resumes(tmp_path: Path, nlp):
         runs = store.conn.execute("SELECT status, analysed, skipped, failed FROM runs").fetchall()
         assert [tuple(r) for r in runs] == [("done", 13, 0, 7)]
 
+    # The items that failed in analysis (empty, too large) are not tried
+    # again; those that failed while being read are read again (cheaply).
     again = run_local([str(corpus)], db, workers=1, settings=_settings(max_chars=2000))
-    assert (again.analysed, again.skipped, again.failed) == (0, 13, 7)
+    assert (again.analysed, again.skipped, again.failed, again.failed_before) == (0, 15, 5, 2)
+    assert "--retry-failed" in again.line()
     with Store(db) as store:
         assert store.snapshot() == first
         assert store.check() == []
+    retried = run_local([str(corpus)], db, workers=1, settings=_settings(max_chars=2000), retry_failed=True)
+    assert (retried.analysed, retried.skipped, retried.failed, retried.failed_before) == (0, 13, 7, 0)
+    with Store(db) as store:
+        assert store.snapshot() == first
 
 
 def test_runner_repeated_text_in_the_input_is_stored_once(tmp_path: Path, nlp):
