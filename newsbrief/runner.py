@@ -164,8 +164,10 @@ def analyse_chunk(chunk: Sequence[Item], settings: Settings | None = None) -> li
     return [(key, result) for (key, _), result in zip(chunk, results, strict=True)]
 
 
-class ItemTimeout(Exception):
-    """Raised in the main thread by SIGALRM when an in-process chunk runs too long."""
+class ItemTimeout(BaseException):
+    """Raised in the main thread by SIGALRM when an in-process chunk runs too
+    long. A BaseException, as KeyboardInterrupt is: the ``except Exception``
+    that isolates items must not swallow it."""
 
 
 @contextlib.contextmanager
@@ -500,14 +502,20 @@ class WorkerPool:
         for i, w in enumerate(self.workers):
             if w.job is not None and now - w.since > self.settings.item_timeout:
                 self._lost(i, "timeout")
-            elif not w.proc.is_alive() and not w.conn.poll():
+            elif not w.proc.is_alive():
+                # Take what it sent before it died (a finished job), then replace it.
+                while w.job is not None and self._receive(w):
+                    pass
                 self._lost(i, f"exit code {w.proc.exitcode}")
 
-    def _receive(self, w: _Worker) -> None:
+    def _receive(self, w: _Worker) -> bool:
+        """Handle one message from ``w``. RETURNS False when there is none (it died)."""
         try:
+            if w.conn.closed or not w.conn.poll():
+                return False
             msg = w.conn.recv()
         except (EOFError, OSError):
-            return  # it died: seen by the liveness check
+            return False  # it died: seen by the liveness check
         if msg[0] == "ready":
             w.ready = True
         elif msg[0] == "fatal":
@@ -516,6 +524,7 @@ class WorkerPool:
         elif msg[0] == "done" and w.job is not None and msg[1] == w.job.id:
             w.job.results = msg[2]
             w.job = None
+        return True
 
     def _lost(self, i: int, why: str) -> None:
         """Worker ``i`` ran over the limit or died: kill and replace it; its
