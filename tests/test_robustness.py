@@ -441,3 +441,27 @@ def test_robust_csv_cells_that_would_be_formulas_are_neutralised():
     write_rows([{"text": '=HYPERLINK("http://x","click")', "start": -1, "speaker": "@someone"}], "quotes", "csv", out)
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["text"].startswith("'=") and row["speaker"] == "'@someone" and row["start"] == "-1"
+
+
+# -- summaries -----------------------------------------------------------------------------------
+
+
+def test_robust_words_summary_never_picks_a_lone_quote_mark(nlp):
+    from spacy.tokens import Doc
+
+    from newsbrief.stages.summary import summarize
+
+    sents = [
+        ["The", "board", "delayed", "the", "vote", "on", "Thursday", "after", "a", "long", "and", "noisy",
+         "hearing", "."],
+        ['"'],  # a lone mark the sentence splitter cut off
+        ["Residents", "said", "the", "branches", "mattered", "."],
+    ]
+    words = [w for s in sents for w in s]
+    starts = [i == 0 for s in sents for i in range(len(s))]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    for budget in (1, 2, 7, 15, 20):
+        chosen = summarize(doc, words=budget, sentences=None)
+        assert chosen and all(any(c.isalnum() for c in s.text) for s in chosen), (budget, chosen)
+        for s in chosen:
+            assert doc.text[s.start : s.end] == s.text
