@@ -503,6 +503,10 @@ class WorkerPool:
             if w.job is not None and now - w.since > self.settings.item_timeout:
                 self._lost(i, "timeout")
             elif not w.proc.is_alive():
+                # A SIGTERM or Ctrl-C to the whole group reaches this process
+                # too: give its handler a moment to stop the run before a
+                # dead worker's item is blamed (and recorded as failed).
+                time.sleep(0.1)
                 # Take what it sent before it died (a finished job), then replace it.
                 while w.job is not None and self._receive(w):
                     pass

@@ -465,3 +465,35 @@ def test_robust_words_summary_never_picks_a_lone_quote_mark(nlp):
         assert chosen and all(any(c.isalnum() for c in s.text) for s in chosen), (budget, chosen)
         for s in chosen:
             assert doc.text[s.start : s.end] == s.text
+
+
+# -- Dask: a partition whose task fails as a whole -----------------------------------------------
+
+
+def test_robust_dask_failed_partition_is_retried_article_by_article(nlp):
+    pytest.importorskip("distributed")
+    from newsbrief.distributed import _one_by_one
+
+    class Future:
+        def __init__(self, fn, args):
+            self.fn, self.args = fn, args
+
+        def result(self):
+            part = self.args[0]
+            if "KILLER" in part[0][1].text:
+                raise RuntimeError("KilledWorker: the worker died twice on this task")
+            return self.fn(*self.args)
+
+    class Client:
+        def submit(self, fn, *args, **kwargs):
+            return Future(fn, args)
+
+    read_failure = Failure("gone.txt", "E004", "[E004] gone.txt: no such file.")
+    part = [
+        (article_key(STORY), Article(STORY, "a.txt")),
+        (article_key("x"), read_failure),
+        (article_key(STORY + " KILLER"), Article(STORY + " KILLER", "b.txt")),
+    ]
+    results = _one_by_one(part, RuntimeError("KilledWorker"), Client(), _settings(), None, True)
+    assert isinstance(results[0], Brief) and results[1] is read_failure
+    assert results[2].code == "E025" and "b.txt" in results[2].message
