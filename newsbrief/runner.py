@@ -289,7 +289,14 @@ class Writer:
         if isinstance(result, Failure):
             self.failure(result, article)
             return
-        if self.store.write_brief(result, key=key, run_id=self.run_id):
+        try:
+            written = self.store.write_brief(result, key=key, run_id=self.run_id)
+        except NewsbriefError:
+            raise  # the store itself cannot go on (locked, disk full, damaged): stop the run
+        except Exception as exc:  # this brief alone cannot be stored (a bug): it fails, the run goes on
+            self.failure(internal_failure(result.source, exc, "storing"), article)
+            return
+        if written:
             self.report.analysed += 1
             self.report.words += len(result.text.split())
         else:

@@ -497,3 +497,21 @@ def test_robust_dask_failed_partition_is_retried_article_by_article(nlp):
     results = _one_by_one(part, RuntimeError("KilledWorker"), Client(), _settings(), None, True)
     assert isinstance(results[0], Brief) and results[1] is read_failure
     assert results[2].code == "E025" and "b.txt" in results[2].message
+
+
+def test_robust_a_brief_that_cannot_be_stored_fails_alone(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch):
+    from newsbrief.runner import run_local
+
+    corpus = tmp_path / "in"
+    write_corpus(corpus, 3)
+    real = Store.write_brief
+
+    def picky(self, brief, **kw):
+        if "Lopez" in brief.text:
+            raise sqlite3.IntegrityError("CHECK constraint failed: kind")
+        return real(self, brief, **kw)
+
+    monkeypatch.setattr(Store, "write_brief", picky)
+    report = run_local([str(corpus)], tmp_path / "news.db", workers=1)
+    assert (report.analysed, report.failed) == (2, 1)
+    assert report.failures[0].code == "E020" and "IntegrityError while storing" in report.failures[0].message
