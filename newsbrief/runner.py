@@ -506,9 +506,12 @@ class WorkerPool:
                 if ready is w.conn:
                     self._receive(w)
         now = time.monotonic()
+        limit = self.settings.worker_memory_mb
         for i, w in enumerate(self.workers):
             if w.job is not None and now - w.since > self.settings.item_timeout:
                 self._lost(i, "timeout")
+            elif w.job is not None and (rss := _rss_mb(w.proc.pid)) > limit:
+                self._lost(i, f"it used {rss:,} MB, over the {limit:,} MB limit (--worker-memory)")
             elif not w.proc.is_alive():
                 # A SIGTERM or Ctrl-C to the whole group reaches this process
                 # too: give its handler a moment to stop the run before a
@@ -572,6 +575,15 @@ class WorkerPool:
                     w.conn.send(None)
         for w in self.workers:
             w.stop()
+
+
+def _rss_mb(pid: int | None) -> int:
+    """Resident memory of a process in MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _run_pool(todo: Iterator[Item], writer: Writer, settings: Settings, workers: int, chunk_size: int) -> None:

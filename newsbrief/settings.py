@@ -24,6 +24,10 @@ DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_MAX_TOKENS = 50_000
 # A worker that spends longer than this on one item is stopped and replaced.
 DEFAULT_ITEM_TIMEOUT = 180.0
+# A worker whose resident memory grows past this (MB) is stopped and replaced,
+# its item failed: a backstop behind the token limit (the worst inputs tried
+# peak near 1 GB, see bench/worst_inputs.py).
+DEFAULT_WORKER_MEMORY_MB = 1536
 # The longest run of punctuation/symbol characters analysed as it is: spaCy's
 # tokenizer splits such a run one character at a time with a cost that grows
 # with the square of its length (20,000 "=" took 103 s); the rest of a longer
@@ -60,6 +64,8 @@ class Settings:
     summary_ratio (float | None): summary length; by default 3 sentences.
     max_tokens (int): most tokens one article may have (memory bound).
     item_timeout (float): seconds a worker may spend on one item (``run``).
+    worker_memory_mb (int): resident memory a worker process may use (``run``
+        with 2+ workers, Linux).
     """
 
     model: str | None = None
@@ -71,6 +77,7 @@ class Settings:
     summary_ratio: float | None = None
     max_tokens: int = DEFAULT_MAX_TOKENS
     item_timeout: float = DEFAULT_ITEM_TIMEOUT
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod

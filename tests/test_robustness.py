@@ -515,3 +515,21 @@ def test_robust_a_brief_that_cannot_be_stored_fails_alone(tmp_path: Path, nlp, m
     report = run_local([str(corpus)], tmp_path / "news.db", workers=1)
     assert (report.analysed, report.failed) == (2, 1)
     assert report.failures[0].code == "E020" and "IntegrityError while storing" in report.failures[0].message
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_robust_a_worker_over_its_memory_limit_is_replaced(nlp):
+    from newsbrief.runner import WorkerPool
+
+    # The model alone takes more than 100 MB: any busy worker is over it.
+    pool = WorkerPool(_settings(item_timeout=600.0, worker_memory_mb=100), 1)
+    try:
+        job = pool.job([(article_key("y"), Article(_slow_article(), "greedy.txt"))])
+        pool.submit(job)
+        deadline = time.monotonic() + 120
+        while not job.done() and time.monotonic() < deadline:
+            pool.step(0.2)
+        (result,) = job.all_results()
+        assert result[1].code == "E025" and "over the 100 MB limit" in result[1].message
+    finally:
+        pool.close()

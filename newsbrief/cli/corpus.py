@@ -131,6 +131,13 @@ def _open_store(db: str) -> Any:
     default=None,
     help="Seconds a worker may spend on one item before it is stopped and the item failed [default 180].",
 )
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(min=64),
+    default=None,
+    metavar="MB",
+    help="Memory a worker may use before it is stopped and its item failed [default 1536].",
+)
 @click.option("--retry-failed", is_flag=True, help="Analyse again the items that failed in earlier runs.")
 def run_command(
     inputs: tuple[str, ...],
@@ -153,6 +160,7 @@ def run_command(
     progress: bool | None,
     max_tokens: int | None,
     item_timeout: float | None,
+    worker_memory: int | None,
     retry_failed: bool,
 ) -> None:
     """Analyse many articles into an SQLite store (resumable).
@@ -171,7 +179,12 @@ def run_command(
       newsbrief run articles/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     settings = Settings.from_env(
-        model=model, max_chars=max_chars, batch_size=batch_size, max_tokens=max_tokens, item_timeout=item_timeout
+        model=model,
+        max_chars=max_chars,
+        batch_size=batch_size,
+        max_tokens=max_tokens,
+        item_timeout=item_timeout,
+        worker_memory_mb=worker_memory,
     )
     fields = JsonFields(text=text_field, id=id_field or None, title=title_field, date=date_field, url=url_field)
     exts = frozenset(extensions) if extensions else DEFAULT_EXTENSIONS
