@@ -11,9 +11,11 @@ with ``out_parquet`` alone, only the shards are written and nothing but counts
 travels back, for runs too big for one file.
 
 Isolation: an exception fails only its article (as in the local runner); a
-partition whose task fails as a whole (a worker killed, out of memory) is
-resubmitted one article a task, and an article whose own task fails is
-recorded as failed (E025), so the run goes on.
+partition whose task fails as a whole (a worker killed, out of memory) or
+runs longer than the item time limit times its articles is resubmitted one
+article a task; an article whose own task fails is recorded as failed (E025),
+one whose own task runs over the limit fails with E024 and the worker running
+it is restarted (through its nanny), so the run goes on.
 
 Resuming: with a store, stored articles are skipped as in the local runner,
 and so are articles that failed before, unless ``retry_failed``.
@@ -277,9 +279,12 @@ def _collect(
     return_results: bool,
 ) -> None:
     part, future = window.popleft()
+    articles = sum(isinstance(item, Article) for _, item in part)
     try:
-        result = future.result()
-    except Exception as exc:  # the task failed as a whole (KilledWorker...): article by article
+        result = future.result(timeout=settings.item_timeout * max(1, articles))
+    except Exception as exc:  # failed as a whole (KilledWorker...) or too slow: article by article
+        if _is_timeout(exc):
+            _stop_task(client, future)
         result = _one_by_one(part, exc, client, settings, out, return_results)
     if writer is None:
         report.analysed += result["analysed"]
@@ -304,16 +309,21 @@ def _one_by_one(
             results.append(item)
             continue
         if len(part) > 1:
+            single = client.submit(analyse_partition, [(key, item)], settings, None, True, pure=False)
             try:
-                single = client.submit(analyse_partition, [(key, item)], settings, None, True, pure=False)
-                results.extend(single.result())
+                results.extend(single.result(timeout=settings.item_timeout))
                 continue
             except Exception as single_exc:
                 exc = single_exc
-        detail = f"{type(exc).__name__}: {exc}"[:200]
-        results.append(
-            Failure(item.source, "E025", Errors.E025.format(source=printable(item.source or "<input>"), detail=detail))
-        )
+                if _is_timeout(exc):
+                    _stop_task(client, single)
+        name = printable(item.source or "<input>")
+        if _is_timeout(exc):
+            failure = Failure(item.source, "E024", Errors.E024.format(source=name, seconds=settings.item_timeout))
+        else:
+            detail = f"{type(exc).__name__}: {exc}"[:200]
+            failure = Failure(item.source, "E025", Errors.E025.format(source=name, detail=detail))
+        results.append(failure)
     if out:
         _write_shards(Path(out), partition_key(part), part, results)
     if return_results:
@@ -324,3 +334,27 @@ def _one_by_one(
         "words": sum(len(r.text.split()) for r in results if isinstance(r, Brief)),
         "failures": failures,
     }
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    import asyncio
+
+    return isinstance(exc, TimeoutError | asyncio.TimeoutError) or type(exc).__name__ == "TimeoutError"
+
+
+def _stop_task(client: Any, future: Any) -> None:
+    """Stop a task that ran over the time limit: cancel it, and restart the
+    worker running it (a thread cannot be stopped; the nanny starts a fresh
+    process, which loads the pipeline again through the worker plugin)."""
+    key = future.key
+    busy = []
+    try:
+        busy = [addr for addr, keys in client.processing().items() if key in keys]
+    except Exception:  # noqa: BLE001 - a scheduler that cannot tell: cancel alone
+        pass
+    future.cancel()
+    if busy:
+        try:
+            client.restart_workers(busy, raise_for_error=False)
+        except Exception:  # noqa: BLE001 - no nanny: the task runs on, but the run goes on
+            logging.getLogger(__name__).warning("could not restart %s after a timed-out task", busy)

@@ -478,7 +478,7 @@ def test_robust_dask_failed_partition_is_retried_article_by_article(nlp):
         def __init__(self, fn, args):
             self.fn, self.args = fn, args
 
-        def result(self):
+        def result(self, timeout=None):
             part = self.args[0]
             if "KILLER" in part[0][1].text:
                 raise RuntimeError("KilledWorker: the worker died twice on this task")
