@@ -86,6 +86,7 @@ class Errors(StrEnum):
         "{source}: the database file is damaged ({detail}); restore it from a backup, or start a new store "
         "(`newsbrief run ... --db new.db`)."
     )
+    E050 = "{source}: not usable as event gold ({detail})."
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "

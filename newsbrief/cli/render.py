@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 
-from ..model import Brief, Quote
+from ..model import Actor, Brief, Quote
 
 _WIDTH = 78
 _KIND_MARK = {"direct": "", "partial": "(partial) ", "indirect": "(reported) "}
@@ -23,6 +23,14 @@ def _wrap(text: str, indent: str, subsequent: str | None = None) -> str:
 def _speaker_label(q: Quote) -> str:
     name = q.speaker.name or "unknown speaker"
     return f"{name} ({q.speaker.role})" if q.speaker.role else name
+
+
+def _party(actor: Actor) -> str:
+    parts = [actor.code] if actor.code else []
+    if actor.sector and actor.sector != actor.code:
+        parts.append(actor.sector)
+    code = "/".join(parts)
+    return f"{actor.text} ({code})" if code else actor.text
 
 
 def render_brief(brief: Brief) -> str:
@@ -74,6 +82,16 @@ def render_brief(brief: Brief) -> str:
         for label in ("people", "organisations", "places", "facilities", "groups"):
             if merged.get(label):
                 out.append(_wrap(f"{label}: " + "; ".join(merged[label]), "  "))
+    if brief.events:
+        out.append(f"\nWHO DID WHAT ({len(brief.events)} events, PLOVER)")
+        for ev in brief.events:
+            who = " + ".join(_party(a) for a in ev.actor) or "?"
+            whom = " + ".join(_party(r) for r in ev.recipient)
+            flags = [f for f, on in (("not", ev.negated), ("intended", ev.hypothetical)) if on]
+            where = f" in {ev.location.text}" if ev.location else ""
+            line = f"{who} {ev.type}{'/' + ev.mode if ev.mode else ''} {whom}".rstrip() + where
+            line += f" [{ev.trigger.text}]" + (f" ({', '.join(flags)})" if flags else "")
+            out.append(_wrap(line, "  - ", "    "))
     for w in brief.warnings:
         out.append(f"\nwarning: {w}")
     return "\n".join(out)
