@@ -801,9 +801,10 @@ class _Finder:
         for match_id, ids in sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1][0]):
             rule = rules[strings[match_id]]
             cue = doc[ids[0]]
-            # TODO(issue 8, marks): read "inside another quote" from the
-            # marks finder's quote-mark index once it lands; this finder's
-            # own double-mark index stands in for it.
+            # A cue inside another quote: quotes.find_quotes drops any
+            # reported clause whose cue stands in a span of the document's
+            # quote-mark index (single marks too); this finder's own
+            # double-mark flags skip the common case early, before reading.
             if cue.i in self.used_cues or self.index.inside[cue.i]:
                 continue
             reader = _CONTENT_READERS[rule["content"]]
