@@ -103,6 +103,16 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "advisor": "adviser",
 }
 
+# Words of a role written two ways in the news ("GOP nominee" and
+# "Republican nominee"), folded to one before two role phrases are compared.
+ROLE_SYNONYMS: dict[str, str] = {
+    "gop": "republican",
+    "dem": "democratic",
+    "democrat": "democratic",
+    "u.s.": "us",
+    "american": "us",
+}
+
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
 
@@ -248,6 +258,20 @@ def role_words(role: str | None) -> set[str]:
     return {TITLE_ABBREVIATIONS.get(w, w) for w in words if w in TITLE_WORDS or w in TITLE_ABBREVIATIONS}
 
 
+def role_phrase(text: str) -> str:
+    """A role or description as a comparable phrase: folded, a leading
+    article dropped, abbreviations and synonyms spelt one way ("the GOP
+    presidential nominee" == "Republican presidential nominee")."""
+    words = [w.strip(".,()") for w in fold(text).split()]
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    out = []
+    for w in words:
+        w = TITLE_ABBREVIATIONS.get(w, w)
+        out.append(ROLE_SYNONYMS.get(w, w))
+    return " ".join(w for w in out if w)
+
+
 # -- the store side ----------------------------------------------------------
 
 
@@ -389,6 +413,25 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                 full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
                 prev = full_given.get(info.given)
                 full_given[info.given] = ent.name if prev in (None, ent.name) else ""
+    # The same by every person the article names, speaking or not: "Obama"
+    # quoted in an article that once writes "Barack Obama". Two full names
+    # with one surname ("" here) leave the surname unresolved.
+    named_full: dict[str, str] = {}
+    for e in brief.entities:
+        if e.type not in PERSON_TYPES:
+            continue
+        info = read_name(e.name, e.type)
+        if info.kind == "person":
+            key = info.inner or info.key
+            prev = named_full.get(info.surname)
+            named_full[info.surname] = e.name if prev is None else (prev if prev == e.name else "")
+            if prev and prev != e.name and key in (read_name(prev, "PERSON").key, read_name(prev, "PERSON").inner):
+                # "Crooked Hillary Clinton" and "Hillary Clinton": one name.
+                named_full[info.surname] = prev
+    # Organisation names the article writes in full: a shorter name that is
+    # the tail of exactly one of them is that one ("the Times" beside "the
+    # New York Times"; beside "Tampa Bay Times" too it stays alone).
+    org_full = [e.name for e in brief.entities if e.type in ORG_TYPES]
     # Speaker strings that are the tail of exactly one longer one here.
     folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
     suffix_of: dict[str, str] = {}
@@ -410,6 +453,19 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             canonical, etype = (lent.name, lent.type) if lent else (longer, etype)
             via = f"'{name}' ends the name '{canonical}' of another speaker in this article; "
         info = read_name(canonical, etype)
+        if info.kind == "org" and not longer:
+            tail = info.key[2:].split()
+            fuller = {
+                read_name(o, "ORG").key: o
+                for o in org_full
+                if len(read_name(o, "ORG").key[2:].split()) > len(tail)
+                and read_name(o, "ORG").key[2:].split()[-len(tail) :] == tail
+            }
+            if len(fuller) == 1:
+                full_org = next(iter(fuller.values()))
+                via = f"'{canonical}' ends the name '{full_org}' this article gives; "
+                canonical = full_org
+                info = read_name(canonical, "ORG")
         if info.kind is None and ent is None:
             target = _described(name, brief)
             if target is not None:
@@ -444,6 +500,10 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             full_name = full_given[info.surname]
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
+        elif info.kind == "surname" and named_full.get(info.surname) and info.surname not in full_speakers:
+            full_name = named_full[info.surname]
+            pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
+            reason = f"'{canonical}' is the surname of '{full_name}', the one person of this name the article names"
         elif info.kind == "person":
             pid, reason = _full_person(conn, info, canonical)
         elif info.kind == "surname":
@@ -529,7 +589,9 @@ def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
             roles.setdefault(q.speaker.entity, set()).add(q.speaker.role)
     fits = []
     for e in brief.entities:
-        if e.type not in PERSON_TYPES or read_name(e.name, e.type).kind != "person":
+        # A surname-only entity counts too: the description then goes where
+        # that surname goes ("the president" beside "Obama, the President").
+        if e.type not in PERSON_TYPES or read_name(e.name, e.type).kind not in ("person", "surname"):
             continue
         for role in ({e.role} if e.role else set()) | roles.get(e.id, set()):
             if role_words(role) == wanted:
@@ -545,7 +607,7 @@ def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tu
     words = name.split()
     if len(words) < 3 or fold(words[0]) != "the" or not role_words(name):
         return None
-    phrase = " ".join(fold(name).split()[1:])
+    phrase = role_phrase(name)
     fits = []
     for e in brief.entities:
         if e.type not in PERSON_TYPES:
@@ -556,12 +618,15 @@ def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tu
         hit = _person_for_key(conn, info.key)
         if hit is None:
             continue
-        row = conn.execute(
-            "SELECT role FROM person_roles WHERE person_id = ? AND role = ? COLLATE NOCASE AND articles >= ?",
-            (hit[0], phrase, MIN_ROLE_ARTICLES),
-        ).fetchone()
-        if row:
-            fits.append((e, str(row[0])))
+        # Roles written alike once abbreviations and synonyms are spelt one
+        # way count together ("GOP nominee", "Republican nominee").
+        seen = [
+            (str(role), int(n))
+            for role, n in conn.execute("SELECT role, articles FROM person_roles WHERE person_id = ?", (hit[0],))
+            if role_phrase(str(role)) == phrase
+        ]
+        if seen and sum(n for _, n in seen) >= MIN_ROLE_ARTICLES:
+            fits.append((e, max(seen, key=lambda x: x[1])[0]))
     return fits[0] if len(fits) == 1 else None
 
 
