@@ -45,7 +45,7 @@ from nameparser.config import CONSTANTS as NP
 
 from ..errors import Errors, InputError
 from ..model import Brief
-from ..stages.lexicon import TITLE_WORDS
+from ..stages.lexicon import PERSON_EPITHETS, TITLE_WORDS
 
 # -- word lists (data, not branches) ----------------------------------------
 
@@ -112,6 +112,9 @@ ROLE_SYNONYMS: dict[str, str] = {
     "u.s.": "us",
     "american": "us",
 }
+
+# Short words a full stop follows inside a sentence ("Mr. Trump").
+ABBREVIATIONS: frozenset[str] = frozenset("mr mrs ms messrs st jr sr no vs etc inc co corp ltd".split())
 
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
@@ -477,6 +480,13 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                         f"the description '{name}' is the role '{target[1]}' that only {target[0].name}, "
                         "named in this article, was seen with in other articles; "
                     )
+            if target is None:
+                target = _described_by_subject(name, first.mention, brief)
+                if target is not None:
+                    via = (
+                        f"the description '{name}' follows a sentence that opens with {target[0].name} "
+                        f"('{target[1]}'), and no one else is named before it in its own sentence; "
+                    )
             if target is not None:
                 canonical, etype = target[0].name, target[0].type
                 info = read_name(canonical, etype)
@@ -598,6 +608,75 @@ def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
                 fits.append((e, role))
                 break
     return fits[0] if len(fits) == 1 else None
+
+
+# Where one sentence ends and the next begins (a full stop, question or
+# exclamation mark, maybe a closing quote, then space), for the subject rule.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n\s*\n")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial
+    ("Gov. Pence", "George W. Bush"), not a sentence."""
+    word = text[max(0, dot - 12) : dot].split()[-1:] or [""]
+    w = word[0].casefold().lstrip("(\"“")
+    return text[dot] == "." and (
+        len(w) == 1 or "." in w or w in TITLE_ABBREVIATIONS or w in ABBREVIATIONS or (len(w) <= 4 and w in NP.titles)
+    )
+
+
+def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, str] | None:
+    """The person a definite description speaking in a sentence refers to
+    when no role explains it: the one the previous sentence opens with
+    ("Trump charges that ... . The New York businessman says ..."), the
+    commonest way news writing varies a name. Conservative: the description
+    must be "the" + words ending in a person noun (a title or an epithet
+    such as "businessman"); nobody may be named in its own sentence before
+    it; the previous sentence must open with a person's mention; and no
+    other person of the article may have a role with the description's
+    title words (then that role decides, or nothing does)."""
+    words = fold(name).split()
+    if len(words) < 2 or words[0] != "the" or mention is None:
+        return None
+    head = words[-1].strip(".,")
+    if head not in TITLE_WORDS and head not in PERSON_EPITHETS:
+        return None
+    text = brief.text
+    start = int(mention.start)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if not _abbreviation_before(text, m.start())]
+    if not ends:
+        return None
+    own = ends[-1]
+    prev = ends[-2] if len(ends) > 1 else 0
+    while prev < own and text[prev].isspace():
+        prev += 1
+    people = [e for e in brief.entities if e.type in PERSON_TYPES]
+    # Each person's names as the article writes them; matched as words, since
+    # NER misses some occurrences ("Trump charges ..." untagged).
+    forms = {
+        (e.id, " ".join(m.text.split()))
+        for e in people
+        if read_name(e.name, e.type).kind in ("person", "surname")
+        for m in e.mentions
+        if _alias_kind(m.text) == "name" and read_name(" ".join(m.text.split()), e.type).kind is not None
+    }
+    if any(own <= m.start < start for e in people for m in e.mentions) or any(
+        re.search(rf"\b{re.escape(f)}\b", text[own:start]) for _, f in forms
+    ):
+        return None
+    opening = text[prev:own]
+    hits = [(eid, f) for eid, f in forms if re.match(rf"{re.escape(f)}\b", opening)]
+    if not hits:
+        return None
+    longest = max(len(f) for _, f in hits)
+    ids = {eid for eid, f in hits if len(f) == longest}
+    if len(ids) != 1:
+        return None
+    ent = next(e for e in people if e.id in ids)
+    wanted = role_words(name)
+    if wanted and any(e is not ent and e.role and wanted <= role_words(e.role) for e in people):
+        return None
+    return ent, next(f for eid, f in hits if len(f) == longest)
 
 
 def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tuple[Any, str] | None:
