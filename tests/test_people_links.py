@@ -1,0 +1,210 @@
+"""People links made through an article's own resolution: a surname to the
+one full name the article gives, a short organisation name to the one fuller
+name the article gives, a description to the person the sentence before it
+opens with. Our own made-up articles; offsets come from the text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsbrief.model import Brief, Entity, Quote, Speaker, TextSpan
+from newsbrief.store import Store, article_key
+from newsbrief.store.people import role_phrase
+
+
+def span(text: str, part: str, nth: int = 0) -> TextSpan:
+    starts = [m.start() for m in re.finditer(re.escape(part), text)]
+    s = starts[nth]
+    return TextSpan(part, s, s + len(part))
+
+
+def make(
+    source: str,
+    text: str,
+    entities: list[tuple[str, str, list, str | None]],
+    said: list[tuple[str, str, str | None, int]],
+) -> Brief:
+    """entities: (name, type, mention texts (next occurrences, or (text, nth)), role);
+    said: (quoted words, speaker string, entity name or None, occurrence of the
+    speaker string in the text)."""
+    ents: dict[str, Entity] = {}
+    for i, (name, etype, mentions, role) in enumerate(entities):
+        seen: dict[str, int] = {}
+        spans = []
+        for m in mentions:
+            m, nth = m if isinstance(m, tuple) else (m, seen.get(m, 0))
+            spans.append(span(text, m, nth))
+            seen[m] = nth + 1
+        ents[name] = Entity(f"e{i + 1}", name, etype, spans, role)
+    quotes = []
+    for words, speaker, ent_name, nth in said:
+        w = span(text, words)
+        ent = ents.get(ent_name) if ent_name else None
+        quotes.append(
+            Quote(
+                words,
+                w.start,
+                w.end,
+                "direct",
+                Speaker(speaker, ent.id if ent else None, None, span(text, speaker, nth)),
+                verbatim=[w],
+            )
+        )
+    return Brief(text, source=source, quotes=quotes, entities=list(ents.values()), meta={"date": "2022-05-01"})
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as s:
+        yield s
+
+
+def write(store: Store, b: Brief) -> None:
+    for q in b.quotes:  # offsets are sacred, in the test data too
+        assert b.text[q.start : q.end] == q.text
+    assert store.write_brief(b, key=article_key(b.text))
+
+
+def person_of(store: Store, source: str, speaker: str) -> str | None:
+    row = store.conn.execute(
+        """SELECT p.name FROM quotes q JOIN articles a ON a.id = q.article_id
+           LEFT JOIN people p ON p.id = q.person_id WHERE a.source = ? AND q.speaker = ?""",
+        (source, speaker),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def test_surname_links_to_the_one_full_name_the_article_gives_even_if_not_speaking(store: Store):
+    text = "Talks with Petra Lindqvist began early. “We need more boats,” Lindqvist said."
+    write(
+        store,
+        make(
+            "a",
+            text,
+            [
+                ("Petra Lindqvist", "PERSON", ["Petra Lindqvist"], None),
+                ("Lindqvist", "PERSON", [("Lindqvist", 1)], None),
+            ],
+            [("We need more boats", "Lindqvist", "Lindqvist", 1)],
+        ),
+    )
+    assert person_of(store, "a", "Lindqvist") == "Petra Lindqvist"
+    # Two full names with that surname in one article: the surname stays alone.
+    text2 = "Petra Lindqvist and Jonas Lindqvist met. “No deal,” Lindqvist said."
+    write(
+        store,
+        make(
+            "b",
+            text2,
+            [
+                ("Petra Lindqvist", "PERSON", ["Petra Lindqvist"], None),
+                ("Jonas Lindqvist", "PERSON", ["Jonas Lindqvist"], None),
+                ("Lindqvist", "PERSON", [("Lindqvist", 2)], None),
+            ],
+            [("No deal", "Lindqvist", "Lindqvist", 2)],
+        ),
+    )
+    assert person_of(store, "b", "Lindqvist") == "Lindqvist"
+
+
+def test_short_org_name_links_to_the_one_fuller_name_in_its_own_article_only(store: Store):
+    text = "The Harbour Gazette ran the story. “Tolls will double,” the Gazette wrote."
+    write(
+        store,
+        make(
+            "a",
+            text,
+            [("Harbour Gazette", "ORG", ["Harbour Gazette"], None), ("Gazette", "ORG", ["Gazette"], None)],
+            [("Tolls will double", "Gazette", "Gazette", 1)],
+        ),
+    )
+    assert person_of(store, "a", "Gazette") == "Harbour Gazette"
+    # Beside two fuller names it stays itself; alone in another article too.
+    text2 = "The Harbour Gazette and the Valley Gazette disagree. “Tolls will fall,” the Gazette wrote."
+    write(
+        store,
+        make(
+            "b",
+            text2,
+            [
+                ("Harbour Gazette", "ORG", ["Harbour Gazette"], None),
+                ("Valley Gazette", "ORG", ["Valley Gazette"], None),
+                ("Gazette", "ORG", ["Gazette"], None),
+            ],
+            [("Tolls will fall", "Gazette", "Gazette", 2)],
+        ),
+    )
+    text3 = "“Tolls are fine,” the Gazette wrote."
+    write(
+        store, make("c", text3, [("Gazette", "ORG", ["Gazette"], None)], [("Tolls are fine", "Gazette", "Gazette", 0)])
+    )
+    assert person_of(store, "b", "Gazette") == "Gazette"
+    assert person_of(store, "c", "Gazette") == "Gazette"
+
+
+def test_description_links_to_the_person_the_previous_sentence_opens_with(store: Store):
+    text = (
+        "Marta Quill toured the docks on Monday. Quill blames the storm for the delays.\n\n"
+        "The Lisbon tycoon says of the council, “It has slept through the winter.”"
+    )
+    write(
+        store,
+        make(
+            "a",
+            text,
+            [("Marta Quill", "PERSON", ["Marta Quill", ("Quill", 1)], None)],
+            [("It has slept through the winter.", "The Lisbon tycoon", None, 0)],
+        ),
+    )
+    assert person_of(store, "a", "The Lisbon tycoon") == "Marta Quill"
+    (shown,) = store.conn.execute("SELECT reason FROM person_links WHERE speaker = 'The Lisbon tycoon'").fetchone()
+    assert "opens with" in shown  # `people show` can say why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else is named in the description's own sentence first.
+        "Marta Quill toured the docks. After Oskar Berg spoke, the Lisbon tycoon said, “It has slept.”",
+        # The previous sentence opens with no person.
+        "The docks were quiet for Marta Quill. The Lisbon tycoon said, “It has slept.”",
+        # An abbreviation is no sentence end: "Gov." does not make Berg an opener.
+        "Talks with Marta Quill ended with Gov. Oskar Berg. The Lisbon tycoon said, “It has slept.”",
+        # Not a person noun at the end of the description.
+        "Marta Quill toured the docks. The Lisbon harbour said, “It has slept.”",
+    ],
+)
+def test_description_stays_unlinked_when_the_cue_is_missing(store: Store, text: str):
+    speaker = (
+        "the Lisbon tycoon"
+        if "the Lisbon tycoon" in text
+        else ("The Lisbon tycoon" if "The Lisbon tycoon" in text else "The Lisbon harbour")
+    )
+    ents = [("Marta Quill", "PERSON", ["Marta Quill"], None)]
+    if "Oskar Berg" in text:
+        ents.append(("Oskar Berg", "PERSON", ["Oskar Berg"], None))
+    write(store, make("a", text, ents, [("It has slept.", speaker, None, 0)]))
+    assert person_of(store, "a", speaker) is None
+
+
+def test_a_role_elsewhere_in_the_article_blocks_the_subject_rule(store: Store):
+    text = "The mayor, Oskar Berg, was absent. Marta Quill spoke first.\n\nThe mayor said, “We will rebuild.”"
+    write(
+        store,
+        make(
+            "a",
+            text,
+            [("Oskar Berg", "PERSON", ["Oskar Berg"], "mayor"), ("Marta Quill", "PERSON", ["Marta Quill"], None)],
+            [("We will rebuild.", "The mayor", None, 1)],
+        ),
+    )
+    # The article's own role decides: the mayor is Berg, never Quill.
+    assert person_of(store, "a", "The mayor") == "Oskar Berg"
+
+
+def test_role_phrase_spells_synonyms_and_abbreviations_one_way():
+    assert role_phrase("the GOP presidential nominee") == role_phrase("Republican presidential nominee")
+    assert role_phrase("Vermont Sen.") == role_phrase("the Vermont senator")
+    assert role_phrase("the Green nominee") != role_phrase("Republican nominee")
