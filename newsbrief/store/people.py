@@ -113,6 +113,11 @@ ROLE_SYNONYMS: dict[str, str] = {
     "american": "us",
 }
 
+# Nouns for a person by family or station that can head a description
+# naming someone the article has named ("the former first lady"), besides
+# the title words and epithets of the stages' lexicon.
+PERSON_NOUNS: frozenset[str] = frozenset("lady wife husband widow daughter son mother father".split())
+
 # Short words a full stop follows inside a sentence ("Mr. Trump").
 ABBREVIATIONS: frozenset[str] = frozenset("mr mrs ms messrs st jr sr no vs etc inc co corp ltd".split())
 
@@ -638,8 +643,9 @@ def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, s
     words = fold(name).split()
     if len(words) < 2 or words[0] != "the" or mention is None:
         return None
-    head = words[-1].strip(".,")
-    if head not in TITLE_WORDS and head not in PERSON_EPITHETS:
+    # The head noun: the last word, or the one before "of" ("the mother of three").
+    head = (words[words.index("of") - 1] if "of" in words[2:] else words[-1]).strip(".,")
+    if head not in TITLE_WORDS and head not in PERSON_EPITHETS and head not in PERSON_NOUNS:
         return None
     text = brief.text
     start = int(mention.start)
@@ -666,6 +672,15 @@ def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, s
         return None
     opening = text[prev:own]
     hits = [(eid, f) for eid, f in forms if re.match(rf"{re.escape(f)}\b", opening)]
+    if not hits:
+        # The previous sentence opens with a pronoun the speakers stage
+        # resolved ("He says, ..."): the person it was resolved to.
+        ids = {e.id for e in people}
+        hits = [
+            (q.speaker.entity, q.speaker.mention.text)
+            for q in brief.quotes
+            if q.speaker.mention is not None and q.speaker.mention.start == prev and q.speaker.entity in ids
+        ]
     if not hits:
         return None
     longest = max(len(f) for _, f in hits)
