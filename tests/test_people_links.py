@@ -208,3 +208,23 @@ def test_role_phrase_spells_synonyms_and_abbreviations_one_way():
     assert role_phrase("the GOP presidential nominee") == role_phrase("Republican presidential nominee")
     assert role_phrase("Vermont Sen.") == role_phrase("the Vermont senator")
     assert role_phrase("the Green nominee") != role_phrase("Republican nominee")
+
+
+def test_subject_rule_follows_a_resolved_pronoun_and_a_head_before_of(store: Store):
+    text = (
+        "Marta Quill spoke at noon. He says, “The pier is safe.”\n\nThe former mayor of Lisbon said, “Nobody listens.”"
+    )
+    # "He" was resolved by the speakers stage to Oskar Berg, named earlier.
+    text = "Oskar Berg arrived. " + text
+    b = make(
+        "a",
+        text,
+        [("Oskar Berg", "PERSON", ["Oskar Berg"], None), ("Marta Quill", "PERSON", ["Marta Quill"], None)],
+        [
+            ("The pier is safe.", "Oskar Berg", "Oskar Berg", 0),
+            ("Nobody listens.", "The former mayor of Lisbon", None, 0),
+        ],
+    )
+    b.quotes[0].speaker.mention = span(text, "He")
+    write(store, b)
+    assert person_of(store, "a", "The former mayor of Lisbon") == "Oskar Berg"
