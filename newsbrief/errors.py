@@ -50,6 +50,8 @@ class Errors(StrEnum):
         "(it is migrated when opened for writing)."
     )
 
+    E050 = "{source}: not usable as event gold ({detail})."
+
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "
         "offsets refer to the decoded text."
