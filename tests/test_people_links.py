@@ -228,3 +228,20 @@ def test_subject_rule_follows_a_resolved_pronoun_and_a_head_before_of(store: Sto
     b.quotes[0].speaker.mention = span(text, "He")
     write(store, b)
     assert person_of(store, "a", "The former mayor of Lisbon") == "Oskar Berg"
+
+
+def test_surname_kept_apart_with_a_title_does_not_join_a_namesake(store: Store):
+    text = "Petra Lindqvist spoke first. “We wait,” said Mr. Lindqvist."
+    write(
+        store,
+        make(
+            "a",
+            text,
+            [
+                ("Petra Lindqvist", "PERSON", ["Petra Lindqvist"], None),
+                ("Lindqvist", "PERSON", ["Mr. Lindqvist"], None),
+            ],
+            [("We wait", "Lindqvist", "Lindqvist", 1)],
+        ),
+    )
+    assert person_of(store, "a", "Lindqvist") == "Lindqvist"

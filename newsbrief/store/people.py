@@ -515,7 +515,15 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             full_name = full_given[info.surname]
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
-        elif info.kind == "surname" and named_full.get(info.surname) and info.surname not in full_speakers:
+        elif (
+            info.kind == "surname"
+            and named_full.get(info.surname)
+            and info.surname not in full_speakers
+            and (ent is None or all(fold(m.text) == info.surname for m in ent.mentions))
+        ):
+            # Only a bare surname: an entity the entities stage kept apart
+            # with a title ("Mr. Obama", "President Obama" beside "Michelle
+            # Obama") is another person.
             full_name = named_full[info.surname]
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' is the surname of '{full_name}', the one person of this name the article names"
@@ -624,7 +632,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial
     ("Gov. Pence", "George W. Bush"), not a sentence."""
     word = text[max(0, dot - 12) : dot].split()[-1:] or [""]
-    w = word[0].casefold().lstrip("(\"“")
+    w = word[0].casefold().lstrip('("“')
     return text[dot] == "." and (
         len(w) == 1 or "." in w or w in TITLE_ABBREVIATIONS or w in ABBREVIATIONS or (len(w) <= 4 and w in NP.titles)
     )
