@@ -1,6 +1,5 @@
-"""People links made through an article's own resolution: a surname to the
-one full name the article gives, a short organisation name to the one fuller
-name the article gives, a description to the person the sentence before it
+"""People links made through an article's own resolution: a short
+organisation name to the one fuller name the article gives, a description to the person the sentence before it
 opens with. Our own made-up articles; offsets come from the text."""
 
 from __future__ import annotations
@@ -74,39 +73,6 @@ def person_of(store: Store, source: str, speaker: str) -> str | None:
         (source, speaker),
     ).fetchone()
     return row[0] if row else None
-
-
-def test_surname_links_to_the_one_full_name_the_article_gives_even_if_not_speaking(store: Store):
-    text = "Talks with Petra Lindqvist began early. “We need more boats,” Lindqvist said."
-    write(
-        store,
-        make(
-            "a",
-            text,
-            [
-                ("Petra Lindqvist", "PERSON", ["Petra Lindqvist"], None),
-                ("Lindqvist", "PERSON", [("Lindqvist", 1)], None),
-            ],
-            [("We need more boats", "Lindqvist", "Lindqvist", 1)],
-        ),
-    )
-    assert person_of(store, "a", "Lindqvist") == "Petra Lindqvist"
-    # Two full names with that surname in one article: the surname stays alone.
-    text2 = "Petra Lindqvist and Jonas Lindqvist met. “No deal,” Lindqvist said."
-    write(
-        store,
-        make(
-            "b",
-            text2,
-            [
-                ("Petra Lindqvist", "PERSON", ["Petra Lindqvist"], None),
-                ("Jonas Lindqvist", "PERSON", ["Jonas Lindqvist"], None),
-                ("Lindqvist", "PERSON", [("Lindqvist", 2)], None),
-            ],
-            [("No deal", "Lindqvist", "Lindqvist", 2)],
-        ),
-    )
-    assert person_of(store, "b", "Lindqvist") == "Lindqvist"
 
 
 def test_short_org_name_links_to_the_one_fuller_name_in_its_own_article_only(store: Store):

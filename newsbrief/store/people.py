@@ -421,21 +421,6 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                 full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
                 prev = full_given.get(info.given)
                 full_given[info.given] = ent.name if prev in (None, ent.name) else ""
-    # The same by every person the article names, speaking or not: "Obama"
-    # quoted in an article that once writes "Barack Obama". Two full names
-    # with one surname ("" here) leave the surname unresolved.
-    named_full: dict[str, str] = {}
-    for e in brief.entities:
-        if e.type not in PERSON_TYPES:
-            continue
-        info = read_name(e.name, e.type)
-        if info.kind == "person":
-            key = info.inner or info.key
-            prev = named_full.get(info.surname)
-            named_full[info.surname] = e.name if prev is None else (prev if prev == e.name else "")
-            if prev and prev != e.name and key in (read_name(prev, "PERSON").key, read_name(prev, "PERSON").inner):
-                # "Crooked Hillary Clinton" and "Hillary Clinton": one name.
-                named_full[info.surname] = prev
     # Organisation names the article writes in full: a shorter name that is
     # the tail of exactly one of them is that one ("the Times" beside "the
     # New York Times"; beside "Tampa Bay Times" too it stays alone).
@@ -515,18 +500,6 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             full_name = full_given[info.surname]
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
-        elif (
-            info.kind == "surname"
-            and named_full.get(info.surname)
-            and info.surname not in full_speakers
-            and (ent is None or all(fold(m.text) == info.surname for m in ent.mentions))
-        ):
-            # Only a bare surname: an entity the entities stage kept apart
-            # with a title ("Mr. Obama", "President Obama" beside "Michelle
-            # Obama") is another person.
-            full_name = named_full[info.surname]
-            pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
-            reason = f"'{canonical}' is the surname of '{full_name}', the one person of this name the article names"
         elif info.kind == "person":
             pid, reason = _full_person(conn, info, canonical)
         elif info.kind == "surname":
