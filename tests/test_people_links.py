@@ -211,3 +211,26 @@ def test_surname_kept_apart_with_a_title_does_not_join_a_namesake(store: Store):
         ),
     )
     assert person_of(store, "a", "Lindqvist") == "Lindqvist"
+
+
+def test_surname_with_role_joins_a_later_full_name_with_that_role_unless_a_namesake_has_it(store: Store):
+    from tests.people_briefs import brief
+
+    write(store, brief("a", "2021-01-02", [("The port reopens", "Varga", "PERSON", "Harbour Commissioner")]))
+    write(store, brief("b", "2021-01-03", [("The port is busy", "Ines Varga", "PERSON", "commissioner")]))
+    assert person_of(store, "a", "Varga") == "Varga"  # one article of evidence is not enough
+    write(store, brief("c", "2021-01-04", [("The port is full", "Ines Varga", "PERSON", "commissioner")]))
+    assert person_of(store, "a", "Varga") == "Ines Varga"
+    # The bare surname key went with it: a later "Varga" without a role stays alone.
+    write(store, brief("d", "2021-01-05", [("Nobody called me", "Varga", "PERSON", None)]))
+    assert person_of(store, "d", "Varga") == "Varga"
+
+
+def test_surname_with_role_stays_alone_when_a_namesake_had_the_role(store: Store):
+    from tests.people_briefs import brief
+
+    write(store, brief("a", "2021-01-02", [("The port reopens", "Varga", "PERSON", "Harbour Commissioner")]))
+    write(store, brief("b", "2021-01-03", [("I was commissioner once", "Pal Varga", "PERSON", "former commissioner")]))
+    for src in "cd":
+        write(store, brief(src, "2021-01-04", [(f"The port is full {src}", "Ines Varga", "PERSON", "commissioner")]))
+    assert person_of(store, "a", "Varga") == "Varga"

@@ -364,13 +364,13 @@ def _surname_person(conn: sqlite3.Connection, info: NameInfo, name: str, roles: 
             if shared:
                 fits.setdefault(int(pid), (str(pname), sorted(shared)[0]))
                 evidence[int(pid)] = evidence.get(int(pid), 0) + int(particles)
-        # A role seen in one article only may be that article's mistake: ask for two.
+        # A role seen in one article only may be that article's mistake: ask
+        # for two; and no other namesake may have been seen with the role
+        # word at all ("Bush", "President": two Presidents Bush, no link).
+        rivals = set(fits)
         fits = {pid: v for pid, v in fits.items() if evidence[pid] >= MIN_ROLE_ARTICLES}
-        namesakes = conn.execute(
-            "SELECT count(*) FROM people WHERE surname = ? AND kind = 'person'", (info.surname,)
-        ).fetchone()[0]
-        if len(fits) == 1 and namesakes == 1:
-            # One full-named person with this surname at all, and the roles agree.
+        if len(fits) == 1 and rivals == set(fits):
+            # One full-named person with this surname has the role, and the roles agree.
             pid, (pname, word) = next(iter(fits.items()))
             if not (hit and _distinct(conn, pid, hit[0])):
                 return pid, f"surname '{info.surname}' and role word '{word}' in this article fit only {pname}"
@@ -545,7 +545,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             )
         # Roles count as evidence for later surname-only links, so only a
         # link by full name (or organisation name) records them.
-        for role in dict.fromkeys(role_texts) if not reason.startswith("surname") else ():
+        for role in dict.fromkeys(role_texts) if not reason.startswith("surname '") else ():
             conn.execute(
                 """INSERT INTO person_roles (person_id, role, articles, first_date, last_date) VALUES (?, ?, 1, ?, ?)
                    ON CONFLICT (person_id, role) DO UPDATE SET articles = articles + 1,
@@ -555,6 +555,8 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                            last_date))""",
                 (pid, role, date, date),
             )
+        if info.kind == "person" and role_texts:
+            _absorb_surname(conn, pid, info.surname)
         conn.execute(
             """UPDATE people SET first_date = min(coalesce(first_date, ?), coalesce(?, first_date)),
                    last_date = max(coalesce(last_date, ?), coalesce(?, last_date)) WHERE id = ?""",
@@ -567,6 +569,49 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         [(pid, article_id, i) for i, pid in out.items()],
     )
     return out
+
+
+def _absorb_surname(conn: sqlite3.Connection, pid: int, surname: str) -> None:
+    """The surname + role rule the other way round, so that the order articles
+    arrive in does not matter: a surname-only person seen before this
+    full-named one joins it when they share a title word, the full-named
+    person was seen with it in ``MIN_ROLE_ARTICLES`` articles, and no other
+    namesake was seen with it. The bare-surname key is dropped, so a later
+    bare surname without a role still stays alone."""
+    key = f"s:{surname}"
+    row = conn.execute(
+        "SELECT k.person_id FROM person_keys k JOIN people p ON p.id = k.person_id"
+        " WHERE k.key = ? AND k.origin = 'auto' AND p.kind = 'surname'",
+        (key,),
+    ).fetchone()
+    if row is None or int(row[0]) == pid or _distinct(conn, pid, int(row[0])):
+        return
+    sid = int(row[0])
+    words: set[str] = set()
+    for (role,) in conn.execute("SELECT role FROM person_roles WHERE person_id = ?", (sid,)):
+        words |= role_words(str(role))
+    if not words:
+        return
+    seen: dict[int, int] = {}
+    for other, role, n in conn.execute(
+        """SELECT p.id, r.role, r.articles FROM people p JOIN person_roles r ON r.person_id = p.id
+           WHERE p.surname = ? AND p.kind = 'person'""",
+        (surname,),
+    ):
+        if words & role_words(str(role)):
+            seen[int(other)] = seen.get(int(other), 0) + int(n)
+    if set(seen) != {pid} or seen[pid] < MIN_ROLE_ARTICLES:
+        return
+    name = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+    word = sorted(words)[0]
+    conn.execute("DELETE FROM person_keys WHERE key = ?", (key,))
+    merge_people(
+        conn,
+        pid,
+        sid,
+        reason=f"surname '{surname}' and role word '{word}' in its articles fit only {name}",
+        origin="auto",
+    )
 
 
 def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
