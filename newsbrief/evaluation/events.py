@@ -272,7 +272,7 @@ def read_events_floors(path: str | Path) -> EventsFloors:
             raise InputError(Errors.E011, source=str(path),
                              detail=f"metric {metric_name!r} does not start with a data name ({known})")
     base = path.resolve().parent
-    return EventsFloors(path=path, data={str(k): base / str(v) for k, v in data["data"].items()},
+    return EventsFloors(path=path, data={str(k): (base / str(v)).resolve() for k, v in data["data"].items()},
                         floors=limits["floors"], ceilings=limits["ceilings"])
 
 

@@ -4,8 +4,10 @@ Per sentence, the stage finds trigger words (rules in
 ``data/triggers.json``: a lemma, its part of speech and, for some, a child in
 the parse it needs: "lift" + "curfew" is CONCEDE), keeps the trigger highest in
 the clause tree (reporting, aspectual and light verbs do not count: in
-"officials said the army attacked", "attacked" is the main event), and reads
-its arguments from the parse:
+"officials said the army attacked", "attacked" is the main event), plus at most one trigger that heads a
+separate clause with its own subject beside it ("X attacked Y, and Z condemned
+it"; not the main event's content, a condition or a relative clause), and
+reads each event's arguments from the parse:
 
 * the actor: the subject (the "by" agent of a passive), climbing through
   infinitives and coordinated verbs ("offered to hand over"), or the modifier
