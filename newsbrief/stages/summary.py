@@ -121,6 +121,7 @@ _ATTRS = [SENT_START, IDX, LENGTH, LEMMA, IS_ALPHA, IS_STOP, POS]
 _SPEECH_HASHES = np.array(sorted(hash_string(v) for v in SPEECH_VERBS), dtype=np.uint64).astype(np.int64)
 _QUOTE_OPENERS = frozenset("\"“‘'«")
 _NON_WORD = re.compile(r"\W+")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(slots=True)
@@ -366,6 +367,10 @@ def summarize(
     matrix = _score(doc, text, cands, counts, attributed)
     limit = _limit(len(cands), sentences, ratio)
     ranked = sorted(cands, key=lambda c: (-c.score, c.index))
+    # A "sentence" that is only punctuation (a lone quote mark the splitter
+    # cut off) is never chosen while a sentence with a word is left: under a
+    # word budget it costs one "word" and says nothing.
+    ranked = [c for c in ranked if _WORD_CHAR.search(text, c.start, c.end)] or ranked
     chosen: list[_Candidate] = []
     skipped: list[_Candidate] = []
     used_words = 0

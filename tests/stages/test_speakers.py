@@ -368,6 +368,8 @@ def test_quoted_spans_merge_and_prefer_the_mark_index(nlp):
         Quote(text="Two three", start=18, end=27, kind="direct"),
         Quote(text="she said", start=6, end=14, kind="indirect"),
     ]
+    # Without a mark index, the quotes' verbatim spans (or a direct quote's content).
+    doc._.nb_marks = None
     assert quoted_spans(doc, quotes) == [(1, 4), (18, 27)]
     if not Doc.has_extension("nb_marks"):
         Doc.set_extension("nb_marks", default=None)
