@@ -52,6 +52,12 @@ def _register() -> None:
         pass
     else:
         register_corpus(main)
+    try:
+        from .serve import serve_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        main.add_command(serve_command)
 
 
 _register()
