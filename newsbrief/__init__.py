@@ -12,7 +12,8 @@ from __future__ import annotations
 from .api import analyze, analyze_many
 from .errors import InputError, NewsbriefError, SetupError
 from .ingest import Article
-from .model import Brief, Entity, Failure, Quote, Speaker, SummarySentence, TextSpan
+from .model import Brief, Entity, Failure, Marked, Quote, Speaker, SummarySentence, TextSpan
+from .pipeline import load_pipeline
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -22,6 +23,7 @@ __all__ = [
     "Brief",
     "Entity",
     "Failure",
+    "Marked",
     "InputError",
     "NewsbriefError",
     "Quote",
@@ -32,5 +34,6 @@ __all__ = [
     "TextSpan",
     "analyze",
     "analyze_many",
+    "load_pipeline",
     "__version__",
 ]

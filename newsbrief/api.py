@@ -15,6 +15,7 @@ from .ingest import Article, validate_text
 from .model import Brief, Failure
 from .pipeline import load_pipeline
 from .settings import Settings
+from .stages.layers import entities_of, marked_of, quotes_of, summary_of
 
 OnError = Literal["raise", "yield"]
 
@@ -40,13 +41,15 @@ def _component_cfg(settings: Settings) -> dict[str, dict[str, object]]:
 
 
 def brief_from_doc(doc: Doc, article: Article) -> Brief:
-    """Collect what the stages wrote on ``doc`` into a Brief."""
+    """Collect what the stages wrote on ``doc`` into a Brief: the one place
+    that builds a Brief from the stages' layers (see ``stages/layers.py``)."""
     return Brief(
         text=doc.text,
         source=article.source,
-        quotes=list(doc._.nb_quotes or []),
-        entities=list(doc._.nb_entities or []),
-        summary=list(doc._.nb_summary or []),
+        quotes=quotes_of(doc),
+        entities=entities_of(doc),
+        summary=summary_of(doc),
+        marked=marked_of(doc),
         key_quote=doc._.nb_key_quote,
         warnings=list(article.warnings) + list(doc._.nb_summary_warnings or []),
         meta={**({"id": article.id} if article.id else {}), **article.meta},

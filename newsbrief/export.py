@@ -27,6 +27,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 QUOTE_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("quote_index", "int64"),
     ("kind", "string"),
+    ("type", "string"),
     ("text", "string"),
     ("start", "int64"),
     ("end", "int64"),
@@ -41,6 +42,7 @@ QUOTE_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("cue_end", "int64"),
     ("continuation", "bool"),
     ("is_key", "bool"),
+    ("verbatim", "string"),  # JSON [[start, end], ...]: CSV has no lists
 )
 ENTITY_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("entity_id", "string"),
@@ -81,6 +83,7 @@ def quote_rows(info: Mapping[str, Any], brief: Brief) -> Iterator[dict[str, Any]
             **base,
             "quote_index": i,
             "kind": q.kind,
+            "type": q.type,
             "text": q.text,
             "start": q.start,
             "end": q.end,
@@ -95,6 +98,7 @@ def quote_rows(info: Mapping[str, Any], brief: Brief) -> Iterator[dict[str, Any]
             "cue_end": q.cue.end if q.cue else None,
             "continuation": q.continuation,
             "is_key": brief.key_quote == i,
+            "verbatim": json.dumps([[v.start, v.end] for v in q.verbatim]),
         }
 
 

@@ -4,7 +4,12 @@ Every span is a pair of character offsets into the article text, so that
 ``text[start:end]`` is exactly the reported text. The classes are plain
 dataclasses: cheap to build, easy to pickle between processes, and turned into
 JSON by ``to_dict`` with the layout documented in the README (schema
-``newsbrief/1``).
+``newsbrief/2``).
+
+Schema 2 makes each item of ``quotes`` one attribution (one statement): its
+content, the quote-marked ``verbatim`` spans inside it, and a ``type`` saying
+what the cue reports. ``Brief.from_dict`` still reads schema 1 briefs (stored
+by older versions) and upgrades them.
 """
 
 from __future__ import annotations
@@ -13,9 +18,18 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "newsbrief/1"
+SCHEMA = "newsbrief/2"
+SCHEMA_V1 = "newsbrief/1"
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+# What an attribution's cue reports: said/told/wrote/according to (speech),
+# thinks/believes/fears (belief), plans to/vows to/declined to (intention),
+# polls show/a study found (evidence).
+AttributionType = Literal["speech", "belief", "intention", "evidence"]
+ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence")
+# Why words in quote marks are not speech: a name or nickname ("known as"),
+# a title of a work, a scare quote ("so-called"), a word mentioned as a word.
+MarkedType = Literal["name", "title", "scare", "word"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +63,27 @@ class Speaker:
     entity (str | None): id of the entity in ``Brief.entities``, if any.
     role (str | None): title or role the article gives ("US secretary of state").
     mention (TextSpan | None): the local mention near the quote ("he", "Kerry").
+    candidates (list[str]): when the mention fits more than one entity (a
+        bare surname two people share), the ids of those entities; ``entity``
+        is then None. Empty otherwise.
     """
 
     name: str | None = None
     entity: str | None = None
     role: str | None = None
     mention: TextSpan | None = None
+    candidates: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "entity": self.entity,
             "role": self.role,
             "mention": self.mention.to_dict() if self.mention else None,
         }
+        if self.candidates:
+            data["candidates"] = list(self.candidates)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
@@ -72,23 +93,33 @@ class Speaker:
             entity=data.get("entity"),
             role=data.get("role"),
             mention=TextSpan.from_dict(mention) if mention else None,
+            candidates=list(data.get("candidates") or []),
         )
 
 
 @dataclass(slots=True)
 class Quote:
-    """Something a source said, wrote or reported.
+    """One attribution: one statement (or belief, intention, evidence) and
+    who it is attributed to.
 
-    text/start/end: the quoted words without the quote marks; for indirect
-        speech, the reported clause without "that".
-    kind (str): "direct" (a quoted sentence or more), "partial" (a quoted
-        fragment inside the writer's sentence) or "indirect" (reported speech
-        with no quote marks).
+    text/start/end: the content: for a direct quote the words inside the
+        marks; for reported speech the whole reported clause (without
+        "that"); for a quoted fragment with no reported clause around it, the
+        phrase the cue governs.
+    kind (str): "direct" (content all in quote marks), "partial" (quoted
+        fragments inside the writer's words) or "indirect" (no quote marks).
+    type (str): what the cue reports: "speech", "belief", "intention" or
+        "evidence" (see ``AttributionType``).
+    verbatim (list[TextSpan]): the spans inside the content that stand in
+        quote marks, without the marks; one equal to the content for a direct
+        quote, none for pure paraphrase.
     speaker (Speaker): who said it.
     cue (TextSpan | None): the verb or phrase that attributes it ("said",
         "according to").
     continuation (bool): True when the quote carries no attribution of its
         own and was given to the previous quote's speaker.
+    rule (str | None): the name of the rule that found it (see
+        ``newsbrief eval quotes --rules``).
     """
 
     text: str
@@ -98,6 +129,9 @@ class Quote:
     speaker: Speaker = field(default_factory=Speaker)
     cue: TextSpan | None = None
     continuation: bool = False
+    type: AttributionType = "speech"
+    verbatim: list[TextSpan] = field(default_factory=list)
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,23 +139,63 @@ class Quote:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "type": self.type,
+            "verbatim": [v.to_dict() for v in self.verbatim],
             "speaker": self.speaker.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "continuation": self.continuation,
+            "rule": self.rule,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         cue = data.get("cue")
+        kind = data["kind"]
+        if "verbatim" in data:
+            verbatim = [TextSpan.from_dict(v) for v in data["verbatim"]]
+        elif kind in ("direct", "partial"):
+            # Schema 1: a direct or partial quote was the words in the marks.
+            verbatim = [TextSpan(text=data["text"], start=data["start"], end=data["end"])]
+        else:
+            verbatim = []
         return cls(
             text=data["text"],
             start=data["start"],
             end=data["end"],
-            kind=data["kind"],
+            kind=kind,
+            type=data.get("type", "speech"),
+            verbatim=verbatim,
             speaker=Speaker.from_dict(data.get("speaker") or {}),
             cue=TextSpan.from_dict(cue) if cue else None,
             continuation=bool(data.get("continuation", False)),
+            rule=data.get("rule"),
         )
+
+
+@dataclass(slots=True)
+class Marked:
+    """Words in quote marks that are not speech, and why (so a user can see
+    why they were not reported as a quote).
+
+    text/start/end: the words inside the marks.
+    type (str): "name" (a name or nickname: 'known as "..."'), "title" (of a
+        work), "scare" (a scare quote: 'so-called "..."') or "word" (a word
+        mentioned as a word: 'the word "..."').
+    reason (str): the rule that decided it.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: MarkedType
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Marked:
+        return cls(text=data["text"], start=data["start"], end=data["end"], type=data["type"], reason=data["reason"])
 
 
 @dataclass(slots=True)
@@ -184,7 +258,7 @@ class Brief:
 
     text (str): the analysed text; every offset points into it.
     source (str | None): where the text came from (a path, an id, a URL).
-    quotes, entities, summary: see the classes above.
+    quotes, entities, summary, marked: see the classes above.
     key_quote (int | None): index in ``quotes`` of the quote that best carries
         the story.
     warnings (list[str]): non-fatal problems with the input (for example bytes
@@ -200,6 +274,7 @@ class Brief:
     key_quote: int | None = None
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    marked: list[Marked] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -218,6 +293,7 @@ class Brief:
         data["key_quote"] = self.quotes[self.key_quote].to_dict() if self.key_quote is not None else None
         data["quotes"] = [q.to_dict() for q in self.quotes]
         data["entities"] = [e.to_dict() for e in self.entities]
+        data["marked"] = [m.to_dict() for m in self.marked]
         if self.warnings:
             data["warnings"] = list(self.warnings)
         return data
@@ -227,7 +303,7 @@ class Brief:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:
-        if data.get("schema") != SCHEMA:
+        if data.get("schema") not in (SCHEMA, SCHEMA_V1):
             raise ValueError(f"not a {SCHEMA} brief: schema is {data.get('schema')!r}")
         quotes = [Quote.from_dict(q) for q in data.get("quotes", [])]
         key = data.get("key_quote")
@@ -246,6 +322,7 @@ class Brief:
             key_quote=key_index,
             warnings=list(data.get("warnings", [])),
             meta=dict(data.get("meta", {})),
+            marked=[Marked.from_dict(m) for m in data.get("marked", [])],
         )
 
 

@@ -40,7 +40,7 @@ def test_cli_analyze_json_has_schema_and_true_offsets(runner, article_file, nlp)
     result = runner.invoke(main, ["analyze", "--format", "json", str(article_file)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema"] == "newsbrief/1" and data["source"] == str(article_file)
+    assert data["schema"] == "newsbrief/2" and data["source"] == str(article_file)
     text = data["text"]
     assert text == ARTICLE
     spans = [(q["start"], q["end"], q["text"]) for q in data["quotes"]]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import Errors, InputError
+from ..model import ATTRIBUTION_TYPES
 from ..readers import DEFAULT_EXTENSIONS, JsonFields
 from ..settings import Settings
 
@@ -211,6 +212,10 @@ def _date(value: datetime | None) -> Any:
 @click.option("--source", default=None, help="Text the article's source (path, id) contains.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]))
 @click.option(
+    "--type", "types", multiple=True, type=click.Choice(list(ATTRIBUTION_TYPES)),
+    help="What the cue reports (repeatable): speech, belief, intention, evidence.",
+)
+@click.option(
     "--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles dated on or after (YYYY-MM-DD)."
 )
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles dated on or before.")
@@ -224,6 +229,7 @@ def search_command(
     entity: str | None,
     source: str | None,
     kinds: tuple[str, ...],
+    types: tuple[str, ...],
     since: datetime | None,
     until: datetime | None,
     limit: int | None,
@@ -245,6 +251,7 @@ def search_command(
             entity=entity,
             source=source,
             kinds=kinds,
+            types=types,
             since=_date(since),
             until=_date(until),
             limit=limit,

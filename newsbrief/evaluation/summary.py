@@ -299,7 +299,7 @@ def evaluate_summaries(
     stage = nlp.get_pipe("newsbrief_summary")
 
     def newsbrief_summary(doc: Doc, n: int) -> list[str]:
-        return [s.text for s in stage(doc, sentences=n)._.nb_summary]
+        return [s["text"] for s in stage(doc, sentences=n)._.nb_summary]
 
     runners["newsbrief"] = newsbrief_summary
     for name in methods:

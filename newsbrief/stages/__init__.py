@@ -1,16 +1,22 @@
 """newsbrief's pipeline stages, each a spaCy factory named ``newsbrief_<stage>``.
 
-Each stage does one thing and writes one ``Doc`` extension:
+Each stage does one thing and writes its own ``Doc`` extension, as plain
+serialisable values (see ``layers.py`` for the layout and the readers):
 
 ===================  ==========================  ==============================
 stage                writes                      reads
 ===================  ==========================  ==============================
 newsbrief_entities   ``doc._.nb_entities``        ``doc.ents``, parse
-newsbrief_quotes     ``doc._.nb_quotes``          parse, sentences
-newsbrief_speakers   ``doc._.nb_quotes`` (names)  ``doc._.nb_quotes``, ``doc._.nb_entities``
+newsbrief_quotes     ``doc._.nb_quotes``,         parse, sentences
+                     ``doc._.nb_marked``
+newsbrief_speakers   ``doc._.nb_speakers``        ``doc._.nb_quotes``, ``doc._.nb_entities``
 newsbrief_summary    ``doc._.nb_summary``,        sentences, ``doc._.nb_quotes``,
-                     ``doc._.nb_key_quote``       ``doc._.nb_entities``
+                     ``doc._.nb_key_quote``       ``doc._.nb_speakers``, ``doc._.nb_entities``
 ===================  ==========================  ==============================
+
+The factories are also registered through the ``spacy_factories`` entry point
+(``pyproject.toml``), so a pipeline saved with ``nlp.to_disk`` loads with
+``spacy.load`` in a fresh process.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from spacy.tokens import Doc
 for _name, _default in (
     ("nb_entities", None),
     ("nb_quotes", None),
+    ("nb_marked", None),
+    ("nb_speakers", None),
     ("nb_summary", None),
     ("nb_key_quote", None),
 ):

@@ -431,7 +431,8 @@ def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
 @Language.factory(
     "newsbrief_entities",
     assigns=["doc._.nb_entities"],
-    requires=["doc.ents", "token.dep", "token.pos"],
+    # token.pos is read too; it comes from the tags (attribute_ruler declares nothing).
+    requires=["doc.ents", "token.dep", "token.tag"],
     default_config={},
 )
 def make_entities_stage(nlp: Language, name: str) -> EntitiesStage:
@@ -439,10 +440,10 @@ def make_entities_stage(nlp: Language, name: str) -> EntitiesStage:
 
 
 class EntitiesStage:
-    """Writes ``doc._.nb_entities``: list[Entity]."""
+    """Writes ``doc._.nb_entities``: ``Entity.to_dict()`` per entity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nb_entities = cluster_entities(doc)
+        doc._.nb_entities = [e.to_dict() for e in cluster_entities(doc)]
         return doc
 
 

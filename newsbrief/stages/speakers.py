@@ -627,7 +627,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
 
 @Language.factory(
     "newsbrief_speakers",
-    assigns=["doc._.nb_quotes"],
+    assigns=["doc._.nb_speakers"],
     requires=["doc._.nb_quotes", "doc._.nb_entities"],
     default_config={},
 )
@@ -636,10 +636,27 @@ def make_speakers_stage(nlp: Language, name: str) -> SpeakersStage:
 
 
 class SpeakersStage:
-    """Fills ``speaker.name``, ``.entity`` and ``.role`` of ``doc._.nb_quotes``."""
+    """Writes ``doc._.nb_speakers``: the resolved speaker of each quote in
+    ``doc._.nb_quotes`` (by index; with the cue a continuation inherits) and
+    the roles learned for entities. It reads the quotes and entities layers
+    into fresh objects and leaves those layers as they are."""
 
     def __call__(self, doc: Doc) -> Doc:
-        resolve_speakers(doc, doc._.nb_quotes or [], doc._.nb_entities or [])
+        quotes = [Quote.from_dict(q) for q in (doc._.nb_quotes or [])]
+        entities = [Entity.from_dict(e) for e in (doc._.nb_entities or [])]
+        stated_roles = {e.id: e.role for e in entities}
+        had_cue = [q.cue is not None for q in quotes]
+        resolve_speakers(doc, quotes, entities)
+        doc._.nb_speakers = {
+            "quotes": [
+                {
+                    "speaker": q.speaker.to_dict(),
+                    "cue": q.cue.to_dict() if q.cue is not None and not had else None,
+                }
+                for q, had in zip(quotes, had_cue, strict=True)
+            ],
+            "roles": {e.id: e.role for e in entities if e.role and stated_roles.get(e.id) is None},
+        }
         return doc
 
 

@@ -72,6 +72,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors
 from ..model import Quote, SummarySentence
+from .layers import entities_of, quotes_of
 from .lexicon import SPEECH_VERBS
 
 if not Doc.has_extension("nb_summary_warnings"):
@@ -170,12 +171,12 @@ def _quote_speakers(quotes: list[Quote]) -> Counter[str]:
 def _entity_weights(doc: Doc, starts: list[int], n: int) -> np.ndarray:
     """Per sentence: the weight of the dominant entities it names (each entity
     counted once per sentence), scaled to [0, 1]."""
-    entities = doc._.nb_entities or []
+    entities = entities_of(doc)
     scores = np.zeros(n, dtype=np.float32)
     if not entities:
         return scores
     ranked = sorted(entities, key=lambda e: -len(e.mentions))[:5]
-    speakers = _quote_speakers(doc._.nb_quotes or [])
+    speakers = _quote_speakers(quotes_of(doc))
     for ent in ranked:
         weight = len(ent.mentions) + speakers.get(ent.name, 0)
         if weight < 2:
@@ -189,7 +190,7 @@ def _entity_weights(doc: Doc, starts: list[int], n: int) -> np.ndarray:
 
 
 class SummaryStage:
-    """Writes ``doc._.nb_summary`` (list[SummarySentence]), ``doc._.nb_key_quote``
+    """Writes ``doc._.nb_summary`` (``SummarySentence.to_dict()`` each), ``doc._.nb_key_quote``
     (int | None) and ``doc._.nb_summary_warnings`` (list[str])."""
 
     def __init__(self, sentences: int | None = DEFAULT_SENTENCES, words: int | None = None,
@@ -206,8 +207,9 @@ class SummaryStage:
         if sentences is None and words is None and ratio is None:
             sentences, words, ratio = self.sentences, self.words, self.ratio
         warnings: list[str] = []
-        doc._.nb_summary = summarize(doc, sentences=sentences, words=words, ratio=ratio, warnings=warnings)
-        doc._.nb_key_quote = choose_key_quote(doc, doc._.nb_summary)
+        summary = summarize(doc, sentences=sentences, words=words, ratio=ratio, warnings=warnings)
+        doc._.nb_summary = [s.to_dict() for s in summary]
+        doc._.nb_key_quote = choose_key_quote(doc, summary)
         doc._.nb_summary_warnings = warnings
         return doc
 
@@ -215,7 +217,7 @@ class SummaryStage:
 @Language.factory(
     "newsbrief_summary",
     assigns=["doc._.nb_summary", "doc._.nb_key_quote"],
-    requires=["doc.sents", "doc._.nb_quotes", "doc._.nb_entities"],
+    requires=["doc.sents", "doc._.nb_quotes", "doc._.nb_speakers", "doc._.nb_entities"],
     default_config={"sentences": DEFAULT_SENTENCES, "words": None, "ratio": None},
 )
 def make_summary_stage(nlp: Language, name: str, sentences: int | None, words: int | None,
@@ -299,7 +301,7 @@ def _score(doc: Doc, text: str, cands: list[_Candidate], counts: np.ndarray, att
     matrix = _tfidf(counts)
     cent = _centrality(matrix) if n > 1 else np.ones(n, dtype=np.float32)
     ent = _entity_weights(doc, [c.start for c in cands], n)
-    continued = {q.start for q in (doc._.nb_quotes or []) if q.continuation}
+    continued = {q.start for q in quotes_of(doc) if q.continuation}
     for c in cands:
         s = W_POSITION * math.exp(-c.index / POSITION_DECAY) + W_CENTRALITY * float(cent[c.index])
         s += W_ENTITY * float(ent[c.index])
@@ -407,11 +409,11 @@ def choose_key_quote(doc: Doc, summary: list[SummarySentence]) -> int | None:
     speaker's prominence (quotes plus entity mentions), the words the quote
     shares with the summary and an early position break the ties.
     """
-    quotes: list[Quote] = doc._.nb_quotes or []
+    quotes: list[Quote] = quotes_of(doc)
     if not quotes:
         return None
-    mentions = {e.name: len(e.mentions) for e in (doc._.nb_entities or [])}
-    by_id = {e.id: len(e.mentions) for e in (doc._.nb_entities or [])}
+    mentions = {e.name: len(e.mentions) for e in entities_of(doc)}
+    by_id = {e.id: len(e.mentions) for e in entities_of(doc)}
     speakers = _quote_speakers(quotes)
     top_prominence = 1
     prominence: list[int] = []

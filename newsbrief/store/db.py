@@ -237,8 +237,8 @@ class Store:
                 conn.execute(
                     """INSERT INTO quotes (article_id, idx, text, start, "end", kind, speaker_id, speaker,
                            speaker_role, entity_id, mention_text, mention_start, mention_end,
-                           cue_text, cue_start, cue_end, continuation, is_key)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           cue_text, cue_start, cue_end, continuation, is_key, type, verbatim, rule)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         article_id,
                         idx,
@@ -258,6 +258,9 @@ class Store:
                         q.cue.end if q.cue else None,
                         int(q.continuation),
                         int(brief.key_quote == idx),
+                        q.type,
+                        json.dumps([[v.start, v.end] for v in q.verbatim]),
+                        q.rule,
                     ),
                 )
             conn.executemany(
@@ -336,6 +339,7 @@ class Store:
         entity: str | None = None,
         source: str | None = None,
         kinds: Sequence[str] = (),
+        types: Sequence[str] = (),
         since: date | None = None,
         until: date | None = None,
         limit: int | None = None,
@@ -351,6 +355,7 @@ class Store:
         entity (str | None): an entity (same matching) mentioned inside the quote.
         source (str | None): text the article's source (path, id) contains.
         kinds (Sequence[str]): "direct", "partial", "indirect".
+        types (Sequence[str]): "speech", "belief", "intention", "evidence".
         since, until (date | None): article date range, inclusive (ISO dates).
         RETURNS (list[dict]): one dict a quote, with its article.
         RAISES (InputError): E014 for a query FTS5 cannot parse.
@@ -386,6 +391,9 @@ class Store:
         if kinds:
             where.append("q.kind IN (" + ", ".join("?" for _ in kinds) + ")")
             params += list(kinds)
+        if types:
+            where.append("q.type IN (" + ", ".join("?" for _ in types) + ")")
+            params += list(types)
         if since:
             where.append("substr(a.date, 1, 10) >= ?")
             params.append(since.isoformat())
@@ -393,7 +401,7 @@ class Store:
             where.append("substr(a.date, 1, 10) <= ?")
             params.append(until.isoformat())
         sql = f"""
-            SELECT q.text, q.start, q."end" AS "end", q.kind, q.speaker, q.speaker_role,
+            SELECT q.text, q.start, q."end" AS "end", q.kind, q.type, q.speaker, q.speaker_role,
                    q.cue_text AS cue, q.mention_text AS mention, q.is_key,
                    a.id AS article, a.content_hash, a.ext_id, a.source, a.title, a.date, a.url
             FROM quotes q JOIN articles a ON a.id = q.article_id {join}

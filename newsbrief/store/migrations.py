@@ -139,6 +139,19 @@ INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 """
 
 
+# Schema newsbrief/2: each quote is one attribution with a type and the
+# quote-marked spans inside its content. Rows stored before keep working:
+# their type is speech, and a direct or partial quote was all verbatim.
+_ATTRIBUTION_TYPE = """
+ALTER TABLE quotes ADD COLUMN type TEXT NOT NULL DEFAULT 'speech'
+    CHECK (type IN ('speech', 'belief', 'intention', 'evidence'));
+ALTER TABLE quotes ADD COLUMN verbatim TEXT NOT NULL DEFAULT '[]';   -- JSON [[start, end], ...]
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+UPDATE quotes SET verbatim = json_array(json_array(start, "end")) WHERE kind IN ('direct', 'partial');
+CREATE INDEX quotes_type ON quotes(type);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement inside
@@ -169,6 +182,7 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _script(_INITIAL)),
     ("0002_quotes_fts", _script(_QUOTES_FTS)),
+    ("0003_attribution_type_verbatim", _script(_ATTRIBUTION_TYPE)),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from newsbrief.api import analyze
 from newsbrief.model import Entity, Quote, Speaker, SummarySentence, TextSpan
 from newsbrief.settings import Settings
+from newsbrief.stages.layers import summary_of
 from newsbrief.stages.summary import choose_key_quote, summarize
 
 from ..conftest import assert_offsets
@@ -39,7 +40,7 @@ def _words(summary: list[SummarySentence]) -> int:
 
 def test_summary_default_is_three_sentences_in_article_order(nlp):
     doc = nlp(FLOOD)
-    summary = doc._.nb_summary
+    summary = summary_of(doc)
     assert len(summary) == 3
     starts = [s.start for s in summary]
     assert starts == sorted(starts)
@@ -112,19 +113,19 @@ def test_summary_limits_combine(nlp):
 
 
 def test_summary_never_empty(nlp):
-    assert len(nlp("Storm warning issued.")._.nb_summary) == 1
-    assert len(nlp("Scroll down for video")._.nb_summary) == 1
-    assert len(nlp("no capital letters and no full stop")._.nb_summary) == 1
+    assert len(summary_of(nlp("Storm warning issued."))) == 1
+    assert len(summary_of(nlp("Scroll down for video"))) == 1
+    assert len(summary_of(nlp("no capital letters and no full stop"))) == 1
 
 
 def test_summary_is_deterministic(nlp):
-    first = [s.to_dict() for s in nlp(BOILERPLATE)._.nb_summary]
-    second = [s.to_dict() for s in nlp(BOILERPLATE)._.nb_summary]
+    first = [s.to_dict() for s in summary_of(nlp(BOILERPLATE))]
+    second = [s.to_dict() for s in summary_of(nlp(BOILERPLATE))]
     assert first == second
 
 
 def test_summary_skips_bylines_and_video_prompts(nlp):
-    summary = nlp(BOILERPLATE)._.nb_summary
+    summary = summary_of(nlp(BOILERPLATE))
     joined = " ".join(s.text for s in summary)
     for furniture in ("PUBLISHED", "UPDATED", "By .", "Scroll down"):
         assert furniture not in joined
@@ -133,7 +134,7 @@ def test_summary_skips_bylines_and_video_prompts(nlp):
 
 def test_summary_cuts_dateline_from_first_sentence(nlp):
     text = "LONDON, England (CNN) -- " + FLOOD
-    summary = nlp(text)._.nb_summary
+    summary = summary_of(nlp(text))
     assert summary[0].text.startswith("Floodwater forced")
     assert text[summary[0].start : summary[0].end] == summary[0].text
 
@@ -167,11 +168,12 @@ def test_summary_key_quote_prefers_full_quote_of_main_speaker(nlp):
         "The council said that schools would close until the water recedes."
     )
     doc = nlp(text)
-    doc._.nb_entities = [
+    doc._.nb_speakers = None
+    doc._.nb_entities = [e.to_dict() for e in [
         Entity("e1", "Ellen Tate", "PERSON", [TextSpan("Tate", text.index("Tate", i), text.index("Tate", i) + 4)
                                               for i in (0, 80, 120)]),
         Entity("e2", "Tom Reed", "PERSON", [TextSpan("Tom Reed", text.index("Tom Reed"), text.index("Tom Reed") + 8)]),
-    ]
+    ]]
     quotes = [
         _quote(text, "in danger", "partial", "Ellen Tate", "e1"),
         _quote(text, "We will not leave anyone behind, and every family will have a bed tonight,", "direct",
@@ -179,7 +181,7 @@ def test_summary_key_quote_prefers_full_quote_of_main_speaker(nlp):
         _quote(text, "I have never seen the river this high in all my years here.", "direct", "Tom Reed", "e2"),
         _quote(text, "schools would close until the water recedes", "indirect", "The council"),
     ]
-    doc._.nb_quotes = quotes
+    doc._.nb_quotes = [q.to_dict() for q in quotes]
     summary = summarize(doc, sentences=2)
     assert choose_key_quote(doc, summary) == 1
 
@@ -187,6 +189,7 @@ def test_summary_key_quote_prefers_full_quote_of_main_speaker(nlp):
 def test_summary_key_quote_none_without_quotes(nlp):
     doc = nlp(FLOOD.replace("said the town", "thinks the town"))
     doc._.nb_quotes = []
+    doc._.nb_speakers = None
     assert choose_key_quote(doc, summarize(doc)) is None
 
 
@@ -199,7 +202,7 @@ def test_summary_key_quote_none_without_quotes(nlp):
 )
 def test_summary_keeps_story_sentences_that_look_like_furniture(nlp, opening):
     text = opening + " " + FLOOD.split(". ", 1)[1]
-    summary = nlp(text)._.nb_summary
+    summary = summary_of(nlp(text))
     assert summary[0].start == 0 and summary[0].text == opening
 
 

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...model import Quote
+from ...model import Quote, TextSpan
 from .marks import find_marked_quotes
 from .reported import find_reported_speech
 
@@ -62,7 +62,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 @Language.factory(
     "newsbrief_quotes",
-    assigns=["doc._.nb_quotes"],
+    assigns=["doc._.nb_quotes", "doc._.nb_marked"],
     requires=["token.dep", "token.lemma", "doc.sents"],
     default_config={},
 )
@@ -71,10 +71,16 @@ def make_quotes_stage(nlp: Language, name: str) -> QuotesStage:
 
 
 class QuotesStage:
-    """Writes ``doc._.nb_quotes``: list[Quote] with cue and speaker mention."""
+    """Writes ``doc._.nb_quotes`` (``Quote.to_dict()`` per attribution, with cue
+    and speaker mention) and ``doc._.nb_marked`` (``Marked.to_dict()``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nb_quotes = find_quotes(doc)
+        quotes = find_quotes(doc)
+        for q in quotes:
+            if not q.verbatim and q.kind in ("direct", "partial"):
+                q.verbatim = [TextSpan(text=q.text, start=q.start, end=q.end)]
+        doc._.nb_quotes = [q.to_dict() for q in quotes]
+        doc._.nb_marked = []
         return doc
 
 

@@ -1,0 +1,74 @@
+"""Reading the stages' layers back as model objects.
+
+Every stage writes plain, serialisable values on its own ``Doc`` extension
+(lists of dicts in the layout of the model's ``to_dict``), so that a ``Doc``
+survives ``DocBin(store_user_data=True)``, ``Doc.to_bytes`` and
+``nlp.pipe(n_process=...)``, and no stage ever changes another stage's output:
+
+=======================  ======================  ==========================================
+extension                written by              holds
+=======================  ======================  ==========================================
+``doc._.nb_entities``    newsbrief_entities      ``Entity.to_dict()`` per entity
+``doc._.nb_quotes``      newsbrief_quotes        ``Quote.to_dict()`` per attribution, with
+                                                 only the speaker's local ``mention``
+``doc._.nb_marked``      newsbrief_quotes        ``Marked.to_dict()``: quote marks that are
+                                                 not speech
+``doc._.nb_speakers``    newsbrief_speakers      ``{"quotes": [...], "roles": {...}}``: the
+                                                 resolved speaker (and an inherited cue) of
+                                                 each quote, by index; roles learned for
+                                                 entities, by entity id
+``doc._.nb_summary``     newsbrief_summary       ``SummarySentence.to_dict()`` per sentence
+``doc._.nb_key_quote``   newsbrief_summary       index into ``nb_quotes`` or None
+=======================  ======================  ==========================================
+
+The functions here read them back, applying later layers over earlier ones;
+``api.brief_from_doc`` and the stages that read earlier stages' output use them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..model import Entity, Marked, Quote, Speaker, SummarySentence, TextSpan
+
+
+def entities_of(doc: Doc) -> list[Entity]:
+    """The entities, with the roles the speakers stage learned (when it ran)."""
+    entities = [Entity.from_dict(e) for e in (doc._.nb_entities or [])]
+    speakers = doc._.nb_speakers
+    roles: dict[str, str] = (speakers or {}).get("roles") or {}
+    if roles:
+        for ent in entities:
+            if ent.role is None and ent.id in roles:
+                ent.role = roles[ent.id]
+    return entities
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The attributions, with the speakers stage's resolution (when it ran)."""
+    quotes = [Quote.from_dict(q) for q in (doc._.nb_quotes or [])]
+    speakers = doc._.nb_speakers
+    resolved: list[dict[str, Any] | None] = (speakers or {}).get("quotes") or []
+    for quote, layer in zip(quotes, resolved, strict=False):
+        if not layer:
+            continue
+        quote.speaker = Speaker.from_dict(layer["speaker"])
+        cue = layer.get("cue")
+        if cue and quote.cue is None:
+            quote.cue = TextSpan.from_dict(cue)
+    return quotes
+
+
+def marked_of(doc: Doc) -> list[Marked]:
+    """Quote-marked words that are not speech."""
+    return [Marked.from_dict(m) for m in (doc._.nb_marked or [])]
+
+
+def summary_of(doc: Doc) -> list[SummarySentence]:
+    """The summary sentences, in article order."""
+    return [SummarySentence.from_dict(s) for s in (doc._.nb_summary or [])]
+
+
+__all__ = ["entities_of", "quotes_of", "marked_of", "summary_of"]
