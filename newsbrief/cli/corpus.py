@@ -212,7 +212,10 @@ def _date(value: datetime | None) -> Any:
 @click.option("--source", default=None, help="Text the article's source (path, id) contains.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]))
 @click.option(
-    "--type", "types", multiple=True, type=click.Choice(list(ATTRIBUTION_TYPES)),
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(list(ATTRIBUTION_TYPES)),
     help="What the cue reports (repeatable): speech, belief, intention, evidence.",
 )
 @click.option(

@@ -298,8 +298,12 @@ def score_gold_document(
                 {
                     "document": gold.id,
                     "gold": {"text": g.text, "kind": g.kind, "speaker": g.speaker, "cue": g.cue},
-                    "pred": {"text": p.text, "kind": p.kind, "speaker": p.speaker.name,
-                             "cue": p.cue.text if p.cue else None},
+                    "pred": {
+                        "text": p.text,
+                        "kind": p.kind,
+                        "speaker": p.speaker.name,
+                        "cue": p.cue.text if p.cue else None,
+                    },
                 }
             )
     matched_gold = {gi for gi, _ in pairs}

@@ -23,7 +23,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, Response, UploadFile
 from fastapi import Path as PathParam
@@ -104,8 +104,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Since = Annotated[date | None, Query(description="Articles dated on or after (YYYY-MM-DD).")]
 Until = Annotated[date | None, Query(description="Articles dated on or before (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=500)]
-Kinds = Annotated[list[str], Query(pattern="^(direct|partial|indirect)$", description="Repeatable.")]
-Types = Annotated[list[str], Query(pattern="^(speech|belief|intention|evidence)$", description="Repeatable.")]
+Kinds = Annotated[list[Literal["direct", "partial", "indirect"]], Query(description="Repeatable.")]
+Types = Annotated[list[Literal["speech", "belief", "intention", "evidence"]], Query(description="Repeatable.")]
 ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 
 
@@ -384,7 +384,7 @@ def create_app(
     @app.post(
         "/api/analyze",
         response_model=BriefModel,
-        response_model_exclude_none=True,
+        response_model_exclude_unset=True,
         responses=ANALYZE_RESPONSES,
         openapi_extra=analyze_body,
         tags=["analysis"],
@@ -452,7 +452,7 @@ def create_app(
     @app.get(
         "/api/articles/{article_id}",
         response_model=BriefModel,
-        response_model_exclude_none=True,
+        response_model_exclude_unset=True,
         responses=ERROR_RESPONSES,
         tags=["corpus"],
     )
@@ -521,7 +521,7 @@ def create_app(
     @app.get("/api/entities", response_model=EntityPage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_entities(
         q: Text = None,
-        type: Annotated[list[str], Query(max_length=20, description="PERSON, ORG, GPE... (repeatable).")] = [],  # noqa: B006
+        type: Annotated[list[str], Query(description="PERSON, ORG, GPE... (repeatable).")] = [],  # noqa: B006
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Any:

@@ -23,6 +23,9 @@ class SpeakerModel(BaseModel):
     entity: str | None = Field(None, description="Id of the speaker's entity in this brief.")
     role: str | None = None
     mention: TextSpanModel | None = Field(None, description="The mention next to the quote.")
+    candidates: list[str] | None = Field(
+        None, description="Entity ids the mention could be, when it fits more than one (entity is then null)."
+    )
 
 
 class QuoteModel(BaseModel):
@@ -37,6 +40,7 @@ class QuoteModel(BaseModel):
     speaker: SpeakerModel
     cue: TextSpanModel | None = None
     continuation: bool = False
+    rule: str | None = Field(None, description="The rule that found it.")
 
 
 class EntityModel(BaseModel):

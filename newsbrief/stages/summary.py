@@ -193,14 +193,16 @@ class SummaryStage:
     """Writes ``doc._.nb_summary`` (``SummarySentence.to_dict()`` each), ``doc._.nb_key_quote``
     (int | None) and ``doc._.nb_summary_warnings`` (list[str])."""
 
-    def __init__(self, sentences: int | None = DEFAULT_SENTENCES, words: int | None = None,
-                 ratio: float | None = None) -> None:
+    def __init__(
+        self, sentences: int | None = DEFAULT_SENTENCES, words: int | None = None, ratio: float | None = None
+    ) -> None:
         self.sentences = sentences
         self.words = words
         self.ratio = ratio
 
-    def __call__(self, doc: Doc, sentences: int | None = None, words: int | None = None,
-                 ratio: float | None = None) -> Doc:
+    def __call__(
+        self, doc: Doc, sentences: int | None = None, words: int | None = None, ratio: float | None = None
+    ) -> Doc:
         # Per-call settings (from ``component_cfg``) replace the defaults; a
         # call that sets only words or ratio does not inherit the default 3
         # sentences.
@@ -220,8 +222,9 @@ class SummaryStage:
     requires=["doc.sents", "doc._.nb_quotes", "doc._.nb_speakers", "doc._.nb_entities"],
     default_config={"sentences": DEFAULT_SENTENCES, "words": None, "ratio": None},
 )
-def make_summary_stage(nlp: Language, name: str, sentences: int | None, words: int | None,
-                       ratio: float | None) -> SummaryStage:
+def make_summary_stage(
+    nlp: Language, name: str, sentences: int | None, words: int | None, ratio: float | None
+) -> SummaryStage:
     return SummaryStage(sentences=sentences, words=words, ratio=ratio)
 
 
@@ -313,9 +316,9 @@ def _score(doc: Doc, text: str, cands: list[_Candidate], counts: np.ndarray, att
         if last == "?" or (last in "\"”’'" and text[c.end - 2 : c.end - 1] == "?"):
             s -= P_QUESTION
         first = text[c.start]
-        if first.islower() or (first in _QUOTE_OPENERS and (
-            not attributed[c.index] or any(c.start <= q <= c.start + 2 for q in continued)
-        )):
+        if first.islower() or (
+            first in _QUOTE_OPENERS and (not attributed[c.index] or any(c.start <= q <= c.start + 2 for q in continued))
+        ):
             # A quote that goes on from an earlier one, or a sentence that
             # starts in lower case (the splitter cut a sentence or a quote in
             # two): neither stands alone in a summary.

@@ -110,7 +110,7 @@ def _is_single_open(text: str, i: int, para_start: int, para_end: int) -> bool:
     if not (prev.isspace() or prev in _OPENERS_BEFORE):
         return False
     nxt = text[i + 1] if i + 1 < para_end else " "
-    if text[i] == "‘" and nxt in "“\"":
+    if text[i] == "‘" and nxt in '“"':
         return True
     if not nxt.isalpha():  # '90s, a lone mark
         return False
@@ -272,7 +272,7 @@ class _DocIndex:
         self.in_quote: dict[int, int] = {}
         for n, seg in enumerate(segments):
             first = self.token_at(seg.open)
-            last_char = (seg.close if seg.close is not None else seg.end - 1)
+            last_char = seg.close if seg.close is not None else seg.end - 1
             last = self.token_at(last_char)
             seg.tokens = [i for i in range(first, last + 1) if seg.start <= doc[i].idx < seg.end]
             for i in range(first, last + 1):
@@ -294,8 +294,10 @@ def _is_cue(tok: Token) -> int:
         return 2
     if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in tok.rights):
         return 2
-    if lemma == "continue" and tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
-        c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children
+    if (
+        lemma == "continue"
+        and tok.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)
     ):
         # 'he continued, "..."': carrying on speaking, not "continued to fight".
         return 2
@@ -401,8 +403,10 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
-        elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+        elif (
+            tok.dep_ == "prep"
+            and tok.lower_ in ("in", "during")
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
         ):
             end = next(c.i for c in tok.children if c.dep_ == "pobj")
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
