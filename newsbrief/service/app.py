@@ -259,6 +259,20 @@ def _model_info(settings: Settings) -> tuple[str | None, str | None]:
         return name, None
 
 
+def _analyze_json_schema() -> dict[str, Any]:
+    """AnalyzeRequest's JSON Schema, saying what the model cannot: exactly one
+    of text and html, each a string with something in it."""
+    schema = AnalyzeRequest.model_json_schema()
+    for key in ("text", "html"):
+        schema["properties"][key] = {
+            "type": "string",
+            "pattern": r"\S",
+            "description": schema["properties"][key].get("description", ""),
+        }
+    schema["oneOf"] = [{"required": ["text"]}, {"required": ["html"]}]
+    return schema
+
+
 def create_app(
     db: str | Path | None = None,
     *,
@@ -374,9 +388,9 @@ def create_app(
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": AnalyzeRequest.model_json_schema()},
-                "text/plain": {"schema": {"type": "string"}},
-                "text/html": {"schema": {"type": "string"}},
+                "application/json": {"schema": _analyze_json_schema()},
+                "text/plain": {"schema": {"type": "string", "pattern": r"\S"}},
+                "text/html": {"schema": {"type": "string", "pattern": r"\S"}},
             },
         }
     }
@@ -416,6 +430,8 @@ def create_app(
                 raise _bad(f"malformed JSON ({exc})") from None
             if not isinstance(raw, dict):
                 raise _bad(f"the JSON body must be an object, got {type(raw).__name__}")
+            if [k for k in ("text", "html") if raw.get(k) is not None] != [k for k in ("text", "html") if k in raw]:
+                raise _bad('"text" and "html" must be strings, not null')
             try:
                 payload = AnalyzeRequest.model_validate(raw)
             except ValidationError as exc:
