@@ -115,12 +115,17 @@ def test_analyze_raw_text_and_html_bodies(bare):
 
 def test_analyze_store_true_stores_and_points_at_the_article(client):
     text = _variant("Riga", "Liga Ozola", "decent deal")
+    before = client.get("/api/stats").json()  # cached until the store changes
+    assert client.get("/api/stats").json() == before
     r = client.post("/api/analyze?store=true", json={"text": text, "source": "riga.txt"})
     assert r.status_code == 200, r.text
     location = r.headers["location"]
     assert re.fullmatch(r"/api/articles/\d+", location)
     stored = client.get(location).json()
     assert stored["text"] == text and stored["quotes"] == r.json()["quotes"]
+    after = client.get("/api/stats").json()
+    assert after["articles"] == before["articles"] + 1 and after["quotes"] == before["quotes"] + len(stored["quotes"])
+    assert client.get("/api/speakers", params={"q": "Ozola"}).json()["total"] == 1
 
 
 def test_analyze_store_true_without_a_db_is_refused(bare):

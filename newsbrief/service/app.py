@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI, File, Form, Query, Request, Response, UploadFile
 from fastapi import Path as PathParam
@@ -83,6 +85,8 @@ CSP_DOCS = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_PAGE = 500
+CACHE_SIZE = 1024  # answers kept per store state
+T = TypeVar("T")
 MAX_OFFSET = 10**9
 MAX_ID = 2**62
 
@@ -130,6 +134,9 @@ class ServiceState:
         self.max_body = max_body
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._cache_token: tuple[int, ...] | None = None
 
     def conn(self) -> Any:
         """This thread's read-only connection to the store. RAISES E044 without one."""
@@ -141,6 +148,47 @@ class ServiceState:
 
             store = self._local.store = Store(self.db, readonly=True)
         return store.conn
+
+    def _token(self) -> tuple[int, ...]:
+        # Any commit to the store changes the WAL file (or the database file):
+        # a cheap sign that cached answers are stale, whoever wrote.
+        assert self.db is not None
+        out: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.db + suffix)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """The answer to a store query, kept until the store changes.
+
+        Corpus aggregates (speaker rankings, counts) cost tens of milliseconds
+        over a whole store; readers ask the same ones again and again."""
+        if self.db is None:
+            raise InputError(Errors.E044, source="request")
+        token = self._token()
+        with self._cache_lock:
+            if token != self._cache_token:
+                self._cache.clear()
+                self._cache_token = token
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            if token == self._cache_token:
+                self._cache[key] = value
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return value
+
+    def query(self, function: str, /, *args: Any, **kwargs: Any) -> Any:
+        """``newsbrief.store.queries.<function>`` on this thread's connection, cached."""
+        key = (function, args, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())))
+        return self.cached(key, lambda: getattr(queries, function)(self.conn(), *args, **kwargs))
 
     def write(self, brief: Brief) -> int:
         """Store an analysed brief (one writer at a time). RETURNS its article id."""
@@ -460,8 +508,8 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Stored articles (paged), filtered by source, date range and speaker."""
-        total, items = queries.list_articles(
-            state.conn(), source=source, since=since, until=until, speaker=speaker, limit=limit, offset=offset
+        total, items = state.query(
+            "list_articles", source=source, since=since, until=until, speaker=speaker, limit=limit, offset=offset
         )
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -494,8 +542,8 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Quotes with the filters of `newsbrief search` (paged)."""
-        total, items = queries.search_quotes(
-            state.conn(),
+        total, items = state.query(
+            "search_quotes",
             q,
             speaker=speaker,
             entity=entity,
@@ -517,15 +565,15 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Speakers, most quoted first, with counts by kind and their roles."""
-        total, items = queries.ranked_speakers(state.conn(), name=q, min_quotes=min_quotes, limit=limit, offset=offset)
+        total, items = state.query("ranked_speakers", name=q, min_quotes=min_quotes, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def _speaker_detail(speaker_id: int, limit: int, offset: int) -> dict[str, Any]:
-        conn = state.conn()
-        data = queries.speaker(conn, speaker_id)
-        if data is None:
+        found = state.query("speaker", speaker_id)
+        if found is None:
             raise InputError(Errors.E043, source=f"speaker {speaker_id}", detail="no such speaker in the store")
-        total, items = queries.search_quotes(conn, speaker_id=speaker_id, limit=limit, offset=offset)
+        data = dict(found)  # the cached answer stays as it is
+        total, items = state.query("search_quotes", speaker_id=speaker_id, limit=limit, offset=offset)
         data["statements"] = {"total": total, "limit": limit, "offset": offset, "items": items}
         return data
 
@@ -542,13 +590,13 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Entities across the store by name and type, most widely mentioned first."""
-        total, items = queries.list_entities(state.conn(), name=q, types=type, limit=limit, offset=offset)
+        total, items = state.query("list_entities", name=q, types=type, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/stats", response_model=StatsModel, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_stats() -> Any:
         """The numbers behind the corpus charts: statements by kind and type, the most quoted speakers."""
-        return queries.corpus_stats(state.conn())
+        return state.query("corpus_stats")
 
     @app.get("/api/health", response_model=HealthModel, tags=["service"])
     def api_health() -> Any:
@@ -587,9 +635,8 @@ def create_app(
     def index(request: Request) -> HTMLResponse:
         if state.db is None:
             return page(request, "index.html", stats=None)
-        conn = state.conn()
-        stats = queries.corpus_stats(conn, top=15)
-        _, recent = queries.list_articles(conn, limit=10, offset=0)
+        stats = state.query("corpus_stats", top=15)
+        _, recent = state.query("list_articles", limit=10, offset=0)
         return page(
             request,
             "index.html",
@@ -648,8 +695,8 @@ def create_app(
         offset: Offset = 0,
     ) -> HTMLResponse:
         limit = 50
-        total, items = queries.list_articles(
-            state.conn(), source=source, speaker=speaker, since=since, until=until, limit=limit, offset=offset
+        total, items = state.query(
+            "list_articles", source=source, speaker=speaker, since=since, until=until, limit=limit, offset=offset
         )
         args = {"source": source, "speaker": speaker, "since": since, "until": until}
         return page(
@@ -684,8 +731,8 @@ def create_app(
         asked = any([q, speaker, entity, kind, type, since_d, until_d])
         total, items = (0, [])
         if asked:
-            total, items = queries.search_quotes(
-                state.conn(),
+            total, items = state.query(
+                "search_quotes",
                 q,
                 speaker=speaker,
                 entity=entity,
@@ -718,7 +765,7 @@ def create_app(
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
         limit = 50
-        total, items = queries.ranked_speakers(state.conn(), name=q, limit=limit, offset=offset)
+        total, items = state.query("ranked_speakers", name=q, limit=limit, offset=offset)
         chart = (
             charts.hbar([(s["name"], s["quotes"], f"/speakers/{s['id']}") for s in items[:15]]) if not offset else None
         )

@@ -35,6 +35,12 @@ def _speaker_clause(name: str, col: str = "q.speaker") -> tuple[str, list[Any]]:
     return sql, [name, "% " + _like_escape(name), name.rsplit(" ", 1)[-1]]
 
 
+def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Ids of the speakers a name matches (as ``newsbrief search --speaker`` does)."""
+    clause, params = _speaker_clause(name, "name")
+    return [int(r[0]) for r in conn.execute(f"SELECT id FROM speakers WHERE {clause}", params)]
+
+
 def _date_clauses(since: date | None, until: date | None, where: list[str], params: list[Any]) -> None:
     if since:
         where.append("substr(a.date, 1, 10) >= ?")
@@ -127,16 +133,21 @@ def search_quotes(
     where: list[str] = []
     params: list[Any] = []
     join = ""
-    order = 'a.id, q.start, q."end"'
+    # Quotes are written article by article in brief order: the rowid is that order.
+    order = "q.id"
     if query is not None and query.strip():
         join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
         where.append("quotes_fts MATCH ?")
         params.append(fts_query(query))
         order = "quotes_fts.rank, " + order
     if speaker:
-        clause, extra = _speaker_clause(speaker)
-        where.append(clause)
-        params += extra
+        # Matched on the speakers table (a few thousand names), then the quotes
+        # by the indexed speaker_id: the same matches as q.speaker, no scan.
+        ids = speaker_ids(conn, speaker)
+        if not ids:
+            return 0, []
+        where.append("q.speaker_id IN (" + ", ".join("?" for _ in ids) + ")")
+        params += ids
     if speaker_id is not None:
         where.append("q.speaker_id = ?")
         params.append(int(speaker_id))
@@ -214,14 +225,15 @@ def ranked_speakers(
     offset: int = 0,
 ) -> Page:
     """Speakers, most quoted first, with counts by kind and their roles."""
-    where: list[str] = []
     params: list[Any] = []
+    filt = ""
     if name:
-        clause, extra = _speaker_clause(name, "s.name")
-        where.append(clause)
-        params += extra
-    grouped = f"""FROM speakers s JOIN quotes q ON q.speaker_id = s.id {_where(where)}
-                  GROUP BY s.id HAVING count(q.id) >= ?"""
+        ids = speaker_ids(conn, name)
+        if not ids:
+            return 0, []
+        filt = "WHERE s.id IN (" + ", ".join("?" for _ in ids) + ")"
+        params = list(ids)
+    grouped = f"FROM speakers s JOIN quotes q ON q.speaker_id = s.id {filt} GROUP BY s.id HAVING count(q.id) >= ?"
     params.append(int(min_quotes))
     total = conn.execute(f"SELECT count(*) FROM (SELECT s.id {grouped})", params).fetchone()[0]
     rows = conn.execute(

@@ -16,8 +16,7 @@ from newsbrief.evaluation.quotes import score_gold_document as score
 from newsbrief.model import Brief, Quote, Speaker, TextSpan
 
 TEXT = (
-    'Mayor Ana Ruiz said the bridge would open in May. "It is ready," she said. '
-    '"It is ready," the engineer said too.'
+    'Mayor Ana Ruiz said the bridge would open in May. "It is ready," she said. "It is ready," the engineer said too.'
 )
 
 

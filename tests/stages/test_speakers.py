@@ -40,10 +40,7 @@ def test_speakers_pronoun_to_named_person(nlp):
 
 
 def test_speakers_pronoun_gender_from_the_article(nlp):
-    text = (
-        "Mary Jones and Peter Brown spoke on Monday. Brown said his plan was ready. "
-        '"It will not work," she said.'
-    )
+    text = 'Mary Jones and Peter Brown spoke on Monday. Brown said his plan was ready. "It will not work," she said.'
     brief = _brief(nlp, text)
     assert _quote(brief, "It will not work").speaker.name == "Mary Jones"
 
@@ -239,7 +236,7 @@ def test_speakers_epithet_ignores_subject_of_inner_clause(nlp):
     # Dana Reyes is the subject of a clause inside the sentence, not of the
     # sentence: "the actress" is not linked to her.
     text = (
-        'Polls opened early.\n\nAsked about the day that Dana Reyes wins the primary, the crowd cheered.\n\n'
+        "Polls opened early.\n\nAsked about the day that Dana Reyes wins the primary, the crowd cheered.\n\n"
         '"I have no idea," the actress said.'
     )
     brief = _brief(nlp, text)
