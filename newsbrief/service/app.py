@@ -34,7 +34,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -498,8 +498,17 @@ def create_app(
 
     # -- corpus API ------------------------------------------------------------------
 
+    def respond(request: Request, model: type[BaseModel], compute: Callable[[], dict[str, Any]]) -> Response:
+        """The JSON answer, checked against its response model once and then
+        kept as bytes until the store changes: a repeated query costs no
+        database work and no validation."""
+        key = ("json", request.url.path, tuple(sorted(request.query_params.multi_items())))
+        body = state.cached(key, lambda: model.model_validate(compute()).model_dump_json().encode())
+        return Response(body, media_type="application/json")
+
     @app.get("/api/articles", response_model=ArticlePage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_articles(
+        request: Request,
         source: Text = None,
         speaker: Text = None,
         since: Since = None,
@@ -508,10 +517,14 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Stored articles (paged), filtered by source, date range and speaker."""
-        total, items = state.query(
-            "list_articles", source=source, since=since, until=until, speaker=speaker, limit=limit, offset=offset
-        )
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        def compute() -> dict[str, Any]:
+            total, items = state.query(
+                "list_articles", source=source, since=since, until=until, speaker=speaker, limit=limit, offset=offset
+            )
+            return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        return respond(request, ArticlePage, compute)
 
     @app.get(
         "/api/articles/{article_id}",
@@ -530,6 +543,7 @@ def create_app(
 
     @app.get("/api/quotes", response_model=QuotePage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_quotes(
+        request: Request,
         q: Annotated[str | None, Query(max_length=500, description="Words the quote contains (all).")] = None,
         speaker: Text = None,
         entity: Text = None,
@@ -542,31 +556,41 @@ def create_app(
         offset: Offset = 0,
     ) -> Any:
         """Quotes with the filters of `newsbrief search` (paged)."""
-        total, items = state.query(
-            "search_quotes",
-            q,
-            speaker=speaker,
-            entity=entity,
-            source=source,
-            kinds=kind,
-            types=type,
-            since=since,
-            until=until,
-            limit=limit,
-            offset=offset,
-        )
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        def compute() -> dict[str, Any]:
+            total, items = queries.search_quotes(
+                state.conn(),
+                q,
+                speaker=speaker,
+                entity=entity,
+                source=source,
+                kinds=kind,
+                types=type,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
+            return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        return respond(request, QuotePage, compute)
 
     @app.get("/api/speakers", response_model=SpeakerPage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_speakers(
+        request: Request,
         q: Annotated[str | None, Query(max_length=500, description="A name (a surname is enough).")] = None,
         min_quotes: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Any:
         """Speakers, most quoted first, with counts by kind and their roles."""
-        total, items = state.query("ranked_speakers", name=q, min_quotes=min_quotes, limit=limit, offset=offset)
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        # The ranking is one aggregate over the whole store: computed (and cached) whole, then paged.
+        def compute() -> dict[str, Any]:
+            total, ranked = state.query("ranked_speakers", name=q, min_quotes=min_quotes, limit=-1)
+            return {"total": total, "limit": limit, "offset": offset, "items": ranked[offset : offset + limit]}
+
+        return respond(request, SpeakerPage, compute)
 
     def _speaker_detail(speaker_id: int, limit: int, offset: int) -> dict[str, Any]:
         found = state.query("speaker", speaker_id)
@@ -578,25 +602,30 @@ def create_app(
         return data
 
     @app.get("/api/speakers/{speaker_id}", response_model=SpeakerDetail, responses=ERROR_RESPONSES, tags=["corpus"])
-    def api_speaker(speaker_id: ItemId, limit: Limit = 50, offset: Offset = 0) -> Any:
+    def api_speaker(request: Request, speaker_id: ItemId, limit: Limit = 50, offset: Offset = 0) -> Any:
         """One speaker: roles, aliases, statements by month, articles, and their statements (paged)."""
-        return _speaker_detail(speaker_id, limit, offset)
+        return respond(request, SpeakerDetail, lambda: _speaker_detail(speaker_id, limit, offset))
 
     @app.get("/api/entities", response_model=EntityPage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_entities(
+        request: Request,
         q: Text = None,
         type: Annotated[list[str], Query(description="PERSON, ORG, GPE... (repeatable).")] = [],  # noqa: B006
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Any:
         """Entities across the store by name and type, most widely mentioned first."""
-        total, items = state.query("list_entities", name=q, types=type, limit=limit, offset=offset)
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        def compute() -> dict[str, Any]:
+            total, items = queries.list_entities(state.conn(), name=q, types=type, limit=limit, offset=offset)
+            return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+        return respond(request, EntityPage, compute)
 
     @app.get("/api/stats", response_model=StatsModel, responses=ERROR_RESPONSES, tags=["corpus"])
-    def api_stats() -> Any:
+    def api_stats(request: Request) -> Any:
         """The numbers behind the corpus charts: statements by kind and type, the most quoted speakers."""
-        return state.query("corpus_stats")
+        return respond(request, StatsModel, lambda: state.query("corpus_stats"))
 
     @app.get("/api/health", response_model=HealthModel, tags=["service"])
     def api_health() -> Any:
@@ -765,7 +794,8 @@ def create_app(
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
         limit = 50
-        total, items = state.query("ranked_speakers", name=q, limit=limit, offset=offset)
+        total, ranked = state.query("ranked_speakers", name=q, limit=-1)
+        items = ranked[offset : offset + limit]
         chart = (
             charts.hbar([(s["name"], s["quotes"], f"/speakers/{s['id']}") for s in items[:15]]) if not offset else None
         )

@@ -224,7 +224,8 @@ def ranked_speakers(
     limit: int = 50,
     offset: int = 0,
 ) -> Page:
-    """Speakers, most quoted first, with counts by kind and their roles."""
+    """Speakers, most quoted first, with counts by kind and their roles
+    (limit -1: all of them)."""
     params: list[Any] = []
     filt = ""
     if name:
