@@ -137,6 +137,7 @@ class ServiceState:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._cache_token: tuple[int, ...] | None = None
+        self._inflight: dict[tuple[Any, ...], threading.Lock] = {}
 
     def conn(self) -> Any:
         """This thread's read-only connection to the store. RAISES E044 without one."""
@@ -177,12 +178,23 @@ class ServiceState:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        value = compute()
-        with self._cache_lock:
-            if token == self._cache_token:
-                self._cache[key] = value
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+            # One computation per key at a time: clients asking the same thing
+            # together (a page just published) wait for it rather than repeat it.
+            flight = self._inflight.setdefault((token, key), threading.Lock())
+        with flight:
+            with self._cache_lock:
+                if token == self._cache_token and key in self._cache:
+                    return self._cache[key]
+            try:
+                value = compute()
+            finally:
+                with self._cache_lock:
+                    self._inflight.pop((token, key), None)
+            with self._cache_lock:
+                if token == self._cache_token:
+                    self._cache[key] = value
+                    while len(self._cache) > CACHE_SIZE:
+                        self._cache.popitem(last=False)
         return value
 
     def query(self, function: str, /, *args: Any, **kwargs: Any) -> Any:
