@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import threading
 import traceback
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -43,9 +44,18 @@ class Job:
 _worker_settings: Settings | None = None
 
 
+# Worker processes run at a lower priority than the server: when cores are
+# short, the scheduler serves queries first and analyses take the rest.
+WORKER_NICENESS = 5
+
+
 def _init_worker(settings: dict[str, Any]) -> None:
-    """Load the pipeline once, when the worker process starts."""
+    """Lower this worker's priority and load the pipeline once, when the worker process starts."""
     global _worker_settings
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # pragma: no cover - not permitted here: run at the same priority
+        pass
     _worker_settings = Settings(**settings)
     from ..pipeline import load_pipeline
 

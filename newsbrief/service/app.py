@@ -202,6 +202,13 @@ class ServiceState:
         key = (function, args, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())))
         return self.cached(key, lambda: getattr(queries, function)(self.conn(), *args, **kwargs))
 
+    def warm_up(self) -> None:
+        """Compute the answers every corpus page starts from (speaker ranking, counts)."""
+        self.query("ranked_speakers", name=None, min_quotes=1, limit=-1)
+        self.query("ranked_speakers", name=None, limit=-1)
+        self.query("corpus_stats")
+        self.query("corpus_stats", top=15)
+
     def write(self, brief: Brief) -> int:
         """Store an analysed brief (one writer at a time). RETURNS its article id."""
         from ..store import Store
@@ -371,6 +378,9 @@ def create_app(
             import anyio
 
             await anyio.to_thread.run_sync(analyzer.warm_up)
+            if state.db is not None:
+                # The whole-store aggregates, so that the first visitors do not wait for them.
+                await anyio.to_thread.run_sync(state.warm_up)
         yield
         analyzer.close()
 
