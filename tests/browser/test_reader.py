@@ -201,3 +201,15 @@ def test_script_injection_probes_run_no_script(page, server):
     assert page.evaluate("() => window.__nb_xss") is None
     assert page.locator('img[src="x"]').count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_api_docs_render_offline_under_the_policy(page, server):
+    base, _, _ = server
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/analyze").first.wait_for(timeout=20_000)
+    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+    assert violations == []
