@@ -413,3 +413,38 @@ def test_cli_serve_is_registered_and_loopback_by_default():
     assert "--db" in out and "127.0.0.1" in out and "--workers" in out
     assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
     assert not _is_loopback("0.0.0.0") and not _is_loopback("example.org")
+
+
+def test_a_worker_that_dies_is_a_coded_answer_and_is_replaced():
+    """Kill the analysis process in the middle of a job: that request gets
+    E046, and the next one is analysed by a fresh worker."""
+    import asyncio
+    import os
+    import signal
+
+    from newsbrief.errors import NewsbriefError
+    from newsbrief.service.analysis import Analyzer, Job
+
+    analyzer = Analyzer(SETTINGS, workers=1, executor="process")
+    analyzer.warm_up()
+    job = Job(kind="text", data=EXTRA_ARTICLE * 40, source="long.txt", meta={})
+
+    async def scenario() -> tuple[str, dict]:
+        task = asyncio.ensure_future(analyzer.analyze(job))
+        await asyncio.sleep(0.3)
+        for pid in list(analyzer._pool._processes):  # type: ignore[union-attr]  # the pool's own workers
+            os.kill(pid, signal.SIGKILL)
+        try:
+            await task
+            code = "none"
+        except NewsbriefError as exc:
+            code = exc.code
+        again = await analyzer.analyze(Job(kind="text", data=EXTRA_ARTICLE, source="next.txt", meta={}))
+        return code, again
+
+    try:
+        code, again = asyncio.run(scenario())
+    finally:
+        analyzer.close()
+    assert code == "E046"
+    assert any(q["speaker"]["name"] == "Kaja Tamm" for q in again["quotes"])
