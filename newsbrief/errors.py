@@ -39,6 +39,16 @@ class Errors(StrEnum):
         "{source}: needs the evaluation extras ({detail} is not installed). "
         "Install them with `pip install 'newsbrief[eval]'`."
     )
+    E060 = "No person named {name!r} in the store; `newsbrief speakers --db PATH` lists them."
+    E061 = "{name!r} fits {count} people: {people}. Give the full name."
+    E062 = "{name!r} is not a name that can be linked ({detail})."
+    E063 = "{name!r} has no speaker {alias!r} to split off; `newsbrief people show` lists its links."
+    E064 = "{source}: not a valid aliases file ({detail})."
+    E065 = "The claim to verify is empty or has no words ({detail})."
+    E066 = (
+        "{source}: the store has no people layer yet; run `newsbrief run` into it with this newsbrief first "
+        "(it is migrated when opened for writing)."
+    )
 
     # newsbrief serve (E040-E049): the HTTP API and the web reader.
     E040 = "{source}: the request body is too large ({size:,} bytes; the limit is {limit:,})."

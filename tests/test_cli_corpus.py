@@ -118,12 +118,17 @@ def test_cli_corpus_known_errors_are_one_line(tmp_path: Path, store_path: Path):
 
 
 def test_cli_corpus_speakers(store_path: Path):
-    result = CliRunner().invoke(main, ["speakers", "--db", str(store_path), "--format", "jsonl"])
+    args = ["speakers", "--db", str(store_path), "--format", "jsonl", "--count-duplicates"]
+    result = CliRunner().invoke(main, args)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     with Store(store_path, readonly=True) as store:
-        quoted = store.conn.execute("SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY 1")
+        quoted = store.conn.execute(
+            "SELECT p.name, count(*) FROM quotes q JOIN people p ON p.id = q.person_id GROUP BY p.id"
+        )
         expected = {name: n for name, n in quoted}
     assert {r["speaker"]: r["quotes"] for r in rows} == expected
+    # People, not strings: a description ("Opposition groups in ...") is no person.
+    assert not any(r["speaker"].startswith("Opposition groups") for r in rows)
     counts = [r["quotes"] for r in rows]
     assert counts == sorted(counts, reverse=True)
 

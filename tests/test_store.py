@@ -269,11 +269,14 @@ def test_store_speakers_counts_and_roles(store: Store):
     b = make_brief(TEXT + " More text.", source="b.txt")
     store.write_brief(a, key=article_key(a.text))
     store.write_brief(b, key=article_key(b.text))
-    rows = store.speakers()
+    rows = store.speakers(count_duplicates=True)
     assert [(r["speaker"], r["quotes"], r["articles"]) for r in rows] == [("Sergey Lavrov", 4, 2), ("John Kerry", 2, 2)]
+    # b is a near-duplicate of a: by default the story and its statements count once.
+    once = store.speakers()
+    assert [(r["speaker"], r["quotes"], r["articles"]) for r in once] == [("Sergey Lavrov", 2, 1), ("John Kerry", 1, 1)]
     assert rows[0]["direct"] == 2 and rows[0]["indirect"] == 2
     assert rows[0]["roles"] == "foreign minister"
-    assert [r["speaker"] for r in store.speakers(min_quotes=3)] == ["Sergey Lavrov"]
+    assert [r["speaker"] for r in store.speakers(min_quotes=3, count_duplicates=True)] == ["Sergey Lavrov"]
 
 
 def test_store_iter_briefs_round_trips(store: Store):

@@ -58,6 +58,12 @@ def _register() -> None:
         pass
     else:
         main.add_command(serve_command)
+    # People across articles, duplicates and verify (issue 10).
+    from .people import register as register_people
+    from .verify import verify_command
+
+    register_people(main)
+    main.add_command(verify_command)
 
 
 _register()

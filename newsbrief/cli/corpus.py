@@ -114,6 +114,12 @@ def _open_store(db: str) -> Any:
     help="Articles per task (a worker's chunk; a Dask partition).",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal only].")
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A TOML file of people corrections ([[person]] name/aliases, [[distinct]] names), kept in the store.",
+)
 def run_command(
     inputs: tuple[str, ...],
     db: str | None,
@@ -133,6 +139,7 @@ def run_command(
     batch_size: int | None,
     chunk_size: int,
     progress: bool | None,
+    aliases: str | None,
 ) -> None:
     """Analyse many articles into an SQLite store (resumable).
 
@@ -154,6 +161,10 @@ def run_command(
         raise click.UsageError("give --db PATH (or, with --engine dask, --out-parquet DIR)")
     if engine == "local" and (scheduler or out_parquet):
         raise click.UsageError("--scheduler and --out-parquet need --engine dask")
+    if aliases and db:
+        from .people import apply_aliases_file
+
+        apply_aliases_file(db, aliases)
     try:
         if engine == "dask":
             from ..distributed import run_dask
@@ -207,7 +218,11 @@ def _date(value: datetime | None) -> Any:
 @click.command("search")
 @click.option("--db", type=click.Path(dir_okay=False), required=True, help="The store made by `newsbrief run`.")
 @click.argument("query", required=False, default=None)
-@click.option("--speaker", default=None, help='Canonical speaker, case-insensitive; a surname is enough ("Lavrov").')
+@click.option(
+    "--speaker",
+    default=None,
+    help='A person: full name or alias, case-insensitive; a surname that fits two people lists them ("Lavrov").',
+)
 @click.option("--entity", default=None, help="An entity mentioned inside the quote (name or surname).")
 @click.option("--source", default=None, help="Text the article's source (path, id) contains.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]))
@@ -274,23 +289,21 @@ def search_command(
 @click.option("--db", type=click.Path(dir_okay=False), required=True, help="The store made by `newsbrief run`.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="The most quoted N only.")
 @click.option("--min-quotes", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--count-duplicates",
+    is_flag=True,
+    help="Count every copy of a near-duplicate article (and of its statements), not each story once.",
+)
 @output_options
-def speakers_command(db: str, limit: int | None, min_quotes: int, fmt: str) -> None:
-    """Who is quoted, how often, in how many articles, with which roles."""
+def speakers_command(db: str, limit: int | None, min_quotes: int, count_duplicates: bool, fmt: str) -> None:
+    """Who is quoted (people, with their aliases and roles over time), how
+    often, in how many articles; `newsbrief people show NAME` says why names were linked."""
     with _open_store(db) as store:
-        rows = store.speakers(limit=limit, min_quotes=min_quotes)
+        rows = store.speakers(limit=limit, min_quotes=min_quotes, count_duplicates=count_duplicates)
     emit(
         rows,
         fmt,
-        [
-            ("speaker", 32),
-            ("quotes", 6),
-            ("articles", 8),
-            ("direct", 6),
-            ("partial", 7),
-            ("indirect", 8),
-            ("roles", 50),
-        ],
+        [("speaker", 28), ("quotes", 6), ("articles", 8), ("aliases", 40), ("roles", 50)],
     )
 
 

@@ -29,5 +29,11 @@ def _register() -> None:
     else:
         eval_group.add_command(eval_summary_command)
 
+    # Store-level evaluations (issue 10): verify verdicts and people links.
+    from .eval_verify import eval_people_command, eval_verify_command
+
+    eval_group.add_command(eval_verify_command)
+    eval_group.add_command(eval_people_command)
+
 
 _register()

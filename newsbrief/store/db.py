@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Errors, InputError, SetupError
 from ..model import Brief
+from . import dedup, people, statements
 from .migrations import migrate
 
 Key = tuple[str, str]  # (content_hash, ext_id)
@@ -267,6 +268,10 @@ class Store:
                 'INSERT INTO summaries (article_id, idx, text, start, "end", score) VALUES (?, ?, ?, ?, ?, ?)',
                 [(article_id, i, s.text, s.start, s.end, s.score) for i, s in enumerate(brief.summary)],
             )
+            # Across articles, in this same transaction: people, duplicates, statements.
+            persons = people.link_article(conn, article_id, brief)
+            dedup.index_article(conn, article_id, brief.text)
+            statements.cluster_article(conn, article_id, brief, persons)
             return True
 
     def write_failure(
@@ -349,16 +354,16 @@ class Store:
 
         query (str | None): words the quote must contain (FTS5; all of them);
             with ``raw``, an FTS5 query as it is.
-        speaker (str | None): canonical speaker, case-insensitive; a surname
-            ("Lavrov") matches the full name ("Sergey Lavrov") and a full name
-            matches a speaker known only by the surname.
+        speaker (str | None): a person of the people layer (people.py): full
+            name or alias, case-insensitive; a bare surname that fits two
+            people raises E061 listing them.
         entity (str | None): an entity (same matching) mentioned inside the quote.
         source (str | None): text the article's source (path, id) contains.
         kinds (Sequence[str]): "direct", "partial", "indirect".
         types (Sequence[str]): "speech", "belief", "intention", "evidence".
         since, until (date | None): article date range, inclusive (ISO dates).
         RETURNS (list[dict]): one dict a quote, with its article.
-        RAISES (InputError): E014 for a query FTS5 cannot parse.
+        RAISES (InputError): E014 for a query FTS5 cannot parse; E061 (see speaker).
         """
         where: list[str] = []
         params: list[Any] = []
@@ -371,13 +376,11 @@ class Store:
             params.append(match)
             order = "quotes_fts.rank, " + order
         if speaker:
-            # Surname-compatible both ways: "Lavrov" finds "Sergey Lavrov", and
-            # "Sergey Lavrov" finds a speaker the article only calls "Lavrov".
-            name = " ".join(speaker.split())
-            where.append(
-                "(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\' OR q.speaker = ? COLLATE NOCASE)"
-            )
-            params += [name, "% " + _like_escape(name), name.rsplit(" ", 1)[-1]]
+            # A person (people.py): by full name or alias; a bare surname that
+            # fits two people raises E061 instead of mixing them.
+            ids = people.resolve_one(self.conn, speaker)
+            where.append("q.person_id IN (" + ", ".join("?" for _ in ids) + ")" if ids else "0")
+            params += ids
         if entity:
             where.append(
                 """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -417,34 +420,16 @@ class Store:
                 raise InputError(Errors.E014, query=query, detail=str(exc)) from None
             raise
 
-    def speakers(self, *, limit: int | None = None, min_quotes: int = 1) -> list[dict[str, Any]]:
-        """Who is quoted, how often, in how many articles, with which roles.
+    def speakers(
+        self, *, limit: int | None = None, min_quotes: int = 1, count_duplicates: bool = False
+    ) -> list[dict[str, Any]]:
+        """Who is quoted (people, not strings: see people.py), how often, in
+        how many articles, with their aliases and roles; a group of
+        near-duplicate articles counts once unless ``count_duplicates``.
 
         RETURNS (list[dict]): most quoted first.
         """
-        rows = self.conn.execute(
-            """SELECT s.id, s.name AS speaker, count(q.id) AS quotes, count(DISTINCT q.article_id) AS articles,
-                      sum(q.kind = 'direct') AS direct, sum(q.kind = 'partial') AS partial,
-                      sum(q.kind = 'indirect') AS indirect
-               FROM speakers s JOIN quotes q ON q.speaker_id = s.id
-               GROUP BY s.id HAVING count(q.id) >= ?
-               ORDER BY quotes DESC, s.name COLLATE NOCASE
-               """
-            + ("LIMIT ?" if limit else ""),
-            (min_quotes, limit) if limit else (min_quotes,),
-        ).fetchall()
-        roles: dict[int, list[str]] = {}
-        for r in self.conn.execute(
-            """SELECT speaker_id, speaker_role FROM quotes WHERE speaker_id IS NOT NULL AND speaker_role IS NOT NULL
-               GROUP BY speaker_id, speaker_role ORDER BY speaker_id, count(*) DESC, speaker_role"""
-        ):
-            roles.setdefault(r[0], []).append(r[1])
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["roles"] = "; ".join(roles.get(d.pop("id"), []))
-            out.append(d)
-        return out
+        return people.speakers(self.conn, limit=limit, min_quotes=min_quotes, count_duplicates=count_duplicates)
 
     def iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
         """Every analysed article: its stored row (without text) and its Brief."""

@@ -152,6 +152,111 @@ CREATE INDEX quotes_type ON quotes(type);
 """
 
 
+# People across articles (newsbrief.store.people): persons and organisations,
+# the keys that link speaker strings to them (each with its reason), aliases,
+# roles over time, one link row per (article, speaker string), and the user's
+# merge / split / distinct rules.
+_PEOPLE = """
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'surname', 'org')),
+    middle TEXT NOT NULL DEFAULT '',   -- middle initials, to keep "George W." and "George H.W." apart
+    surname TEXT,                      -- folded surname (persons)
+    first_date TEXT,
+    last_date TEXT
+);
+CREATE INDEX people_surname ON people(surname);
+CREATE TABLE person_keys (
+    key TEXT PRIMARY KEY,              -- "p:donald trump", "p:donald trump|j", "s:trump", "o:fbi"
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    reason TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'auto'
+) WITHOUT ROWID;
+CREATE INDEX person_keys_person ON person_keys(person_id);
+CREATE TABLE person_aliases (
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    alias TEXT NOT NULL COLLATE NOCASE,
+    kind TEXT NOT NULL,                -- name | description
+    articles INTEGER NOT NULL DEFAULT 0,
+    first_date TEXT,
+    last_date TEXT,
+    PRIMARY KEY (person_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX person_aliases_alias ON person_aliases(alias COLLATE NOCASE);
+CREATE TABLE person_roles (
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    role TEXT NOT NULL COLLATE NOCASE,
+    articles INTEGER NOT NULL DEFAULT 0,
+    first_date TEXT,
+    last_date TEXT,
+    PRIMARY KEY (person_id, role)
+) WITHOUT ROWID;
+CREATE TABLE person_links (
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker TEXT NOT NULL,             -- the speaker string of the article's quotes
+    key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (article_id, speaker)
+);
+CREATE INDEX person_links_person ON person_links(person_id);
+CREATE TABLE people_rules (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'distinct')),
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+CREATE INDEX people_rules_ab ON people_rules(a, b);
+ALTER TABLE quotes ADD COLUMN person_id INTEGER REFERENCES people(id);
+CREATE INDEX quotes_person ON quotes(person_id, article_id);
+"""
+
+# Near-duplicate articles (newsbrief.store.dedup): MinHash signatures, LSH
+# band keys (indexed for candidate lookup) and each article's group.
+_DEDUP = """
+CREATE TABLE article_minhash (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    hashvalues BLOB NOT NULL,
+    similarity REAL
+);
+CREATE TABLE article_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX article_bands_key ON article_bands(band, key);
+CREATE INDEX article_bands_article ON article_bands(article_id);
+ALTER TABLE articles ADD COLUMN dup_group INTEGER;
+CREATE INDEX articles_dup_group ON articles(dup_group);
+"""
+
+# Statement clusters (newsbrief.store.statements).
+_STATEMENTS = """
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    text TEXT NOT NULL,                -- the wording first stored
+    norm TEXT NOT NULL,                -- folded words, for comparison
+    first_article INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    first_date TEXT,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX statements_person ON statements(person_id, articles);
+CREATE TABLE statement_keys (
+    person_id INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE
+);
+CREATE INDEX statement_keys_lookup ON statement_keys(person_id, hash);
+CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
+ALTER TABLE quotes ADD COLUMN statement_id INTEGER REFERENCES statements(id);
+CREATE INDEX quotes_statement ON quotes(statement_id);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement inside
@@ -183,6 +288,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _script(_INITIAL)),
     ("0002_quotes_fts", _script(_QUOTES_FTS)),
     ("0003_attribution_type_verbatim", _script(_ATTRIBUTION_TYPE)),
+    ("0006_people", _script(_PEOPLE)),
+    ("0007_dedup", _script(_DEDUP)),
+    ("0008_statements", _script(_STATEMENTS)),
 ]
 
 
