@@ -247,6 +247,7 @@ def test_quotes_with_the_search_filters(client, store_ids):
     paged = client.get("/api/quotes?limit=2&offset=2").json()
     assert [q["id"] for q in paged["items"]] == [q["id"] for q in everything["items"][2:4]]
     assert client.get("/api/quotes", params={"q": 'fair" OR "x'}).status_code == 200  # words, never FTS syntax
+    assert client.get("/api/quotes", params={"q": "fair\x00offer"}).json()["total"] == 1  # found by schemathesis
 
 
 def test_speakers_ranked_and_one_speaker(client, store_ids):

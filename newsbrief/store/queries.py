@@ -35,6 +35,32 @@ def _speaker_clause(name: str, col: str = "q.speaker") -> tuple[str, list[Any]]:
     return sql, [name, "% " + _like_escape(name), name.rsplit(" ", 1)[-1]]
 
 
+def people_linked(conn: sqlite3.Connection) -> bool:
+    """Whether the store's quotes are linked to people (store/people.py)."""
+    if not has_column(conn, "quotes", "person_id"):
+        return False
+    return conn.execute("SELECT 1 FROM quotes WHERE person_id IS NOT NULL LIMIT 1").fetchone() is not None
+
+
+def speaker_filter(conn: sqlite3.Connection, name: str) -> tuple[str, list[Any]] | None:
+    """The SQL condition on quotes ``q`` for a speaker filter, as ``newsbrief
+    search --speaker`` reads it: a person of the people layer where the store
+    has one (a bare surname that fits two people raises E061), else the
+    speaker strings. None when nobody matches.
+    """
+    if people_linked(conn):
+        from .people import resolve_one
+
+        ids = resolve_one(conn, name)
+        column = "q.person_id"
+    else:
+        ids = speaker_ids(conn, name)
+        column = "q.speaker_id"
+    if not ids:
+        return None
+    return f"{column} IN (" + ", ".join("?" for _ in ids) + ")", list(ids)
+
+
 def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """Ids of the speakers a name matches (as ``newsbrief search --speaker`` does)."""
     clause, params = _speaker_clause(name, "name")
@@ -75,7 +101,10 @@ def list_articles(
         params.append("%" + _like_escape(source) + "%")
     _date_clauses(since, until, where, params)
     if speaker:
-        clause, extra = _speaker_clause(speaker)
+        found = speaker_filter(conn, speaker)
+        if found is None:
+            return 0, []
+        clause, extra = found
         where.append(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND {clause})")
         params += extra
     total = conn.execute(f"SELECT count(*) FROM articles a {_where(where)}", params).fetchone()[0]
@@ -135,19 +164,21 @@ def search_quotes(
     join = ""
     # Quotes are written article by article in brief order: the rowid is that order.
     order = "q.id"
+    if query is not None:
+        # SQLite ends an FTS5 string at a NUL ("unterminated string"): a NUL is no word anyway.
+        query = query.replace("\x00", " ")
     if query is not None and query.strip():
         join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
         where.append("quotes_fts MATCH ?")
         params.append(fts_query(query))
         order = "quotes_fts.rank, " + order
     if speaker:
-        # Matched on the speakers table (a few thousand names), then the quotes
-        # by the indexed speaker_id: the same matches as q.speaker, no scan.
-        ids = speaker_ids(conn, speaker)
-        if not ids:
+        # Resolved to ids first (people, or speaker names), then the quotes by an index: no scan.
+        found = speaker_filter(conn, speaker)
+        if found is None:
             return 0, []
-        where.append("q.speaker_id IN (" + ", ".join("?" for _ in ids) + ")")
-        params += ids
+        where.append(found[0])
+        params += found[1]
     if speaker_id is not None:
         where.append("q.speaker_id = ?")
         params.append(int(speaker_id))
