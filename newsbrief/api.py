@@ -15,7 +15,7 @@ from .ingest import Article, validate_text
 from .model import Brief, Failure
 from .pipeline import load_pipeline
 from .settings import Settings
-from .stages.layers import entities_of, marked_of, quotes_of, summary_of
+from .stages.layers import entities_of, events_of, marked_of, quotes_of, summary_of
 
 OnError = Literal["raise", "yield"]
 
@@ -50,6 +50,7 @@ def brief_from_doc(doc: Doc, article: Article) -> Brief:
         entities=entities_of(doc),
         summary=summary_of(doc),
         marked=marked_of(doc),
+        events=events_of(doc, published=article.meta.get("date")),
         key_quote=doc._.nb_key_quote,
         warnings=list(article.warnings) + list(doc._.nb_summary_warnings or []),
         meta={**({"id": article.id} if article.id else {}), **article.meta},

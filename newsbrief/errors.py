@@ -63,6 +63,7 @@ class Errors(StrEnum):
     E046 = "{source}: the analysis worker stopped while analysing this input ({detail}); it has been restarted."
     E047 = "{source}: the server is busy ({detail}); retry in a few seconds."
     E048 = "{source}: internal server error ({detail})."
+    E050 = "{source}: not usable as event gold ({detail})."
 
     W001 = (
         "{source}: {count} byte(s) were not valid UTF-8 and were replaced with U+FFFD; "

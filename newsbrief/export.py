@@ -1,4 +1,4 @@
-"""Flat tables of quotes and entities, for pandas, DuckDB or Spark.
+"""Flat tables of quotes, entities and events, for pandas, DuckDB or Spark.
 
 One row a quote, one row an entity, each with the article it comes from.
 The same rows are written by ``newsbrief export`` (from the store) and by the
@@ -54,6 +54,31 @@ ENTITY_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("first_end", "int64"),
     ("mentions", "string"),  # JSON [[start, end], ...]: CSV has no lists
 )
+# Events in the common event-data layout (ICEWS, POLECAT, Phoenix): one row
+# a dyad, so a compound event ("the US and Jordan agreed") gives one row per
+# actor-recipient pair, with the same event_index.
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
+    ("event_index", "int64"),
+    ("event_date", "string"),
+    ("actor_code", "string"),
+    ("actor_sector", "string"),
+    ("actor_text", "string"),
+    ("event_type", "string"),
+    ("event_mode", "string"),
+    ("recipient_code", "string"),
+    ("recipient_sector", "string"),
+    ("recipient_text", "string"),
+    ("location", "string"),
+    ("location_country", "string"),
+    ("trigger", "string"),
+    ("trigger_start", "int64"),
+    ("trigger_end", "int64"),
+    ("sentence_start", "int64"),
+    ("sentence_end", "int64"),
+    ("negated", "bool"),
+    ("hypothetical", "bool"),
+    ("attribution", "int64"),
+)
 # Written only in Parquet shards by the Dask runner: every item, ok or failed.
 ARTICLE_SHARD_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
     ("status", "string"),
@@ -64,6 +89,7 @@ ARTICLE_SHARD_COLUMNS: tuple[tuple[str, str], ...] = ARTICLE_COLUMNS + (
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "quotes": QUOTE_COLUMNS,
     "entities": ENTITY_COLUMNS,
+    "events": EVENT_COLUMNS,
     "articles": ARTICLE_SHARD_COLUMNS,
 }
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
@@ -120,7 +146,42 @@ def entity_rows(info: Mapping[str, Any], brief: Brief) -> Iterator[dict[str, Any
         }
 
 
+def event_rows(info: Mapping[str, Any], brief: Brief) -> Iterator[dict[str, Any]]:
+    """One flat row an actor-recipient pair of each event (a party missing
+    on one side gives empty cells there)."""
+    base = _article_part(info)
+    for i, ev in enumerate(brief.events):
+        date = ev.date_value or (str(info.get("date"))[:10] if info.get("date") else None)
+        for a in ev.actor or [None]:
+            for r in ev.recipient or [None]:
+                yield {
+                    **base,
+                    "event_index": i,
+                    "event_date": date,
+                    "actor_code": a.code if a else None,
+                    "actor_sector": a.sector if a else None,
+                    "actor_text": a.text if a else None,
+                    "event_type": ev.type,
+                    "event_mode": ev.mode,
+                    "recipient_code": r.code if r else None,
+                    "recipient_sector": r.sector if r else None,
+                    "recipient_text": r.text if r else None,
+                    "location": ev.location.text if ev.location else None,
+                    "location_country": ev.location_country,
+                    "trigger": ev.trigger.text,
+                    "trigger_start": ev.trigger.start,
+                    "trigger_end": ev.trigger.end,
+                    "sentence_start": ev.sentence[0],
+                    "sentence_end": ev.sentence[1],
+                    "negated": ev.negated,
+                    "hypothetical": ev.hypothetical,
+                    "attribution": ev.attribution,
+                }
+
+
 def rows_for(table: str, info: Mapping[str, Any], brief: Brief) -> Iterator[dict[str, Any]]:
+    if table == "events":
+        return event_rows(info, brief)
     return quote_rows(info, brief) if table == "quotes" else entity_rows(info, brief)
 
 

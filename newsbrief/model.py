@@ -258,7 +258,7 @@ class Brief:
 
     text (str): the analysed text; every offset points into it.
     source (str | None): where the text came from (a path, an id, a URL).
-    quotes, entities, summary, marked: see the classes above.
+    quotes, entities, summary, marked, events: see the classes above.
     key_quote (int | None): index in ``quotes`` of the quote that best carries
         the story.
     warnings (list[str]): non-fatal problems with the input (for example bytes
@@ -275,6 +275,7 @@ class Brief:
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     marked: list[Marked] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -294,6 +295,7 @@ class Brief:
         data["quotes"] = [q.to_dict() for q in self.quotes]
         data["entities"] = [e.to_dict() for e in self.entities]
         data["marked"] = [m.to_dict() for m in self.marked]
+        data["events"] = [e.to_dict() for e in self.events]
         if self.warnings:
             data["warnings"] = list(self.warnings)
         return data
@@ -323,6 +325,7 @@ class Brief:
             warnings=list(data.get("warnings", [])),
             meta=dict(data.get("meta", {})),
             marked=[Marked.from_dict(m) for m in data.get("marked", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
         )
 
 
@@ -341,3 +344,134 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "source": self.source, "error": {"code": self.code, "message": self.message}}
+
+
+# PLOVER's sixteen event types (https://github.com/openeventdata/PLOVER).
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Actor:
+    """One party of an event (PLOVER's source or target).
+
+    text/start/end: the mention ("the Sudanese government").
+    entity (str | None): id of the entity in ``Brief.entities`` it resolves to.
+    country (str | None): ISO 3166-1 alpha-3 code ("SDN").
+    sector (str | None): PLOVER/CAMEO sector: GOV, MIL, REB, OPP, CVL, COP,
+        JUD, LEG, MED, BUS, EDU, REL, IGO, NGO, IMG.
+    code (str | None): the actor code: the country, or IGO/NGO/IMG for an
+        international body with no country.
+    """
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "entity": self.entity,
+            "country": self.country,
+            "sector": self.sector,
+            "code": self.code,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            entity=data.get("entity"),
+            country=data.get("country"),
+            sector=data.get("sector"),
+            code=data.get("code"),
+        )
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom: one event, coded in PLOVER.
+
+    type (str): one of PLOVER's 16 event types (``EventType``).
+    mode (str | None): PLOVER's mode for the type when the text makes it
+        clear ("hunger", "visit", "arrest").
+    trigger (TextSpan): the word that names the event.
+    actor, recipient (list[Actor]): the source and the target; a list for a
+        compound party ("the US and Jordan"); may be empty.
+    location (TextSpan | None), location_country (str | None): where, when
+        the text says it.
+    date (TextSpan | None), date_value (str | None): when, as written, and as
+        an ISO date when it can be resolved against the article's date.
+    negated (bool): "did not attack": reported as not having happened.
+    hypothetical (bool): the action is intended, promised, threatened or
+        conditional ("will give", "threatened to", "if ... would"), not done.
+    attribution (int | None): index in ``Brief.quotes`` of the statement
+        the event was reported in.
+    sentence (tuple[int, int]): offsets of the sentence.
+    rule (str | None): the trigger rule that coded it (``data/triggers.json``).
+    """
+
+    type: EventType
+    trigger: TextSpan
+    sentence: tuple[int, int]
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    mode: str | None = None
+    location: TextSpan | None = None
+    location_country: str | None = None
+    date: TextSpan | None = None
+    date_value: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    attribution: int | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "trigger": self.trigger.to_dict(),
+            "actor": [a.to_dict() for a in self.actor],
+            "recipient": [r.to_dict() for r in self.recipient],
+            "location": (
+                {**self.location.to_dict(), "country": self.location_country} if self.location is not None else None
+            ),
+            "date": {**self.date.to_dict(), "value": self.date_value} if self.date is not None else None,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "attribution": self.attribution,
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        loc = data.get("location")
+        date = data.get("date")
+        sent = data.get("sentence") or {"start": data["trigger"]["start"], "end": data["trigger"]["end"]}
+        return cls(
+            type=data["type"],
+            mode=data.get("mode"),
+            trigger=TextSpan.from_dict(data["trigger"]),
+            actor=[Actor.from_dict(a) for a in data.get("actor", [])],
+            recipient=[Actor.from_dict(r) for r in data.get("recipient", [])],
+            location=TextSpan.from_dict(loc) if loc else None,
+            location_country=loc.get("country") if loc else None,
+            date=TextSpan.from_dict(date) if date else None,
+            date_value=date.get("value") if date else None,
+            negated=bool(data.get("negated", False)),
+            hypothetical=bool(data.get("hypothetical", False)),
+            attribution=data.get("attribution"),
+            sentence=(sent["start"], sent["end"]),
+            rule=data.get("rule"),
+        )

@@ -64,6 +64,12 @@ def _register() -> None:
 
     register_people(main)
     main.add_command(verify_command)
+    try:
+        from .events import events_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        main.add_command(events_command)
 
 
 _register()

@@ -319,7 +319,8 @@ def speakers_command(db: str, limit: int | None, min_quotes: int, count_duplicat
     show_default=True,
     help='Directory for quotes.<format> and entities.<format>; "-" prints one --table to stdout (jsonl, csv).',
 )
-@click.option("--table", "tables", multiple=True, type=click.Choice(["quotes", "entities"]), help="[default: both]")
+@click.option("--table", "tables", multiple=True, type=click.Choice(["quotes", "entities", "events"]),
+              help="[default: quotes and entities]; events: one row an actor-recipient pair")
 def export_command(db: str, fmt: str, out: str, tables: tuple[str, ...]) -> None:
     """Quotes and entities as flat tables (one row a quote / an entity, with
     its article), for pandas, DuckDB or Spark."""

@@ -28,6 +28,12 @@ def _register() -> None:
         pass
     else:
         eval_group.add_command(eval_summary_command)
+    try:
+        from .eval_events import eval_events_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        eval_group.add_command(eval_events_command)
 
     # Store-level evaluations (issue 10): verify verdicts and people links.
     from .eval_verify import eval_people_command, eval_verify_command

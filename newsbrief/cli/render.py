@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 
-from ..model import Brief, Quote
+from ..model import Actor, Brief, Quote
 
 _WIDTH = 78
 _KIND_MARK = {"direct": "", "partial": "(partial) ", "indirect": "(reported) "}
@@ -25,6 +25,20 @@ def _speaker_label(q: Quote) -> str:
     return f"{name} ({q.speaker.role})" if q.speaker.role else name
 
 
+def _party(actor: Actor) -> str:
+    parts = [actor.code] if actor.code else []
+    if actor.sector and actor.sector != actor.code:
+        parts.append(actor.sector)
+    code = "/".join(parts)
+    return f"{actor.text} ({code})" if code else actor.text
+
+
+def _unclear(brief: Brief, q: Quote) -> str:
+    """" (unclear: A or B)" when the speaker's mention fits several people."""
+    names = [e.name for e in (brief.entity(c) for c in q.speaker.candidates) if e is not None]
+    return f" (unclear: {' or '.join(names)})" if names else ""
+
+
 def render_brief(brief: Brief) -> str:
     """A readable brief: summary, key quote, quotes grouped by speaker, entities."""
     out: list[str] = []
@@ -37,7 +51,7 @@ def render_brief(brief: Brief) -> str:
     if brief.key_quote is not None:
         q = brief.quotes[brief.key_quote]
         out.append("\nKEY QUOTE")
-        out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}", "  "))
+        out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}{_unclear(brief, q)}", "  "))
     if brief.quotes:
         # One group per speaker (entity, else name), labelled with the first role any quote gives.
         groups: dict[str, list[Quote]] = defaultdict(list)
@@ -47,7 +61,7 @@ def render_brief(brief: Brief) -> str:
         for quotes in sorted(groups.values(), key=lambda qs: (-len(qs), qs[0].start)):
             name = next((q.speaker.name for q in quotes if q.speaker.name), None) or "unknown speaker"
             role = next((q.speaker.role for q in quotes if q.speaker.role), None)
-            label = f"{name} ({role})" if role else name
+            label = (f"{name} ({role})" if role else name) + _unclear(brief, quotes[0])
             out.append(f"\n  {label} \u2014 {len(quotes)}")
             for q in quotes:
                 cue = f" [{q.cue.text}]" if q.cue else ""
@@ -74,6 +88,16 @@ def render_brief(brief: Brief) -> str:
         for label in ("people", "organisations", "places", "facilities", "groups"):
             if merged.get(label):
                 out.append(_wrap(f"{label}: " + "; ".join(merged[label]), "  "))
+    if brief.events:
+        out.append(f"\nWHO DID WHAT ({len(brief.events)} events, PLOVER)")
+        for ev in brief.events:
+            who = " + ".join(_party(a) for a in ev.actor) or "?"
+            whom = " + ".join(_party(r) for r in ev.recipient)
+            flags = [f for f, on in (("not", ev.negated), ("intended", ev.hypothetical)) if on]
+            where = f" in {ev.location.text}" if ev.location else ""
+            line = f"{who} {ev.type}{'/' + ev.mode if ev.mode else ''} {whom}".rstrip() + where
+            line += f" [{ev.trigger.text}]" + (f" ({', '.join(flags)})" if flags else "")
+            out.append(_wrap(line, "  - ", "    "))
     for w in brief.warnings:
         out.append(f"\nwarning: {w}")
     return "\n".join(out)

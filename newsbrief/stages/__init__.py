@@ -12,6 +12,8 @@ newsbrief_quotes     ``doc._.nb_quotes``,         parse, sentences
 newsbrief_speakers   ``doc._.nb_speakers``        ``doc._.nb_quotes``, ``doc._.nb_entities``
 newsbrief_summary    ``doc._.nb_summary``,        sentences, ``doc._.nb_quotes``,
                      ``doc._.nb_key_quote``       ``doc._.nb_speakers``, ``doc._.nb_entities``
+newsbrief_events     ``doc._.nb_events``          parse, ``doc._.nb_quotes``, ``doc._.nb_speakers``,
+                                                 ``doc._.nb_entities``
 ===================  ==========================  ==============================
 
 The factories are also registered through the ``spacy_factories`` entry point
@@ -30,11 +32,12 @@ for _name, _default in (
     ("nb_speakers", None),
     ("nb_summary", None),
     ("nb_key_quote", None),
+    ("nb_events", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-from . import entities, paragraphs, quotes, speakers, summary  # noqa: E402,F401  (register factories)
+from . import entities, events, paragraphs, quotes, speakers, summary  # noqa: E402,F401  (register factories)
 
 # Runs before the parser (it presets sentence starts at blank lines).
 PRE_PARSER_STAGES: tuple[str, ...] = ("newsbrief_paragraphs",)
@@ -45,4 +48,5 @@ STAGES: tuple[str, ...] = (
     "newsbrief_quotes",
     "newsbrief_speakers",
     "newsbrief_summary",
+    "newsbrief_events",
 )

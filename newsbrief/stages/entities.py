@@ -11,6 +11,7 @@ of exactly one fuller person name.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
+from .people import people_lexicon
 from .syntax import phrase_start
+
+_LEX = people_lexicon()
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_QUOTE_CHARS = "\"“”„«»‘’'`"
+_DASHES = frozenset({"-", "--", "—", "–"})
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -34,6 +42,31 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     # A name of two or more words labelled PERSON at least once ("Donald Trump").
     full_person: bool = False
+    # Gender votes [male, female] from what the article states around the
+    # mentions (honorifics, gendered nouns), then [male, female] from the
+    # pronouns that follow them, and whether the article states a relation
+    # for the person ("his wife, Jane Doe").
+    votes: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    relative: bool = False
+
+    def add(self, span: Span, label: str) -> None:
+        self.mentions.append(span)
+        self.names[span.text] += 1
+        self.labels[label] += 1
+        if label == "PERSON" and len(span) >= 2:
+            self.full_person = True
+
+    def gender(self) -> str:
+        """The stated gender; else the pronouns' when they agree (three to
+        one, two at least): a pronoun after a name often means someone else."""
+        m, f, pm, pf = self.votes
+        if m or f:
+            return "m" if m > f else "f" if f > m else ""
+        if pm >= 2 and pm >= 3 * pf:
+            return "m"
+        if pf >= 2 and pf >= 3 * pm:
+            return "f"
+        return ""
 
     def tokens(self) -> set[str]:
         return {t for name in self.names for t in _name_key(name).split()}
@@ -60,7 +93,150 @@ def _trim(span: Span) -> Span | None:
 
 
 def _name_key(text: str) -> str:
-    return " ".join(text.replace(".", "").replace("’", "'").lower().split())
+    # A nickname in quote marks (First "Nick" Last) is no part of the key, so
+    # the name with and without it is one person.
+    words = [w for w in text.split() if not (len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS)]
+    return " ".join(" ".join(words).replace(".", "").replace("’", "'").lower().split())
+
+
+def _honorific_gender(span: Span) -> str:
+    """The gender an honorific right before the name states ("Mrs. Doe")."""
+    if span.start == 0:
+        return ""
+    return _LEX.honorific_gender.get(span.doc[span.start - 1].lower_, "")
+
+
+def _phrase_words(span: Span) -> list[Token]:
+    """Words of the name's own phrase that may describe the person: the
+    modifiers right before the name ("spokeswoman Jane Doe", "his wife
+    Jane"), the noun it is an appositive to ("the first lady, Jane Doe") and
+    its appositives ("Jane Doe, his wife")."""
+    doc = span.doc
+    root = span.root
+    words: list[Token] = []
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        tok = doc[i]
+        if not (span.start <= tok.head.i < span.end) or tok.is_punct:
+            break
+        words.append(tok)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        words.append(root.head)
+    words.extend(c for c in root.children if c.dep_ == "appos" and c.i >= span.end)
+    return words
+
+
+def _person_cues(span: Span, votes: list[int]) -> bool:
+    """Add the gender this mention's honorific and phrase state to
+    ``votes``; return whether the phrase states a relation to someone."""
+    g = _honorific_gender(span)
+    if g:
+        votes[0 if g == "m" else 1] += 1
+    relative = False
+    for tok in _phrase_words(span):
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        g = _LEX.gendered_nouns.get(word) or _LEX.gendered_nouns.get(lemma)
+        if g:
+            votes[0 if g == "m" else 1] += 1
+        if word in _LEX.relations or lemma in _LEX.relations:
+            relative = True
+    # A pronoun later in the name's own sentence, outside quote marks, is
+    # weaker evidence ("Doe said his plan ..."); a possessor ("Doe's son ...
+    # he") is skipped, the pronoun more often means the noun it owns.
+    if span.root.dep_ != "poss" and span.end < len(span.doc):
+        sent_end = span.doc[span.end - 1].sent.end
+        for tok in span.doc[span.end : min(sent_end, span.end + 25)]:
+            if tok.text in _QUOTE_CHARS:
+                break
+            if tok.lower_ in _MALE_PRONOUNS:
+                votes[2] += 1
+                break
+            if tok.lower_ in _FEMALE_PRONOUNS:
+                votes[3] += 1
+                break
+    return relative
+
+
+def _is_fragment(span: Span) -> bool:
+    """A piece of a hyphenated word whose other piece is lower case: "Co"
+    of "Co-author", "Ex" of "Ex-wife". ("Clinton-Kaine" is two names.)"""
+    doc = span.doc
+    last, first = doc[span.end - 1], doc[span.start]
+    if not last.whitespace_ and span.end + 1 < len(doc) and doc[span.end].text == "-":
+        nxt = doc[span.end + 1]
+        if not doc[span.end].whitespace_ and nxt.is_lower:
+            return True
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        prev = doc[span.start - 2]
+        if not prev.whitespace_ and prev.is_lower and first.is_lower:
+            return True
+    return False
+
+
+def _is_title_only(span: Span, surnames: set[str]) -> bool:
+    """"Sgt", "Gov.", "Mr", "Vice President": titles or honorifics with no
+    name after them. A title word that is also a surname the article uses
+    ("Mr. King", "Larry King") is a name."""
+    words = [t for t in span if not t.is_punct]
+    if not all(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_.rstrip(".") in HONORIFICS for t in words):
+        return False
+    if len(words) == 1:
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if before in HONORIFICS or words[0].text in surnames:
+            return False
+    return True
+
+
+def _is_dateline(span: Span) -> bool:
+    """An all-capitals place opening a paragraph before a dash or a
+    parenthesis ("WASHINGTON —", "NEW YORK (AP) -"): a dateline, no name."""
+    doc = span.doc
+    if not all(t.is_upper or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
+        return False
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    after = doc[span.end : span.end + 4]
+    return at_start and any(t.text in _DASHES or t.text == "(" for t in after[:1] or [])
+
+
+def _after_dateline(span: Span) -> Span:
+    """A name run into its article's dateline by the model ("WASHINGTON —
+    Jane Doe") without the dateline."""
+    for i in range(span.start, span.end - 1):
+        if span.doc[i].text in _DASHES and all(t.is_upper or not t.is_alpha for t in span.doc[span.start : i]):
+            return span.doc[i + 1 : span.end]
+    return span
+
+
+def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """First "Nick" Last, labelled as two names (or three): one person.
+    Two person mentions with only a quoted word or two between them become
+    one mention spanning all of it."""
+    out: list[tuple[Span, str]] = []
+    for span, label in mentions:
+        if out and out[-1][1] == "PERSON" and span.start < out[-1][0].end:
+            # Swallowed by a name extended over its nickname (below).
+            continue
+        if label == "PERSON" and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1:
+            # The model stopped inside the nickname: Robert C. "Bob | by" Roe.
+            end = span.end
+            if end < len(doc) and doc[end].text in _QUOTE_CHARS:
+                end += 1
+                while end < len(doc) and end - span.end <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+            if end > span.end + 1:
+                span = doc[span.start : end]
+        if out and label == "PERSON" and out[-1][1] == "PERSON":
+            prev = out[-1][0]
+            between = doc[prev.end : span.start]
+            if (
+                2 <= len(between) <= 4
+                and between[0].text in _QUOTE_CHARS
+                and between[-1].text in _QUOTE_CHARS
+                and all(t.is_title or t.text in _QUOTE_CHARS for t in between)
+            ):
+                out[-1] = (doc[prev.start : span.end], "PERSON")
+                continue
+        out.append((span, label))
+    return out
 
 
 def _looks_like_org(name: str) -> bool:
@@ -90,7 +266,20 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
 def _canonical_name(cluster: _Cluster) -> str:
     # The fullest form: most tokens, then most frequent, then first seen.
     order = {name: i for i, name in enumerate(cluster.names)}
-    return max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
+    best = max(cluster.names, key=lambda n: (len(n.split()), cluster.names[n], -order[n]))
+    # Less a word the model ran into the name in front ("Crooked Hillary
+    # Doe", "Miss Universe Ana Roe"): a full name of two words or more at
+    # its end that the article used first, and uses more often, is the name.
+    # (A first reference in full, "Aung San Suu Kyi" then "Suu Kyi", stays.)
+    first_at: dict[str, int] = {}
+    for m in cluster.mentions:
+        first_at[m.text] = min(first_at.get(m.text, m.start_char), m.start_char)
+    words = best.split()
+    for k in range(1, len(words) - 1):
+        suffix = " ".join(words[k:])
+        if cluster.names.get(suffix, 0) > cluster.names[best] and first_at.get(suffix, 1 << 62) < first_at[best]:
+            return suffix
+    return best
 
 
 def _is_title_before_name(tok: Token) -> bool:
@@ -250,10 +439,14 @@ def _role_phrase(head: Token) -> str | None:
 def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        trimmed = _trim(ent)
+        if _is_dateline(ent):
+            # "WASHINGTON —": where the story was filed, not a name.
+            continue
+        trimmed = _trim(_after_dateline(ent))
         # A name has a capital letter; "state" in "secretary of state" is not one.
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
             continue
@@ -264,6 +457,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             while k < trimmed.end - 1 and _is_title_before_name(ent.doc[k]):
                 k += 1
             trimmed = ent.doc[k : trimmed.end]
+        if _is_title_only(trimmed, surnames) or _is_fragment(trimmed):
+            # "Sgt" on its own, "Co" of "Co-author": no name.
+            continue
         # "Mr Okafor", "Sen. Sanders" is a person whatever the model's label.
         before = ent.doc[trimmed.start - 1] if trimmed.start > 0 else None
         if (
@@ -277,51 +473,27 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         mentions.append((trimmed, label))
     if not mentions:
         return []
+    mentions = _join_nicknames(doc, mentions)
 
     # 1. Exact clusters by normalised name.
     by_key: dict[str, _Cluster] = {}
+    label_of: dict[int, str] = {}
     for span, label in mentions:
         key = _name_key(span.text)
+        if not key:
+            continue
         cluster = by_key.setdefault(key, _Cluster())
-        cluster.mentions.append(span)
-        cluster.names[span.text] += 1
-        cluster.labels[label] += 1
-        if label == "PERSON" and len(span) >= 2:
-            cluster.full_person = True
+        cluster.add(span, label)
+        label_of[id(span)] = label
+        if label == "PERSON" or cluster.labels["PERSON"]:
+            cluster.relative = _person_cues(span, cluster.votes) or cluster.relative
 
-    # 2. A shorter person name joins the one fuller person name that contains
-    # all its tokens ("Kerry" -> "John Kerry"); ambiguous ones ("Clinton" with
-    # both Hillary and Bill Clinton) join the most mentioned.
+    # 2. A shorter person name joins a fuller person name that contains all
+    # its tokens ("Kerry" -> "John Kerry"); never two people (see _join_short_names).
     keys = sorted(by_key, key=lambda k: -len(k.split()))
     merged_into: dict[str, str] = {}
-    ambiguous: set[int] = set()  # mentions merged by a guess between several people
-    for key in keys:
-        cluster = by_key[key]
-        if len(key.split()) >= 3 or not (cluster.labels["PERSON"] or cluster.labels["ORG"]):
-            continue
-        toks = set(key.split())
-        candidates = [
-            other
-            for other in keys
-            if other != key
-            and other not in merged_into
-            and len(other.split()) > len(key.split())
-            and by_key[other].labels["PERSON"]
-            and toks <= set(other.split())
-            and key.split()[-1] == other.split()[-1]
-        ]
-        if not candidates:
-            continue
-        target = max(candidates, key=lambda k: len(by_key[k].mentions))
-        merged_into[key] = target
-        dest = by_key[target]
-        if len(candidates) > 1:
-            # "President Bush" joined Jeb Bush by a guess: its title may be George W. Bush's.
-            ambiguous.update(id(m) for m in cluster.mentions)
-        dest.mentions.extend(cluster.mentions)
-        dest.names.update(cluster.names)
-        dest.labels.update(cluster.labels)
-        dest.full_person = dest.full_person or cluster.full_person
+    guessed: set[int] = set()  # mentions given to one of several people by recency
+    _join_short_names(doc, by_key, keys, merged_into, guessed, label_of)
 
     # 3. An acronym joins the name it abbreviates ("US" -> "United States").
     for key in keys:
@@ -339,7 +511,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 dest.labels.update(by_key[key].labels)
                 break
 
-    clusters = [c for k, c in by_key.items() if k not in merged_into]
+    clusters = [c for k, c in by_key.items() if k not in merged_into and c.mentions]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
 
     entities: list[Entity] = []
@@ -350,7 +522,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         role = None
         if etype == "PERSON":
             for m in ordered:
-                if id(m) in ambiguous:
+                if id(m) in guessed:
                     continue
                 role = find_role(m)
                 if role:
@@ -368,6 +540,183 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     return entities
 
 
+def _title_before(span: Span) -> str:
+    """The title word right before a name ("President" in "President Doe"), or ""."""
+    if span.start == 0:
+        return ""
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return word if word in TITLE_WORDS and word not in HONORIFICS else ""
+
+
+def _has_title(cluster: _Cluster, title: str) -> bool:
+    """Whether the article gives the person ``title`` at one of their mentions."""
+    for m in cluster.mentions:
+        if _title_before(m) == title:
+            return True
+        role = find_role(m)
+        if role and title in role.lower().replace(".", " ").split():
+            return True
+    return False
+
+
+def _gender_ok(a: str, b: str) -> bool:
+    return not (a and b and a != b)
+
+
+def _join_short_names(
+    doc: Doc,
+    by_key: dict[str, _Cluster],
+    keys: list[str],
+    merged_into: dict[str, str],
+    guessed: set[int],
+    label_of: dict[int, str],
+) -> None:
+    """Step 2 of the clustering: shorter names join fuller ones, as a careful
+    reader does, and two people are never merged.
+
+    * A name joins only a fuller person name with all its words and the same
+      last word (so a different given name never joins), and only when the
+      genders the article states agree ("Mr. Doe" is not "Jane Doe" when the
+      article calls her "Mrs." or "his wife"; see ``people.toml``).
+    * Someone introduced by a stated relation ("his wife, Jane Doe") does
+      not take a bare surname the article already used for someone else.
+    * A two-word name ("Jane Doe" of "Jane Q. Doe") joins as a whole, when
+      one fuller name fits.
+    * A bare surname is decided mention by mention, in article order: it
+      goes to the one compatible full name named before it (or, when none is
+      named before it, the one in the article: a headline's "Doe" before the
+      body's "Jane Doe"), and from then on the surname stands for that
+      person (a relative named later is called by given or full name); when
+      several fit from the start, to the one the article spoke of
+      most recently, by two sentences or more; otherwise it is ambiguous and
+      belongs to no entity (the speakers stage then lists the candidates).
+    """
+
+    def words_of(other: str) -> set[str]:
+        # A nickname stands for the given name: "Bob Roe" is Robert "Bob" Roe.
+        return set(other.split()) | {
+            w.strip(_QUOTE_CHARS).lower()
+            for name in by_key[other].names
+            for w in name.split()
+            if len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS
+        }
+
+    def fuller(key: str) -> list[str]:
+        words = key.split()
+        return [
+            other
+            for other in keys
+            if other != key
+            and other not in merged_into
+            and len(other.split()) >= len(words)
+            and by_key[other].labels["PERSON"]
+            and set(words) <= words_of(other)
+            and words[-1] == other.split()[-1]
+        ]
+
+    def move(span: Span, target: str) -> None:
+        dest = by_key[target]
+        dest.add(span, label_of.get(id(span), "PERSON"))
+        _person_cues(span, dest.votes)
+
+    for key in keys:
+        cluster = by_key[key]
+        if len(key.split()) != 2 or not (cluster.labels["PERSON"] or cluster.labels["ORG"]):
+            continue
+        fits = [c for c in fuller(key) if _gender_ok(cluster.gender(), by_key[c].gender())]
+        if len(fits) == 1:
+            merged_into[key] = fits[0]
+            for span in cluster.mentions:
+                move(span, fits[0])
+            cluster.mentions = []
+
+    short: dict[str, list[str]] = {}
+    for key in keys:
+        cluster = by_key[key]
+        if " " in key or key in merged_into or not (cluster.labels["PERSON"] or cluster.labels["ORG"]):
+            continue
+        cands = fuller(key)
+        if cands:
+            short[key] = cands
+    if not short:
+        return
+    full = {c for cands in short.values() for c in cands}
+    sent_starts = [sent.start for sent in doc.sents]
+    first = {c: min(m.start_char for m in by_key[c].mentions) for c in full}
+    events = sorted(
+        ((m.start_char, key, m) for key in list(short) + sorted(full) for m in by_key[key].mentions),
+        key=lambda e: e[0],
+    )
+    latest: dict[str, int] = {}
+    honorifics = {key: {g for g in map(_honorific_gender, by_key[key].mentions) if g} for key in short}
+    kept_genders: dict[str, set[str]] = {key: set() for key in short}
+    owner: dict[str, str] = {}  # surname -> the person it was first used for, alone
+    kept: dict[str, list[Span]] = {key: [] for key in short}
+    for start, key, span in events:
+        sent = bisect_right(sent_starts, span.start) - 1
+        if key not in short:
+            latest[key] = sent
+            continue
+        cluster = by_key[key]
+        own_first = min(m.start_char for m in cluster.mentions)
+        gender = _honorific_gender(span) or cluster.gender()
+        fits = [c for c in short[key] if _gender_ok(gender, by_key[c].gender())]
+        agreeing = len(fits)
+        plain = [c for c in fits if not by_key[c].relative]
+        fits = [c for c in fits if not (by_key[c].relative and (own_first < first[c] or plain))]
+        before = [c for c in fits if first[c] < start]
+        if not before:
+            # Named before any full name: join one only if no mention of the
+            # surname calls someone of the other gender ("Governor Doe",
+            # "Mr. Doe" ... "Jane Doe", "Mrs. Doe").
+            fits = [c for c in fits if all(_gender_ok(g, by_key[c].gender()) for g in honorifics[key])]
+            if len(honorifics[key]) > 1:
+                fits = []
+        pool = before or fits
+        target: str | None = None
+        title = _title_before(span)
+        if owner.get(key) in fits and agreeing > 1 and title and not _has_title(by_key[owner[key]], title):
+            # "President Doe" when the surname was Jane Doe's and her
+            # father is named too: the title says it may be another Doe.
+            continue
+        if owner.get(key) in fits:
+            # The surname already stands for one person: a relative or
+            # namesake named later does not take it ("Cruz" ... "his father,
+            # Rafael Cruz" ... "Cruz said").
+            target = owner[key]
+        elif owner.get(key) == key and all(_gender_ok(_honorific_gender(span), g) for g in kept_genders[key]):
+            # First used for someone with no full name here ("President Doe"
+            # before "Jane Doe"): it goes on meaning that person.
+            target = None
+        elif len(pool) == 1:
+            target = pool[0]
+            owner[key] = target
+        elif len(pool) > 1:
+            ranked = sorted(pool, key=lambda c: -latest.get(c, -10))
+            if latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2:
+                target = ranked[0]
+                guessed.add(id(span))
+            else:
+                # Ambiguous: in no entity (see the docstring).
+                continue
+        if target is None:
+            owner.setdefault(key, key)
+            kept[key].append(span)
+            if _honorific_gender(span):
+                kept_genders[key].add(_honorific_gender(span))
+            continue
+        move(span, target)
+        latest[target] = sent
+    for key, spans in kept.items():
+        cluster = by_key[key]
+        if len(spans) == len(cluster.mentions):
+            continue
+        rebuilt = _Cluster(votes=cluster.votes, relative=cluster.relative)
+        for span in spans:
+            rebuilt.add(span, label_of.get(id(span), "PERSON"))
+        by_key[key] = rebuilt
+
+
 def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     """Add the bare surname mentions the model did not label.
 
@@ -375,29 +724,43 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     expected that Locke would ...") or labels it a work of art or a
     product, after labelling the full name a person; the
     speakers stage needs those mentions as antecedents. One pass over the
-    tokens; only surnames that belong to a single person are added.
+    tokens; a surname two people share is added only to the one named
+    before it, or to the one it was first used for alone.
     """
-    by_surname: dict[str, Entity | None] = {}
+    by_surname: dict[str, list[Entity]] = {}
     for ent in entities:
-        words = ent.name.split()
-        if ent.type != "PERSON" or len(words) < 2:
-            continue
-        key = words[-1]
-        by_surname[key] = None if key in by_surname else ent
+        if ent.type == "PERSON":
+            by_surname.setdefault(ent.name.split()[-1], []).append(ent)
     if not by_surname:
         return
+    # The person each surname was first used for alone (see _join_short_names):
+    # it goes on meaning them when a namesake is named later.
+    owner: dict[str, tuple[int, Entity]] = {}
+    for key, ents in by_surname.items():
+        bare = [(m.start, e) for e in ents for m in e.mentions if m.text == key]
+        if bare:
+            owner[key] = min(bare, key=lambda b: b[0])
     added: set[str] = set()
     for tok in doc:
         # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        ent = by_surname.get(tok.text)
-        if ent is None:
+        ents = by_surname.get(tok.text)
+        if not ents:
             continue
         # A lone name, not part of another name ("Locke Street").
         prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
         if prev_propn or next_propn:
+            continue
+        before = [e for e in ents if e.mentions and e.mentions[0].start < tok.idx]
+        first_use = owner.get(tok.text)
+        if first_use is not None and first_use[0] < tok.idx:
+            ent = first_use[1]
+        elif len(ents) == 1 or len(before) == 1:
+            ent = ents[0] if len(ents) == 1 else before[0]
+            owner.setdefault(tok.text, (tok.idx, ent))
+        else:
             continue
         ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
         added.add(ent.id)

@@ -19,6 +19,8 @@ extension                written by              holds
                                                  entities, by entity id
 ``doc._.nb_summary``     newsbrief_summary       ``SummarySentence.to_dict()`` per sentence
 ``doc._.nb_key_quote``   newsbrief_summary       index into ``nb_quotes`` or None
+``doc._.nb_events``      newsbrief_events        ``Event.to_dict()`` per event (date value
+                                                 resolved here, against the article's date)
 =======================  ======================  ==========================================
 
 The functions here read them back, applying later layers over earlier ones;
@@ -31,7 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..model import Entity, Marked, Quote, Speaker, SummarySentence, TextSpan
+from ..model import Entity, Event, Marked, Quote, Speaker, SummarySentence, TextSpan
 
 
 def entities_of(doc: Doc) -> list[Entity]:
@@ -71,4 +73,40 @@ def summary_of(doc: Doc) -> list[SummarySentence]:
     return [SummarySentence.from_dict(s) for s in (doc._.nb_summary or [])]
 
 
-__all__ = ["entities_of", "quotes_of", "marked_of", "summary_of"]
+def events_of(doc: Doc, published: str | None = None) -> list[Event]:
+    """The events; a date the text gives relative to the story ("Friday",
+    "yesterday") resolved against ``published`` (an ISO date) when given."""
+    events = [Event.from_dict(e) for e in (doc._.nb_events or [])]
+    if published:
+        for event in events:
+            if event.date is not None and event.date_value is None:
+                event.date_value = resolve_date(event.date.text, published)
+    return events
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def resolve_date(text: str, published: str) -> str | None:
+    """An ISO date for ``text`` ("Friday", "today", "yesterday", "last
+    Monday") relative to the article's date ``published``; None when the
+    words name no single day or the date cannot be read."""
+    from datetime import date, timedelta
+
+    try:
+        base = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    words = text.lower().replace("last ", "").replace("on ", "").strip(" .,")
+    if words in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return base.isoformat()
+    if words in ("yesterday", "last night"):
+        return (base - timedelta(days=1)).isoformat()
+    if words in _WEEKDAYS:
+        # News uses a bare weekday for the past week, the day itself included.
+        back = (base.weekday() - _WEEKDAYS.index(words)) % 7
+        return (base - timedelta(days=back)).isoformat()
+    return None
+
+
+__all__ = ["entities_of", "quotes_of", "marked_of", "summary_of", "events_of", "resolve_date"]

@@ -39,46 +39,24 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Quote, Speaker
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .people import people_lexicon
 
-_HONORIFIC_GENDER = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "miss": "f", "lady": "f", "dame": "f", "madam": "f",
-}  # fmt: skip
+_LEX = people_lexicon()
+_HONORIFIC_GENDER = _LEX.honorific_gender
 # Gendered nouns next to a name ("spokeswoman Jane Doe", "the king").
-_GENDERED_NOUNS = {
-    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
-    "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
-    "prince": "m", "princess": "f", "father": "m", "mother": "f", "husband": "m", "wife": "f",
-    "son": "m", "daughter": "f", "brother": "m", "sister": "f", "man": "m", "woman": "f",
-    "councilman": "m", "councilwoman": "f", "actor": "m", "actress": "f", "widow": "f",
-    "grandmother": "f", "grandfather": "m", "boy": "m", "girl": "f",
-}  # fmt: skip
+_GENDERED_NOUNS = _LEX.gendered_nouns
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-# Heads of descriptions that name a kind of source, not one office; "the
-# official" after a named minister is rarely that minister.
-_GENERIC_HEADS = frozenset(
-    """
-    official source person people spokesperson aide adviser advisor staffer analyst expert
-    observer insider member resident witness voter supporter critic officer worker employee
-    """.split()
-)
-_ORG_HEADS = ORG_HINT_WORDS | frozenset(
-    "company firm campaign group ministry agency department organization organisation team club".split()
-)
-# Offices one person holds at a time in a story: a person the article calls
-# "Sen." is not "the governor". Roles like "candidate" or "leader" stack.
-_OFFICES = frozenset(
-    """
-    president senator representative governor mayor minister secretary chancellor premier ambassador
-    judge justice sheriff commissioner prosecutor treasurer
-    """.split()
-)
-_GENERIC_ORG_HEADS = frozenset("company firm group campaign organization organisation team club network".split())
+_GENERIC_HEADS = _LEX.generic_heads
+_ORG_HEADS = ORG_HINT_WORDS | _LEX.org_heads
+_OFFICES = _LEX.offices
+_GENERIC_ORG_HEADS = _LEX.generic_org_heads
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
 _PARA_BREAK = re.compile(r"\n\s*")
+# One unnamed person: "a spokesperson", "one official", "the source".
+_SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
 
 @dataclass(frozen=True)
@@ -104,6 +82,8 @@ class _Resolved:
     # For a description: the gender of its head noun ("his mother"), plurality.
     gender: str = ""
     plural: bool = False
+    # A bare surname that fits several people: their entity ids (entity None).
+    candidates: tuple[str, ...] = ()
 
 
 def _core(span: Span) -> Span:
@@ -113,12 +93,43 @@ def _core(span: Span) -> Span:
     root = span.root
     end = root.i + 1
     for child in root.rights:
-        if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod"):
+        if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod", "acl"):
+            break
+        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+            # "an official briefed on the talks" says who; "a poll released
+            # last week" only when.
             break
         if any(t.is_punct for t in span.doc[end : child.right_edge.i + 1]):
             break
         end = min(span.end, child.right_edge.i + 1)
     return span.doc[span.start : end]
+
+
+def _whole(span: Span, stop: tuple[int, int]) -> Span:
+    """A description with the qualifiers after its head that the mention
+    left out ("a person" -> "a person familiar with the talks", "an
+    official briefed on the plan"), up to a comma, a quote mark or the
+    characters ``stop`` (the quote and its cue), at most 10 words."""
+    doc = span.doc
+    root = span.root
+    end = span.end
+    for child in root.rights:
+        if child.i < span.end:
+            continue
+        if child.dep_ not in ("prep", "amod", "acl") or child.i != end:
+            break
+        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+            # "an official briefed on the talks" says who; "a report released
+            # last year" only when, and is cut there.
+            break
+        sub_end = child.right_edge.i + 1
+        words = doc[end:sub_end]
+        if sub_end - span.start > 10 or any(t.is_punct or t.is_quote for t in words):
+            break
+        if any(stop[0] <= t.idx < stop[1] for t in words):
+            break
+        end = sub_end
+    return doc[span.start : end]
 
 
 def _title(word: str) -> str:
@@ -136,6 +147,31 @@ def _entity_type_ok(etype: str) -> bool:
     return etype in ("PERSON", "ORG", "GPE", "NORP")
 
 
+def quoted_spans(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """The character spans that stand inside quote marks as speech, sorted,
+    overlaps merged: the one source of "is this character inside a quote"
+    for the resolver. The document's quote-mark index (``doc._.nb_marks``,
+    dicts with start/end/type) is used when a stage has written it; until
+    then, the quotes' verbatim spans (the content of a direct quote)."""
+    marks = doc._.get("nb_marks") if Doc.has_extension("nb_marks") else None
+    raw: list[tuple[int, int]] = []
+    if marks:
+        raw = [(m["start"], m["end"]) for m in marks if m.get("type", "speech") == "speech"]
+    else:
+        for q in quotes:
+            if q.verbatim:
+                raw.extend((v.start, v.end) for v in q.verbatim)
+            elif q.kind != "indirect":
+                raw.append((q.start, q.end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(raw):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class _Resolver:
     """Indexes of one document, built once, and the resolution rules."""
 
@@ -143,7 +179,7 @@ class _Resolver:
         self.doc = doc
         # Words inside quote marks are someone else's: their pronouns say
         # nothing about the gender of the names around them.
-        self.quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind != "indirect")
+        self.quoted = quoted_spans(doc, quotes or [])
         # Pronouns that are speaker mentions: the ones being resolved, so they
         # count as evidence only within the name's own sentence.
         self.speaker_pronouns = {
@@ -158,11 +194,12 @@ class _Resolver:
         spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if _entity_type_ok(e.type))
         self.mentions = spans
         self.mention_starts = [s[0] for s in spans]
-        # Surname (last word) -> person entity, for names NER missed at the mention.
-        self.by_last_word: dict[str, str] = {}
+        # Surname (last word) -> the people with it, for names the entities
+        # stage left out (ambiguous) or NER missed at the mention.
+        self.by_last_word: dict[str, list[str]] = {}
         for e in entities:
             if e.type == "PERSON":
-                self.by_last_word.setdefault(e.name.split()[-1].lower(), e.id)
+                self.by_last_word.setdefault(e.name.split()[-1].lower(), []).append(e.id)
         # Title word of a person's role -> the people the article gives it.
         self.role_heads: dict[str, list[str]] = {}
         for e in entities:
@@ -182,6 +219,8 @@ class _Resolver:
         self.gender: dict[str, str] = {}
         self._index_refs_and_gender()
         self.ref_starts = [r.start for r in self.refs]
+        # The content of the quote being resolved (see ``recent``).
+        self.current: tuple[int, int] = (0, 0)
         # Roles that descriptions gave named people ("the prime minister").
         self.learned_roles: dict[str, str] = {}
         # Head lemma of a description -> what it resolved to.
@@ -191,6 +230,7 @@ class _Resolver:
     def _index_refs_and_gender(self) -> None:
         doc = self.doc
         votes: dict[str, list[int]] = {}
+        they_people: set[str] = set()
         last_person: tuple[str, int] | None = None  # (entity id, sentence)
         k = 0
         mentions = self.mentions
@@ -228,6 +268,10 @@ class _Resolver:
                     continue
                 last_person = (eid, sent_no)
                 v = votes.setdefault(eid, [0, 0])
+                after = doc.text[end : end + 60].lower()
+                if any(w in after for w in _LEX.singular_they):
+                    # "Sam Lee, who uses they/them pronouns": they is Sam Lee.
+                    they_people.add(eid)
                 # Honorifics and gendered nouns right before or after the name.
                 for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
                     g = _HONORIFIC_GENDER.get(doc[j].lower_) if j == span.start - 1 else None
@@ -244,7 +288,9 @@ class _Resolver:
                 elif sent_no - s == 1 and tok.idx not in self.speaker_pronouns:
                     votes[eid][0 if low in _MALE_PRONOUNS else 1] += 1
         for eid, (m, f) in votes.items():
-            if m > f:
+            if eid in they_people:
+                self.gender[eid] = "x"
+            elif m > f:
                 self.gender[eid] = "m"
             elif f > m:
                 self.gender[eid] = "f"
@@ -292,6 +338,7 @@ class _Resolver:
         prev: _Resolved | None = None,
         window: int = _SENTENCE_WINDOW,
         subjects_only: bool = False,
+        strict: bool = False,
     ) -> _Resolved | None:
         """The best antecedent among named mentions before ``before``: recent,
         a subject, the previous quote's speaker, of a compatible gender.
@@ -308,9 +355,13 @@ class _Resolver:
             ent = self.entities[ref.eid]
             if ent.type not in types or (subjects_only and not ref.subject):
                 continue
+            if self.current[0] <= ref.start < self.current[1]:
+                # A name inside the quote the pronoun introduces is someone
+                # the speaker talks about, never the speaker.
+                continue
             seen += 1
             g = self.gender.get(ref.eid, "")
-            if gender and g and g != gender:
+            if (gender and g and g != gender) or (strict and g != gender):
                 continue
             distance = sent - ref.sent
             if distance > window:
@@ -319,12 +370,17 @@ class _Resolver:
                     break
                 continue
             score = -float(distance) + (1.0 if ref.subject else 0.0) + (0.5 if gender and g == gender else 0.0)
+            if self.in_quote(ref.start):
+                # Named inside another quote: talked about, seldom the one talking.
+                score -= 1.0
             if prev is not None and prev.entity == ref.eid:
                 score += 0.75
             if best is None or score > best[0]:
                 best = (score, ref.start, ref.eid)
         if best is not None:
             return self.named(self.entities[best[2]], None)
+        if strict:
+            return None
         if prev is not None and prev.name is not None:
             prev_gender = self.gender.get(prev.entity, "") if prev.entity else prev.gender
             prev_type = prev.type or ""
@@ -347,6 +403,14 @@ class _Resolver:
             # speaker when that is a group, or an organisation that is the
             # subject right before.
             if prev is not None and (prev.type in ("ORG", "NORP") or prev.plural):
+                return prev
+            # Singular "they": a person the article says goes by it, or the
+            # previous speaker when that is one unnamed person of unstated
+            # gender ("a spokesperson said ... they added").
+            person = self.recent(start, ("PERSON",), "x", prev, window=2, strict=True)
+            if person is not None:
+                return person
+            if prev is not None and prev.type == "DESC" and not prev.gender and _SINGULAR_SOURCE.match(prev.name or ""):
                 return prev
             return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
@@ -408,9 +472,11 @@ class _Resolver:
         # subject or a quote's speaker. A live blog moves from one person to
         # the next, so the person quoted a while ago is no evidence. "The head
         # of China's delegation" says whose it is and is left alone.
-        person_head = (head in TITLE_WORDS or head in PERSON_EPITHETS) and head not in _GENERIC_HEADS
+        person_head = (
+            head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
+        ) and head not in _GENERIC_HEADS
         if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
-            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core)
+            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev)
             if eid is not None:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
@@ -447,8 +513,13 @@ class _Resolver:
         title = _title(head)
         if title in _OFFICES and heads & _OFFICES and title not in heads:
             return True
+        # "the presidential nominee" is not the "vice presidential nominee".
+        mine_rank = _LEX.rank_words & {t.lower_.rstrip(".") for t in core}
+        theirs_rank = _LEX.rank_words & set(role.lower().replace("-", " ").split())
+        if mine_rank != theirs_rank:
+            return True
         # "the former president" is not "President Bush", nor the reverse.
-        past = {"former", "then", "ex", "onetime", "late"}
+        past = _LEX.past_markers
         if bool(past & {t.lower_ for t in core}) != bool(past & set(role.lower().replace("-", " ").split())):
             return True
         # Places against places, parties against parties: "the Arizona
@@ -483,10 +554,14 @@ class _Resolver:
                 by_place = True
         return (fits[0], by_place) if len(fits) == 1 else (None, False)
 
-    def _local_person(self, start: int, gender: str, head: str, core: Span) -> str | None:
+    def _local_person(
+        self, start: int, gender: str, head: str, core: Span, prev: _Resolved | None = None
+    ) -> str | None:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
-        the main clause's subject or a quote's speaker named there; else None."""
+        the main clause's subject or a quote's speaker named there; else
+        None. (Not the previous quote's speaker alone: "Mr. Doe's words may
+        have affected the former president" names two people.)"""
         sent = self.sent_of(start)
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in (sent - 1, sent):
@@ -500,10 +575,20 @@ class _Resolver:
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
                 continue
             found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
+        # "the partner being supportive of her": the description stands
+        # beside the person the pronoun means, so it is someone else.
+        others = {
+            t.lower_
+            for t in core.sent
+            if t.dep_ in ("dobj", "pobj", "dative") and t.lower_ in ("him", "her") and not self.in_quote(t.idx)
+        }
+        gender_beside = {"m" if w == "him" else "f" for w in others}
         compatible = [
             eid
             for eid in found
-            if not (gender and self.gender.get(eid, gender) != gender) and not self._conflicts(eid, head, core)
+            if not (gender and self.gender.get(eid, gender) != gender)
+            and not self._conflicts(eid, head, core)
+            and self.gender.get(eid, "?") not in gender_beside
         ]
         if len(compatible) == 1 and found[compatible[0]]:
             return compatible[0]
@@ -537,16 +622,51 @@ class _Resolver:
             self.learned_roles.setdefault(person.entity, role)
         return _Resolved(person.name, person.entity, role, person.type)
 
+    def surname(self, span: Span, text: str) -> _Resolved:
+        """A name that is in no entity: a surname the entities stage found
+        ambiguous, or one NER missed. It goes to the one person with that
+        surname whose gender agrees with an honorific before it ("Mrs.
+        Doe"), preferring people named before it; when several fit, to the
+        one spoken of most recently by two sentences or more; otherwise it
+        stays ambiguous: the name as written, no entity, the candidates."""
+        eids = self.by_last_word.get(span[-1].lower_, [])
+        prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
+        fits = [e for e in eids if not (gender and self.gender.get(e, gender) != gender)]
+        start = span.start_char
+        last: dict[str, int] = {}
+        for eid in fits:
+            ms = [m.start for m in self.entities[eid].mentions if m.start < start]
+            if ms:
+                last[eid] = self.sent_of(max(ms))
+        pool = [e for e in fits if e in last] or fits
+        if len(pool) == 1:
+            return self.named(self.entities[pool[0]], span)
+        if len(pool) > 1:
+            ranked = sorted(pool, key=lambda e: -last.get(e, -10))
+            if last.get(ranked[0], -10) - last.get(ranked[1], -10) >= 2:
+                return self.named(self.entities[ranked[0]], span)
+            words = [t for t in span if t.lower_ not in _HONORIFIC_GENDER and t.lower_.rstrip(".") not in TITLE_WORDS]
+            name = self.doc[words[0].i : words[-1].i + 1].text if words else text
+            return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
+        return _Resolved(text, None, None, "PERSON")
+
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         mention = quote.speaker.mention
         if mention is None:
             return None
+        self.current = (quote.start, quote.end)
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
+        partners = [c for c in root.children if c.dep_ == "conj" and c.i < span.end and c.pos_ in ("PROPN", "PRON")]
+        if partners and root.pos_ in ("PROPN", "PRON"):
+            # "Mr. Grassley and Mr. Leahy said": both of them, neither alone.
+            # The speaker is the pair as written, in no one person's name.
+            return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
             # "The Wisconsin Republican" is a description of a person, not the party.
@@ -562,10 +682,15 @@ class _Resolver:
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
-            eid = self.by_last_word.get(span[-1].lower_)
-            if eid is not None:
-                return self.named(self.entities[eid], span)
-            return _Resolved(mention.text, None, None, "PERSON")
+            return self.surname(span, mention.text)
+        if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
+            # A surname of the article the tagger took for a noun ("Trump
+            # conceded").
+            return self.surname(span, mention.text)
+        cue = quote.cue
+        stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
+        if mention.end <= stop[0] or mention.start >= stop[1]:
+            span = _whole(span, stop if mention.end <= stop[0] else (len(self.doc.text), len(self.doc.text)))
         return self.description(span, mention.start, prev)
 
 
@@ -603,7 +728,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 # A speaker named there, not a pronoun resolved by a guess.
                 resolver.note_speaker(mention.start, resolved.entity)
             quote.speaker = Speaker(
-                name=resolved.name, entity=resolved.entity, role=resolved.role, mention=quote.speaker.mention
+                name=resolved.name,
+                entity=resolved.entity,
+                role=resolved.role,
+                mention=quote.speaker.mention,
+                candidates=list(resolved.candidates),
             )
             last_named = resolved
         prev, prev_para, prev_quote = resolved, para, quote

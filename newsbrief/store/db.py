@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import Errors, InputError, SetupError
 from ..model import Brief
 from . import dedup, people, statements
+from .events import query_events, write_events
 from .migrations import migrate
 
 Key = tuple[str, str]  # (content_hash, ext_id)
@@ -272,6 +273,7 @@ class Store:
             persons = people.link_article(conn, article_id, brief)
             dedup.index_article(conn, article_id, brief.text)
             statements.cluster_article(conn, article_id, brief, persons)
+            write_events(conn, article_id, brief, entity_ids)
             return True
 
     def write_failure(
@@ -430,6 +432,21 @@ class Store:
         RETURNS (list[dict]): most quoted first.
         """
         return people.speakers(self.conn, limit=limit, min_quotes=min_quotes, count_duplicates=count_duplicates)
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        include_hypothetical: bool = True,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events, newest first, filtered by PLOVER type, actor code
+        or name (either party), and date (see ``store/events.py``)."""
+        return query_events(
+            self.conn, type=type, actor=actor, since=since, include_hypothetical=include_hypothetical, limit=limit
+        )
 
     def iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
         """Every analysed article: its stored row (without text) and its Brief."""

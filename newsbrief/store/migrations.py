@@ -284,6 +284,47 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+_EVENTS = """
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,          -- position in the brief's events
+    type TEXT NOT NULL,            -- PLOVER event type
+    mode TEXT,
+    trigger_text TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    location TEXT,
+    location_country TEXT,
+    date_text TEXT,
+    date TEXT,                     -- ISO date when resolved, else the article's date
+    negated INTEGER NOT NULL DEFAULT 0,
+    hypothetical INTEGER NOT NULL DEFAULT 0,
+    attribution INTEGER,           -- index of the quote it was reported in
+    rule TEXT,
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE event_actors (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    country TEXT,
+    sector TEXT,
+    code TEXT
+);
+CREATE INDEX event_actors_code ON event_actors(code);
+CREATE INDEX event_actors_event ON event_actors(event_id);
+"""
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _script(_INITIAL)),
     ("0002_quotes_fts", _script(_QUOTES_FTS)),
@@ -291,6 +332,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0006_people", _script(_PEOPLE)),
     ("0007_dedup", _script(_DEDUP)),
     ("0008_statements", _script(_STATEMENTS)),
+    ("0010_events", _script(_EVENTS)),
 ]
 
 

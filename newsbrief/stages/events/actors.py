@@ -1,0 +1,293 @@
+"""Actors: a noun phrase of the parse resolved to a country code, a sector
+and an entity of the brief.
+
+Names are found once per document by a longest-first window over the tokens,
+looked up in dictionaries (``lexicon.py``); a dict lookup per window is
+cheaper than building a PhraseMatcher over pycountry's ~5,000 subdivision
+names in every process, and lets the key keep hyphens ("Bosnia-Herzegovina").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Entity
+from .lexicon import Lexicon, first_word, fold
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_SPACES = re.compile(r"\s+")
+# Words that end an actor phrase: a relative clause or a participle after the
+# head describes the actor but is not part of it.
+_PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+_NO_COUNTRY_BEFORE = re.compile(r"^(ethnic|pro|anti|-)$")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "who", "which", "that"})
+
+
+@dataclass
+class NameHit:
+    start: int  # token index
+    end: int
+    country: str | None
+    sector: str | None
+    kind: str  # place kind, or "org"
+    is_place: bool
+
+
+@dataclass
+class ActorInfo:
+    head: Token
+    start: int  # char offsets of the phrase
+    end: int
+    country: str | None
+    sector: str | None
+    entity: str | None
+    named: bool  # a name (entity, country, organisation), not only a sector word
+    place: bool  # the phrase is a place name ("in Aleppo")
+
+    def to_dict(self, text: str) -> dict[str, object]:
+        code = self.country or (self.sector if self.sector in ("IGO", "NGO", "IMG") else None)
+        return {
+            "text": text[self.start : self.end],
+            "start": self.start,
+            "end": self.end,
+            "entity": self.entity,
+            "country": self.country,
+            "sector": self.sector,
+            "code": code,
+        }
+
+
+class NameIndex:
+    """Every country, place and organisation name in one document, by token."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, entities: list[Entity], text: str | None = None) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.by_token: dict[int, NameHit] = {}
+        ent_label = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_label[i] = ent.label_
+        text = self.text = doc.text if text is None else text
+        n = len(doc)
+        i = 0
+        # Candidate starts from arrays, not Token objects: a capital or a
+        # digit first, and a word that starts some name.
+        capital = doc.to_array("IS_TITLE") | doc.to_array("IS_UPPER") | doc.to_array("IS_DIGIT") if n else []
+        while i < n:
+            hit = None
+            widest = 0
+            if capital[i] or doc[i].lower_ in lex.lower_first_words:
+                widest = lex.first_words.get(first_word(fold(doc[i].text)), 0)
+            for width in range(min(widest, n - i), 0, -1):
+                j = i + width
+                first, last = doc[i], doc[j - 1]
+                if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.lower_ in lex.lower_first_words):
+                    break  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
+                key = _SPACES.sub(" ", fold(text[first.idx : last.idx + len(last.text)]))
+                org = lex.orgs.get(key)
+                if org is not None:
+                    country = None if org.code in ("IGO", "NGO", "IMG") else org.code
+                    sector = org.sector
+                    hit = NameHit(i, j, country, sector, "org", False)
+                    break
+                place = lex.places.get(key)
+                if place is not None:
+                    if place.kind == "subdivision" and not any(ent_label.get(k) in _PLACE_LABELS for k in range(i, j)):
+                        continue
+                    hit = NameHit(i, j, place.country, None, place.kind, place.kind not in ("demonym",))
+                    break
+            if hit is None:
+                i += 1
+                continue
+            if hit.kind == "demonym" and i > 0 and _NO_COUNTRY_BEFORE.match(doc[i - 1].lower_):
+                # "ethnic Albanians" live elsewhere; "pro-Iranian" is not Iran.
+                hit.country = None
+            for k in range(hit.start, hit.end):
+                self.by_token[k] = hit
+            i = hit.end
+        self.entity_starts: list[int] = []
+        self.entity_mentions: list[tuple[int, int, Entity]] = []
+        for ent in entities:
+            for m in ent.mentions:
+                self.entity_mentions.append((m.start, m.end, ent))
+        self.entity_mentions.sort(key=lambda x: x[0])
+        self.entity_starts = [m[0] for m in self.entity_mentions]
+        self._role_cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end)."""
+        i = bisect_right(self.entity_starts, end - 1) - 1
+        # Mentions are short: a few steps back reach any that overlaps.
+        for s, e, ent in reversed(self.entity_mentions[max(0, i - 8) : i + 1]):
+            if e > start and s < end:
+                return ent
+        return None
+
+    def _text_codes(self, text: str) -> tuple[str | None, str | None]:
+        """Country and sector named in a role ("US secretary of state")."""
+        if text in self._role_cache:
+            return self._role_cache[text]
+        country = sector = None
+        words = re.findall(r"[\w.'-]+", text)
+        for width in range(3, 0, -1):
+            for k in range(len(words) - width + 1):
+                place = self.lex.places.get(fold(" ".join(words[k : k + width])))
+                if country is None and place is not None and place.kind != "subdivision":
+                    country = place.country
+        for w in words:
+            s = self.lex.sectors.get(w.lower())
+            if s:
+                sector = s
+                break
+        self._role_cache[text] = (country, sector)
+        return country, sector
+
+    def phrase_tokens(self, head: Token) -> tuple[int, int]:
+        """Token range of the actor phrase headed by ``head``: its left
+        modifiers and its prepositional phrases, without relative clauses,
+        appositives or coordinated phrases."""
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in ("det", "predet") and child.i == start - 1 and child.lower_ in ("the", "a", "an"):
+                continue
+            if child.dep_ not in _PHRASE_CUT_DEPS:
+                start = min(start, child.left_edge.i)
+        while start < head.i and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
+            start += 1
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in _PHRASE_CUT_DEPS:
+                break
+            end = max(end, child.right_edge.i + 1)
+        while end - 1 > head.i and (self.doc[end - 1].is_punct or self.doc[end - 1].tag_ == "POS"):
+            end -= 1
+        return start, end
+
+    def _country_tokens(self, head: Token, start: int, end: int) -> list[int]:
+        """Tokens of the phrase that may give its country: the head, its
+        left modifiers, and the object of a preposition right after it with
+        that object's modifiers ("forces in Guinea", "doctors from two
+        American groups"), not deeper phrases ("talks on aid for Namibia")."""
+        out = list(range(start, head.i + 1))
+        for child in head.rights:
+            if child.dep_ == "appos":  # "Kenzo Oshima, the UN relief coordinator"
+                out.extend(t.i for t in child.subtree)
+                continue
+            if child.dep_ == "punct":
+                continue
+            if child.i >= end:
+                break
+            if child.dep_ in ("compound", "amod", "nmod", "flat"):
+                out.extend(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(t.i for t in pobj.lefts)
+                        out.extend(t.i for t in pobj.subtree if t.i <= pobj.i)
+        return out
+
+    def resolve(self, head: Token) -> ActorInfo | None:
+        """The actor headed by ``head``, or None when it is no actor (no
+        name, no entity and no sector word)."""
+        doc = self.doc
+        start, end = self.phrase_tokens(head)
+        span = doc[start:end]
+        country = sector = None
+        named = place = False
+        entity = self.entity_at(head.idx, head.idx + len(head.text))
+        hits = []
+        seen = set()
+        for i in self._country_tokens(head, start, end):
+            hit = self.by_token.get(i)
+            if hit is not None and id(hit) not in seen:
+                seen.add(id(hit))
+                hits.append(hit)
+        # A name or a place outranks a demonym ("the pro-Iranian Hizbollah").
+        hits.sort(key=lambda h: h.kind == "demonym")
+        head_hit = self.by_token.get(head.i)
+        if head_hit is not None:
+            named = True
+            place = head_hit.is_place and head_hit.kind != "org"
+            country = head_hit.country
+            sector = head_hit.sector
+        if head_hit is not None and head_hit.kind == "demonym":
+            # "the Albanians of southern Serbia": where they live, not who.
+            home = next((h for h in hits if h.is_place and h.country and h is not head_hit), None)
+            if home is not None:
+                country = home.country
+        for hit in hits:
+            if country is None and hit.country:
+                country = hit.country
+            if sector is None and hit.sector:
+                sector = hit.sector
+            named = named or hit.kind != "demonym" or hit is head_hit
+        if entity is not None:
+            named = True
+            if entity.type == "PERSON" and entity.role:
+                rc, rs = self._text_codes(entity.role)
+                country = country or rc
+                sector = sector or rs
+            if entity.type in ("GPE", "LOC") and head_hit is None:
+                place = True
+        head_sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
+        if head_hit is not None and head_hit.kind == "demonym" and head_hit.country is None:
+            head_sector = "ETH"  # "ethnic Albanians": a group, placed by context
+        if not (head_hit is not None or entity is not None or head_sector or head.pos_ == "PROPN"):
+            # "Sweden's decision", "military aid": the thing is no actor
+            # (its owner may be: the caller tries the modifiers).
+            return None
+        if sector is None:
+            sector = head_sector
+        if sector is None and (head.pos_ == "PROPN" or entity is not None):
+            # A title before a name: "Defence Secretary Tom King".
+            for tok in span:
+                if tok.i != head.i and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    s = self.lex.sectors.get(tok.lemma_.lower())
+                    if s:
+                        sector = s
+                        break
+        if country is None and sector is None and not named:
+            return None
+        if head.pos_ == "PRON" or (head.lower_ in _PRONOUNS and not head.text[:1].isupper()):
+            return None
+        return ActorInfo(
+            head=head,
+            start=span.start_char,
+            end=span.end_char,
+            country=country,
+            sector=sector,
+            entity=entity.id if entity is not None else None,
+            named=named or entity is not None,
+            place=place,
+        )
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and the heads coordinated with it ("the US and Jordan")."""
+    out = [head]
+    for tok in head.conjuncts:
+        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.append(tok)
+    return out
+
+
+def coordinated_demonyms(index: NameIndex, span: Span) -> list[int]:
+    """Token indices of demonyms coordinated inside one phrase ("French and
+    Egyptian warships"): each is an actor of its own."""
+    out = []
+    doc = span.doc
+    for tok in span:
+        hit = index.by_token.get(tok.i)
+        if hit is None or hit.start != tok.i:
+            continue
+        parts = [doc[k] for k in range(hit.start, hit.end)]
+        conj = [c for p in parts for c in p.children if c.dep_ == "conj" and c.i in index.by_token]
+        if conj and any(p.dep_ in ("amod", "compound", "nmod") for p in parts):
+            out.append(tok.i)
+            out.extend(index.by_token[c.i].start for c in conj)
+    return out

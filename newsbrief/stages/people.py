@@ -1,0 +1,71 @@
+"""The word lists of ``data/people.toml``, read once: honorifics and nouns
+that state a person's gender, relations, heads of descriptions, offices.
+
+Each table of the file is one named rule (its comment there says what it
+does); the stages read them through :func:`people_lexicon`, so a deployment
+can point ``NEWSBRIEF_PEOPLE_LEXICON`` at its own file without touching code.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "people.toml"
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    """The rules of ``people.toml``, as sets (see the file for each one)."""
+
+    honorific_gender: dict[str, str]
+    gendered_nouns: dict[str, str]
+    relations: frozenset[str]
+    generic_heads: frozenset[str]
+    org_heads: frozenset[str]
+    generic_org_heads: frozenset[str]
+    offices: frozenset[str]
+    past_markers: frozenset[str]
+    singular_they: frozenset[str]
+    rank_words: frozenset[str]
+    person_heads: frozenset[str]
+
+
+def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: gender for gender in ("m", "f") for word in table.get(gender, [])}
+
+
+@lru_cache(maxsize=4)
+def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
+    """Read a people lexicon file (TOML, the layout of ``data/people.toml``)."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[name]["words"])
+
+    return PeopleLexicon(
+        honorific_gender=_gendered(data["honorific_gender"]),
+        gendered_nouns=_gendered(data["gendered_nouns"]),
+        relations=words("relations"),
+        generic_heads=words("generic_heads"),
+        org_heads=words("org_heads"),
+        generic_org_heads=words("generic_org_heads"),
+        offices=words("offices"),
+        past_markers=words("past_markers"),
+        singular_they=words("singular_they"),
+        rank_words=words("rank_words"),
+        person_heads=words("person_heads"),
+    )
+
+
+def people_lexicon() -> PeopleLexicon:
+    """The lexicon in use: ``$NEWSBRIEF_PEOPLE_LEXICON`` if set, else the packaged file."""
+    override = os.environ.get("NEWSBRIEF_PEOPLE_LEXICON")
+    return load_people_lexicon(Path(override) if override else DEFAULT_PATH)
+
+
+__all__ = ["PeopleLexicon", "load_people_lexicon", "people_lexicon", "DEFAULT_PATH"]
