@@ -32,7 +32,7 @@ PALETTE_SIZE = 10
 # Nesting rank of each kind of highlight when two share a range: the quote's
 # content is outermost, then its verbatim words, then cue and speaker mention,
 # then entity mentions.
-_RANK = {"content": 0, "verbatim": 1, "marked": 1, "cue": 2, "mention": 2, "entity": 3}
+_RANK = {"content": 0, "verbatim": 1, "marked": 1, "cue": 2, "mention": 2, "event": 2, "entity": 3}
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +233,20 @@ def highlight_spans(brief: Brief, groups: list[SpeakerGroup]) -> list[tuple[int,
             spans.append(
                 (m.start, m.end, "entity", {"class": "nb-ent", "data-entity": e.id, "data-entity-type": e.type})
             )
+    for ev in getattr(brief, "events", None) or []:
+        what = ev.type + (f" ({ev.mode})" if ev.mode else "")
+        if ev.negated:
+            what += ", negated"
+        if ev.hypothetical:
+            what += ", hypothetical"
+        spans.append(
+            (
+                ev.trigger.start,
+                ev.trigger.end,
+                "event",
+                {"class": "nb-event", "data-event-type": ev.type, "title": f"event: {what}"},
+            )
+        )
     for mk in getattr(brief, "marked", None) or []:
         mtype = getattr(mk, "type", "") or ""
         reason = getattr(mk, "reason", "") or ""
@@ -257,6 +271,9 @@ def article_context(brief: Brief, *, article_id: int | None = None) -> dict[str,
     meta = brief.meta or {}
     key_quote = brief.quotes[brief.key_quote] if brief.key_quote is not None else None
     entities = sorted(brief.entities, key=lambda e: (-len(e.mentions), e.name))
+    event_types: dict[str, int] = {}
+    for ev in getattr(brief, "events", None) or []:
+        event_types[ev.type] = event_types.get(ev.type, 0) + 1
     return {
         "brief": brief,
         "title": meta.get("title") or brief.source or "Article",
@@ -267,6 +284,7 @@ def article_context(brief: Brief, *, article_id: int | None = None) -> dict[str,
         "key_quote": key_quote,
         "key_group": next((g for g in groups if key_quote is not None and g.key == speaker_key(key_quote)), None),
         "entities": entities,
+        "event_types": sorted(event_types.items(), key=lambda kv: (-kv[1], kv[0])),
         "text_html": nest_spans(brief.text, highlight_spans(brief, groups)),
         "tooltip": tooltip,
         "quote_type": quote_type,

@@ -77,3 +77,13 @@ def test_render_html_escapes_what_the_article_holds():
     out = render_html(xss_brief())
     assert XSS_SCRIPT not in out and XSS_IMG not in out and "<img" not in out
     assert "&lt;script&gt;" in out
+
+
+def test_event_triggers_are_marked_with_their_type(nlp):
+    text = "Protesters attacked the police station in Lyon on Monday, officials said."
+    brief = newsbrief.analyze(text, nlp=nlp)
+    out = render_html(brief, standalone=False)
+    for ev in brief.events:
+        assert f'data-event-type="{ev.type}"' in out
+        assert f'data-event-type="{ev.type}" title="event: {ev.type}' in out
+    assert ("Events" in out) == bool(brief.events)

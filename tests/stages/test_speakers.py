@@ -324,8 +324,7 @@ def test_speakers_pronoun_never_takes_a_name_inside_its_own_quote(nlp):
 
 def test_speakers_singular_they(nlp):
     text = (
-        "Sam Rivera, who uses they/them pronouns, leads the tenants' union. "
-        '"We will not pay the increase," they said.'
+        'Sam Rivera, who uses they/them pronouns, leads the tenants\' union. "We will not pay the increase," they said.'
     )
     brief = _brief(nlp, text)
     assert _quote(brief, "We will not pay").speaker.name == "Sam Rivera"
