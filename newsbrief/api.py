@@ -11,9 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import NewsbriefError
-from .ingest import Article, validate_text
+from .ingest import Article, prepare_doc, token_batches
 from .model import Brief, Failure
 from .pipeline import load_pipeline
+from .readers import internal_failure
 from .settings import Settings
 from .stages.layers import entities_of, events_of, marked_of, quotes_of, summary_of
 
@@ -78,10 +79,10 @@ def analyze(
     if source is not None:
         article.source = source
     settings = settings or Settings.from_env()
-    validate_text(article.text, article.source, max_chars=settings.max_chars, check_language=settings.check_language)
     nlp = nlp or load_pipeline(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    doc = nlp(article.text, component_cfg=_component_cfg(settings))
+    article, doc = prepare_doc(article, settings, nlp)
+    doc = nlp(doc, component_cfg=_component_cfg(settings))
     return brief_from_doc(doc, article)
 
 
@@ -124,6 +125,16 @@ def analyze_many(
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     cfg = _component_cfg(settings)
     batch = max(1, settings.batch_size)
+
+    def analyse_alone(article: Article) -> Brief | Failure:
+        try:
+            article, doc = prepare_doc(article, settings, nlp)
+            return brief_from_doc(nlp(doc, component_cfg=cfg), article)
+        except NewsbriefError as exc:
+            return Failure(source=article.source, code=exc.code, message=str(exc))
+        except Exception as exc:
+            return internal_failure(article.source, exc)
+
     iterator = iter(items)
     index = 0
     while True:
@@ -132,23 +143,34 @@ def analyze_many(
             return
         index += len(chunk)
         results: list[Brief | Failure | None] = [None] * len(chunk)
-        good: list[tuple[str, int]] = []
+        good: list[tuple[Doc, int]] = []
         for i, article in enumerate(chunk):
             try:
-                validate_text(
-                    article.text,
-                    article.source,
-                    max_chars=settings.max_chars,
-                    check_language=settings.check_language,
-                )
+                chunk[i], doc = prepare_doc(article, settings, nlp)
             except NewsbriefError as exc:
                 if on_error == "raise":
                     raise
                 results[i] = Failure(source=article.source, code=exc.code, message=str(exc))
                 continue
-            good.append((article.text, i))
-        for doc, i in nlp.pipe(good, as_tuples=True, batch_size=batch, component_cfg=cfg):
-            results[i] = brief_from_doc(doc, chunk[i])
+            except Exception as exc:  # a bug met on this item alone: it fails, the batch goes on
+                if on_error == "raise":
+                    raise
+                results[i] = internal_failure(article.source, exc, "preparing")
+                continue
+            good.append((doc, i))
+        for group in token_batches(good, max(settings.max_tokens, 1)):
+            try:
+                for doc, i in nlp.pipe(group, as_tuples=True, batch_size=len(group), component_cfg=cfg):
+                    results[i] = brief_from_doc(doc, chunk[i])
+            except Exception:
+                if on_error == "raise":
+                    raise
+                # Which item broke the batch is unknown: each one not done
+                # yet is analysed alone, so only the one at fault fails.
+                for _, i in group:
+                    if results[i] is None:
+                        results[i] = analyse_alone(chunk[i])
         for result in results:
             assert result is not None
             yield result
+

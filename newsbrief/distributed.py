@@ -10,7 +10,15 @@ Parquet shards (``quotes/``, ``entities/``, ``articles/`` under that folder);
 with ``out_parquet`` alone, only the shards are written and nothing but counts
 travels back, for runs too big for one file.
 
-Resuming: with a store, stored articles are skipped as in the local runner.
+Isolation: an exception fails only its article (as in the local runner); a
+partition whose task fails as a whole (a worker killed, out of memory) or
+runs longer than the item time limit times its articles is resubmitted one
+article a task; an article whose own task fails is recorded as failed (E025),
+one whose own task runs over the limit fails with E024 and the worker running
+it is restarted (through its nanny), so the run goes on.
+
+Resuming: with a store, stored articles are skipped as in the local runner,
+and so are articles that failed before, unless ``retry_failed``.
 With shards only, a partition whose ``articles`` shard exists is skipped
 (partitions are cut the same way from the same input).
 """
@@ -25,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, SetupError
+from .errors import Errors, SetupError, printable
 from .export import entity_rows, quote_rows, write_parquet
 from .ingest import Article
 from .model import Brief, Failure
@@ -131,7 +139,7 @@ def _client(scheduler: str | None, workers: int | None, memory_limit: str | int)
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the install
         raise SetupError(
-            Errors.E012, name="engine", detail="the dask engine needs: pip install 'newsbrief[dask]'"
+            Errors.E027, what="--engine dask", package="dask and distributed", install="pip install 'newsbrief[dask]'"
         ) from None
     if scheduler:
         try:
@@ -159,10 +167,11 @@ def run_dask(
     out_parquet: str | Path | None = None,
     fields: JsonFields | None = None,
     extensions: Iterable[str] = DEFAULT_EXTENSIONS,
-    stdin_kind: str = "text",
+    stdin_kind: str = "auto",
     progress: bool | None = None,
     partition_size: int = 16,
     memory_limit: str | int = "auto",
+    retry_failed: bool = False,
 ) -> RunReport:
     """Analyse ``inputs`` on a Dask cluster into the store at ``db`` and/or
     Parquet shards under ``out_parquet``.
@@ -170,6 +179,7 @@ def run_dask(
     scheduler (str | None): address of a running scheduler; None starts a
         LocalCluster with ``workers`` worker processes.
     partition_size (int): articles per task.
+    retry_failed (bool): analyse again the items that failed in earlier runs.
     RETURNS (RunReport): analysed / skipped / failed counts.
     """
     import sys
@@ -216,7 +226,7 @@ def run_dask(
                 window.append((part, future))
             part = []
             while len(window) >= 2 * n_workers:
-                _collect(window, writer, report, bar)
+                _collect(window, writer, report, bar, client, settings, out, store is not None)
 
         for item in items:
             if isinstance(item, Failure):
@@ -227,13 +237,18 @@ def run_dask(
                     report.skipped += 1
                     bar.update()
                     continue
+                if store is not None and not retry_failed and store.has_failed(failure_key(item.source, item.text)):
+                    report.skipped += 1
+                    report.failed_before += 1
+                    bar.update()
+                    continue
                 seen.add(key)
                 part.append((key, item))
             if len(part) >= partition_size:
                 submit()
         submit()
         while window:
-            _collect(window, writer, report, bar)
+            _collect(window, writer, report, bar, client, settings, out, store is not None)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -253,9 +268,24 @@ def run_dask(
     return report
 
 
-def _collect(window: deque[tuple[list[PartItem], Any]], writer: Writer | None, report: RunReport, bar: Any) -> None:
+def _collect(
+    window: deque[tuple[list[PartItem], Any]],
+    writer: Writer | None,
+    report: RunReport,
+    bar: Any,
+    client: Any,
+    settings: Settings,
+    out: str | None,
+    return_results: bool,
+) -> None:
     part, future = window.popleft()
-    result = future.result()
+    articles = sum(isinstance(item, Article) for _, item in part)
+    try:
+        result = future.result(timeout=settings.item_timeout * max(1, articles))
+    except Exception as exc:  # failed as a whole (KilledWorker...) or too slow: article by article
+        if _is_timeout(exc):
+            _stop_task(client, future)
+        result = _one_by_one(part, exc, client, settings, out, return_results)
     if writer is None:
         report.analysed += result["analysed"]
         report.words += result["words"]
@@ -265,3 +295,66 @@ def _collect(window: deque[tuple[list[PartItem], Any]], writer: Writer | None, r
         return
     for (key, item), res in zip(part, result, strict=True):
         writer.result(key, res, item if isinstance(item, Article) else None)
+
+
+def _one_by_one(
+    part: list[PartItem], exc: Exception, client: Any, settings: Settings, out: str | None, return_results: bool
+) -> list[Brief | Failure] | dict[str, Any]:
+    """Resubmit a failed partition one article a task; an article whose own
+    task fails is recorded as failed (E025). RETURNS what the partition's
+    task would have."""
+    results: list[Brief | Failure] = []
+    for key, item in part:
+        if isinstance(item, Failure):
+            results.append(item)
+            continue
+        if len(part) > 1:
+            single = client.submit(analyse_partition, [(key, item)], settings, None, True, pure=False)
+            try:
+                results.extend(single.result(timeout=settings.item_timeout))
+                continue
+            except Exception as single_exc:
+                exc = single_exc
+                if _is_timeout(exc):
+                    _stop_task(client, single)
+        name = printable(item.source or "<input>")
+        if _is_timeout(exc):
+            failure = Failure(item.source, "E024", Errors.E024.format(source=name, seconds=settings.item_timeout))
+        else:
+            detail = f"{type(exc).__name__}: {exc}"[:200]
+            failure = Failure(item.source, "E025", Errors.E025.format(source=name, detail=detail))
+        results.append(failure)
+    if out:
+        _write_shards(Path(out), partition_key(part), part, results)
+    if return_results:
+        return results
+    failures = [r for r in results if isinstance(r, Failure)]
+    return {
+        "analysed": len(results) - len(failures),
+        "words": sum(len(r.text.split()) for r in results if isinstance(r, Brief)),
+        "failures": failures,
+    }
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    import asyncio
+
+    return isinstance(exc, TimeoutError | asyncio.TimeoutError) or type(exc).__name__ == "TimeoutError"
+
+
+def _stop_task(client: Any, future: Any) -> None:
+    """Stop a task that ran over the time limit: cancel it, and restart the
+    worker running it (a thread cannot be stopped; the nanny starts a fresh
+    process, which loads the pipeline again through the worker plugin)."""
+    key = future.key
+    busy = []
+    try:
+        busy = [addr for addr, keys in client.processing().items() if key in keys]
+    except Exception:  # noqa: BLE001 - a scheduler that cannot tell: cancel alone
+        pass
+    future.cancel()
+    if busy:
+        try:
+            client.restart_workers(busy, raise_for_error=False)
+        except Exception:  # noqa: BLE001 - no nanny: the task runs on, but the run goes on
+            logging.getLogger(__name__).warning("could not restart %s after a timed-out task", busy)

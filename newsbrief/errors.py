@@ -50,6 +50,42 @@ class Errors(StrEnum):
         "(it is migrated when opened for writing)."
     )
 
+    # Robustness (issue 7): E020-E039, W010-W019.
+    E020 = (
+        "{source}: internal error while analysing it ({detail}). This is a bug in newsbrief, not in the input: "
+        "please report it with the input; the other inputs are not affected."
+    )
+    E021 = "{source}: is not a regular file ({detail}); FIFOs, devices and sockets are refused. Pass a file."
+    E022 = (
+        "{source}: the page has too many HTML elements ({count:,}; the limit is {limit:,}), "
+        "which would take minutes to extract. Save the article's own page, or pass its text."
+    )
+    E023 = (
+        "{source}: the text has too many tokens for one article ({count:,}; the limit is {limit:,}), "
+        "which would take too much memory. Split it, or raise the limit with --max-tokens / NEWSBRIEF_MAX_TOKENS."
+    )
+    E024 = (
+        "{source}: analysis took longer than the item time limit ({seconds:g} s, --item-timeout) and was stopped; "
+        "the item is recorded as failed. Re-run with --retry-failed (and a higher --item-timeout) to try it again."
+    )
+    E025 = (
+        "{source}: the worker process analysing it died ({detail}); it may have run out of memory. "
+        "The item is recorded as failed; re-run with --retry-failed to try it again."
+    )
+    E026 = "{source}: the record has no text field {field!r} ({detail}); name the field with --text-field."
+    E027 = "{what} needs {package}, which is not installed; install it with `{install}`."
+    E028 = (
+        "{source}: the database is locked by another process (waited {seconds:g} s); "
+        "let the other run finish, or stop it, and try again."
+    )
+    E029 = (
+        "{source}: the disk is full ({detail}); the write that failed was rolled back, nothing half-written "
+        "was kept. Free some space and run the same command again."
+    )
+    E030 = (
+        "{source}: the database file is damaged ({detail}); restore it from a backup, or start a new store "
+        "(`newsbrief run ... --db new.db`)."
+    )
     # newsbrief serve (E040-E049): the HTTP API and the web reader.
     E040 = "{source}: the request body is too large ({size:,} bytes; the limit is {limit:,})."
     E041 = (
@@ -73,6 +109,16 @@ class Errors(StrEnum):
         "summary: every sentence is longer than the {words}-word limit; the best one ({count} words) is returned alone."
     )
 
+    W010 = (
+        "{source}: {count} character(s) in {runs} long run(s) of punctuation or symbols (over {limit} in a row) "
+        "were replaced with spaces, which would take the tokenizer minutes; offsets refer to the text as analysed."
+    )
+    W011 = (
+        "{source}: {count} lone surrogate character(s) (invalid Unicode) were replaced with U+FFFD; "
+        "offsets are unchanged."
+    )
+    W012 = "summary: {given} were all given; the summary meets every limit at once."
+
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)
 
@@ -88,7 +134,16 @@ class NewsbriefError(Exception):
         self.code = template.name
         self.source = source
         self.details = details
-        super().__init__(template.format(source=source if source is not None else "<input>", **details))
+        shown = printable(source) if source is not None else "<input>"
+        super().__init__(template.format(source=shown, **details))
+
+
+def printable(name: str) -> str:
+    """``name`` with control characters escaped (a newline in a file name
+    must not forge a line of an error report)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 class InputError(NewsbriefError):

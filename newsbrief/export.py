@@ -94,6 +94,24 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
+# OWASP's rule for CSV injection: a text cell that a spreadsheet would read as
+# a formula (it starts with = + - @, a tab or a carriage return) gets a
+# leading apostrophe, which spreadsheets show as text and do not evaluate.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run as a formula (text only:
+    numbers are left as they are)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` with every text cell made ``csv_safe``."""
+    return {k: csv_safe(v) for k, v in row.items()}
+
 
 def _article_part(info: Mapping[str, Any]) -> dict[str, Any]:
     return {name: info.get(name) for name, _ in ARTICLE_COLUMNS}
@@ -203,7 +221,7 @@ def write_parquet(rows: Iterable[dict[str, Any]], table: str, path: str | os.Pat
         from .errors import Errors, SetupError
 
         raise SetupError(
-            Errors.E012, name="format", detail="Parquet needs pyarrow: pip install 'newsbrief[parquet]'"
+            Errors.E027, what="Parquet output", package="pyarrow", install="pip install 'newsbrief[parquet]'"
         ) from None
     rows = list(rows)
     names = [name for name, _ in TABLES[table]]
@@ -216,14 +234,16 @@ def write_parquet(rows: Iterable[dict[str, Any]], table: str, path: str | os.Pat
 
 
 def write_rows(rows: Iterable[dict[str, Any]], table: str, fmt: str, stream: IO[str]) -> int:
-    """Write rows as JSON Lines or CSV to a text stream. RETURNS (int): rows written."""
+    """Write rows as JSON Lines or CSV to a text stream (CSV text cells that
+    would start a formula are neutralised, see ``csv_safe``).
+    RETURNS (int): rows written."""
     names = [name for name, _ in TABLES[table]]
     n = 0
     if fmt == "csv":
         writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
             n += 1
         return n
     for row in rows:

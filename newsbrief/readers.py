@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import Errors, InputError, NewsbriefError
-from .ingest import Article, decode_bytes, read_text_file
+from .errors import Errors, InputError, NewsbriefError, SetupError, printable
+from .ingest import Article, decode_bytes, read_limited, read_text_file
 from .model import Failure
-from .settings import DEFAULT_MAX_CHARS
+from .settings import DEFAULT_MAX_CHARS, MAX_HTML_ELEMENTS
 
 HTML_EXTENSIONS: frozenset[str] = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS: frozenset[str] = frozenset({".jsonl", ".ndjson", ".json"})
@@ -63,32 +65,55 @@ def kind_of(path: str | os.PathLike[str]) -> str:
     return "text"
 
 
+def html_allowance(max_chars: int) -> int:
+    """Bytes an HTML page may have: pages carry markup, so 16 per character."""
+    return 16 * max_chars + 16
+
+
 def _read_bytes(path: Path, name: str, max_chars: int) -> bytes:
-    if not path.exists():
-        raise InputError(Errors.E004, source=name)
-    if path.is_dir():
-        raise InputError(Errors.E005, source=name)
+    # Four bytes per character at most in UTF-8: a bigger file cannot fit.
+    allowance = 4 * max_chars + 4 if kind_of(path) != "html" else html_allowance(max_chars)
     try:
-        # Four bytes per character at most in UTF-8: a bigger file cannot fit.
-        # HTML pages carry markup, so they get a wider allowance.
-        size = path.stat().st_size
-        allowance = 4 * max_chars + 4 if kind_of(path) != "html" else 16 * max_chars + 16
-        if size > allowance:
-            raise InputError(Errors.E003, source=name, size=size, limit=max_chars)
-        return path.read_bytes()
-    except InputError:
+        return read_limited(path, allowance, name=name)
+    except InputError as exc:
+        if exc.code == "E003":
+            raise InputError(Errors.E003, source=name, size=exc.details["size"], limit=max_chars) from None
         raise
-    except OSError as exc:
-        raise InputError(Errors.E008, source=name, detail=exc.strerror or type(exc).__name__) from None
+
+
+def internal_failure(source: str | None, exc: BaseException, stage: str = "analysing") -> Failure:
+    """An unexpected exception (a bug, not bad input) as the item's Failure:
+    code E020 with the exception's class, so a batch goes on."""
+    detail = f"{type(exc).__name__} while {stage}: {exc}"
+    detail = detail if len(detail) <= 200 else detail[:199] + "…"
+    return Failure(source, "E020", Errors.E020.format(source=printable(source or "<input>"), detail=printable(detail)))
+
+
+# An element start: "<" then a letter (closing tags and comments not counted).
+_ELEMENT = re.compile(r"<[A-Za-z]")
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether bytes (stdin) are a web page: they open with a doctype or an
+    <html>/<head>/<body> tag (after a BOM, blanks and comments)."""
+    return bool(_HTML_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf")))
 
 
 def html_to_article(data: bytes | str, source: str) -> Article:
     """Extract the main text and metadata of a saved web page with trafilatura.
 
-    RAISES (InputError): E002 binary, E010 when no text can be extracted.
+    RAISES (InputError): E002 binary, E010 when no text can be extracted,
+        E022 when the page has more than MAX_HTML_ELEMENTS elements.
     """
-    import trafilatura  # imported here: only HTML input pays for it
-
+    try:
+        import trafilatura  # imported here: only HTML input pays for it
+    except ImportError as exc:
+        # e.g. lxml >= 5.2 without lxml_html_clean, which justext imports
+        raise SetupError(
+            Errors.E027, what=f"{printable(source)}: reading HTML", package=exc.name or str(exc),
+            install="pip install --force-reinstall newsbrief",
+        ) from None
     warnings: list[str] = []
     if isinstance(data, bytes):
         html, warnings = decode_bytes(data, source)
@@ -96,6 +121,9 @@ def html_to_article(data: bytes | str, source: str) -> Article:
         html = data
     if not html.strip():
         raise InputError(Errors.E001, source=source)
+    elements = len(_ELEMENT.findall(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(Errors.E022, source=source, count=elements, limit=MAX_HTML_ELEMENTS)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
@@ -137,9 +165,13 @@ def _record_to_article(record: Any, source: str, fields: JsonFields) -> Article:
     if not isinstance(record, dict):
         raise InputError(Errors.E009, source=source, detail=f"expected an object, got {type(record).__name__}")
     text = record.get(fields.text)
+    if text is None:
+        names = ", ".join(sorted(map(str, record))[:8]) or "none"
+        raise InputError(Errors.E026, source=source, field=fields.text, detail=f"its fields: {names}")
     if not isinstance(text, str):
-        detail = f"no text field {fields.text!r}" if text is None else f"field {fields.text!r} is not a string"
-        raise InputError(Errors.E009, source=source, detail=detail + "; name it with --text-field")
+        raise InputError(
+            Errors.E026, source=source, field=fields.text, detail=f"it holds {type(text).__name__}, not a string"
+        )
     ext_id = record.get(fields.id) if fields.id else None
     meta: dict[str, Any] = {}
     for key, field_name in (("title", fields.title), ("date", fields.date), ("url", fields.url)):
@@ -152,26 +184,49 @@ def iter_jsonl(
     stream: BinaryIO, name: str, *, fields: JsonFields = JsonFields(), max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Article | Failure]:
     """One Article per non-blank line of a JSON Lines stream; a bad line
-    becomes a Failure named ``name:LINE``."""
-    for lineno, raw in enumerate(stream, start=1):
+    becomes a Failure named ``name:LINE``. No line is held in memory beyond
+    its allowance (8 bytes per character: JSON escapes characters)."""
+    limit = 8 * max_chars + 8
+    for lineno, (raw, size) in enumerate(_bounded_lines(stream, limit), start=1):
         source = f"{name}:{lineno}"
-        if not raw.strip():
+        if size <= limit and not raw.strip():
             continue
         try:
-            # JSON escapes a text's characters, so its line may be longer than the text.
-            if len(raw) > 8 * max_chars + 8:
-                raise InputError(Errors.E003, source=source, size=len(raw), limit=max_chars)
+            if size > limit:
+                raise InputError(Errors.E003, source=source, size=size, limit=max_chars)
             line, warnings = decode_bytes(raw.rstrip(b"\r\n"), source)
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(Errors.E009, source=source, detail=f"{exc.msg} at column {exc.colno}") from None
+            except RecursionError:
+                raise InputError(Errors.E009, source=source, detail="nested too deeply") from None
             article = _record_to_article(record, source, fields)
             article.warnings.extend(warnings)
         except NewsbriefError as exc:
             yield Failure(source=source, code=exc.code, message=str(exc))
             continue
+        except Exception as exc:  # one bad line never stops the file
+            yield internal_failure(source, exc, "reading")
+            continue
         yield article
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """(line, its size in bytes) for each line; a line over ``limit`` bytes is
+    read through in pieces and given as (b"", size), never held whole."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            size += len(line)
+        yield b"", size
 
 
 def iter_files(
@@ -207,7 +262,8 @@ def iter_articles(
     """Every article in ``inputs`` (files, directories, ``-`` for stdin), in
     a repeatable order; a bad item becomes a ``Failure`` and the walk goes on.
 
-    stdin_kind ("text" | "html" | "jsonl"): how to read stdin.
+    stdin_kind ("text" | "html" | "jsonl" | "auto"): how to read stdin;
+        "auto" reads a page that opens with <!doctype html> or <html> as HTML.
     """
     for name in iter_files(inputs, extensions=extensions):
         if name == STDIN:
@@ -217,9 +273,7 @@ def iter_articles(
         if kind == "jsonl":
             path = Path(name)
             try:
-                if path.is_dir():
-                    raise InputError(Errors.E005, source=name)
-                stream = path.open("rb")
+                stream = _open_regular(path, name)
             except NewsbriefError as exc:
                 yield Failure(source=name, code=exc.code, message=str(exc))
                 continue
@@ -232,12 +286,39 @@ def iter_articles(
                 yield Failure(source=name, code=err.code, message=str(err))
                 continue
             with stream:
-                yield from iter_jsonl(stream, name, fields=fields, max_chars=max_chars)
+                try:
+                    yield from iter_jsonl(stream, name, fields=fields, max_chars=max_chars)
+                except OSError as exc:  # the file went away or the disk failed mid-read
+                    err = InputError(Errors.E008, source=name, detail=exc.strerror or type(exc).__name__)
+                    yield Failure(source=name, code=err.code, message=str(err))
             continue
         try:
-            yield read_article(name, max_chars=max_chars)
+            article = read_article(name, max_chars=max_chars)
         except NewsbriefError as exc:
             yield Failure(source=name, code=exc.code, message=str(exc))
+            continue
+        except Exception as exc:  # one bad item never stops the walk
+            yield internal_failure(name, exc, "reading")
+            continue
+        yield article
+
+
+def _open_regular(path: Path, name: str) -> BinaryIO:
+    """Open a JSON Lines file for streaming; FIFOs and devices are refused
+    (stat first, then opened non-blocking and checked again)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(Errors.E004, source=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(Errors.E005, source=name)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(Errors.E021, source=name, detail="a FIFO, device or socket")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(Errors.E021, source=name, detail="a FIFO, device or socket")
+    return os.fdopen(fd, "rb")
 
 
 def _iter_stdin(kind: str, *, fields: JsonFields, max_chars: int) -> Iterator[Article | Failure]:
@@ -246,8 +327,12 @@ def _iter_stdin(kind: str, *, fields: JsonFields, max_chars: int) -> Iterator[Ar
         yield from iter_jsonl(stream, "<stdin>", fields=fields, max_chars=max_chars)
         return
     try:
-        data = stream.read(16 * max_chars + 17)
+        data = stream.read(html_allowance(max_chars) + 1)
+        if kind == "auto":
+            kind = "html" if looks_like_html(data) else "text"
         if kind == "html":
+            if len(data) > html_allowance(max_chars):
+                raise InputError(Errors.E003, source="<stdin>", size=len(data), limit=max_chars)
             yield html_to_article(data, "<stdin>")
             return
         if len(data) > 4 * max_chars + 4:
@@ -256,3 +341,5 @@ def _iter_stdin(kind: str, *, fields: JsonFields, max_chars: int) -> Iterator[Ar
         yield Article(text=text, source="<stdin>", warnings=warnings)
     except NewsbriefError as exc:
         yield Failure(source="<stdin>", code=exc.code, message=str(exc))
+    except Exception as exc:
+        yield internal_failure("<stdin>", exc, "reading")

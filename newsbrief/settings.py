@@ -17,6 +17,25 @@ MODEL_CANDIDATES: tuple[str, ...] = (
 )
 
 DEFAULT_MAX_CHARS = 1_000_000
+# spaCy's tok2vec holds about 15 KB per token of a Doc while it runs (measured
+# on en_core_web_sm 3.8: 40,000 tokens took a process from 166 MB to 834 MB),
+# so memory is bounded by tokens, not characters: 50,000 tokens (~40,000
+# words, several times the longest news feature) stay near 1 GB.
+DEFAULT_MAX_TOKENS = 50_000
+# A worker that spends longer than this on one item is stopped and replaced.
+DEFAULT_ITEM_TIMEOUT = 180.0
+# A worker whose resident memory grows past this (MB) is stopped and replaced,
+# its item failed: a backstop behind the token limit (the worst inputs tried
+# peak near 1 GB, see bench/worst_inputs.py).
+DEFAULT_WORKER_MEMORY_MB = 1536
+# The longest run of punctuation/symbol characters analysed as it is: spaCy's
+# tokenizer splits such a run one character at a time with a cost that grows
+# with the square of its length (20,000 "=" took 103 s); the rest of a longer
+# run is replaced with spaces (W010).
+MAX_SYMBOL_RUN = 50
+# trafilatura's time grows faster than the number of elements (50,000 took
+# 4-9 s, 250,000 took 186 s): pages with more are refused (E022).
+MAX_HTML_ELEMENTS = 50_000
 
 
 def _env_int(name: str, default: int) -> int:
@@ -43,6 +62,10 @@ class Settings:
     check_language (bool): refuse text that does not look like English.
     summary_sentences (int | None), summary_words (int | None),
     summary_ratio (float | None): summary length; by default 3 sentences.
+    max_tokens (int): most tokens one article may have (memory bound).
+    item_timeout (float): seconds a worker may spend on one item (``run``).
+    worker_memory_mb (int): resident memory a worker process may use (``run``
+        with 2+ workers, Linux).
     """
 
     model: str | None = None
@@ -52,16 +75,22 @@ class Settings:
     summary_sentences: int | None = None
     summary_words: int | None = None
     summary_ratio: float | None = None
+    max_tokens: int = DEFAULT_MAX_TOKENS
+    item_timeout: float = DEFAULT_ITEM_TIMEOUT
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then NEWSBRIEF_MODEL / NEWSBRIEF_MAX_CHARS /
-        NEWSBRIEF_BATCH_SIZE, then the keyword overrides that are not None."""
+        NEWSBRIEF_BATCH_SIZE / NEWSBRIEF_MAX_TOKENS / NEWSBRIEF_ITEM_TIMEOUT,
+        then the keyword overrides that are not None."""
         base = cls(
             model=os.environ.get("NEWSBRIEF_MODEL") or None,
             max_chars=_env_int("NEWSBRIEF_MAX_CHARS", DEFAULT_MAX_CHARS),
             batch_size=_env_int("NEWSBRIEF_BATCH_SIZE", 32),
+            max_tokens=_env_int("NEWSBRIEF_MAX_TOKENS", DEFAULT_MAX_TOKENS),
+            item_timeout=float(_env_int("NEWSBRIEF_ITEM_TIMEOUT", int(DEFAULT_ITEM_TIMEOUT))),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given) if given else base

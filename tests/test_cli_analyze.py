@@ -162,3 +162,51 @@ def test_cli_analyze_jsonl_input_gives_one_brief_a_line_and_lists_bad_lines(runn
     assert [r["meta"]["id"] for r in rows] == ["s1", "s3"]
     assert [r["source"] for r in rows] == [f"{path}:1", f"{path}:3"]
     assert "1 of 3 input(s) failed" in result.stderr and f"{path}:2" in result.stderr
+
+
+# -- issue 7: mixed inputs, stdin HTML, fields, summary limits ------------------
+
+PAGE = Path(__file__).resolve().parents[1] / "examples" / "sample_page.html"
+
+
+def test_cli_analyze_text_html_and_jsonl_together(runner, article_file, tmp_path: Path, nlp):
+    records = tmp_path / "d.jsonl"
+    records.write_text(json.dumps({"body": ARTICLE.replace("Tuesday", "Friday")}) + "\n", encoding="utf-8")
+    result = runner.invoke(
+        main, ["analyze", "--format", "jsonl", "--text-field", "body", str(article_file), str(PAGE), str(records)]
+    )
+    assert result.exit_code == 0, result.stderr
+    briefs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(b["source"]).name for b in briefs] == ["story.txt", "sample_page.html", "d.jsonl:1"]
+    assert "Lindqvist" in briefs[1]["text"] and "<p>" not in briefs[1]["text"]
+
+
+def test_cli_analyze_bad_items_among_good_ones(runner, article_file, tmp_path: Path, nlp):
+    bad = tmp_path / "d.jsonl"
+    bad.write_text("[" * 50_000 + "\n" + json.dumps({"text": "x \ud800 " + ARTICLE}) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", "--format", "jsonl", str(article_file), str(bad)])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) == 2  # the text file and the line with a lone surrogate
+    assert "[E009]" in result.stderr and "[W011]" in result.stderr
+
+
+def test_cli_analyze_stdin_page_is_read_as_html(runner, nlp):
+    result = runner.invoke(main, ["analyze", "--format", "json", "-"], input=PAGE.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(result.stdout)
+    assert "<" not in brief["text"] and brief["text"].startswith("Library board delays vote")
+
+
+def test_cli_analyze_two_summary_limits_are_said(runner, article_file, nlp):
+    result = runner.invoke(main, ["analyze", "--sentences", "2", "--words", "30", str(article_file)])
+    assert result.exit_code == 0
+    assert "[W012]" in result.stderr and "--sentences and --words" in result.stderr
+
+
+def test_cli_analyze_fifo_is_one_coded_line(runner, tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+    result = runner.invoke(main, ["analyze", str(fifo)])
+    assert result.exit_code == 1 and "[E021]" in _one_line_error(result)

@@ -81,20 +81,10 @@ def test_export_rows_and_text_brief(nlp):
 
 def test_eval_events_command(tmp_path):
     gold = tmp_path / "g.json"
-    gold.write_text(
-        json.dumps(
-            [
-                {
-                    "id": "1",
-                    "event": "DISAPPROVE",
-                    "text": "Chile criticized Peru over the fishing dispute.",
-                    "source": [{"actorText": "Chile", "code": "CHL"}],
-                    "target": [{"actorText": "Peru", "code": "PER"}],
-                },
-            ]
-        ),
-        encoding="utf-8",
-    )
+    gold.write_text(json.dumps([
+        {"id": "1", "event": "DISAPPROVE", "text": "Chile criticized Peru over the fishing dispute.",
+         "source": [{"actorText": "Chile", "code": "CHL"}], "target": [{"actorText": "Peru", "code": "PER"}]},
+    ]), encoding="utf-8")
     out = _run("eval", "events", str(gold))
     assert out.exit_code == 0, out.output
     assert "event type correct" in out.output and "100.0%" in out.output

@@ -85,3 +85,18 @@ def test_distributed_shards_only_resume_skips_written_partitions(tmp_path: Path,
     after = {p.name: p.stat().st_mtime_ns for p in (shards / "articles").glob("*.parquet")}
     assert set(after) == set(written)
     assert all(after[name] == written[name] for name in written if name != lost)
+
+
+def test_distributed_an_item_over_the_time_limit_fails_and_the_run_goes_on(tmp_path: Path, scheduler: str):
+    from newsbrief.distributed import run_dask
+    from newsbrief.settings import Settings
+
+    corpus = tmp_path / "in"
+    write_corpus(corpus, 3)
+    # About 40,000 tokens: seconds of analysis, far past a 3 s limit.
+    slow = " ".join(f"The council met again on day {i} and said the vote would wait." for i in range(3000))
+    (corpus / "slow.txt").write_text(slow)
+    settings = Settings.from_env(item_timeout=3.0)
+    report = run_dask([str(corpus)], tmp_path / "d.db", settings=settings, scheduler=scheduler, partition_size=1)
+    assert (report.analysed, report.failed) == (3, 1)
+    assert report.failures[0].code == "E024" and "slow.txt" in report.failures[0].message

@@ -27,10 +27,8 @@ ARTICLE = (
 
 
 def _layers(doc) -> dict:
-    return {
-        name: copy.deepcopy(doc.get_extension(name) and getattr(doc._, name))
-        for name in ("nb_entities", "nb_quotes", "nb_marked", "nb_speakers", "nb_summary", "nb_key_quote")
-    }
+    return {name: copy.deepcopy(doc.get_extension(name) and getattr(doc._, name)) for name in (
+        "nb_entities", "nb_quotes", "nb_marked", "nb_speakers", "nb_summary", "nb_key_quote")}
 
 
 def test_pipeline_layers_are_plain_json(nlp):

@@ -77,7 +77,7 @@ def test_readers_jsonl_fields_and_bad_lines(tmp_path: Path):
     assert first.meta == {"title": "One", "date": "2016-01-02"}
     assert first.source == f"{path}:1"
     assert bad_json.code == "E009" and bad_json.source == f"{path}:3"
-    assert no_text.code == "E009" and "body" in no_text.message
+    assert no_text.code == "E026" and "body" in no_text.message and "--text-field" in no_text.message
     assert not_object.code == "E009"
     assert last.id == "7"
 

@@ -85,16 +85,8 @@ def test_store_schema2_reads_schema1_briefs():
     old = {
         "schema": "newsbrief/1",
         "text": TEXT,
-        "quotes": [
-            {
-                "text": "unsafe",
-                "start": TEXT.index("unsafe"),
-                "end": TEXT.index("unsafe") + 6,
-                "kind": "partial",
-                "speaker": {"name": "Ana Ruiz"},
-                "cue": None,
-            }
-        ],
+        "quotes": [{"text": "unsafe", "start": TEXT.index("unsafe"), "end": TEXT.index("unsafe") + 6,
+                    "kind": "partial", "speaker": {"name": "Ana Ruiz"}, "cue": None}],
     }
     quote = Brief.from_dict(old).quotes[0]
     assert quote.type == "speech"

@@ -11,20 +11,12 @@ from pathlib import Path
 import click
 
 from ..api import analyze_many
-from ..errors import Errors, InputError, NewsbriefError
-from ..ingest import Article, decode_bytes
+from ..errors import Errors, InputError
+from ..ingest import Article
 from ..model import Brief, Failure
-from ..readers import iter_jsonl, kind_of, read_article
+from ..readers import JsonFields, iter_articles, kind_of
 from ..settings import Settings
 from .render import render_brief
-
-
-def _read_stdin(settings: Settings) -> Article:
-    data = sys.stdin.buffer.read(4 * settings.max_chars + 5)
-    if len(data) > 4 * settings.max_chars + 4:
-        raise InputError(Errors.E003, source="<stdin>", size=len(data), limit=settings.max_chars)
-    text, warnings = decode_bytes(data, "<stdin>")
-    return Article(text=text, source="<stdin>", warnings=warnings)
 
 
 @click.command("analyze")
@@ -47,6 +39,17 @@ def _read_stdin(settings: Settings) -> Article:
     default=None,
     help="Summary length as a share of the article's sentences.",
 )
+@click.option(
+    "--max-tokens", type=click.IntRange(min=1), default=None, help="Refuse longer articles (memory) [default 50,000]."
+)
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines field holding the text.")
+@click.option(
+    "--stdin-kind",
+    type=click.Choice(["auto", "text", "html", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read stdin; auto: HTML when it opens with <!doctype html> or <html>, else text.",
+)
 @click.option("--any-language", is_flag=True, help="Do not refuse text that does not look like English.")
 @click.option("--no-text", is_flag=True, help="Leave the article text out of JSON output.")
 @click.option("--indent", type=int, default=None, help="Indent JSON output (json format only).")
@@ -58,6 +61,9 @@ def analyze_command(
     sentences: int | None,
     words: int | None,
     ratio: float | None,
+    max_tokens: int | None,
+    text_field: str,
+    stdin_kind: str,
     any_language: bool,
     no_text: bool,
     indent: int | None,
@@ -65,8 +71,8 @@ def analyze_command(
     """Analyse articles: quotes and their speakers, entities, a summary.
 
     FILE may be plain text, saved HTML (main text extracted with trafilatura)
-    or JSON Lines (one article a line, field "text"); "-" (or no FILE) reads
-    stdin as text.
+    or JSON Lines (one article a line, field "text"; see --text-field); "-"
+    (or no FILE) reads stdin (a web page as HTML, anything else as text).
     With several files, a bad one is reported and the others still analysed;
     the exit code is then 1.
 
@@ -77,8 +83,16 @@ def analyze_command(
       cat story.txt | newsbrief analyze --format jsonl -
     """
     settings = Settings.from_env(
-        model=model, max_chars=max_chars, summary_sentences=sentences, summary_words=words, summary_ratio=ratio
+        model=model,
+        max_chars=max_chars,
+        summary_sentences=sentences,
+        summary_words=words,
+        summary_ratio=ratio,
+        max_tokens=max_tokens,
     )
+    given = [name for name, v in (("--sentences", sentences), ("--words", words), ("--ratio", ratio)) if v is not None]
+    if len(given) > 1:
+        click.echo(f"newsbrief: warning: {Errors.W012.format(given=' and '.join(given))}", err=True)
     if any_language:
         settings = replace(settings, check_language=False)
     if not inputs:
@@ -89,36 +103,36 @@ def analyze_command(
     failures: list[Failure] = []
     # One plain input: its error is the command's error. Several inputs, or a
     # JSON Lines file (many articles): bad items are listed and the rest goes on.
-    single = len(inputs) == 1 and (inputs[0] == "-" or kind_of(inputs[0]) != "jsonl")
+    single = len(inputs) == 1 and (
+        (inputs[0] == "-" and stdin_kind != "jsonl") or (inputs[0] != "-" and kind_of(inputs[0]) != "jsonl")
+    )
+
+    fields = JsonFields(text=text_field)
 
     def articles() -> Iterator[Article]:
+        # The same readers as `newsbrief run`: a bad item is a Failure, never
+        # an exception, so the other inputs still get their briefs.
         for name in inputs:
-            try:
-                if name == "-":
-                    yield _read_stdin(settings)
-                elif kind_of(name) == "jsonl" and Path(name).is_file():
-                    with open(name, "rb") as stream:
-                        for item in iter_jsonl(stream, name, max_chars=settings.max_chars):
-                            if isinstance(item, Failure):
-                                failures.append(item)
-                            else:
-                                yield item
+            if name != "-" and Path(name).is_dir():
+                items: Iterator[Article | Failure] = iter([_failure(InputError(Errors.E005, source=name))])
+            else:
+                items = iter_articles([name], max_chars=settings.max_chars, fields=fields, stdin_kind=stdin_kind)
+            for item in items:
+                if isinstance(item, Failure):
+                    if single:
+                        click.echo(f"newsbrief: error: {item.message}", err=True)
+                        sys.exit(1)
+                    failures.append(item)
                 else:
-                    yield read_article(name, max_chars=settings.max_chars)
-            except NewsbriefError as exc:
-                if single:
-                    raise
-                failures.append(Failure(source=name, code=exc.code, message=str(exc)))
-            except OSError as exc:
-                err = InputError(Errors.E008, source=name, detail=exc.strerror or type(exc).__name__)
-                if single:
-                    raise err from None
-                failures.append(Failure(source=name, code=err.code, message=str(err)))
+                    yield item
 
-    on_error = "raise" if single else "yield"
     briefs: list[Brief] = []
-    for result in analyze_many(articles(), settings=settings, on_error=on_error):
+    # Always "yield": even an unexpected error (E020) is one line, never a traceback.
+    for result in analyze_many(articles(), settings=settings, on_error="yield"):
         if isinstance(result, Failure):
+            if single:
+                click.echo(f"newsbrief: error: {result.message}", err=True)
+                sys.exit(1)
             failures.append(result)
             continue
         for warning in result.warnings:
@@ -141,3 +155,7 @@ def analyze_command(
         for failure in failures:
             click.echo(f"  {failure.message}", err=True)
         sys.exit(1)
+
+
+def _failure(exc: InputError) -> Failure:
+    return Failure(source=exc.source, code=exc.code, message=str(exc))

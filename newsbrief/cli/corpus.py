@@ -51,9 +51,11 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: Sequence[tuple
         return
     if fmt == "csv":
         if rows:
+            from ..export import csv_row
+
             writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(csv_row(r) for r in rows)
         return
     # A plain aligned table: a few columns, long cells cut (no dependency for this).
     cells = [[_cell(r.get(k), w) for k, w in table_columns] for r in rows]
@@ -102,7 +104,13 @@ def _open_store(db: str) -> Any:
     multiple=True,
     help="Extensions picked up in directories (repeatable) [default: .txt .html .htm .jsonl .json and kin].",
 )
-@click.option("--stdin-kind", type=click.Choice(["text", "html", "jsonl"]), default="text", show_default=True)
+@click.option(
+    "--stdin-kind",
+    type=click.Choice(["auto", "text", "html", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read stdin; auto: HTML when it opens with <!doctype html> or <html>, else text.",
+)
 @click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Fail longer articles [default 1,000,000].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Texts per nlp.pipe batch [default 32].")
@@ -120,6 +128,23 @@ def _open_store(db: str) -> Any:
     default=None,
     help="A TOML file of people corrections ([[person]] name/aliases, [[distinct]] names), kept in the store.",
 )
+@click.option(
+    "--max-tokens", type=click.IntRange(min=1), default=None, help="Fail longer articles (memory) [default 50,000]."
+)
+@click.option(
+    "--item-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds a worker may spend on one item before it is stopped and the item failed [default 180].",
+)
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(min=64),
+    default=None,
+    metavar="MB",
+    help="Memory a worker may use before it is stopped and its item failed [default 1536].",
+)
+@click.option("--retry-failed", is_flag=True, help="Analyse again the items that failed in earlier runs.")
 def run_command(
     inputs: tuple[str, ...],
     db: str | None,
@@ -139,6 +164,10 @@ def run_command(
     batch_size: int | None,
     chunk_size: int,
     progress: bool | None,
+    max_tokens: int | None,
+    item_timeout: float | None,
+    worker_memory: int | None,
+    retry_failed: bool,
     aliases: str | None,
 ) -> None:
     """Analyse many articles into an SQLite store (resumable).
@@ -146,7 +175,9 @@ def run_command(
     INPUT: text, HTML or JSON Lines files, directories (searched recursively)
     or "-" for stdin. Articles already in the store are skipped, so running
     the same command again after a stop (Ctrl-C, kill) finishes the job. A bad
-    item is recorded as failed with its reason and the run goes on.
+    item is recorded as failed with its reason and the run goes on; a re-run
+    does not try it again unless --retry-failed is given. SIGTERM stops the run
+    as Ctrl-C does.
 
     \b
     Examples:
@@ -154,7 +185,14 @@ def run_command(
       newsbrief run dump.jsonl --text-field body --id-field uuid --db news.db
       newsbrief run articles/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    settings = Settings.from_env(model=model, max_chars=max_chars, batch_size=batch_size)
+    settings = Settings.from_env(
+        model=model,
+        max_chars=max_chars,
+        batch_size=batch_size,
+        max_tokens=max_tokens,
+        item_timeout=item_timeout,
+        worker_memory_mb=worker_memory,
+    )
     fields = JsonFields(text=text_field, id=id_field or None, title=title_field, date=date_field, url=url_field)
     exts = frozenset(extensions) if extensions else DEFAULT_EXTENSIONS
     if db is None and not (engine == "dask" and out_parquet):
@@ -181,6 +219,7 @@ def run_command(
                 stdin_kind=stdin_kind,
                 progress=progress,
                 partition_size=chunk_size,
+                retry_failed=retry_failed,
             )
         else:
             from ..runner import run_local
@@ -195,6 +234,7 @@ def run_command(
                 chunk_size=chunk_size,
                 progress=progress,
                 stdin_kind=stdin_kind,
+                retry_failed=retry_failed,
             )
     except KeyboardInterrupt:
         click.echo("newsbrief: interrupted; run the same command again to resume.", err=True)
@@ -262,6 +302,10 @@ def search_command(
       newsbrief search --db news.db ceasefire --entity Aleppo --kind direct
       newsbrief search --db news.db --raw 'cease* NEAR(talks, 5)' --format jsonl
     """
+    for name, value in (("--speaker", speaker), ("--entity", entity), ("--source", source)):
+        if value is not None and not value.strip():
+            # An empty filter would silently match everything.
+            raise click.BadParameter("must not be empty", param_hint=name)
     with _open_store(db) as store:
         rows = store.search(
             query,

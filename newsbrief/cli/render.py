@@ -20,6 +20,12 @@ def _wrap(text: str, indent: str, subsequent: str | None = None) -> str:
     )
 
 
+def _is_speech(q: Quote) -> bool:
+    # A statement: a speech cue, or words in quote marks (someone said them,
+    # whatever the cue), the rule `newsbrief eval quotes` scores by.
+    return q.type == "speech" or bool(q.verbatim)
+
+
 def _speaker_label(q: Quote) -> str:
     name = q.speaker.name or "unknown speaker"
     return f"{name} ({q.speaker.role})" if q.speaker.role else name
@@ -52,12 +58,18 @@ def render_brief(brief: Brief) -> str:
         q = brief.quotes[brief.key_quote]
         out.append("\nKEY QUOTE")
         out.append(_wrap(f"\u201c{q.text.strip()}\u201d \u2014 {_speaker_label(q)}{_unclear(brief, q)}", "  "))
-    if brief.quotes:
+    statements = [q for q in brief.quotes if _is_speech(q)]
+    others = len(brief.quotes) - len(statements)
+    if statements:
         # One group per speaker (entity, else name), labelled with the first role any quote gives.
         groups: dict[str, list[Quote]] = defaultdict(list)
-        for q in brief.quotes:
+        for q in statements:
             groups[q.speaker.entity or (q.speaker.name or "").lower()].append(q)
-        out.append(f"\nWHO SAID WHAT ({len(brief.quotes)} quotes, {len(groups)} speakers)")
+        n = len(statements)
+        out.append(
+            f"\nWHO SAID WHAT ({n} statement{'s' if n != 1 else ''}, {len(groups)} speaker"
+            f"{'s' if len(groups) != 1 else ''})"
+        )
         for quotes in sorted(groups.values(), key=lambda qs: (-len(qs), qs[0].start)):
             name = next((q.speaker.name for q in quotes if q.speaker.name), None) or "unknown speaker"
             role = next((q.speaker.role for q in quotes if q.speaker.role), None)
@@ -68,6 +80,13 @@ def render_brief(brief: Brief) -> str:
                 out.append(_wrap(f"{_KIND_MARK[q.kind]}\u201c{q.text.strip()}\u201d{cue}", "    - ", "      "))
     else:
         out.append("\nWHO SAID WHAT\n  no quotes found")
+    if others:
+        kinds = ", ".join(
+            f"{k} {sum(q.type == t for q in brief.quotes if not _is_speech(q))}"
+            for t, k in (("belief", "beliefs"), ("intention", "intentions"), ("evidence", "evidence"))
+            if any(q.type == t and not _is_speech(q) for q in brief.quotes)
+        )
+        out.append(f"\n  and {others} other attribution{'s' if others != 1 else ''} ({kinds}) in the JSON output")
     if brief.entities:
         out.append("\nWHO AND WHERE")
         by_type: dict[str, list[str]] = defaultdict(list)

@@ -51,6 +51,14 @@ class PRF:
         self.n_pred += n_pred
         self.n_gold += n_gold
 
+    def add_counts(self, matched_pred: int, matched_gold: int, n_pred: int, n_gold: int) -> None:
+        """Add one document's counts when a prediction may match more than one
+        gold item (an attribution and the quoted fragments inside it)."""
+        self.matched_pred += matched_pred
+        self.matched_gold += matched_gold
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "precision": round(self.precision, 4),
@@ -133,3 +141,27 @@ def match_greedy(
         pairs.append((gi, pi))
     pairs.sort()
     return pairs
+
+
+# What ``trim_span`` strips at both ends: whitespace, punctuation and quote marks.
+_TRIM = frozenset(" \t\n\r\u00a0.,;:!?\"'“”‘’«»„()[]{}—–-…")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without whitespace, punctuation and quote marks at
+    either end (an empty span stays where it was)."""
+    s, e = start, end
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return (s, e) if e > s else (start, start)
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Intersection over union of two character spans (0.0 when either is empty)."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union

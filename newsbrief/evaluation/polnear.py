@@ -44,7 +44,7 @@ ELEMENTS: tuple[str, ...] = ("source", "cue", "content")
 SPLITS: tuple[str, ...] = ("train", "dev")
 
 QUOTE_MARKS = "\"“”„«»‘’‚'`"
-_DOUBLE_MARKS = frozenset('"“”„«»')
+_DOUBLE_MARKS = frozenset("\"“”„«»")
 STRIP_CHARS = string.whitespace + string.punctuation + "“”„«»‘’‚–—…\u00a0"
 _THAT = re.compile(r"that(?=\s)", re.IGNORECASE)
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
@@ -155,7 +155,9 @@ def parse_ann(text: str, ann: str) -> list[Attribution]:
     for line in ann.splitlines():
         m = _T_LINE.match(line)
         if m:
-            spans[m.group(1)] = [(int(a), int(b)) for a, b in (piece.split() for piece in m.group(3).split(";"))]
+            spans[m.group(1)] = [
+                (int(a), int(b)) for a, b in (piece.split() for piece in m.group(3).split(";"))
+            ]
     attributions: list[Attribution] = []
     for line in ann.splitlines():
         m = _E_LINE.match(line)
@@ -196,8 +198,7 @@ def split_dir(root: Path, split: str) -> Path:
 def is_polnear_dir(path: Path) -> bool:
     """Whether ``path`` looks like the PolNeAR root or one of its splits."""
     return path.is_dir() and (
-        (path / "data").is_dir()
-        and any((path / "data" / s / "attributions").is_dir() for s in SPLITS)
+        (path / "data").is_dir() and any((path / "data" / s / "attributions").is_dir() for s in SPLITS)
         or ((path / "text").is_dir() and (path / "attributions").is_dir())
     )
 
@@ -287,7 +288,8 @@ class PolnearScores:
     pred_attributions: int = 0
     scores: dict[str, dict[str, dict[str, PRF]]] = field(
         default_factory=lambda: {
-            subset: {el: {"exact": PRF(), "overlap": PRF()} for el in ELEMENTS} for subset in ("all", "quote_marked")
+            subset: {el: {"exact": PRF(), "overlap": PRF()} for el in ELEMENTS}
+            for subset in ("all", "quote_marked")
         }
     )
     errors: list[dict[str, str]] = field(default_factory=list)

@@ -9,13 +9,27 @@ offsets; the article is ``NAME.txt`` beside it. The rules, in short:
   occurrence. A text not found verbatim is searched again with whitespace and
   quote-mark variants folded; one still not found is reported and counts as
   missed.
-* **Matching.** A predicted quote matches a gold quote when their spans
-  overlap by at least half of the shorter one. Pairs are made one-to-one,
-  best overlap (relative to the union) first, so a partial quote inside a
-  reported clause pairs with the gold partial quote, not with the clause.
-* **Detection** P/R/F1 over all quotes and per kind (a pair counts for kind K
-  when both sides have kind K). On matched pairs: kind accuracy, cue accuracy
-  (the predicted cue's lemma against the gold lemma) and speaker accuracy.
+* **What is scored.** The gold holds statements, so only the attributions
+  that report speech are scored: type ``speech``, or any attribution with
+  ``verbatim`` spans (words in quote marks were said by someone, whatever
+  the cue).
+* **Matching.** Both sides are trimmed of whitespace, punctuation and quote
+  marks at both ends. A gold quote is found when its span and the content
+  of an attribution, or one of its verbatim spans, overlap by an IoU of at
+  least 0.5. Pairs are one-to-one between gold quotes and those pieces,
+  best IoU first, so one attribution can stand for a gold reported clause
+  (its content) and the gold fragments inside it (its verbatim spans); an
+  attribution none of whose pieces matches a gold quote is a false
+  positive.
+* **Detection.** Recall: gold quotes found over all gold quotes; precision:
+  attributions that matched over all scored attributions. Per kind K:
+  recall of the gold quotes of kind K found by a piece of kind K, precision
+  of the attributions of kind K. The kind of a piece is the kind of its
+  attribution, except that a verbatim span of a partial attribution reads
+  as ``partial`` and the content of a partial attribution around it (the
+  writer's reported clause) as ``indirect``, which is how the seed format
+  marks the two. On matched pairs: kind accuracy, cue accuracy (the
+  predicted cue's lemma against the gold lemma) and speaker accuracy.
 * **Speakers** are compared case-insensitively after dropping a leading
   determiner. *Lenient* (the headline figure) also accepts a surname-style
   form of the gold name: all its tokens are among the gold name's tokens and
@@ -33,7 +47,7 @@ from typing import Any
 from ..errors import Errors, InputError
 from ..ingest import read_json_file
 from ..model import Brief, Quote
-from .metrics import PRF, Accuracy, Fragments, match_greedy
+from .metrics import PRF, Accuracy, iou, trim_span
 
 KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an"})
@@ -211,13 +225,57 @@ def cue_forms(quote: Quote, lemmatize: Callable[[str], list[str]]) -> list[str]:
     return [quote.cue.text, " ".join(lemmas), *lemmas]
 
 
-def _span(start: int, end: int) -> Fragments:
-    return ((start, end),)
+# A gold quote and a piece of an attribution match from this IoU up.
+MIN_IOU = 0.5
 
 
-def _min_half(g: Fragments, p: Fragments, ov: int) -> bool:
-    shorter = min(g[0][1] - g[0][0], p[0][1] - p[0][0])
-    return shorter > 0 and ov * 2 >= shorter
+def is_statement(quote: Quote) -> bool:
+    """Whether an attribution reports speech (see module doc)."""
+    return quote.type == "speech" or bool(quote.verbatim)
+
+
+def quote_pieces(quote: Quote) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the spans a gold quote may match in one
+    attribution: its content and each verbatim span, once each."""
+    if quote.kind == "partial":
+        around = any((v.start, v.end) != (quote.start, quote.end) for v in quote.verbatim)
+        content_kind = "indirect" if around else "partial"
+    else:
+        content_kind = quote.kind
+    pieces = [(quote.start, quote.end, content_kind)]
+    for v in quote.verbatim:
+        if (v.start, v.end) != (quote.start, quote.end):
+            pieces.append((v.start, v.end, "partial" if quote.kind == "partial" else quote.kind))
+    return pieces
+
+
+def match_pieces(
+    text: str, gold: list[GoldQuote], pred: list[Quote]
+) -> list[tuple[int, int, int]]:
+    """One-to-one pairs ``(gold_index, pred_index, piece_index)`` between gold
+    quotes and the pieces of the attributions (``quote_pieces``), by IoU of
+    the trimmed spans >= ``MIN_IOU``, best first."""
+    gold_spans = [trim_span(text, g.start, g.end) for g in gold]
+    candidates: list[tuple[float, int, int, int]] = []
+    for pi, p in enumerate(pred):
+        for ki, (start, end, _) in enumerate(quote_pieces(p)):
+            span = trim_span(text, start, end)
+            for gi, g in enumerate(gold_spans):
+                score = iou(g, span)
+                if score >= MIN_IOU:
+                    candidates.append((-score, gi, pi, ki))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_piece: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int, int]] = []
+    for _, gi, pi, ki in candidates:
+        if gi in used_gold or (pi, ki) in used_piece:
+            continue
+        used_gold.add(gi)
+        used_piece.add((pi, ki))
+        pairs.append((gi, pi, ki))
+    pairs.sort()
+    return pairs
 
 
 @dataclass(slots=True)
@@ -266,24 +324,21 @@ def score_gold_document(
     located = [q for q in gold.quotes if q.located]
     for q in gold.missing:
         scores.missing_gold.append({"document": gold.id, "text": q.text})
-    pred = list(brief.quotes)
-    pairs = match_greedy(
-        [_span(q.start, q.end) for q in located],
-        [_span(q.start, q.end) for q in pred],
-        _min_half,
-    )
+    pred = [q for q in brief.quotes if is_statement(q)]
+    pairs = match_pieces(gold.text, located, pred)
+    matched_pred = {pi for _, pi, _ in pairs}
     # Unlocatable gold quotes still count as gold: the engine missed them.
-    scores.quotes.add(len(pairs), len(pred), len(gold.quotes))
+    scores.quotes.add_counts(len(matched_pred), len(pairs), len(pred), len(gold.quotes))
+    piece_kind = {(pi, ki): quote_pieces(pred[pi])[ki][2] for _, pi, ki in pairs}
     for kind in KINDS:
-        n_pred = sum(q.kind == kind for q in pred)
+        of_kind = [pi for pi, q in enumerate(pred) if q.kind == kind]
+        hits = sum(located[gi].kind == kind and piece_kind[(pi, ki)] == kind for gi, pi, ki in pairs)
         n_gold = sum(q.kind == kind for q in gold.quotes)
-        hits = sum(located[gi].kind == kind and pred[pi].kind == kind for gi, pi in pairs)
-        scores.kinds[kind].add(hits, n_pred, n_gold)
-    matched_pred = set()
-    for gi, pi in pairs:
+        scores.kinds[kind].add_counts(sum(pi in matched_pred for pi in of_kind), hits, len(of_kind), n_gold)
+    for gi, pi, ki in pairs:
         g, p = located[gi], pred[pi]
-        matched_pred.add(pi)
-        scores.kind_accuracy.add(g.kind == p.kind)
+        p_kind = piece_kind[(pi, ki)]
+        scores.kind_accuracy.add(g.kind == p_kind)
         cue_ok = cue_matches(cue_forms(p, lemmatize), g.cue)
         if g.cue:
             scores.cue_accuracy.add(cue_ok)
@@ -293,20 +348,16 @@ def score_gold_document(
             strict_ok = speaker_matches(p.speaker.name, g.speaker, strict=True)
             scores.speaker_accuracy.add(speaker_ok)
             scores.speaker_exact_accuracy.add(strict_ok)
-        if g.kind != p.kind or (g.cue and not cue_ok) or (g.speaker and not speaker_ok):
+        if g.kind != p_kind or (g.cue and not cue_ok) or (g.speaker and not speaker_ok):
             scores.mismatches.append(
                 {
                     "document": gold.id,
                     "gold": {"text": g.text, "kind": g.kind, "speaker": g.speaker, "cue": g.cue},
-                    "pred": {
-                        "text": p.text,
-                        "kind": p.kind,
-                        "speaker": p.speaker.name,
-                        "cue": p.cue.text if p.cue else None,
-                    },
+                    "pred": {"text": p.text, "kind": p_kind, "speaker": p.speaker.name,
+                             "cue": p.cue.text if p.cue else None},
                 }
             )
-    matched_gold = {gi for gi, _ in pairs}
+    matched_gold = {gi for gi, _, _ in pairs}
     for gi, g in enumerate(located):
         if gi not in matched_gold:
             scores.mismatches.append({"document": gold.id, "missed": {"text": g.text, "kind": g.kind}})

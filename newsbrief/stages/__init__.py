@@ -29,6 +29,7 @@ for _name, _default in (
     ("nb_entities", None),
     ("nb_quotes", None),
     ("nb_marked", None),
+    ("nb_marks", None),
     ("nb_speakers", None),
     ("nb_summary", None),
     ("nb_key_quote", None),

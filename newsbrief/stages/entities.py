@@ -253,7 +253,9 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
         # the full name labelled a person settles it.
         return "PERSON"
     if labels["PERSON"] and not _looks_like_org(canonical):
-        all_propn = all(all(t.pos_ == "PROPN" or not t.is_alpha for t in m) for m in cluster.mentions)
+        all_propn = all(
+            all(t.pos_ == "PROPN" or not t.is_alpha for t in m) for m in cluster.mentions
+        )
         if all_propn or labels["PERSON"] * 2 >= sum(labels.values()):
             return "PERSON"
     best = max(labels.values())

@@ -258,7 +258,9 @@ class _Resolver:
                 verb = (root.head if root.dep_ != "compound" else root.head.head) if subject else None
                 # Not the subject of a clause inside the sentence (relative,
                 # adverbial, reported: "he found Trump to be charming").
-                main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+                main = verb is not None and (
+                    verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                )
                 self.refs.append(_Ref(start, eid, sent_no, subject, main))
                 if self.entities[eid].type != "PERSON":
                     continue
@@ -615,7 +617,11 @@ class _Resolver:
             # "One of the men, Jessie Elkins": a role is one person's title or epithet.
             return person
         # Without "the", "'s" or a counting "one" ("One Republican hopeful").
-        words = [t for t in span if not (t.dep_ in ("det", "nummod") or t.tag_ == "POS" or t.is_punct)]
+        words = [
+            t
+            for t in span
+            if not (t.dep_ in ("det", "nummod") or t.tag_ == "POS" or t.is_punct)
+        ]
         role = span.doc[words[0].i : words[-1].i + 1].text if words else None
         if role and person.entity:
             # Later quotes from the same person carry the role too.

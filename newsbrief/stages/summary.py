@@ -121,6 +121,7 @@ _ATTRS = [SENT_START, IDX, LENGTH, LEMMA, IS_ALPHA, IS_STOP, POS]
 _SPEECH_HASHES = np.array(sorted(hash_string(v) for v in SPEECH_VERBS), dtype=np.uint64).astype(np.int64)
 _QUOTE_OPENERS = frozenset("\"“‘'«")
 _NON_WORD = re.compile(r"\W+")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(slots=True)
@@ -193,16 +194,14 @@ class SummaryStage:
     """Writes ``doc._.nb_summary`` (``SummarySentence.to_dict()`` each), ``doc._.nb_key_quote``
     (int | None) and ``doc._.nb_summary_warnings`` (list[str])."""
 
-    def __init__(
-        self, sentences: int | None = DEFAULT_SENTENCES, words: int | None = None, ratio: float | None = None
-    ) -> None:
+    def __init__(self, sentences: int | None = DEFAULT_SENTENCES, words: int | None = None,
+                 ratio: float | None = None) -> None:
         self.sentences = sentences
         self.words = words
         self.ratio = ratio
 
-    def __call__(
-        self, doc: Doc, sentences: int | None = None, words: int | None = None, ratio: float | None = None
-    ) -> Doc:
+    def __call__(self, doc: Doc, sentences: int | None = None, words: int | None = None,
+                 ratio: float | None = None) -> Doc:
         # Per-call settings (from ``component_cfg``) replace the defaults; a
         # call that sets only words or ratio does not inherit the default 3
         # sentences.
@@ -222,9 +221,8 @@ class SummaryStage:
     requires=["doc.sents", "doc._.nb_quotes", "doc._.nb_speakers", "doc._.nb_entities"],
     default_config={"sentences": DEFAULT_SENTENCES, "words": None, "ratio": None},
 )
-def make_summary_stage(
-    nlp: Language, name: str, sentences: int | None, words: int | None, ratio: float | None
-) -> SummaryStage:
+def make_summary_stage(nlp: Language, name: str, sentences: int | None, words: int | None,
+                       ratio: float | None) -> SummaryStage:
     return SummaryStage(sentences=sentences, words=words, ratio=ratio)
 
 
@@ -316,9 +314,9 @@ def _score(doc: Doc, text: str, cands: list[_Candidate], counts: np.ndarray, att
         if last == "?" or (last in "\"”’'" and text[c.end - 2 : c.end - 1] == "?"):
             s -= P_QUESTION
         first = text[c.start]
-        if first.islower() or (
-            first in _QUOTE_OPENERS and (not attributed[c.index] or any(c.start <= q <= c.start + 2 for q in continued))
-        ):
+        if first.islower() or (first in _QUOTE_OPENERS and (
+            not attributed[c.index] or any(c.start <= q <= c.start + 2 for q in continued)
+        )):
             # A quote that goes on from an earlier one, or a sentence that
             # starts in lower case (the splitter cut a sentence or a quote in
             # two): neither stands alone in a summary.
@@ -369,6 +367,10 @@ def summarize(
     matrix = _score(doc, text, cands, counts, attributed)
     limit = _limit(len(cands), sentences, ratio)
     ranked = sorted(cands, key=lambda c: (-c.score, c.index))
+    # A "sentence" that is only punctuation (a lone quote mark the splitter
+    # cut off) is never chosen while a sentence with a word is left: under a
+    # word budget it costs one "word" and says nothing.
+    ranked = [c for c in ranked if _WORD_CHAR.search(text, c.start, c.end)] or ranked
     chosen: list[_Candidate] = []
     skipped: list[_Candidate] = []
     used_words = 0

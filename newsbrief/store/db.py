@@ -10,16 +10,18 @@ values as parameters; identifiers are never built from input.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import Errors, InputError, SetupError
+from ..errors import Errors, InputError, NewsbriefError, SetupError
 from ..model import Brief
 from . import dedup, people, statements
 from .events import query_events, write_events
@@ -42,10 +44,52 @@ def article_key(text: str, ext_id: str | None = None) -> Key:
     return content_hash(text), ext_id or ""
 
 
-def failure_key(source: str | None) -> Key:
+def failure_key(source: str | None, text: str | None = None) -> Key:
     """How a failed item is identified: by its name, since its text may be
-    unreadable; two empty files are two failures, not one."""
-    return content_hash("\0failed\0" + (source or "")), ""
+    unreadable (two empty files are two failures, not one), and by its text
+    when it was read (an article that failed in analysis is tried again by a
+    re-run only once its text changes, or with --retry-failed)."""
+    tail = "" if text is None else "\0" + content_hash(text)
+    return content_hash("\0failed\0" + (source or "") + tail), ""
+
+
+# Seconds a write waits for another process's lock before failing with E028.
+DEFAULT_BUSY_TIMEOUT = 30.0
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def coded_error(exc: sqlite3.Error, path: str, timeout: float) -> NewsbriefError | None:
+    """The coded error for an SQLite failure that is the environment's, not
+    a bug: a lock held too long (E028), a full disk (E029), a damaged file
+    (E030), a file that is not a database (E013). RETURNS None for anything else (re-raised as it is)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return SetupError(Errors.E028, source=path, seconds=timeout)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or name.startswith("SQLITE_IOERR_WRITE"):
+        return SetupError(Errors.E029, source=path, detail=str(exc))
+    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
+        return SetupError(Errors.E013, source=path, detail=str(exc))
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return SetupError(Errors.E030, source=path, detail=str(exc))
+    return None
+
+
+def _coded(method: _F) -> _F:
+    """Turn environment failures in a Store method into coded one-line errors."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            coded = coded_error(exc, self.path, self.timeout)
+            if coded is None:
+                raise
+            raise coded from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _like_escape(value: str) -> str:
@@ -67,19 +111,25 @@ class Store:
 
     path (str | Path): the database file; ":memory:" for a throwaway one.
     readonly (bool): open for queries only; the file must exist.
+    timeout (float): seconds to wait for another process's lock (E028 after).
+
+    An SQLite failure that is not a bug becomes a coded one-line error: E028
+    locked, E029 disk full, E030 damaged file, E014 a bad search query; a
+    write cut off by one is rolled back whole.
     """
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self.timeout = timeout
         if readonly and self.path != ":memory:" and not Path(self.path).is_file():
             raise InputError(Errors.E004, source=self.path)
         try:
             if readonly and self.path != ":memory:":
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
             else:
-                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -90,8 +140,11 @@ class Store:
                 migrate(self.conn, self.path)
             else:
                 self._check_schema()
-        except sqlite3.DatabaseError as exc:
-            raise SetupError(Errors.E013, source=self.path, detail=str(exc)) from None
+        except sqlite3.Error as exc:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+            coded = coded_error(exc, self.path, timeout)
+            raise coded or SetupError(Errors.E013, source=self.path, detail=str(exc)) from None
         self._speaker_ids: dict[str, int] = {}
 
     def _check_schema(self) -> None:
@@ -116,20 +169,29 @@ class Store:
             # land between BEGIN and the body): its half-written work is dropped.
             self._rollback()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            yield self.conn
-        except BaseException:
-            self._rollback()
-            raise
-        self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+        except sqlite3.Error as exc:
+            coded = coded_error(exc, self.path, self.timeout)
+            if coded is None:
+                raise
+            raise coded from None
 
     def _rollback(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk does): never fail here.
+        with contextlib.suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
         self._speaker_ids.clear()  # ids created in the rolled-back transaction are gone
 
     # -- schema information -------------------------------------------------
 
+    @_coded
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -156,13 +218,23 @@ class Store:
 
     # -- writing ------------------------------------------------------------
 
+    @_coded
     def done_keys(self) -> set[Key]:
         """Keys of the articles stored as analysed (what a re-run skips)."""
         return {(r[0], r[1]) for r in self.conn.execute("SELECT content_hash, ext_id FROM articles WHERE status='ok'")}
 
+    @_coded
     def is_done(self, key: Key) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM articles WHERE content_hash = ? AND ext_id = ? AND status = 'ok'", key
+        ).fetchone()
+        return row is not None
+
+    @_coded
+    def has_failed(self, key: Key) -> bool:
+        """Whether an item under this (failure) key is recorded as failed."""
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ? AND ext_id = ? AND status = 'failed'", key
         ).fetchone()
         return row is not None
 
@@ -317,10 +389,16 @@ class Store:
                     _now(),
                 ),
             ).fetchone()
+            if row is not None and source is not None:
+                # One failure row a name: an earlier one for other text is replaced.
+                conn.execute(
+                    "DELETE FROM articles WHERE source = ? AND status = 'failed' AND id != ?", (source, int(row[0]))
+                )
             return row is not None
 
     # -- reading ------------------------------------------------------------
 
+    @_coded
     def counts(self) -> dict[str, int]:
         """How many articles (ok / failed), quotes, entities, speakers are stored."""
         c = self.conn
@@ -332,6 +410,7 @@ class Store:
             "speakers": c.execute("SELECT count(*) FROM speakers").fetchone()[0],
         }
 
+    @_coded
     def failures(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT source, error_code, reason FROM articles WHERE status='failed' ORDER BY source"
@@ -371,6 +450,7 @@ class Store:
         params: list[Any] = []
         join = ""
         order = 'a.id, q.start, q."end"'
+        match: str | None = None
         if query is not None and query.strip():
             match = query if raw else fts_query(query)
             join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
@@ -417,11 +497,16 @@ class Store:
             params.append(int(limit))
         try:
             return [dict(r) for r in self.conn.execute(sql, params)]
-        except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower() or "no such column" in str(exc).lower():
+        except sqlite3.Error as exc:
+            coded = coded_error(exc, self.path, self.timeout)
+            if coded is not None:
+                raise coded from None
+            if match is not None and isinstance(exc, sqlite3.OperationalError):
+                # Whatever FTS5 cannot parse ('"', '*', 'AND (') is the query's fault.
                 raise InputError(Errors.E014, query=query, detail=str(exc)) from None
             raise
 
+    @_coded
     def speakers(
         self, *, limit: int | None = None, min_quotes: int = 1, count_duplicates: bool = False
     ) -> list[dict[str, Any]]:
@@ -450,6 +535,15 @@ class Store:
 
     def iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
         """Every analysed article: its stored row (without text) and its Brief."""
+        try:
+            yield from self._iter_briefs()
+        except sqlite3.Error as exc:
+            coded = coded_error(exc, self.path, self.timeout)
+            if coded is None:
+                raise
+            raise coded from None
+
+    def _iter_briefs(self) -> Iterator[tuple[dict[str, Any], Brief]]:
         cur = self.conn.execute(
             """SELECT id, content_hash, ext_id, source, title, author, date, url, text, brief
                FROM articles WHERE status = 'ok' ORDER BY id"""
@@ -460,6 +554,7 @@ class Store:
             info = {k: row[k] for k in ("id", "content_hash", "ext_id", "source", "title", "author", "date", "url")}
             yield info, Brief.from_dict(data)
 
+    @_coded
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """The store's content as sorted rows, without row ids, timestamps or
         the run log: two stores with equal snapshots hold the same results
@@ -483,6 +578,7 @@ class Store:
         }
         return {name: sorted((tuple(r) for r in self.conn.execute(sql)), key=repr) for name, sql in queries.items()}
 
+    @_coded
     def check(self) -> list[str]:
         """Integrity problems: SQLite's own check, dangling foreign keys, and
         an FTS index out of step with the quotes. RETURNS (list[str]): empty when sound."""

@@ -37,25 +37,17 @@ def _event(etype: str, actors: list[str], recipients: list[str]) -> Event:
     def parties(codes: list[str]) -> list[Actor]:
         return [Actor(text=c, start=0, end=len(c), code=c) for c in codes]
 
-    return Event(
-        type=etype, trigger=TextSpan("x", 0, 1), sentence=(0, 1), actor=parties(actors), recipient=parties(recipients)
-    )
+    return Event(type=etype, trigger=TextSpan("x", 0, 1), sentence=(0, 1), actor=parties(actors),
+                 recipient=parties(recipients))
 
 
 def test_load_maps_old_names_and_cameo_codes(tmp_path):
-    path = _write(
-        tmp_path,
-        [
-            {"id": "DOC", "event": "DOCUMENT", "eventText": "header"},
-            _record(
-                "DEMAND",
-                "Tokyo asked Rome for help.",
-                [{"actorText": "Tokyo", "code": "JAP"}],
-                [{"actorText": "Rome", "code": "ITL"}],
-            ),
-            _record("FIGHT", "Someone fought.", "", ""),
-        ],
-    )
+    path = _write(tmp_path, [
+        {"id": "DOC", "event": "DOCUMENT", "eventText": "header"},
+        _record("DEMAND", "Tokyo asked Rome for help.", [{"actorText": "Tokyo", "code": "JAP"}],
+                [{"actorText": "Rome", "code": "ITL"}]),
+        _record("FIGHT", "Someone fought.", "", ""),
+    ])
     gold = load_plover(path)
     assert [g.type for g in gold] == ["REQUEST", "ASSAULT"]
     assert gold[0].actor_codes == {"JPN"} and gold[0].recipient_codes == {"ITA"}
@@ -88,26 +80,13 @@ def test_symmetric_types_accept_either_order():
 
 
 def test_evaluate_on_own_sentences(nlp, tmp_path):
-    path = _write(
-        tmp_path,
-        [
-            _record(
-                "FIGHT",
-                "Turkish jets bombed Kurdish villages in Iraq.",
-                [{"actorText": "Turkish jets", "code": "TUR"}],
-                [{"actorText": "Iraq", "code": "IRQ"}],
-                "A",
-            ),
-            _record(
-                "DEMAND",
-                "The Dutch government urged Indonesia to free the prisoners.",
-                [{"actorText": "Dutch government", "code": "NLD"}],
-                [{"actorText": "Indonesia", "code": "IDN"}],
-                "B",
-            ),
-            _record("AGREE", "The weather was fine.", [{"actorText": "x", "code": "USA"}], "", "C"),
-        ],
-    )
+    path = _write(tmp_path, [
+        _record("FIGHT", "Turkish jets bombed Kurdish villages in Iraq.",
+                [{"actorText": "Turkish jets", "code": "TUR"}], [{"actorText": "Iraq", "code": "IRQ"}], "A"),
+        _record("DEMAND", "The Dutch government urged Indonesia to free the prisoners.",
+                [{"actorText": "Dutch government", "code": "NLD"}], [{"actorText": "Indonesia", "code": "IDN"}], "B"),
+        _record("AGREE", "The weather was fine.", [{"actorText": "x", "code": "USA"}], "", "C"),
+    ])
     report = evaluate_plover(load_plover(path), nlp)
     summary = report.summary()
     assert summary["gold_events"] == 3
@@ -123,12 +102,8 @@ def test_seed_scoring_matches_by_name(nlp):
 
     brief = analyze("Rwanda accused Burundi of sheltering rebels.", nlp=nlp)
     out = score_seed_events(
-        [
-            {"actor": "Rwanda", "type": "ACCUSE", "recipient": "Burundi"},
-            {"actor": "Burundi", "type": "ACCUSE", "recipient": "Rwanda"},
-        ],
-        brief,
-    )
+        [{"actor": "Rwanda", "type": "ACCUSE", "recipient": "Burundi"},
+         {"actor": "Burundi", "type": "ACCUSE", "recipient": "Rwanda"}], brief)
     assert out[0]["matched"] is not None
     assert out[1]["matched"] is None
 

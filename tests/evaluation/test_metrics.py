@@ -1,4 +1,4 @@
-from newsbrief.evaluation.metrics import PRF, length, match_greedy, overlap
+from newsbrief.evaluation.metrics import PRF, iou, length, match_greedy, overlap, trim_span
 
 
 def test_metrics_prf_counts():
@@ -29,3 +29,19 @@ def test_metrics_match_greedy_one_to_one():
     gold = [((0, 10),)]
     pred = [((0, 10),), ((2, 8),)]
     assert match_greedy(gold, pred, lambda g, p, ov: True) == [(0, 0)]
+
+
+def test_metrics_prf_counts_sides_apart():
+    prf = PRF()
+    prf.add_counts(matched_pred=1, matched_gold=3, n_pred=2, n_gold=4)
+    assert prf.precision == 0.5 and prf.recall == 0.75
+
+
+def test_metrics_trim_span_and_iou():
+    text = ' "Yes, we will." '
+    start, end = trim_span(text, 0, len(text))
+    assert text[start:end] == "Yes, we will"
+    assert trim_span('"."', 0, 3) == (0, 0)
+    assert iou((0, 10), (5, 15)) == 5 / 15
+    assert iou((0, 10), (10, 20)) == 0.0
+    assert iou((0, 0), (0, 5)) == 0.0

@@ -11,7 +11,7 @@ from newsbrief.evaluation.polnear import (
 )
 from newsbrief.model import Quote, Speaker, TextSpan
 
-TEXT = "“We will win,” Smith said, “and soon.” Jones said that taxes would rise."
+TEXT = '“We will win,” Smith said, “and soon.” Jones said that taxes would rise.'
 
 
 def _at(needle, start=0):
@@ -27,14 +27,14 @@ def _ann():
     jcontent = (jcue[1] + 1, len(TEXT))
     return "\n".join(
         [
-            f"T1\tContent {c1[0]} {c1[1]};{c2[0]} {c2[1]}\t{TEXT[c1[0] : c1[1]]} {TEXT[c2[0] : c2[1]]}",
+            f"T1\tContent {c1[0]} {c1[1]};{c2[0]} {c2[1]}\t{TEXT[c1[0]:c1[1]]} {TEXT[c2[0]:c2[1]]}",
             f"T2\tSource {src[0]} {src[1]}\tSmith",
             f"T3\tCue {cue[0]} {cue[1]}\tsaid",
             f"T4\tAttribution {cue[0]} {cue[1]}\tsaid",
             "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
             f"T5\tSource {jsrc[0]} {jsrc[1]}\tJones",
             f"T6\tCue {jcue[0]} {jcue[1]}\tsaid",
-            f"T7\tContent {jcontent[0]} {jcontent[1]}\t{TEXT[jcontent[0] :]}",
+            f"T7\tContent {jcontent[0]} {jcontent[1]}\t{TEXT[jcontent[0]:]}",
             f"T8\tAttribution {jcue[0]} {jcue[1]}\tsaid",
             "E2\tAttribution:T8 Cue:T6 Source:T5 Content:T7",
             "a stray continuation line of a span text",
@@ -100,12 +100,8 @@ def test_polnear_score_exact_and_overlap():
     # Jones' clause found one word short: overlap match, not exact.
     clause = TEXT.index("taxes")
     jones = Quote(
-        "taxes would",
-        clause,
-        clause + len("taxes would"),
-        "indirect",
-        speaker=Speaker(mention=TextSpan("Jones", *_at("Jones"))),
-        cue=TextSpan("said", *jcue),
+        "taxes would", clause, clause + len("taxes would"), "indirect",
+        speaker=Speaker(mention=TextSpan("Jones", *_at("Jones"))), cue=TextSpan("said", *jcue),
     )
     pred = attributions_from_quotes(TEXT, [*_split_quote_prediction(), jones])
     scores = PolnearScores()
@@ -116,12 +112,7 @@ def test_polnear_score_exact_and_overlap():
     assert data["all"]["source"]["exact"]["f1"] == 1.0
     assert data["all"]["cue"]["exact"]["f1"] == 1.0
     assert data["quote_marked"]["content"]["exact"] == {
-        "precision": 1.0,
-        "recall": 1.0,
-        "f1": 1.0,
-        "matched": 1,
-        "pred": 1,
-        "gold": 1,
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "matched": 1, "pred": 1, "gold": 1,
     }
 
 

@@ -16,7 +16,8 @@ from newsbrief.evaluation.quotes import score_gold_document as score
 from newsbrief.model import Brief, Quote, Speaker, TextSpan
 
 TEXT = (
-    'Mayor Ana Ruiz said the bridge would open in May. "It is ready," she said. "It is ready," the engineer said too.'
+    'Mayor Ana Ruiz said the bridge would open in May. "It is ready," she said. '
+    '"It is ready," the engineer said too.'
 )
 
 
@@ -103,7 +104,9 @@ def test_quotes_score_document_counts():
     scores = GoldScores()
     score(gold, brief, scores, _lemmas)
     data = scores.to_dict(details=True)
-    assert data["quotes"] == {"precision": 0.75, "recall": 0.75, "f1": 0.75, "matched": 3, "pred": 4, "gold": 4}
+    assert data["quotes"] == {
+        "precision": 0.75, "recall": 0.75, "f1": 0.75, "matched": 3, "pred": 4, "gold": 4
+    }
     assert data["kinds"]["direct"]["matched"] == 1  # one direct pair kept its kind
     assert data["kinds"]["direct"]["gold"] == 3
     assert data["kind_accuracy"]["correct"] == 2
@@ -122,6 +125,84 @@ def test_quotes_overlap_below_half_does_not_match():
     scores = GoldScores()
     score(gold, brief, scores, _lemmas)
     assert scores.quotes.matched_gold == 0
+
+
+def _scored(text, gold_quotes, quotes):
+    gold = GoldDocument(id="t", path=None, text=text, quotes=gold_quotes)
+    locate_quotes(text, gold.quotes)
+    scores = GoldScores()
+    score(gold, Brief(text=text, quotes=quotes), scores, _lemmas)
+    return scores
+
+
+def _span(text, needle):
+    start = text.index(needle)
+    return TextSpan(needle, start, start + len(needle))
+
+
+def test_quotes_iou_below_half_does_not_match_even_inside():
+    # The gold lies wholly inside the prediction, but IoU is 17/66 < 0.5.
+    text = "Officials said the plan was dead on arrival and everyone in the town hall knew it."
+    scores = _scored(
+        text,
+        [GoldQuote("the plan was dead", "indirect", None, None)],
+        [_quote(text, "the plan was dead on arrival and everyone in the town hall knew it", "indirect")],
+    )
+    assert scores.quotes.matched_gold == 0 and scores.quotes.n_pred == 1
+
+
+def test_quotes_trims_marks_and_punctuation_before_iou():
+    text = 'Ann Lee said: "Yes." Then she left.'
+    scores = _scored(text, [GoldQuote("Yes.", "direct", None, None)], [_quote(text, '"Yes."', "direct")])
+    assert scores.quotes.matched_gold == 1
+
+
+def test_quotes_one_attribution_matches_clause_and_fragments():
+    text = 'Ann Lee said the bridge was "a danger to boats" and "a waste of money" for the town.'
+    clause = _quote(text, 'the bridge was "a danger to boats" and "a waste of money" for the town', "partial",
+                    "Ann Lee")
+    clause.cue = _span(text, "said")
+    clause.verbatim = [_span(text, "a danger to boats"), _span(text, "a waste of money")]
+    scores = _scored(
+        text,
+        [
+            GoldQuote('the bridge was "a danger to boats" and "a waste of money" for the town', "indirect",
+                      "Ann Lee", "say"),
+            GoldQuote("a danger to boats", "partial", "Ann Lee", "say"),
+            GoldQuote("a waste of money", "partial", "Ann Lee", "say"),
+        ],
+        [clause],
+    )
+    data = scores.to_dict()
+    assert data["quotes"]["recall"] == 1.0 and data["quotes"]["precision"] == 1.0
+    assert data["quotes"]["pred"] == 1 and data["quotes"]["matched"] == 3
+    # The clause reads as the writer's words (indirect), the fragments as partial.
+    assert data["kind_accuracy"] == {"accuracy": 1.0, "correct": 3, "total": 3}
+    assert data["speaker_accuracy"]["correct"] == 3
+
+
+def test_quotes_one_piece_matches_one_gold():
+    text = '"We are ready," Ann Lee said.'
+    quote = _quote(text, "We are ready,", "direct", "Ann Lee", "said")
+    quote.verbatim = [_span(text, "We are ready,")]
+    scores = _scored(
+        text, [GoldQuote("We are ready,", "direct", None, None), GoldQuote("We are ready", "direct", None, None)],
+        [quote],
+    )
+    # The content and its one verbatim span are one piece: one gold found.
+    assert scores.quotes.matched_gold == 1 and scores.quotes.matched_pred == 1
+
+
+def test_quotes_scores_only_speech_attributions():
+    text = "Ann Lee thinks the bridge is safe. Tom Berg fears it is not."
+    belief = _quote(text, "the bridge is safe", "indirect", "Ann Lee")
+    belief.type = "belief"
+    marked_belief = _quote(text, "it is not", "partial", "Tom Berg")
+    marked_belief.type = "belief"
+    marked_belief.verbatim = [_span(text, "it is not")]
+    scores = _scored(text, [], [belief, marked_belief])
+    # A belief is not scored; one with words in quote marks is speech whatever its cue.
+    assert scores.quotes.n_pred == 1
 
 
 def test_quotes_load_gold_file(tmp_path):

@@ -110,9 +110,8 @@ def test_summary_eval_lead_and_sumy_use_spacy_sentences(nlp):
 def test_summary_eval_score_methods_and_table(nlp):
     doc = nlp(ARTICLE)
     reference = sentence_texts(doc)[:2]
-    results = score_methods(
-        [(doc, reference)], {"lead": lead, "last": lambda d, n: sentence_texts(d)[-n:]}, 2, RougeScorer()
-    )
+    results = score_methods([(doc, reference)], {"lead": lead, "last": lambda d, n: sentence_texts(d)[-n:]}, 2,
+                            RougeScorer())
     assert results["lead"].to_dict()["rouge1"] == pytest.approx(100.0)
     assert results["last"].to_dict()["rouge1"] < 60.0
     table = format_table(list(results.values()))
@@ -123,22 +122,15 @@ def test_summary_eval_method_result_means():
     r = MethodResult("x")
     r.add({"rouge1": 10.0, "rouge2": 0.0, "rougeLsum": 5.0}, 0.002, 10)
     r.add({"rouge1": 30.0, "rouge2": 10.0, "rougeLsum": 15.0}, 0.004, 20)
-    assert r.to_dict() == {
-        "rouge1": 20.0,
-        "rouge2": 5.0,
-        "rougeLsum": 10.0,
-        "ms_per_article": 3.0,
-        "words_per_summary": 15.0,
-    }
+    assert r.to_dict() == {"rouge1": 20.0, "rouge2": 5.0, "rougeLsum": 10.0, "ms_per_article": 3.0,
+                           "words_per_summary": 15.0}
     assert r.mean("rouge1", slice(1, None)) == 30.0
 
 
 def test_summary_eval_cli_json(tmp_path, nlp):
     path = _jsonl(tmp_path, [{"article": ARTICLE, "reference": "A bakery in Hollin won the bread prize."}] * 2)
-    result = CliRunner().invoke(
-        main,
-        ["eval", "summary", str(path), "--json", "--limit", "1", "--sentences", "2", "--baselines", "lead,lexrank"],
-    )
+    result = CliRunner().invoke(main, ["eval", "summary", str(path), "--json", "--limit", "1", "--sentences", "2",
+                                       "--baselines", "lead,lexrank"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["articles"] == 1

@@ -23,11 +23,22 @@ def _brief(nlp, text: str) -> Brief:
 
 
 def _marked(brief: Brief) -> list[Quote]:
-    return [q for q in brief.quotes if q.kind != "indirect"]
+    """The attributions that hold words in quote marks."""
+    return [q for q in brief.quotes if q.verbatim]
 
 
 def _texts(brief: Brief) -> list[str]:
-    return [q.text for q in _marked(brief)]
+    """The quote-marked words of every attribution, in order."""
+    return [v.text for q in _marked(brief) for v in q.verbatim]
+
+
+def _assert_verbatim_inside(brief: Brief) -> None:
+    for q in brief.quotes:
+        for v in q.verbatim:
+            assert q.start <= v.start and v.end <= q.end, (q, v)
+            assert brief.text[v.start : v.end] == v.text
+        if q.kind == "direct":
+            assert [(v.start, v.end) for v in q.verbatim] == [(q.start, q.end)]
 
 
 @pytest.mark.parametrize(
@@ -110,20 +121,45 @@ def test_marks_quote_after_colon(nlp):
     assert quote.speaker.mention.text == "The foreign minister"
 
 
-def test_marks_partial_quotes(nlp):
-    brief = _brief(nlp, 'John Kerry called for "immediate" and "significant" action from Russia.')
-    quotes = _marked(brief)
-    assert [q.text for q in quotes] == ["immediate", "significant"]
-    assert all(q.kind == "partial" and q.cue.text == "called" for q in quotes)
-    assert all(q.speaker.name == "John Kerry" for q in quotes)
+def test_marks_partial_fragments_sharing_a_cue_are_one_statement(nlp):
+    text = 'Helen Brandt called for "fair" and "lasting" pay rises at the hospital.'
+    brief = _brief(nlp, text)
+    (quote,) = brief.quotes
+    assert [v.text for v in quote.verbatim] == ["fair", "lasting"]
+    assert quote.kind == "partial" and quote.cue.text == "called"
+    # The content is the phrase the cue governs, holding both fragments.
+    assert quote.start < quote.verbatim[0].start and quote.verbatim[1].end < quote.end
+    assert "pay rises" in quote.text and not quote.text.startswith("for")
+    assert quote.speaker.name == "Helen Brandt"
+    _assert_verbatim_inside(brief)
 
 
-def test_marks_partial_clause(nlp):
-    brief = _brief(nlp, 'The senator said the plan was "a betrayal of working families" and walked out.')
-    (quote,) = _marked(brief)
+def test_marks_partial_clause_is_one_attribution(nlp):
+    brief = _brief(nlp, 'The senator said on Monday that the plan was "a betrayal of working families".')
+    (quote,) = brief.quotes
     assert quote.kind == "partial"
-    assert quote.text == "a betrayal of working families"
+    assert quote.text == 'the plan was "a betrayal of working families"'
+    assert [v.text for v in quote.verbatim] == ["a betrayal of working families"]
     assert quote.cue.text == "said"
+    assert quote.speaker.mention.text == "The senator"
+    _assert_verbatim_inside(brief)
+
+
+def test_marks_reported_clause_with_fragment_once(nlp):
+    text = 'The harbour master said the new pier was "a danger to every boat" in the bay.'
+    brief = _brief(nlp, text)
+    (quote,) = brief.quotes
+    assert quote.text == 'the new pier was "a danger to every boat" in the bay'
+    assert [v.text for v in quote.verbatim] == ["a danger to every boat"]
+    assert quote.kind == "partial" and quote.type == "speech"
+
+
+def test_marks_coordinated_acts_stay_separate(nlp):
+    text = 'The coach said the team was tired and called the referee "a disgrace to the sport".'
+    brief = _brief(nlp, text)
+    cues = sorted(q.cue.text for q in brief.quotes if q.cue)
+    assert cues == ["called", "said"]
+    assert _texts(brief) == ["a disgrace to the sport"]
 
 
 def test_marks_continuation(nlp):
@@ -150,17 +186,19 @@ def test_marks_not_speech(nlp, text):
     assert _texts(_brief(nlp, text)) == []
 
 
-def test_marks_scare_quote_with_cue_is_partial(nlp):
-    brief = _brief(nlp, 'Lavrov blamed the collapse on "sabotage" by foreign powers.')
+def test_marks_short_fragment_with_cue_is_partial(nlp):
+    brief = _brief(nlp, 'The farmer blamed the flood on "bad planning" by the county.')
     (quote,) = _marked(brief)
-    assert quote.text == "sabotage" and quote.kind == "partial" and quote.cue.text == "blamed"
+    assert [v.text for v in quote.verbatim] == ["bad planning"]
+    assert quote.kind == "partial" and quote.cue.text == "blamed"
+    _assert_verbatim_inside(brief)
 
 
 def test_marks_unclosed_short_mark_is_dropped(nlp):
     assert _texts(_brief(nlp, 'The 6" pipe burst on Monday.\n\nWorkers fixed it.')) == []
 
 
-_NAMES = ["Maria Lopez", "John Kerry", "Ahmed Hassan", "Wei Zhang", "Olga Petrova"]
+_NAMES = ["Maria Lopez", "Jonas Kerr", "Ahmed Hassan", "Wei Zhang", "Olga Petrova"]
 _SAYINGS = [
     "We will not accept this deal",
     "The talks were useful but hard",
@@ -213,7 +251,18 @@ def _articles(draw):
 def test_marks_offsets_property(nlp, article):
     text, expected = article
     brief = _brief(nlp, text)  # checks text[start:end] == text for every span
-    assert [q.text for q in _marked(brief)] == expected
+    assert _texts(brief) == expected
+    _assert_verbatim_inside(brief)
+    # The same article with single marks for double ones gives the same attributions.
+    single = text.translate(str.maketrans({'"': "'", "“": "‘", "”": "’"}))
+    assert _attributions(_brief(nlp, single)) == _attributions(brief)
+
+
+def _attributions(brief: Brief) -> list[tuple]:
+    return [
+        (q.start, q.end, q.kind, q.cue.text if q.cue else None, [(v.start, v.end) for v in q.verbatim])
+        for q in brief.quotes
+    ]
 
 
 @pytest.mark.parametrize(
@@ -298,14 +347,16 @@ def test_marks_two_apostrophes_as_double_mark(nlp):
 def test_marks_sign_reading_words(nlp):
     text = 'Outside the hall a man held a sign reading "Jobs Not Walls" for the cameras.'
     (quote,) = _marked(_brief(nlp, text))
-    assert (quote.start, quote.end) == (text.index("Jobs"), text.index("Walls") + 5)
+    (words,) = quote.verbatim
+    assert (words.start, words.end) == (text.index("Jobs"), text.index("Walls") + 5)
     assert quote.cue is not None and (quote.cue.start, quote.cue.end) == (35, 42)
 
 
 def test_marks_headline_case_title_with_comma_is_not_speech(nlp):
     text = 'The actor, who starred in "Guardians of the Galaxy," called the new script "a mess from start to end."'
-    (quote,) = _marked(_brief(nlp, text))
-    assert (quote.start, quote.end) == (text.index("a mess"), len(text) - 1)
+    brief = _brief(nlp, text)
+    assert _texts(brief) == [text[text.index("a mess") : len(text) - 1]]
+    assert [m.type for m in brief.marked] == ["title"]
 
 
 def test_marks_paragraph_after_colon_is_introduced_by_it(nlp):

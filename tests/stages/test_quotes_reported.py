@@ -231,13 +231,11 @@ def test_quotes_reported_partial_inside_clause_shares_its_cue(nlp):
     from newsbrief.stages.quotes import find_quotes
 
     text = 'Jones also said voters were "fed up with the whole mess" this year.'
-    quotes = find_quotes(nlp(text))
-    kinds = {q.kind: q for q in quotes}
-    assert set(kinds) == {"indirect", "partial"}
-    assert kinds["partial"].cue is not None
-    assert (kinds["partial"].cue.start, kinds["partial"].cue.end) == _at(text, "also said")
-    partial, indirect = kinds["partial"].cue, kinds["indirect"].cue
-    assert (partial.start, partial.end) == (indirect.start, indirect.end)
+    # One statement: the clause, with the quoted words as its verbatim span (issue 8).
+    (quote,) = find_quotes(nlp(text))
+    assert quote.kind == "partial"
+    assert (quote.cue.start, quote.cue.end) == _at(text, "also said")
+    assert [v.text for v in quote.verbatim] == ["fed up with the whole mess"]
 
 
 def test_quotes_reported_source_pronoun_with_modifiers(reported):

@@ -40,7 +40,10 @@ def test_speakers_pronoun_to_named_person(nlp):
 
 
 def test_speakers_pronoun_gender_from_the_article(nlp):
-    text = 'Mary Jones and Peter Brown spoke on Monday. Brown said his plan was ready. "It will not work," she said.'
+    text = (
+        "Mary Jones and Peter Brown spoke on Monday. Brown said his plan was ready. "
+        '"It will not work," she said.'
+    )
     brief = _brief(nlp, text)
     assert _quote(brief, "It will not work").speaker.name == "Mary Jones"
 
@@ -236,7 +239,7 @@ def test_speakers_epithet_ignores_subject_of_inner_clause(nlp):
     # Dana Reyes is the subject of a clause inside the sentence, not of the
     # sentence: "the actress" is not linked to her.
     text = (
-        "Polls opened early.\n\nAsked about the day that Dana Reyes wins the primary, the crowd cheered.\n\n"
+        'Polls opened early.\n\nAsked about the day that Dana Reyes wins the primary, the crowd cheered.\n\n'
         '"I have no idea," the actress said.'
     )
     brief = _brief(nlp, text)
@@ -324,7 +327,8 @@ def test_speakers_pronoun_never_takes_a_name_inside_its_own_quote(nlp):
 
 def test_speakers_singular_they(nlp):
     text = (
-        'Sam Rivera, who uses they/them pronouns, leads the tenants\' union. "We will not pay the increase," they said.'
+        "Sam Rivera, who uses they/them pronouns, leads the tenants' union. "
+        '"We will not pay the increase," they said.'
     )
     brief = _brief(nlp, text)
     assert _quote(brief, "We will not pay").speaker.name == "Sam Rivera"
@@ -364,6 +368,8 @@ def test_quoted_spans_merge_and_prefer_the_mark_index(nlp):
         Quote(text="Two three", start=18, end=27, kind="direct"),
         Quote(text="she said", start=6, end=14, kind="indirect"),
     ]
+    # Without a mark index, the quotes' verbatim spans (or a direct quote's content).
+    doc._.nb_marks = None
     assert quoted_spans(doc, quotes) == [(1, 4), (18, 27)]
     if not Doc.has_extension("nb_marks"):
         Doc.set_extension("nb_marks", default=None)

@@ -169,29 +169,15 @@ def test_summary_key_quote_prefers_full_quote_of_main_speaker(nlp):
     )
     doc = nlp(text)
     doc._.nb_speakers = None
-    doc._.nb_entities = [
-        e.to_dict()
-        for e in [
-            Entity(
-                "e1",
-                "Ellen Tate",
-                "PERSON",
-                [TextSpan("Tate", text.index("Tate", i), text.index("Tate", i) + 4) for i in (0, 80, 120)],
-            ),
-            Entity(
-                "e2", "Tom Reed", "PERSON", [TextSpan("Tom Reed", text.index("Tom Reed"), text.index("Tom Reed") + 8)]
-            ),
-        ]
-    ]
+    doc._.nb_entities = [e.to_dict() for e in [
+        Entity("e1", "Ellen Tate", "PERSON", [TextSpan("Tate", text.index("Tate", i), text.index("Tate", i) + 4)
+                                              for i in (0, 80, 120)]),
+        Entity("e2", "Tom Reed", "PERSON", [TextSpan("Tom Reed", text.index("Tom Reed"), text.index("Tom Reed") + 8)]),
+    ]]
     quotes = [
         _quote(text, "in danger", "partial", "Ellen Tate", "e1"),
-        _quote(
-            text,
-            "We will not leave anyone behind, and every family will have a bed tonight,",
-            "direct",
-            "Ellen Tate",
-            "e1",
-        ),
+        _quote(text, "We will not leave anyone behind, and every family will have a bed tonight,", "direct",
+               "Ellen Tate", "e1"),
         _quote(text, "I have never seen the river this high in all my years here.", "direct", "Tom Reed", "e2"),
         _quote(text, "schools would close until the water recedes", "indirect", "The council"),
     ]

@@ -1,58 +1,270 @@
-"""Quotes: direct, partial and indirect (reported) speech, each with its cue
-and the local mention of its speaker, as character offsets.
+"""Quotes: one attribution per statement (direct, partial and reported
+speech), each with its cue, the local mention of its speaker and the
+quote-marked words inside it, as character offsets.
 
-Two finders do the work and this stage merges them:
+The document's quote marks are paired and typed once (``markindex``); two
+finders read the parse and this stage merges what they find into one
+attribution per statement:
 
-* ``marks.find_marked_quotes``: everything between quote marks (straight,
-  curly, single, multi-paragraph, split), sorted into direct and partial
-  quotes, and dropped when it is a title, nickname or scare quote.
-* ``reported.find_reported_speech``: reported clauses with no quote marks
-  ("X said (that) ...", "according to X, ...").
+* ``marks.find_marked``: everything between quote marks that is speech,
+  sorted into direct and partial quotes, with its cue.
+* ``reported.find_reported_speech``: reported clauses ("X said (that) ...",
+  "according to X, ...").
+
+The merge (``find_quotes``):
+
+* a reported clause whose cue stands between quote marks, or whose words are
+  one quote, is not an attribution of its own (the quote is);
+* a quoted fragment inside a reported clause with the clause's cue (or none
+  of its own) is part of that statement: ONE attribution whose content is the
+  clause, kind ``partial``, with the fragments as ``verbatim`` spans
+  (``said the plan was "a disaster" for the town``); a fragment with a cue of
+  its own inside the clause is another act and stays separate;
+* quoted fragments with no clause around them that share a cue are one
+  statement whose content is the phrase the cue governs (``called for
+  "immediate" and "significant" action``);
+* a direct quote is its own attribution (``verbatim == [content]``); the two
+  halves of a split quote (``"A," she said, "B."``) stay two items sharing
+  the cue; coordinated acts stay separate.
 
 Canonical speaker names are resolved later by ``newsbrief_speakers``.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ...model import Quote, TextSpan
-from .marks import find_marked_quotes
+from ...model import Marked, Quote, TextSpan
+from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
+from .marks import find_marked
 from .reported import find_reported_speech
 
+# How far up the parse a quoted fragment is followed to find its cue.
+_GOVERN_STEPS = 12
+_EDGE = " \t\n\r,;:—–-"
 
-def _share_cues(marked: list[Quote], reported: list[Quote]) -> None:
-    """Give a marked quote inside a reported clause the clause's cue when the
-    two cues overlap ("also said" / "said"): they are one attribution, and
-    the reported finder reads the longer cue phrase."""
-    if not reported:
-        return
-    starts = [q.start for q in reported]
-    for q in marked:
-        if q.cue is None:
+
+def _overlaps(a: TextSpan | None, b: TextSpan | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+class _Merger:
+    def __init__(self, doc: Doc, index: MarkIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> Token:
+        return self.doc[max(0, bisect_right(self.starts, char) - 1)]
+
+    def fit(self, start: int, end: int) -> tuple[int, int] | None:
+        index = self.index
+        first = index.span_at(start)
+        if first is not None and first.open < start:
+            if start > first.start:
+                return None
+            start = first.open
+        last = index.span_at(max(start, end - 1))
+        if last is not None and last.open >= start and end < last.outer_end:
+            # A clause that reaches into a quote takes the whole quote.
+            end = last.outer_end
+        return (start, end) if end > start else None
+
+    def span(self, start: int, end: int) -> TextSpan:
+        return TextSpan(self.text[start:end], start, end)
+
+    def verbatim(self, start: int, end: int, owner: dict[int, int] | None = None, me: int = -1) -> list[TextSpan]:
+        """The speech spans inside start..end, but those that ``owner`` (open
+        offset -> id of an attribution) gives to another act than ``me``."""
+        owner = owner or {}
+        return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if owner.get(m.open, me) == me]
+
+    def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
+        """The phrase the cue ``verb`` governs that holds the fragments: the
+        subtrees of the verb's dependents above them, without a leading
+        preposition or "that"; None when the parse does not join them."""
+        doc = self.doc
+        lo = hi = -1
+        for m in marks:
+            tok = self.token_at(m.start)
+            child = None
+            for _ in range(_GOVERN_STEPS):
+                if tok.head.i == verb.i and tok.i != verb.i:
+                    child = tok
+                    break
+                if tok.head.i == tok.i:
+                    break
+                tok = tok.head
+            if child is None:
+                return None
+            lo = child.left_edge.i if lo < 0 else min(lo, child.left_edge.i)
+            hi = max(hi, child.right_edge.i)
+        if lo < 0:
+            return None
+        if lo <= verb.i <= hi:
+            # A relative pronoun parsed into the clause ("which he said is
+            # ..."): the phrase is what follows the cue.
+            lo = verb.i + 1
+        first = doc[lo]
+        if first.i < hi and (first.dep_ in ("prep", "mark", "agent") or first.lower_ in ("that", "as", "of")):
+            lo += 1
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        text = self.text
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE + ".":
+            end -= 1
+        # Stay inside the paragraph and keep every fragment whole.
+        para_start = text.rfind("\n", 0, marks[0].open) + 1
+        para_end = text.find("\n", marks[-1].outer_end)
+        start = max(start, para_start)
+        if para_end >= 0:
+            end = min(end, para_end)
+        start = min(start, marks[0].open)
+        end = max(end, marks[-1].outer_end)
+        return self.fit(start, end)
+
+
+def _cut_coordinated(clauses: list[Quote], text: str) -> None:
+    """A clause that runs on into a coordinated act of its own speaker ('said
+    the team was tired and called the referee "..."', a parse that hangs the
+    second verb inside the first clause) ends before that act's cue: the
+    acts stay separate. In place; ``clauses`` sorted by start."""
+    starts = [c.start for c in clauses]
+    for c in clauses:
+        # Only clauses that start inside this one can be inside it.
+        for d in clauses[bisect_left(starts, c.start) : bisect_right(starts, c.end)]:
+            if d is c or d.cue is None or c.cue is None or _overlaps(c.cue, d.cue):
+                continue
+            if c.start < d.cue.start and d.end <= c.end and c.cue.end <= c.start:
+                end = d.cue.start
+                head = text[c.start : end].rstrip(_EDGE)
+                for conj in (" and", " but", " or"):
+                    if head.endswith(conj):
+                        head = head[: -len(conj)].rstrip(_EDGE)
+                        break
+                if head:
+                    c.end = c.start + len(head)
+                    c.text = text[c.start : c.end]
+
+
+def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
+    """Whether a quoted fragment inside ``clause`` is part of its statement."""
+    if not (clause.start <= quote.start and quote.end <= clause.end):
+        return False
+    if quote.cue is None or _overlaps(quote.cue, clause.cue):
+        return True
+    # A fragment with a cue inside the clause is another act ('said the
+    # plan, which she called "a mess", would fail').
+    return verb_outside and not (clause.start <= quote.cue.start < clause.end)
+
+
+def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
+    """One attribution per statement in ``doc``, in text order (see module doc).
+
+    index (MarkIndex | None): the document's quote-mark index (built here
+        when not given); its spans' types are completed in place.
+    """
+    text = doc.text
+    if index is None:
+        index = build_mark_index(text)
+    marked = find_marked(doc, index)
+    merger = _Merger(doc, index)
+    clauses: list[Quote] = []
+    for r in find_reported_speech(doc):
+        if r.cue is not None and index.span_at(r.cue.start) is not None:
+            continue  # reported speech inside a quote belongs to the quote
+        fitted = merger.fit(r.start, r.end)
+        if fitted is None:
             continue
-        k = bisect_right(starts, q.start) - 1
-        # Reported clauses rarely nest; a few steps back find any that holds q.
-        for r in reported[max(0, k - 3) : k + 1]:
-            c = r.cue
-            if r.start <= q.start and q.end <= r.end and c is not None and c.start < q.cue.end and q.cue.start < c.end:
-                q.cue = c
-                break
+        start, end = fitted
+        inner = index.span_at(start)
+        if inner is not None and end <= inner.outer_end:
+            continue  # the clause is one quote: the quote is the statement
+        r.start, r.end, r.text = start, end, text[start:end]
+        clauses.append(r)
+    clauses.sort(key=lambda q: (q.start, q.end))
+    _cut_coordinated(clauses, text)
 
+    # Quoted fragments into the clause around them; a fragment with a cue
+    # belongs to the clause of that cue (owner), not to another act around it.
+    clause_starts = [c.start for c in clauses]
+    merged: set[int] = set()
+    direct_in: set[int] = set()
+    owner: dict[int, int] = {}
+    for qi, (q, mark, _verb) in enumerate(marked):
+        k = bisect_right(clause_starts, q.start) - 1
+        holders = [c for c in clauses[max(0, k - 5) : k + 1] if c.start <= q.start and q.end <= c.end]
+        if not holders:
+            continue
+        if q.kind == "direct":
+            # A clause that opens with a quoted sentence is that quote with
+            # words around it: the quote is the statement.
+            for c in holders:
+                if index.span_at(c.start) is mark:
+                    direct_in.add(id(c))
+            continue
+        same_cue = [c for c in holders if _overlaps(q.cue, c.cue)]
+        if same_cue:
+            owner[mark.open] = id(same_cue[-1])
+        if same_cue or any(_absorbs(c, q, True) for c in holders):
+            merged.add(qi)
+    clauses = [c for c in clauses if id(c) not in direct_in]
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """All quotes in ``doc``, in text order."""
-    marked = find_marked_quotes(doc)
-    reported = find_reported_speech(doc)
-    _share_cues(marked, reported)
-    quotes = marked + reported
-    seen: set[tuple[int, int, str]] = set()
+    out: list[Quote] = []
+    for c in clauses:
+        c.verbatim = merger.verbatim(c.start, c.end, owner, id(c))
+        if c.verbatim:
+            c.kind = "partial"
+        out.append(c)
+
+    # Fragments with no clause: one statement per cue.
+    by_cue: dict[tuple[int, int], list[tuple[Quote, MarkSpan, Token | None]]] = {}
+    for qi, item in enumerate(marked):
+        q = item[0]
+        if qi in merged:
+            continue
+        if q.kind == "partial" and q.cue is not None and item[2] is not None:
+            by_cue.setdefault((q.cue.start, q.cue.end), []).append(item)
+        else:
+            out.append(q)
+    for items in by_cue.values():
+        first_q, _, verb = items[0]
+        span = merger.governed(verb, [m for _, m, _ in items]) if verb is not None else None
+        if span is None:
+            if len(items) == 1:
+                out.append(first_q)
+                continue
+            span = merger.fit(items[0][1].open, items[-1][1].outer_end) or (first_q.start, items[-1][0].end)
+        start, end = span
+        if len(items) == 1 and items[0][1].open <= start and end <= items[0][1].outer_end:
+            # The cue governs just the quoted words: they are the content.
+            out.append(first_q)
+            continue
+        out.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="partial",
+                speaker=first_q.speaker,
+                cue=first_q.cue,
+                continuation=first_q.continuation,
+                type=first_q.type,
+                verbatim=merger.verbatim(start, end) or [v for q, _, _ in items for v in q.verbatim],
+                rule=first_q.rule,
+            )
+        )
+    out.sort(key=lambda q: (q.start, -q.end))
+    # The same span twice (two finders, one statement) is one attribution.
+    seen: set[tuple[int, int]] = set()
     unique: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
-        key = (q.start, q.end, q.kind)
+    for q in out:
+        key = (q.start, q.end)
         if key in seen:
             continue
         seen.add(key)
@@ -62,7 +274,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 @Language.factory(
     "newsbrief_quotes",
-    assigns=["doc._.nb_quotes", "doc._.nb_marked"],
+    assigns=["doc._.nb_quotes", "doc._.nb_marked", "doc._.nb_marks"],
     requires=["token.dep", "token.lemma", "doc.sents"],
     default_config={},
 )
@@ -72,15 +284,21 @@ def make_quotes_stage(nlp: Language, name: str) -> QuotesStage:
 
 class QuotesStage:
     """Writes ``doc._.nb_quotes`` (``Quote.to_dict()`` per attribution, with cue
-    and speaker mention) and ``doc._.nb_marked`` (``Marked.to_dict()``)."""
+    and speaker mention), ``doc._.nb_marks`` (the quote-mark index,
+    ``MarkSpan.to_dict()`` per span, for other stages) and ``doc._.nb_marked``
+    (``Marked.to_dict()``: the spans that are not speech)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc)
-        for q in quotes:
-            if not q.verbatim and q.kind in ("direct", "partial"):
-                q.verbatim = [TextSpan(text=q.text, start=q.start, end=q.end)]
+        text = doc.text
+        index = build_mark_index(text)
+        quotes = find_quotes(doc, index)
         doc._.nb_quotes = [q.to_dict() for q in quotes]
-        doc._.nb_marked = []
+        doc._.nb_marks = index.to_dicts()
+        doc._.nb_marked = [
+            Marked(text[m.start : m.end], m.start, m.end, m.type, m.reason).to_dict()  # type: ignore[arg-type]
+            for m in index.spans
+            if not m.is_speech
+        ]
         return doc
 
 

@@ -3,15 +3,10 @@ cue that attributes it and the local mention of its speaker.
 
 The work has three steps, each one linear pass:
 
-1. Pair the quote marks paragraph by paragraph (``_pair_marks``). A mark's
-   neighbours (space before, word after) say which side it is on, then its
-   glyph; straight ones (and two apostrophes, '') are paired by alternation. Single marks (British
-   style) only open before a word and close after one, and the usual elisions
-   ('90s, rock 'n' roll, 'em) are not opening marks, so apostrophes (don't,
-   Kerry's, students' union) are left alone. A quote left open at a paragraph
-   end runs on when the next paragraph opens with a mark again (the newspaper
-   convention for a quote over several paragraphs); otherwise it ends where
-   ", said X" begins, or is dropped as a stray mark when short.
+1. Take the pairs of quote marks from the document's mark index
+   (``markindex.build_mark_index``: straight, curly, single, '', guillemets,
+   multi-paragraph quotes, stray and unclosed marks), typed there by the
+   rules that read only the text.
 2. Find each quote's attribution in the parse: the speech verb that governs the
    quote, else the nearest one in the stretch of the sentence before or after
    the marks, else the clause that introduces it with a colon (``_attribution``).
@@ -19,8 +14,11 @@ The work has three steps, each one linear pass:
    statement"); the verb's subject noun phrase is the speaker mention. Quotes
    with no attribution of their own are continuations; one that follows an
    attributed quote in its paragraph shares that quote's cue.
-3. Drop what is in quote marks but is not speech: nicknames between two names,
-   titles of works, and scare quotes of one or two words with no speech cue.
+3. Type what the text rules could not: a title-case fragment inside the
+   writer's sentence (a title), a short quote with no speech cue (a scare
+   quote), 'a group called "..."' (a name). Each rule is named in
+   ``data/marks.json``; a span that is not speech is never a quote, and the
+   stage lists it in ``Brief.marked`` with its reason.
 
 spaCy's tokenizer and parser give the tokens, sentences and dependencies; the
 rules here are hand-written because no maintained library attributes quotes
@@ -39,34 +37,9 @@ from spacy.tokens import Doc, Token
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import head_phrase_span, subject_of
+from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, is_title_case, load_rules
 
-_DOUBLE_OPEN = "“«„"
-_DOUBLE_CLOSE = "”»"
-_DOUBLE_STRAIGHT = '"'
-_SINGLE_OPEN = "‘"
-_SINGLE_AMBIG = "'’"
-_MARK_RE = re.compile("[\"“”«»„‘’']")
-# Characters after which a mark opens a quote (besides whitespace and the paragraph start).
-_OPENERS_BEFORE = set("([{—–-/\"“‘'")
-# Words that begin with an apostrophe in common English elisions ('em, 'n', 'til).
-_ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "nuff", "cept", "s"})
 _TERMINAL = set(".!?")
-# Words before a quote that say it names a work, not speech.
-_TITLE_CUES = frozenset(
-    """
-    titled entitled book film movie show song album novel series episode article column op-ed
-    headline hashtag slogan program programme documentary play poem memoir essay report
-    podcast newsletter segment channel magazine newspaper blog
-    """.split()
-)
-_SO_CALLED = frozenset({"so-called", "dubbed", "nicknamed", "known"})
-# A quote whose closing mark is missing is kept only when it is this long (words).
-_MIN_UNCLOSED = 8
-# ', said Kessel' / ', Kessel said' inside a quote with no closing mark.
-_ATTRIBUTION_AFTER_COMMA = re.compile(
-    r",(?=\s+(?:said|says|added|adds|told|tells|asked|wrote|writes|explained|noted)\b"
-    r"|\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote)\b)"
-)
 # How far (in tokens) the attribution is searched for before or after the marks.
 _WINDOW = 40
 _ANCESTOR_STEPS = 8
@@ -76,188 +49,38 @@ _NOT_SPEAKERS = frozenset({"TIME", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUAN
 
 @dataclass
 class _Segment:
-    """One stretch of quoted text inside a pair of marks (or up to a paragraph
-    end when the quote runs on)."""
+    """One quote-marked span of the index and what the parse says of it."""
 
-    open: int  # offset of the opening mark
-    close: int | None  # offset of the closing mark; None when it runs on
-    start: int  # first character of the quoted words
-    end: int  # one past the last character
-    group: int = -1  # segments of one multi-paragraph quote share a group
+    mark: MarkSpan
     cue: Token | None = None
     cue_end: Token | None = None
     mention: tuple[int, int] | None = None
     kind: str = "partial"
-    keep: bool = True
     carried: bool = False  # cue and mention taken from the quote before it
+    rule: str = "marks.none"  # how the attribution was found
+    verb: Token | None = None  # the cue's head word (the cue may start at an auxiliary)
+    cue_depth: int = 0  # how many steps up the parse from the quoted words the governing cue stands
     tokens: list[int] = field(default_factory=list)
 
+    @property
+    def open(self) -> int:
+        return self.mark.open
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line; news text puts one paragraph a line."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line.strip():
-            spans.append((pos, end))
-        pos = end + 1
-    return spans
+    @property
+    def close(self) -> int | None:
+        return self.mark.close
 
+    @property
+    def start(self) -> int:
+        return self.mark.start
 
-def _is_single_open(text: str, i: int, para_start: int, para_end: int) -> bool:
-    prev = text[i - 1] if i > para_start else " "
-    if not (prev.isspace() or prev in _OPENERS_BEFORE):
-        return False
-    nxt = text[i + 1] if i + 1 < para_end else " "
-    if text[i] == "‘" and nxt in '“"':
-        return True
-    if not nxt.isalpha():  # '90s, a lone mark
-        return False
-    m = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
-    word = m.group(0).lower() if m else ""
-    after = text[i + 1 + len(word)] if i + 1 + len(word) < para_end else " "
-    # 'n' in rock 'n' roll, 'em, 'til: an elision, unless the mark is curly-opening and
-    # the word runs on into more text ("‘Til death", rare enough to ignore).
-    if word in _ELISIONS and (after in "'’ " or not after.isalpha()):
-        return False
-    return True
+    @property
+    def end(self) -> int:
+        return self.mark.end
 
-
-def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
-    prev = text[i - 1] if i > para_start else " "
-    nxt = text[i + 1] if i + 1 < para_end else " "
-    if prev.isspace() or nxt.isalnum():
-        return False
-    if prev in "sS" and nxt == " ":
-        # "the students' union": a plural possessive before a lowercase noun.
-        m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
-        if m and m.group(1) not in SPEECH_VERBS and m.group(1) not in PERSON_PRONOUNS and m.group(1) != "said":
-            return False
-    return True
-
-
-def _pair_marks(text: str) -> list[_Segment]:
-    """Quoted stretches, double and single, in text order (see module doc)."""
-    paras = _paragraphs(text)
-    doubles: list[_Segment] = []
-    singles: list[_Segment] = []
-    pending_double: _Segment | None = None
-    pending_single: _Segment | None = None
-    group = 0
-    for p_start, p_end in paras:
-        first = p_start
-        while first < p_end and text[first].isspace():
-            first += 1
-        # A quote left open at the end of the previous paragraph runs on when
-        # this paragraph opens with a mark of the same kind.
-        for kind in ("double", "single"):
-            pending = pending_double if kind == "double" else pending_single
-            if pending is None:
-                continue
-            opens_again = first < p_end and (
-                (kind == "double" and (text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT or text.startswith("''", first)))
-                or (kind == "single" and text[first] in _SINGLE_OPEN + "'")
-            )
-            if not opens_again:
-                _end_unclosed(text, pending)
-        pending_double = pending_single = None
-
-        open_d: int | None = None
-        open_w = 1  # width of the open double mark: 2 for ''
-        open_s: int | None = None
-        skip = -1
-        for m in _MARK_RE.finditer(text, p_start, p_end):
-            i = m.start()
-            if i <= skip:
-                continue
-            ch = text[i]
-            # Two apostrophes stand for a double mark (''Yes,'' he said), the
-            # convention of some newspapers and of Penn Treebank text.
-            width = 2 if ch == "'" and i + 1 < p_end and text[i + 1] == "'" else 1
-            if width == 2 or ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT:
-                skip = i + width - 1
-                # Which side a mark is on shows in its neighbours more reliably
-                # than in its glyph (typists put “ for ” and the reverse).
-                prev = text[i - 1] if i > p_start else " "
-                nxt = text[i + width] if i + width < p_end else " "
-                straight = ch == _DOUBLE_STRAIGHT or width == 2
-                opens = ch in _DOUBLE_OPEN or (straight and open_d is None)
-                if open_d is not None and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)"):
-                    opens = False
-                elif open_d is None and (prev.isspace() or prev in _OPENERS_BEFORE) and nxt.isalnum():
-                    opens = True
-                if opens:
-                    open_d, open_w = i, width
-                elif open_d is not None:
-                    doubles.append(_Segment(open_d, i, open_d + open_w, i))
-                    open_d = None
-            elif open_s is None:
-                if ch in _SINGLE_OPEN or ch == "'":
-                    if _is_single_open(text, i, p_start, p_end):
-                        open_s = i
-            elif ch in _SINGLE_AMBIG and _is_single_close(text, i, p_start, p_end):
-                singles.append(_Segment(open_s, i, open_s + 1, i))
-                open_s = None
-        if open_d is not None:
-            pending_double = _Segment(open_d, None, open_d + open_w, p_end)
-            doubles.append(pending_double)
-        if open_s is not None:
-            pending_single = _Segment(open_s, None, open_s + 1, p_end)
-            singles.append(pending_single)
-    for pending in (pending_double, pending_single):
-        if pending is not None:
-            _end_unclosed(text, pending)
-    doubles = [d for d in doubles if d.keep]
-    singles = [d for d in singles if d.keep]
-
-    # Nested quotes belong to the quote around them.
-    segments = _drop_nested(doubles, singles)
-    # Strip spaces inside the marks; number the groups of run-on quotes.
-    out: list[_Segment] = []
-    prev: _Segment | None = None
-    for seg in segments:
-        while seg.start < seg.end and text[seg.start].isspace():
-            seg.start += 1
-        while seg.end > seg.start and text[seg.end - 1].isspace():
-            seg.end -= 1
-        if seg.start >= seg.end:
-            continue
-        if prev is not None and prev.close is None and text[prev.end : seg.open].strip() == "":
-            seg.group = prev.group
-        else:
-            group += 1
-            seg.group = group
-        out.append(seg)
-        prev = seg
-    return out
-
-
-def _end_unclosed(text: str, seg: _Segment) -> None:
-    """A quote whose closing mark is missing and that does not run on into
-    the next paragraph: drop it when short (a stray mark), else end it where
-    the attribution starts ('... to keep, said Kessel, whose ...')."""
-    if len(text[seg.start : seg.end].split()) < _MIN_UNCLOSED:
-        seg.keep = False
-        return
-    m = _ATTRIBUTION_AFTER_COMMA.search(text, seg.start, seg.end)
-    if m is not None:
-        # The comma stays inside, as it would before a closing mark; it stands
-        # in for the missing mark.
-        seg.close = m.start()
-        seg.end = m.start() + 1
-
-
-def _drop_nested(doubles: list[_Segment], singles: list[_Segment]) -> list[_Segment]:
-    both = sorted(doubles + singles, key=lambda s: (s.open, -s.end))
-    kept: list[_Segment] = []
-    outer_end = -1
-    for seg in both:
-        if seg.open < outer_end:
-            continue  # inside the previous kept quote
-        kept.append(seg)
-        outer_end = seg.end if seg.close is None else seg.close
-    return kept
+    @property
+    def group(self) -> int:
+        return self.mark.group
 
 
 class _DocIndex:
@@ -268,7 +91,9 @@ class _DocIndex:
         # Doc.text is rebuilt from the tokens on every access: keep it once.
         self.text = text
         self.starts = [t.idx for t in doc]
-        # Token index -> segment index, for tokens inside the marks (marks included).
+        # Token index -> segment index, for tokens inside the marks (marks
+        # included), whatever the marks hold: a title in marks is no place
+        # for a cue either.
         self.in_quote: dict[int, int] = {}
         for n, seg in enumerate(segments):
             first = self.token_at(seg.open)
@@ -294,10 +119,8 @@ def _is_cue(tok: Token) -> int:
         return 2
     if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in tok.rights):
         return 2
-    if (
-        lemma == "continue"
-        and tok.tag_ in ("VBD", "VBZ", "VBP")
-        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)
+    if lemma == "continue" and tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children
     ):
         # 'he continued, "..."': carrying on speaking, not "continued to fight".
         return 2
@@ -403,10 +226,8 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
-        elif (
-            tok.dep_ == "prep"
-            and tok.lower_ in ("in", "during")
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+        elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
         ):
             end = next(c.i for c in tok.children if c.dep_ == "pobj")
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
@@ -418,10 +239,9 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
     return last
 
 
-def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
+def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
-    seg = segments[seg_no]
     if not seg.tokens:
         return
     first_tok = idx.token_at(seg.open)
@@ -475,7 +295,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         if tok.head.i in inside:
             continue
         anc = tok.head
-        for _ in range(_ANCESTOR_STEPS):
+        for step in range(_ANCESTOR_STEPS):
             if anc.i in seen:
                 break
             seen.add(anc.i)
@@ -483,6 +303,8 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
                 score = _is_cue(anc)
                 if score == 2:
                     best = anc
+                    seg.rule = "marks.governing_verb"
+                    seg.cue_depth = step + 1
                     break
                 if score == 1 and fallback is None:
                     fallback = anc
@@ -501,6 +323,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         # A sign, post or message that reads the quoted words ('a hat reading
         # "Make America Great Again"'): the words are what it says.
         best = last_head
+        seg.rule = "marks.reading"
     # 2. The nearest speech verb right after or right before the marks. After
     # the marks only for a direct quote: a partial quote sits inside its own
     # clause, so a speech verb that follows without governing it belongs to
@@ -509,14 +332,17 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         for i in tail:
             if _is_cue(doc[i]) == 2:
                 best = doc[i]
+                seg.rule = "marks.verb_after"
                 break
     if best is None:
         for i in reversed(head):
             if _is_cue(doc[i]) == 2:
                 best = doc[i]
+                seg.rule = "marks.verb_before"
                 break
     if best is None and fallback is not None and (fallback.i in window):
         best = fallback
+        seg.rule = "marks.belief_verb"
     if best is None and seg.kind == "direct" and last_head is not None and last_head.text in (":", ","):
         # No speech verb, but the quote follows a clause that introduces it
         # ('She then addressed the crowd: "..."', 'Trump cut in, "..."'): that
@@ -525,6 +351,7 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
             tok = doc[i]
             if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
                 best = tok
+                seg.rule = "marks.introducing_clause"
                 break
     if best is None:
         # A name and a colon before a quote: 'Kerry: "We ..."'.
@@ -532,8 +359,10 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
             name_tok = doc[head[-2]]
             if name_tok.ent_type_ in _ENTITY_SPEAKERS:
                 seg.mention = _mention_span(name_tok, idx.in_quote)
+                seg.rule = "marks.name_colon"
         return
     seg.cue = best
+    seg.verb = best
     # The cue is the verb group: auxiliaries and negation before it ("is
     # telling", "would not comment"), a particle after it ("points out").
     first = best
@@ -559,42 +388,56 @@ def _attribution(idx: _DocIndex, segments: list[_Segment], seg_no: int) -> None:
         seg.mention = _mention_span(subj, idx.in_quote)
 
 
-def _not_speech(idx: _DocIndex, seg: _Segment) -> bool:
-    """Nicknames, titles of works and scare quotes (see module doc)."""
+def _parse_rules() -> dict[str, MarkRule]:
+    return {r.test: r for r in load_rules() if r.test in _PARSE_TESTS}
+
+
+_PARSE_TESTS = frozenset({"called_participle", "title_case_fragment", "unattributed_short"})
+
+
+def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) -> None:
+    """Type a span the text rules left as speech, by what the parse says of
+    it (see module doc): sets ``seg.mark.type``/``reason``."""
+    mark = seg.mark
+    if mark.close is None or not mark.is_speech:
+        return
     text = idx.text
-    content = text[seg.start : seg.end]
-    words = content.split()
-    if seg.close is None:
-        return False
-    before = text[max(0, seg.open - 40) : seg.open]
-    if before.endswith("=") or not any(ch.isalpha() for ch in content):
-        # A markup attribute value (datetime="2015-12-02") or a quoted number or date: not words anyone said.
-        return True
-    after = text[seg.close + 1 : seg.close + 40].removeprefix("'")  # the second mark of ''
-    # Dwayne "The Rock" Johnson: between two capitalised words.
-    if len(words) <= 4 and re.search(r"[A-Z][\w.]*\s*$", before) and re.match(r"\s*[A-Z]", after):
-        if content[-1:] not in _TERMINAL | {","}:
-            return True
-    prev_words = re.findall(r"[\w-]+", before.lower())[-3:]
-    if any(w in _SO_CALLED for w in prev_words[-2:]) and len(words) <= 4:
-        return True
+    content = text[mark.start : mark.end]
+    n_words = len(content.split())
+    doc = idx.doc
+    first_tok = idx.token_at(mark.open)
+
+    def fits(rule: MarkRule | None) -> bool:
+        return rule is not None and (rule.max_words is None or n_words <= rule.max_words)
+
+    rule = rules.get("called_participle")
+    if fits(rule) and first_tok > 0:
+        # 'a group called "Friends of the Earth"': a participle naming the noun before it.
+        k = first_tok - 1
+        while k > 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        tok = doc[k]
+        if tok.lower_ in ("called", "named") and tok.dep_ == "acl" and tok.head.i < tok.i:
+            mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
+            return
     if seg.cue is not None and seg.cue.lemma_.lower() == "read":
-        return False  # a sign's words in title case are still its words
-    core = content.rstrip(".,;:!?")
-    core_words = core.split()
-    alpha = [w for w in core_words if w[:1].isalpha()]
-    every_word_capital = bool(alpha) and all(w[0].isupper() for w in alpha)
-    title_case = bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
-    if title_case and len(core_words) <= 10:
-        # A work named after a possessive or a word like "book": NBC's "Today".
-        if any(w in _TITLE_CUES for w in prev_words) or re.search(r"['’]s\s*$", before):
-            return True
-        if seg.kind == "partial" and (content[-1:] not in _TERMINAL | {","} or every_word_capital or len(alpha) >= 3):
-            return True
+        return  # a sign's words in title case are still its words
+    after = text[mark.outer_end : mark.outer_end + 40].removeprefix("'")
+    rule = rules.get("title_case_fragment")
+    # Not when a speech verb governs the words ('she declared "What A Night"')
+    # or they exclaim or ask ('chanted "Lock Him Up!"'): titles rarely do.
+    # Near: the verb or a preposition of it takes the quoted words.
+    spoken = (seg.rule == "marks.governing_verb" and seg.cue_depth <= 2) or any(ch in content for ch in "!?")
+    if fits(rule) and seg.kind == "partial" and not spoken and is_title_case(content):
+        alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
+        every_word_capital = all(w[0].isupper() for w in alpha)
+        if content[-1:] not in _TERMINAL | {","} or every_word_capital or len(alpha) >= 3:
+            mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
+            return
+    rule = rules.get("unattributed_short")
     sentence_goes_on = content[-1:] not in _TERMINAL and re.match(r"\s*[\w(]", after) is not None
-    if len(words) <= 2 and seg.cue is None and (seg.kind == "partial" or sentence_goes_on):
-        return True
-    return False
+    if fits(rule) and seg.cue is None and (seg.kind == "partial" or sentence_goes_on):
+        mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
 
 
 def _carry_on(text: str, segments: list[_Segment]) -> None:
@@ -614,30 +457,32 @@ def _carry_on(text: str, segments: list[_Segment]) -> None:
             and prev.close is not None
             and "\n" not in text[prev.close : seg.open]
         ):
-            seg.cue, seg.cue_end = prev.cue, prev.cue_end
+            seg.cue, seg.cue_end, seg.verb = prev.cue, prev.cue_end, prev.verb
             seg.carried = True
+            seg.rule = "marks.carried"
         prev = seg
 
 
-def find_marked_quotes(doc: Doc) -> list[Quote]:
-    """Direct and partial quotes in ``doc``, each with cue and speaker mention.
+def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, MarkSpan, Token | None]]:
+    """Direct and partial quotes in ``doc``, each with the span of the index
+    it stands in and its cue's head word (None when it has no cue of its own).
 
-    doc (Doc): a parsed document.
-    RETURNS (list[Quote]): quotes in text order; ``continuation`` is True for
-        a quote with no attribution of its own.
+    Types the index's spans that the parse shows are not speech (in place);
+    those give no quote.
     """
     text = doc.text
-    if not _MARK_RE.search(text):
+    if index is None:
+        index = build_mark_index(text)
+    if not index.spans:
         return []
-    segments = _pair_marks(text)
-    if not segments:
-        return []
+    segments = [_Segment(mark) for mark in index.spans]
     idx = _DocIndex(doc, segments, text)
-    for n in range(len(segments)):
-        _attribution(idx, segments, n)
+    speech = [seg for seg in segments if seg.mark.is_speech]
+    for seg in speech:
+        _attribution(idx, seg)
     # Parts of one multi-paragraph quote share the attribution found for any part.
     groups: dict[int, list[_Segment]] = {}
-    for seg in segments:
+    for seg in speech:
         groups.setdefault(seg.group, []).append(seg)
     for parts in groups.values():
         if len(parts) < 2:
@@ -647,30 +492,47 @@ def find_marked_quotes(doc: Doc) -> list[Quote]:
         for p in parts:
             p.kind = "direct"
             if source is not None and p.cue is None and p.mention is None:
-                p.cue, p.cue_end, p.mention = source.cue, source.cue_end, source.mention
-    _carry_on(text, segments)
-    quotes: list[Quote] = []
-    for seg in segments:
-        if _not_speech(idx, seg):
-            continue
+                p.cue, p.cue_end, p.mention, p.verb = source.cue, source.cue_end, source.mention, source.verb
+                p.rule = "marks.same_quote"
+    rules = _parse_rules()
+    for seg in speech:
+        _type_by_parse(idx, seg, rules)
+    speech = [seg for seg in speech if seg.mark.is_speech]
+    _carry_on(text, speech)
+    out: list[tuple[Quote, MarkSpan, Token | None]] = []
+    for seg in speech:
         cue = None
         if seg.cue is not None:
             end_tok = seg.cue_end or seg.cue
             cs, ce = seg.cue.idx, end_tok.idx + len(end_tok.text)
             cue = TextSpan(text[cs:ce], cs, ce)
         mention = TextSpan(text[seg.mention[0] : seg.mention[1]], *seg.mention) if seg.mention else None
-        quotes.append(
-            Quote(
-                text=text[seg.start : seg.end],
-                start=seg.start,
-                end=seg.end,
-                kind=seg.kind,  # type: ignore[arg-type]
-                speaker=Speaker(mention=mention),
-                cue=cue,
-                continuation=seg.carried or (cue is None and mention is None),
-            )
+        content = TextSpan(text[seg.start : seg.end], seg.start, seg.end)
+        quote = Quote(
+            text=content.text,
+            start=content.start,
+            end=content.end,
+            kind=seg.kind,  # type: ignore[arg-type]
+            speaker=Speaker(mention=mention),
+            cue=cue,
+            continuation=seg.carried or (cue is None and mention is None),
+            verbatim=[content],
+            rule=seg.rule,
         )
-    return quotes
+        out.append((quote, seg.mark, None if seg.carried else seg.verb))
+    return out
 
 
-__all__ = ["find_marked_quotes"]
+def find_marked_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
+    """Direct and partial quotes in ``doc``, each with cue and speaker mention.
+
+    doc (Doc): a parsed document.
+    index (MarkIndex | None): the document's quote-mark index (built here
+        when not given).
+    RETURNS (list[Quote]): quotes in text order; ``continuation`` is True for
+        a quote with no attribution of its own; ``verbatim`` is the quote.
+    """
+    return [q for q, _, _ in find_marked(doc, index)]
+
+
+__all__ = ["find_marked", "find_marked_quotes"]

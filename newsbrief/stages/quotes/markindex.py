@@ -1,0 +1,525 @@
+"""One quote-mark index per document: every stretch of text between quote
+marks, paired once, typed as speech or not, and read by every finder.
+
+Pairing (``build_mark_index``), one linear pass per paragraph:
+
+* double marks: straight ``"``, curly ``“ ”``, low ``„``, guillemets ``« »``
+  and two apostrophes ``''`` (the convention of some newswire text);
+* single marks ``‘ ’`` and ``'``: they only open before a word and close
+  after one, and the usual elisions ('90s, rock 'n' roll, 'em) and
+  apostrophes (don't, Kerry's, students' union) are left alone;
+* which side a mark is on shows in its neighbours (space before and a word
+  after opens; a word before and space or punctuation after closes) more
+  reliably than in its glyph. A mark that looks like an opener while a quote
+  is open means that quote lost its closing mark, and one that looks like a
+  closer with no quote open is a stray mark: both stay local, so one stray
+  mark does not flip the pairing for the rest of an article written without
+  paragraph breaks;
+* a quote left open at a paragraph end runs on when the next paragraph opens
+  with a mark again (the newspaper convention for a quote over several
+  paragraphs; the pieces share a ``group``); otherwise it ends where
+  ", said X" begins or at the end of its sentence, and is dropped as a stray
+  mark when short;
+* quotes nested inside another quote belong to the outer one.
+
+Typing: each span is ``speech`` unless a rule of ``data/marks.json`` says it
+is a name, a title, a scare quote or a word mentioned as a word. The rules
+that read only the text run here; those that need the parse (a quote with no
+speech cue) run in ``marks.py`` and set the type on the same span.
+
+The stage writes the index as plain dicts on ``doc._.nb_marks``
+(``MarkSpan.to_dict``); ``index_from_dicts`` reads it back, and
+``inside_mark``/``inside_speech_mark``/``marks_in``/``token_marks`` answer the
+questions the finders ask. Hand-written because no maintained library pairs
+quote marks with offsets (spaCy's tokenizer splits them off but does not say
+which ones belong together).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..lexicon import PERSON_PRONOUNS, SPEECH_VERBS
+
+SPEECH = "speech"
+
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_AMBIG = "'’"
+_MARK_RE = re.compile("[\"“”«»„‘’']")
+# Characters after which a mark opens a quote (besides whitespace and the paragraph start).
+_OPENERS_BEFORE = set("([{—–-/\"“‘'")
+# Characters after which a closing mark stands (besides whitespace and the paragraph end).
+_CLOSERS_AFTER = set(",.;:!?)]}—–-…'’\"”/")
+# Words that begin with an apostrophe in common English elisions ('em, 'n', 'til).
+_ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "nuff", "cept", "s"})
+# A quote whose closing mark is missing is kept only when it is this long (words).
+MIN_UNCLOSED_WORDS = 8
+# ', said Kessel' / ', Kessel said' inside a quote with no closing mark.
+_ATTRIBUTION_AFTER_COMMA = re.compile(
+    r",(?=\s+(?:said|says|added|adds|told|tells|asked|wrote|writes|explained|noted)\b"
+    r"|\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote)\b)"
+)
+# The end of a sentence inside an unclosed quote: where it stops.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'])")
+_TERMINAL = ".!?"
+
+
+@dataclass(slots=True)
+class MarkSpan:
+    """One stretch of text between quote marks.
+
+    open (int): offset of the opening mark; open_width its length (2 for '').
+    close (int | None): offset of the closing mark; None when the quote runs
+        on into the next paragraph or its closing mark is missing.
+    start/end (int): the words inside the marks (spaces stripped).
+    style (str): "double" or "single".
+    group (int): the pieces of one quote over several paragraphs share it.
+    type (str): "speech", or "name", "title", "scare", "word" (not speech).
+    reason (str): the rule that typed it ("speech" when none applied).
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    style: str = "double"
+    open_width: int = 1
+    close_width: int = 1
+    group: int = -1
+    type: str = SPEECH
+    reason: str = SPEECH
+    keep: bool = field(default=True, repr=False)
+
+    @property
+    def outer_end(self) -> int:
+        """One past the closing mark (or the end of the words when unclosed)."""
+        return self.close + self.close_width if self.close is not None else self.end
+
+    @property
+    def is_speech(self) -> bool:
+        return self.type == SPEECH
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "open": self.open,
+            "close": self.close,
+            "open_width": self.open_width,
+            "close_width": self.close_width,
+            "style": self.style,
+            "group": self.group,
+            "type": self.type,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MarkSpan:
+        return cls(
+            open=data["open"],
+            close=data.get("close"),
+            start=data["start"],
+            end=data["end"],
+            style=data.get("style", "double"),
+            open_width=data.get("open_width", 1),
+            close_width=data.get("close_width", 1),
+            group=data.get("group", -1),
+            type=data.get("type", SPEECH),
+            reason=data.get("reason", SPEECH),
+        )
+
+
+class MarkIndex:
+    """The quote-marked spans of one text, in text order (they never overlap)."""
+
+    __slots__ = ("spans", "_opens")
+
+    def __init__(self, spans: Sequence[MarkSpan]) -> None:
+        self.spans: list[MarkSpan] = sorted(spans, key=lambda s: s.open)
+        self._opens = [s.open for s in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def span_at(self, char: int) -> MarkSpan | None:
+        """The span whose marks (or words, when unclosed) hold offset ``char``."""
+        k = bisect_right(self._opens, char) - 1
+        if k < 0:
+            return None
+        span = self.spans[k]
+        return span if span.open <= char < span.outer_end else None
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [s.to_dict() for s in self.spans]
+
+
+def index_from_dicts(data: Iterable[dict[str, Any]] | None) -> MarkIndex:
+    """The index back from ``doc._.nb_marks``."""
+    return MarkIndex([MarkSpan.from_dict(d) for d in (data or [])])
+
+
+def inside_mark(index: MarkIndex, char: int) -> bool:
+    """Whether offset ``char`` stands between quote marks (marks included)."""
+    return index.span_at(char) is not None
+
+
+def inside_speech_mark(index: MarkIndex, char: int) -> bool:
+    """Whether offset ``char`` stands between quote marks that hold speech."""
+    span = index.span_at(char)
+    return span is not None and span.is_speech
+
+
+def marks_in(index: MarkIndex, start: int, end: int, *, speech_only: bool = True) -> list[MarkSpan]:
+    """The spans whose words lie within ``start..end``, in text order."""
+    k = max(0, bisect_right(index._opens, start) - 1)
+    out: list[MarkSpan] = []
+    for span in index.spans[k:]:
+        if span.start >= end:
+            break
+        if start <= span.start and span.end <= end and (span.is_speech or not speech_only):
+            out.append(span)
+    return out
+
+
+def token_marks(index: MarkIndex, token_starts: Sequence[int]) -> list[int]:
+    """For each token (by its start offset, in order), the position in
+    ``index.spans`` of the span holding it, or -1: one merge pass."""
+    out = [-1] * len(token_starts)
+    spans = index.spans
+    k = 0
+    for t, char in enumerate(token_starts):
+        while k < len(spans) and spans[k].outer_end <= char:
+            k += 1
+        if k < len(spans) and spans[k].open <= char:
+            out[t] = k
+    return out
+
+
+# ---------------------------------------------------------------- rules (data)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkRule:
+    """One rule of ``data/marks.json``."""
+
+    name: str
+    type: str
+    test: str
+    max_words: int | None = None
+    title_case: bool = False
+    not_after_subject: bool = False
+    pattern: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
+    """The rules of a marks file (the packaged ``data/marks.json`` by default)."""
+    if path is None:
+        raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    data = json.loads(raw)
+    dets = "|".join(re.escape(d) for d in data.get("determiners", []))
+    rules: list[MarkRule] = []
+    for item in data["rules"]:
+        pattern = None
+        if item["test"] == "frame_before":
+            phrases = sorted(item["phrases"], key=len, reverse=True)
+            alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+            # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
+            pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        rules.append(
+            MarkRule(
+                name=item["rule"],
+                type=item["type"],
+                test=item["test"],
+                max_words=item.get("max_words"),
+                title_case=bool(item.get("title_case", False)),
+                not_after_subject=bool(item.get("not_after_subject", False)),
+                pattern=pattern,
+            )
+        )
+    return tuple(rules)
+
+
+def is_title_case(content: str) -> bool:
+    """Every longer word capitalised ("The Art of the Deal")."""
+    alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
+    return bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
+
+
+def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
+    test = rule.test
+    if test == "no_letters":
+        return not any(ch.isalpha() for ch in content)
+    if test == "markup_attribute":
+        return before.endswith("=")
+    if span.close is None:
+        return False  # the other rules read what follows the closing mark
+    if rule.max_words is not None and len(content.split()) > rule.max_words:
+        return False
+    if rule.title_case and not is_title_case(content):
+        return False
+    if test == "frame_before":
+        m = rule.pattern.search(before) if rule.pattern is not None else None
+        if m is None:
+            return False
+        if rule.not_after_subject:
+            # 'who he dubbed "..."': a person naming something is speaking.
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
+            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which")):
+                return False
+        return True
+    if test == "between_names":
+        # Dwayne "The Rock" Johnson: a capitalised word right before and after.
+        return (
+            re.search(r"[A-Z][\w.]*\s+$", before) is not None
+            and re.match(r"\s+[A-Z]", after) is not None
+            and content[-1:] not in _TERMINAL + ","
+        )
+    if test == "possessive_before":
+        return re.search(r"\w['’]s\s+$", before) is not None and content[-1:] not in _TERMINAL + ","
+    return False  # a rule that needs the parse (marks.py)
+
+
+def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = None) -> None:
+    """Type each span of ``index`` by the rules that read only the text (in place)."""
+    rules = load_rules() if rules is None else rules
+    for span in index.spans:
+        content = text[span.start : span.end]
+        before = text[max(0, span.open - 60) : span.open]
+        after_from = span.outer_end
+        after = text[after_from : after_from + 40]
+        for rule in rules:
+            if _text_rule(rule, text, span, before, after, content):
+                span.type, span.reason = rule.type, rule.name
+                break
+
+
+# ---------------------------------------------------------------- pairing
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line; news text puts one paragraph a line."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _is_single_open(text: str, i: int, para_start: int, para_end: int) -> bool:
+    prev = text[i - 1] if i > para_start else " "
+    if not (prev.isspace() or prev in _OPENERS_BEFORE):
+        return False
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if text[i] == "‘" and nxt in "“\"":
+        return True
+    if not nxt.isalpha():  # '90s, a lone mark
+        return False
+    m = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
+    word = m.group(0).lower() if m else ""
+    after = text[i + 1 + len(word)] if i + 1 + len(word) < para_end else " "
+    # 'n' in rock 'n' roll, 'em, 'til: an elision.
+    if word in _ELISIONS and (after in "'’ " or not after.isalpha()):
+        return False
+    return True
+
+
+def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if prev.isspace() or nxt.isalnum():
+        return False
+    if prev in "sS" and nxt == " ":
+        # "the students' union": a plural possessive before a lowercase noun.
+        m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
+        if m and m.group(1) not in SPEECH_VERBS and m.group(1) not in PERSON_PRONOUNS and m.group(1) != "said":
+            return False
+    return True
+
+
+def _end_unclosed(text: str, seg: MarkSpan) -> None:
+    """A quote whose closing mark is missing and that does not run on into
+    the next paragraph ends where the attribution starts ('... to keep, said
+    Kessel, whose ...') or else at the end of its sentence, and is dropped
+    when short (a stray mark)."""
+    m = _ATTRIBUTION_AFTER_COMMA.search(text, seg.start, seg.end)
+    if m is not None:
+        # The comma stays inside, as it would before a closing mark, and
+        # stands in for the missing mark.
+        seg.close = m.start()
+        seg.end = m.start() + 1
+    else:
+        s = _SENTENCE_END.search(text, seg.start, seg.end)
+        if s is not None:
+            seg.end = s.end()
+    if len(text[seg.start : seg.end].split()) < MIN_UNCLOSED_WORDS:
+        seg.keep = False
+
+
+def _drop_nested(spans: list[MarkSpan]) -> list[MarkSpan]:
+    kept: list[MarkSpan] = []
+    outer_end = -1
+    for seg in sorted(spans, key=lambda s: (s.open, -s.end)):
+        if seg.open < outer_end:
+            continue  # inside the previous kept quote
+        kept.append(seg)
+        outer_end = seg.outer_end
+    return kept
+
+
+def _pair_doubles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> MarkSpan | None:
+    """Pair the double marks of one paragraph into ``out``; return the quote
+    left open at its end (kept in ``out`` too), or None."""
+    open_d: int | None = None
+    open_w = 1
+    skip = -1
+    for m in _MARK_RE.finditer(text, p_start, p_end):
+        i = m.start()
+        if i <= skip:
+            continue
+        ch = text[i]
+        width = 2 if ch == "'" and i + 1 < p_end and text[i + 1] == "'" else 1
+        if not (width == 2 or ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == _DOUBLE_STRAIGHT):
+            continue
+        skip = i + width - 1
+        prev = text[i - 1] if i > p_start else " "
+        nxt = text[i + width] if i + width < p_end else " "
+        looks_open = (prev.isspace() or prev in _OPENERS_BEFORE) and not (nxt.isspace() or nxt in ",.;:!?)")
+        looks_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSERS_AFTER)
+        if open_d is None:
+            # A closing-looking straight or closing mark with no quote open is
+            # a stray mark (an inch sign, a typo): it opens nothing.
+            if ch in _DOUBLE_CLOSE and not looks_open:
+                continue
+            if ch not in _DOUBLE_OPEN and looks_close and not looks_open:
+                continue
+            open_d, open_w = i, width
+            continue
+        if looks_open and not looks_close:
+            # An opening mark while a quote is open: that quote lost its
+            # closing mark. It ends here (or sooner) and a new one opens.
+            lost = MarkSpan(open_d, None, open_d + open_w, i, "double", open_w)
+            _end_unclosed(text, lost)
+            out.append(lost)
+            open_d, open_w = i, width
+            continue
+        out.append(MarkSpan(open_d, i, open_d + open_w, i, "double", open_w, width))
+        open_d = None
+    if open_d is not None:
+        pending = MarkSpan(open_d, None, open_d + open_w, p_end, "double", open_w)
+        out.append(pending)
+        return pending
+    return None
+
+
+def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> MarkSpan | None:
+    open_s: int | None = None
+    for m in _MARK_RE.finditer(text, p_start, p_end):
+        i = m.start()
+        ch = text[i]
+        if ch not in _SINGLE_OPEN and ch not in _SINGLE_AMBIG:
+            continue
+        if ch == "'" and ((i + 1 < p_end and text[i + 1] == "'") or (i > p_start and text[i - 1] == "'")):
+            continue  # '' is a double mark
+        if open_s is None:
+            if _is_single_open(text, i, p_start, p_end):
+                open_s = i
+        elif _is_single_close(text, i, p_start, p_end):
+            out.append(MarkSpan(open_s, i, open_s + 1, i, "single"))
+            open_s = None
+    if open_s is not None:
+        pending = MarkSpan(open_s, None, open_s + 1, p_end, "single")
+        out.append(pending)
+        return pending
+    return None
+
+
+def pair_marks(text: str) -> list[MarkSpan]:
+    """Quoted stretches, double and single, in text order (see module doc)."""
+    spans: list[MarkSpan] = []
+    pending: dict[str, MarkSpan | None] = {"double": None, "single": None}
+    for p_start, p_end in _paragraphs(text):
+        first = p_start
+        while first < p_end and text[first].isspace():
+            first += 1
+        for style, seg in pending.items():
+            if seg is None:
+                continue
+            opens_again = first < p_end and (
+                (style == "double" and (text[first] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT or text.startswith("''", first)))
+                or (style == "single" and text[first] in _SINGLE_OPEN + "'")
+            )
+            if not opens_again:
+                _end_unclosed(text, seg)
+        pending = {
+            "double": _pair_doubles(text, p_start, p_end, spans),
+            "single": _pair_singles(text, p_start, p_end, spans),
+        }
+    for seg in pending.values():
+        if seg is not None:
+            _end_unclosed(text, seg)
+    spans = _drop_nested([s for s in spans if s.keep])
+    out: list[MarkSpan] = []
+    prev: MarkSpan | None = None
+    group = 0
+    for seg in spans:
+        while seg.start < seg.end and text[seg.start].isspace():
+            seg.start += 1
+        while seg.end > seg.start and text[seg.end - 1].isspace():
+            seg.end -= 1
+        if seg.start >= seg.end:
+            continue
+        if prev is not None and prev.close is None and text[prev.end : seg.open].strip() == "":
+            seg.group = prev.group
+        else:
+            group += 1
+            seg.group = group
+        out.append(seg)
+        prev = seg
+    return out
+
+
+def build_mark_index(text: str, rules: Sequence[MarkRule] | None = None) -> MarkIndex:
+    """Pair the quote marks of ``text`` and type the spans by the text rules."""
+    if not _MARK_RE.search(text):
+        return MarkIndex([])
+    index = MarkIndex(pair_marks(text))
+    type_spans(text, index, rules)
+    return index
+
+
+__all__ = [
+    "MarkSpan",
+    "MarkIndex",
+    "MarkRule",
+    "SPEECH",
+    "build_mark_index",
+    "index_from_dicts",
+    "inside_mark",
+    "inside_speech_mark",
+    "marks_in",
+    "token_marks",
+    "load_rules",
+    "pair_marks",
+    "type_spans",
+    "is_title_case",
+]

@@ -1,0 +1,200 @@
+"""The quote-mark index: pairing every mark style, stray and unclosed marks
+that stay local, typing by the named rules of data/marks.json, and the
+lookups other finders use. Rule tests on plain text (no model), and a few
+through the pipeline. All text is written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.api import brief_from_doc
+from newsbrief.ingest import Article
+from newsbrief.stages.quotes.markindex import (
+    MarkSpan,
+    build_mark_index,
+    index_from_dicts,
+    inside_mark,
+    inside_speech_mark,
+    load_rules,
+    marks_in,
+    token_marks,
+)
+
+
+def _words(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in build_mark_index(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee said: "The road is shut." Then she left.',
+        "Ann Lee said: “The road is shut.” Then she left.",
+        "Ann Lee said: ‘The road is shut.’ Then she left.",
+        "Ann Lee said: 'The road is shut.' Then she left.",
+        "Ann Lee said: «The road is shut.» Then she left.",
+        "Ann Lee said: „The road is shut.“ Then she left.",
+        "Ann Lee said: ''The road is shut.'' Then she left.",
+    ],
+    ids=["straight", "curly", "curly-single", "straight-single", "guillemets", "low-open", "two-apostrophes"],
+)
+def test_markindex_styles(text):
+    (span,) = build_mark_index(text)
+    assert text[span.start : span.end] == "The road is shut."
+    assert span.type == "speech"
+    assert text[span.open] in "\"“‘'«„"
+
+
+def test_markindex_apostrophes_are_not_marks():
+    text = "It's Ann's view that the '90s were loud, that rock 'n' roll lives and the teachers' union won't strike."
+    assert _words(text) == []
+
+
+def test_markindex_stray_closing_mark_stays_local_without_paragraphs():
+    # One paragraph, an inch mark early on: the quotes after it still pair.
+    text = (
+        'The 12" pipe under Mill Street burst on Monday. "We fixed it by noon," Ann Lee said. '
+        '"It will hold for years," she added. "Nobody lost water for long," Tom Berg said.'
+    )
+    assert _words(text) == ["We fixed it by noon,", "It will hold for years,", "Nobody lost water for long,"]
+
+
+def test_markindex_stray_opening_mark_stays_local_without_paragraphs():
+    text = (
+        'The mayor called the "plan a mess. "We fixed it by noon," Ann Lee said. '
+        '"It will hold for years," she added. "Nobody lost water for long," Tom Berg said.'
+    )
+    assert _words(text) == ["We fixed it by noon,", "It will hold for years,", "Nobody lost water for long,"]
+
+
+def test_markindex_stray_mark_keeps_brief_local(nlp):
+    text = (
+        'The 12" pipe under Mill Street burst on Monday. "We fixed it by noon," Ann Lee said. '
+        '"It will hold for years," she added.'
+    )
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert [v.text for q in brief.quotes for v in q.verbatim] == ["We fixed it by noon,", "It will hold for years,"]
+
+
+def test_markindex_paragraph_reopens_quote():
+    text = (
+        '"We have planned the new school for a very long time and it is nearly ready.\n\n'
+        '"Now we need teachers," Ann Lee said.\n\nThe board agreed.'
+    )
+    first, second = build_mark_index(text)
+    assert first.close is None and second.close is not None
+    assert first.group == second.group
+    assert text[second.start : second.end] == "Now we need teachers,"
+
+
+def test_markindex_unclosed_quote_ends_with_its_sentence():
+    text = '"The county has not paid for the bridge repairs it promised two years ago. Work stopped in May.'
+    (span,) = build_mark_index(text)
+    assert span.close is None
+    assert text[span.start : span.end] == "The county has not paid for the bridge repairs it promised two years ago."
+
+
+def test_markindex_short_unclosed_mark_is_dropped():
+    assert _words('He was 6\'2" tall.\n\nShe said "no more.\n\nThe end.') == []
+
+
+def test_markindex_nested_quote_belongs_to_outer():
+    text = "\"She told me 'never again' last year,\" Ann Lee said."
+    (span,) = build_mark_index(text)
+    assert text[span.start : span.end] == "She told me 'never again' last year,"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "reason"),
+    [
+        ('The striker Pedro "The Cat" Alves scored twice.', "name", "name.nickname"),
+        ('The bridge, known as "the Iron Lady", reopened.', "name", "name.known_as"),
+        ('A storm dubbed "Big Wind" hit the coast.', "name", "name.known_as"),
+        ('Voters rejected the so-called "fair tax" in March.', "scare", "scare.so_called"),
+        ('The mayor used the word "maybe" nine times.', "word", "word.mention"),
+        ('She wrote a book titled "Small Towns at Night" last year.', "title", "title.titled"),
+        ('He read the novel "Rivers of Salt" on the train.', "title", "title.work_noun"),
+        ('The show aired on CBC\'s "Morning Edition" last week.', "title", "title.possessive"),
+        ('The clock read "12:30" when it stopped.', "word", "word.no_letters"),
+    ],
+)
+def test_markindex_not_speech_rules(text, type_, reason):
+    (span,) = build_mark_index(text)
+    assert (span.type, span.reason) == (type_, reason)
+
+
+def test_markindex_person_naming_is_speech():
+    (span,) = build_mark_index('The senator, who she dubbed "a coward", did not reply.')
+    assert span.type == "speech"
+
+
+def test_markindex_rules_are_named_data():
+    rules = load_rules()
+    names = [r.name for r in rules]
+    assert len(names) == len(set(names))
+    assert {r.type for r in rules} <= {"name", "title", "scare", "word"}
+    assert all(r.name.split(".")[0] == r.type for r in rules)
+
+
+def test_markindex_rules_from_another_file(tmp_path):
+    path = tmp_path / "marks.json"
+    rule = {"rule": "word.coined", "type": "word", "test": "frame_before", "phrases": ["coined"]}
+    path.write_text(json.dumps({"rules": [rule]}), encoding="utf-8")
+    (span,) = build_mark_index('She coined "blue sky" in 1990.', load_rules(str(path)))
+    assert span.reason == "word.coined"
+
+
+def test_markindex_lookups():
+    text = 'Ann Lee said "we are ready" and the so-called "plan B" waited.'
+    index = build_mark_index(text)
+    speech, scare = index.spans
+    assert speech.is_speech and not scare.is_speech
+    assert inside_mark(index, text.index("ready")) and inside_speech_mark(index, text.index("ready"))
+    assert inside_mark(index, text.index("plan B")) and not inside_speech_mark(index, text.index("plan B"))
+    assert not inside_mark(index, text.index("waited"))
+    assert inside_mark(index, speech.open) and inside_mark(index, speech.close)
+    assert marks_in(index, 0, len(text)) == [speech]
+    assert marks_in(index, 0, len(text), speech_only=False) == [speech, scare]
+    assert marks_in(index, speech.start + 1, len(text)) == []
+    starts = [0, 4, 8, 13, 14, 17, 21, 26, 28]
+    assert token_marks(index, starts) == [-1, -1, -1, 0, 0, 0, 0, 0, -1]
+    back = index_from_dicts(json.loads(json.dumps(index.to_dicts())))
+    assert [s.to_dict() for s in back] == index.to_dicts()
+
+
+def test_markindex_stage_writes_marks_and_marked(nlp):
+    text = 'The ferry known as "Old Blue" sank. "Nobody was hurt," the captain said.'
+    doc = nlp(text)
+    layer = doc._.nb_marks
+    assert [(d["type"], d["reason"]) for d in layer] == [("name", "name.known_as"), ("speech", "speech")]
+    for d in layer:
+        assert text[d["open"]] == '"' and text[d["close"]] == '"'
+        assert d["open"] < d["start"] < d["end"] <= d["close"]
+    brief = brief_from_doc(doc, Article(text=text))
+    (marked,) = brief.marked
+    assert (marked.text, marked.type, marked.reason) == ("Old Blue", "name", "name.known_as")
+    assert [q.text for q in brief.quotes] == ["Nobody was hurt,"]
+
+
+_WORDS = st.sampled_from(["the", "road", "Ann", "is", "shut", "don't", "'90s", "said", "we", "go", "Lee's", "12\""])
+_MARKS = st.sampled_from(['"', "“", "”", "'", "‘", "’", "''", "«", "»"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _MARKS, st.sampled_from([" ", "\n", "\n\n", ", ", ". "])), max_size=40))
+def test_markindex_offsets_property(pieces):
+    """Whatever the marks, spans never overlap and point inside the text."""
+    text = " ".join(pieces)
+    index = build_mark_index(text)
+    prev_end = -1
+    for span in index:
+        assert isinstance(span, MarkSpan)
+        assert prev_end <= span.open < span.start < span.end <= len(text)
+        assert text[span.start : span.end] == text[span.start : span.end].strip()
+        if span.close is not None:
+            assert span.end <= span.close
+        prev_end = span.outer_end
