@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 import traceback
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -56,10 +57,21 @@ def _init_worker(settings: dict[str, Any]) -> None:
         os.nice(WORKER_NICENESS)
     except OSError:  # pragma: no cover - not permitted here: run at the same priority
         pass
+    # A server killed or stopped without shutting its pool down must not leave
+    # workers behind holding a model in memory: each one leaves with its parent.
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="newsbrief-watchdog").start()
     _worker_settings = Settings(**settings)
     from ..pipeline import load_pipeline
 
     load_pipeline(_worker_settings.model)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def run_job(job: Job, settings: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -158,7 +170,13 @@ class Analyzer:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
+            # The workers are gone when the server is: a job still running is cut short.
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
+            for proc in procs:
+                proc.terminate()
+            for proc in procs:
+                proc.join(timeout=10)
 
     async def analyze(self, job: Job) -> dict[str, Any]:
         """Analyse off the event loop. RETURNS the brief as a dict.
