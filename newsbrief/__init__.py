@@ -14,6 +14,7 @@ from .errors import InputError, NewsbriefError, SetupError
 from .ingest import Article
 from .model import Brief, Entity, Failure, Marked, Quote, Speaker, SummarySentence, TextSpan
 from .pipeline import load_pipeline
+from .render import render_html
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -35,5 +36,6 @@ __all__ = [
     "analyze",
     "analyze_many",
     "load_pipeline",
+    "render_html",
     "__version__",
 ]

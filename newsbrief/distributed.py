@@ -6,7 +6,8 @@ once, when it starts, through a worker plugin, and keeps it in
 ``load_pipeline``'s per-process cache); results come back to the client, which
 writes them into the same SQLite store as the local runner. With
 ``out_parquet``, each worker also writes its partition's flat tables as
-Parquet shards (``quotes/``, ``entities/``, ``articles/`` under that folder);
+Parquet shards (``quotes/``, ``entities/``, ``events/``, ``articles/`` under that
+folder);
 with ``out_parquet`` alone, only the shards are written and nothing but counts
 travels back, for runs too big for one file.
 
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, SetupError, printable
-from .export import entity_rows, quote_rows, write_parquet
+from .export import entity_rows, event_rows, quote_rows, write_parquet
 from .ingest import Article
 from .model import Brief, Failure
 from .readers import DEFAULT_EXTENSIONS, JsonFields, iter_articles
@@ -68,6 +69,7 @@ def _info(key: Key, item: Article | Brief | Failure, meta: dict[str, Any]) -> di
 def _write_shards(out: Path, pkey: str, part: Sequence[PartItem], results: Sequence[Brief | Failure]) -> None:
     quotes: list[dict[str, Any]] = []
     entities: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     articles: list[dict[str, Any]] = []
     for (key, item), result in zip(part, results, strict=True):
         meta = item.meta if isinstance(item, Article) else {}
@@ -75,10 +77,11 @@ def _write_shards(out: Path, pkey: str, part: Sequence[PartItem], results: Seque
         if isinstance(result, Brief):
             quotes.extend(quote_rows(info, result))
             entities.extend(entity_rows(info, result))
+            events.extend(event_rows(info, result))
             articles.append({**info, "status": "ok", "words": len(result.text.split())})
         else:
             articles.append({**info, "status": "failed", "error_code": result.code, "reason": result.message})
-    for table, rows in (("quotes", quotes), ("entities", entities), ("articles", articles)):
+    for table, rows in (("quotes", quotes), ("entities", entities), ("events", events), ("articles", articles)):
         folder = out / table
         folder.mkdir(parents=True, exist_ok=True)
         # The articles shard is written last: its presence marks the partition done.

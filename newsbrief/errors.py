@@ -86,6 +86,19 @@ class Errors(StrEnum):
         "{source}: the database file is damaged ({detail}); restore it from a backup, or start a new store "
         "(`newsbrief run ... --db new.db`)."
     )
+    # newsbrief serve (E040-E049): the HTTP API and the web reader.
+    E040 = "{source}: the request body is too large ({size:,} bytes; the limit is {limit:,})."
+    E041 = (
+        "{source}: unsupported content type {detail!r}; send application/json, text/plain or text/html "
+        "(multipart/form-data on the web form)."
+    )
+    E042 = "{source}: invalid request: {detail}."
+    E043 = "{source}: not found ({detail})."
+    E044 = "{source}: this server has no store; start it with `newsbrief serve --db PATH` to browse a corpus."
+    E045 = "{source}: the analysis failed on this input ({detail}); the server is still running."
+    E046 = "{source}: the analysis worker stopped while analysing this input ({detail}); it has been restarted."
+    E047 = "{source}: the server is busy ({detail}); retry in a few seconds."
+    E048 = "{source}: internal server error ({detail})."
     E050 = "{source}: not usable as event gold ({detail})."
 
     W001 = (

@@ -52,6 +52,12 @@ def _register() -> None:
         pass
     else:
         register_corpus(main)
+    try:
+        from .serve import serve_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        main.add_command(serve_command)
     # People across articles, duplicates and verify (issue 10).
     from .people import register as register_people
     from .verify import verify_command

@@ -228,13 +228,78 @@ def score_seed_events(gold_events: list[dict[str, Any]], brief: Any) -> list[dic
     return out
 
 
+# ---------------------------------------------------------------- floors
+
+
+@dataclass
+class EventsFloors:
+    """A CI gate for ``newsbrief eval events --check`` (see
+    ``eval/events_floors.json``): named gold files, the least each metric may
+    score (``floors``) and the most (``ceilings``: spurious events). Metric
+    names are dotted paths into the report, led by the data name
+    ("plover.type_accuracy"). Paths are relative to the file's folder."""
+
+    path: Path
+    data: dict[str, Path]
+    floors: dict[str, float]
+    ceilings: dict[str, float]
+
+
+def read_events_floors(path: str | Path) -> EventsFloors:
+    """Read an events floors file.
+
+    RAISES (InputError): E004/E009 for a missing or malformed file, E011 for
+        a wrong layout.
+    """
+    path = Path(path)
+    data = read_json_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("data"), dict) or not data["data"]:
+        raise InputError(Errors.E011, source=str(path), detail="expected a 'data' object of name: gold file")
+    limits: dict[str, dict[str, float]] = {}
+    for key in ("floors", "ceilings"):
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value.values()
+        ):
+            raise InputError(Errors.E011, source=str(path), detail=f"expected a {key!r} object of metric: number")
+        limits[key] = {str(k): float(v) for k, v in value.items()}
+    if not limits["floors"] and not limits["ceilings"]:
+        raise InputError(Errors.E011, source=str(path), detail="no 'floors' or 'ceilings' to check")
+    names = set(data["data"])
+    for metric_name in (*limits["floors"], *limits["ceilings"]):
+        if metric_name.split(".")[0] not in names:
+            known = ", ".join(sorted(names))
+            raise InputError(Errors.E011, source=str(path),
+                             detail=f"metric {metric_name!r} does not start with a data name ({known})")
+    base = path.resolve().parent
+    return EventsFloors(path=path, data={str(k): (base / str(v)).resolve() for k, v in data["data"].items()},
+                        floors=limits["floors"], ceilings=limits["ceilings"])
+
+
+def check_events_floors(report: dict[str, Any], floors: EventsFloors) -> list[dict[str, Any]]:
+    """Each floor and ceiling with the measured value and whether it holds (a
+    metric absent from the report fails)."""
+    from .runner import metric
+
+    rows = []
+    for bound, limits in (("floor", floors.floors), ("ceiling", floors.ceilings)):
+        for name, limit in limits.items():
+            value = metric(report, name)
+            ok = value is not None and (value >= limit if bound == "floor" else value <= limit)
+            rows.append({"metric": name, "bound": bound, "limit": limit, "value": value, "ok": ok})
+    return rows
+
+
 __all__ = [
     "CAMEO_TO_ISO",
     "PLOVER_05_NAMES",
+    "EventsFloors",
     "EventsReport",
     "GoldEvent",
+    "check_events_floors",
     "evaluate_plover",
     "load_plover",
+    "read_events_floors",
     "score_record",
     "score_seed_events",
 ]

@@ -45,7 +45,7 @@ from nameparser.config import CONSTANTS as NP
 
 from ..errors import Errors, InputError
 from ..model import Brief
-from ..stages.lexicon import TITLE_WORDS
+from ..stages.lexicon import PERSON_EPITHETS, TITLE_WORDS
 
 # -- word lists (data, not branches) ----------------------------------------
 
@@ -102,6 +102,24 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "spokesperson": "spokesman",
     "advisor": "adviser",
 }
+
+# Words of a role written two ways in the news ("GOP nominee" and
+# "Republican nominee"), folded to one before two role phrases are compared.
+ROLE_SYNONYMS: dict[str, str] = {
+    "gop": "republican",
+    "dem": "democratic",
+    "democrat": "democratic",
+    "u.s.": "us",
+    "american": "us",
+}
+
+# Nouns for a person by family or station that can head a description
+# naming someone the article has named ("the former first lady"), besides
+# the title words and epithets of the stages' lexicon.
+PERSON_NOUNS: frozenset[str] = frozenset("lady wife husband widow daughter son mother father".split())
+
+# Short words a full stop follows inside a sentence ("Mr. Trump").
+ABBREVIATIONS: frozenset[str] = frozenset("mr mrs ms messrs st jr sr no vs etc inc co corp ltd".split())
 
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
@@ -248,6 +266,20 @@ def role_words(role: str | None) -> set[str]:
     return {TITLE_ABBREVIATIONS.get(w, w) for w in words if w in TITLE_WORDS or w in TITLE_ABBREVIATIONS}
 
 
+def role_phrase(text: str) -> str:
+    """A role or description as a comparable phrase: folded, a leading
+    article dropped, abbreviations and synonyms spelt one way ("the GOP
+    presidential nominee" == "Republican presidential nominee")."""
+    words = [w.strip(".,()") for w in fold(text).split()]
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    out = []
+    for w in words:
+        w = TITLE_ABBREVIATIONS.get(w, w)
+        out.append(ROLE_SYNONYMS.get(w, w))
+    return " ".join(w for w in out if w)
+
+
 # -- the store side ----------------------------------------------------------
 
 
@@ -332,13 +364,13 @@ def _surname_person(conn: sqlite3.Connection, info: NameInfo, name: str, roles: 
             if shared:
                 fits.setdefault(int(pid), (str(pname), sorted(shared)[0]))
                 evidence[int(pid)] = evidence.get(int(pid), 0) + int(particles)
-        # A role seen in one article only may be that article's mistake: ask for two.
+        # A role seen in one article only may be that article's mistake: ask
+        # for two; and no other namesake may have been seen with the role
+        # word at all ("Bush", "President": two Presidents Bush, no link).
+        rivals = set(fits)
         fits = {pid: v for pid, v in fits.items() if evidence[pid] >= MIN_ROLE_ARTICLES}
-        namesakes = conn.execute(
-            "SELECT count(*) FROM people WHERE surname = ? AND kind = 'person'", (info.surname,)
-        ).fetchone()[0]
-        if len(fits) == 1 and namesakes == 1:
-            # One full-named person with this surname at all, and the roles agree.
+        if len(fits) == 1 and rivals == set(fits):
+            # One full-named person with this surname has the role, and the roles agree.
             pid, (pname, word) = next(iter(fits.items()))
             if not (hit and _distinct(conn, pid, hit[0])):
                 return pid, f"surname '{info.surname}' and role word '{word}' in this article fit only {pname}"
@@ -389,6 +421,10 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                 full_speakers[info.surname] = ent.name if prev in (None, ent.name) else ""
                 prev = full_given.get(info.given)
                 full_given[info.given] = ent.name if prev in (None, ent.name) else ""
+    # Organisation names the article writes in full: a shorter name that is
+    # the tail of exactly one of them is that one ("the Times" beside "the
+    # New York Times"; beside "Tampa Bay Times" too it stays alone).
+    org_full = [e.name for e in brief.entities if e.type in ORG_TYPES]
     # Speaker strings that are the tail of exactly one longer one here.
     folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
     suffix_of: dict[str, str] = {}
@@ -410,6 +446,19 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             canonical, etype = (lent.name, lent.type) if lent else (longer, etype)
             via = f"'{name}' ends the name '{canonical}' of another speaker in this article; "
         info = read_name(canonical, etype)
+        if info.kind == "org" and not longer:
+            tail = info.key[2:].split()
+            fuller = {
+                read_name(o, "ORG").key: o
+                for o in org_full
+                if len(read_name(o, "ORG").key[2:].split()) > len(tail)
+                and read_name(o, "ORG").key[2:].split()[-len(tail) :] == tail
+            }
+            if len(fuller) == 1:
+                full_org = next(iter(fuller.values()))
+                via = f"'{canonical}' ends the name '{full_org}' this article gives; "
+                canonical = full_org
+                info = read_name(canonical, "ORG")
         if info.kind is None and ent is None:
             target = _described(name, brief)
             if target is not None:
@@ -420,6 +469,13 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                     via = (
                         f"the description '{name}' is the role '{target[1]}' that only {target[0].name}, "
                         "named in this article, was seen with in other articles; "
+                    )
+            if target is None:
+                target = _described_by_subject(name, first.mention, brief)
+                if target is not None:
+                    via = (
+                        f"the description '{name}' follows a sentence that opens with {target[0].name} "
+                        f"('{target[1]}'), and no one else is named before it in its own sentence; "
                     )
             if target is not None:
                 canonical, etype = target[0].name, target[0].type
@@ -489,7 +545,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             )
         # Roles count as evidence for later surname-only links, so only a
         # link by full name (or organisation name) records them.
-        for role in dict.fromkeys(role_texts) if not reason.startswith("surname") else ():
+        for role in dict.fromkeys(role_texts) if not reason.startswith("surname '") else ():
             conn.execute(
                 """INSERT INTO person_roles (person_id, role, articles, first_date, last_date) VALUES (?, ?, 1, ?, ?)
                    ON CONFLICT (person_id, role) DO UPDATE SET articles = articles + 1,
@@ -499,6 +555,8 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
                            last_date))""",
                 (pid, role, date, date),
             )
+        if info.kind == "person" and role_texts:
+            _absorb_surname(conn, pid, info.surname)
         conn.execute(
             """UPDATE people SET first_date = min(coalesce(first_date, ?), coalesce(?, first_date)),
                    last_date = max(coalesce(last_date, ?), coalesce(?, last_date)) WHERE id = ?""",
@@ -511,6 +569,49 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         [(pid, article_id, i) for i, pid in out.items()],
     )
     return out
+
+
+def _absorb_surname(conn: sqlite3.Connection, pid: int, surname: str) -> None:
+    """The surname + role rule the other way round, so that the order articles
+    arrive in does not matter: a surname-only person seen before this
+    full-named one joins it when they share a title word, the full-named
+    person was seen with it in ``MIN_ROLE_ARTICLES`` articles, and no other
+    namesake was seen with it. The bare-surname key is dropped, so a later
+    bare surname without a role still stays alone."""
+    key = f"s:{surname}"
+    row = conn.execute(
+        "SELECT k.person_id FROM person_keys k JOIN people p ON p.id = k.person_id"
+        " WHERE k.key = ? AND k.origin = 'auto' AND p.kind = 'surname'",
+        (key,),
+    ).fetchone()
+    if row is None or int(row[0]) == pid or _distinct(conn, pid, int(row[0])):
+        return
+    sid = int(row[0])
+    words: set[str] = set()
+    for (role,) in conn.execute("SELECT role FROM person_roles WHERE person_id = ?", (sid,)):
+        words |= role_words(str(role))
+    if not words:
+        return
+    seen: dict[int, int] = {}
+    for other, role, n in conn.execute(
+        """SELECT p.id, r.role, r.articles FROM people p JOIN person_roles r ON r.person_id = p.id
+           WHERE p.surname = ? AND p.kind = 'person'""",
+        (surname,),
+    ):
+        if words & role_words(str(role)):
+            seen[int(other)] = seen.get(int(other), 0) + int(n)
+    if set(seen) != {pid} or seen[pid] < MIN_ROLE_ARTICLES:
+        return
+    name = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+    word = sorted(words)[0]
+    conn.execute("DELETE FROM person_keys WHERE key = ?", (key,))
+    merge_people(
+        conn,
+        pid,
+        sid,
+        reason=f"surname '{surname}' and role word '{word}' in its articles fit only {name}",
+        origin="auto",
+    )
 
 
 def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
@@ -529,13 +630,94 @@ def _described(name: str, brief: Brief) -> tuple[Any, str] | None:
             roles.setdefault(q.speaker.entity, set()).add(q.speaker.role)
     fits = []
     for e in brief.entities:
-        if e.type not in PERSON_TYPES or read_name(e.name, e.type).kind != "person":
+        # A surname-only entity counts too: the description then goes where
+        # that surname goes ("the president" beside "Obama, the President").
+        if e.type not in PERSON_TYPES or read_name(e.name, e.type).kind not in ("person", "surname"):
             continue
         for role in ({e.role} if e.role else set()) | roles.get(e.id, set()):
             if role_words(role) == wanted:
                 fits.append((e, role))
                 break
     return fits[0] if len(fits) == 1 else None
+
+
+# Where one sentence ends and the next begins (a full stop, question or
+# exclamation mark, maybe a closing quote, then space), for the subject rule.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n\s*\n")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial
+    ("Gov. Pence", "George W. Bush"), not a sentence."""
+    word = text[max(0, dot - 12) : dot].split()[-1:] or [""]
+    w = word[0].casefold().lstrip('("“')
+    return text[dot] == "." and (
+        len(w) == 1 or "." in w or w in TITLE_ABBREVIATIONS or w in ABBREVIATIONS or (len(w) <= 4 and w in NP.titles)
+    )
+
+
+def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, str] | None:
+    """The person a definite description speaking in a sentence refers to
+    when no role explains it: the one the previous sentence opens with
+    ("Trump charges that ... . The New York businessman says ..."), the
+    commonest way news writing varies a name. Conservative: the description
+    must be "the" + words ending in a person noun (a title or an epithet
+    such as "businessman"); nobody may be named in its own sentence before
+    it; the previous sentence must open with a person's mention; and no
+    other person of the article may have a role with the description's
+    title words (then that role decides, or nothing does)."""
+    words = fold(name).split()
+    if len(words) < 2 or words[0] != "the" or mention is None:
+        return None
+    # The head noun: the last word, or the one before "of" ("the mother of three").
+    head = (words[words.index("of") - 1] if "of" in words[2:] else words[-1]).strip(".,")
+    if head not in TITLE_WORDS and head not in PERSON_EPITHETS and head not in PERSON_NOUNS:
+        return None
+    text = brief.text
+    start = int(mention.start)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if not _abbreviation_before(text, m.start())]
+    if not ends:
+        return None
+    own = ends[-1]
+    prev = ends[-2] if len(ends) > 1 else 0
+    while prev < own and text[prev].isspace():
+        prev += 1
+    people = [e for e in brief.entities if e.type in PERSON_TYPES]
+    # Each person's names as the article writes them; matched as words, since
+    # NER misses some occurrences ("Trump charges ..." untagged).
+    forms = {
+        (e.id, " ".join(m.text.split()))
+        for e in people
+        if read_name(e.name, e.type).kind in ("person", "surname")
+        for m in e.mentions
+        if _alias_kind(m.text) == "name" and read_name(" ".join(m.text.split()), e.type).kind is not None
+    }
+    if any(own <= m.start < start for e in people for m in e.mentions) or any(
+        re.search(rf"\b{re.escape(f)}\b", text[own:start]) for _, f in forms
+    ):
+        return None
+    opening = text[prev:own]
+    hits = [(eid, f) for eid, f in forms if re.match(rf"{re.escape(f)}\b", opening)]
+    if not hits:
+        # The previous sentence opens with a pronoun the speakers stage
+        # resolved ("He says, ..."): the person it was resolved to.
+        ids = {e.id for e in people}
+        hits = [
+            (q.speaker.entity, q.speaker.mention.text)
+            for q in brief.quotes
+            if q.speaker.mention is not None and q.speaker.mention.start == prev and q.speaker.entity in ids
+        ]
+    if not hits:
+        return None
+    longest = max(len(f) for _, f in hits)
+    ids = {eid for eid, f in hits if len(f) == longest}
+    if len(ids) != 1:
+        return None
+    ent = next(e for e in people if e.id in ids)
+    wanted = role_words(name)
+    if wanted and any(e is not ent and e.role and wanted <= role_words(e.role) for e in people):
+        return None
+    return ent, next(f for eid, f in hits if len(f) == longest)
 
 
 def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tuple[Any, str] | None:
@@ -545,7 +727,7 @@ def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tu
     words = name.split()
     if len(words) < 3 or fold(words[0]) != "the" or not role_words(name):
         return None
-    phrase = " ".join(fold(name).split()[1:])
+    phrase = role_phrase(name)
     fits = []
     for e in brief.entities:
         if e.type not in PERSON_TYPES:
@@ -556,12 +738,15 @@ def _described_by_store(conn: sqlite3.Connection, name: str, brief: Brief) -> tu
         hit = _person_for_key(conn, info.key)
         if hit is None:
             continue
-        row = conn.execute(
-            "SELECT role FROM person_roles WHERE person_id = ? AND role = ? COLLATE NOCASE AND articles >= ?",
-            (hit[0], phrase, MIN_ROLE_ARTICLES),
-        ).fetchone()
-        if row:
-            fits.append((e, str(row[0])))
+        # Roles written alike once abbreviations and synonyms are spelt one
+        # way count together ("GOP nominee", "Republican nominee").
+        seen = [
+            (str(role), int(n))
+            for role, n in conn.execute("SELECT role, articles FROM person_roles WHERE person_id = ?", (hit[0],))
+            if role_phrase(str(role)) == phrase
+        ]
+        if seen and sum(n for _, n in seen) >= MIN_ROLE_ARTICLES:
+            fits.append((e, max(seen, key=lambda x: x[1])[0]))
     return fits[0] if len(fits) == 1 else None
 
 

@@ -18,10 +18,6 @@ from newsbrief.evaluation.events import (
 )
 from newsbrief.model import Actor, Event, TextSpan
 
-from ..conftest import SEED_GOLD, SEED_TEXT, SHARED
-
-PLOVER_DEV = SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.dev.json"
-
 
 def _record(event: str, text: str, source: list | str, target: list | str, rid: str = "X-1") -> dict:
     return {"id": rid, "event": event, "text": text, "source": source, "target": target}
@@ -108,20 +104,88 @@ def test_seed_scoring_matches_by_name(nlp):
     assert out[1]["matched"] is None
 
 
-@pytest.mark.skipif(not PLOVER_DEV.is_file(), reason=f"PLOVER gold not found at {PLOVER_DEV}")
-def test_plover_dev_floors(nlp):
-    """Regression floors a little under the measured figures (README)."""
-    summary = evaluate_plover(load_plover(PLOVER_DEV), nlp).summary()
-    assert summary["type_accuracy"] >= 0.75
-    assert summary["all_three_correct"] >= 0.55
-    assert summary["spurious_per_gold"] <= 0.2
+def _gate(tmp_path: Path, floors: dict, ceilings: dict | None = None) -> Path:
+    """A tiny made-up PLOVER file, a seed-format gold file on an own
+    article, and a floors file naming them."""
+    _write(tmp_path, [
+        _record("FIGHT", "Turkish jets bombed Kurdish villages in Iraq.",
+                [{"actorText": "Turkish jets", "code": "TUR"}], [{"actorText": "Iraq", "code": "IRQ"}], "A"),
+        _record("AGREE", "The weather was fine.", [{"actorText": "x", "code": "USA"}], "", "B"),
+    ])
+    (tmp_path / "own.txt").write_text("Rwanda accused Burundi of sheltering rebels.", encoding="utf-8")
+    (tmp_path / "own.gold.json").write_text(
+        json.dumps({"events": [{"actor": "Rwanda", "type": "ACCUSE", "recipient": "Burundi"}]}), encoding="utf-8")
+    path = tmp_path / "floors" / "events_floors.json"
+    path.parent.mkdir()
+    # Paths are relative to the floors file's folder.
+    body = {"data": {"plover": "../gold.json", "seed": "../own.gold.json"}, "floors": floors}
+    if ceilings is not None:
+        body["ceilings"] = ceilings
+    path.write_text(json.dumps(body), encoding="utf-8")
+    return path
 
 
-@pytest.mark.skipif(not (SEED_GOLD.is_file() and SEED_TEXT.is_file()), reason="seed article not found")
-def test_seed_events_all_right(nlp):
-    from newsbrief.api import analyze
+def test_check_passes_when_every_bound_holds(nlp, tmp_path):
+    from click.testing import CliRunner
 
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["events"]
-    brief = analyze(SEED_TEXT.read_text(encoding="utf-8"), nlp=nlp)
-    out = score_seed_events(gold, brief)
-    assert all(m["matched"] is not None for m in out), [m["gold"] for m in out if m["matched"] is None]
+    from newsbrief.cli import main
+
+    floors = _gate(tmp_path, {"plover.type_accuracy": 0.5, "seed.share_right": 1.0},
+                   {"plover.spurious_per_gold": 0.0})
+    result = CliRunner().invoke(main, ["eval", "events", "--check", str(floors), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["check"]["ok"] is True
+    assert report["plover"]["type_accuracy"] == pytest.approx(0.5)
+    assert report["seed"]["share_right"] == 1.0
+
+
+def test_check_fails_with_one_line_per_bound_missed(nlp, tmp_path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    # Half the records have no event: type accuracy 0.5 misses 0.9; "missed"
+    # 0.5 is over its ceiling 0.1; the seed floor holds; a metric the report
+    # lacks fails.
+    floors = _gate(tmp_path, {"plover.type_accuracy": 0.9, "seed.share_right": 1.0, "plover.nothing": 0.1},
+                   {"plover.missed": 0.1})
+    result = CliRunner().invoke(main, ["eval", "events", "--check", str(floors)])
+    assert result.exit_code == 1
+    missed = [line for line in result.stderr.splitlines() if line.startswith("newsbrief: events")]
+    assert len(missed) == 3
+    assert any("plover.type_accuracy = 0.5000 < 0.9" in line for line in missed)
+    assert any("plover.missed = 0.5000 > 0.1" in line for line in missed)
+    assert any("plover.nothing = absent" in line for line in missed)
+    assert "FAIL plover.type_accuracy" in result.stdout and "ok   seed.share_right" in result.stdout
+
+
+def test_check_rejects_bad_floors_files(tmp_path):
+    from newsbrief.evaluation.events import read_events_floors
+
+    cases = [
+        {"floors": {"plover.type_accuracy": 0.5}},  # no data
+        {"data": {"plover": "x.json"}, "floors": {"plover.type_accuracy": "high"}},
+        {"data": {"plover": "x.json"}, "floors": {}},
+        {"data": {"plover": "x.json"}, "floors": {"other.type_accuracy": 0.5}},  # unknown data name
+    ]
+    for i, body in enumerate(cases):
+        path = tmp_path / f"f{i}.json"
+        path.write_text(json.dumps(body), encoding="utf-8")
+        with pytest.raises(InputError) as err:
+            read_events_floors(path)
+        assert err.value.code == "E011", body
+    with pytest.raises(InputError) as err:
+        read_events_floors(tmp_path / "absent.json")
+    assert err.value.code == "E004"
+
+
+def test_check_and_data_exclude_each_other(tmp_path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "events", "--check", str(tmp_path / "f.json"), "gold.json"])
+    assert result.exit_code == 2 and "no DATA" in result.output
+    result = CliRunner().invoke(main, ["eval", "events"])
+    assert result.exit_code == 2

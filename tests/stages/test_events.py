@@ -160,3 +160,49 @@ def test_lexicon_rules_use_plover_types_and_names_have_real_codes():
 )
 def test_resolve_date(words, published, expected):
     assert resolve_date(words, published) == expected
+
+
+# ------------------------------------------------- two events in a sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # Coordinated clauses, each with its own subject.
+        ("Ethiopian troops shelled the town, and the Eritrean government condemned the attack.",
+         ("ASSAULT", "ETH"), ("ACCUSE", "ERI")),
+        ("Ethiopian troops shelled the town, and Eritrea staged a protest.", ("ASSAULT", "ETH"), ("PROTEST", "ERI")),
+        # An adverbial clause with its own subject.
+        ("Turkey closed the border after Syrian rebels attacked a Turkish patrol.",
+         ("SANCTION", "TUR"), ("ASSAULT", "SYR")),
+    ],
+)
+def test_a_separate_clause_gives_a_second_event(nlp, text, first, second):
+    brief = analyze(text, nlp=nlp)
+    _check_offsets(brief)
+    got = [(ev.type, _codes(ev.actor)) for ev in brief.events]
+    assert got == [(first[0], {first[1]}), (second[0], {second[1]})]
+    assert brief.events[0].trigger.start < brief.events[1].trigger.start  # text order
+    assert brief.events[0].sentence == brief.events[1].sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The clause is the main event's content, not an event beside it.
+        "The Kenyan government warned that Somali militants would attack Nairobi.",
+        # A relative clause describes a party of the main event.
+        "Police in Lima arrested the students who attacked the ministry.",
+        # A clause without its own subject is the same actor's second act.
+        "Ethiopian troops shelled the town and attacked a convoy.",
+    ],
+)
+def test_no_second_event_without_a_clause_of_its_own(nlp, text):
+    assert len(_events(nlp, text)) == 1
+
+
+def test_the_other_clause_gives_no_recipient(nlp):
+    events = _events(nlp, "Colombian police arrested two journalists, and the United States demanded their release.")
+    assert [ev.type for ev in events] == ["COERCE", "REQUEST"]
+    assert "USA" not in _codes(events[0].recipient)
+    assert _codes(events[1].actor) == {"USA"}

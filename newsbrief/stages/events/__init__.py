@@ -4,8 +4,10 @@ Per sentence, the stage finds trigger words (rules in
 ``data/triggers.json``: a lemma, its part of speech and, for some, a child in
 the parse it needs: "lift" + "curfew" is CONCEDE), keeps the trigger highest in
 the clause tree (reporting, aspectual and light verbs do not count: in
-"officials said the army attacked", "attacked" is the main event), and reads
-its arguments from the parse:
+"officials said the army attacked", "attacked" is the main event), plus at most one trigger that heads a
+separate clause with its own subject beside it ("X attacked Y, and Z condemned
+it"; not the main event's content, a condition or a relative clause), and
+reads each event's arguments from the parse:
 
 * the actor: the subject (the "by" agent of a passive), climbing through
   infinitives and coordinated verbs ("offered to hand over"), or the modifier
@@ -60,6 +62,7 @@ _LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us", "i", "who", "which", "that"})
 _MAX_BFS = 5
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Passive forms that describe their subject's stance ("is opposed to",
 # "is committed to", "were engaged in").
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "engage", "prepare", "determine", "involve", "opposed", "committed"})
@@ -493,49 +496,101 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
         if not cands:
             continue
         cands.sort(key=lambda c: c[:5])
-        _, _, is_noun, _, _, trig, rule, modal = cands[0]
-        event = _build(trig, rule, modal, is_noun, index, lex, previous)
-        if event is None:
-            continue
-        ev, actor_infos, recipient_infos, location = event
-        # Codes from context: a sector-only phrase ("the students") takes
-        # the other party's country, the place's, then the article's.
-        for group, other in ((actor_infos, recipient_infos), (recipient_infos, actor_infos)):
-            for info in group:
-                # A target with no country of its own ("La Prensa", "the town
-                # of Cizre") is domestic to the actor, as coders default.
-                as_target = group is recipient_infos and info.entity is not None
-                if (
-                    info.country is None
-                    and info.sector not in ("IGO", "NGO", "IMG")
-                    and (as_target or _contextual(info, index))
-                ):
-                    country = next((o.country for o in other if o.country), None)
-                    if country is None and location is not None:
-                        country = location.country
-                        if group is actor_infos:
-                            ev["_actor_from_location"] = True
-                    if country is None:
-                        if not doc_country_done:
-                            doc_country, doc_country_done = _document_country(index), True
-                        country = doc_country
-                    info.country = country
-        if ev.pop("_actor_from_location", False) and location is not None:
-            recipient_infos = [r for r in recipient_infos if (r.start, r.end) != (location.start, location.end)]
-        ev["actor"] = [a.to_dict(text) for a in actor_infos]
-        ev["recipient"] = [r.to_dict(text) for r in recipient_infos]
-        ev["sentence"] = {"start": sent.start_char, "end": sent.end_char}
-        t0 = ev["trigger"]["start"]
-        for qi, q in enumerate(quotes):
-            in_content = q.start <= t0 < q.end
-            is_cue = q.cue is not None and q.cue.start <= t0 < q.cue.end
-            if in_content or is_cue:
-                ev["attribution"] = qi
-                break
-        events.append(ev)
-        if actor_infos:
-            previous = actor_infos
+        picked = [cands[0]]
+        second = _second_clause(cands, lex)
+        if second is not None:
+            picked.append(second)
+        picked.sort(key=lambda c: c[4])  # text order
+        clauses = [_clause_verb(c[5], c[2]) for c in picked]
+        for k, (_, _, is_noun, _, _, trig, rule, modal) in enumerate(picked):
+            # The other event's clause, where it sits below this one's.
+            beside = next((v for j, v in enumerate(clauses) if j != k and v.i != trig.i and
+                           any(a.i == clauses[k].i for a in v.ancestors)), None)
+            event = _build(trig, rule, modal, is_noun, index, lex, previous, beside)
+            if event is None:
+                continue
+            ev, actor_infos, recipient_infos, location = event
+            # Codes from context: a sector-only phrase ("the students") takes
+            # the other party's country, the place's, then the article's.
+            for group, other in ((actor_infos, recipient_infos), (recipient_infos, actor_infos)):
+                for info in group:
+                    # A target with no country of its own ("La Prensa", "the town
+                    # of Cizre") is domestic to the actor, as coders default.
+                    as_target = group is recipient_infos and info.entity is not None
+                    if (
+                        info.country is None
+                        and info.sector not in ("IGO", "NGO", "IMG")
+                        and (as_target or _contextual(info, index))
+                    ):
+                        country = next((o.country for o in other if o.country), None)
+                        if country is None and location is not None:
+                            country = location.country
+                            if group is actor_infos:
+                                ev["_actor_from_location"] = True
+                        if country is None:
+                            if not doc_country_done:
+                                doc_country, doc_country_done = _document_country(index), True
+                            country = doc_country
+                        info.country = country
+            if ev.pop("_actor_from_location", False) and location is not None:
+                recipient_infos = [r for r in recipient_infos if (r.start, r.end) != (location.start, location.end)]
+            ev["actor"] = [a.to_dict(text) for a in actor_infos]
+            ev["recipient"] = [r.to_dict(text) for r in recipient_infos]
+            ev["sentence"] = {"start": sent.start_char, "end": sent.end_char}
+            t0 = ev["trigger"]["start"]
+            for qi, q in enumerate(quotes):
+                in_content = q.start <= t0 < q.end
+                is_cue = q.cue is not None and q.cue.start <= t0 < q.cue.end
+                if in_content or is_cue:
+                    ev["attribution"] = qi
+                    break
+            events.append(ev)
+            if actor_infos:
+                previous = actor_infos
     return events
+
+
+def _clause_verb(tok: Token, is_noun: bool) -> Token:
+    return _verb_of(tok) if is_noun else tok
+
+
+def _own_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether a clause has its own subject; a relative pronoun ("who
+    attacked") is the main clause's noun, not a new doer."""
+    return any(c.dep_ in lex.second_subject_deps and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
+
+
+def _second_clause(cands: list[tuple[Any, ...]], lex: Lexicon) -> tuple[Any, ...] | None:
+    """A second event for the sentence: the best other trigger that heads a
+    clause of its own ("X attacked Y and Z condemned it"), with its own
+    subject, linked to the main event's clause by coordination or an
+    adverbial clause, not as its content ("X warned that Y would attack")
+    nor as a condition ("unless Y withdrew")."""
+    main = cands[0]
+    v1 = _clause_verb(main[5], main[2])
+    for cand in cands[1:]:
+        tok, is_noun, modal = cand[5], cand[2], cand[7]
+        v2 = _clause_verb(tok, is_noun)
+        if v2.i == v1.i or modal or v2.dep_ not in lex.second_clause_deps:
+            continue
+        if is_noun and not (tok.head.i == v2.i and tok.dep_ in ("dobj", "attr") and v2.lemma_ in lex.light_verbs):
+            continue  # a noun heads the clause's event only under a light verb ("Z staged a protest")
+        if not _own_subject(v2, lex):
+            continue
+        if v2.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in v2.children):
+            continue
+        if v2.is_ancestor(main[5]):
+            continue  # the main event is inside this clause: one of its arguments
+        # Climb from v2 to the main clause: below it, the link just under
+        # v1 must be coordination or an adverbial clause.
+        cur, ok = v2, True
+        while cur.head.i != cur.i and cur.head.i != v1.i:
+            cur = cur.head
+        if cur.head.i == v1.i and cur.dep_ not in lex.second_under_main_deps:
+            ok = False
+        if ok:
+            return cand
+    return None
 
 
 def _contextual(info: ActorInfo, index: NameIndex) -> bool:
@@ -563,6 +618,7 @@ def _build(
     index: NameIndex,
     lex: Lexicon,
     previous: list[ActorInfo],
+    beside: Token | None = None,
 ) -> tuple[dict[str, Any], list[ActorInfo], list[ActorInfo], ActorInfo | None] | None:
     doc = trig.doc
     text = index.text
@@ -609,6 +665,10 @@ def _build(
         skip.update(range(s, e))
     if actor_head is not None:
         skip.update(t.i for t in actor_head.subtree)
+    if beside is not None:
+        # The sentence's other event's clause ("..., and the US demanded
+        # their release") holds its own parties, not this event's recipient.
+        skip.update(t.i for t in beside.subtree)
     verb = _verb_of(trig) if is_noun else trig  # "would tighten the blockade"
     if not modal and rule is not None and type_ not in ("THREATEN", "AGREE") and _intent(verb, lex):
         if _conditional(verb, lex):

@@ -75,6 +75,11 @@ class Lexicon:
     cooperative: frozenset[str]
     hostile: frozenset[str]
     generic_event_heads: frozenset[str]
+    # A second event's clause: how it may hang (deps), how it may hang
+    # under the main trigger (under_main_deps), its own subject's labels.
+    second_clause_deps: frozenset[str] = frozenset()
+    second_under_main_deps: frozenset[str] = frozenset()
+    second_subject_deps: frozenset[str] = frozenset()
     # folded name -> entry; names of several words are keys with spaces.
     places: dict[str, Place] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
@@ -147,6 +152,9 @@ def load_lexicon() -> Lexicon:
         cooperative=frozenset(trig["cooperative"]),
         hostile=frozenset(trig["hostile"]),
         generic_event_heads=frozenset(trig["generic_event_heads"]),
+        second_clause_deps=frozenset(trig["second_clause"]["deps"]),
+        second_under_main_deps=frozenset(trig["second_clause"]["under_main_deps"]),
+        second_subject_deps=frozenset(trig["second_clause"]["subject_deps"]),
         places=places,
         orgs=orgs,
         sectors=sectors,
