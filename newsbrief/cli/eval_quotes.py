@@ -39,6 +39,26 @@ def _polnear_tables(scores: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _rules_table(rules: dict[str, Any]) -> list[str]:
+    def pct(value: float | None) -> str:
+        return "     -" if value is None else f"{value:>6.3f}"
+
+    lines = [
+        "Rules: how often each fired and was right (PolNeAR: its attribution's content exact / overlapping a"
+        " gold content; gold files: a speech attribution matching a gold quote; other types are not scored there)",
+        f"  {'rule':<22} {'articles':>8} {'PolNeAR':>8} {'exact':>6} {'P':>6} {'overlap':>8} {'P':>6}"
+        f"   {'gold':>5} {'right':>6} {'P':>6} {'unscored':>8}",
+    ]
+    for name, row in rules.items():
+        pn, gd = row["polnear"], row["gold"]
+        lines.append(
+            f"  {name:<22} {row['articles']:>8} {pn['fired']:>8} {pn['exact']:>6} {pct(pn['exact_precision'])}"
+            f" {pn['overlap']:>8} {pct(pn['overlap_precision'])}"
+            f"   {gd['fired']:>5} {gd['right']:>6} {pct(gd['precision'])} {gd['unscored']:>8}"
+        )
+    return lines
+
+
 def render_report(report: dict[str, Any]) -> str:
     """The evaluation report as a plain-text table."""
     lines: list[str] = []
@@ -76,6 +96,10 @@ def render_report(report: dict[str, Any]) -> str:
             " (how far people agree, a reference point for any system)"
         )
         lines.extend(_polnear_tables(agreement))
+    rules = report.get("rules")
+    if rules:
+        lines.append("")
+        lines.extend(_rules_table(rules))
     lines.append(f"\n{report['articles']} article(s) in {report['seconds']:.1f} s")
     check = report.get("check")
     if check:
@@ -98,6 +122,9 @@ def render_report(report: dict[str, Any]) -> str:
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N PolNeAR articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for machines.")
+@click.option(
+    "--rules", "rules", is_flag=True, help="Also print, per named rule, how often it fired and was right on the gold."
+)
 @click.option("--details", is_flag=True, help="With --json: list mismatched, missed and spurious gold-file quotes.")
 @click.option(
     "--check",
@@ -112,6 +139,7 @@ def eval_quotes_command(
     split: str,
     limit: int | None,
     as_json: bool,
+    rules: bool,
     details: bool,
     floors_path: Path | None,
     model: str | None,
@@ -134,6 +162,7 @@ def eval_quotes_command(
     Examples:
       newsbrief eval quotes ../shared/seed
       newsbrief eval quotes ../shared/eval/polnear --split dev --json
+      newsbrief eval quotes ../shared/seed ../shared/eval/polnear --split train --limit 150 --rules
       newsbrief eval quotes --check eval/floors.json
     """
     settings = Settings.from_env(model=model)
@@ -149,7 +178,7 @@ def eval_quotes_command(
             raise click.UsageError("give at least one GOLD file or folder (or --check FLOORS)")
         sources = classify_paths(list(gold))
 
-    report = run_evaluation(sources, split=split, limit=limit, settings=settings, details=details)
+    report = run_evaluation(sources, split=split, limit=limit, settings=settings, details=details, rules=rules)
     failed = False
     if floors is not None:
         rows = check_floors(report, floors.floors)

@@ -11,9 +11,12 @@ univocal: every token belongs to at most one attribution) and matched
 one-to-one.
 
 Mapping newsbrief output: a quote's ``speaker.mention`` is the source, its
-``cue`` the cue and its span the content; quotes that share one cue (the two
-halves of a split quote, or a partial quote inside its reported clause) are
-one attribution whose content is the union of their spans.
+``cue`` the cue and its span (the attribution's content) the content; quotes
+that share one cue (the two halves of a split quote, or a partial quote
+inside its reported clause) are one attribution whose content is the union
+of their spans. Every type is scored (speech, belief, intention, evidence):
+PolNeAR annotates them all, unlike newsbrief's seed-format gold, which holds
+statements only.
 
 Normalisation, applied the same way to both sides before comparing: every
 fragment loses surrounding whitespace, punctuation and quote marks and a

@@ -31,6 +31,7 @@ from .polnear import (
     score_attributions,
 )
 from .quotes import GoldDocument, GoldScores, find_gold_files, load_gold_file, score_gold_document
+from .rules import RuleStats
 
 # Pipes that lemmatise a cue out of context; the parser, NER and newsbrief's
 # stages are not needed for it.
@@ -89,14 +90,17 @@ def run_evaluation(
     settings: Settings | None = None,
     nlp: Language | None = None,
     details: bool = False,
+    rules: bool = False,
 ) -> dict[str, Any]:
     """Analyse every gold article and score the results.
 
     split (str): the PolNeAR split ("train" or "dev").
     limit (int | None): at most this many PolNeAR articles per root.
     details (bool): also list mismatched, missed and spurious gold-file quotes.
+    rules (bool): also count, per rule name, how often it fired and was
+        right (``report["rules"]``, see ``evaluation.rules``).
     RETURNS (dict): ``{"gold": {...} | None, "polnear": {...} | None,
-        "articles": n, "seconds": s}``.
+        "articles": n, "seconds": s}`` (and ``"rules"`` when asked).
     """
     started = time.perf_counter()
     settings = settings or Settings.from_env()
@@ -111,6 +115,7 @@ def run_evaluation(
     results: list[Brief | Failure] = list(analyze_many(articles, settings=settings, nlp=nlp, on_error="yield"))
 
     report: dict[str, Any] = {"gold": None, "polnear": None, "articles": len(articles)}
+    rule_stats = RuleStats() if rules else None
     if gold_docs:
         gold_scores = GoldScores()
         lemmatize = make_lemmatizer(nlp)
@@ -119,6 +124,8 @@ def run_evaluation(
                 gold_scores.errors.append({"document": doc.id, "error": result.message})
                 result = Brief(text=doc.text, source=str(doc.path))
             score_gold_document(doc, result, gold_scores, lemmatize)
+            if rule_stats is not None:
+                rule_stats.add_gold([(q.start, q.end) for q in doc.quotes if q.located], result.quotes)
         report["gold"] = gold_scores.to_dict(details=details)
     if polnear_docs:
         pn_scores = PolnearScores(split=split)
@@ -128,10 +135,14 @@ def run_evaluation(
                 pn_scores.errors.append({"document": doc.name, "error": result.message})
                 result = Brief(text=doc.text)
             score_attributions(doc.attributions, attributions_from_quotes(doc.text, result.quotes), pn_scores)
+            if rule_stats is not None:
+                rule_stats.add_polnear(doc.text, doc.attributions, result.quotes)
         report["polnear"] = pn_scores.to_dict()
         agreement = annotator_agreement(polnear_docs, split)
         if agreement.documents:
             report["polnear_agreement"] = agreement.to_dict()
+    if rule_stats is not None:
+        report["rules"] = rule_stats.to_dict()
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
 

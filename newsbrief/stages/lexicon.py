@@ -8,6 +8,13 @@ corpora (PARC/PolNeAR guidelines) and are lemmas, matched against spaCy's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, InputError
+
 # Verbs that introduce speech, writing or a stated position. Lemmas.
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -125,3 +132,95 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 # name than a title, so they are neither stripped from the name nor given as
 # its role unless other title words come with them ("Law School Dean Jo Roe").
 NAME_LIKE_TITLES: frozenset[str] = frozenset({"dean", "major", "prince"})
+
+
+# --- Attribution cues by type, read from data (quotes/data/cues.json) -------
+
+ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence")
+CUES_PATH = Path(__file__).parent / "quotes" / "data" / "cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """The attribution cue data: ``types`` maps a lemma to its attribution
+    type; ``lists`` holds every named word list (for the patterns' "@NAME"
+    references); ``patterns`` the named DependencyMatcher rules, each a dict
+    with "name", "content" (how the reported span is read off the match),
+    an optional fixed "type" and the spaCy "pattern" with lists resolved."""
+
+    types: dict[str, str]
+    noun_types: dict[str, str]
+    lists: dict[str, frozenset[str]]
+    patterns: tuple[dict[str, Any], ...]
+    # Word -> words tables ("prep_cues": verb -> the prepositions that make it a cue).
+    tables: dict[str, dict[str, frozenset[str]]]
+
+    def type_of(self, lemma: str, default: str = "speech") -> str:
+        return self.types.get(lemma, default)
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+
+def _resolve(node: Any, lists: dict[str, frozenset[str]], path: Path) -> Any:
+    """A pattern with each "@NAME" inside an IN list replaced by that list."""
+    if isinstance(node, dict):
+        return {k: _resolve(v, lists, path) for k, v in node.items()}
+    if isinstance(node, str) and node.startswith("@"):
+        if node[1:] not in lists:
+            raise InputError(Errors.E011, source=str(path), detail=f"pattern refers to unknown word list {node!r}")
+        return sorted(lists[node[1:]])
+    if isinstance(node, list):
+        return [_resolve(v, lists, path) for v in node]
+    return node
+
+
+def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
+    """Read a cue file in the layout of ``quotes/data/cues.json``.
+
+    RAISES (InputError): E004 missing, E009 malformed JSON, E011 wrong layout
+        (an unknown type, a lemma under two types, an unnamed rule).
+    """
+    # Imported here: ingest imports the stages' package at import time.
+    from ..ingest import read_json_file
+
+    path = path or CUES_PATH
+    data = read_json_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise InputError(Errors.E011, source=str(path), detail="expected a 'types' object of type: [lemma, ...]")
+    types: dict[str, str] = {}
+    lists: dict[str, frozenset[str]] = {}
+    for kind, lemmas in data["types"].items():
+        if kind not in ATTRIBUTION_TYPES:
+            raise InputError(Errors.E011, source=str(path), detail=f"unknown attribution type {kind!r}")
+        for lemma in lemmas:
+            if lemma in types:
+                raise InputError(Errors.E011, source=str(path), detail=f"{lemma!r} is under two types")
+            types[lemma] = kind
+        lists[f"{kind}_verbs"] = frozenset(lemmas)
+    noun_types: dict[str, str] = {}
+    for kind, lemmas in (data.get("noun_cues") or {}).items():
+        for lemma in lemmas:
+            noun_types.setdefault(lemma, kind)
+    lists["noun_cues"] = frozenset(noun_types)
+    tables: dict[str, dict[str, frozenset[str]]] = {}
+    for name, value in data.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lists[name] = frozenset(value)
+        elif name not in ("types", "noun_cues") and isinstance(value, dict):
+            tables[name] = {k: frozenset(v) for k, v in value.items()}
+    prep_cues = tables.get("prep_cues", {})
+    lists["prep_verbs"] = frozenset(prep_cues)
+    lists["cue_preps"] = frozenset().union(*prep_cues.values()) if prep_cues else frozenset()
+    patterns = []
+    for rule in data.get("patterns") or []:
+        if not isinstance(rule, dict) or not rule.get("name") or not isinstance(rule.get("pattern"), list):
+            raise InputError(Errors.E011, source=str(path), detail="every pattern needs a 'name' and a 'pattern'")
+        patterns.append({**rule, "pattern": _resolve(rule["pattern"], lists, path)})
+    return CueLexicon(types=types, noun_types=noun_types, lists=lists, patterns=tuple(patterns), tables=tables)
+
+
+@lru_cache(maxsize=4)
+def cue_lexicon(path: str | None = None) -> CueLexicon:
+    """The cue lexicon at ``path`` (default: the packaged one), read once per process."""
+    return load_cue_lexicon(Path(path) if path else None)

@@ -82,3 +82,16 @@ def test_cli_eval_quotes_bad_gold_path(tmp_path):
     result = CliRunner().invoke(main, ["eval", "quotes", str(empty)])
     assert result.exit_code == 1 and "[E011]" in result.output
     assert CliRunner().invoke(main, ["eval", "quotes"]).exit_code == 2
+
+
+def test_cli_eval_quotes_rules_table(tmp_path):
+    args = ["eval", "quotes", str(_gold_folder(tmp_path)), str(_polnear_folder(tmp_path)), "--rules"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Rules: how often each fired" in result.output
+    result = CliRunner().invoke(main, [*args, "--json"])
+    rules = json.loads(result.output)["rules"]
+    # Both articles hold the mayor's direct quote; every rule row has both sides.
+    assert sum(row["polnear"]["fired"] for row in rules.values()) >= 1
+    assert sum(row["gold"]["right"] for row in rules.values()) == 1
+    assert all(set(row) == {"articles", "polnear", "gold"} for row in rules.values())

@@ -167,3 +167,27 @@ def test_polnear_annotator_agreement_scores_second_annotator_against_first(tmp_p
     assert (content.precision, content.recall) == (1.0, 0.5)
     marked = scores.scores["quote_marked"]["content"]["exact"]
     assert marked.f1 == 1.0
+
+
+def test_polnear_scores_every_attribution_type():
+    # PolNeAR annotates beliefs, intentions and evidence too: a quote of any
+    # type becomes an attribution, its content trimmed of a leading "that".
+    text = "Jones thinks that taxes would rise. Jones plans to run."
+    belief_s = text.index("that taxes")
+    belief_e = text.index(".")
+    plan_s = text.index("to run")
+
+    def quote(start, end, cue, type_):
+        cs = text.index(cue)
+        return Quote(
+            text=text[start:end], start=start, end=end, kind="indirect", type=type_,
+            speaker=Speaker(mention=TextSpan("Jones", 0, 5)), cue=TextSpan(cue, cs, cs + len(cue)),
+        )  # fmt: skip
+
+    quotes = [quote(belief_s, belief_e, "thinks", "belief"), quote(plan_s, len(text) - 1, "plans", "intention")]
+    pred = attributions_from_quotes(text, quotes)
+    assert [" ".join(text[s:e] for s, e in a.content) for a in pred] == ["taxes would rise", "to run"]
+    gold = [Attribution(content=a.content, cue=a.cue, source=a.source) for a in pred]
+    scores = PolnearScores()
+    score_attributions(gold, pred, scores)
+    assert scores.scores["all"]["content"]["exact"].to_dict()["f1"] == 1.0

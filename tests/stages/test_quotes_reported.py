@@ -136,8 +136,16 @@ def test_quotes_reported_stays_in_paragraph(reported):
 
 
 def test_quotes_reported_no_clause_no_quote(reported):
-    # A speech verb with only an object reports no statement.
-    assert reported("The mayor praised the volunteers at the ceremony.") == []
+    # A speech verb with neither a clause nor an object reports nothing.
+    assert reported("The mayor spoke at the ceremony and then left.") == []
+
+
+def test_quotes_reported_object_of_attitude_verb(reported):
+    # An attitude verb's object is what the attribution is about (PolNeAR's
+    # convention); the rule says which rule found it.
+    text = "The mayor praised the volunteers at the ceremony."
+    q = _one(reported(text))
+    assert (q.text, q.cue.text, q.speaker.mention.text, q.rule) == ("the volunteers", "praised", "The mayor", "object")
 
 
 def test_quotes_reported_cue_keeps_auxiliary_and_negation(reported):

@@ -6,25 +6,51 @@
 ("the poll found that ..."), and object phrases the speaker's quoted words
 characterize ('called him a "loser"').
 
+Every attribution carries a ``type`` (speech, belief, intention, evidence)
+and the name of the ``rule`` that found it. Two kinds of rules do the work:
+
+* the clause rules below, hand-written: verbs whose lemma is a speech cue
+  (``lexicon.SPEECH_VERBS``, and "show", "find") with a clause, set beside
+  the clause they report, or in "as X said", and "according to". Their names:
+  clause, clause_after_noun, as_clause, parenthetical, according_to,
+  directive, commissive, characterize_as, quoted_object;
+* named spaCy DependencyMatcher patterns read from data
+  (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
+  a reader for its content: beliefs with a clause ("she thinks the plan
+  will fail": belief_clause), infinitives of intention ("plans to run",
+  "declined to comment": infinitive), objects of attitude and announcement
+  verbs ("criticized the plan", "denied wrongdoing", "endorsed Lee":
+  object), a verb and the preposition that makes it a cue ("called for an
+  inquiry": prep_object) and noun cues ("the claim that ...", "his refusal
+  to ...", "an appeal for calm": noun_clause, noun_prep). They run after
+  the clause rules and skip a cue or content those already reported.
+
+The type is the cue lemma's in the lexicon, the rule's own where it has one
+(a pledge read with an infinitive is an intention), and "evidence" when the
+source is a poll, study, record or report ("records indicate ..."). Seed-
+format gold holds statements and scores speech; PolNeAR counts all types.
+
 Everything is read off spaCy's dependency parse: one pass over the tokens
-builds running counts (words inside quote marks, paragraph ends), and a second
-looks only at verbs whose lemma is a speech cue (``lexicon.SPEECH_VERBS``, and
-"show", "find") and at "according to". A clause is a token subtree, whose edges spaCy stores, so
-clauses are never walked token by token. The rules are hand-written because no
-maintained library finds reported speech with offsets on spaCy 3.
+builds running counts (words inside quote marks, paragraph ends), and a
+second looks at cue verbs and "according to". A clause is a token subtree,
+whose edges spaCy stores, so clauses are never walked token by token. The
+rules are hand-written because no maintained library finds reported speech
+with offsets on spaCy 3.
 
 The spans follow the conventions of attribution corpora (PolNeAR), as the
 marks finder does: the source is the subject's whole noun phrase ("Maria
 Lopez, the president of the union") without a relative clause set off by a
-comma, the cue the verb group ("has said", "did not say", "also said", "said
-Tuesday"), the content the clause without "that". A clause that holds quoted
-words is reported whole, and the marks finder's partial quote inside it takes
-the clause's cue (``quotes.find_quotes``): one attribution, two quotes.
+comma or a dateline before it, the cue the verb group ("has said", "did not
+say", "also said", "said Tuesday", "called for"), the content the clause
+without "that". A clause that holds quoted words is reported whole, and the
+marks finder's partial quote inside it takes the clause's cue
+(``quotes.find_quotes``): one attribution, two quotes.
 
 What is left out, on purpose:
 
 * clauses inside quote marks (reported speech within a direct quote belongs to
   the quote, and the marks finder reports that);
+* indirect questions ("asked whether ...", "wondered if ..."): no statement;
 * clauses without quote marks of fewer than three words; clauses holding
   quoted words whose own words (outside the marks) are only function words
   ('it was a "total disaster"'), and clauses that open with a quoted
@@ -32,27 +58,23 @@ What is left out, on purpose:
   A clause with quoted words and a content word of its own ('said voters
   were "fed up"') is reported whole, beside the marks finder's partial
   quote, as attribution corpora and newsbrief's gold files mark it;
-* verbs of belief ("think", "hope", lexicon.BELIEF_VERBS): PolNeAR counts
-  them; on its train split (300 articles) adding them all raised content and
-  source exact F1 by under one point while source precision fell by three
-  (limiting them to named subjects gained less). A newsroom user asks who
-  *said* what, so they stay out. "report" stays in: dropping it lowered
-  every F1;
-* objects of speech verbs that are not clauses ("praised the volunteers",
-  "called for action"): PolNeAR counts them as content, newsbrief reports
-  statements (as its gold files do). An object phrase that the speaker's
-  quoted words characterize ('called him a "loser"', 'accused her of "a
-  smear"') is the exception: it is reported whole, beside the partial quote.
+* objects holding quoted words, except where the quoted words characterize
+  the object ('called him a "loser"', 'accused her of "a smear"': the
+  quoted_object rule); the marks finder reports the rest.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
 
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
@@ -95,6 +117,7 @@ _FRAMING_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS
 _CLOSING_MARKS: frozenset[str] = frozenset({'"', "”", "''", "»"})
 _CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
+_DATELINE_DASHES: frozenset[str] = frozenset({"—", "–", "--"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
@@ -313,6 +336,13 @@ class _Finder:
         self.index = _Index(doc)
         self.quotes: list[Quote] = []
         self.used_cues: set[int] = set()
+        # Tokens already reported as content: the rules read from data skip
+        # a content that overlaps one (PolNeAR is univocal: a word belongs
+        # to at most one attribution).
+        # One flag per token (not a list of spans), so that checking stays
+        # linear in the article's length however many quotes it has.
+        self.taken = bytearray(len(doc))
+        self.lexicon = cue_lexicon()
 
     def emit(
         self,
@@ -322,28 +352,49 @@ class _Finder:
         cue_last: Token,
         source: Token | None,
         *,
+        rule: str,
+        type_: str | None = None,
         part: bool = False,
         phrase: bool = False,
-    ) -> None:
+        short: bool = False,
+    ) -> bool:
         """Record the clause in tokens first..last when it is reported speech
         of its own (not mostly quoted words). ``phrase``: an object phrase
         with quoted words, whose own words need not be content words ('him
         a "loser"'). ``part``: one piece of a clause
-        the cue interrupts, whose size was judged on the whole."""
+        the cue interrupts, whose size was judged on the whole. ``short``: a
+        phrase the cue governs ("endorsed Lee", "declined to comment"),
+        which may be one word. ``rule``: the name of the rule that found it;
+        ``type_``: its attribution type (default: the cue lemma's, or
+        "evidence" when the source is a poll, study or record). RETURNS
+        whether it was recorded."""
         doc = self.doc
+        if cue_first.lemma_.lower() in self.lexicon.words("not_when_negated") and any(
+            c.dep_ == "neg" for c in cue_first.children
+        ):
+            # "did not confirm that ...", "records do not show ...": the
+            # source does not state the content.
+            return False
         first, last = self.index.paragraph(first, last, cue_first.i)
+        if short and doc.has_annotation("SENT_START"):
+            # A phrase the cue governs ends with the cue's sentence (a
+            # misparse can hang the next sentence's quote on it).
+            last = min(last, cue_first.sent.end - 1)
         if source is not None and first <= source.i <= last:
             # The clause holds its own source ("said Robin Maynard, half
             # joking"): a misparse, not a report.
-            return
+            return False
         if first > last:
-            return
+            return False
         index = self.index
         own = index.own_words(first, last)
-        if not part:
+        if short:
+            if own < 1 and not phrase:
+                return False
+        elif not part:
             if index.all_words(first, last) == own:
                 if own < _MIN_OWN_WORDS or index.own_content(first, last) < 1:
-                    return
+                    return False
             # A clause holding quoted words is reported whole, beside the
             # marks finder's partial quote, as attribution corpora mark it
             # ('said Cruz will "leave with momentum"'), unless its own words
@@ -352,14 +403,14 @@ class _Finder:
             # speech or belief verb frames the quote lowered PolNeAR train
             # F1, so those stay.)
             elif not phrase and index.own_content(first, last) < 1:
-                return
+                return False
         if self._opens_with_sentence_quote(first, last):
-            return
+            return False
         if not part and index.all_words(first, last) != own:
             last = self._end_at_quote(first, last)
         span = _trim(doc, self.text, first, last)
         if span is None:
-            return
+            return False
         text = self.text
         if source is None:
             mention = None
@@ -380,7 +431,7 @@ class _Finder:
         # raised cue exact F1 by 1.5 points).
         k = cue_first.i - 1
         while k >= 0 and doc[k].head.i == cue_first.i and (
-            doc[k].dep_ in ("aux", "auxpass", "neg")
+            (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
             or (doc[k].dep_ == "advmod" and doc[k].is_alpha and doc[k].left_edge.i == doc[k].right_edge.i == k)
         ):
             cs = doc[k].idx
@@ -393,8 +444,25 @@ class _Finder:
                 kind="indirect",
                 speaker=Speaker(mention=TextSpan(text[mention[0] : mention[1]], *mention) if mention else None),
                 cue=TextSpan(text[cs:ce], cs, ce),
+                type=type_ or self.type_of(cue_first, source),
+                rule=rule,
             )
         )
+        self.used_cues.add(cue_first.i)
+        self.taken[first : last + 1] = b"\x01" * (last - first + 1)
+        return True
+
+    def type_of(self, cue: Token, source: Token | None) -> str:
+        """The attribution type of a cue: "evidence" when its source is a
+        document, poll or study ("the poll suggests", "records indicate"),
+        else the cue lemma's type in the lexicon ("speech" for a lemma it
+        does not list: "according to")."""
+        lex = self.lexicon
+        if source is not None and source.lemma_.lower() in lex.words("evidence_nouns"):
+            return "evidence"
+        if cue.pos_ == "NOUN":
+            return lex.noun_types.get(cue.lemma_.lower(), "speech")
+        return lex.type_of(cue.lemma_.lower())
 
     def phrase(self, head: Token, first: int, last: int) -> tuple[int, int] | None:
         """The whole noun phrase headed by ``head`` (titles, appositives:
@@ -412,6 +480,12 @@ class _Finder:
             k = child.left_edge.i - 1
             if child.dep_ in ("relcl", "acl") and doc[k].text in _SEPARATORS:
                 right = k - 1
+                break
+        # A dateline before the name ("RENO, Nev. (AP) — Lee said"): the
+        # source starts after the dash that ends it.
+        for k in range(head.i - 1, left, -1):
+            if doc[k].text in _DATELINE_DASHES:
+                left = k + 1
                 break
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
@@ -443,6 +517,12 @@ class _Finder:
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
             ):
                 end = doc[tok.right_edge.i]
+                if first > verb.i and end.i >= first:
+                    # "says in a statement that CLAUSE": the clause hangs
+                    # on the noun; the cue stops before it.
+                    end = doc[first - 1]
+                    while end.i > tok.i and (end.is_punct or end.lower_ == "that"):
+                        end = doc[end.i - 1]
             else:
                 break
             i = end.i + 1
@@ -511,6 +591,29 @@ class _Finder:
                 return k - 1
         return last
 
+    def _date_after_cue(self, verb: Token, first: int, last: int) -> tuple[int, Token]:
+        """A day the parser put at the start of the reported clause ("said
+        Tuesday his plan ...", "said on Friday he met ..."): it dates the
+        saying, not the content. RETURNS the clause's new first token and
+        the cue's last (the day, when it follows the verb bare, as
+        attribution corpora mark "said Tuesday")."""
+        doc = self.doc
+        k = first
+        prep = doc[k].lower_ in ("on", "in", "last", "this") and k + 1 <= last
+        if prep:
+            k += 1
+        if first != verb.i + 1 or doc[k].ent_type_ not in ("DATE", "TIME") or doc[k].dep_ in ("nsubj", "nsubjpass"):
+            return first, verb
+        end = k
+        while end + 1 <= last and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        if end + 1 > last or doc[end + 1].is_punct and doc[end + 1].text != ",":
+            return first, verb
+        nxt = end + 1 + (doc[end + 1].text == ",")
+        if nxt > last:
+            return first, verb
+        return nxt, verb if prep else doc[end]
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         lemma = verb.lemma_.lower()
@@ -532,14 +635,19 @@ class _Finder:
                     # A relative pronoun parsed into the clause ("which he said
                     # is ..."): the clause is what follows the cue.
                     first = verb.i + 1
+                if self._question(child):
+                    # "asked whether X": a question reports no statement.
+                    found = True
+                    continue
                 last = self.drop_trailing_participle(child, first, last)
-                self.emit(first, last, verb, verb, subject)
+                first, cue_last = self._date_after_cue(verb, first, last)
+                self.emit(first, last, verb, cue_last, subject, rule="clause")
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
         clause = _that_clause_misparse(verb)
         if clause is not None:
-            self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject)
+            self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun")
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As the Post reported, CLAUSE" / "CLAUSE, as X noted." A cue
@@ -548,7 +656,7 @@ class _Finder:
             if subject is not None and subject.head.i == verb.i and not any(
                 c.dep_ in _AS_BLOCKING_DEPS for c in verb.children
             ):
-                self.around(verb.head, verb, verb, verb, subject)
+                self.around(verb.head, verb, verb, verb, subject, rule="as_clause")
             return
         xcomp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
         if xcomp is not None:
@@ -557,16 +665,20 @@ class _Finder:
             # appeal" -> "to appeal".
             obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
             if obj is not None and lemma in _DIRECTIVE_CUES:
-                self.emit(obj.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                self.emit(
+                    obj.left_edge.i, xcomp.right_edge.i, verb, verb, subject, rule="directive", type_="intention"
+                )
                 return
             if obj is None and lemma in _COMMISSIVE_CUES:
-                self.emit(xcomp.left_edge.i, xcomp.right_edge.i, verb, verb, subject)
+                self.emit(
+                    xcomp.left_edge.i, xcomp.right_edge.i, verb, verb, subject, rule="commissive", type_="intention"
+                )
                 return
         if lemma in _AS_CUES:
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
             as_prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is not None and as_prep is not None and obj.i < as_prep.i:
-                self.emit(obj.left_edge.i, as_prep.right_edge.i, verb, verb, subject)
+                self.emit(obj.left_edge.i, as_prep.right_edge.i, verb, verb, subject, rule="characterize_as")
                 return
         if self.quoted_object(verb, subject):
             return
@@ -575,7 +687,7 @@ class _Finder:
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
-            self.around(verb.head, verb, verb, verb, subject)
+            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical")
 
     def quoted_object(self, verb: Token, subject: Token | None) -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
@@ -610,7 +722,7 @@ class _Finder:
             if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
-        self.emit(first, last, verb, verb, subject, phrase=True)
+        self.emit(first, last, verb, verb, subject, rule="quoted_object", phrase=True)
         return True
 
     def _frames_quote(self, first: int, last: int) -> bool:
@@ -626,7 +738,9 @@ class _Finder:
                 seen = True
         return False
 
-    def around(self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None) -> None:
+    def around(
+        self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None, *, rule: str
+    ) -> None:
         """The clause of ``head`` without the subtree of ``inner`` (the cue
         phrase): the part before it, or the part after it when the part
         before is only a connective ("Otherwise, the coach said, ...")."""
@@ -657,7 +771,7 @@ class _Finder:
                 if doc[k].text in (":", ";") and not self.index.inside[k]:
                     start = k + 1
                     break
-            self.emit(start, before[1], cue_first, cue_last, source)
+            self.emit(start, before[1], cue_first, cue_last, source, rule=rule)
             return
         # The cue opens or interrupts the clause: both parts are the content,
         # two quotes sharing the cue as the halves of a split quote do ("The
@@ -670,7 +784,155 @@ class _Finder:
         if own < _MIN_OWN_WORDS or sum(index.own_content(*p) for p in parts) < 1:
             return
         for p in parts:
-            self.emit(*p, cue_first, cue_last, source, part=len(parts) > 1)
+            self.emit(*p, cue_first, cue_last, source, rule=rule, part=len(parts) > 1)
+
+    def patterns(self) -> None:
+        """Attributions found by the lexicon's named dependency patterns
+        (quotes/data/cues.json): beliefs, intentions, objects of attitude
+        verbs and noun cues, after the clause rules above, which win where
+        both fire (a cue already used, or a content overlapping one
+        reported, is skipped)."""
+        doc = self.doc
+        if not doc.has_annotation("DEP"):
+            return
+        rules = {rule["name"]: rule for rule in self.lexicon.patterns}
+        strings = doc.vocab.strings
+        # Matches in text order, so the first cue of a sentence reads first.
+        for match_id, ids in sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1][0]):
+            rule = rules[strings[match_id]]
+            cue = doc[ids[0]]
+            # A cue inside another quote: quotes.find_quotes drops any
+            # reported clause whose cue stands in a span of the document's
+            # quote-mark index (single marks too); this finder's own
+            # double-mark flags skip the common case early, before reading.
+            if cue.i in self.used_cues or self.index.inside[cue.i]:
+                continue
+            reader = _CONTENT_READERS[rule["content"]]
+            reader(self, cue, doc[ids[1]], rule)
+
+    def _free(self, first: int, last: int) -> bool:
+        """Whether tokens first..last overlap no content already reported."""
+        return not any(self.taken[first : last + 1])
+
+    def _question(self, clause: Token) -> bool:
+        """Whether a clause is an indirect question ("asked whether ...",
+        "wonders if ..."): it reports no statement."""
+        marks = self.lexicon.words("non_statement_marks")
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    def read_clause(self, cue: Token, clause: Token, rule: dict[str, Any]) -> None:
+        """ "she thinks (that) CLAUSE", "records indicate CLAUSE"."""
+        subject = _pattern_subject(cue)
+        if subject is None or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
+            return
+        if self._question(clause):
+            return
+        first, last = max(clause.left_edge.i, cue.i + 1), clause.right_edge.i
+        last = self.drop_trailing_participle(clause, first, last)
+        if self._free(first, last):
+            self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"))
+
+    def read_infinitive(self, cue: Token, verb: Token, rule: dict[str, Any]) -> None:
+        """ "plans to run", "declined to comment", "wants voters to know":
+        the infinitive, with the person it is asked of."""
+        subject = _pattern_subject(cue)
+        if subject is None or verb.i < cue.i:
+            return
+        first, last = verb.left_edge.i, verb.right_edge.i
+        obj = next((c for c in cue.rights if c.dep_ in _OBJECT_DEPS and c.i < verb.i), None)
+        if obj is not None:
+            first = obj.left_edge.i
+        if first <= cue.i or not self._free(first, last):
+            return
+        self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def read_object(self, cue: Token, obj: Token, rule: dict[str, Any]) -> None:
+        """ "criticized the plan (for ...)", "denied wrongdoing": the object
+        phrase, with a preposition right after it that completes the act
+        ("blamed the mayor for the delay")."""
+        subject = _pattern_subject(cue)
+        if subject is None or obj.i < cue.i or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that"):
+            return
+        if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "xcomp" for c in cue.children):
+            # The clause or infinitive is the content; other rules read it.
+            return
+        first, last = obj.left_edge.i, obj.right_edge.i
+        preps = self.lexicon.words("object_preps")
+        for c in cue.rights:
+            if c.i > last and c.dep_ == "prep" and c.lower_ in preps and c.left_edge.i == last + 1:
+                last = c.right_edge.i
+        if first <= cue.i or any(t.is_punct for t in self.doc[cue.i + 1 : first]):
+            # An object set off by a comma after the cue is a misparse.
+            return
+        if not self._free(first, last) or any(self.index.inside[first : last + 1]):
+            # Quoted words in the object are the quoted-object rule's or the
+            # marks finder's ('blamed the delay on "sabotage"').
+            return
+        self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def read_prep_object(self, cue: Token, prep: Token, rule: dict[str, Any]) -> None:
+        """ "called for an inquiry", "talked about the wall": the cue is the
+        verb and its preposition (a pair of the lexicon's prep_cues), the
+        content what the preposition governs."""
+        if prep.lower_ not in self.lexicon.tables.get("prep_cues", {}).get(cue.lemma_.lower(), ()):
+            return
+        subject = _pattern_subject(cue)
+        if subject is None or prep.i < cue.i or prep.i == prep.right_edge.i:
+            return
+        if any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+            return
+        first, last = prep.i + 1, prep.right_edge.i
+        if any(t.is_punct for t in self.doc[cue.i + 1 : prep.i]):
+            return
+        if not self._free(first, last) or any(self.index.inside[first : last + 1]):
+            return
+        self.emit(first, last, cue, prep, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def _noun_source(self, noun: Token) -> Token | None:
+        """Whose claim, plan or refusal a noun cue states: its possessor
+        ("his refusal"), a "by"/"from" phrase ("a claim by the union"), or
+        the subject of the verb it is the object of ("she made the claim")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_of(noun.head)
+        return None
+
+    def read_noun_clause(self, noun: Token, clause: Token, rule: dict[str, Any]) -> None:
+        """ "the claim that X", "his refusal to act", "an announcement that X"."""
+        if clause.i < noun.i:
+            return
+        that = clause.left_edge
+        if that.lower_ == "that":
+            if clause.dep_ == "relcl" and not _complement_that(clause):
+                return
+        elif not (clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+            return
+        source = self._noun_source(noun)
+        if source is None:
+            return
+        first, last = clause.left_edge.i, clause.right_edge.i
+        if self._free(first, last):
+            self.emit(first, last, noun, noun, source, rule=rule["name"], type_=rule.get("type"), short=True)
+
+    def read_noun_prep(self, noun: Token, prep: Token, rule: dict[str, Any]) -> None:
+        """ "an appeal for calm", "her call for an inquiry": what is asked for."""
+        if self.lexicon.noun_types.get(noun.lemma_.lower()) != "speech":
+            # "plans for", "a bid for the nomination": the object of an
+            # intention noun is its aim, not something said.
+            return
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        source = self._noun_source(noun)
+        if pobj is None or source is None or prep.i < noun.i:
+            return
+        first, last = pobj.left_edge.i, pobj.right_edge.i
+        if self._free(first, last):
+            # The cue is the noun with its preposition ("an appeal for").
+            self.emit(first, last, noun, prep, source, rule=rule["name"], type_=rule.get("type"), short=True)
 
     def according_to(self, according: Token) -> None:
         """ "according to X, CLAUSE" / "CLAUSE, according to X"."""
@@ -685,7 +947,24 @@ class _Finder:
             steps += 1
         if head.i == according.i:
             return
-        self.around(head, according, according, to, pobj)
+        self.around(head, according, according, to, pobj, rule="according_to")
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """The DependencyMatcher of the lexicon's named patterns, built once per
+    vocabulary (a pipeline has one)."""
+    key = id(vocab)
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    matcher = DependencyMatcher(vocab)
+    for rule in cue_lexicon().patterns:
+        matcher.add(rule["name"], [rule["pattern"]])
+    _MATCHERS[key] = (vocab, matcher)
+    return matcher
+
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
 
 
 def find_reported_speech(doc: Doc) -> list[Quote]:
@@ -708,8 +987,29 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
                 finder.according_to(tok)
         elif _is_cue_verb(tok):
             finder.verb(tok)
+    finder.patterns()
     finder.quotes.sort(key=lambda q: (q.start, q.end))
     return finder.quotes
 
+
+def _pattern_subject(cue: Token) -> Token | None:
+    """The source of a pattern's cue: its subject, or for a participle
+    that modifies a noun ("the group backing Lee", "a ruling rejecting the
+    plan") that noun."""
+    subject = subject_of(cue)
+    if subject is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return subject
+
+
+# How each pattern's "content" reads the reported span off its match.
+_CONTENT_READERS: dict[str, Callable[[_Finder, Token, Token, dict[str, Any]], None]] = {
+    "clause": _Finder.read_clause,
+    "infinitive": _Finder.read_infinitive,
+    "object": _Finder.read_object,
+    "noun_clause": _Finder.read_noun_clause,
+    "noun_prep": _Finder.read_noun_prep,
+    "prep_object": _Finder.read_prep_object,
+}
 
 __all__ = ["find_reported_speech"]

@@ -1,0 +1,135 @@
+"""Per-rule figures for ``newsbrief eval quotes --rules``: how often each
+named rule fired and how often what it found was right on the gold.
+
+Every attribution carries the name of the rule that found it
+(``Quote.rule``). Right means:
+
+* PolNeAR: the attribution the quote belongs to (quotes that share a cue are
+  one attribution, as the PolNeAR scorer groups them) has a content equal to
+  a gold content after the scorer's normalisation (``exact``), or sharing a
+  character with one (``overlap``). All types count: PolNeAR marks beliefs,
+  intentions and evidence too.
+* seed-format gold files, which hold statements: a ``speech`` attribution is
+  right when it pairs one-to-one with a gold quote that overlaps at least
+  half of the shorter of the two spans; attributions of other types are
+  counted as fired but not scored (``unscored``).
+
+A rule that fires often and is rarely right is a candidate for deletion; one
+whose figures hang on a single article is a rule for that article's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Quote
+from .metrics import Fragments, match_greedy
+from .polnear import Attribution, attributions_from_quotes
+
+# The name shown for attributions whose finder gives no rule name.
+UNNAMED = "(unnamed)"
+
+
+@dataclass(slots=True)
+class RuleCounts:
+    """One rule's totals."""
+
+    polnear_fired: int = 0
+    polnear_exact: int = 0
+    polnear_overlap: int = 0
+    gold_fired: int = 0
+    gold_right: int = 0
+    gold_unscored: int = 0
+    # Articles it fired in: a rule that fires in one article only is likely
+    # that article's words.
+    articles: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        return {
+            "articles": self.articles,
+            "polnear": {
+                "fired": self.polnear_fired,
+                "exact": self.polnear_exact,
+                "overlap": self.polnear_overlap,
+                "exact_precision": ratio(self.polnear_exact, self.polnear_fired),
+                "overlap_precision": ratio(self.polnear_overlap, self.polnear_fired),
+            },
+            "gold": {
+                "fired": self.gold_fired,
+                "right": self.gold_right,
+                "unscored": self.gold_unscored,
+                "precision": ratio(self.gold_right, self.gold_fired - self.gold_unscored),
+            },
+        }
+
+
+def _rule(q: Quote) -> str:
+    return q.rule or UNNAMED
+
+
+def _touches(a: Fragments, spans: Iterable[Fragments]) -> bool:
+    return any(s < pe and ps < e for b in spans for s, e in a for ps, pe in b)
+
+
+def _min_half(g: Fragments, p: Fragments, ov: int) -> bool:
+    shorter = min(g[0][1] - g[0][0], p[0][1] - p[0][0])
+    return shorter > 0 and ov * 2 >= shorter
+
+
+@dataclass(slots=True)
+class RuleStats:
+    """Totals per rule name over the scored articles."""
+
+    rules: dict[str, RuleCounts] = field(default_factory=dict)
+
+    def _seen(self, quotes: list[Quote]) -> None:
+        for name in {_rule(q) for q in quotes}:
+            self.rules.setdefault(name, RuleCounts()).articles += 1
+
+    def _counts(self, q: Quote) -> RuleCounts:
+        return self.rules.setdefault(_rule(q), RuleCounts())
+
+    def add_polnear(self, text: str, gold: list[Attribution], quotes: list[Quote]) -> None:
+        """One PolNeAR article: each quote judged by its attribution's content."""
+        self._seen(quotes)
+        gold_contents = [a.content for a in gold if a.content is not None]
+        exact = set(gold_contents)
+        # Group as attributions_from_quotes does: one attribution per cue.
+        groups: dict[tuple[int, int] | int, list[Quote]] = {}
+        for i, q in enumerate(quotes):
+            groups.setdefault((q.cue.start, q.cue.end) if q.cue else i, []).append(q)
+        for group in groups.values():
+            # The group shares one cue, so it makes exactly one attribution.
+            content = attributions_from_quotes(text, group)[0].content
+            for q in group:
+                counts = self._counts(q)
+                counts.polnear_fired += 1
+                if content is not None and content in exact:
+                    counts.polnear_exact += 1
+                if content is not None and _touches(content, gold_contents):
+                    counts.polnear_overlap += 1
+
+    def add_gold(self, gold_spans: list[tuple[int, int]], quotes: list[Quote]) -> None:
+        """One seed-format article: speech attributions paired with gold quotes."""
+        self._seen(quotes)
+        speech = [q for q in quotes if q.type == "speech"]
+        for q in quotes:
+            counts = self._counts(q)
+            counts.gold_fired += 1
+            if q.type != "speech":
+                counts.gold_unscored += 1
+        pairs = match_greedy([((s, e),) for s, e in gold_spans], [((q.start, q.end),) for q in speech], _min_half)
+        for _, pi in pairs:
+            self._counts(speech[pi]).gold_right += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        order = sorted(self.rules.items(), key=lambda kv: (-kv[1].polnear_fired - kv[1].gold_fired, kv[0]))
+        return {name: counts.to_dict() for name, counts in order}
+
+
+__all__ = ["RuleStats", "RuleCounts", "UNNAMED"]

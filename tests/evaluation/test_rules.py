@@ -1,0 +1,54 @@
+"""Per-rule counts for ``eval quotes --rules`` on hand-made attributions."""
+
+from newsbrief.evaluation.polnear import Attribution, normalize_span
+from newsbrief.evaluation.rules import UNNAMED, RuleStats
+from newsbrief.model import Quote, Speaker, TextSpan
+
+TEXT = "Reyes said the dam will hold. Reyes plans to retire. The firm denied the charge."
+
+
+def _span(needle):
+    s = TEXT.index(needle)
+    return s, s + len(needle)
+
+
+def _quote(content, cue, rule, type_="speech"):
+    s, e = _span(content)
+    cs, ce = _span(cue)
+    return Quote(text=content, start=s, end=e, kind="indirect", speaker=Speaker(), cue=TextSpan(cue, cs, ce),
+                 type=type_, rule=rule)  # fmt: skip
+
+
+def test_rule_stats_polnear_exact_and_overlap():
+    gold = [
+        Attribution(content=normalize_span(TEXT, [_span("the dam will hold")])),
+        Attribution(content=normalize_span(TEXT, [_span("to retire")])),
+    ]
+    quotes = [
+        _quote("the dam will hold", "said", "clause"),
+        _quote("plans to retire", "plans", "infinitive", "intention"),  # overlaps, not exact
+        _quote("the charge", "denied", "object"),  # no gold at all
+    ]
+    stats = RuleStats()
+    stats.add_polnear(TEXT, gold, quotes)
+    rows = stats.to_dict()
+    assert rows["clause"]["polnear"] == {
+        "fired": 1, "exact": 1, "overlap": 1, "exact_precision": 1.0, "overlap_precision": 1.0
+    }  # fmt: skip
+    assert (rows["infinitive"]["polnear"]["exact"], rows["infinitive"]["polnear"]["overlap"]) == (0, 1)
+    assert rows["object"]["polnear"]["overlap_precision"] == 0.0
+    assert rows["object"]["articles"] == 1
+
+
+def test_rule_stats_gold_scores_only_speech_and_names_unnamed_rules():
+    quotes = [
+        _quote("the dam will hold", "said", "clause"),
+        _quote("plans to retire", "plans", "infinitive", "intention"),
+        Quote(text="the charge", start=_span("the charge")[0], end=_span("the charge")[1], kind="indirect"),
+    ]
+    stats = RuleStats()
+    stats.add_gold([_span("the dam will hold")], quotes)
+    rows = stats.to_dict()
+    assert rows["clause"]["gold"] == {"fired": 1, "right": 1, "unscored": 0, "precision": 1.0}
+    assert rows["infinitive"]["gold"] == {"fired": 1, "right": 0, "unscored": 1, "precision": None}
+    assert rows[UNNAMED]["gold"]["precision"] == 0.0
