@@ -66,7 +66,7 @@ def render_report(report: dict[str, Any]) -> str:
     if gold:
         lines.append(f"Gold files: {gold['documents']} article(s)")
         lines.append(f"  {'':<22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'match':>6}")
-        lines.append(_prf_row("quotes (overlap>=50%)", gold["quotes"]))
+        lines.append(_prf_row("quotes (IoU>=0.5)", gold["quotes"]))
         for kind, prf in gold["kinds"].items():
             lines.append(_prf_row(f"  {kind}", prf))
         lines.append(_acc_row("kind accuracy (matched)", gold["kind_accuracy"]))
