@@ -187,7 +187,8 @@ class _Resolver:
         }
         self.entities = {e.id: e for e in entities}
         self.sent_starts = [s.start_char for s in doc.sents]
-        text = doc.text
+        # Doc.text joins every token's text on each call: read it once.
+        text = self.text = doc.text
         # A paragraph starts after a run of line breaks (blank lines between
         # paragraphs do not count as paragraphs).
         self.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
@@ -270,7 +271,7 @@ class _Resolver:
                     continue
                 last_person = (eid, sent_no)
                 v = votes.setdefault(eid, [0, 0])
-                after = doc.text[end : end + 60].lower()
+                after = self.text[end : end + 60].lower()
                 if any(w in after for w in _LEX.singular_they):
                     # "Sam Lee, who uses they/them pronouns": they is Sam Lee.
                     they_people.add(eid)
@@ -696,7 +697,7 @@ class _Resolver:
         cue = quote.cue
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
         if mention.end <= stop[0] or mention.start >= stop[1]:
-            span = _whole(span, stop if mention.end <= stop[0] else (len(self.doc.text), len(self.doc.text)))
+            span = _whole(span, stop if mention.end <= stop[0] else (len(self.text), len(self.text)))
         return self.description(span, mention.start, prev)
 
 
