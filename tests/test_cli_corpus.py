@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from newsbrief.cli import main
 from newsbrief.store import Store
 
-from .conftest import SEED_GOLD, SEED_TEXT
 from .corpus_articles import PEOPLE, write_corpus
 
 COMMANDS = ["run", "search", "speakers", "export"]
@@ -163,31 +162,42 @@ def test_cli_corpus_export_to_stdout(store_path: Path):
     assert rows and all(re.fullmatch(r"[0-9a-f]{64}", r["content_hash"]) for r in rows)
 
 
-def test_cli_corpus_search_speaker_finds_every_gold_lavrov_quote_in_the_seed(tmp_path: Path, nlp):
-    if not (SEED_TEXT.is_file() and SEED_GOLD.is_file()):
-        pytest.skip(f"seed article not found at {SEED_TEXT}")
-    db = tmp_path / "seed.db"
-    run = CliRunner().invoke(main, ["run", str(SEED_TEXT), "--db", str(db), "--workers", "1"])
+# An article of our own with two speakers, one of them quoted four ways (a
+# direct quote, a split quote, a reported clause with a quoted fragment, a
+# bare-surname attribution); the seed is scored by `newsbrief eval quotes`.
+TWO_SPEAKERS = (
+    "Dock workers in Calder Bay voted to strike on Monday after the port authority rejected their pay claim.\n\n"
+    '"We have waited three years for a fair offer," union leader Marta Okonjo told a rally outside the gates. '
+    '"Nobody here wants a strike," she said, "but nobody here can live on promises."\n\n'
+    'Okonjo said the authority\'s final offer was "an insult to every family on this quay" and urged members to '
+    "stay out until talks resumed.\n\n"
+    "The authority's chief executive, Paul Renner, said the offer was the best the port could afford. "
+    '"The numbers do not allow more," Renner said.'
+)
+
+
+def test_cli_corpus_search_speaker_finds_every_quote_of_a_speaker(tmp_path: Path, nlp):
+    article = tmp_path / "strike.txt"
+    article.write_text(TWO_SPEAKERS, encoding="utf-8")
+    db = tmp_path / "strike.db"
+    run = CliRunner().invoke(main, ["run", str(article), "--db", str(db), "--workers", "1"])
     assert run.exit_code == 0, run.stderr
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    wanted = [q for q in gold["quotes"] if q["speaker"].split()[-1].lower() == "lavrov"]
-    assert wanted
-    result = CliRunner().invoke(main, ["search", "--db", str(db), "--speaker", "Lavrov", "--format", "jsonl"])
-    assert result.exit_code == 0
+    result = CliRunner().invoke(main, ["search", "--db", str(db), "--speaker", "Okonjo", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    text = SEED_TEXT.read_bytes().decode("utf-8")
     for row in rows:
-        assert text[row["start"] : row["end"]] == row["text"]
-        assert row["source"] == str(SEED_TEXT)
-
-    def norm(s: str) -> str:
-        return " ".join(s.strip(" .,\"'“”‘’").split())
-
-    found = [norm(r["text"]) for r in rows]
-    # One attribution per statement (schema 2): a quoted fragment is found
-    # inside the reported clause that holds it.
-    missing = [q["text"] for q in wanted if not any(norm(q["text"]) in f for f in found)]
-    assert not missing, f"{len(missing)} of {len(wanted)} gold Lavrov quotes not found: {missing}"
+        assert TWO_SPEAKERS[row["start"] : row["end"]] == row["text"]
+        assert row["source"] == str(article)
+    said = " | ".join(r["text"] for r in rows)
+    for words in (
+        "We have waited three years for a fair offer",
+        "Nobody here wants a strike",
+        "but nobody here can live on promises",
+        "an insult to every family on this quay",
+    ):
+        assert words in said, (words, said)
+    # Paul Renner's words are his, not hers.
+    assert "The numbers do not allow more" not in said
 
 
 @pytest.mark.parametrize("option", ["--speaker", "--entity", "--source"])
