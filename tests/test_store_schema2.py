@@ -91,3 +91,11 @@ def test_store_schema2_reads_schema1_briefs():
     quote = Brief.from_dict(old).quotes[0]
     assert quote.type == "speech"
     assert [(v.start, v.end) for v in quote.verbatim] == [(quote.start, quote.end)]
+
+
+def test_store_search_query_with_a_nul_is_plain_words(tmp_path: Path):
+    with Store(tmp_path / "s.db") as store:
+        brief = _brief()
+        store.write_brief(brief, key=article_key(brief.text))
+        assert [r["text"] for r in store.search("reopen\x00spring")] == ["We will reopen it in spring,"]
+        assert store.search("\x00") == store.search()

@@ -102,7 +102,8 @@ def fts_query(query: str) -> str:
     Each word becomes a quoted FTS5 string, so that nothing the user types
     (quotes, operators, ``;``) is read as FTS5 syntax.
     """
-    terms = [t for t in query.split() if t]
+    # SQLite ends an FTS5 string at a NUL ("unterminated string"); a NUL is no word.
+    terms = [t for t in query.replace("\x00", " ").split() if t]
     return " AND ".join('text : "' + t.replace('"', '""') + '"' for t in terms)
 
 
@@ -451,8 +452,8 @@ class Store:
         join = ""
         order = 'a.id, q.start, q."end"'
         match: str | None = None
-        if query is not None and query.strip():
-            match = query if raw else fts_query(query)
+        if query is not None and query.replace("\x00", " ").strip():
+            match = query.replace("\x00", " ") if raw else fts_query(query)
             join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
             where.append("quotes_fts MATCH ?")
             params.append(match)

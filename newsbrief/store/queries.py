@@ -164,10 +164,7 @@ def search_quotes(
     join = ""
     # Quotes are written article by article in brief order: the rowid is that order.
     order = "q.id"
-    if query is not None:
-        # SQLite ends an FTS5 string at a NUL ("unterminated string"): a NUL is no word anyway.
-        query = query.replace("\x00", " ")
-    if query is not None and query.strip():
+    if query is not None and query.replace("\x00", " ").strip():
         join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
         where.append("quotes_fts MATCH ?")
         params.append(fts_query(query))
