@@ -107,6 +107,41 @@ def fts_query(query: str) -> str:
     return " AND ".join('text : "' + t.replace('"', '""') + '"' for t in terms)
 
 
+def quote_filters(
+    where: list[str],
+    params: list[Any],
+    *,
+    entity: str | None = None,
+    source: str | None = None,
+    kinds: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> None:
+    """Append the SQL conditions (and their parameters) of the quote filters
+    ``Store.search`` and the HTTP service share, over ``quotes q JOIN
+    articles a``: an entity mentioned inside the quote (name or surname), text
+    the source contains, kinds, and an article date range (inclusive)."""
+    if entity:
+        where.append(
+            """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+                       WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
+                         AND (e.name = ? COLLATE NOCASE OR e.name LIKE ? ESCAPE '\\'))"""
+        )
+        params += [entity.strip(), "% " + _like_escape(entity.strip())]
+    if source:
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append("%" + _like_escape(source) + "%")
+    if kinds:
+        where.append("q.kind IN (" + ", ".join("?" for _ in kinds) + ")")
+        params += list(kinds)
+    if since:
+        where.append("substr(a.date, 1, 10) >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append("substr(a.date, 1, 10) <= ?")
+        params.append(until.isoformat())
+
+
 class Store:
     """A newsbrief SQLite database (created and migrated on open).
 
@@ -464,28 +499,10 @@ class Store:
             ids = people.resolve_one(self.conn, speaker)
             where.append("q.person_id IN (" + ", ".join("?" for _ in ids) + ")" if ids else "0")
             params += ids
-        if entity:
-            where.append(
-                """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
-                           WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
-                             AND (e.name = ? COLLATE NOCASE OR e.name LIKE ? ESCAPE '\\'))"""
-            )
-            params += [entity.strip(), "% " + _like_escape(entity.strip())]
-        if source:
-            where.append("a.source LIKE ? ESCAPE '\\'")
-            params.append("%" + _like_escape(source) + "%")
-        if kinds:
-            where.append("q.kind IN (" + ", ".join("?" for _ in kinds) + ")")
-            params += list(kinds)
+        quote_filters(where, params, entity=entity, source=source, kinds=kinds, since=since, until=until)
         if types:
             where.append("q.type IN (" + ", ".join("?" for _ in types) + ")")
             params += list(types)
-        if since:
-            where.append("substr(a.date, 1, 10) >= ?")
-            params.append(since.isoformat())
-        if until:
-            where.append("substr(a.date, 1, 10) <= ?")
-            params.append(until.isoformat())
         sql = f"""
             SELECT q.text, q.start, q."end" AS "end", q.kind, q.type, q.speaker, q.speaker_role,
                    q.cue_text AS cue, q.mention_text AS mention, q.is_key,

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import Errors, InputError
-from .db import Key, _like_escape, fts_query
+from .db import Key, _like_escape, fts_query, quote_filters
 
 Page = tuple[int, list[dict[str, Any]]]
 
@@ -179,19 +179,7 @@ def search_quotes(
     if speaker_id is not None:
         where.append("q.speaker_id = ?")
         params.append(int(speaker_id))
-    if entity:
-        where.append(
-            """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
-                       WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
-                         AND (e.name = ? COLLATE NOCASE OR e.name LIKE ? ESCAPE '\\'))"""
-        )
-        params += [entity.strip(), "% " + _like_escape(entity.strip())]
-    if source:
-        where.append("a.source LIKE ? ESCAPE '\\'")
-        params.append("%" + _like_escape(source) + "%")
-    if kinds:
-        where.append("q.kind IN (" + ", ".join("?" for _ in kinds) + ")")
-        params += list(kinds)
+    quote_filters(where, params, entity=entity, source=source, kinds=kinds, since=since, until=until)
     typed = has_column(conn, "quotes", "type")
     if types:
         if typed:
@@ -200,7 +188,6 @@ def search_quotes(
         elif "speech" not in types:
             # A store of schema newsbrief/1 holds speech only.
             where.append("0")
-    _date_clauses(since, until, where, params)
     base = f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} {_where(where)}"
     type_col = "q.type" if typed else "'speech'"
     try:
