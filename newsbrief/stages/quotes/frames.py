@@ -1,0 +1,265 @@
+"""Attribution frames that are not a cue with a following clause or object,
+read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
+``quotes/data/cues.json``):
+
+* naming (``naming``): a naming or judging verb with an object and its
+  predicate, "called the plan a disgrace", "considers himself an outsider":
+  the content is the object with its predicate;
+* passive (``passive``): an attitude or announcement verb in the passive,
+  "the plan was rejected by the council", "the deal was announced": the
+  content is the subject, the source the "by" phrase (the cue takes the
+  "by", as attribution corpora mark it);
+* raising (``raising``, ``raising_passive``): "the deal appears to be dead",
+  "the mayor is expected to resign", "he is said to favour a delay": the
+  writer (or an unnamed source) states a belief about the whole clause, so
+  the content is the subject with the infinitive, cue inside it, as
+  PolNeAR marks it.
+
+These run after the clause, pattern and quote-mark finders
+(``quotes.find_quotes`` keeps a frame only where its content and cue overlap
+no other attribution's). The finder is cheap: one vectorised look at the
+document's lemmas decides whether any frame's cue is there before the
+matcher runs once over the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ...model import Quote, Speaker, TextSpan
+from ..lexicon import PERSON_PRONOUNS, CueLexicon, _resolve, cue_lexicon
+from ..syntax import subject_of
+from .reported import _mention, _trim
+
+# A source phrase longer than this is cut to its name or head.
+_MAX_SOURCE_TOKENS = 30
+_SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-", "("})
+
+
+def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
+    """The lexicon file's ``frame_patterns`` with their "@NAME" lists resolved."""
+    from ...ingest import read_json_file
+    from ..lexicon import CUES_PATH
+
+    raw = read_json_file(CUES_PATH).get("frame_patterns") or []
+    return [{**rule, "pattern": _resolve(rule["pattern"], lexicon.lists, CUES_PATH)} for rule in raw]
+
+
+class _Frames:
+    """The matcher, the rules and the cue lemmas (as hashes) of one vocabulary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.lexicon = cue_lexicon()
+        self.rules = {rule["name"]: rule for rule in _frame_rules(self.lexicon)}
+        self.matcher = DependencyMatcher(vocab)
+        lemmas: set[str] = set()
+        for name, rule in self.rules.items():
+            self.matcher.add(name, [rule["pattern"]])
+            lemmas.update(rule["pattern"][0]["RIGHT_ATTRS"]["LEMMA"]["IN"])
+        self.lemma_hashes = np.array(sorted(vocab.strings.add(lemma) for lemma in lemmas), dtype=np.uint64)
+
+
+_CACHE: dict[int, _Frames] = {}
+
+
+def _frames(vocab: Vocab) -> _Frames:
+    cached = _CACHE.get(id(vocab))
+    if cached is None or cached.vocab is not vocab:
+        cached = _CACHE[id(vocab)] = _Frames(vocab)
+    return cached
+
+
+def _cue_span(doc: Doc, verb: Token, last: Token) -> tuple[int, int]:
+    """The verb group: auxiliaries, negation and one-word adverbs right
+    before the verb ("was not rejected", "has also been called"), up to
+    ``last``; as the reported-speech finder marks a cue."""
+    k = verb.i - 1
+    start = verb.idx
+    while (
+        k >= 0
+        and doc[k].head.i == verb.i
+        and (
+            (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
+            or (doc[k].dep_ == "advmod" and doc[k].is_alpha and doc[k].left_edge.i == doc[k].right_edge.i == k)
+        )
+    ):
+        start = doc[k].idx
+        k -= 1
+    return start, last.idx + len(last.text)
+
+
+def _source_span(head: Token, first: int, last: int) -> tuple[int, int] | None:
+    """The source's whole noun phrase (titles, appositives), without a
+    clause set off by a comma after it; the name or head alone when that is
+    long, crosses a line or runs into the content (tokens first..last)."""
+    if (head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS) and head.left_edge.i == head.right_edge.i:
+        return head.idx, head.idx + len(head.text)
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text in _SEPARATORS:
+            right = child.left_edge.i - 2
+            break
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right) or "\n" in doc.text[start:end]:
+        return _mention(head)
+    return start, end
+
+
+class _Reader:
+    def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes: list[Quote] = []
+
+    def emit(
+        self,
+        pieces: list[tuple[int, int]],
+        cue: tuple[int, int],
+        verb: Token,
+        source: Token | None,
+        rule: dict[str, Any],
+    ) -> None:
+        """Record one attribution whose content is the token ranges
+        ``pieces`` (first, last), in text order: one Quote per piece, all
+        sharing the cue (as the halves of a split quote do), the later ones
+        marked as continuations."""
+        doc = self.doc
+        text = self.text
+        sent = verb.sent
+        spans: list[tuple[int, int]] = []
+        for first, last in pieces:
+            first, last = max(first, sent.start), min(last, sent.end - 1)
+            if first > last or not any(t.is_alpha for t in doc[first : last + 1]):
+                return
+            span = _trim(doc, text, first, last)
+            if span is None or "\n" in text[span[0] : span[1]]:
+                return
+            spans.append(span)
+        if not spans:
+            return
+        lo = min(f for f, _ in pieces)
+        hi = max(la for _, la in pieces)
+        mention = _source_span(source, lo, hi) if source is not None else None
+        lemma = verb.lemma_.lower()
+        type_ = rule.get("type") or self.lexicon.type_of(lemma)
+        if lemma in self.lexicon.words("speech_verbs"):
+            type_ = "speech"
+        for k, (start, end) in enumerate(spans):
+            self.quotes.append(
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    kind="indirect",
+                    speaker=Speaker(mention=TextSpan(text[mention[0] : mention[1]], *mention) if mention else None),
+                    cue=TextSpan(text[cue[0] : cue[1]], *cue),
+                    continuation=k > 0,
+                    type=type_,  # type: ignore[arg-type]
+                    rule=rule["name"],
+                )
+            )
+
+    def naming(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "called the plan a disgrace": object and predicate."""
+        doc = self.doc
+        verb, obj, pred = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not verb.i < obj.i < pred.i or any(t.is_punct for t in doc[verb.i + 1 : obj.i]):
+            return
+        source = subject_of(verb)
+        if source is None and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+            # "critics, calling him a liar, ...": the participle's noun or clause subject.
+            source = verb.head if verb.dep_ == "acl" else subject_of(verb.head)
+        self.emit([(obj.left_edge.i, pred.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
+    def passive(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the plan was rejected (by the council)": the subject, and a
+        predicate or a preposition that completes the act ("was named the
+        winner", "was criticized for the delay")."""
+        doc = self.doc
+        verb, subj = doc[ids[0]], doc[ids[1]]
+        if subj.i > verb.i or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return
+        if subj.left_edge.i == subj.i and (subj.lower_ in ("it", "there") or subj.tag_ in ("WDT", "WP")):
+            # "it was announced": an expletive, the clause is elsewhere; a
+            # relative pronoun ("a plan that was rejected") stands for a
+            # phrase outside the clause.
+            return
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        pieces = [(subj.left_edge.i, min(subj.right_edge.i, verb.i - 1))]
+        preps = self.lexicon.words("object_preps")
+        for c in verb.rights:
+            if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in preps and c.i == c.left_edge.i):
+                pieces.append((c.left_edge.i, c.right_edge.i))
+                break
+        self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
+
+    def raising(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the deal appears to be dead", "she is expected to resign": the
+        subject with the infinitive."""
+        doc = self.doc
+        verb, subj, inf = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not subj.i < verb.i < inf.i:
+            return
+        if subj.lower_ in ("it", "there") and subj.left_edge.i == subj.i:
+            return
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        self.emit(
+            [(subj.left_edge.i, subj.right_edge.i), (inf.left_edge.i, inf.right_edge.i)],
+            _cue_span(doc, verb, verb),
+            verb,
+            source,
+            rule,
+        )
+
+
+_READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
+    "naming": _Reader.naming,
+    "passive": _Reader.passive,
+    "raising": _Reader.raising,
+}
+
+
+def find_frames(doc: Doc) -> list[Quote]:
+    """Attributions of the frame patterns in ``doc`` (see the module doc),
+    in text order; possibly overlapping ones the other finders report
+    (``quotes.find_quotes`` drops those)."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    frames = _frames(doc.vocab)
+    if not frames.rules:
+        return []
+    lemmas = doc.to_array([LEMMA]).ravel().astype(np.uint64)
+    if not np.isin(lemmas, frames.lemma_hashes).any():
+        return []
+    reader = _Reader(doc, frames.lexicon)
+    strings = doc.vocab.strings
+    used: set[int] = set()
+    for match_id, ids in sorted(frames.matcher(doc), key=lambda m: m[1][0]):
+        if ids[0] in used:
+            continue  # one frame per cue (a pattern may match it twice)
+        rule = frames.rules[strings[match_id]]
+        before = len(reader.quotes)
+        _READERS[rule["content"]](reader, ids, rule)
+        if len(reader.quotes) > before:
+            used.add(ids[0])
+    reader.quotes.sort(key=lambda q: (q.start, q.end))
+    return reader.quotes
+
+
+__all__ = ["find_frames"]
