@@ -1,0 +1,293 @@
+"""The frame rules (quotes/frames.py: naming, passive, raising) and the cue
+data added for recall, on hand-built Docs: words, lemmas, tags, heads and
+dependencies are given, so each test is about the rule and not about what
+the parser makes of a sentence. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsbrief.stages.quotes import find_quotes
+from newsbrief.stages.quotes.frames import find_frames
+from newsbrief.stages.quotes.reported import find_reported_speech
+
+_VOCAB = spacy.blank("en").vocab
+
+# word, lemma, pos, tag, head (index; itself for the root), dep
+Row = tuple[str, str, str, str, int, str]
+
+
+def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    doc = Doc(
+        _VOCAB,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _checked(doc: Doc, quotes):
+    text = doc.text
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker.mention:
+            m = q.speaker.mention
+            assert text[m.start : m.end] == m.text
+    return quotes
+
+
+def _summary(quotes) -> list[tuple]:
+    return [
+        (q.speaker.mention.text if q.speaker.mention else None, q.cue.text, q.text, q.type, q.rule, q.continuation)
+        for q in quotes
+    ]
+
+
+# The council called the toll a mistake .
+_NAMING = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("council", "council", "NOUN", "NN", 2, "nsubj"),
+    ("called", "call", "VERB", "VBD", 2, "ROOT"),
+    ("the", "the", "DET", "DT", 4, "det"),
+    ("toll", "toll", "NOUN", "NN", 2, "dobj"),
+    ("a", "a", "DET", "DT", 6, "det"),
+    ("mistake", "mistake", "NOUN", "NN", 2, "oprd"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_frames_naming_gives_the_object_with_its_predicate():
+    doc = _doc(_NAMING)
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The council", "called", "the toll a mistake", "speech", "naming", False)
+    ]
+
+
+def test_frames_naming_is_kept_by_find_quotes():
+    doc = _doc(_NAMING)
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.rule) for q in quotes] == [("the toll a mistake", "naming")]
+
+
+def test_frames_naming_needs_a_predicate():
+    # The council called the mayor .  (a phone call: no naming frame)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("council", "council", "NOUN", "NN", 2, "nsubj"),
+            ("called", "call", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 2, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+
+
+# The toll plan was rejected by the harbour board .
+_PASSIVE = [
+    ("The", "the", "DET", "DT", 2, "det"),
+    ("toll", "toll", "NOUN", "NN", 2, "compound"),
+    ("plan", "plan", "NOUN", "NN", 4, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 4, "auxpass"),
+    ("rejected", "reject", "VERB", "VBN", 4, "ROOT"),
+    ("by", "by", "ADP", "IN", 4, "agent"),
+    ("the", "the", "DET", "DT", 8, "det"),
+    ("harbour", "harbour", "NOUN", "NN", 8, "compound"),
+    ("board", "board", "NOUN", "NN", 5, "pobj"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+
+
+def test_frames_passive_gives_the_subject_and_the_agent_as_source():
+    doc = _doc(_PASSIVE)
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("the harbour board", "was rejected", "The toll plan", "speech", "passive", False)
+    ]
+
+
+def test_frames_passive_with_a_preposition_is_two_pieces_sharing_the_cue():
+    # Lee was criticized for the delay .
+    doc = _doc(
+        [
+            ("Lee", "Lee", "PROPN", "NNP", 2, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 2, "auxpass"),
+            ("criticized", "criticize", "VERB", "VBN", 2, "ROOT"),
+            ("for", "for", "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("delay", "delay", "NOUN", "NN", 3, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "was criticized", "Lee", "speech", "passive", False),
+        (None, "was criticized", "for the delay", "speech", "passive", True),
+    ]
+
+
+def test_frames_passive_skips_an_expletive_and_a_relative_pronoun():
+    # It was announced .
+    expletive = _doc(
+        [
+            ("It", "it", "PRON", "PRP", 2, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 2, "auxpass"),
+            ("announced", "announce", "VERB", "VBN", 2, "ROOT"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    # a fee that was rejected
+    relative = _doc(
+        [
+            ("a", "a", "DET", "DT", 1, "det"),
+            ("fee", "fee", "NOUN", "NN", 1, "ROOT"),
+            ("that", "that", "PRON", "WDT", 4, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 4, "auxpass"),
+            ("rejected", "reject", "VERB", "VBN", 1, "relcl"),
+        ]
+    )
+    assert find_frames(expletive) == []
+    assert find_frames(relative) == []
+
+
+def test_frames_raising_is_the_subject_and_the_infinitive():
+    # The ferry deal appears to be dead .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 2, "compound"),
+            ("deal", "deal", "NOUN", "NN", 3, "nsubj"),
+            ("appears", "appear", "VERB", "VBZ", 3, "ROOT"),
+            ("to", "to", "PART", "TO", 5, "aux"),
+            ("be", "be", "AUX", "VB", 3, "xcomp"),
+            ("dead", "dead", "ADJ", "JJ", 5, "acomp"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "appears", "The ferry deal", "belief", "raising", False),
+        (None, "appears", "to be dead", "belief", "raising", True),
+    ]
+
+
+def test_frames_raising_passive_of_a_speech_verb_is_speech():
+    # The mayor is said to favour a delay .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 3, "nsubjpass"),
+            ("is", "be", "AUX", "VBZ", 3, "auxpass"),
+            ("said", "say", "VERB", "VBN", 3, "ROOT"),
+            ("to", "to", "PART", "TO", 5, "aux"),
+            ("favour", "favour", "VERB", "VB", 3, "xcomp"),
+            ("a", "a", "DET", "DT", 7, "det"),
+            ("delay", "delay", "NOUN", "NN", 5, "dobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "is said", "The mayor", "speech", "raising_passive", False),
+        (None, "is said", "to favour a delay", "speech", "raising_passive", True),
+    ]
+
+
+def test_frames_give_way_to_the_clause_finders():
+    # Okafor said the board called the toll a mistake .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("board", "board", "NOUN", "NN", 4, "nsubj"),
+            ("called", "call", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("toll", "toll", "NOUN", "NN", 4, "dobj"),
+            ("a", "a", "DET", "DT", 8, "det"),
+            ("mistake", "mistake", "NOUN", "NN", 4, "oprd"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert [q.rule for q in find_frames(doc)] == ["naming"]
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.rule) for q in quotes] == [("the board called the toll a mistake", "clause")]
+
+
+def test_frames_nothing_without_a_cue_lemma_or_a_parse():
+    # The ferry left at noon .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 2, "nsubj"),
+            ("left", "leave", "VERB", "VBD", 2, "ROOT"),
+            ("at", "at", "ADP", "IN", 2, "prep"),
+            ("noon", "noon", "NOUN", "NN", 3, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+    assert find_frames(Doc(_VOCAB, words=["called", "it", "a", "day"])) == []
+
+
+def test_cues_hope_is_read_by_its_word_forms():
+    # The model's lemmatizer gives "hop" for "hopes"; the rule reads the form.
+    # Okafor hopes the bridge will reopen .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("hopes", "hop", "VERB", "VBZ", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+            ("will", "will", "AUX", "MD", 5, "aux"),
+            ("reopen", "reopen", "VERB", "VB", 1, "ccomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_reported_speech(doc))) == [
+        ("Okafor", "hopes", "the bridge will reopen", "belief", "hope_clause", False)
+    ]
+
+
+def test_cues_congratulate_takes_its_object():
+    # Okafor congratulated the rowing team .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("congratulated", "congratulate", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("rowing", "rowing", "NOUN", "NN", 4, "compound"),
+            ("team", "team", "NOUN", "NN", 1, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_reported_speech(doc))) == [
+        ("Okafor", "congratulated", "the rowing team", "speech", "object", False)
+    ]
+
+
+def test_cues_a_speech_noun_with_of():
+    # She repeated her criticism of the toll .
+    doc = _doc(
+        [
+            ("She", "she", "PRON", "PRP", 1, "nsubj"),
+            ("repeated", "repeat", "VERB", "VBD", 1, "ROOT"),
+            ("her", "her", "PRON", "PRP$", 3, "poss"),
+            ("criticism", "criticism", "NOUN", "NN", 1, "dobj"),
+            ("of", "of", "ADP", "IN", 3, "prep"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("toll", "toll", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [(q.cue.text, q.text, q.rule) for q in quotes] == [("criticism of", "the toll", "noun_prep")]
