@@ -167,16 +167,16 @@ def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
     return verb_outside and not (clause.start <= quote.cue.start < clause.end)
 
 
-def _add_frames(doc: Doc, index: MarkIndex, out: list[Quote]) -> None:
+def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the frame finder's attributions whose content and cue overlap
     no content or cue in ``out`` and no quote marks (a word belongs to one
     attribution, as in PolNeAR; quoted words are the other finders')."""
-    frames = find_frames(doc)
+    frames = find_frames(doc, text)
     if not frames:
         return
     # One byte per character: overlap checks are C-level finds, linear in
     # the text however many attributions there are.
-    taken = bytearray(len(doc.text) + 1)
+    taken = bytearray(len(text) + 1)
     for q in out:
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
         if q.cue is not None:
@@ -292,7 +292,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                 rule=first_q.rule,
             )
         )
-    _add_frames(doc, index, out)
+    _add_frames(doc, text, index, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.
     seen: set[tuple[int, int]] = set()
