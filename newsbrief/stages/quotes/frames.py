@@ -61,7 +61,8 @@ def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
             {
                 **rule,
                 "pattern": _resolve(rule["pattern"], lexicon.lists, CUES_PATH),
-                "cue_lemmas": frozenset([lemmas] if isinstance(lemmas, str) else lemmas),
+                "cue_lemmas": frozenset([lemmas] if isinstance(lemmas, str) else lemmas)
+                - frozenset(rule.get("except_lemmas", ())),
             }
         )
     return rules
@@ -127,6 +128,11 @@ def _source_span(head: Token, text: str, first: int, last: int) -> tuple[int, in
     for child in head.rights:
         if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text in _SEPARATORS:
             right = child.left_edge.i - 2
+            break
+        if child.dep_ == "prep" and child.lower_ == "as":
+            # "remembered by historians as a champion": the "as" phrase is
+            # the content's, not the source's.
+            right = child.left_edge.i - 1
             break
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
@@ -223,7 +229,7 @@ class _Reader:
         pieces = [(subj.left_edge.i, min(subj.right_edge.i, verb.i - 1))]
         preps = self.lexicon.words("object_preps")
         for c in verb.rights:
-            if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in preps and c.i == c.left_edge.i):
+            if c.dep_ in ("oprd", "attr", "dobj") or (c.dep_ == "prep" and c.lower_ in preps and c.i == c.left_edge.i):
                 pieces.append((c.left_edge.i, c.right_edge.i))
                 break
         self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
