@@ -291,3 +291,80 @@ def test_cues_a_speech_noun_with_of():
     )
     quotes = _checked(doc, find_reported_speech(doc))
     assert [(q.cue.text, q.text, q.rule) for q in quotes] == [("criticism of", "the toll", "noun_prep")]
+
+
+def test_frames_attitude_adjective_with_a_preposition():
+    # The union has been deeply skeptical of the offer .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("union", "union", "NOUN", "NN", 3, "nsubj"),
+            ("has", "have", "AUX", "VBZ", 3, "aux"),
+            ("been", "be", "AUX", "VBN", 3, "ROOT"),
+            ("deeply", "deeply", "ADV", "RB", 5, "advmod"),
+            ("skeptical", "skeptical", "ADJ", "JJ", 3, "acomp"),
+            ("of", "of", "ADP", "IN", 5, "prep"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            ("offer", "offer", "NOUN", "NN", 6, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The union", "has been deeply skeptical of", "the offer", "belief", "attitude_prep", False)
+    ]
+
+
+def test_frames_attitude_adjective_with_an_infinitive_is_an_intention():
+    # He was ready to sign the lease .
+    doc = _doc(
+        [
+            ("He", "he", "PRON", "PRP", 1, "nsubj"),
+            ("was", "be", "AUX", "VBD", 1, "ROOT"),
+            ("ready", "ready", "ADJ", "JJ", 1, "acomp"),
+            ("to", "to", "PART", "TO", 4, "aux"),
+            ("sign", "sign", "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("lease", "lease", "NOUN", "NN", 4, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("He", "was ready", "to sign the lease", "intention", "attitude_infinitive", False)
+    ]
+
+
+def test_frames_attitude_needs_a_listed_adjective_and_a_subject():
+    # The offer was generous to the staff .  (no attitude adjective)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("offer", "offer", "NOUN", "NN", 2, "nsubj"),
+            ("was", "be", "AUX", "VBD", 2, "ROOT"),
+            ("generous", "generous", "ADJ", "JJ", 2, "acomp"),
+            ("to", "to", "ADP", "IN", 3, "prep"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("staff", "staff", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+
+
+def test_frames_regard_as_gives_the_object_with_the_as_phrase():
+    # Okafor sees the vote as a warning .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("sees", "see", "VERB", "VBZ", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("vote", "vote", "NOUN", "NN", 1, "dobj"),
+            ("as", "as", "ADP", "IN", 1, "prep"),
+            ("a", "a", "DET", "DT", 6, "det"),
+            ("warning", "warning", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("Okafor", "sees", "the vote as a warning", "belief", "regard_as", False)
+    ]

@@ -9,6 +9,10 @@ read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
   "the plan was rejected by the council", "the deal was announced": the
   content is the subject, the source the "by" phrase (the cue takes the
   "by", as attribution corpora mark it);
+* attitude (``attitude_prep``, ``attitude_clause``): an adjective of
+  attitude after a copula, "voters are tired of the delays", "she is
+  confident the bill will pass", "he was ready to follow the plan": the
+  content is what it is about, the cue the copula with the adjective;
 * raising (``raising``, ``raising_passive``): "the deal appears to be dead",
   "the mayor is expected to resign", "he is said to favour a delay": the
   writer (or an unnamed source) states a belief about the whole clause, so
@@ -234,6 +238,34 @@ class _Reader:
                 break
         self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
 
+    def attitude(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "voters are tired of the delays", "she is confident (that) the bill
+        will pass", "he was ready to follow the plan": an adjective of
+        attitude after a copula, with what it is about."""
+        doc = self.doc
+        adj, comp = doc[ids[0]], doc[ids[1]]
+        copula = adj.head
+        if comp.i < adj.i or copula.i > adj.i or copula.pos_ != "AUX":
+            return
+        source = subject_of(copula)
+        if source is None or source.i > copula.i:
+            return
+        if comp.dep_ == "prep":
+            if comp.lower_ not in self.lexicon.words("attitude_preps") or comp.i != adj.i + 1:
+                return
+            first, last = comp.i + 1, comp.right_edge.i
+            cue = _copula_cue(doc, copula, adj, comp)
+        else:
+            if comp.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ in self.lexicon.words("non_statement_marks") for c in comp.children
+            ):
+                return
+            first, last = comp.left_edge.i, comp.right_edge.i
+            cue = _copula_cue(doc, copula, adj, adj)
+        if first > last:
+            return
+        self.emit([(first, last)], cue, adj, source, rule)
+
     def raising(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the deal appears to be dead", "she is expected to resign": the
         subject with the infinitive."""
@@ -254,7 +286,15 @@ class _Reader:
         )
 
 
+def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, int]:
+    """ "has been deeply skeptical of": the copula with its auxiliaries and
+    negation, up to ``last`` (the adjective or its preposition)."""
+    start = _cue_span(doc, copula, copula)[0]
+    return start, last.idx + len(last.text)
+
+
 _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
+    "attitude": _Reader.attitude,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
