@@ -368,3 +368,25 @@ def test_frames_regard_as_gives_the_object_with_the_as_phrase():
     assert _summary(_checked(doc, find_frames(doc))) == [
         ("Okafor", "sees", "the vote as a warning", "belief", "regard_as", False)
     ]
+
+
+def test_frames_appeal_is_the_addressee_with_the_infinitive():
+    # The group called on the council to reject the toll .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("group", "group", "NOUN", "NN", 2, "nsubj"),
+            ("called", "call", "VERB", "VBD", 2, "ROOT"),
+            ("on", "on", "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("council", "council", "NOUN", "NN", 3, "pobj"),
+            ("to", "to", "PART", "TO", 7, "aux"),
+            ("reject", "reject", "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("toll", "toll", "NOUN", "NN", 7, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The group", "called on", "the council to reject the toll", "intention", "appeal", False)
+    ]

@@ -9,6 +9,8 @@ read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
   "the plan was rejected by the council", "the deal was announced": the
   content is the subject, the source the "by" phrase (the cue takes the
   "by", as attribution corpora mark it);
+* appeal (``appeal``): "called on the council to reject the plan": the
+  content is who is asked with what they are asked to do;
 * attitude (``attitude_prep``, ``attitude_clause``): an adjective of
   attitude after a copula, "voters are tired of the delays", "she is
   confident the bill will pass", "he was ready to follow the plan": the
@@ -215,6 +217,17 @@ class _Reader:
             source = verb.head if verb.dep_ == "acl" else subject_of(verb.head)
         self.emit([(obj.left_edge.i, pred.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
 
+    def appeal(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "called on the council to reject the plan": who is asked, with
+        what they are asked to do; the cue is the verb with its preposition."""
+        doc = self.doc
+        verb, prep, inf = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not verb.i < prep.i < inf.i or prep.right_edge.i >= inf.left_edge.i:
+            return
+        if not any(c.dep_ == "pobj" for c in prep.children):
+            return
+        self.emit([(prep.i + 1, inf.right_edge.i)], _cue_span(doc, verb, prep), verb, subject_of(verb), rule)
+
     def passive(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the plan was rejected (by the council)": the subject, and a
         predicate or a preposition that completes the act ("was named the
@@ -295,6 +308,7 @@ def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, 
 
 _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "attitude": _Reader.attitude,
+    "appeal": _Reader.appeal,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
