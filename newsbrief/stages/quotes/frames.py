@@ -188,7 +188,8 @@ class _Reader:
         mention = _source_span(source, text, lo, hi) if source is not None else None
         lemma = verb.lemma_.lower()
         type_ = rule.get("type") or self.lexicon.type_of(lemma)
-        if lemma in self.lexicon.words("speech_verbs"):
+        if type_ == "belief" and lemma in self.lexicon.words("speech_verbs"):
+            # "he is said to favour": a belief frame with a speech verb reports speech.
             type_ = "speech"
         for k, (start, end) in enumerate(spans):
             self.quotes.append(
