@@ -330,7 +330,7 @@ def _is_single_open(text: str, i: int, para_start: int, para_end: int) -> bool:
     if not (prev.isspace() or prev in _OPENERS_BEFORE):
         return False
     nxt = text[i + 1] if i + 1 < para_end else " "
-    if text[i] == "‘" and nxt in '“"':
+    if text[i] == "‘" and nxt in "“\"":
         return True
     if not nxt.isalpha():  # '90s, a lone mark
         return False

@@ -119,10 +119,8 @@ def _is_cue(tok: Token) -> int:
         return 2
     if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in tok.rights):
         return 2
-    if (
-        lemma == "continue"
-        and tok.tag_ in ("VBD", "VBZ", "VBP")
-        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)
+    if lemma == "continue" and tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children
     ):
         # 'he continued, "..."': carrying on speaking, not "continued to fight".
         return 2
@@ -228,10 +226,8 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
-        elif (
-            tok.dep_ == "prep"
-            and tok.lower_ in ("in", "during")
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+        elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
         ):
             end = next(c.i for c in tok.children if c.dep_ == "pobj")
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
