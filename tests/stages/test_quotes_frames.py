@@ -390,3 +390,41 @@ def test_frames_appeal_is_the_addressee_with_the_infinitive():
     assert _summary(_checked(doc, find_frames(doc))) == [
         ("The group", "called on", "the council to reject the toll", "intention", "appeal", False)
     ]
+
+
+def test_frames_interrupting_cue_gives_the_clause_around_it():
+    # It was , she said , a long night .
+    doc = _doc(
+        [
+            ("It", "it", "PRON", "PRP", 1, "nsubj"),
+            ("was", "be", "AUX", "VBD", 1, "ROOT"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("she", "she", "PRON", "PRP", 4, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "parataxis"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("a", "a", "DET", "DT", 8, "det"),
+            ("long", "long", "ADJ", "JJ", 8, "amod"),
+            ("night", "night", "NOUN", "NN", 1, "attr"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("she", "said", "It was", "speech", "interrupting", False),
+        ("she", "said", "a long night", "speech", "interrupting", True),
+    ]
+
+
+def test_frames_interrupting_needs_the_clause_to_go_on_after_the_cue():
+    # The pier closed , she said .  (the clause ends with the cue: another rule's)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("pier", "pier", "NOUN", "NN", 2, "nsubj"),
+            ("closed", "close", "VERB", "VBD", 2, "ROOT"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("she", "she", "PRON", "PRP", 4, "nsubj"),
+            ("said", "say", "VERB", "VBD", 2, "parataxis"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert [q.rule for q in find_frames(doc)] == []

@@ -2,6 +2,9 @@
 read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
 ``quotes/data/cues.json``):
 
+* interrupting (``interrupting``): a speech verb set off by commas inside
+  the clause it reports, "It was, he said, one of his worst days": the
+  clause around it, in two pieces sharing the cue;
 * naming (``naming``): a naming or judging verb with an object and its
   predicate, "called the plan a disgrace", "considers himself an outsider":
   the content is the object with its predicate;
@@ -206,6 +209,28 @@ class _Reader:
                 )
             )
 
+    def interrupting(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "It was, he said, one of his worst days": a speech verb set off by
+        commas inside the clause it reports; the content is the clause
+        around it, two pieces sharing the cue."""
+        doc = self.doc
+        verb, subj = doc[ids[0]], doc[ids[1]]
+        head = verb.head
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if subj.i > verb.i or left == 0 or right + 1 >= len(doc):
+            return
+        if doc[left - 1].text not in _SEPARATORS and not doc[left].is_punct:
+            return
+        if not (doc[right].is_punct or doc[right + 1].is_punct):
+            return
+        if not head.left_edge.i < left or not right < head.right_edge.i or head.pos_ not in ("VERB", "AUX"):
+            return
+        before = (head.left_edge.i, left - 1)
+        after = (right + 1, head.right_edge.i)
+        if not all(any(t.is_alpha and t.pos_ != "CCONJ" for t in doc[a : b + 1]) for a, b in (before, after)):
+            return  # "what economists call taxing, and": a piece of bare connectives
+        self.emit([before, after], _cue_span(doc, verb, verb), verb, subj, rule)
+
     def naming(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "called the plan a disgrace": object and predicate."""
         doc = self.doc
@@ -310,6 +335,7 @@ def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, 
 _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "attitude": _Reader.attitude,
     "appeal": _Reader.appeal,
+    "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
