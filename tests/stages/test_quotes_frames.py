@@ -275,24 +275,6 @@ def test_cues_congratulate_takes_its_object():
     ]
 
 
-def test_cues_a_speech_noun_with_of():
-    # She repeated her criticism of the toll .
-    doc = _doc(
-        [
-            ("She", "she", "PRON", "PRP", 1, "nsubj"),
-            ("repeated", "repeat", "VERB", "VBD", 1, "ROOT"),
-            ("her", "her", "PRON", "PRP$", 3, "poss"),
-            ("criticism", "criticism", "NOUN", "NN", 1, "dobj"),
-            ("of", "of", "ADP", "IN", 3, "prep"),
-            ("the", "the", "DET", "DT", 6, "det"),
-            ("toll", "toll", "NOUN", "NN", 4, "pobj"),
-            (".", ".", "PUNCT", ".", 1, "punct"),
-        ]
-    )
-    quotes = _checked(doc, find_reported_speech(doc))
-    assert [(q.cue.text, q.text, q.rule) for q in quotes] == [("criticism of", "the toll", "noun_prep")]
-
-
 def test_frames_attitude_adjective_with_a_preposition():
     # The union has been deeply skeptical of the offer .
     doc = _doc(
