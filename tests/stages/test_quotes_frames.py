@@ -410,3 +410,43 @@ def test_frames_interrupting_needs_the_clause_to_go_on_after_the_cue():
         ]
     )
     assert [q.rule for q in find_frames(doc)] == []
+
+
+def test_frames_in_a_poll_gives_the_clause_with_the_poll_as_source():
+    # In a new poll , most voters chose the levy .
+    doc = _doc(
+        [
+            ("In", "in", "ADP", "IN", 7, "prep"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("new", "new", "ADJ", "JJ", 3, "amod"),
+            ("poll", "poll", "NOUN", "NN", 0, "pobj"),
+            (",", ",", "PUNCT", ",", 7, "punct"),
+            ("most", "most", "ADJ", "JJS", 6, "amod"),
+            ("voters", "voter", "NOUN", "NNS", 7, "nsubj"),
+            ("chose", "choose", "VERB", "VBD", 7, "ROOT"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("levy", "levy", "NOUN", "NN", 7, "dobj"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("a new poll", "In", "most voters chose the levy", "evidence", "in_source", False)
+    ]
+
+
+def test_frames_in_a_poll_leaves_a_clause_with_its_own_cue():
+    # In a new poll , voters said no .
+    doc = _doc(
+        [
+            ("In", "in", "ADP", "IN", 6, "prep"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("new", "new", "ADJ", "JJ", 3, "amod"),
+            ("poll", "poll", "NOUN", "NN", 0, "pobj"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("voters", "voter", "NOUN", "NNS", 6, "nsubj"),
+            ("said", "say", "VERB", "VBD", 6, "ROOT"),
+            ("no", "no", "INTJ", "UH", 6, "intj"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ]
+    )
+    assert [q.rule for q in find_frames(doc)] == []

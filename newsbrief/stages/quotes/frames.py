@@ -2,6 +2,9 @@
 read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
 ``quotes/data/cues.json``):
 
+* in_source (``in_source``): "In a poll released Monday, 50 percent chose
+  Lee": the rest of the clause, with the poll as the source and "in" as
+  the cue;
 * interrupting (``interrupting``): a speech verb set off by commas inside
   the clause it reports, "It was, he said, one of his worst days": the
   clause around it, in two pieces sharing the cue;
@@ -209,6 +212,24 @@ class _Reader:
                 )
             )
 
+    def in_source(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "In a poll released Monday, 50 percent chose Lee": a sentence
+        that opens with "in" and a poll, set off by a comma; the content is
+        the rest of the clause, the source the poll, the cue "in"."""
+        doc = self.doc
+        prep, obj = doc[ids[0]], doc[ids[1]]
+        head = prep.head
+        if prep.i != prep.sent.start or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+            return
+        if obj.lemma_.lower() not in self.lexicon.words("in_source_nouns"):
+            return
+        if head.lemma_.lower() in self.lexicon.types:
+            return  # "In a poll, voters said ...": the clause's own cue reports it
+        comma = prep.right_edge.i + 1
+        if comma >= len(doc) or doc[comma].text != "," or head.i <= comma:
+            return
+        self.emit([(comma + 1, head.right_edge.i)], (prep.idx, prep.idx + len(prep.text)), prep, obj, rule)
+
     def interrupting(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "It was, he said, one of his worst days": a speech verb set off by
         commas inside the clause it reports; the content is the clause
@@ -335,6 +356,7 @@ def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, 
 _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "attitude": _Reader.attitude,
     "appeal": _Reader.appeal,
+    "in_source": _Reader.in_source,
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
