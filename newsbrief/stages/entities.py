@@ -40,7 +40,7 @@ _LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 HEADLINE_WORD_LEN = 4
 HEADLINE_MIN_WORDS = 2
 _LINE = re.compile(r"[^\n]+")
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{%d,}" % (HEADLINE_WORD_LEN - 1))
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{" + str(HEADLINE_WORD_LEN - 1) + ",}")
 
 
 @dataclass
