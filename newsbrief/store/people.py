@@ -124,6 +124,9 @@ ABBREVIATIONS: frozenset[str] = frozenset("mr mrs ms messrs st jr sr no vs etc i
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
 
+# Words that join two names into a pair ("China and Russia").
+COORDINATORS: frozenset[str] = frozenset({"and", "&", "or"})
+
 PRONOUNS: frozenset[str] = frozenset("he she they it him her them who which that i we you his its their".split())
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
@@ -429,9 +432,15 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
     folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
     suffix_of: dict[str, str] = {}
     for n, ws in folded.items():
-        longer = [m for m, mw in folded.items() if len(mw) > len(ws) and mw[-len(ws) :] == ws]
+        # Not the last of a coordination: "Russia" is not "China and Russia".
+        longer = [
+            m
+            for m, mw in folded.items()
+            if len(mw) > len(ws) and mw[-len(ws) :] == ws and mw[-len(ws) - 1] not in COORDINATORS
+        ]
         if len(longer) == 1:
             suffix_of[n] = longer[0]
+    mention_names = {fold(m.text) for e in brief.entities for m in e.mentions}
     out: dict[int, int] = {}
     for name, idxs in by_speaker.items():
         first = brief.quotes[idxs[0]].speaker
@@ -490,7 +499,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         if ent and ent.role:
             roles |= role_words(ent.role)
             role_texts.append(ent.role)
-        if info.kind is None:
+        if info.kind is None or _is_pair(canonical, mention_names):
             continue
         if info.kind == "surname" and full_speakers.get(info.surname):
             full_name = full_speakers[info.surname]
@@ -569,6 +578,18 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         [(pid, article_id, i) for i, pid in out.items()],
     )
     return out
+
+
+def _is_pair(name: str, mention_names: set[str]) -> bool:
+    """Whether ``name`` is two names of the article joined ("China and
+    Russia"): two speakers, no one person or organisation. An organisation
+    whose name holds "and" ("Securities and Exchange Commission") is not
+    two names the article writes apart."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:-1], start=1):
+        if w in COORDINATORS and " ".join(words[:i]) in mention_names and " ".join(words[i + 1 :]) in mention_names:
+            return True
+    return False
 
 
 def _absorb_surname(conn: sqlite3.Connection, pid: int, surname: str) -> None:
@@ -714,6 +735,17 @@ def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, s
     if len(ids) != 1:
         return None
     ent = next(e for e in people if e.id in ids)
+    # A description that names an organisation of the article ("the FBI
+    # director") is someone of that organisation: not the subject of the
+    # sentence before unless that person's role names it too.
+    desc_words = set(words)
+    role = fold(ent.role or "")
+    for org in brief.entities:
+        if org.type == "ORG":  # a place describes people ("the New York businessman")
+            for m in org.mentions:
+                org_words = fold(m.text).split()
+                if org_words and set(org_words) <= desc_words and fold(m.text) not in role:
+                    return None
     wanted = role_words(name)
     if wanted and any(e is not ent and e.role and wanted <= role_words(e.role) for e in people):
         return None
