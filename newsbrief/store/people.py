@@ -1087,12 +1087,10 @@ def speakers(conn: sqlite3.Connection, *, limit: int | None, min_quotes: int, co
     A group of near-duplicate articles counts once, and a statement quoted in
     several copies of a story once, unless ``count_duplicates``.
     """
+    from .dedup import count_units
+
     require_people(conn)
-    if count_duplicates:
-        unit_q, unit_a = "q.id", "q.article_id"
-    else:
-        unit_q = "coalesce(a.dup_group, a.id) || ':' || coalesce(q.statement_id, 'q' || q.id)"
-        unit_a = "coalesce(a.dup_group, a.id)"
+    unit_q, unit_a = count_units(count_duplicates)
     rows = conn.execute(
         f"""SELECT p.id, p.name AS speaker, p.kind, count(DISTINCT {unit_q}) AS quotes,
                    count(DISTINCT {unit_a}) AS articles,
