@@ -18,6 +18,9 @@ does it conservatively, with a reason recorded for every link so that
   title word with a role that person was seen with, and exactly one person
   with that surname fits; otherwise it stays a surname-only entry. A surname
   alone never links across articles.
+* ``nickname and role``: a full name whose given name is a nickname or the
+  full form of a known person's ("Len" / "Leonard", the ``nicknames``
+  dataset) with the same surname, when both roles name the same thing.
 * ``user``: ``people merge`` / ``people split`` / an aliases file; such keys are
   stored, so they hold on every later run.
 
@@ -52,6 +55,10 @@ from ..stages.lexicon import PERSON_EPITHETS, TITLE_WORDS
 # Articles a full-named person's role must be seen in before a surname-only
 # speaker with that role links to it.
 MIN_ROLE_ARTICLES = 2
+
+# Capitalised non-title words two roles must share before a nickname links
+# two full names (rule ``nickname_and_role``).
+NICKNAME_ROLE_WORDS = 2
 
 # Entity types that can be a speaking person or organisation across articles.
 PERSON_TYPES: frozenset[str] = frozenset({"PERSON"})
@@ -348,6 +355,71 @@ def _full_person(conn: sqlite3.Connection, info: NameInfo, name: str) -> tuple[i
     return pid, "full name first seen here"
 
 
+@lru_cache(maxsize=1)
+def _nick_namer() -> Any:
+    # Imported on first use; an environment installed before this dependency
+    # was added links by exact given names only instead of failing to import.
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return None
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def given_variants(given: str) -> frozenset[str]:
+    """Other spellings of a given name: its nicknames and the names it is a
+    nickname of ("len" -> {"leonard", ...}), from the ``nicknames`` dataset."""
+    namer = _nick_namer()
+    if namer is None or not given:
+        return frozenset()
+    return frozenset(fold(v) for v in namer.nicknames_of(given) | namer.canonicals_of(given)) - {given}
+
+
+def _role_name_words(roles: Iterable[str]) -> set[str]:
+    """The capitalised words of role phrases that are no title ("head of the
+    Tax Policy Center" -> {"tax", "policy", "center"}): what the role names."""
+    out: set[str] = set()
+    for role in roles:
+        for w in role.split():
+            w = w.strip(".,()’'")
+            if w[:1].isupper() and fold(w) not in TITLE_WORDS and fold(w) not in TITLE_ABBREVIATIONS:
+                out.add(fold(w))
+    return out
+
+
+def _nickname_person(conn: sqlite3.Connection, info: NameInfo, role_texts: list[str]) -> tuple[int, str] | None:
+    """Rule ``nickname_and_role``: a full name first seen here whose given name
+    is a variant of a known person's with the same surname ("Len Burman",
+    "Leonard E. Burman") is that person only when this article's role for
+    it and a role that person was seen with name the same thing (at least
+    ``NICKNAME_ROLE_WORDS`` capitalised non-title words in common: "head of
+    the Tax Policy Center", "director of the Urban-Brookings Tax Policy
+    Center"), and exactly one person fits. Without a role, two given names
+    stay two people."""
+    mine = _role_name_words(role_texts)
+    if len(mine) < NICKNAME_ROLE_WORDS:
+        return None
+    fits: dict[int, tuple[str, set[str]]] = {}
+    for variant in sorted(given_variants(info.given)):
+        hit = _person_for_key(conn, f"p:{variant} {info.surname}")
+        if hit is None or hit[0] in fits:
+            continue
+        roles = [str(r[0]) for r in conn.execute("SELECT role FROM person_roles WHERE person_id = ?", (hit[0],))]
+        shared = mine & _role_name_words(roles)
+        if len(shared) >= NICKNAME_ROLE_WORDS:
+            fits[hit[0]] = (variant, shared)
+    if len(fits) != 1:
+        return None
+    pid, (variant, shared) = next(iter(fits.items()))
+    reason = (
+        f"given name '{info.given}' is a form of '{variant}' (nicknames dataset) and both roles name "
+        f"{' '.join(sorted(shared))}"
+    )
+    _add_key(conn, info.key, pid, reason)
+    return pid, reason
+
+
 def _surname_person(conn: sqlite3.Connection, info: NameInfo, name: str, roles: set[str]) -> tuple[int, str]:
     """A speaker the article names by surname only."""
     hit = _person_for_key(conn, info.key)
@@ -510,7 +582,10 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
         elif info.kind == "person":
-            pid, reason = _full_person(conn, info, canonical)
+            nick = None
+            if _person_for_key(conn, info.key) is None and not info.inner:
+                nick = _nickname_person(conn, info, role_texts)
+            pid, reason = nick or _full_person(conn, info, canonical)
         elif info.kind == "surname":
             pid, reason = _surname_person(conn, info, canonical, roles)
         else:
