@@ -717,6 +717,7 @@ def _join_short_names(
     kept_genders: dict[str, set[str]] = {key: set() for key in short}
     owner: dict[str, str] = {}  # surname -> the person it was first used for, alone
     kept: dict[str, list[Span]] = {key: [] for key in short}
+    unresolved: dict[str, int] = {}  # surname -> sentence of its last mention left ambiguous
     for start, key, span in events:
         sent = bisect_right(sent_starts, span.start) - 1
         if key not in short:
@@ -758,11 +759,20 @@ def _join_short_names(
             owner[key] = target
         elif len(pool) > 1:
             ranked = sorted(pool, key=lambda c: -latest.get(c, -10))
-            if latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2:
+            if (
+                latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2
+                # Recency is stale once the surname was used since for a
+                # mention left ambiguous: that use may be the other person.
+                and latest.get(ranked[0], -10) > unresolved.get(key, -10)
+                # "Mrs. Doe" states a gender: a guess by recency must not go
+                # to someone whose gender the article never states.
+                and not (_honorific_gender(span) and not by_key[ranked[0]].gender())
+            ):
                 target = ranked[0]
                 guessed.add(id(span))
             else:
                 # Ambiguous: in no entity (see the docstring).
+                unresolved[key] = sent
                 continue
         if target is None:
             owner.setdefault(key, key)
