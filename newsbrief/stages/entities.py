@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
-from .people import people_lexicon
+from .people import given_names, people_lexicon
 from .syntax import phrase_start
 
 _LEX = people_lexicon()
@@ -238,9 +238,10 @@ def _in_lines(lines: list[tuple[int, int]], starts: list[int], char: int) -> boo
 def _headline_name(span: Span, body_words: set[str]) -> Span | None:
     """A person mention of a headline cut to the longest run of its words
     that the article's body writes in a person's name ("Derelict Obama",
-    "Obama Says", "Rip Donald Trump" -> "Obama", "Obama", "Donald Trump");
-    None when the body names nobody with any of its words (it is kept as it
-    is: a name may be in the headline alone)."""
+    "Obama Says", "Rip Donald Trump" -> "Obama", "Obama", "Donald Trump"),
+    with the given names right before the run kept ("Hillary Clinton" when
+    the body says "Clinton" only); None when the body names nobody with any
+    of its words (it is kept as it is: a name may be in the headline alone)."""
     best: tuple[int, int] | None = None
     i = span.start
     while i < span.end:
@@ -250,7 +251,12 @@ def _headline_name(span: Span, body_words: set[str]) -> Span | None:
         if j > i and (best is None or j - i > best[1] - best[0]):
             best = (i, j)
         i = j + 1 if j == i else j
-    return span.doc[best[0] : best[1]] if best else None
+    if best is None:
+        return None
+    start, known = best[0], given_names()
+    while start > span.start and span.doc[start - 1].lower_ in known:
+        start -= 1
+    return span.doc[start : best[1]]
 
 
 def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -281,3 +281,14 @@ def test_entities_headline_name_the_body_does_not_write_is_kept(nlp):
     doc = nlp("Hedda Vik Wins The Cup.\n\nThe final ended late on Sunday.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [e.name for e in cluster_entities(doc)] == ["Hedda Vik"]
+
+
+def test_entities_headline_given_name_before_the_body_surname_is_kept(nlp):
+    # The body says "Lind" only; "Mary" in the headline is a given name, so
+    # "Mary Lind" stays the name (and the body's surname joins it).
+    doc = nlp("Mary Lind Wins The Harbour Seat.\n\nLind said the count was fair. Lind thanked the volunteers.")
+    lind = [t.i for t in doc if t.text == "Lind" and t.i > 2]
+    doc.ents = [Span(doc, 0, 3, label="PERSON")] + [Span(doc, i, i + 1, label="PERSON") for i in lind]
+    entities = cluster_entities(doc)
+    (person,) = [e for e in entities if e.type == "PERSON"]
+    assert person.name == "Mary Lind" and [m.text for m in person.mentions] == ["Mary Lind", "Lind", "Lind"]
