@@ -450,3 +450,22 @@ def test_frames_in_a_poll_leaves_a_clause_with_its_own_cue():
         ]
     )
     assert [q.rule for q in find_frames(doc)] == []
+
+
+def test_frames_a_pattern_the_anchored_matcher_cannot_read_is_a_coded_error():
+    import pytest
+
+    from newsbrief.errors import InputError
+    from newsbrief.stages.quotes.frames import _compile
+
+    bad = {
+        "name": "upward",
+        "pattern": [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "cue", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "ccomp"}},
+        ],
+    }
+    with pytest.raises(InputError, match="E011"):
+        _compile(bad)
+    with pytest.raises(InputError, match="E011"):
+        _compile({"name": "odd", "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"SHAPE": "Xxxx"}}]})

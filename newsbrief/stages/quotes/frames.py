@@ -1,6 +1,6 @@
 """Attribution frames that are not a cue with a following clause or object,
-read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
-``quotes/data/cues.json``):
+read by named patterns in spaCy's DependencyMatcher format
+(``frame_patterns`` in ``quotes/data/cues.json``):
 
 * in_source (``in_source``): "In a poll released Monday, 50 percent chose
   Lee": the rest of the clause, with the poll as the source and "in" as
@@ -30,24 +30,23 @@ read by named spaCy DependencyMatcher patterns (``frame_patterns`` in
 These run after the clause, pattern and quote-mark finders
 (``quotes.find_quotes`` keeps a frame only where its content and cue overlap
 no other attribution's). The finder is cheap: one vectorised look at the
-document's lemmas decides whether any frame's cue is there before the
-matcher runs once over the document.
+document's lemmas finds the tokens that can be a cue, and the patterns are
+matched from those only (see ``_Frames``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
 from spacy.attrs import LEMMA
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import PERSON_PRONOUNS, CueLexicon, _resolve, cue_lexicon
+from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, _resolve, cue_lexicon
 from ..syntax import subject_of
 from .reported import _mention, _trim
 
@@ -60,7 +59,6 @@ def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
     """The lexicon file's ``frame_patterns`` with their "@NAME" lists
     resolved; each rule's ``cue_lemmas`` becomes a frozenset."""
     from ...ingest import read_json_file
-    from ..lexicon import CUES_PATH
 
     rules = []
     for rule in read_json_file(CUES_PATH).get("frame_patterns") or []:
@@ -80,24 +78,89 @@ def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
     return rules
 
 
-class _Frames:
-    """The matcher, the rules and the cue lemmas (as hashes) of one vocabulary.
+# Token attributes a frame pattern may test (spaCy's names).
+_GETTERS: dict[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "LEMMA": lambda t: t.lemma_,
+}
 
-    The cue's lemma list is checked on each match, not inside the pattern:
-    an "IN" set in a pattern is a Python call per token of the document,
-    which made this finder cost 1.8% of the parse on 200 PolNeAR articles;
-    the patterns keep native attributes only (dependency labels, tags)."""
+
+def _compile(rule: dict[str, Any]) -> list[tuple[str, str | None, list[tuple[Callable[[Token], str], Any]]]]:
+    """A pattern as (id, parent id, tests) per node, "IN" lists as sets.
+
+    RAISES (InputError): E011 for what the anchored matcher does not read
+        (a relation other than ">", a node hung on a later one, an unknown
+        attribute)."""
+    nodes = []
+    seen: set[str] = set()
+    for k, node in enumerate(rule["pattern"]):
+        parent = node.get("LEFT_ID")
+        tests = []
+        for key, want in node.get("RIGHT_ATTRS", {}).items():
+            if key not in _GETTERS or (isinstance(want, dict) and set(want) != {"IN"}):
+                raise InputError(Errors.E011, source=str(CUES_PATH), detail=f"{rule['name']}: attribute {key!r}")
+            tests.append((_GETTERS[key], frozenset(want["IN"]) if isinstance(want, dict) else want))
+        if k and (node.get("REL_OP") != ">" or parent not in seen):
+            detail = f"{rule['name']}: each node after the cue hangs on an earlier one by '>'"
+            raise InputError(Errors.E011, source=str(CUES_PATH), detail=detail)
+        seen.add(node["RIGHT_ID"])
+        nodes.append((node["RIGHT_ID"], parent, tests))
+    return nodes
+
+
+def _fits(tok: Token, tests: list[tuple[Callable[[Token], str], Any]]) -> bool:
+    return all((get(tok) in want) if isinstance(want, frozenset) else get(tok) == want for get, want in tests)
+
+
+def _matches(nodes: list[tuple[str, str | None, list[Any]]], cue: Token) -> Iterator[list[int]]:
+    """Every way the pattern fits with its first node on ``cue`` (token
+    indices in pattern order), each later node a child of an earlier one."""
+    if not _fits(cue, nodes[0][2]):
+        return
+    bound: dict[str, Token] = {nodes[0][0]: cue}
+
+    def walk(k: int) -> Iterator[list[int]]:
+        if k == len(nodes):
+            yield [bound[node_id].i for node_id, _, _ in nodes]
+            return
+        node_id, parent, tests = nodes[k]
+        taken = {t.i for t in bound.values()}
+        for child in bound[parent].children:  # type: ignore[index]
+            if child.i not in taken and _fits(child, tests):
+                bound[node_id] = child
+                yield from walk(k + 1)
+        bound.pop(node_id, None)
+
+    yield from walk(1)
+
+
+class _Frames:
+    """The rules and the cue lemmas (as hashes) of one vocabulary.
+
+    The patterns are spaCy DependencyMatcher patterns (the ">" relation
+    only), matched from their cue: a vectorised lookup of the document's
+    lemmas finds the tokens that can be a cue, and each pattern is tried
+    from those over their children. Hand-written because spaCy's
+    DependencyMatcher matches every node against every token of the
+    document and builds a Token object per candidate relation: with these
+    patterns it cost about twice the rest of this finder (1-2% of the
+    parse on 200 PolNeAR articles)."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.lexicon = cue_lexicon()
         self.rules = {rule["name"]: rule for rule in _frame_rules(self.lexicon)}
-        self.matcher = DependencyMatcher(vocab)
-        lemmas: set[str] = set()
-        for name, rule in self.rules.items():
-            self.matcher.add(name, [rule["pattern"]])
-            lemmas.update(rule["cue_lemmas"])
-        self.lemma_hashes = np.array(sorted(vocab.strings.add(lemma) for lemma in lemmas), dtype=np.uint64)
+        # Lemma -> the rules (in file order) whose cue it can be, with
+        # their compiled patterns.
+        self.by_lemma: dict[str, list[tuple[dict[str, Any], list[Any]]]] = {}
+        for rule in self.rules.values():
+            nodes = _compile(rule)
+            for lemma in sorted(rule["cue_lemmas"]):
+                self.by_lemma.setdefault(lemma, []).append((rule, nodes))
+        self.lemma_hashes = np.array(sorted(vocab.strings.add(lemma) for lemma in self.by_lemma), dtype=np.uint64)
 
 
 _CACHE: dict[int, _Frames] = {}
@@ -377,23 +440,21 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     frames = _frames(doc.vocab)
     if not frames.rules:
         return []
-    # One vectorised look at the lemmas: most articles that hold no frame's
-    # cue never reach the matcher.
-    if not np.isin(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes).any():
+    # One vectorised look at the lemmas finds the tokens that can be a cue.
+    hits = np.flatnonzero(np.isin(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
+    if not hits.size:
         return []
     reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)
-    strings = doc.vocab.strings
-    used: set[int] = set()
-    for match_id, ids in sorted(frames.matcher(doc), key=lambda m: m[1][0]):
-        if ids[0] in used:
-            continue  # one frame per cue (a pattern may match it twice)
-        rule = frames.rules[strings[match_id]]
-        if doc[ids[0]].lemma_ not in rule["cue_lemmas"]:
-            continue
-        before = len(reader.quotes)
-        _READERS[rule["content"]](reader, ids, rule)
-        if len(reader.quotes) > before:
-            used.add(ids[0])
+    for i in hits.tolist():
+        cue = doc[i]
+        for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):
+            before = len(reader.quotes)
+            for ids in _matches(nodes, cue):
+                _READERS[rule["content"]](reader, ids, rule)
+                if len(reader.quotes) > before:
+                    break
+            if len(reader.quotes) > before:
+                break  # one frame per cue
     reader.quotes.sort(key=lambda q: (q.start, q.end))
     return reader.quotes
 
