@@ -38,7 +38,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
-from .reported import cue_start
+from .reported import cue_start, cue_subject
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -388,7 +388,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if pobj is not None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
-    subj = subject_of(best)  # the verb itself, not the auxiliary the cue starts with
+    subj = cue_subject(best)  # the verb itself, not the auxiliary the cue starts with
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
         subj = subj.head.head

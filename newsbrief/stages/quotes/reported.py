@@ -230,29 +230,47 @@ def _cue_modifiers(verb: Token, first: Token) -> Token:
 
 
 def cue_start(verb: Token) -> Token:
+    """The first token of the cue phrase of a cue verb (see ``cue_chain``)."""
+    return cue_chain(verb)[0]
+
+
+def cue_subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, or of the verb that opens its catenative
+    chain ("he began by saying": a "by" gerund has none of its own)."""
+    subject = subject_of(verb)
+    if subject is None:
+        top = cue_chain(verb)[1]
+        if top.i != verb.i:
+            subject = subject_of(top)
+    return subject
+
+
+def cue_chain(verb: Token) -> tuple[Token, Token]:
     """The first token of the cue phrase of a cue verb: its verb group
     (``_cue_modifiers``) and the verbs of a catenative chain it ends, which
     attribution corpora (PolNeAR) mark as one cue: "is trying to show",
     "seemed to blame", "went on to say", "began by saying". A chain link
     is an infinitive (xcomp) or a "by" gerund right after its head verb,
-    with only "to", particles or the preposition between them."""
+    with only "to", particles or the preposition between them. RETURNS the
+    first token and the verb that opens the chain."""
     doc = verb.doc
     first = _cue_modifiers(verb, verb)
     link = verb
     for _ in range(_MAX_CHAIN):
         head = link.head
-        if head.i == link.i or head.i >= first.i or head.pos_ not in ("VERB", "AUX"):
-            break
-        if link.dep_ == "xcomp":
+        if link.dep_ == "pcomp" and head.lower_ == "by" and head.i == first.i - 1:
+            # "began by saying": the preposition hangs on the chain's verb,
+            # right before it.
+            head = head.head
+            if head.i != first.i - 2:
+                break
+        elif link.dep_ == "xcomp" and head.i < first.i:
             gap = doc[head.i + 1 : first.i]
             if not all(t.dep_ in ("aux", "prt") and t.head.i in (head.i, link.i) for t in gap):
                 break
-        elif link.dep_ == "pcomp" and head.lower_ == "by":
-            # "began by saying": the preposition hangs on the chain's verb.
-            by, head = head, head.head
-            if head.i == by.i or head.pos_ not in ("VERB", "AUX") or by.i != first.i - 1 or head.i != by.i - 1:
-                break
         else:
+            break
+        if head.i == link.i or head.pos_ not in ("VERB", "AUX"):
             break
         first = _cue_modifiers(head, head)
         link = head
@@ -260,8 +278,8 @@ def cue_start(verb: Token) -> Token:
     if k >= 0 and doc[k].lower_ == "to" and doc[k].dep_ == "aux" and doc[k].head.i == link.i:
         # An infinitive that no verb before it governs ("as if to say",
         # "to be sure"): its "to" is part of the cue (+0.2 cue F1 on train).
-        return doc[k]
-    return first
+        first = doc[k]
+    return first, link
 
 
 def _mention(head: Token) -> tuple[int, int] | None:
@@ -665,6 +683,27 @@ class _Finder:
                 return k - 1
         return last
 
+    def _cut_coordinated_cue(self, verb: Token, clause: Token, first: int, last: int) -> int:
+        """The reported clause's last token, before a cue verb the parser
+        coordinated inside it though it is the speaker's next act ('said
+        the plan was "a mess" and called the vote a farce'): a verb of the
+        cue lexicon with no subject of its own, in the cue's own form
+        (both past, both gerunds). The acts stay two attributions."""
+        doc = self.doc
+        for conj in clause.rights:
+            if conj.dep_ != "conj" or conj.i > last or conj.tag_ != verb.tag_:
+                continue
+            if not (_is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                continue
+            end = conj.left_edge.i - 1
+            while end > first and (doc[end].dep_ == "cc" or doc[end].is_punct and not self.index.inside[end]):
+                end -= 1
+            if end > first:
+                return end
+        return last
+
     def _coordinated_content(self, verb: Token, last: int) -> int:
         """The reported clause's last token, taking in a clause or verb
         phrase the parser coordinated with the cue verb though it belongs
@@ -728,7 +767,7 @@ class _Finder:
             # cuts the clause before it).
             return
         lemma = verb.lemma_.lower()
-        subject = subject_of(verb)
+        subject = cue_subject(verb)
         found = False
         for child in verb.children:
             if child.dep_ in _CLAUSE_DEPS:
@@ -751,6 +790,7 @@ class _Finder:
                     found = True
                     continue
                 last = self.drop_trailing_participle(child, first, last)
+                last = self._cut_coordinated_cue(verb, child, first, last)
                 last = self._coordinated_content(verb, last)
                 first, cue_last = self._date_after_cue(verb, first, last)
                 self.emit(first, last, verb, cue_last, subject, rule="clause")
@@ -1108,7 +1148,7 @@ def _pattern_subject(cue: Token) -> Token | None:
     """The source of a pattern's cue: its subject, or for a participle
     that modifies a noun ("the group backing Lee", "a ruling rejecting the
     plan") that noun."""
-    subject = subject_of(cue)
+    subject = cue_subject(cue)
     if subject is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
     return subject
