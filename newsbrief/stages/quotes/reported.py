@@ -870,6 +870,10 @@ class _Finder:
                 has_object = has_object or dep in _OBJECT_DEPS
                 if quoted < 0:
                     quoted = next((k for k in range(child.left_edge.i, last + 1) if inside[k]), -1)
+            elif first >= 0 and child.text in _DOUBLE_MARKS and child.i == last + 1:
+                # An opening mark the parser hung on the verb ('called the
+                # system "rotten to the core"'): the quoted words follow.
+                continue
             elif first >= 0 or child.is_punct or dep in ("cc", "conj"):
                 break
         if not has_object or quoted < 0 or first <= verb.i or self._frames_quote(first, last):
@@ -878,7 +882,7 @@ class _Finder:
         for _ in range(12):
             if tok.i == verb.i:
                 break
-            if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
+            if tok.dep_ == "prep" and tok.head.i == verb.i and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
         self.emit(first, last, verb, verb, subject, rule="quoted_object", phrase=True)
