@@ -298,25 +298,6 @@ def test_bounds_quote_cue_takes_a_manner_phrase():
     assert (q.text, q.cue.text) == ("We will win,", "said with a smile")
 
 
-def test_bounds_object_of_attitude_verb_with_scare_quote_is_the_content():
-    # Okafor dismissed the report as " absurd " .
-    rows: list[Row] = [
-        (*_OKAFOR, 1, "nsubj"),
-        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
-        ("the", "the", "DET", "DT", 3, "det"),
-        ("report", "report", "NOUN", "NN", 1, "dobj"),
-        ("as", "as", "ADP", "IN", 1, "prep"),
-        ('"', '"', "PUNCT", "``", 6, "punct"),
-        ("absurd", "absurd", "ADJ", "JJ", 4, "pobj"),
-        ('"', '"', "PUNCT", "''", 6, "punct"),
-        (".", ".", "PUNCT", ".", 1, "punct"),
-    ]
-    spaces = [True, True, True, True, True, False, False, False, False]
-    doc = _doc(rows, ents=[(0, 1, "PERSON")], spaces=spaces)
-    quotes = _checked(doc, find_quotes(doc))
-    assert [(q.text, q.cue.text) for q in quotes] == [('the report as "absurd"', "dismissed")]
-
-
 # Sentences assembled from parts: the finders on the packaged model must
 # report spans that are the text at their offsets, and a cue that never
 # overlaps its content, whatever the combination.
