@@ -240,7 +240,7 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             last = tok
             break
         elif tok.dep_ == "prep" and tok.lower_ in cue_phrase_preps():
-            # 'said with a laugh', 'said at one point' (cue_phrase_preps).
+            # 'said with a laugh' (cue_phrase_preps in data/marks.json).
             end = tok.right_edge.i
             if end - tok.i > 8 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
                 break
