@@ -126,7 +126,8 @@ def test_marks_partial_fragments_sharing_a_cue_are_one_statement(nlp):
     brief = _brief(nlp, text)
     (quote,) = brief.quotes
     assert [v.text for v in quote.verbatim] == ["fair", "lasting"]
-    assert quote.kind == "partial" and quote.cue.text == "called"
+    # The preposition that governs the quoted words ends the cue (PolNeAR).
+    assert quote.kind == "partial" and quote.cue.text == "called for"
     # The content is the phrase the cue governs, holding both fragments.
     assert quote.start < quote.verbatim[0].start and quote.verbatim[1].end < quote.end
     assert "pay rises" in quote.text and not quote.text.startswith("for")
