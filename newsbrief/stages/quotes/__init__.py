@@ -10,6 +10,9 @@ attribution per statement:
   sorted into direct and partial quotes, with its cue.
 * ``reported.find_reported_speech``: reported clauses ("X said (that) ...",
   "according to X, ...").
+* ``frames.find_frames``: frames with no cue-then-clause shape ("called the
+  plan a disgrace", "the plan was rejected by the council", "the deal
+  appears to be dead"); kept only where they overlap no other attribution.
 
 The merge (``find_quotes``):
 
@@ -38,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
+from .frames import find_frames
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
 from .reported import find_reported_speech
@@ -163,6 +167,35 @@ def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
     return verb_outside and not (clause.start <= quote.cue.start < clause.end)
 
 
+def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
+    """Append the frame finder's attributions whose content and cue overlap
+    no content or cue in ``out`` and no quote marks (a word belongs to one
+    attribution, as in PolNeAR; quoted words are the other finders')."""
+    frames = find_frames(doc, text)
+    if not frames:
+        return
+    # One byte per character: overlap checks are C-level finds, linear in
+    # the text however many attributions there are.
+    taken = bytearray(len(text) + 1)
+    for q in out:
+        taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+        if q.cue is not None:
+            taken[q.cue.start : q.cue.end] = b"\x01" * (q.cue.end - q.cue.start)
+    groups: dict[tuple[int, int], list[Quote]] = {}
+    for f in frames:
+        if f.cue is not None:
+            groups.setdefault((f.cue.start, f.cue.end), []).append(f)
+    for (cs, ce), pieces in groups.items():
+        spans = [(cs, ce)] + [(f.start, f.end) for f in pieces]
+        if any(taken.find(1, s, e) >= 0 or index.span_at(s) is not None for s, e in spans):
+            continue
+        if any(marks_in(index, f.start, f.end, speech_only=False) for f in pieces):
+            continue
+        for s, e in spans:
+            taken[s:e] = b"\x01" * (e - s)
+        out.extend(pieces)
+
+
 def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     """One attribution per statement in ``doc``, in text order (see module doc).
 
@@ -259,6 +292,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                 rule=first_q.rule,
             )
         )
+    _add_frames(doc, text, index, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.
     seen: set[tuple[int, int]] = set()

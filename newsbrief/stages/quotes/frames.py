@@ -1,0 +1,462 @@
+"""Attribution frames that are not a cue with a following clause or object,
+read by named patterns in spaCy's DependencyMatcher format
+(``frame_patterns`` in ``quotes/data/cues.json``):
+
+* in_source (``in_source``): "In a poll released Monday, 50 percent chose
+  Lee": the rest of the clause, with the poll as the source and "in" as
+  the cue;
+* interrupting (``interrupting``): a speech verb set off by commas inside
+  the clause it reports, "It was, he said, one of his worst days": the
+  clause around it, in two pieces sharing the cue;
+* naming (``naming``): a naming or judging verb with an object and its
+  predicate, "called the plan a disgrace", "considers himself an outsider":
+  the content is the object with its predicate;
+* passive (``passive``): an attitude or announcement verb in the passive,
+  "the plan was rejected by the council", "the deal was announced": the
+  content is the subject, the source the "by" phrase (the cue takes the
+  "by", as attribution corpora mark it);
+* appeal (``appeal``): "called on the council to reject the plan": the
+  content is who is asked with what they are asked to do;
+* attitude (``attitude_prep``, ``attitude_clause``): an adjective of
+  attitude after a copula, "voters are tired of the delays", "she is
+  confident the bill will pass", "he was ready to follow the plan": the
+  content is what it is about, the cue the copula with the adjective;
+* raising (``raising``, ``raising_passive``): "the deal appears to be dead",
+  "the mayor is expected to resign", "he is said to favour a delay": the
+  writer (or an unnamed source) states a belief about the whole clause, so
+  the content is the subject with the infinitive, cue inside it, as
+  PolNeAR marks it.
+
+These run after the clause, pattern and quote-mark finders
+(``quotes.find_quotes`` keeps a frame only where its content and cue overlap
+no other attribution's). The finder is cheap: one vectorised look at the
+document's lemmas finds the tokens that can be a cue, and the patterns are
+matched from those only (see ``_Frames``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ...errors import Errors, InputError
+from ...model import Quote, Speaker, TextSpan
+from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, _resolve, cue_lexicon
+from ..syntax import subject_of
+from .reported import _mention, _trim
+
+# A source phrase longer than this is cut to its name or head.
+_MAX_SOURCE_TOKENS = 30
+_SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-", "("})
+
+
+def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
+    """The lexicon file's ``frame_patterns`` with their "@NAME" lists
+    resolved; each rule's ``cue_lemmas`` becomes a frozenset."""
+    from ...ingest import read_json_file
+
+    rules = []
+    for rule in read_json_file(CUES_PATH).get("frame_patterns") or []:
+        if not isinstance(rule, dict) or not rule.get("name") or rule.get("content") not in _READERS:
+            raise InputError(
+                Errors.E011, source=str(CUES_PATH), detail="a frame pattern needs a 'name' and a known 'content'"
+            )
+        lemmas = _resolve(rule.get("cue_lemmas", []), lexicon.lists, CUES_PATH)
+        rules.append(
+            {
+                **rule,
+                "pattern": _resolve(rule["pattern"], lexicon.lists, CUES_PATH),
+                "cue_lemmas": frozenset([lemmas] if isinstance(lemmas, str) else lemmas)
+                - frozenset(rule.get("except_lemmas", ())),
+            }
+        )
+    return rules
+
+
+# Token attributes a frame pattern may test (spaCy's names).
+_GETTERS: dict[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "LEMMA": lambda t: t.lemma_,
+}
+
+
+def _compile(rule: dict[str, Any]) -> list[tuple[str, str | None, list[tuple[Callable[[Token], str], Any]]]]:
+    """A pattern as (id, parent id, tests) per node, "IN" lists as sets.
+
+    RAISES (InputError): E011 for what the anchored matcher does not read
+        (a relation other than ">", a node hung on a later one, an unknown
+        attribute)."""
+    nodes = []
+    seen: set[str] = set()
+    for k, node in enumerate(rule["pattern"]):
+        parent = node.get("LEFT_ID")
+        tests = []
+        for key, want in node.get("RIGHT_ATTRS", {}).items():
+            if key not in _GETTERS or (isinstance(want, dict) and set(want) != {"IN"}):
+                raise InputError(Errors.E011, source=str(CUES_PATH), detail=f"{rule['name']}: attribute {key!r}")
+            tests.append((_GETTERS[key], frozenset(want["IN"]) if isinstance(want, dict) else want))
+        if k and (node.get("REL_OP") != ">" or parent not in seen):
+            detail = f"{rule['name']}: each node after the cue hangs on an earlier one by '>'"
+            raise InputError(Errors.E011, source=str(CUES_PATH), detail=detail)
+        seen.add(node["RIGHT_ID"])
+        nodes.append((node["RIGHT_ID"], parent, tests))
+    return nodes
+
+
+def _fits(tok: Token, tests: list[tuple[Callable[[Token], str], Any]]) -> bool:
+    return all((get(tok) in want) if isinstance(want, frozenset) else get(tok) == want for get, want in tests)
+
+
+def _matches(nodes: list[tuple[str, str | None, list[Any]]], cue: Token) -> Iterator[list[int]]:
+    """Every way the pattern fits with its first node on ``cue`` (token
+    indices in pattern order), each later node a child of an earlier one."""
+    if not _fits(cue, nodes[0][2]):
+        return
+    bound: dict[str, Token] = {nodes[0][0]: cue}
+
+    def walk(k: int) -> Iterator[list[int]]:
+        if k == len(nodes):
+            yield [bound[node_id].i for node_id, _, _ in nodes]
+            return
+        node_id, parent, tests = nodes[k]
+        taken = {t.i for t in bound.values()}
+        for child in bound[parent].children:  # type: ignore[index]
+            if child.i not in taken and _fits(child, tests):
+                bound[node_id] = child
+                yield from walk(k + 1)
+        bound.pop(node_id, None)
+
+    yield from walk(1)
+
+
+class _Frames:
+    """The rules and the cue lemmas (as hashes) of one vocabulary.
+
+    The patterns are spaCy DependencyMatcher patterns (the ">" relation
+    only), matched from their cue: a vectorised lookup of the document's
+    lemmas finds the tokens that can be a cue, and each pattern is tried
+    from those over their children. Hand-written because spaCy's
+    DependencyMatcher matches every node against every token of the
+    document and builds a Token object per candidate relation: with these
+    patterns it cost about twice the rest of this finder (1-2% of the
+    parse on 200 PolNeAR articles)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.lexicon = cue_lexicon()
+        self.rules = {rule["name"]: rule for rule in _frame_rules(self.lexicon)}
+        # Lemma -> the rules (in file order) whose cue it can be, with
+        # their compiled patterns.
+        self.by_lemma: dict[str, list[tuple[dict[str, Any], list[Any]]]] = {}
+        for rule in self.rules.values():
+            nodes = _compile(rule)
+            for lemma in sorted(rule["cue_lemmas"]):
+                self.by_lemma.setdefault(lemma, []).append((rule, nodes))
+        self.lemma_hashes = np.array(sorted(vocab.strings.add(lemma) for lemma in self.by_lemma), dtype=np.uint64)
+
+
+_CACHE: dict[int, _Frames] = {}
+
+
+def _frames(vocab: Vocab) -> _Frames:
+    cached = _CACHE.get(id(vocab))
+    if cached is None or cached.vocab is not vocab:
+        cached = _CACHE[id(vocab)] = _Frames(vocab)
+    return cached
+
+
+def _cue_span(doc: Doc, verb: Token, last: Token) -> tuple[int, int]:
+    """The verb group: auxiliaries, negation and one-word adverbs right
+    before the verb ("was not rejected", "has also been called"), up to
+    ``last``; as the reported-speech finder marks a cue."""
+    k = verb.i - 1
+    start = verb.idx
+    while (
+        k >= 0
+        and doc[k].head.i == verb.i
+        and (
+            (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
+            or (doc[k].dep_ == "advmod" and doc[k].is_alpha and doc[k].left_edge.i == doc[k].right_edge.i == k)
+        )
+    ):
+        start = doc[k].idx
+        k -= 1
+    return start, last.idx + len(last.text)
+
+
+def _source_span(head: Token, text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The source's whole noun phrase (titles, appositives), without a
+    clause set off by a comma after it; the name or head alone when that is
+    long, crosses a line or runs into the content (tokens first..last)."""
+    if (head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS) and head.left_edge.i == head.right_edge.i:
+        return head.idx, head.idx + len(head.text)
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text in _SEPARATORS:
+            right = child.left_edge.i - 2
+            break
+        if child.dep_ == "prep" and child.lower_ == "as":
+            # "remembered by historians as a champion": the "as" phrase is
+            # the content's, not the source's.
+            right = child.left_edge.i - 1
+            break
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right) or "\n" in text[start:end]:
+        return _mention(head)
+    return start, end
+
+
+class _Reader:
+    def __init__(self, doc: Doc, text: str, lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.text = text
+        self.lexicon = lexicon
+        self.quotes: list[Quote] = []
+
+    def emit(
+        self,
+        pieces: list[tuple[int, int]],
+        cue: tuple[int, int],
+        verb: Token,
+        source: Token | None,
+        rule: dict[str, Any],
+    ) -> None:
+        """Record one attribution whose content is the token ranges
+        ``pieces`` (first, last), in text order: one Quote per piece, all
+        sharing the cue (as the halves of a split quote do), the later ones
+        marked as continuations."""
+        doc = self.doc
+        text = self.text
+        sent = verb.sent
+        spans: list[tuple[int, int]] = []
+        for first, last in pieces:
+            first, last = max(first, sent.start), min(last, sent.end - 1)
+            if first > last or not any(t.is_alpha for t in doc[first : last + 1]):
+                return
+            span = _trim(doc, text, first, last)
+            if span is None or "\n" in text[span[0] : span[1]]:
+                return
+            spans.append(span)
+        if not spans:
+            return
+        lo = min(f for f, _ in pieces)
+        hi = max(la for _, la in pieces)
+        mention = _source_span(source, text, lo, hi) if source is not None else None
+        lemma = verb.lemma_.lower()
+        type_ = rule.get("type") or self.lexicon.type_of(lemma)
+        if type_ == "belief" and lemma in self.lexicon.words("speech_verbs"):
+            # "he is said to favour": a belief frame with a speech verb reports speech.
+            type_ = "speech"
+        for k, (start, end) in enumerate(spans):
+            self.quotes.append(
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    kind="indirect",
+                    speaker=Speaker(mention=TextSpan(text[mention[0] : mention[1]], *mention) if mention else None),
+                    cue=TextSpan(text[cue[0] : cue[1]], *cue),
+                    continuation=k > 0,
+                    type=type_,  # type: ignore[arg-type]
+                    rule=rule["name"],
+                )
+            )
+
+    def in_source(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "In a poll released Monday, 50 percent chose Lee": a sentence
+        that opens with "in" and a poll, set off by a comma; the content is
+        the rest of the clause, the source the poll, the cue "in"."""
+        doc = self.doc
+        prep, obj = doc[ids[0]], doc[ids[1]]
+        head = prep.head
+        if prep.i != prep.sent.start or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+            return
+        if obj.lemma_.lower() not in self.lexicon.words("in_source_nouns"):
+            return
+        if head.lemma_.lower() in self.lexicon.types:
+            return  # "In a poll, voters said ...": the clause's own cue reports it
+        comma = prep.right_edge.i + 1
+        if comma >= len(doc) or doc[comma].text != "," or head.i <= comma:
+            return
+        self.emit([(comma + 1, head.right_edge.i)], (prep.idx, prep.idx + len(prep.text)), prep, obj, rule)
+
+    def interrupting(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "It was, he said, one of his worst days": a speech verb set off by
+        commas inside the clause it reports; the content is the clause
+        around it, two pieces sharing the cue."""
+        doc = self.doc
+        verb, subj = doc[ids[0]], doc[ids[1]]
+        head = verb.head
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if subj.i > verb.i or left == 0 or right + 1 >= len(doc):
+            return
+        if doc[left - 1].text not in _SEPARATORS and not doc[left].is_punct:
+            return
+        if not (doc[right].is_punct or doc[right + 1].is_punct):
+            return
+        if not head.left_edge.i < left or not right < head.right_edge.i or head.pos_ not in ("VERB", "AUX"):
+            return
+        before = (head.left_edge.i, left - 1)
+        after = (right + 1, head.right_edge.i)
+        if not all(any(t.is_alpha and t.pos_ != "CCONJ" for t in doc[a : b + 1]) for a, b in (before, after)):
+            return  # "what economists call taxing, and": a piece of bare connectives
+        self.emit([before, after], _cue_span(doc, verb, verb), verb, subj, rule)
+
+    def naming(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "called the plan a disgrace": object and predicate."""
+        doc = self.doc
+        verb, obj, pred = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not verb.i < obj.i < pred.i or any(t.is_punct for t in doc[verb.i + 1 : obj.i]):
+            return
+        source = subject_of(verb)
+        if source is None and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+            # "critics, calling him a liar, ...": the participle's noun or clause subject.
+            source = verb.head if verb.dep_ == "acl" else subject_of(verb.head)
+        self.emit([(obj.left_edge.i, pred.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
+    def appeal(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "called on the council to reject the plan": who is asked, with
+        what they are asked to do; the cue is the verb with its preposition."""
+        doc = self.doc
+        verb, prep, inf = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not verb.i < prep.i < inf.i or prep.right_edge.i >= inf.left_edge.i:
+            return
+        if not any(c.dep_ == "pobj" for c in prep.children):
+            return
+        self.emit([(prep.i + 1, inf.right_edge.i)], _cue_span(doc, verb, prep), verb, subject_of(verb), rule)
+
+    def passive(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the plan was rejected (by the council)": the subject, and a
+        predicate or a preposition that completes the act ("was named the
+        winner", "was criticized for the delay")."""
+        doc = self.doc
+        verb, subj = doc[ids[0]], doc[ids[1]]
+        if subj.i > verb.i or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return
+        if subj.left_edge.i == subj.i and (subj.lower_ in ("it", "there") or subj.tag_ in ("WDT", "WP")):
+            # "it was announced": an expletive, the clause is elsewhere; a
+            # relative pronoun ("a plan that was rejected") stands for a
+            # phrase outside the clause.
+            return
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        pieces = [(subj.left_edge.i, min(subj.right_edge.i, verb.i - 1))]
+        preps = self.lexicon.words("object_preps")
+        for c in verb.rights:
+            if c.dep_ in ("oprd", "attr", "dobj") or (c.dep_ == "prep" and c.lower_ in preps and c.i == c.left_edge.i):
+                pieces.append((c.left_edge.i, c.right_edge.i))
+                break
+        self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
+
+    def attitude(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "voters are tired of the delays", "she is confident (that) the bill
+        will pass", "he was ready to follow the plan": an adjective of
+        attitude after a copula, with what it is about."""
+        doc = self.doc
+        adj, comp = doc[ids[0]], doc[ids[1]]
+        copula = adj.head
+        if comp.i < adj.i or copula.i > adj.i or copula.pos_ != "AUX":
+            return
+        source = subject_of(copula)
+        if source is None or source.i > copula.i:
+            return
+        if comp.dep_ == "prep":
+            if comp.lower_ not in self.lexicon.words("attitude_preps") or comp.i != adj.i + 1:
+                return
+            first, last = comp.i + 1, comp.right_edge.i
+            cue = _copula_cue(doc, copula, adj, comp)
+        else:
+            if comp.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ in self.lexicon.words("non_statement_marks") for c in comp.children
+            ):
+                return
+            first, last = comp.left_edge.i, comp.right_edge.i
+            cue = _copula_cue(doc, copula, adj, adj)
+        if first > last:
+            return
+        self.emit([(first, last)], cue, adj, source, rule)
+
+    def raising(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the deal appears to be dead", "she is expected to resign": the
+        subject with the infinitive."""
+        doc = self.doc
+        verb, subj, inf = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not subj.i < verb.i < inf.i:
+            return
+        if subj.lower_ in ("it", "there") and subj.left_edge.i == subj.i:
+            return
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        self.emit(
+            [(subj.left_edge.i, subj.right_edge.i), (inf.left_edge.i, inf.right_edge.i)],
+            _cue_span(doc, verb, verb),
+            verb,
+            source,
+            rule,
+        )
+
+
+def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, int]:
+    """ "has been deeply skeptical of": the copula with its auxiliaries and
+    negation, up to ``last`` (the adjective or its preposition)."""
+    start = _cue_span(doc, copula, copula)[0]
+    return start, last.idx + len(last.text)
+
+
+_READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
+    "attitude": _Reader.attitude,
+    "appeal": _Reader.appeal,
+    "in_source": _Reader.in_source,
+    "interrupting": _Reader.interrupting,
+    "naming": _Reader.naming,
+    "passive": _Reader.passive,
+    "raising": _Reader.raising,
+}
+
+
+def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
+    """Attributions of the frame patterns in ``doc`` (see the module doc),
+    in text order; possibly overlapping ones the other finders report
+    (``quotes.find_quotes`` drops those).
+
+    text (str | None): ``doc.text`` when the caller has it (spaCy builds
+        it anew on every access).
+    """
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    frames = _frames(doc.vocab)
+    if not frames.rules:
+        return []
+    # One vectorised look at the lemmas finds the tokens that can be a cue.
+    hits = np.flatnonzero(np.isin(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
+    if not hits.size:
+        return []
+    reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)
+    for i in hits.tolist():
+        cue = doc[i]
+        for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):
+            before = len(reader.quotes)
+            for ids in _matches(nodes, cue):
+                _READERS[rule["content"]](reader, ids, rule)
+                if len(reader.quotes) > before:
+                    break
+            if len(reader.quotes) > before:
+                break  # one frame per cue
+    reader.quotes.sort(key=lambda q: (q.start, q.end))
+    return reader.quotes
+
+
+__all__ = ["find_frames"]

@@ -1,0 +1,471 @@
+"""The frame rules (quotes/frames.py: naming, passive, raising) and the cue
+data added for recall, on hand-built Docs: words, lemmas, tags, heads and
+dependencies are given, so each test is about the rule and not about what
+the parser makes of a sentence. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsbrief.stages.quotes import find_quotes
+from newsbrief.stages.quotes.frames import find_frames
+from newsbrief.stages.quotes.reported import find_reported_speech
+
+_VOCAB = spacy.blank("en").vocab
+
+# word, lemma, pos, tag, head (index; itself for the root), dep
+Row = tuple[str, str, str, str, int, str]
+
+
+def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    doc = Doc(
+        _VOCAB,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _checked(doc: Doc, quotes):
+    text = doc.text
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker.mention:
+            m = q.speaker.mention
+            assert text[m.start : m.end] == m.text
+    return quotes
+
+
+def _summary(quotes) -> list[tuple]:
+    return [
+        (q.speaker.mention.text if q.speaker.mention else None, q.cue.text, q.text, q.type, q.rule, q.continuation)
+        for q in quotes
+    ]
+
+
+# The council called the toll a mistake .
+_NAMING = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("council", "council", "NOUN", "NN", 2, "nsubj"),
+    ("called", "call", "VERB", "VBD", 2, "ROOT"),
+    ("the", "the", "DET", "DT", 4, "det"),
+    ("toll", "toll", "NOUN", "NN", 2, "dobj"),
+    ("a", "a", "DET", "DT", 6, "det"),
+    ("mistake", "mistake", "NOUN", "NN", 2, "oprd"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_frames_naming_gives_the_object_with_its_predicate():
+    doc = _doc(_NAMING)
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The council", "called", "the toll a mistake", "speech", "naming", False)
+    ]
+
+
+def test_frames_naming_is_kept_by_find_quotes():
+    doc = _doc(_NAMING)
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.rule) for q in quotes] == [("the toll a mistake", "naming")]
+
+
+def test_frames_naming_needs_a_predicate():
+    # The council called the mayor .  (a phone call: no naming frame)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("council", "council", "NOUN", "NN", 2, "nsubj"),
+            ("called", "call", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 2, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+
+
+# The toll plan was rejected by the harbour board .
+_PASSIVE = [
+    ("The", "the", "DET", "DT", 2, "det"),
+    ("toll", "toll", "NOUN", "NN", 2, "compound"),
+    ("plan", "plan", "NOUN", "NN", 4, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 4, "auxpass"),
+    ("rejected", "reject", "VERB", "VBN", 4, "ROOT"),
+    ("by", "by", "ADP", "IN", 4, "agent"),
+    ("the", "the", "DET", "DT", 8, "det"),
+    ("harbour", "harbour", "NOUN", "NN", 8, "compound"),
+    ("board", "board", "NOUN", "NN", 5, "pobj"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+
+
+def test_frames_passive_gives_the_subject_and_the_agent_as_source():
+    doc = _doc(_PASSIVE)
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("the harbour board", "was rejected", "The toll plan", "speech", "passive", False)
+    ]
+
+
+def test_frames_passive_with_a_preposition_is_two_pieces_sharing_the_cue():
+    # Lee was criticized for the delay .
+    doc = _doc(
+        [
+            ("Lee", "Lee", "PROPN", "NNP", 2, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 2, "auxpass"),
+            ("criticized", "criticize", "VERB", "VBN", 2, "ROOT"),
+            ("for", "for", "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("delay", "delay", "NOUN", "NN", 3, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "was criticized", "Lee", "speech", "passive", False),
+        (None, "was criticized", "for the delay", "speech", "passive", True),
+    ]
+
+
+def test_frames_passive_skips_an_expletive_and_a_relative_pronoun():
+    # It was announced .
+    expletive = _doc(
+        [
+            ("It", "it", "PRON", "PRP", 2, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 2, "auxpass"),
+            ("announced", "announce", "VERB", "VBN", 2, "ROOT"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    # a fee that was rejected
+    relative = _doc(
+        [
+            ("a", "a", "DET", "DT", 1, "det"),
+            ("fee", "fee", "NOUN", "NN", 1, "ROOT"),
+            ("that", "that", "PRON", "WDT", 4, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 4, "auxpass"),
+            ("rejected", "reject", "VERB", "VBN", 1, "relcl"),
+        ]
+    )
+    assert find_frames(expletive) == []
+    assert find_frames(relative) == []
+
+
+def test_frames_raising_is_the_subject_and_the_infinitive():
+    # The ferry deal appears to be dead .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 2, "compound"),
+            ("deal", "deal", "NOUN", "NN", 3, "nsubj"),
+            ("appears", "appear", "VERB", "VBZ", 3, "ROOT"),
+            ("to", "to", "PART", "TO", 5, "aux"),
+            ("be", "be", "AUX", "VB", 3, "xcomp"),
+            ("dead", "dead", "ADJ", "JJ", 5, "acomp"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "appears", "The ferry deal", "belief", "raising", False),
+        (None, "appears", "to be dead", "belief", "raising", True),
+    ]
+
+
+def test_frames_raising_passive_of_a_speech_verb_is_speech():
+    # The mayor is said to favour a delay .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 3, "nsubjpass"),
+            ("is", "be", "AUX", "VBZ", 3, "auxpass"),
+            ("said", "say", "VERB", "VBN", 3, "ROOT"),
+            ("to", "to", "PART", "TO", 5, "aux"),
+            ("favour", "favour", "VERB", "VB", 3, "xcomp"),
+            ("a", "a", "DET", "DT", 7, "det"),
+            ("delay", "delay", "NOUN", "NN", 5, "dobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        (None, "is said", "The mayor", "speech", "raising_passive", False),
+        (None, "is said", "to favour a delay", "speech", "raising_passive", True),
+    ]
+
+
+def test_frames_give_way_to_the_clause_finders():
+    # Okafor said the board called the toll a mistake .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("board", "board", "NOUN", "NN", 4, "nsubj"),
+            ("called", "call", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("toll", "toll", "NOUN", "NN", 4, "dobj"),
+            ("a", "a", "DET", "DT", 8, "det"),
+            ("mistake", "mistake", "NOUN", "NN", 4, "oprd"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert [q.rule for q in find_frames(doc)] == ["naming"]
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.rule) for q in quotes] == [("the board called the toll a mistake", "clause")]
+
+
+def test_frames_nothing_without_a_cue_lemma_or_a_parse():
+    # The ferry left at noon .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 2, "nsubj"),
+            ("left", "leave", "VERB", "VBD", 2, "ROOT"),
+            ("at", "at", "ADP", "IN", 2, "prep"),
+            ("noon", "noon", "NOUN", "NN", 3, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+    assert find_frames(Doc(_VOCAB, words=["called", "it", "a", "day"])) == []
+
+
+def test_cues_hope_is_read_by_its_word_forms():
+    # The model's lemmatizer gives "hop" for "hopes"; the rule reads the form.
+    # Okafor hopes the bridge will reopen .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("hopes", "hop", "VERB", "VBZ", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+            ("will", "will", "AUX", "MD", 5, "aux"),
+            ("reopen", "reopen", "VERB", "VB", 1, "ccomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_reported_speech(doc))) == [
+        ("Okafor", "hopes", "the bridge will reopen", "belief", "hope_clause", False)
+    ]
+
+
+def test_cues_congratulate_takes_its_object():
+    # Okafor congratulated the rowing team .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("congratulated", "congratulate", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("rowing", "rowing", "NOUN", "NN", 4, "compound"),
+            ("team", "team", "NOUN", "NN", 1, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_reported_speech(doc))) == [
+        ("Okafor", "congratulated", "the rowing team", "speech", "object", False)
+    ]
+
+
+def test_frames_attitude_adjective_with_a_preposition():
+    # The union has been deeply skeptical of the offer .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("union", "union", "NOUN", "NN", 3, "nsubj"),
+            ("has", "have", "AUX", "VBZ", 3, "aux"),
+            ("been", "be", "AUX", "VBN", 3, "ROOT"),
+            ("deeply", "deeply", "ADV", "RB", 5, "advmod"),
+            ("skeptical", "skeptical", "ADJ", "JJ", 3, "acomp"),
+            ("of", "of", "ADP", "IN", 5, "prep"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            ("offer", "offer", "NOUN", "NN", 6, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The union", "has been deeply skeptical of", "the offer", "belief", "attitude_prep", False)
+    ]
+
+
+def test_frames_attitude_adjective_with_an_infinitive_is_an_intention():
+    # He was ready to sign the lease .
+    doc = _doc(
+        [
+            ("He", "he", "PRON", "PRP", 1, "nsubj"),
+            ("was", "be", "AUX", "VBD", 1, "ROOT"),
+            ("ready", "ready", "ADJ", "JJ", 1, "acomp"),
+            ("to", "to", "PART", "TO", 4, "aux"),
+            ("sign", "sign", "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("lease", "lease", "NOUN", "NN", 4, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("He", "was ready", "to sign the lease", "intention", "attitude_infinitive", False)
+    ]
+
+
+def test_frames_attitude_needs_a_listed_adjective_and_a_subject():
+    # The offer was generous to the staff .  (no attitude adjective)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("offer", "offer", "NOUN", "NN", 2, "nsubj"),
+            ("was", "be", "AUX", "VBD", 2, "ROOT"),
+            ("generous", "generous", "ADJ", "JJ", 2, "acomp"),
+            ("to", "to", "ADP", "IN", 3, "prep"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("staff", "staff", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert find_frames(doc) == []
+
+
+def test_frames_regard_as_gives_the_object_with_the_as_phrase():
+    # Okafor sees the vote as a warning .
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("sees", "see", "VERB", "VBZ", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("vote", "vote", "NOUN", "NN", 1, "dobj"),
+            ("as", "as", "ADP", "IN", 1, "prep"),
+            ("a", "a", "DET", "DT", 6, "det"),
+            ("warning", "warning", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("Okafor", "sees", "the vote as a warning", "belief", "regard_as", False)
+    ]
+
+
+def test_frames_appeal_is_the_addressee_with_the_infinitive():
+    # The group called on the council to reject the toll .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("group", "group", "NOUN", "NN", 2, "nsubj"),
+            ("called", "call", "VERB", "VBD", 2, "ROOT"),
+            ("on", "on", "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("council", "council", "NOUN", "NN", 3, "pobj"),
+            ("to", "to", "PART", "TO", 7, "aux"),
+            ("reject", "reject", "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("toll", "toll", "NOUN", "NN", 7, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The group", "called on", "the council to reject the toll", "intention", "appeal", False)
+    ]
+
+
+def test_frames_interrupting_cue_gives_the_clause_around_it():
+    # It was , she said , a long night .
+    doc = _doc(
+        [
+            ("It", "it", "PRON", "PRP", 1, "nsubj"),
+            ("was", "be", "AUX", "VBD", 1, "ROOT"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("she", "she", "PRON", "PRP", 4, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "parataxis"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("a", "a", "DET", "DT", 8, "det"),
+            ("long", "long", "ADJ", "JJ", 8, "amod"),
+            ("night", "night", "NOUN", "NN", 1, "attr"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("she", "said", "It was", "speech", "interrupting", False),
+        ("she", "said", "a long night", "speech", "interrupting", True),
+    ]
+
+
+def test_frames_interrupting_needs_the_clause_to_go_on_after_the_cue():
+    # The pier closed , she said .  (the clause ends with the cue: another rule's)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("pier", "pier", "NOUN", "NN", 2, "nsubj"),
+            ("closed", "close", "VERB", "VBD", 2, "ROOT"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("she", "she", "PRON", "PRP", 4, "nsubj"),
+            ("said", "say", "VERB", "VBD", 2, "parataxis"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert [q.rule for q in find_frames(doc)] == []
+
+
+def test_frames_in_a_poll_gives_the_clause_with_the_poll_as_source():
+    # In a new poll , most voters chose the levy .
+    doc = _doc(
+        [
+            ("In", "in", "ADP", "IN", 7, "prep"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("new", "new", "ADJ", "JJ", 3, "amod"),
+            ("poll", "poll", "NOUN", "NN", 0, "pobj"),
+            (",", ",", "PUNCT", ",", 7, "punct"),
+            ("most", "most", "ADJ", "JJS", 6, "amod"),
+            ("voters", "voter", "NOUN", "NNS", 7, "nsubj"),
+            ("chose", "choose", "VERB", "VBD", 7, "ROOT"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("levy", "levy", "NOUN", "NN", 7, "dobj"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("a new poll", "In", "most voters chose the levy", "evidence", "in_source", False)
+    ]
+
+
+def test_frames_in_a_poll_leaves_a_clause_with_its_own_cue():
+    # In a new poll , voters said no .
+    doc = _doc(
+        [
+            ("In", "in", "ADP", "IN", 6, "prep"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("new", "new", "ADJ", "JJ", 3, "amod"),
+            ("poll", "poll", "NOUN", "NN", 0, "pobj"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("voters", "voter", "NOUN", "NNS", 6, "nsubj"),
+            ("said", "say", "VERB", "VBD", 6, "ROOT"),
+            ("no", "no", "INTJ", "UH", 6, "intj"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ]
+    )
+    assert [q.rule for q in find_frames(doc)] == []
+
+
+def test_frames_a_pattern_the_anchored_matcher_cannot_read_is_a_coded_error():
+    import pytest
+
+    from newsbrief.errors import InputError
+    from newsbrief.stages.quotes.frames import _compile
+
+    bad = {
+        "name": "upward",
+        "pattern": [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "cue", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "ccomp"}},
+        ],
+    }
+    with pytest.raises(InputError, match="E011"):
+        _compile(bad)
+    with pytest.raises(InputError, match="E011"):
+        _compile({"name": "odd", "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"SHAPE": "Xxxx"}}]})
