@@ -11,6 +11,8 @@ keeps an all-capitals dateline at a paragraph's start ("PORT ELLIS —",
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,11 +26,13 @@ def _is_paragraph_break(text: str) -> bool:
 @Language.component("newsbrief_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     n = len(doc)
-    for token in doc:
-        # Only whitespace tokens can hold a blank line: the test is cheap.
-        if not (token.is_space and _is_paragraph_break(token.text)) or token.i + 1 >= n:
+    # Only whitespace tokens can hold a blank line: they are found from one
+    # array, without a Token object per word.
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE)).tolist() if n else []
+    for i in spaces:
+        if i + 1 >= n or not _is_paragraph_break(doc[i].text):
             continue
-        start = token.i + 1
+        start = i + 1
         doc[start].is_sent_start = True
         _keep_dateline(doc, start)
     if n and not doc[0].is_space:

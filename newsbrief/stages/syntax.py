@@ -3,7 +3,15 @@ noun phrase starts, and which characters make up a source mention."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import weakref
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.matcher import DependencyMatcher
+from spacy.symbols import IDS
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -60,3 +68,133 @@ def head_phrase_span(head: Token) -> tuple[int, int] | None:
     if start >= end:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+# --- Shared per-document values -------------------------------------------
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds it from a Token
+    object per word on every read, an O(n) cost the stages paid several times
+    per document. A Doc's text never changes (retokenizing keeps it), so the
+    cache, which lets the doc go when it is freed, is never stale."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+# --- A DependencyMatcher run only where it can match -----------------------
+
+# Token attributes a sub-document carries over exactly (the rest of a
+# pattern's attributes come from the words themselves, through the vocab).
+_CARRIED = (LEMMA, NORM, POS, TAG, MORPH, DEP, HEAD)
+_LEXICAL_KEYS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "NORM", "LEMMA", "POS", "TAG", "MORPH",
+     "DEP", "IS_SENT_START", "OP"}
+    | {f"IS_{f}" for f in ("ALPHA", "ASCII", "DIGIT", "LOWER", "UPPER", "TITLE", "PUNCT", "SPACE", "STOP",
+                            "BRACKET", "QUOTE", "LEFT_PUNCT", "RIGHT_PUNCT", "CURRENCY")}
+    | {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+)
+# Root-node attributes the sentence filter reads from one array.
+_FILTER_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "NORM": NORM, "POS": POS,
+                 "TAG": TAG, "DEP": DEP}
+
+
+class SentenceMatcher:
+    """A spaCy DependencyMatcher that runs only on the sentences that can
+    hold a match, with the same matches (token indices of ``doc``) as
+    ``DependencyMatcher(doc)``, in the same order.
+
+    A match always holds its pattern's first node, and every relation
+    operator stays inside one parse tree, i.e. one sentence. So when each
+    pattern's first node asks for plain values of token attributes (a lemma
+    list, a part of speech), the sentences with a token that could be such a
+    node are found from one ``Doc.to_array`` call and matched as one smaller
+    document; the matcher's cost is per token and per pattern node, and most
+    tokens of a news article sit in sentences with no cue at all. A pattern
+    the filter cannot read (an extension attribute, a regex) runs the
+    matcher on the whole document, as before.
+    """
+
+    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
+        self.vocab = vocab
+        self.matcher = DependencyMatcher(vocab)
+        for name, pattern in patterns:
+            self.matcher.add(name, [pattern])
+        self.roots: list[list[tuple[int, frozenset[int]]]] | None = []
+        for _, pattern in patterns:
+            tests = self._root_tests(pattern)
+            if tests is None:
+                self.roots = None
+                break
+            self.roots.append(tests)
+        self.columns = sorted({attr for tests in self.roots or [] for attr, _ in tests})
+
+    def _root_tests(self, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]] | None:
+        """(attribute, accepted values) for the pattern's first node, or None
+        when the filter cannot tell which tokens that node takes."""
+        if any(not set(node.get("RIGHT_ATTRS") or {}) <= _LEXICAL_KEYS for node in pattern):
+            return None
+        strings = self.vocab.strings
+        tests = []
+        for key, value in (pattern[0].get("RIGHT_ATTRS") or {}).items():
+            if key not in _FILTER_ATTRS:
+                continue  # a weaker filter is still a right one
+            if isinstance(value, dict):
+                if set(value) != {"IN"}:
+                    continue
+                values = value["IN"]
+            else:
+                values = [value]
+            if not all(isinstance(v, str) for v in values):
+                return None
+            if key == "POS":
+                ids = frozenset(IDS[v] for v in values if v in IDS)
+            else:
+                ids = frozenset(strings.add(v) for v in values)
+            tests.append((_FILTER_ATTRS[key], ids))
+        # One value first (an array comparison), then the lists, on fewer tokens.
+        tests.sort(key=lambda test: len(test[1]))
+        return tests
+
+    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        n = len(doc)
+        if self.roots is None or not n or any(not tests for tests in self.roots):
+            return self.matcher(doc)
+        arr = doc.to_array([*self.columns, SENT_START]).reshape(n, -1)
+        cols = {attr: arr[:, k] for k, attr in enumerate(self.columns)}
+        # Token i can be a pattern's first node.
+        can = np.zeros(n, dtype=bool)
+        for tests in self.roots:
+            idx = np.arange(n)
+            for attr, ids in tests:
+                values = cols[attr][idx]
+                if len(ids) == 1:
+                    idx = idx[values == next(iter(ids))]
+                else:
+                    # A set lookup per remaining token: cheaper than np.isin's sort.
+                    idx = idx[np.fromiter((v in ids for v in values.tolist()), dtype=bool, count=len(idx))]
+            can[idx] = True
+        if not can.any():
+            return []
+        sent_id = np.cumsum(arr[:, -1].astype(np.int64) == 1)
+        keep = np.isin(sent_id, np.unique(sent_id[can]))
+        if keep.all():
+            return self.matcher(doc)
+        rows = np.flatnonzero(keep)
+        # HEAD is stored relative to the token: whole sentences keep it right
+        # (checked: a head outside the kept sentences means no sub-document).
+        attrs = doc.to_array(list(_CARRIED))[rows]
+        heads = rows + attrs[:, _CARRIED.index(HEAD)].astype(np.int64)
+        if heads.min() < 0 or heads.max() >= len(doc) or not keep[heads].all():
+            return self.matcher(doc)
+        spaces = doc.to_array(SPACY)[rows].astype(bool).tolist()
+        strings = self.vocab.strings
+        words = [strings[int(o)] for o in doc.to_array(ORTH)[rows]]
+        sub = Doc(self.vocab, words=words, spaces=spaces)
+        sub.from_array(list(_CARRIED), attrs)
+        back = rows.tolist()
+        return [(key, [back[i] for i in ids]) for key, ids in self.matcher(sub)]
