@@ -98,7 +98,10 @@ _LEXICAL_KEYS = frozenset(
                             "BRACKET", "QUOTE", "LEFT_PUNCT", "RIGHT_PUNCT", "CURRENCY")}
     | {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
 )
-# Root-node attributes the sentence filter reads from one array.
+_Tests = list[tuple[int, frozenset[int]]]
+# Value lists up to this long are tested as arrays over all tokens.
+_SHORT = 16
+# Node attributes the sentence filter reads from one array.
 _FILTER_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "NORM": NORM, "POS": POS,
                  "TAG": TAG, "DEP": DEP}
 
@@ -124,35 +127,45 @@ class SentenceMatcher:
         self.matcher = DependencyMatcher(vocab)
         for name, pattern in patterns:
             self.matcher.add(name, [pattern])
-        self.roots: list[list[tuple[int, frozenset[int]]]] | None = []
+        # Per pattern: the tests of its first node, and those of each node
+        # that must be a child of it ("REL_OP": ">"). None: no filter.
+        self.filters: list[tuple[_Tests, list[_Tests]]] | None = []
         for _, pattern in patterns:
-            tests = self._root_tests(pattern)
-            if tests is None:
-                self.roots = None
+            if any(not set(node.get("RIGHT_ATTRS") or {}) <= _LEXICAL_KEYS for node in pattern):
+                self.filters = None
                 break
-            self.roots.append(tests)
-        self.columns = sorted({attr for tests in self.roots or [] for attr, _ in tests})
+            root = pattern[0].get("RIGHT_ID")
+            children = [self._tests(node) for node in pattern[1:]
+                        if node.get("LEFT_ID") == root and node.get("REL_OP") == ">"]
+            self.filters.append((self._tests(pattern[0]), [tests for tests in children if tests]))
+        if self.filters is not None and any(not root and not kids for root, kids in self.filters):
+            self.filters = None  # a pattern any token may start: nothing to filter on
+        used = {attr for root, kids in self.filters or [] for tests in (root, *kids) for attr, _ in tests}
+        # One Doc.to_array call reads what the filter and a sub-document need.
+        self.columns = sorted(used | set(_CARRIED) | {SENT_START, ORTH, SPACY})
+        self.carried = [self.columns.index(attr) for attr in _CARRIED]
 
-    def _root_tests(self, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]] | None:
-        """(attribute, accepted values) for the pattern's first node, or None
-        when the filter cannot tell which tokens that node takes."""
-        if any(not set(node.get("RIGHT_ATTRS") or {}) <= _LEXICAL_KEYS for node in pattern):
-            return None
+    def _tests(self, node: dict[str, Any]) -> _Tests:
+        """(attribute, accepted values) pairs a token must pass to be this
+        node; only the attributes the filter can read from arrays (a weaker
+        filter is still a right one)."""
         strings = self.vocab.strings
         tests = []
-        for key, value in (pattern[0].get("RIGHT_ATTRS") or {}).items():
+        for key, value in (node.get("RIGHT_ATTRS") or {}).items():
             if key not in _FILTER_ATTRS:
-                continue  # a weaker filter is still a right one
+                continue
             if isinstance(value, dict):
                 if set(value) != {"IN"}:
                     continue
                 values = value["IN"]
             else:
                 values = [value]
-            if not all(isinstance(v, str) for v in values):
-                return None
+            if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+                continue
             if key == "POS":
-                ids = frozenset(IDS[v] for v in values if v in IDS)
+                if not all(v in IDS for v in values):
+                    continue
+                ids = frozenset(IDS[v] for v in values)
             else:
                 ids = frozenset(strings.add(v) for v in values)
             tests.append((_FILTER_ATTRS[key], ids))
@@ -160,40 +173,64 @@ class SentenceMatcher:
         tests.sort(key=lambda test: len(test[1]))
         return tests
 
+    @staticmethod
+    def _passing(cols: dict[int, np.ndarray], tests: _Tests, masks: dict[tuple[int, frozenset[int]], np.ndarray],
+                 n: int) -> np.ndarray:
+        """Indices of the tokens that pass ``tests``. A short value list is
+        one array operation over all tokens (kept in ``masks`` for the other
+        patterns); a long one (a lemma list) a set lookup per token left."""
+        idx = np.arange(n)
+        for attr, ids in tests:
+            if len(ids) <= _SHORT:
+                mask = masks.get((attr, ids))
+                if mask is None:
+                    col = cols[attr]
+                    mask = np.zeros(n, dtype=bool)
+                    for v in ids:
+                        mask |= col == v
+                    masks[(attr, ids)] = mask
+                idx = idx[mask[idx]]
+            else:
+                values = cols[attr][idx].tolist()
+                idx = idx[np.fromiter((v in ids for v in values), dtype=bool, count=len(idx))]
+        return idx
+
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         n = len(doc)
-        if self.roots is None or not n or any(not tests for tests in self.roots):
+        if self.filters is None or not n:
             return self.matcher(doc)
-        arr = doc.to_array([*self.columns, SENT_START]).reshape(n, -1)
+        arr = doc.to_array(self.columns).reshape(n, -1)
         cols = {attr: arr[:, k] for k, attr in enumerate(self.columns)}
-        # Token i can be a pattern's first node.
+        head = np.arange(n) + cols[HEAD].astype(np.int64)
+        # Token i can be a pattern's first node: it passes that node's tests
+        # and has a child passing each child node's.
         can = np.zeros(n, dtype=bool)
-        for tests in self.roots:
-            idx = np.arange(n)
-            for attr, ids in tests:
-                values = cols[attr][idx]
-                if len(ids) == 1:
-                    idx = idx[values == next(iter(ids))]
-                else:
-                    # A set lookup per remaining token: cheaper than np.isin's sort.
-                    idx = idx[np.fromiter((v in ids for v in values.tolist()), dtype=bool, count=len(idx))]
-            can[idx] = True
+        masks: dict[tuple[int, frozenset[int]], np.ndarray] = {}
+        for root_tests, kids in self.filters:
+            ok = np.zeros(n, dtype=bool)
+            ok[self._passing(cols, root_tests, masks, n)] = True
+            for tests in kids:
+                child = self._passing(cols, tests, masks, n)
+                child = child[head[child] != child]
+                has = np.zeros(n, dtype=bool)
+                has[head[child]] = True
+                ok &= has
+            can |= ok
         if not can.any():
             return []
-        sent_id = np.cumsum(arr[:, -1].astype(np.int64) == 1)
+        sent_id = np.cumsum(cols[SENT_START].astype(np.int64) == 1)
         keep = np.isin(sent_id, np.unique(sent_id[can]))
         if keep.all():
             return self.matcher(doc)
         rows = np.flatnonzero(keep)
         # HEAD is stored relative to the token: whole sentences keep it right
         # (checked: a head outside the kept sentences means no sub-document).
-        attrs = doc.to_array(list(_CARRIED))[rows]
-        heads = rows + attrs[:, _CARRIED.index(HEAD)].astype(np.int64)
-        if heads.min() < 0 or heads.max() >= len(doc) or not keep[heads].all():
+        attrs = arr[rows][:, self.carried]
+        if head.min() < 0 or head.max() >= n or not keep[head[rows]].all():
             return self.matcher(doc)
-        spaces = doc.to_array(SPACY)[rows].astype(bool).tolist()
+        spaces = cols[SPACY][rows].astype(bool).tolist()
         strings = self.vocab.strings
-        words = [strings[int(o)] for o in doc.to_array(ORTH)[rows]]
+        words = [strings[o] for o in cols[ORTH][rows].tolist()]
         sub = Doc(self.vocab, words=words, spaces=spaces)
         sub.from_array(list(_CARRIED), attrs)
         back = rows.tolist()
