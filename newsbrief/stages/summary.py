@@ -72,7 +72,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors
 from ..model import Entity, Quote, SummarySentence
-from .layers import entities_of, quotes_of
+from .layers import entities_of, quotes_of, read_entities, read_quotes
 from .lexicon import SPEECH_VERBS
 from .syntax import doc_text
 
@@ -120,6 +120,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
 _FURNITURE_WORDS = ("PUBLISHED:", "UPDATED:", "Last updated", "Scroll down", "CLICK HERE", "READ MORE", "Sign up")
 _ATTRS = [SENT_START, IDX, LENGTH, LEMMA, IS_ALPHA, IS_STOP, POS]
 _SPEECH_HASHES = np.array(sorted(hash_string(v) for v in SPEECH_VERBS), dtype=np.uint64).astype(np.int64)
+_SPEECH_IDS = frozenset(_SPEECH_HASHES.tolist())
 _QUOTE_OPENERS = frozenset("\"“‘'«")
 _NON_WORD = re.compile(r"\W+")
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -209,7 +210,7 @@ class SummaryStage:
             sentences, words, ratio = self.sentences, self.words, self.ratio
         warnings: list[str] = []
         # The earlier stages' layers, read once for both parts.
-        layers = (quotes_of(doc), entities_of(doc))
+        layers = (read_quotes(doc), read_entities(doc))
         summary = summarize(doc, sentences=sentences, words=words, ratio=ratio, warnings=warnings, layers=layers)
         doc._.nb_summary = [s.to_dict() for s in summary]
         doc._.nb_key_quote = choose_key_quote(doc, summary, layers=layers)
@@ -279,7 +280,9 @@ def _candidates(doc: Doc, text: str) -> tuple[list[_Candidate], np.ndarray, np.n
     counts = np.zeros((len(cands), max(1, len(values))), dtype=np.float32)
     np.add.at(counts, (tok_cand[content], term), 1.0)
     speech = (arr[:, 6] == VERB) & (tok_cand >= 0)
-    speech[speech] = np.isin(lemma[speech], _SPEECH_HASHES)  # only the verbs are looked up
+    # Only the verbs are looked up, in a set (np.isin sorts on every call).
+    verbs = lemma[speech].tolist()
+    speech[speech] = np.fromiter((v in _SPEECH_IDS for v in verbs), dtype=bool, count=len(verbs))
     attributed = np.bincount(tok_cand[speech], minlength=len(cands)) > 0
     return cands, counts, attributed
 

@@ -38,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..layers import entities_of, quotes_of
+from ..layers import read_entities, read_quotes
 from ..lexicon import SPEECH_VERBS
 from ..syntax import doc_text
 from .actors import ActorInfo, NameIndex, conjuncts, coordinated_demonyms
@@ -460,8 +460,8 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
     """The events of ``doc``, in text order, as ``Event.to_dict`` dicts."""
     lex = stage.lex
     text = doc_text(doc)
-    index = NameIndex(doc, lex, entities_of(doc), text)
-    quotes = quotes_of(doc)
+    index = NameIndex(doc, lex, read_entities(doc), text)
+    quotes = read_quotes(doc)
     triggers = _triggers(doc, stage)
     doc_country: str | None = None
     doc_country_done = False
