@@ -101,8 +101,17 @@ def analyse_partition(
     results: list[Brief | Failure] = []
     for _, item in part:
         results.append(next(analysed)[1] if isinstance(item, Article) else item)
-    if out_parquet:
-        _write_shards(Path(out_parquet), partition_key(part), part, results)
+    return _partition_done(part, results, out_parquet, return_results)
+
+
+def _partition_done(
+    part: Sequence[PartItem], results: list[Brief | Failure], out: str | None, return_results: bool
+) -> list[Brief | Failure] | dict[str, Any]:
+    """What a partition hands back, whether it ran whole or item by item:
+    its Parquet shards written first (when asked), then the results or,
+    with ``return_results=False``, only counts and failures."""
+    if out:
+        _write_shards(Path(out), partition_key(part), part, results)
     if return_results:
         return results
     failures = [r for r in results if isinstance(r, Failure)]
@@ -327,16 +336,7 @@ def _one_by_one(
             detail = f"{type(exc).__name__}: {exc}"[:200]
             failure = Failure(item.source, "E025", Errors.E025.format(source=name, detail=detail))
         results.append(failure)
-    if out:
-        _write_shards(Path(out), partition_key(part), part, results)
-    if return_results:
-        return results
-    failures = [r for r in results if isinstance(r, Failure)]
-    return {
-        "analysed": len(results) - len(failures),
-        "words": sum(len(r.text.split()) for r in results if isinstance(r, Brief)),
-        "failures": failures,
-    }
+    return _partition_done(part, results, out, return_results)
 
 
 def _is_timeout(exc: BaseException) -> bool:

@@ -16,6 +16,7 @@ from ..ingest import Article
 from ..model import Brief, Failure
 from ..readers import JsonFields, iter_articles, kind_of
 from ..settings import Settings
+from .options import model_option, stdin_kind_option
 from .render import render_brief
 
 
@@ -29,7 +30,7 @@ from .render import render_brief
     show_default=True,
     help="text: a readable brief; json: one object (an array for several inputs); jsonl: one object a line.",
 )
-@click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
+@model_option
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Refuse longer inputs [default 1,000,000].")
 @click.option("--sentences", type=click.IntRange(min=1), default=None, help="Summary length in sentences [default 3].")
 @click.option("--words", type=click.IntRange(min=1), default=None, help="Summary length in words.")
@@ -43,13 +44,7 @@ from .render import render_brief
     "--max-tokens", type=click.IntRange(min=1), default=None, help="Refuse longer articles (memory) [default 50,000]."
 )
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines field holding the text.")
-@click.option(
-    "--stdin-kind",
-    type=click.Choice(["auto", "text", "html", "jsonl"]),
-    default="auto",
-    show_default=True,
-    help="How to read stdin; auto: HTML when it opens with <!doctype html> or <html>, else text.",
-)
+@stdin_kind_option
 @click.option("--any-language", is_flag=True, help="Do not refuse text that does not look like English.")
 @click.option("--no-text", is_flag=True, help="Leave the article text out of JSON output.")
 @click.option("--indent", type=int, default=None, help="Indent JSON output (json format only).")

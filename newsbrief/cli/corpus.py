@@ -18,6 +18,7 @@ from ..errors import Errors, InputError
 from ..model import ATTRIBUTION_TYPES
 from ..readers import DEFAULT_EXTENSIONS, JsonFields
 from ..settings import Settings
+from .options import model_option, stdin_kind_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -104,14 +105,8 @@ def _open_store(db: str) -> Any:
     multiple=True,
     help="Extensions picked up in directories (repeatable) [default: .txt .html .htm .jsonl .json and kin].",
 )
-@click.option(
-    "--stdin-kind",
-    type=click.Choice(["auto", "text", "html", "jsonl"]),
-    default="auto",
-    show_default=True,
-    help="How to read stdin; auto: HTML when it opens with <!doctype html> or <html>, else text.",
-)
-@click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
+@stdin_kind_option
+@model_option
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Fail longer articles [default 1,000,000].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Texts per nlp.pipe batch [default 32].")
 @click.option(
@@ -363,8 +358,13 @@ def speakers_command(db: str, limit: int | None, min_quotes: int, count_duplicat
     show_default=True,
     help='Directory for quotes.<format> and entities.<format>; "-" prints one --table to stdout (jsonl, csv).',
 )
-@click.option("--table", "tables", multiple=True, type=click.Choice(["quotes", "entities", "events"]),
-              help="[default: quotes and entities]; events: one row an actor-recipient pair")
+@click.option(
+    "--table",
+    "tables",
+    multiple=True,
+    type=click.Choice(["quotes", "entities", "events"]),
+    help="[default: quotes and entities]; events: one row an actor-recipient pair",
+)
 def export_command(db: str, fmt: str, out: str, tables: tuple[str, ...]) -> None:
     """Quotes and entities as flat tables (one row a quote / an entity, with
     its article), for pandas, DuckDB or Spark."""

@@ -21,6 +21,7 @@ from ..evaluation.events import (
 )
 from ..pipeline import load_pipeline
 from ..settings import Settings
+from .options import model_option
 
 
 def _is_seed_gold(path: Path) -> bool:
@@ -40,26 +41,33 @@ def _score(path: Path, nlp: Language, settings: Settings, show_errors: bool) -> 
         brief = analyze(article, settings=settings, nlp=nlp)
         matches = score_seed_events(list(gold.get("events") or []), brief)
         right = sum(1 for m in matches if m["matched"] is not None)
-        report = {"gold_events": len(matches), "right": right,
-                  "share_right": round(right / len(matches), 4) if matches else 0.0,
-                  "events": matches, "system_events": len(brief.events)}
-        lines.append(f"{path}: {right}/{len(matches)} gold events right "
-                     f"(type, actor, recipient); {len(brief.events)} events found")
+        report = {
+            "gold_events": len(matches),
+            "right": right,
+            "share_right": round(right / len(matches), 4) if matches else 0.0,
+            "events": matches,
+            "system_events": len(brief.events),
+        }
+        lines.append(
+            f"{path}: {right}/{len(matches)} gold events right "
+            f"(type, actor, recipient); {len(brief.events)} events found"
+        )
         for m in matches:
             g = m["gold"]
             mark = "ok  " if m["matched"] else "MISS"
-            lines.append(f"  {mark} {g.get('actor')} {g.get('type')} {g.get('recipient') or '-'}"
-                         f" ({g.get('trigger')})")
+            lines.append(f"  {mark} {g.get('actor')} {g.get('type')} {g.get('recipient') or '-'} ({g.get('trigger')})")
         return report, lines
     records = load_plover(path)
     result = evaluate_plover(records, nlp, batch_size=settings.batch_size)
     summary = result.summary()
     lines.append(f"{path}: {summary['gold_events']} gold events, {summary['system_events']} coded")
-    for key, label in (("type_accuracy", "event type correct"),
-                       ("actor_code_accuracy", "actor code correct"),
-                       ("recipient_code_accuracy", "recipient code correct"),
-                       ("all_three_correct", "all three correct"),
-                       ("missed", "gold events missed")):
+    for key, label in (
+        ("type_accuracy", "event type correct"),
+        ("actor_code_accuracy", "actor code correct"),
+        ("recipient_code_accuracy", "recipient code correct"),
+        ("all_three_correct", "all three correct"),
+        ("missed", "gold events missed"),
+    ):
         lines.append(f"  {label:<24} {summary[key]:6.1%}")
     lines.append(f"  {'spurious per gold event':<24} {summary['spurious_per_gold']:6.2f}")
     if show_errors:
@@ -67,10 +75,18 @@ def _score(path: Path, nlp: Language, settings: Settings, show_errors: bool) -> 
             if r.all_ok:
                 continue
             b = r.best
-            got = (f"{b.type} {'|'.join(str(a.code) for a in b.actor) or '-'} -> "
-                   f"{'|'.join(str(a.code) for a in b.recipient) or '-'} ({b.trigger.text})") if b else "nothing"
-            lines.append(f"  {r.gold.id}: gold {r.gold.type} {'|'.join(sorted(r.gold.actor_codes)) or '-'} -> "
-                         f"{'|'.join(sorted(r.gold.recipient_codes)) or '-'}; got {got}")
+            got = (
+                (
+                    f"{b.type} {'|'.join(str(a.code) for a in b.actor) or '-'} -> "
+                    f"{'|'.join(str(a.code) for a in b.recipient) or '-'} ({b.trigger.text})"
+                )
+                if b
+                else "nothing"
+            )
+            lines.append(
+                f"  {r.gold.id}: gold {r.gold.type} {'|'.join(sorted(r.gold.actor_codes)) or '-'} -> "
+                f"{'|'.join(sorted(r.gold.recipient_codes)) or '-'}; got {got}"
+            )
     return summary, lines
 
 
@@ -85,7 +101,7 @@ def _score(path: Path, nlp: Language, settings: Settings, show_errors: bool) -> 
     default=None,
     help="Evaluate the gold a floors file names; exit 1, one line per bound missed, if any is (CI gate).",
 )
-@click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
+@model_option
 def eval_events_command(
     data: tuple[Path, ...], as_json: bool, show_errors: bool, floors_path: Path | None, model: str | None
 ) -> None:
@@ -145,6 +161,5 @@ def eval_events_command(
         for r in failed:
             value = "absent" if r["value"] is None else f"{r['value']:.4f}"
             sign = "<" if r["bound"] == "floor" else ">"
-            click.echo(f"newsbrief: events {r['bound']} missed: {r['metric']} = {value} {sign} {r['limit']}",
-                       err=True)
+            click.echo(f"newsbrief: events {r['bound']} missed: {r['metric']} = {value} {sign} {r['limit']}", err=True)
         sys.exit(1)

@@ -11,17 +11,27 @@ import click
 from ..evaluation.summary import SUMY_METHODS, evaluate_summaries, format_table, load_summary_data
 from ..pipeline import load_pipeline
 from ..settings import Settings
+from .options import model_option
 
 
 @click.command("summary")
 @click.argument("data", type=click.Path(path_type=Path))
-@click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Summary length in sentences, for every method.")
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences, for every method.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
-@click.option("--baselines", default="lead," + ",".join(SUMY_METHODS), show_default=True,
-              help="Comma-separated baselines: lead and any of sumy's " + ", ".join(SUMY_METHODS) + ".")
+@click.option(
+    "--baselines",
+    default="lead," + ",".join(SUMY_METHODS),
+    show_default=True,
+    help="Comma-separated baselines: lead and any of sumy's " + ", ".join(SUMY_METHODS) + ".",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for machines.")
-@click.option("--model", default=None, help="spaCy model package or path [env NEWSBRIEF_MODEL].")
+@model_option
 def eval_summary_command(
     data: Path, sentences: int, limit: int | None, baselines: str, as_json: bool, model: str | None
 ) -> None:
@@ -48,15 +58,25 @@ def eval_summary_command(
         raise click.UsageError(f"unknown baseline(s): {', '.join(unknown)}")
     examples = load_summary_data(data, limit=limit)
     settings = Settings.from_env(model=model)
-    report = evaluate_summaries(examples, sentences=sentences, methods=methods, nlp=load_pipeline(settings.model),
-                                batch_size=settings.batch_size)
+    report = evaluate_summaries(
+        examples,
+        sentences=sentences,
+        methods=methods,
+        nlp=load_pipeline(settings.model),
+        batch_size=settings.batch_size,
+    )
     results = report.pop("_results")
     report["data"] = str(data)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
     click.echo(f"{data}: {report['articles']} article(s), {sentences} sentence(s) per summary, ROUGE F1 x 100")
-    click.echo(format_table(results, extra={
-        "newsbrief analyze (whole pipeline), ms/article": f"{report['analyze_ms_per_article']:.1f}",
-        "parse and other stages (shared by all methods), ms/article": f"{report['parse_ms_per_article']:.1f}",
-    }))
+    click.echo(
+        format_table(
+            results,
+            extra={
+                "newsbrief analyze (whole pipeline), ms/article": f"{report['analyze_ms_per_article']:.1f}",
+                "parse and other stages (shared by all methods), ms/article": f"{report['parse_ms_per_article']:.1f}",
+            },
+        )
+    )
