@@ -49,6 +49,7 @@ class Errors(StrEnum):
         "{source}: the store has no people layer yet; run `newsbrief run` into it with this newsbrief first "
         "(it is migrated when opened for writing)."
     )
+    E067 = "The claim to verify is too long ({size:,} characters; the limit is {limit:,}): give the sentence itself."
 
     # Robustness (issue 7): E020-E039, W010-W019.
     E020 = (

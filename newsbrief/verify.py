@@ -46,6 +46,9 @@ STOPWORDS: frozenset[str] = frozenset(
 ALTERED_MIN = 0.6  # word similarity from which a close original counts as altered
 PARAPHRASE_MIN = 0.55  # share of the claim's content words found in the original
 MAX_CANDIDATES = 60
+# A claim is a sentence or a paragraph; a longer one would make every
+# alignment slow (the CLI and the API refuse it with E067).
+MAX_CLAIM_CHARS = 2000
 RARE_TERMS = 6
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
@@ -206,9 +209,11 @@ def verify(conn: sqlite3.Connection, claim: str, *, speaker: str | None = None, 
     claim (str): the words said to have been said.
     speaker (str | None): who is said to have said them (a person's name or alias).
     limit (int): how many closest originals to return.
-    RAISES (InputError): E065 for a claim with no words; E061 for a bare
-        surname that fits several people.
+    RAISES (InputError): E065 for a claim with no words; E067 for one over
+        ``MAX_CLAIM_CHARS``; E061 for a bare surname that fits several people.
     """
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise InputError(Errors.E067, size=len(claim), limit=MAX_CLAIM_CHARS)
     words = [w for w, _, _ in tokens(claim)]
     if not words:
         raise InputError(Errors.E065, detail=repr(claim[:40]))

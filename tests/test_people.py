@@ -204,3 +204,45 @@ def test_cli_people_aliases_file_is_kept_for_later_articles(tmp_path: Path):
         (row,) = store.speakers(count_duplicates=True)
     assert (row["speaker"], row["quotes"], row["articles"]) == ("Joseph Pastor", 3, 3)
     assert "--aliases" in CliRunner().invoke(main, ["run", "--help"]).stdout
+
+
+def _person(store: Store, source: str, speaker: str) -> str | None:
+    row = store.conn.execute(
+        """SELECT p.name FROM quotes q JOIN articles a ON a.id = q.article_id
+           LEFT JOIN people p ON p.id = q.person_id WHERE a.source = ? AND q.speaker = ?""",
+        (source, speaker),
+    ).fetchone()
+    return row[0] if row else None
+
+
+@pytest.mark.parametrize(
+    ("role", "same"),
+    [
+        ("head of the Harbour Budget Office", True),  # the roles name the same office
+        ("coach of the Harbour Rovers", False),  # one shared word is not enough
+        (None, False),  # no role: two given names stay two people
+    ],
+)
+def test_nickname_links_only_when_the_roles_name_the_same_thing(store: Store, role: str | None, same: bool):
+    write(store, brief("a", "2022-01-01", [("Tolls pay for the pier", "Leonard E. Hale", "PERSON", None)]))
+    write(
+        store,
+        brief(
+            "b",
+            "2022-01-02",
+            [("The pier needs tolls", "Leonard E. Hale", "PERSON", "director of the Harbour Budget Office")],
+        ),
+    )
+    write(store, brief("c", "2022-02-01", [("Tolls will rise", "Len Hale", "PERSON", role)]))
+    assert _person(store, "c", "Len Hale") == ("Leonard E. Hale" if same else "Len Hale")
+    if same:
+        (reason,) = store.conn.execute("SELECT reason FROM person_links WHERE speaker = 'Len Hale'").fetchone()
+        assert "nickname" in reason and "'len'" in reason
+
+
+def test_nickname_of_another_given_name_never_links(store: Store):
+    # "Len" is no form of "Martin": same surname, same office, two people.
+    office = "head of the Harbour Budget Office"
+    write(store, brief("a", "2022-01-01", [("Tolls pay for the pier", "Martin Hale", "PERSON", office)]))
+    write(store, brief("b", "2022-01-02", [("Tolls will rise", "Len Hale", "PERSON", office)]))
+    assert _person(store, "b", "Len Hale") == "Len Hale"

@@ -234,3 +234,30 @@ def test_surname_with_role_stays_alone_when_a_namesake_had_the_role(store: Store
     for src in "cd":
         write(store, brief(src, "2021-01-04", [(f"The port is full {src}", "Ines Varga", "PERSON", "commissioner")]))
     assert person_of(store, "a", "Varga") == "Varga"
+
+
+def test_a_description_naming_an_organisation_is_not_the_subject_before_it(store: Store):
+    # "the Harbour Board director" is someone of the Harbour Board, not the
+    # person the sentence before opens with; "the Lisbon tycoon" still is.
+    text = (
+        "Marta Quill toured the docks on Monday. Quill met the Harbour Board.\n\n"
+        "The Harbour Board director says of the council, “It has slept through the winter.”"
+    )
+    ents = [
+        ("Marta Quill", "PERSON", ["Marta Quill", ("Quill", 1)], None),
+        ("Harbour Board", "ORG", ["Harbour Board", ("Harbour Board", 1)], None),
+    ]
+    write(store, make("a", text, ents, [("It has slept through the winter.", "The Harbour Board director", None, 0)]))
+    assert person_of(store, "a", "The Harbour Board director") is None
+
+
+def test_the_last_name_of_a_pair_does_not_join_the_pair(store: Store):
+    text = "“We object,” Norland and Vesta said. “We object too,” Vesta said."
+    ents = [("Norland", "GPE", ["Norland"], None), ("Vesta", "GPE", ["Vesta", ("Vesta", 1)], None)]
+    write(
+        store,
+        make("a", text, ents, [("We object", "Norland and Vesta", None, 0), ("We object too", "Vesta", "Vesta", 1)]),
+    )
+    assert person_of(store, "a", "Vesta") == "Vesta"
+    # The pair is two speakers, no one organisation.
+    assert person_of(store, "a", "Norland and Vesta") is None

@@ -84,6 +84,11 @@ def test_empty_claim_is_a_coded_error(conn):
     assert err.value.code == "E065"
 
 
+def test_too_long_claim_is_a_coded_error_in_the_cli(db):
+    r = CliRunner().invoke(main, ["verify", "the pier " * 300, "--db", str(db)])
+    assert r.exit_code != 0 and "E067" in r.output and "2,000" in r.output
+
+
 def test_cli_verify_json_and_people_show(db):
     r = CliRunner().invoke(
         main, ["verify", "The fishermen have been treated fairly by the council", "--db", str(db), "--format", "json"]

@@ -44,6 +44,7 @@ from ..model import SCHEMA, Brief
 from ..render import STATIC, environment, render_html
 from ..settings import Settings
 from ..store import queries
+from ..verify import MAX_CLAIM_CHARS
 from . import charts
 from .analysis import Analyzer, ExecutorKind, Job
 from .schemas import (
@@ -57,6 +58,7 @@ from .schemas import (
     SpeakerDetail,
     SpeakerPage,
     StatsModel,
+    VerifyModel,
 )
 
 log = logging.getLogger("newsbrief.serve")
@@ -111,6 +113,9 @@ Text = Annotated[str | None, Query(max_length=500)]
 Kinds = Annotated[list[Literal["direct", "partial", "indirect"]], Query(description="Repeatable.")]
 Types = Annotated[list[Literal["speech", "belief", "intention", "evidence"]], Query(description="Repeatable.")]
 ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+CountDuplicates = Annotated[
+    bool, Query(description="Count every copy of a near-duplicate article and of its statements, not each story once.")
+]
 
 
 def status_of(exc: NewsbriefError) -> int:
@@ -204,9 +209,9 @@ class ServiceState:
 
     def warm_up(self) -> None:
         """Compute the answers every corpus page starts from (speaker ranking, counts)."""
-        self.query("ranked_speakers", name=None, min_quotes=1, limit=-1)
+        self.query("ranked_speakers", name=None, min_quotes=1, limit=-1, count_duplicates=False)
         self.query("ranked_speakers", name=None, limit=-1)
-        self.query("corpus_stats")
+        self.query("corpus_stats", count_duplicates=False)
         self.query("corpus_stats", top=15)
 
     def write(self, brief: Brief) -> int:
@@ -604,29 +609,71 @@ def create_app(
         min_quotes: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
         limit: Limit = 50,
         offset: Offset = 0,
+        count_duplicates: CountDuplicates = False,
     ) -> Any:
-        """Speakers, most quoted first, with counts by kind and their roles."""
+        """Speakers, most quoted first, with counts by kind, roles and aliases: people (one entry per
+        person, whatever name each article used) where the store links quotes to people. A group of
+        near-duplicate articles counts once, and a statement quoted in its copies once, unless
+        count_duplicates=true."""
 
         # The ranking is one aggregate over the whole store: computed (and cached) whole, then paged.
         def compute() -> dict[str, Any]:
-            total, ranked = state.query("ranked_speakers", name=q, min_quotes=min_quotes, limit=-1)
+            total, ranked = state.query(
+                "ranked_speakers", name=q, min_quotes=min_quotes, limit=-1, count_duplicates=count_duplicates
+            )
             return {"total": total, "limit": limit, "offset": offset, "items": ranked[offset : offset + limit]}
 
         return respond(request, SpeakerPage, compute)
 
-    def _speaker_detail(speaker_id: int, limit: int, offset: int) -> dict[str, Any]:
-        found = state.query("speaker", speaker_id)
+    def _speaker_detail(speaker_id: int, limit: int, offset: int, count_duplicates: bool = False) -> dict[str, Any]:
+        found = state.query("speaker", speaker_id, count_duplicates=count_duplicates)
         if found is None:
             raise InputError(Errors.E043, source=f"speaker {speaker_id}", detail="no such speaker in the store")
         data = dict(found)  # the cached answer stays as it is
-        total, items = state.query("search_quotes", speaker_id=speaker_id, limit=limit, offset=offset)
+        # A person's id (people layer) or a speaker string's: the ids the ranking gave.
+        by = "person_id" if found.get("kind") else "speaker_id"
+        total, items = state.query("search_quotes", **{by: speaker_id}, limit=limit, offset=offset)
         data["statements"] = {"total": total, "limit": limit, "offset": offset, "items": items}
         return data
 
     @app.get("/api/speakers/{speaker_id}", response_model=SpeakerDetail, responses=ERROR_RESPONSES, tags=["corpus"])
-    def api_speaker(request: Request, speaker_id: ItemId, limit: Limit = 50, offset: Offset = 0) -> Any:
-        """One speaker: roles, aliases, statements by month, articles, and their statements (paged)."""
-        return respond(request, SpeakerDetail, lambda: _speaker_detail(speaker_id, limit, offset))
+    def api_speaker(
+        request: Request,
+        speaker_id: ItemId,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        count_duplicates: CountDuplicates = False,
+    ) -> Any:
+        """One speaker (a person, where the store has people): roles, aliases, statements by month,
+        articles, and their statements (paged; every copy listed)."""
+        return respond(request, SpeakerDetail, lambda: _speaker_detail(speaker_id, limit, offset, count_duplicates))
+
+    @app.get("/api/verify", response_model=VerifyModel, responses=ERROR_RESPONSES, tags=["corpus"])
+    def api_verify(
+        request: Request,
+        q: Annotated[
+            str,
+            Query(
+                min_length=1,
+                max_length=MAX_CLAIM_CHARS,
+                pattern=r"\w",
+                description="The claimed quote (a word at least).",
+            ),
+        ],
+        speaker: Annotated[
+            str | None, Query(max_length=500, description="Who is said to have said it (full name or alias).")
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=50, description="Closest originals returned.")] = 5,
+    ) -> Any:
+        """Did they really say that? The twin of `newsbrief verify --format json`: the closest original
+        statements with speaker, article, offsets, a similarity score and a word-level diff, and a verdict
+        (verbatim, altered, paraphrase, misattributed, not found). A claim with no word, or over the
+        claim limit, is E042; a bare surname that fits several people E061 (all 422)."""
+        from ..verify import verify
+
+        return respond(
+            request, VerifyModel, lambda: verify(state.conn(), q, speaker=speaker or None, limit=limit).to_dict()
+        )
 
     @app.get("/api/entities", response_model=EntityPage, responses=ERROR_RESPONSES, tags=["corpus"])
     def api_entities(
@@ -645,9 +692,10 @@ def create_app(
         return respond(request, EntityPage, compute)
 
     @app.get("/api/stats", response_model=StatsModel, responses=ERROR_RESPONSES, tags=["corpus"])
-    def api_stats(request: Request) -> Any:
-        """The numbers behind the corpus charts: statements by kind and type, the most quoted speakers."""
-        return respond(request, StatsModel, lambda: state.query("corpus_stats"))
+    def api_stats(request: Request, count_duplicates: CountDuplicates = False) -> Any:
+        """The numbers behind the corpus charts: statements by kind and type, the most quoted speakers
+        (a near-duplicate story and its statements once, unless count_duplicates=true)."""
+        return respond(request, StatsModel, lambda: state.query("corpus_stats", count_duplicates=count_duplicates))
 
     @app.get("/api/health", response_model=HealthModel, tags=["service"])
     def api_health() -> Any:

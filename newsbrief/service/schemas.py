@@ -146,6 +146,7 @@ class QuoteItem(BaseModel):
     mention: str | None = None
     continuation: bool
     is_key: bool
+    person_id: int | None = Field(None, description="The person who said it (GET /api/speakers/{id}).")
     source: str | None = None
     title: str | None = None
     date: str | None = None
@@ -162,14 +163,16 @@ class RoleCount(BaseModel):
 
 
 class SpeakerItem(BaseModel):
-    id: int
+    id: int = Field(description="A person's id where the store links quotes to people, else a speaker string's.")
     name: str
-    quotes: int
-    articles: int
+    kind: str | None = Field(None, description="person, surname (only a surname is known) or org; people only.")
+    quotes: int = Field(description="Statements; a near-duplicate story's copies count once unless count_duplicates.")
+    articles: int = Field(description="Articles; a group of near-duplicates counts once unless count_duplicates.")
     direct: int
     partial: int
     indirect: int
     roles: list[RoleCount]
+    aliases: list[str] = Field(default_factory=list, description="Other names seen for this person.")
 
 
 class SpeakerPage(Page):
@@ -192,6 +195,7 @@ class SpeakerArticle(BaseModel):
 class SpeakerDetail(BaseModel):
     id: int
     name: str
+    kind: str | None = Field(None, description="person, surname or org (people only).")
     quotes: int
     articles: int
     direct: int
@@ -243,3 +247,43 @@ class HealthModel(BaseModel):
     db: dict[str, Any] | None = Field(None, description="The store, when the server has one.")
 
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True, protected_namespaces=())
+
+
+VerdictName = Literal["verbatim", "altered", "paraphrase", "misattributed", "not found"]
+
+
+class DiffOp(BaseModel):
+    op: Literal["added", "dropped", "changed"]
+    claim: str = Field(description="The claim's words (empty when dropped).")
+    original: str = Field(description="The original's words (empty when added).")
+
+
+class VerifyMatch(BaseModel):
+    quote_id: int
+    speaker: str | None = None
+    person: str | None = None
+    person_id: int | None = None
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    start: int = Field(ge=0, description="Article offsets of the aligned words.")
+    end: int = Field(ge=0)
+    text: str = Field(description="The original words aligned with the claim (text[start:end] of the article).")
+    quote: str = Field(description="The whole stored quote.")
+    kind: QuoteKind
+    in_quote_marks: bool
+    score: float = Field(ge=0, le=1, description="Word similarity of claim and original.")
+    verdict: VerdictName
+    diff: list[DiffOp]
+    negation_flip: bool
+
+
+class VerifyModel(BaseModel):
+    """What `newsbrief verify --format json` prints."""
+
+    claim: str
+    speaker: str | None = None
+    verdict: VerdictName
+    reason: str
+    negation_flip: bool
+    matches: list[VerifyMatch]

@@ -11,6 +11,7 @@ of exactly one fuller person name.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
-from .people import people_lexicon
+from .people import given_names, people_lexicon
 from .syntax import phrase_start
 
 _LEX = people_lexicon()
@@ -33,6 +34,13 @@ ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC",
 _LEADING_DROP = {"the", "a", "an"}
 # Labels ranked for ties in the type vote.
 _LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# Rule ``headline_case``: a line whose every word of HEADLINE_WORD_LEN letters
+# or more is capitalised (at least HEADLINE_MIN_WORDS of them) is a headline
+# or a heading; there capitals say nothing of where a name ends.
+HEADLINE_WORD_LEN = 4
+HEADLINE_MIN_WORDS = 2
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{" + str(HEADLINE_WORD_LEN - 1) + ",}")
 
 
 @dataclass
@@ -139,6 +147,12 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
             votes[0 if g == "m" else 1] += 1
         if word in _LEX.relations or lemma in _LEX.relations:
             relative = True
+    if span.start > 0:
+        # The relation noun right before the name, however the parser hung it
+        # ("detoured to daughter Jane Doe's apartment").
+        prev = span.doc[span.start - 1]
+        if prev.is_lower and (prev.lower_ in _LEX.relations or prev.lemma_.lower() in _LEX.relations):
+            relative = True
     # A pronoun later in the name's own sentence, outside quote marks, is
     # weaker evidence ("Doe said his plan ..."); a possessor ("Doe's son ...
     # he") is skipped, the pronoun more often means the noun it owns.
@@ -204,6 +218,45 @@ def _after_dateline(span: Span) -> Span:
         if span.doc[i].text in _DASHES and all(t.is_upper or not t.is_alpha for t in span.doc[span.start : i]):
             return span.doc[i + 1 : span.end]
     return span
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the title-case lines of ``text`` (rule ``headline_case``)."""
+    out = []
+    for m in _LINE.finditer(text):
+        long_words = _LONG_WORD.findall(m.group())
+        if len(long_words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in long_words):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in_lines(lines: list[tuple[int, int]], starts: list[int], char: int) -> bool:
+    i = bisect_right(starts, char) - 1
+    return i >= 0 and char < lines[i][1]
+
+
+def _headline_name(span: Span, body_words: set[str]) -> Span | None:
+    """A person mention of a headline cut to the longest run of its words
+    that the article's body writes in a person's name ("Derelict Obama",
+    "Obama Says", "Rip Donald Trump" -> "Obama", "Obama", "Donald Trump"),
+    with the given names right before the run kept ("Hillary Clinton" when
+    the body says "Clinton" only); None when the body names nobody with any
+    of its words (it is kept as it is: a name may be in the headline alone)."""
+    best: tuple[int, int] | None = None
+    i = span.start
+    while i < span.end:
+        j = i
+        while j < span.end and span.doc[j].text in body_words:
+            j += 1
+        if j > i and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j + 1 if j == i else j
+    if best is None:
+        return None
+    start, known = best[0], given_names()
+    while start > span.start and span.doc[start - 1].lower_ in known:
+        start -= 1
+    return span.doc[start : best[1]]
 
 
 def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -442,6 +495,20 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    lines = _headline_lines(doc.text) if surnames or doc.ents else []
+    line_starts = [a for a, _ in lines]
+    # Words of the person names the body (outside headlines) writes.
+    body_words = (
+        {
+            t.text
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and not _in_lines(lines, line_starts, ent.start_char)
+            for t in ent
+            if t.is_alpha and t.text[:1].isupper()
+        }
+        if lines
+        else set()
+    )
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -459,6 +526,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             while k < trimmed.end - 1 and _is_title_before_name(ent.doc[k]):
                 k += 1
             trimmed = ent.doc[k : trimmed.end]
+            if lines and _in_lines(lines, line_starts, trimmed.start_char):
+                trimmed = _headline_name(trimmed, body_words) or trimmed
         if _is_title_only(trimmed, surnames) or _is_fragment(trimmed):
             # "Sgt" on its own, "Co" of "Co-author": no name.
             continue
@@ -654,6 +723,7 @@ def _join_short_names(
     kept_genders: dict[str, set[str]] = {key: set() for key in short}
     owner: dict[str, str] = {}  # surname -> the person it was first used for, alone
     kept: dict[str, list[Span]] = {key: [] for key in short}
+    unresolved: dict[str, int] = {}  # surname -> sentence of its last mention left ambiguous
     for start, key, span in events:
         sent = bisect_right(sent_starts, span.start) - 1
         if key not in short:
@@ -695,11 +765,20 @@ def _join_short_names(
             owner[key] = target
         elif len(pool) > 1:
             ranked = sorted(pool, key=lambda c: -latest.get(c, -10))
-            if latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2:
+            if (
+                latest.get(ranked[0], -10) - latest.get(ranked[1], -10) >= 2
+                # Recency is stale once the surname was used since for a
+                # mention left ambiguous: that use may be the other person.
+                and latest.get(ranked[0], -10) > unresolved.get(key, -10)
+                # "Mrs. Doe" states a gender: a guess by recency must not go
+                # to someone whose gender the article never states.
+                and not (_honorific_gender(span) and not by_key[ranked[0]].gender())
+            ):
                 target = ranked[0]
                 guessed.add(id(span))
             else:
                 # Ambiguous: in no entity (see the docstring).
+                unresolved[key] = sent
                 continue
         if target is None:
             owner.setdefault(key, key)

@@ -62,10 +62,23 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English given names and their nicknames (lower case), from the
+    ``nicknames`` dataset: to tell "Hillary Clinton" from "Derelict Obama" in
+    a headline. Never used for gender. Empty if the package is missing (an
+    environment installed before it became a dependency)."""
+    try:
+        from nicknames import name_triplets
+    except ImportError:  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(n.lower() for t in name_triplets() for n in (t.name1, t.name2))
+
+
 def people_lexicon() -> PeopleLexicon:
     """The lexicon in use: ``$NEWSBRIEF_PEOPLE_LEXICON`` if set, else the packaged file."""
     override = os.environ.get("NEWSBRIEF_PEOPLE_LEXICON")
     return load_people_lexicon(Path(override) if override else DEFAULT_PATH)
 
 
-__all__ = ["PeopleLexicon", "load_people_lexicon", "people_lexicon", "DEFAULT_PATH"]
+__all__ = ["PeopleLexicon", "load_people_lexicon", "people_lexicon", "given_names", "DEFAULT_PATH"]

@@ -226,6 +226,8 @@ class _Resolver:
         self.learned_roles: dict[str, str] = {}
         # Head lemma of a description -> what it resolved to.
         self.descriptions: dict[str, _Resolved] = {}
+        # Surname -> sentence of its last speaker mention left ambiguous.
+        self.unresolved: dict[str, int] = {}
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -634,8 +636,10 @@ class _Resolver:
         ambiguous, or one NER missed. It goes to the one person with that
         surname whose gender agrees with an honorific before it ("Mrs.
         Doe"), preferring people named before it; when several fit, to the
-        one spoken of most recently by two sentences or more; otherwise it
-        stays ambiguous: the name as written, no entity, the candidates."""
+        one spoken of most recently by two sentences or more (not when an
+        honorific states a gender the article never gives that one);
+        otherwise it stays ambiguous: the name as written, no entity, the
+        candidates."""
         eids = self.by_last_word.get(span[-1].lower_, [])
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
@@ -651,8 +655,18 @@ class _Resolver:
             return self.named(self.entities[pool[0]], span)
         if len(pool) > 1:
             ranked = sorted(pool, key=lambda e: -last.get(e, -10))
-            if last.get(ranked[0], -10) - last.get(ranked[1], -10) >= 2:
+            # "Mrs. Doe" states a gender: no guess by recency for someone
+            # whose gender the article never states (as in the entities stage).
+            surname = span[-1].lower_
+            if (
+                last.get(ranked[0], -10) - last.get(ranked[1], -10) >= 2
+                and not (gender and not self.gender.get(ranked[0]))
+                # Stale once the surname was used since for a speaker left
+                # ambiguous: that use may be the other person.
+                and last.get(ranked[0], -10) > self.unresolved.get(surname, -10)
+            ):
                 return self.named(self.entities[ranked[0]], span)
+            self.unresolved[surname] = self.sent_of(start)
             words = [t for t in span if t.lower_ not in _HONORIFIC_GENDER and t.lower_.rstrip(".") not in TITLE_WORDS]
             name = self.doc[words[0].i : words[-1].i + 1].text if words else text
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))

@@ -128,3 +128,20 @@ def groups(conn: sqlite3.Connection) -> list[dict[str, object]]:
            GROUP BY a.dup_group HAVING count(a.id) > 1 ORDER BY articles DESC, g.id"""
     ).fetchall()
     return [dict(r) for r in rows]
+
+
+def count_units(count_duplicates: bool) -> tuple[str, str]:
+    """SQL expressions (over quotes ``q`` joined to articles ``a``) whose
+    distinct values are what statistics count: (statements, stories).
+
+    By default a group of near-duplicate articles is one story, and a
+    statement quoted in several copies of it one statement (quotes of one
+    statement cluster, ``statements.py``); with ``count_duplicates`` every
+    quote and every article counts.
+    """
+    if count_duplicates:
+        return "q.id", "q.article_id"
+    return (
+        "coalesce(a.dup_group, a.id) || ':' || coalesce(q.statement_id, 'q' || q.id)",
+        "coalesce(a.dup_group, a.id)",
+    )

@@ -18,6 +18,9 @@ does it conservatively, with a reason recorded for every link so that
   title word with a role that person was seen with, and exactly one person
   with that surname fits; otherwise it stays a surname-only entry. A surname
   alone never links across articles.
+* ``nickname and role``: a full name whose given name is a nickname or the
+  full form of a known person's ("Len" / "Leonard", the ``nicknames``
+  dataset) with the same surname, when both roles name the same thing.
 * ``user``: ``people merge`` / ``people split`` / an aliases file; such keys are
   stored, so they hold on every later run.
 
@@ -52,6 +55,10 @@ from ..stages.lexicon import PERSON_EPITHETS, TITLE_WORDS
 # Articles a full-named person's role must be seen in before a surname-only
 # speaker with that role links to it.
 MIN_ROLE_ARTICLES = 2
+
+# Capitalised non-title words two roles must share before a nickname links
+# two full names (rule ``nickname_and_role``).
+NICKNAME_ROLE_WORDS = 2
 
 # Entity types that can be a speaking person or organisation across articles.
 PERSON_TYPES: frozenset[str] = frozenset({"PERSON"})
@@ -123,6 +130,9 @@ ABBREVIATIONS: frozenset[str] = frozenset("mr mrs ms messrs st jr sr no vs etc i
 
 # Verb forms that show a string is a headline fragment ("Obama Says").
 VERB_WORDS: frozenset[str] = frozenset("says said say tells told tweets tweeted warns warned adds added".split())
+
+# Words that join two names into a pair ("China and Russia").
+COORDINATORS: frozenset[str] = frozenset({"and", "&", "or"})
 
 PRONOUNS: frozenset[str] = frozenset("he she they it him her them who which that i we you his its their".split())
 
@@ -345,6 +355,71 @@ def _full_person(conn: sqlite3.Connection, info: NameInfo, name: str) -> tuple[i
     return pid, "full name first seen here"
 
 
+@lru_cache(maxsize=1)
+def _nick_namer() -> Any:
+    # Imported on first use; an environment installed before this dependency
+    # was added links by exact given names only instead of failing to import.
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return None
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def given_variants(given: str) -> frozenset[str]:
+    """Other spellings of a given name: its nicknames and the names it is a
+    nickname of ("len" -> {"leonard", ...}), from the ``nicknames`` dataset."""
+    namer = _nick_namer()
+    if namer is None or not given:
+        return frozenset()
+    return frozenset(fold(v) for v in namer.nicknames_of(given) | namer.canonicals_of(given)) - {given}
+
+
+def _role_name_words(roles: Iterable[str]) -> set[str]:
+    """The capitalised words of role phrases that are no title ("head of the
+    Tax Policy Center" -> {"tax", "policy", "center"}): what the role names."""
+    out: set[str] = set()
+    for role in roles:
+        for w in role.split():
+            w = w.strip(".,()’'")
+            if w[:1].isupper() and fold(w) not in TITLE_WORDS and fold(w) not in TITLE_ABBREVIATIONS:
+                out.add(fold(w))
+    return out
+
+
+def _nickname_person(conn: sqlite3.Connection, info: NameInfo, role_texts: list[str]) -> tuple[int, str] | None:
+    """Rule ``nickname_and_role``: a full name first seen here whose given name
+    is a variant of a known person's with the same surname ("Len Burman",
+    "Leonard E. Burman") is that person only when this article's role for
+    it and a role that person was seen with name the same thing (at least
+    ``NICKNAME_ROLE_WORDS`` capitalised non-title words in common: "head of
+    the Tax Policy Center", "director of the Urban-Brookings Tax Policy
+    Center"), and exactly one person fits. Without a role, two given names
+    stay two people."""
+    mine = _role_name_words(role_texts)
+    if len(mine) < NICKNAME_ROLE_WORDS:
+        return None
+    fits: dict[int, tuple[str, set[str]]] = {}
+    for variant in sorted(given_variants(info.given)):
+        hit = _person_for_key(conn, f"p:{variant} {info.surname}")
+        if hit is None or hit[0] in fits:
+            continue
+        roles = [str(r[0]) for r in conn.execute("SELECT role FROM person_roles WHERE person_id = ?", (hit[0],))]
+        shared = mine & _role_name_words(roles)
+        if len(shared) >= NICKNAME_ROLE_WORDS:
+            fits[hit[0]] = (variant, shared)
+    if len(fits) != 1:
+        return None
+    pid, (variant, shared) = next(iter(fits.items()))
+    reason = (
+        f"given name '{info.given}' is a form of '{variant}' (nicknames dataset) and both roles name "
+        f"{' '.join(sorted(shared))}"
+    )
+    _add_key(conn, info.key, pid, reason)
+    return pid, reason
+
+
 def _surname_person(conn: sqlite3.Connection, info: NameInfo, name: str, roles: set[str]) -> tuple[int, str]:
     """A speaker the article names by surname only."""
     hit = _person_for_key(conn, info.key)
@@ -429,9 +504,15 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
     folded = {n: fold(n).split() for n in by_speaker if not _looks_like_name(n)}
     suffix_of: dict[str, str] = {}
     for n, ws in folded.items():
-        longer = [m for m, mw in folded.items() if len(mw) > len(ws) and mw[-len(ws) :] == ws]
+        # Not the last of a coordination: "Russia" is not "China and Russia".
+        longer = [
+            m
+            for m, mw in folded.items()
+            if len(mw) > len(ws) and mw[-len(ws) :] == ws and mw[-len(ws) - 1] not in COORDINATORS
+        ]
         if len(longer) == 1:
             suffix_of[n] = longer[0]
+    mention_names = {fold(m.text) for e in brief.entities for m in e.mentions}
     out: dict[int, int] = {}
     for name, idxs in by_speaker.items():
         first = brief.quotes[idxs[0]].speaker
@@ -490,7 +571,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         if ent and ent.role:
             roles |= role_words(ent.role)
             role_texts.append(ent.role)
-        if info.kind is None:
+        if info.kind is None or _is_pair(canonical, mention_names):
             continue
         if info.kind == "surname" and full_speakers.get(info.surname):
             full_name = full_speakers[info.surname]
@@ -501,7 +582,10 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
             pid, reason = _full_person(conn, read_name(full_name, "PERSON"), full_name)
             reason = f"'{canonical}' and '{full_name}' both speak in this article (one full name with this given name)"
         elif info.kind == "person":
-            pid, reason = _full_person(conn, info, canonical)
+            nick = None
+            if _person_for_key(conn, info.key) is None and not info.inner:
+                nick = _nickname_person(conn, info, role_texts)
+            pid, reason = nick or _full_person(conn, info, canonical)
         elif info.kind == "surname":
             pid, reason = _surname_person(conn, info, canonical, roles)
         else:
@@ -569,6 +653,18 @@ def link_article(conn: sqlite3.Connection, article_id: int, brief: Brief) -> dic
         [(pid, article_id, i) for i, pid in out.items()],
     )
     return out
+
+
+def _is_pair(name: str, mention_names: set[str]) -> bool:
+    """Whether ``name`` is two names of the article joined ("China and
+    Russia"): two speakers, no one person or organisation. An organisation
+    whose name holds "and" ("Securities and Exchange Commission") is not
+    two names the article writes apart."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:-1], start=1):
+        if w in COORDINATORS and " ".join(words[:i]) in mention_names and " ".join(words[i + 1 :]) in mention_names:
+            return True
+    return False
 
 
 def _absorb_surname(conn: sqlite3.Connection, pid: int, surname: str) -> None:
@@ -714,6 +810,17 @@ def _described_by_subject(name: str, mention: Any, brief: Brief) -> tuple[Any, s
     if len(ids) != 1:
         return None
     ent = next(e for e in people if e.id in ids)
+    # A description that names an organisation of the article ("the FBI
+    # director") is someone of that organisation: not the subject of the
+    # sentence before unless that person's role names it too.
+    desc_words = set(words)
+    role = fold(ent.role or "")
+    for org in brief.entities:
+        if org.type == "ORG":  # a place describes people ("the New York businessman")
+            for m in org.mentions:
+                org_words = fold(m.text).split()
+                if org_words and set(org_words) <= desc_words and fold(m.text) not in role:
+                    return None
     wanted = role_words(name)
     if wanted and any(e is not ent and e.role and wanted <= role_words(e.role) for e in people):
         return None
@@ -1055,12 +1162,10 @@ def speakers(conn: sqlite3.Connection, *, limit: int | None, min_quotes: int, co
     A group of near-duplicate articles counts once, and a statement quoted in
     several copies of a story once, unless ``count_duplicates``.
     """
+    from .dedup import count_units
+
     require_people(conn)
-    if count_duplicates:
-        unit_q, unit_a = "q.id", "q.article_id"
-    else:
-        unit_q = "coalesce(a.dup_group, a.id) || ':' || coalesce(q.statement_id, 'q' || q.id)"
-        unit_a = "coalesce(a.dup_group, a.id)"
+    unit_q, unit_a = count_units(count_duplicates)
     rows = conn.execute(
         f"""SELECT p.id, p.name AS speaker, p.kind, count(DISTINCT {unit_q}) AS quotes,
                    count(DISTINCT {unit_a}) AS articles,

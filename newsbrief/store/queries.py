@@ -144,6 +144,7 @@ def search_quotes(
     *,
     speaker: str | None = None,
     speaker_id: int | None = None,
+    person_id: int | None = None,
     entity: str | None = None,
     source: str | None = None,
     kinds: Sequence[str] = (),
@@ -154,7 +155,8 @@ def search_quotes(
     offset: int = 0,
 ) -> Page:
     """Quotes matching every filter given (those of ``Store.search``, plus
-    type, a speaker id and paging), best FTS match first, then in article order.
+    type, a speaker id, a person id and paging), best FTS match first, then in
+    article order.
 
     RAISES (InputError): E014 for a query FTS5 cannot parse (it cannot happen
         for plain words, which are quoted).
@@ -179,6 +181,12 @@ def search_quotes(
     if speaker_id is not None:
         where.append("q.speaker_id = ?")
         params.append(int(speaker_id))
+    people_cols = has_column(conn, "quotes", "person_id")
+    if person_id is not None:
+        if not people_cols:
+            return 0, []
+        where.append("q.person_id = ?")
+        params.append(int(person_id))
     quote_filters(where, params, entity=entity, source=source, kinds=kinds, since=since, until=until)
     typed = has_column(conn, "quotes", "type")
     if types:
@@ -190,12 +198,13 @@ def search_quotes(
             where.append("0")
     base = f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} {_where(where)}"
     type_col = "q.type" if typed else "'speech'"
+    person_col = "q.person_id" if people_cols else "NULL"
     try:
         total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
         rows = conn.execute(
             f"""SELECT q.id, q.article_id AS article, q.idx, q.text, q.start, q."end" AS "end", q.kind,
                        {type_col} AS type, q.speaker_id, q.speaker, q.speaker_role, q.cue_text AS cue,
-                       q.mention_text AS mention, q.continuation, q.is_key,
+                       q.mention_text AS mention, q.continuation, q.is_key, {person_col} AS person_id,
                        a.source, a.title, a.date, a.url
                 {base} ORDER BY {order} LIMIT ? OFFSET ?""",
             [*params, int(limit), int(offset)],
@@ -238,9 +247,15 @@ def ranked_speakers(
     min_quotes: int = 1,
     limit: int = 50,
     offset: int = 0,
+    count_duplicates: bool = False,
 ) -> Page:
     """Speakers, most quoted first, with counts by kind and their roles
-    (limit -1: all of them)."""
+    (limit -1: all of them): the people of the people layer where the store
+    has one (see ``ranked_people``), else the speaker strings."""
+    if people_linked(conn):
+        return ranked_people(
+            conn, name=name, min_quotes=min_quotes, limit=limit, offset=offset, count_duplicates=count_duplicates
+        )
     params: list[Any] = []
     filt = ""
     if name:
@@ -266,9 +281,137 @@ def ranked_speakers(
     return int(total), out
 
 
-def speaker(conn: sqlite3.Connection, speaker_id: int) -> dict[str, Any] | None:
-    """One speaker: counts, roles, the names the articles use for them,
+def _people_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The people a name in a listing filter means: by full name or alias,
+    and every person with a bare surname (a listing shows them all)."""
+    from .people import find_people
+
+    return [int(p["id"]) for p in find_people(conn, name)]
+
+
+def ranked_people(
+    conn: sqlite3.Connection,
+    *,
+    name: str | None = None,
+    min_quotes: int = 1,
+    limit: int = 50,
+    offset: int = 0,
+    count_duplicates: bool = False,
+) -> Page:
+    """People (``store/people.py``), most quoted first, with counts by kind,
+    roles and aliases. A group of near-duplicate articles counts once, and a
+    statement quoted in several copies of a story once, unless
+    ``count_duplicates`` (``newsbrief speakers --count-duplicates``).
+    Descriptions and fragments have no person, so they are never listed."""
+    from .dedup import count_units
+
+    unit_q, unit_a = count_units(count_duplicates)
+    params: list[Any] = []
+    filt = ""
+    if name:
+        ids = _people_ids(conn, name)
+        if not ids:
+            return 0, []
+        filt = "WHERE p.id IN (" + ", ".join("?" for _ in ids) + ")"
+        params = list(ids)
+    grouped = (
+        f"FROM people p JOIN quotes q ON q.person_id = p.id JOIN articles a ON a.id = q.article_id {filt}"
+        f" GROUP BY p.id HAVING count(DISTINCT {unit_q}) >= ?"
+    )
+    params.append(int(min_quotes))
+    total = conn.execute(f"SELECT count(*) FROM (SELECT p.id {grouped})", params).fetchone()[0]
+    rows = conn.execute(
+        f"""SELECT p.id, p.name, p.kind, count(DISTINCT {unit_q}) AS quotes, count(DISTINCT {unit_a}) AS articles,
+                   count(DISTINCT CASE WHEN q.kind = 'direct' THEN {unit_q} END) AS direct,
+                   count(DISTINCT CASE WHEN q.kind = 'partial' THEN {unit_q} END) AS partial,
+                   count(DISTINCT CASE WHEN q.kind = 'indirect' THEN {unit_q} END) AS indirect
+            {grouped} ORDER BY quotes DESC, p.name COLLATE NOCASE LIMIT ? OFFSET ?""",
+        [*params, int(limit), int(offset)],
+    ).fetchall()
+    out = [dict(r) for r in rows]
+    for d in out:
+        d["roles"] = _person_roles(conn, d["id"])
+        d["aliases"] = _person_aliases(conn, d["id"], d["name"])
+    return int(total), out
+
+
+def _person_roles(conn: sqlite3.Connection, person_id: int) -> list[dict[str, Any]]:
+    # count: the articles the role was seen in.
+    return [
+        {"role": r[0], "count": int(r[1])}
+        for r in conn.execute(
+            "SELECT role, articles FROM person_roles WHERE person_id = ? ORDER BY articles DESC, role",
+            (int(person_id),),
+        )
+    ]
+
+
+def _person_aliases(conn: sqlite3.Connection, person_id: int, name: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM person_aliases WHERE person_id = ? AND kind = 'name' AND alias != ? COLLATE NOCASE"
+            " ORDER BY articles DESC, alias",
+            (int(person_id), name),
+        )
+    ]
+
+
+def person(conn: sqlite3.Connection, person_id: int, *, count_duplicates: bool = False) -> dict[str, Any] | None:
+    """One person of the people layer, in the shape of ``speaker``: counts
+    (near-duplicates once unless ``count_duplicates``), roles, aliases,
     statements by month and the articles that quote them; None when unknown."""
+    from .dedup import count_units
+
+    row = conn.execute("SELECT id, name, kind FROM people WHERE id = ?", (int(person_id),)).fetchone()
+    if row is None:
+        return None
+    pid = int(row["id"])
+    unit_q, unit_a = count_units(count_duplicates)
+    base = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_id = ?"
+    counts = conn.execute(
+        f"""SELECT count(DISTINCT {unit_q}) AS quotes, count(DISTINCT {unit_a}) AS articles,
+                  count(DISTINCT CASE WHEN q.kind = 'direct' THEN {unit_q} END) AS direct,
+                  count(DISTINCT CASE WHEN q.kind = 'partial' THEN {unit_q} END) AS partial,
+                  count(DISTINCT CASE WHEN q.kind = 'indirect' THEN {unit_q} END) AS indirect {base}""",
+        (pid,),
+    ).fetchone()
+    timeline = [
+        {"month": r[0], "count": int(r[1])}
+        for r in conn.execute(
+            f"SELECT substr(a.date, 1, 7) AS month, count(DISTINCT {unit_q}) {base} AND a.date IS NOT NULL"
+            " GROUP BY month ORDER BY month",
+            (pid,),
+        )
+    ]
+    undated = conn.execute(f"SELECT count(DISTINCT {unit_q}) {base} AND a.date IS NULL", (pid,)).fetchone()[0]
+    articles = [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT a.id, a.title, a.source, a.date, count(*) AS quotes {base} GROUP BY a.id ORDER BY a.date, a.id",
+            (pid,),
+        )
+    ]
+    return {
+        "id": pid,
+        "name": row["name"],
+        "kind": row["kind"],
+        **{k: int(counts[k] or 0) for k in ("quotes", "articles", "direct", "partial", "indirect")},
+        "roles": _person_roles(conn, pid),
+        "aliases": _person_aliases(conn, pid, row["name"]),
+        "timeline": timeline,
+        "undated": int(undated or 0),
+        "article_list": articles,
+    }
+
+
+def speaker(conn: sqlite3.Connection, speaker_id: int, *, count_duplicates: bool = False) -> dict[str, Any] | None:
+    """One speaker: counts, roles, the names the articles use for them,
+    statements by month and the articles that quote them; None when unknown.
+    Where the store links quotes to people, the id is a person's (the ids
+    ``ranked_speakers`` gives) and this is ``person``."""
+    if people_linked(conn):
+        return person(conn, speaker_id, count_duplicates=count_duplicates)
     row = conn.execute("SELECT id, name FROM speakers WHERE id = ?", (int(speaker_id),)).fetchone()
     if row is None:
         return None
@@ -360,21 +503,46 @@ def list_entities(
     return int(total), [dict(r) for r in rows]
 
 
-def corpus_stats(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+def corpus_stats(conn: sqlite3.Connection, *, top: int = 10, count_duplicates: bool = False) -> dict[str, Any]:
     """Counts for the corpus page: articles, quotes, speakers, statements by
-    kind and by type, and the most quoted speakers."""
+    kind and by type, and the most quoted speakers (people where the store
+    has them). Where the store groups near-duplicates, a group of copies is
+    one article and a statement quoted in its copies one quote, unless
+    ``count_duplicates``."""
     typed = has_column(conn, "quotes", "type")
-    by_kind = {r[0]: r[1] for r in conn.execute("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind")}
+    linked = people_linked(conn)
+    grouped = has_column(conn, "articles", "dup_group") and has_column(conn, "quotes", "statement_id")
+    if grouped:
+        from .dedup import count_units
+
+        unit_q, _ = count_units(count_duplicates)
+        unit_a = "a.id" if count_duplicates else "coalesce(a.dup_group, a.id)"
+    else:
+        unit_q, unit_a = "q.id", "a.id"
+    joined = "FROM quotes q JOIN articles a ON a.id = q.article_id"
+    by_kind = {
+        r[0]: r[1]
+        for r in conn.execute(f"SELECT q.kind, count(DISTINCT {unit_q}) {joined} GROUP BY q.kind ORDER BY q.kind")
+    }
     if typed:
-        by_type = {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM quotes GROUP BY type ORDER BY type")}
+        by_type = {
+            r[0]: r[1]
+            for r in conn.execute(f"SELECT q.type, count(DISTINCT {unit_q}) {joined} GROUP BY q.type ORDER BY q.type")
+        }
     else:
         by_type = {"speech": sum(by_kind.values())} if by_kind else {}
-    _, speakers = ranked_speakers(conn, limit=top)
+    _, speakers = ranked_speakers(conn, limit=top, count_duplicates=count_duplicates)
+    if linked:
+        n_speakers = conn.execute("SELECT count(DISTINCT person_id) FROM quotes WHERE person_id IS NOT NULL")
+    else:
+        n_speakers = conn.execute("SELECT count(*) FROM speakers")
     return {
-        "articles": conn.execute("SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0],
+        "articles": conn.execute(
+            f"SELECT count(DISTINCT {unit_a}) FROM articles a WHERE a.status = 'ok'"
+        ).fetchone()[0],
         "failed": conn.execute("SELECT count(*) FROM articles WHERE status = 'failed'").fetchone()[0],
         "quotes": sum(by_kind.values()),
-        "speakers": conn.execute("SELECT count(*) FROM speakers").fetchone()[0],
+        "speakers": n_speakers.fetchone()[0],
         "by_kind": by_kind,
         "by_type": by_type,
         "top_speakers": [{"id": s["id"], "name": s["name"], "quotes": s["quotes"]} for s in speakers],

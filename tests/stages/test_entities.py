@@ -250,3 +250,45 @@ def test_entities_title_the_surname_owner_lacks_is_not_theirs(nlp):
     assert people["Ana Ruiz"] == [text.index("Ana Ruiz"), text.index("Ruiz thanked")]
     # "President Ruiz" may be her father: in no entity, or his, never hers.
     assert text.index("Ruiz recalled") not in people["Ana Ruiz"]
+
+
+def test_entities_relation_noun_before_a_name_keeps_the_surname_for_the_other(nlp):
+    # "daughter Lisa Holm" states a relation even where the parser hangs
+    # "daughter" elsewhere: the bare surname stays Anna Holm's.
+    text = (
+        "Anna Holm was taken ill at the memorial and detoured to daughter Lisa Holm's apartment.\n\n"
+        "Holm said she was fine."
+    )
+    brief = _brief(nlp, text)
+    assert [m.text for m in _named(brief, "Anna Holm").mentions] == ["Anna Holm", "Holm"]
+    assert [m.text for m in _named(brief, "Lisa Holm").mentions] == ["Lisa Holm"]
+    assert [q.speaker.entity for q in brief.quotes] == [_named(brief, "Anna Holm").id]
+
+
+def test_entities_headline_fragment_is_cut_to_the_name_the_body_writes(nlp):
+    # Rule headline_case: in a title-case line the model may run a word into
+    # a name ("Defiant Okafor"); the body's names say where the name is.
+    doc = nlp("Defiant Okafor Vows To Fight Port Closure.\n\nLagos Mayor Chidi Okafor said the port would stay open.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")] + [e for e in doc.ents if e.start >= 2]
+    entities = cluster_entities(doc)
+    okafor = next(e for e in entities if e.name == "Chidi Okafor")
+    assert [m.text for m in okafor.mentions] == ["Okafor", "Chidi Okafor"]
+    assert not any("Defiant" in e.name for e in entities)
+    assert all(doc.text[m.start : m.end] == m.text for e in entities for m in e.mentions)
+
+
+def test_entities_headline_name_the_body_does_not_write_is_kept(nlp):
+    doc = nlp("Hedda Vik Wins The Cup.\n\nThe final ended late on Sunday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [e.name for e in cluster_entities(doc)] == ["Hedda Vik"]
+
+
+def test_entities_headline_given_name_before_the_body_surname_is_kept(nlp):
+    # The body says "Lind" only; "Mary" in the headline is a given name, so
+    # "Mary Lind" stays the name (and the body's surname joins it).
+    doc = nlp("Mary Lind Wins The Harbour Seat.\n\nLind said the count was fair. Lind thanked the volunteers.")
+    lind = [t.i for t in doc if t.text == "Lind" and t.i > 2]
+    doc.ents = [Span(doc, 0, 3, label="PERSON")] + [Span(doc, i, i + 1, label="PERSON") for i in lind]
+    entities = cluster_entities(doc)
+    (person,) = [e for e in entities if e.type == "PERSON"]
+    assert person.name == "Mary Lind" and [m.text for m in person.mentions] == ["Mary Lind", "Lind", "Lind"]

@@ -126,7 +126,8 @@ def test_marks_partial_fragments_sharing_a_cue_are_one_statement(nlp):
     brief = _brief(nlp, text)
     (quote,) = brief.quotes
     assert [v.text for v in quote.verbatim] == ["fair", "lasting"]
-    assert quote.kind == "partial" and quote.cue.text == "called"
+    # The preposition that governs the quoted words ends the cue (PolNeAR).
+    assert quote.kind == "partial" and quote.cue.text == "called for"
     # The content is the phrase the cue governs, holding both fragments.
     assert quote.start < quote.verbatim[0].start and quote.verbatim[1].end < quote.end
     assert "pay rises" in quote.text and not quote.text.startswith("for")
@@ -239,8 +240,10 @@ def _articles(draw):
             pieces.append(f"{o}{saying} and we have said so for many months now.\n\n{o}{other},{c} {name} said.")
             expected += [saying + " and we have said so for many months now.", other + ","]
         else:
-            # Apostrophes and no quote at all.
-            pieces.append(f"{name}'s aides don't expect the '90s rock 'n' roll revival to last.")
+            # Apostrophes and no quote at all; no verb that could be a cue
+            # either, so what is compared below does not hang on how the
+            # parser reads a belief verb next to a different quote mark.
+            pieces.append(f"{name}'s aides played '90s rock 'n' roll hits at the party.")
         pieces.append(draw(st.sampled_from(["\n\n"] if template == 4 else [" ", "\n", "\n\n", "  ", " \n "])))
     lead = draw(st.sampled_from(["", " ", "\n"]))
     return lead + "".join(pieces), expected

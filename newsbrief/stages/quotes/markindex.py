@@ -224,6 +224,14 @@ class MarkRule:
     pattern: re.Pattern[str] | None = None
 
 
+@lru_cache(maxsize=1)
+def cue_phrase_preps() -> frozenset[str]:
+    """Prepositions whose phrase after a quote's cue verb is part of the cue
+    (``cue_phrase_preps`` in the packaged ``data/marks.json``)."""
+    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw).get("cue_phrase_preps", {}).get("words", ()))
+
+
 @lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     """The rules of a marks file (the packaged ``data/marks.json`` by default)."""

@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Token
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import head_phrase_span, subject_of
-from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, is_title_case, load_rules
+from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
+from .reported import cue_start, cue_subject
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -233,10 +234,22 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
                 break
             last = doc[end]
+        elif tok.dep_ == "prep" and i + 1 < len(doc) and (i + 1) in idx.in_quote:
+            # The preposition governs the quote ('called for "action"'): it
+            # ends the cue.
+            last = tok
+            break
+        elif tok.dep_ == "prep" and tok.lower_ in cue_phrase_preps():
+            # 'said with a laugh' (cue_phrase_preps in data/marks.json).
+            end = tok.right_edge.i
+            if end - tok.i > 8 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
+                break
+            last = doc[end]
         else:
             break
         i = last.i + 1
     return last
+
 
 
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
@@ -365,9 +378,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     seg.verb = best
     # The cue is the verb group: auxiliaries and negation before it ("is
     # telling", "would not comment"), a particle after it ("points out").
-    first = best
-    while first.i > 0 and doc[first.i - 1].head.i == best.i and doc[first.i - 1].dep_ in ("aux", "auxpass", "neg"):
-        first = doc[first.i - 1]
+    first = cue_start(best) if best.pos_ in ("VERB", "AUX") else best
     last = _cue_right_edge(best, idx)
     if first.i != best.i or last.i != best.i:
         seg.cue, seg.cue_end = first, last
@@ -377,7 +388,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if pobj is not None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
-    subj = subject_of(best)  # the verb itself, not the auxiliary the cue starts with
+    subj = cue_subject(best)  # the verb itself, not the auxiliary the cue starts with
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
         subj = subj.head.head
