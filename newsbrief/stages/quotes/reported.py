@@ -1122,8 +1122,8 @@ class _Finder:
 def _matcher(vocab: Vocab) -> SentenceMatcher:
     """The DependencyMatcher of the lexicon's named patterns, built once per
     vocabulary (a pipeline has one); it runs only on the sentences with a
-    possible cue (``syntax.SentenceMatcher``: same matches, about half the
-    tokens to match)."""
+    possible cue (``syntax.SentenceMatcher``: same matches, about a third of
+    the tokens to match on news text)."""
     key = id(vocab)
     cached = _MATCHERS.get(key)
     if cached is not None and cached[0] is vocab:
