@@ -17,6 +17,7 @@ from .pipeline import load_pipeline
 from .readers import internal_failure
 from .settings import Settings
 from .stages.layers import entities_of, events_of, marked_of, quotes_of, summary_of
+from .stages.syntax import doc_text
 
 OnError = Literal["raise", "yield"]
 
@@ -45,7 +46,7 @@ def brief_from_doc(doc: Doc, article: Article) -> Brief:
     """Collect what the stages wrote on ``doc`` into a Brief: the one place
     that builds a Brief from the stages' layers (see ``stages/layers.py``)."""
     return Brief(
-        text=doc.text,
+        text=doc_text(doc),
         source=article.source,
         quotes=quotes_of(doc),
         entities=entities_of(doc),

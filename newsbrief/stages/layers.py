@@ -29,6 +29,7 @@ The functions here read them back, applying later layers over earlier ones;
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc
@@ -61,6 +62,35 @@ def quotes_of(doc: Doc) -> list[Quote]:
         if cue and quote.cue is None:
             quote.cue = TextSpan.from_dict(cue)
     return quotes
+
+
+# Layers read back once per document for the stages that only read them.
+_READ: weakref.WeakKeyDictionary[Doc, dict[str, tuple[tuple[Any, ...], Any]]] = weakref.WeakKeyDictionary()
+
+
+def _shared(doc: Doc, name: str, sources: tuple[Any, ...], read: Any) -> Any:
+    # Keyed by the layer objects themselves (kept alive by the cache, so an
+    # id is never reused): a stage that writes its layer again is read anew.
+    cache = _READ.setdefault(doc, {})
+    hit = cache.get(name)
+    if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
+        return hit[1]
+    value = read(doc)
+    cache[name] = (sources, value)
+    return value
+
+
+def read_entities(doc: Doc) -> list[Entity]:
+    """``entities_of(doc)`` for a stage that only reads them: built once per
+    document and shared, so never change what it returns (the events and
+    summary stages each read the entities and quotes; building the model
+    objects again for each cost more than using them)."""
+    return _shared(doc, "entities", (doc._.nb_entities, doc._.nb_speakers), entities_of)
+
+
+def read_quotes(doc: Doc) -> list[Quote]:
+    """``quotes_of(doc)`` for a stage that only reads them (see ``read_entities``)."""
+    return _shared(doc, "quotes", (doc._.nb_quotes, doc._.nb_speakers), quotes_of)
 
 
 def marked_of(doc: Doc) -> list[Marked]:
@@ -109,4 +139,6 @@ def resolve_date(text: str, published: str) -> str | None:
     return None
 
 
-__all__ = ["entities_of", "quotes_of", "marked_of", "summary_of", "events_of", "resolve_date"]
+__all__ = [
+    "entities_of", "quotes_of", "read_entities", "read_quotes", "marked_of", "summary_of", "events_of", "resolve_date",
+]  # fmt: skip

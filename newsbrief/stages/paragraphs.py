@@ -11,6 +11,9 @@ keeps an all-capitals dateline at a paragraph's start ("PORT ELLIS —",
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
+from spacy.errors import Errors as SpacyErrors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,20 +27,35 @@ def _is_paragraph_break(text: str) -> bool:
 @Language.component("newsbrief_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     n = len(doc)
-    for token in doc:
-        # Only whitespace tokens can hold a blank line: the test is cheap.
-        if not (token.is_space and _is_paragraph_break(token.text)) or token.i + 1 >= n:
+    if not n:
+        return doc
+    if doc.has_annotation("DEP"):
+        # Sentence starts cannot be preset on a parsed doc: spaCy's own
+        # error, as the token setter gives it.
+        raise ValueError(SpacyErrors.E043)
+    # The starts are set in one array: the token setter checks the whole
+    # doc for a parse on every call, which made this stage quadratic in the
+    # number of paragraphs. Only whitespace tokens can hold a blank line:
+    # they are found from one array too, without a Token object per word.
+    # int64: "not a start" is -1 (to_array's uint64 wraps it).
+    starts = doc.to_array(SENT_START).astype(np.int64)
+    before = starts.copy()
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 >= n or not _is_paragraph_break(doc[i].text):
             continue
-        start = token.i + 1
-        doc[start].is_sent_start = True
-        _keep_dateline(doc, start)
-    if n and not doc[0].is_space:
-        _keep_dateline(doc, 0)
+        start = i + 1
+        starts[start] = 1
+        _keep_dateline(doc, start, starts)
+    if not doc[0].is_space:
+        _keep_dateline(doc, 0, starts)
+    if (starts != before).any():
+        doc.from_array([SENT_START], starts.astype(np.uint64))
     return doc
 
 
-def _keep_dateline(doc: Doc, start: int) -> None:
-    """No sentence start inside a leading capitals-only dateline."""
+def _keep_dateline(doc: Doc, start: int, starts: np.ndarray) -> None:
+    """No sentence start inside a leading capitals-only dateline (in
+    ``starts``, the doc's SENT_START array)."""
     i = start
     n = len(doc)
     caps = 0
@@ -53,4 +71,4 @@ def _keep_dateline(doc: Doc, start: int) -> None:
     if caps == 0 or i >= n or not any(doc[j].text in {"—", "–", "-", "--"} for j in range(start, i)):
         return
     for j in range(start + 1, i + 1 if i < n else i):
-        doc[j].is_sent_start = False
+        starts[j] = -1

@@ -71,9 +71,10 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors
-from ..model import Quote, SummarySentence
-from .layers import entities_of, quotes_of
+from ..model import Entity, Quote, SummarySentence
+from .layers import entities_of, quotes_of, read_entities, read_quotes
 from .lexicon import SPEECH_VERBS
+from .syntax import doc_text
 
 if not Doc.has_extension("nb_summary_warnings"):
     Doc.set_extension("nb_summary_warnings", default=None)
@@ -119,6 +120,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
 _FURNITURE_WORDS = ("PUBLISHED:", "UPDATED:", "Last updated", "Scroll down", "CLICK HERE", "READ MORE", "Sign up")
 _ATTRS = [SENT_START, IDX, LENGTH, LEMMA, IS_ALPHA, IS_STOP, POS]
 _SPEECH_HASHES = np.array(sorted(hash_string(v) for v in SPEECH_VERBS), dtype=np.uint64).astype(np.int64)
+_SPEECH_IDS = frozenset(_SPEECH_HASHES.tolist())
 _QUOTE_OPENERS = frozenset("\"“‘'«")
 _NON_WORD = re.compile(r"\W+")
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -169,15 +171,14 @@ def _quote_speakers(quotes: list[Quote]) -> Counter[str]:
     return Counter(q.speaker.name for q in quotes if q.speaker.name)
 
 
-def _entity_weights(doc: Doc, starts: list[int], n: int) -> np.ndarray:
+def _entity_weights(entities: list[Entity], quotes: list[Quote], starts: list[int], n: int) -> np.ndarray:
     """Per sentence: the weight of the dominant entities it names (each entity
     counted once per sentence), scaled to [0, 1]."""
-    entities = entities_of(doc)
     scores = np.zeros(n, dtype=np.float32)
     if not entities:
         return scores
     ranked = sorted(entities, key=lambda e: -len(e.mentions))[:5]
-    speakers = _quote_speakers(quotes_of(doc))
+    speakers = _quote_speakers(quotes)
     for ent in ranked:
         weight = len(ent.mentions) + speakers.get(ent.name, 0)
         if weight < 2:
@@ -208,9 +209,11 @@ class SummaryStage:
         if sentences is None and words is None and ratio is None:
             sentences, words, ratio = self.sentences, self.words, self.ratio
         warnings: list[str] = []
-        summary = summarize(doc, sentences=sentences, words=words, ratio=ratio, warnings=warnings)
+        # The earlier stages' layers, read once for both parts.
+        layers = (read_quotes(doc), read_entities(doc))
+        summary = summarize(doc, sentences=sentences, words=words, ratio=ratio, warnings=warnings, layers=layers)
         doc._.nb_summary = [s.to_dict() for s in summary]
-        doc._.nb_key_quote = choose_key_quote(doc, summary)
+        doc._.nb_key_quote = choose_key_quote(doc, summary, layers=layers)
         doc._.nb_summary_warnings = warnings
         return doc
 
@@ -276,7 +279,10 @@ def _candidates(doc: Doc, text: str) -> tuple[list[_Candidate], np.ndarray, np.n
     values, term = np.unique(lemma[content], return_inverse=True)
     counts = np.zeros((len(cands), max(1, len(values))), dtype=np.float32)
     np.add.at(counts, (tok_cand[content], term), 1.0)
-    speech = (arr[:, 6] == VERB) & np.isin(lemma, _SPEECH_HASHES) & (tok_cand >= 0)
+    speech = (arr[:, 6] == VERB) & (tok_cand >= 0)
+    # Only the verbs are looked up, in a set (np.isin sorts on every call).
+    verbs = lemma[speech].tolist()
+    speech[speech] = np.fromiter((v in _SPEECH_IDS for v in verbs), dtype=bool, count=len(verbs))
     attributed = np.bincount(tok_cand[speech], minlength=len(cands)) > 0
     return cands, counts, attributed
 
@@ -295,14 +301,21 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return not after.strip() and not text[before + 1 : start].strip()
 
 
-def _score(doc: Doc, text: str, cands: list[_Candidate], counts: np.ndarray, attributed: np.ndarray) -> np.ndarray:
+def _score(
+    text: str,
+    cands: list[_Candidate],
+    counts: np.ndarray,
+    attributed: np.ndarray,
+    layers: tuple[list[Quote], list[Entity]],
+) -> np.ndarray:
     """Fill in each candidate's score; RETURNS the TF-IDF matrix for the
     redundancy check."""
     n = len(cands)
+    quotes, entities = layers
     matrix = _tfidf(counts)
     cent = _centrality(matrix) if n > 1 else np.ones(n, dtype=np.float32)
-    ent = _entity_weights(doc, [c.start for c in cands], n)
-    continued = {q.start for q in quotes_of(doc) if q.continuation}
+    ent = _entity_weights(entities, quotes, [c.start for c in cands], n)
+    continued = {q.start for q in quotes if q.continuation}
     for c in cands:
         s = W_POSITION * math.exp(-c.index / POSITION_DECAY) + W_CENTRALITY * float(cent[c.index])
         s += W_ENTITY * float(ent[c.index])
@@ -341,6 +354,7 @@ def summarize(
     words: int | None = None,
     ratio: float | None = None,
     warnings: list[str] | None = None,
+    layers: tuple[list[Quote], list[Entity]] | None = None,
 ) -> list[SummarySentence]:
     """The extractive summary of ``doc``.
 
@@ -349,12 +363,14 @@ def summarize(
     words (int | None): at most this many words (see W002 for the exception).
     ratio (float | None): at most this share of the article's sentences.
     warnings (list[str] | None): receives W002 when one sentence is over ``words``.
+    layers (tuple | None): ``(quotes_of(doc), entities_of(doc))`` when the
+        caller has them already (read from ``doc`` otherwise).
     RETURNS (list[SummarySentence]): in article order; empty only for a text
         with no words.
     """
     if sentences is None and words is None and ratio is None:
         sentences = DEFAULT_SENTENCES
-    text = doc.text
+    text = doc_text(doc)
     cands, counts, attributed = _candidates(doc, text)
     if not cands:
         # Everything looked like boilerplate: fall back to the first sentence
@@ -364,7 +380,7 @@ def summarize(
             if end > start:
                 return [SummarySentence(text[start:end], start, end, 0.0)]
         return []
-    matrix = _score(doc, text, cands, counts, attributed)
+    matrix = _score(text, cands, counts, attributed, layers or (quotes_of(doc), entities_of(doc)))
     limit = _limit(len(cands), sentences, ratio)
     ranked = sorted(cands, key=lambda c: (-c.score, c.index))
     # A "sentence" that is only punctuation (a lone quote mark the splitter
@@ -405,7 +421,9 @@ def _content(text: str) -> set[str]:
     return {w for w in _NON_WORD.split(text.lower()) if len(w) > 3}
 
 
-def choose_key_quote(doc: Doc, summary: list[SummarySentence]) -> int | None:
+def choose_key_quote(
+    doc: Doc, summary: list[SummarySentence], layers: tuple[list[Quote], list[Entity]] | None = None
+) -> int | None:
     """Index in ``doc._.nb_quotes`` of the quote that best carries the story,
     or None when the article has no quote worth showing.
 
@@ -414,11 +432,11 @@ def choose_key_quote(doc: Doc, summary: list[SummarySentence]) -> int | None:
     speaker's prominence (quotes plus entity mentions), the words the quote
     shares with the summary and an early position break the ties.
     """
-    quotes: list[Quote] = quotes_of(doc)
+    quotes, entities = layers or (quotes_of(doc), entities_of(doc))
     if not quotes:
         return None
-    mentions = {e.name: len(e.mentions) for e in entities_of(doc)}
-    by_id = {e.id: len(e.mentions) for e in entities_of(doc)}
+    mentions = {e.name: len(e.mentions) for e in entities}
+    by_id = {e.id: len(e.mentions) for e in entities}
     speakers = _quote_speakers(quotes)
     top_prominence = 1
     prominence: list[int] = []

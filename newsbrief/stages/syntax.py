@@ -3,7 +3,15 @@ noun phrase starts, and which characters make up a source mention."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import weakref
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.matcher import DependencyMatcher
+from spacy.symbols import IDS
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -60,3 +68,170 @@ def head_phrase_span(head: Token) -> tuple[int, int] | None:
     if start >= end:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+# --- Shared per-document values -------------------------------------------
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds it from a Token
+    object per word on every read, an O(n) cost the stages paid several times
+    per document. A Doc's text never changes (retokenizing keeps it), so the
+    cache, which lets the doc go when it is freed, is never stale."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+# --- A DependencyMatcher run only where it can match -----------------------
+
+# Token attributes a sub-document carries over exactly (the rest of a
+# pattern's attributes come from the words themselves, through the vocab).
+_CARRIED = (LEMMA, NORM, POS, TAG, MORPH, DEP, HEAD)
+_LEXICAL_KEYS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "NORM", "LEMMA", "POS", "TAG", "MORPH",
+     "DEP", "IS_SENT_START", "OP"}
+    | {f"IS_{f}" for f in ("ALPHA", "ASCII", "DIGIT", "LOWER", "UPPER", "TITLE", "PUNCT", "SPACE", "STOP",
+                            "BRACKET", "QUOTE", "LEFT_PUNCT", "RIGHT_PUNCT", "CURRENCY")}
+    | {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+)
+_Tests = list[tuple[int, frozenset[int]]]
+# Value lists up to this long are tested as arrays over all tokens.
+_SHORT = 16
+# Node attributes the sentence filter reads from one array.
+_FILTER_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "NORM": NORM, "POS": POS,
+                 "TAG": TAG, "DEP": DEP}
+
+
+class SentenceMatcher:
+    """A spaCy DependencyMatcher that runs only on the sentences that can
+    hold a match, with the same matches (token indices of ``doc``) as
+    ``DependencyMatcher(doc)``, in the same order.
+
+    A match always holds its pattern's first node, and every relation
+    operator stays inside one parse tree, i.e. one sentence. So when each
+    pattern's first node asks for plain values of token attributes (a lemma
+    list, a part of speech), the sentences with a token that could be such a
+    node are found from one ``Doc.to_array`` call and matched as one smaller
+    document; the matcher's cost is per token and per pattern node, and most
+    tokens of a news article sit in sentences with no cue at all. A pattern
+    the filter cannot read (an extension attribute, a regex) runs the
+    matcher on the whole document, as before.
+    """
+
+    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
+        self.vocab = vocab
+        self.matcher = DependencyMatcher(vocab)
+        for name, pattern in patterns:
+            self.matcher.add(name, [pattern])
+        # Per pattern: the tests of its first node, and those of each node
+        # that must be a child of it ("REL_OP": ">"). None: no filter.
+        self.filters: list[tuple[_Tests, list[_Tests]]] | None = []
+        for _, pattern in patterns:
+            if any(not set(node.get("RIGHT_ATTRS") or {}) <= _LEXICAL_KEYS for node in pattern):
+                self.filters = None
+                break
+            root = pattern[0].get("RIGHT_ID")
+            children = [self._tests(node) for node in pattern[1:]
+                        if node.get("LEFT_ID") == root and node.get("REL_OP") == ">"]
+            self.filters.append((self._tests(pattern[0]), [tests for tests in children if tests]))
+        if self.filters is not None and any(not root and not kids for root, kids in self.filters):
+            self.filters = None  # a pattern any token may start: nothing to filter on
+        used = {attr for root, kids in self.filters or [] for tests in (root, *kids) for attr, _ in tests}
+        # One Doc.to_array call reads what the filter and a sub-document need.
+        self.columns = sorted(used | set(_CARRIED) | {SENT_START, ORTH, SPACY})
+        self.carried = [self.columns.index(attr) for attr in _CARRIED]
+
+    def _tests(self, node: dict[str, Any]) -> _Tests:
+        """(attribute, accepted values) pairs a token must pass to be this
+        node; only the attributes the filter can read from arrays (a weaker
+        filter is still a right one)."""
+        strings = self.vocab.strings
+        tests = []
+        for key, value in (node.get("RIGHT_ATTRS") or {}).items():
+            if key not in _FILTER_ATTRS:
+                continue
+            if isinstance(value, dict):
+                if set(value) != {"IN"}:
+                    continue
+                values = value["IN"]
+            else:
+                values = [value]
+            if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+                continue
+            if key == "POS":
+                if not all(v in IDS for v in values):
+                    continue
+                ids = frozenset(IDS[v] for v in values)
+            else:
+                ids = frozenset(strings.add(v) for v in values)
+            tests.append((_FILTER_ATTRS[key], ids))
+        # One value first (an array comparison), then the lists, on fewer tokens.
+        tests.sort(key=lambda test: len(test[1]))
+        return tests
+
+    @staticmethod
+    def _passing(cols: dict[int, np.ndarray], tests: _Tests, masks: dict[tuple[int, frozenset[int]], np.ndarray],
+                 n: int) -> np.ndarray:
+        """Indices of the tokens that pass ``tests``. A short value list is
+        one array operation over all tokens (kept in ``masks`` for the other
+        patterns); a long one (a lemma list) a set lookup per token left."""
+        idx = np.arange(n)
+        for attr, ids in tests:
+            if len(ids) <= _SHORT:
+                mask = masks.get((attr, ids))
+                if mask is None:
+                    col = cols[attr]
+                    mask = np.zeros(n, dtype=bool)
+                    for v in ids:
+                        mask |= col == v
+                    masks[(attr, ids)] = mask
+                idx = idx[mask[idx]]
+            else:
+                values = cols[attr][idx].tolist()
+                idx = idx[np.fromiter((v in ids for v in values), dtype=bool, count=len(idx))]
+        return idx
+
+    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        n = len(doc)
+        if self.filters is None or not n:
+            return self.matcher(doc)
+        arr = doc.to_array(self.columns).reshape(n, -1)
+        cols = {attr: arr[:, k] for k, attr in enumerate(self.columns)}
+        head = np.arange(n) + cols[HEAD].astype(np.int64)
+        # Token i can be a pattern's first node: it passes that node's tests
+        # and has a child passing each child node's.
+        can = np.zeros(n, dtype=bool)
+        masks: dict[tuple[int, frozenset[int]], np.ndarray] = {}
+        for root_tests, kids in self.filters:
+            ok = np.zeros(n, dtype=bool)
+            ok[self._passing(cols, root_tests, masks, n)] = True
+            for tests in kids:
+                child = self._passing(cols, tests, masks, n)
+                child = child[head[child] != child]
+                has = np.zeros(n, dtype=bool)
+                has[head[child]] = True
+                ok &= has
+            can |= ok
+        if not can.any():
+            return []
+        sent_id = np.cumsum(cols[SENT_START].astype(np.int64) == 1)
+        keep = np.isin(sent_id, np.unique(sent_id[can]))
+        if keep.all():
+            return self.matcher(doc)
+        rows = np.flatnonzero(keep)
+        # HEAD is stored relative to the token: whole sentences keep it right
+        # (checked: a head outside the kept sentences means no sub-document).
+        attrs = arr[rows][:, self.carried]
+        if head.min() < 0 or head.max() >= n or not keep[head[rows]].all():
+            return self.matcher(doc)
+        spaces = cols[SPACY][rows].astype(bool).tolist()
+        strings = self.vocab.strings
+        words = [strings[o] for o in cols[ORTH][rows].tolist()]
+        sub = Doc(self.vocab, words=words, spaces=spaces)
+        sub.from_array(list(_CARRIED), attrs)
+        back = rows.tolist()
+        return [(key, [back[i] for i in ids]) for key, ids in self.matcher(sub)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _sents(nlp, text: str) -> list[str]:
     return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
@@ -33,3 +35,18 @@ def test_paragraphs_dateline_stays_with_its_sentence(nlp):
 def test_paragraphs_stage_runs_before_the_parser(nlp):
     names = nlp.pipe_names
     assert names.index("newsbrief_paragraphs") < names.index("parser")
+
+
+def test_paragraphs_many_paragraphs_each_start_a_sentence(nlp):
+    # Set in one array: every paragraph start, the datelines kept whole.
+    paragraph = "PORT ELLIS \u2014 The ferry left at noon\n\n"
+    doc = nlp.get_pipe("newsbrief_paragraphs")(nlp.make_doc(paragraph * 300 + "The end."))
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert len(starts) == 301
+    assert all(doc[i].text in ("PORT", "The") for i in starts)
+    assert not any(doc[i].is_sent_start for i in range(len(doc)) if doc[i].text in ("ELLIS", "\u2014"))
+
+
+def test_paragraphs_refuses_a_parsed_doc(nlp):
+    with pytest.raises(ValueError, match="E043"):
+        nlp.get_pipe("newsbrief_paragraphs")(nlp("One line.\n\nAnother line."))

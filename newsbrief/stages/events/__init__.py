@@ -35,12 +35,12 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..layers import entities_of, quotes_of
+from ..layers import read_entities, read_quotes
 from ..lexicon import SPEECH_VERBS
+from ..syntax import doc_text
 from .actors import ActorInfo, NameIndex, conjuncts, coordinated_demonyms
 from .lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 
@@ -139,8 +139,10 @@ class EventsStage:
             for lemma in rule["lemmas"]:
                 self.by_lemma.setdefault(lemma, []).append(compiled)
         strings = nlp.vocab.strings
-        self.lemma_hashes = np.array([strings.add(w) for w in self.by_lemma], dtype="uint64")
-        self.modal_hashes = np.array([strings.add(w) for w in self.lex.request_modals], dtype="uint64")
+        # String ids as sets: a set lookup per token beats np.isin, which
+        # sorts both arrays on every call.
+        self.lemma_ids = frozenset(strings.add(w) for w in self.by_lemma)
+        self.modal_ids = frozenset(strings.add(w) for w in self.lex.request_modals)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.nb_events = find_events(doc, self)
@@ -168,9 +170,9 @@ def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
     best: dict[int, dict[str, Any]] = {}
     if len(doc) == 0:
         return best
-    lemmas = doc.to_array("LEMMA")
-    for i in np.flatnonzero(np.isin(lemmas, stage.lemma_hashes)):
-        tok = doc[int(i)]
+    ids = stage.lemma_ids
+    for i in [k for k, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma in ids]:
+        tok = doc[i]
         for rule in stage.by_lemma.get(tok.lemma_, ()):
             if tok.pos_ not in rule["pos_set"]:
                 continue
@@ -200,10 +202,10 @@ def _modal_candidates(doc: Doc, stage: EventsStage) -> set[int]:
     of lower-case forms."""
     if len(doc) == 0:
         return set()
-    lowers = doc.to_array("LOWER")
+    ids = stage.modal_ids
     out = set()
-    for i in np.flatnonzero(np.isin(lowers, stage.modal_hashes)):
-        tok = doc[int(i)]
+    for i in [k for k, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in ids]:
+        tok = doc[i]
         if tok.dep_ == "aux":
             out.add(tok.head.i)
     return out
@@ -457,9 +459,9 @@ def _document_country(index: NameIndex) -> str | None:
 def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
     """The events of ``doc``, in text order, as ``Event.to_dict`` dicts."""
     lex = stage.lex
-    text = doc.text
-    index = NameIndex(doc, lex, entities_of(doc), text)
-    quotes = quotes_of(doc)
+    text = doc_text(doc)
+    index = NameIndex(doc, lex, read_entities(doc), text)
+    quotes = read_quotes(doc)
     triggers = _triggers(doc, stage)
     doc_country: str | None = None
     doc_country_done = False

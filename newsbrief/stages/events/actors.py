@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, IS_DIGIT, IS_TITLE, IS_UPPER, LENGTH, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
+from ..syntax import doc_text
 from .lexicon import Lexicon, first_word, fold
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -25,6 +28,18 @@ _SPACES = re.compile(r"\s+")
 _PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 _NO_COUNTRY_BEFORE = re.compile(r"^(ethnic|pro|anti|-)$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "who", "which", "that"})
+
+
+_LOWER_FIRST_IDS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+
+
+def _lower_first_ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
+    """The string ids of the lower-case name starts, once per vocabulary."""
+    key = (id(strings), words)
+    ids = _LOWER_FIRST_IDS.get(key)
+    if ids is None:
+        ids = _LOWER_FIRST_IDS[key] = frozenset(strings.add(w) for w in words)
+    return ids
 
 
 @dataclass
@@ -72,23 +87,38 @@ class NameIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
-        text = self.text = doc.text if text is None else text
+        text = self.text = doc_text(doc) if text is None else text
         n = len(doc)
-        i = 0
         # Candidate starts from arrays, not Token objects: a capital or a
-        # digit first, and a word that starts some name.
-        capital = doc.to_array("IS_TITLE") | doc.to_array("IS_UPPER") | doc.to_array("IS_DIGIT") if n else []
-        while i < n:
+        # digit first, or one of the few lower-case words that start a name;
+        # the window below runs from those tokens alone.
+        starts: list[int] = []
+        idx: list[int] = []
+        ends: list[int] = []
+        if n:
+            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH])
+            capital = (arr[:, 0] | arr[:, 1] | arr[:, 2]).astype(bool)
+            lower_first = _lower_first_ids(doc.vocab.strings, lex.lower_first_words)
+            lowers = arr[:, 3].tolist()
+            flags = zip(capital.tolist(), lowers, strict=True)
+            starts = [i for i, (cap, low) in enumerate(flags) if cap or low in lower_first]
+            # Character offsets by token, so the windows slice the text
+            # without a Token object per word tried.
+            idx = arr[:, 4].tolist()
+            ends = (arr[:, 4] + arr[:, 5]).tolist()
+        i = 0
+        for cand in starts:
+            if cand < i:
+                continue  # inside the name found last
+            i = cand
             hit = None
-            widest = 0
-            if capital[i] or doc[i].lower_ in lex.lower_first_words:
-                widest = lex.first_words.get(first_word(fold(doc[i].text)), 0)
+            word = text[idx[i] : ends[i]]
+            widest = lex.first_words.get(first_word(fold(word)), 0)
+            if widest and not (word[:1].isupper() or word[:1].isdigit() or word.lower() in lex.lower_first_words):
+                widest = 0  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
             for width in range(min(widest, n - i), 0, -1):
                 j = i + width
-                first, last = doc[i], doc[j - 1]
-                if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.lower_ in lex.lower_first_words):
-                    break  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
-                key = _SPACES.sub(" ", fold(text[first.idx : last.idx + len(last.text)]))
+                key = _SPACES.sub(" ", fold(text[idx[i] : ends[j - 1]]))
                 org = lex.orgs.get(key)
                 if org is not None:
                     country = None if org.code in ("IGO", "NGO", "IMG") else org.code
@@ -102,7 +132,6 @@ class NameIndex:
                     hit = NameHit(i, j, place.country, None, place.kind, place.kind not in ("demonym",))
                     break
             if hit is None:
-                i += 1
                 continue
             if hit.kind == "demonym" and i > 0 and _NO_COUNTRY_BEFORE.match(doc[i - 1].lower_):
                 # "ethnic Albanians" live elsewhere; "pro-Iranian" is not Iran.
@@ -118,6 +147,7 @@ class NameIndex:
         self.entity_mentions.sort(key=lambda x: x[0])
         self.entity_starts = [m[0] for m in self.entity_mentions]
         self._role_cache: dict[str, tuple[str | None, str | None]] = {}
+        self._resolved: dict[int, ActorInfo | None] = {}
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end)."""
@@ -193,7 +223,15 @@ class NameIndex:
 
     def resolve(self, head: Token) -> ActorInfo | None:
         """The actor headed by ``head``, or None when it is no actor (no
-        name, no entity and no sector word)."""
+        name, no entity and no sector word). Worked out once per token (the
+        recipient search of each event asks again for the same phrases); a
+        fresh copy each time, as the caller fills in a missing country."""
+        if head.i not in self._resolved:
+            self._resolved[head.i] = self._resolve(head)
+        info = self._resolved[head.i]
+        return replace(info) if info is not None else None
+
+    def _resolve(self, head: Token) -> ActorInfo | None:
         doc = self.doc
         start, end = self.phrase_tokens(head)
         span = doc[start:end]

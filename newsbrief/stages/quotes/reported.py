@@ -69,13 +69,12 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
-from ..syntax import head_phrase_span, subject_of
+from ..syntax import SentenceMatcher, head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -1120,21 +1119,21 @@ class _Finder:
         self.around(head, according, according, to, pobj, rule="according_to")
 
 
-def _matcher(vocab: Vocab) -> DependencyMatcher:
+def _matcher(vocab: Vocab) -> SentenceMatcher:
     """The DependencyMatcher of the lexicon's named patterns, built once per
-    vocabulary (a pipeline has one)."""
+    vocabulary (a pipeline has one); it runs only on the sentences with a
+    possible cue (``syntax.SentenceMatcher``: same matches, about a third of
+    the tokens to match on news text)."""
     key = id(vocab)
     cached = _MATCHERS.get(key)
     if cached is not None and cached[0] is vocab:
         return cached[1]
-    matcher = DependencyMatcher(vocab)
-    for rule in cue_lexicon().patterns:
-        matcher.add(rule["name"], [rule["pattern"]])
+    matcher = SentenceMatcher(vocab, [(rule["name"], rule["pattern"]) for rule in cue_lexicon().patterns])
     _MATCHERS[key] = (vocab, matcher)
     return matcher
 
 
-_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+_MATCHERS: dict[int, tuple[Vocab, SentenceMatcher]] = {}
 
 
 def find_reported_speech(doc: Doc) -> list[Quote]:

@@ -1,0 +1,89 @@
+"""syntax.SentenceMatcher gives exactly what spaCy's DependencyMatcher gives
+on the whole document; syntax.doc_text is Doc.text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.matcher import DependencyMatcher
+
+from newsbrief.stages.lexicon import cue_lexicon
+from newsbrief.stages.syntax import SentenceMatcher, doc_text
+
+# Our own sentences: cues in some, none in others, a cue word used as no cue,
+# a paragraph break, quotes.
+ARTICLE = (
+    "The harbour board met on Tuesday. Members believe the pier needs repairs, and the chair "
+    "denied any delay.\n\nRain fell all week. The mayor plans to visit the site, officials said. "
+    "She called for an inquiry into the costs.\n\n"
+    '"We will not wait," the treasurer said. His claim that funds exist was questioned. '
+    "Boats left early. Nobody wants a second storm. The report shows that traffic fell."
+)
+
+EXTRA_PATTERNS = [
+    # A relation to the head and an order operator: still inside one sentence.
+    ("head_and_order", [
+        {"RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+        {"LEFT_ID": "obj", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ";", "RIGHT_ID": "before", "RIGHT_ATTRS": {"POS": "NOUN"}},
+    ]),
+    ("lemma_only", [
+        {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "say"}},
+        {"LEFT_ID": "cue", "REL_OP": ">>", "RIGHT_ID": "any", "RIGHT_ATTRS": {}},
+    ]),
+]  # fmt: skip
+
+
+def _both(nlp, patterns, text):
+    doc = nlp(text)
+    plain = DependencyMatcher(nlp.vocab)
+    for name, pattern in patterns:
+        plain.add(name, [pattern])
+    return SentenceMatcher(nlp.vocab, patterns)(doc), plain(doc)
+
+
+def test_sentence_matcher_equals_dependency_matcher_on_cue_patterns(nlp):
+    patterns = [(rule["name"], rule["pattern"]) for rule in cue_lexicon().patterns]
+    filtered, plain = _both(nlp, patterns, ARTICLE)
+    assert plain, "the article holds matches of the cue patterns"
+    assert filtered == plain
+
+
+@pytest.mark.parametrize("extra", range(len(EXTRA_PATTERNS)))
+def test_sentence_matcher_equals_dependency_matcher_on_other_operators(nlp, extra):
+    filtered, plain = _both(nlp, [EXTRA_PATTERNS[extra]], ARTICLE)
+    assert plain
+    assert filtered == plain
+
+
+def test_sentence_matcher_regex_root_filters_on_its_child(nlp):
+    # A regex on the first node: only its required child narrows the sentences.
+    pattern = [
+        {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"REGEX": "^(say|plan)$"}}},
+        {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+    ]
+    filtered, plain = _both(nlp, [("regex", pattern)], ARTICLE)
+    assert plain and filtered == plain
+
+
+def test_sentence_matcher_attribute_it_cannot_carry_runs_on_whole_doc(nlp):
+    # Entity labels are not carried into a sub-document: no filter at all.
+    pattern = [
+        {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "say"}},
+        {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"ENT_TYPE": "PERSON"}},
+    ]
+    assert SentenceMatcher(nlp.vocab, [("ent", pattern)]).filters is None
+    filtered, plain = _both(nlp, [("ent", pattern)], ARTICLE + " Maria Lopez said it rained.")
+    assert filtered == plain
+
+
+def test_sentence_matcher_no_candidate(nlp):
+    filtered, plain = _both(nlp, [(r["name"], r["pattern"]) for r in cue_lexicon().patterns], "Rain fell. Boats left.")
+    assert filtered == plain == []
+
+
+def test_doc_text_is_doc_text(nlp):
+    doc = nlp(ARTICLE)
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # read once
+    other = nlp("A different text.")
+    assert doc_text(other) == "A different text."
