@@ -40,6 +40,7 @@ from ..model import Entity, Quote, Speaker
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import people_lexicon
+from .syntax import doc_text
 
 _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
@@ -188,7 +189,7 @@ class _Resolver:
         self.entities = {e.id: e for e in entities}
         self.sent_starts = [s.start_char for s in doc.sents]
         # Doc.text joins every token's text on each call: read it once.
-        text = self.text = doc.text
+        text = self.text = doc_text(doc)
         # A paragraph starts after a run of line breaks (blank lines between
         # paragraphs do not count as paragraphs).
         self.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]

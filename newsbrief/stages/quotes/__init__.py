@@ -37,10 +37,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
+from ..syntax import doc_text
 from .frames import find_frames
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
@@ -58,9 +60,9 @@ def _overlaps(a: TextSpan | None, b: TextSpan | None) -> bool:
 class _Merger:
     def __init__(self, doc: Doc, index: MarkIndex) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.index = index
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()
 
     def token_at(self, char: int) -> Token:
         return self.doc[max(0, bisect_right(self.starts, char) - 1)]
@@ -202,7 +204,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     index (MarkIndex | None): the document's quote-mark index (built here
         when not given); its spans' types are completed in place.
     """
-    text = doc.text
+    text = doc_text(doc)
     if index is None:
         index = build_mark_index(text)
     marked = find_marked(doc, index)
@@ -323,7 +325,7 @@ class QuotesStage:
     (``Marked.to_dict()``: the spans that are not speech)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         index = build_mark_index(text)
         quotes = find_quotes(doc, index)
         doc._.nb_quotes = [q.to_dict() for q in quotes]

@@ -32,11 +32,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
-from ..syntax import head_phrase_span, subject_of
+from ..syntax import doc_text, head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
 from .reported import cue_start, cue_subject
 
@@ -91,7 +92,7 @@ class _DocIndex:
         self.doc = doc
         # Doc.text is rebuilt from the tokens on every access: keep it once.
         self.text = text
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()
         # Token index -> segment index, for tokens inside the marks (marks
         # included), whatever the marks hold: a title in marks is no place
         # for a cue either.
@@ -481,7 +482,7 @@ def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, M
     Types the index's spans that the parse shows are not speech (in place);
     those give no quote.
     """
-    text = doc.text
+    text = doc_text(doc)
     if index is None:
         index = build_mark_index(text)
     if not index.spans:

@@ -74,7 +74,7 @@ from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
-from ..syntax import SentenceMatcher, head_phrase_span, subject_of
+from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -414,7 +414,7 @@ def _that_clause_misparse(verb: Token) -> Token | None:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.index = _Index(doc)
         self.quotes: list[Quote] = []
         self.used_cues: set[int] = set()
