@@ -16,13 +16,14 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
 from .people import given_names, people_lexicon
-from .syntax import phrase_start
+from .syntax import doc_text, phrase_start
 
 _LEX = people_lexicon()
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -495,7 +496,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    lines = _headline_lines(doc.text) if surnames or doc.ents else []
+    lines = _headline_lines(doc_text(doc)) if surnames or doc.ents else []
     line_starts = [a for a, _ in lines]
     # Words of the person names the body (outside headlines) writes.
     body_words = (
@@ -822,13 +823,17 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
         if bare:
             owner[key] = min(bare, key=lambda b: b[0])
     added: set[str] = set()
-    for tok in doc:
+    # Only the tokens spelled like a known surname are looked at: one array
+    # read instead of a Token object per word of the document.
+    surname_orths = {doc.vocab.strings.add(key) for key in by_surname}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth not in surname_orths:
+            continue
+        tok = doc[i]
         # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        ents = by_surname.get(tok.text)
-        if not ents:
-            continue
+        ents = by_surname[tok.text]
         # A lone name, not part of another name ("Locke Street").
         prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"

@@ -69,6 +69,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SPACY
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -147,40 +148,51 @@ class _Index:
     quote marks, and running counts of words outside them."""
 
     def __init__(self, doc: Doc) -> None:
-        inside = [False] * len(doc)
-        outside_content = [0] * (len(doc) + 1)
-        outside_words = [0] * (len(doc) + 1)
-        words = [0] * (len(doc) + 1)
+        n = len(doc)
+        inside = [False] * n
+        outside_content = [0] * (n + 1)
+        outside_words = [0] * (n + 1)
+        words = [0] * (n + 1)
         breaks: list[int] = []
         open_ = False
-        for tok in doc:
-            text = tok.text
-            if text in _DOUBLE_MARKS or text == "''":
+        # One array read instead of a Token object per word (this pass ran
+        # over every token of every document); the few texts it needs are
+        # looked up once per distinct word.
+        rows = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SPACY]).tolist()
+        strings = doc.vocab.strings
+        kinds: dict[int, tuple[str | None, bool]] = {}  # orth -> (mark text or None, holds a line break)
+        for i, (orth, is_alpha, is_stop, space_after) in enumerate(rows):
+            kind = kinds.get(orth)
+            if kind is None:
+                text = strings[orth]
+                kind = kinds[orth] = (text if text in _DOUBLE_MARKS or text == "''" else None, "\n" in text)
+            mark, newline = kind
+            if mark is not None:
                 # Curly marks say their side; straight ones (and the '' of
                 # some newswire text) alternate.
-                if text in "“„«":
+                if mark in "“„«":
                     # An opening mark typed where a closing one belongs
                     # ('an “expedited review“ of'): attached to the word
                     # before it and followed by a space, it closes.
-                    open_ = not (
-                        open_ and tok.i > 0 and not doc[tok.i - 1].whitespace_ and tok.whitespace_
-                    )
-                elif text in "”»":
+                    open_ = not (open_ and i > 0 and not rows[i - 1][3] and space_after)
+                elif mark in "”»":
                     open_ = False
                 else:
                     open_ = not open_
-                inside[tok.i] = True
+                inside[i] = True
             else:
-                inside[tok.i] = open_
-            is_word = tok.is_alpha
-            words[tok.i + 1] = words[tok.i] + is_word
-            outside_words[tok.i + 1] = outside_words[tok.i] + (is_word and not open_)
-            outside_content[tok.i + 1] = outside_content[tok.i] + (is_word and not open_ and not tok.is_stop)
+                inside[i] = open_
+            is_word = bool(is_alpha)
+            words[i + 1] = words[i] + is_word
+            outside_words[i + 1] = outside_words[i] + (is_word and not open_)
+            outside_content[i + 1] = outside_content[i] + (is_word and not open_ and not is_stop)
             # A quote left open at a paragraph end does not run into the next
-            # paragraph unless that one opens with a mark again.
-            if "\n" in tok.whitespace_ or "\n" in text:
+            # paragraph unless that one opens with a mark again. (A token's
+            # trailing whitespace is one space at most: line breaks are
+            # tokens of their own or inside one.)
+            if newline:
                 open_ = False
-                breaks.append(tok.i)
+                breaks.append(i)
         self.inside = inside
         self.outside_words = outside_words
         self.outside_content = outside_content
