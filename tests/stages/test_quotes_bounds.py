@@ -8,46 +8,17 @@ hypothesis, that every span the finders report is the text at its offsets.
 from __future__ import annotations
 
 import pytest
-import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsbrief.stages.quotes import find_quotes
 from newsbrief.stages.quotes.marks import find_marked_quotes
 from newsbrief.stages.quotes.reported import cue_chain, find_reported_speech
 
-_VOCAB = spacy.blank("en").vocab
-
-# word, lemma, pos, tag, head (index; itself for the root), dep
-Row = tuple[str, str, str, str, int, str]
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = (), spaces: list[bool] | None = None) -> Doc:
-    doc = Doc(
-        _VOCAB,
-        words=[r[0] for r in rows],
-        spaces=spaces,
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
-
-def _checked(doc: Doc, quotes):
-    text = doc.text
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.cue is not None:
-            assert text[q.cue.start : q.cue.end] == q.cue.text
-        if q.speaker.mention:
-            assert text[q.speaker.mention.start : q.speaker.mention.end] == q.speaker.mention.text
-    return quotes
+from .hand_docs import Row
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
 
 
 def _one(doc: Doc):

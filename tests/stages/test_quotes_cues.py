@@ -8,32 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsbrief.errors import InputError
 from newsbrief.stages.lexicon import CUES_PATH, cue_lexicon, load_cue_lexicon
 from newsbrief.stages.quotes.reported import find_reported_speech
 
-_VOCAB = spacy.blank("en").vocab
-
-# word, lemma, pos, tag, head (index; itself for the root), dep
-Row = tuple[str, str, str, str, int, str]
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = ()) -> Doc:
-    doc = Doc(
-        _VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
+from .hand_docs import hand_doc as _doc
 
 
 def _one(doc: Doc):

@@ -5,43 +5,15 @@ the parser makes of a sentence. The sentences are written for these tests."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsbrief.stages.quotes import find_quotes
 from newsbrief.stages.quotes.frames import find_frames
 from newsbrief.stages.quotes.reported import find_reported_speech
 
-_VOCAB = spacy.blank("en").vocab
-
-# word, lemma, pos, tag, head (index; itself for the root), dep
-Row = tuple[str, str, str, str, int, str]
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = ()) -> Doc:
-    doc = Doc(
-        _VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
-
-def _checked(doc: Doc, quotes):
-    text = doc.text
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        assert text[q.cue.start : q.cue.end] == q.cue.text
-        if q.speaker.mention:
-            m = q.speaker.mention
-            assert text[m.start : m.end] == m.text
-    return quotes
+from .hand_docs import VOCAB as _VOCAB
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
 
 
 def _summary(quotes) -> list[tuple]:
