@@ -162,16 +162,16 @@ class CueLexicon:
         return self.lists.get(name, frozenset())
 
 
-def _resolve(node: Any, lists: dict[str, frozenset[str]], path: Path) -> Any:
+def resolve_lists(node: Any, lists: dict[str, frozenset[str]], path: Path) -> Any:
     """A pattern with each "@NAME" inside an IN list replaced by that list."""
     if isinstance(node, dict):
-        return {k: _resolve(v, lists, path) for k, v in node.items()}
+        return {k: resolve_lists(v, lists, path) for k, v in node.items()}
     if isinstance(node, str) and node.startswith("@"):
         if node[1:] not in lists:
             raise InputError(Errors.E011, source=str(path), detail=f"pattern refers to unknown word list {node!r}")
         return sorted(lists[node[1:]])
     if isinstance(node, list):
-        return [_resolve(v, lists, path) for v in node]
+        return [resolve_lists(v, lists, path) for v in node]
     return node
 
 
@@ -216,7 +216,7 @@ def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
     for rule in data.get("patterns") or []:
         if not isinstance(rule, dict) or not rule.get("name") or not isinstance(rule.get("pattern"), list):
             raise InputError(Errors.E011, source=str(path), detail="every pattern needs a 'name' and a 'pattern'")
-        patterns.append({**rule, "pattern": _resolve(rule["pattern"], lists, path)})
+        patterns.append({**rule, "pattern": resolve_lists(rule["pattern"], lists, path)})
     return CueLexicon(types=types, noun_types=noun_types, lists=lists, patterns=tuple(patterns), tables=tables)
 
 

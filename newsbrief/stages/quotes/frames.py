@@ -46,9 +46,9 @@ from spacy.vocab import Vocab
 
 from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
-from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, _resolve, cue_lexicon
+from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
 from ..syntax import subject_of
-from .reported import _mention, _trim
+from .reported import content_span, source_mention
 
 # A source phrase longer than this is cut to its name or head.
 _MAX_SOURCE_TOKENS = 30
@@ -66,11 +66,11 @@ def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
             raise InputError(
                 Errors.E011, source=str(CUES_PATH), detail="a frame pattern needs a 'name' and a known 'content'"
             )
-        lemmas = _resolve(rule.get("cue_lemmas", []), lexicon.lists, CUES_PATH)
+        lemmas = resolve_lists(rule.get("cue_lemmas", []), lexicon.lists, CUES_PATH)
         rules.append(
             {
                 **rule,
-                "pattern": _resolve(rule["pattern"], lexicon.lists, CUES_PATH),
+                "pattern": resolve_lists(rule["pattern"], lexicon.lists, CUES_PATH),
                 "cue_lemmas": frozenset([lemmas] if isinstance(lemmas, str) else lemmas)
                 - frozenset(rule.get("except_lemmas", ())),
             }
@@ -215,7 +215,7 @@ def _source_span(head: Token, text: str, first: int, last: int) -> tuple[int, in
         right -= 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right) or "\n" in text[start:end]:
-        return _mention(head)
+        return source_mention(head)
     return start, end
 
 
@@ -246,7 +246,7 @@ class _Reader:
             first, last = max(first, sent.start), min(last, sent.end - 1)
             if first > last or not any(t.is_alpha for t in doc[first : last + 1]):
                 return
-            span = _trim(doc, text, first, last)
+            span = content_span(doc, text, first, last)
             if span is None or "\n" in text[span[0] : span[1]]:
                 return
             spans.append(span)

@@ -300,7 +300,7 @@ def cue_chain(verb: Token) -> tuple[Token, Token]:
     return first, link
 
 
-def _mention(head: Token) -> tuple[int, int] | None:
+def source_mention(head: Token) -> tuple[int, int] | None:
     """Character span of the source mention headed by ``head``: a named
     entity, a pronoun, or the noun phrase up to its head (plus a short "of"
     phrase: "the president of the union")."""
@@ -324,7 +324,7 @@ def _mention(head: Token) -> tuple[int, int] | None:
     return head_phrase_span(head)
 
 
-def _trim(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
+def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
     """Token range first..last as characters, without a leading "that",
     edge punctuation or unpaired edge quote marks (``text`` is ``doc.text``,
     passed in because spaCy builds it anew on every access)."""
@@ -504,7 +504,7 @@ class _Finder:
             last = self._end_at_quote(first, last)
         if not short:
             last = self._drop_trailing_gloss(first, last)
-        span = _trim(doc, self.text, first, last)
+        span = content_span(doc, self.text, first, last)
         if span is None:
             return False
         text = self.text
@@ -513,11 +513,11 @@ class _Finder:
         elif (source.pos_ == "PRON" or source.lower_ in PERSON_PRONOUNS) and source.left_edge.i == source.right_edge.i:
             # A bare pronoun; one with modifiers ("some of the candidates",
             # "those who ...") is a phrase like a noun's.
-            mention = _mention(source)
+            mention = source_mention(source)
         else:
             # The whole phrase, as the marks finder gives it, so that the
             # speakers stage reads titles and appositives the same way.
-            mention = self.phrase(source, first, last) or _mention(source)
+            mention = self.phrase(source, first, last) or source_mention(source)
         if cue_first.i == cue_last.i:
             cue_last = self.cue_right_edge(cue_first, first, last)
         ce = cue_last.idx + len(cue_last.text)
