@@ -363,7 +363,7 @@ def _attached(name_root: Token, lo: int, hi: int) -> bool:
 
 def _listed(noun: Token, name_root: Token | None = None) -> bool:
     """Whether ``noun`` is one item of a list the parser read as a chain of
-    appositives ("the president, the vice president, Susan Rice"), where no
+    appositives ("the mayor, the police chief, Omar Haddad"), where no
     item describes its neighbour."""
     if name_root is not None and noun.dep_ in ("appos", "conj"):
         # The role is itself an item hung on the noun before it.
@@ -802,8 +802,8 @@ def _join_short_names(
 def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     """Add the bare surname mentions the model did not label.
 
-    The small English model often misses a repeated surname ("It was
-    expected that Locke would ...") or labels it a work of art or a
+    The small English model often misses a repeated surname ("Many had
+    thought that Brandt would ...") or labels it a work of art or a
     product, after labelling the full name a person; the
     speakers stage needs those mentions as antecedents. One pass over the
     tokens; a surname two people share is added only to the one named
@@ -834,7 +834,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         ents = by_surname[tok.text]
-        # A lone name, not part of another name ("Locke Street").
+        # A lone name, not part of another name ("Brandt Street").
         prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
         if prev_propn or next_propn:

@@ -89,8 +89,8 @@ class _Resolved:
 
 def _core(span: Span) -> Span:
     """A description without what follows its head after a comma, a
-    relative clause or an appositive: "a longtime adviser to Trump, who
-    declined to be identified" -> "a longtime adviser to Trump"."""
+    relative clause or an appositive: "a former aide to the mayor, who
+    asked not to be named" -> "a former aide to the mayor"."""
     root = span.root
     end = root.i + 1
     for child in root.rights:
@@ -436,7 +436,7 @@ class _Resolver:
                 inside = tok.i in range(span.start, span.end)
                 if ent is not None and (not inside or (tok.head.i == root.i and tok.i > root.i)):
                     # The title before the name ("the other candidate, former
-                    # Secretary of State Hillary Clinton") is her role, if any.
+                    # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)
         # 2. A definite description with the same head noun as an earlier one
         # that named an organisation ("the company"); an earlier unnamed one

@@ -56,13 +56,16 @@ def test_entities_acronym_joins_full_name(nlp):
 
 
 def test_entities_unlabelled_surname_is_added(nlp):
-    text = "Gary Locke will be confirmed as manager on Friday. It was expected that Locke would sign earlier."
+    text = "Nina Brandt will be named coach on Monday. Many had thought that Brandt would leave the club."
     doc = nlp(text)
     # Keep only the full name labelled, as the small model sometimes does.
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
-    (locke,) = [e for e in cluster_entities(doc) if e.type == "PERSON"]
-    assert locke.name == "Gary Locke"
-    assert [(m.text, m.start) for m in locke.mentions] == [("Gary Locke", 0), ("Locke", text.index("Locke would"))]
+    (brandt,) = [e for e in cluster_entities(doc) if e.type == "PERSON"]
+    assert brandt.name == "Nina Brandt"
+    assert [(m.text, m.start) for m in brandt.mentions] == [
+        ("Nina Brandt", 0),
+        ("Brandt", text.index("Brandt would")),
+    ]
 
 
 def test_entities_full_name_person_outvotes_surname_org_labels(nlp):
@@ -103,13 +106,13 @@ def test_entities_possessive_dropped_from_appositive_role(nlp):
 
 
 def test_entities_list_of_appositives_gives_no_role(nlp):
-    brief = _brief(nlp, "All the people she named, the president, the vice president, Susan Rice, were there.")
-    assert _named(brief, "Susan Rice").role is None
+    brief = _brief(nlp, "Everyone he invited, the mayor, the police chief, Omar Haddad, came late.")
+    assert _named(brief, "Omar Haddad").role is None
 
 
 def test_entities_then_title_says_so(nlp):
-    brief = _brief(nlp, "She ran against then-Sen. Barack Obama in 2008.")
-    assert _named(brief, "Barack Obama").role == "then-Sen."
+    brief = _brief(nlp, "He lost to then-Gov. Maria Santos in 2010.")
+    assert _named(brief, "Maria Santos").role == "then-Gov."
 
 
 def test_entities_hyphenated_organisation_in_title(nlp):
