@@ -390,9 +390,14 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
     subj = cue_subject(best)  # the verb itself, not the auxiliary the cue starts with
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
-        subj = subj.head.head
+    if subj is not None and subj.i in idx.in_quote:
+        # The parser gave the verb the quote's own subject too ('"Very
+        # good, this guy," Lee said'): the speaker is the subject outside
+        # the marks.
+        subj = next((c for c in best.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in idx.in_quote), None)
+    # A relative pronoun ("Sanders, who said ...") stays the mention, as
+    # PolNeAR marks the source (resolving it to the noun is coreference);
+    # the speakers stage names the person it stands for.
     if subj is not None and subj.ent_type_ in _NOT_SPEAKERS:
         # A dateline or timestamp parsed as the subject ("6:50 p.m. ...").
         subj = None

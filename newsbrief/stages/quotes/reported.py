@@ -260,7 +260,35 @@ def cue_subject(verb: Token) -> Token | None:
         top = cue_chain(verb)[1]
         if top.i != verb.i:
             subject = subject_of(top)
+    if subject is None:
+        subject = _adjunct_subject(verb)
     return subject
+
+
+def _adjunct_subject(verb: Token) -> Token | None:
+    """The source of a cue verb that has no subject of its own, from the
+    verb it hangs on: a gerund after a preposition takes that verb's
+    subject ("she closed the debate by saying ...", "he left after
+    telling ..."), and a verb coordinated with (or adjunct to) a passive one
+    takes the passive's subject ("Lee was pressed on the issue and said
+    ..."), which ``syntax.subject_of`` leaves out because the passive's
+    subject is not its agent. PolNeAR marks that phrase as the source; on its
+    train split this raised source exact F1 by about 0.3 points (0.4 on the
+    first 400 articles, 0.2 on the other 440)."""
+    tok = verb
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head) or _adjunct_subject(head.head)
+        if tok.dep_ not in ("conj", "advcl", "xcomp"):
+            return None
+        subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and not any(c.dep_ == "agent" for c in head.children):
+            return subject
+        tok = head
+    return None
 
 
 def cue_chain(verb: Token) -> tuple[Token, Token]:
@@ -332,7 +360,13 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
         return None
     while first <= last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    if first <= last and doc[first].lower_ == "that" and doc[first].dep_ == "mark":
+    if first <= last and doc[first].lower_ == "that" and doc[first].dep_ == "mark" and not (
+        first < last and doc[first + 1].text == ","
+    ):
+        # "that" opens the content and is left out, but not when a comma
+        # follows it ("said that, after the vote, ..."): PolNeAR's content
+        # keeps it there and its scorer strips "that" only before a space
+        # (+11 exact contents on PolNeAR train 400-840, +8 on 0-400).
         first += 1
     if first > last:
         return None
@@ -881,9 +915,11 @@ class _Finder:
                 has_object = has_object or dep in _OBJECT_DEPS
                 if quoted < 0:
                     quoted = next((k for k in range(child.left_edge.i, last + 1) if inside[k]), -1)
-            elif first >= 0 and child.text in _DOUBLE_MARKS and child.i == last + 1:
+            elif first >= 0 and (child.text in _DOUBLE_MARKS or child.text == "''") and child.i == last + 1:
                 # An opening mark the parser hung on the verb ('called the
                 # system "rotten to the core"'): the quoted words follow.
+                # The '' of some newswire text is a mark too, as _Index
+                # reads it.
                 continue
             elif first >= 0 or child.is_punct or dep in ("cc", "conj"):
                 break
