@@ -216,7 +216,10 @@ def test_sources_relative_pronoun_speaker_is_the_person(nlp):
     from newsbrief.api import brief_from_doc
     from newsbrief.ingest import Article
 
-    text = 'The fund was set up by Marta Quell, who said "it will help every family in the valley." Others were less sure.'
+    text = (
+        'The fund was set up by Marta Quell, who said "it will help every family in the valley." '
+        "Others were less sure."
+    )
     brief = brief_from_doc(nlp(text), Article(text=text))
     (q,) = [q for q in brief.quotes if q.verbatim]
     assert q.speaker.mention is not None and q.speaker.mention.text == "who"
