@@ -224,3 +224,71 @@ def test_sources_relative_pronoun_speaker_is_the_person(nlp):
     (q,) = [q for q in brief.quotes if q.verbatim]
     assert q.speaker.mention is not None and q.speaker.mention.text == "who"
     assert q.speaker.name == "Marta Quell"
+
+
+def test_sources_cue_takes_a_manner_adverb_after_the_verb():
+    # Ruiz said angrily the bridge is unsafe .
+    doc = _doc(
+        [
+            (*_RUIZ, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("angrily", "angrily", "ADV", "RB", 1, "advmod"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 1, "ccomp"),
+            ("unsafe", "unsafe", "ADJ", "JJ", 5, "acomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    q = _one(doc)
+    assert (q.cue.text, q.text) == ("said angrily", "the bridge is unsafe")
+
+
+def test_sources_cue_takes_an_adverb_before_the_verb_but_not_a_wh_adverb():
+    # Ruiz then said ... : "then" is in the verb group; "When Ruiz said"
+    # opens a clause, and "when" stays out of the cue.
+    rows = [
+        (*_RUIZ, 2, "nsubj"),
+        ("then", "then", "ADV", "RB", 2, "advmod"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 2, "ccomp"),
+        ("unsafe", "unsafe", "ADJ", "JJ", 5, "acomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _one(_doc(rows, ents=[(0, 1, "PERSON")])).cue.text == "then said"
+    # When Ruiz said the bridge is unsafe .
+    wh = [
+        ("When", "when", "SCONJ", "WRB", 2, "advmod"),
+        (*_RUIZ, 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 2, "ccomp"),
+        ("unsafe", "unsafe", "ADJ", "JJ", 5, "acomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _one(_doc(wh, ents=[(1, 2, "PERSON")])).cue.text == "said"
+
+
+def test_sources_quote_cue_takes_a_manner_adverb():
+    # “ We lost , ” Ruiz said angrily .
+    doc = _doc(
+        [
+            ("“", "“", "PUNCT", "``", 2, "punct"),
+            ("We", "we", "PRON", "PRP", 2, "nsubj"),
+            ("lost", "lose", "VERB", "VBD", 6, "ccomp"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("”", "”", "PUNCT", "''", 6, "punct"),
+            (*_RUIZ, 6, "nsubj"),
+            ("said", "say", "VERB", "VBD", 6, "ROOT"),
+            ("angrily", "angrily", "ADV", "RB", 6, "advmod"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ],
+        ents=[(5, 6, "PERSON")],
+        spaces=[False, True, False, False, True, True, True, False, False],
+    )
+    (q,) = _checked(doc, find_marked_quotes(doc))
+    assert (q.text, q.cue.text, q.speaker.mention.text) == ("We lost,", "said angrily", "Ruiz")

@@ -39,7 +39,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
-from .reported import cue_start, cue_subject
+from .reported import cue_start, cue_subject, manner_adverb
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -223,7 +223,9 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         tok = doc[i]
         if tok.head.i not in (verb.i, last.i):
             break
-        phrasal = tok.dep_ == "advmod" and (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS
+        phrasal = tok.dep_ == "advmod" and (
+            (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS or manner_adverb(tok)
+        )
         if tok.dep_ == "prt" or phrasal:
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):

@@ -235,16 +235,38 @@ def _cue_modifiers(verb: Token, first: Token) -> Token:
     """``first`` moved left over the auxiliaries, negation and one-word
     adverbs of ``verb`` right before it: "has said", "did not say", "also
     said" (PolNeAR marks them so, and "not" matters; on its train split the
-    adverbs raised cue exact F1 by 1.5 points)."""
+    adverbs raised cue exact F1 by 1.5 points). A wh-adverb ("when asked")
+    opens the clause, not the verb group: PolNeAR leaves it out of the cue
+    (+5 exact cues on train 0-400, +7 on 400-840)."""
     doc = verb.doc
     k = first.i - 1
     while k >= 0 and doc[k].head.i == verb.i and (
         (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
-        or (doc[k].dep_ == "advmod" and doc[k].is_alpha and doc[k].left_edge.i == doc[k].right_edge.i == k)
+        or (
+            doc[k].dep_ == "advmod"
+            and doc[k].is_alpha
+            and doc[k].left_edge.i == doc[k].right_edge.i == k
+            and doc[k].tag_ != "WRB"
+        )
     ):
         first = doc[k]
         k -= 1
     return first
+
+
+def manner_adverb(tok: Token) -> bool:
+    """Whether ``tok`` is a one-word manner adverb of its verb ("said
+    angrily", "asked rhetorically", "argued insistently"): PolNeAR keeps
+    the verb group together, adverbs included. Read by the suffix, as the
+    -ly adverbs of manner are an open class no word list covers; on PolNeAR
+    train it raised cue exact matches by 9 on articles 0-400 and 13 on
+    400-840."""
+    return (
+        tok.dep_ == "advmod"
+        and tok.is_alpha
+        and tok.lower_.endswith("ly")
+        and tok.left_edge.i == tok.right_edge.i == tok.i
+    )
 
 
 def cue_start(verb: Token) -> Token:
@@ -629,7 +651,7 @@ class _Finder:
             tok = doc[i]
             if tok.head.i != verb.i:
                 break
-            if tok.dep_ == "prt":
+            if tok.dep_ == "prt" or manner_adverb(tok):
                 end = tok
             elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
                 end = doc[tok.right_edge.i]
