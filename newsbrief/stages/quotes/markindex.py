@@ -222,6 +222,12 @@ class MarkRule:
     title_case: bool = False
     not_after_subject: bool = False
     pattern: re.Pattern[str] | None = None
+    # frame_before: up to this many words may stand between the phrase and a
+    # comma right before the mark ('a report published last month, "..."').
+    gap_words: int = 0
+    # The content reads like a name: it starts with "the" or a capital or a
+    # digit ("the howler", "Port 2030"), not "a disaster".
+    name_like: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -245,11 +251,20 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     rules: list[MarkRule] = []
     for item in data["rules"]:
         pattern = None
+        gap = int(item.get("gap_words", 0))
         if item["test"] == "frame_before":
             phrases = sorted(item["phrases"], key=len, reverse=True)
             alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-            # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
-            pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+            if gap:
+                # The phrase, a few words, then a comma right before the mark:
+                # 'a review, "..."', 'a report published last month, "..."'.
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})(?:\s+[\w'’-]+){{0,{gap}}}\s*,\s*$", re.IGNORECASE)
+            else:
+                # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        elif item["test"] == "between_determiner_and_noun":
+            # A determiner or possessive pronoun right before the mark.
+            pattern = re.compile(rf"(?:^|[^\w'’-])(?:{dets})\s+$", re.IGNORECASE)
         rules.append(
             MarkRule(
                 name=item["rule"],
@@ -259,6 +274,8 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 title_case=bool(item.get("title_case", False)),
                 not_after_subject=bool(item.get("not_after_subject", False)),
                 pattern=pattern,
+                gap_words=gap,
+                name_like=bool(item.get("name_like", False)),
             )
         )
     return tuple(rules)
@@ -268,6 +285,28 @@ def is_title_case(content: str) -> bool:
     """Every longer word capitalised ("The Art of the Deal")."""
     alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
     return bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
+
+
+def is_name_like(content: str) -> bool:
+    """Whether quoted words read like a name: "the" or a capital or a digit
+    first ("the howler", "Port 2030"; not "a disaster", "unfair")."""
+    words = content.strip(" \t\n.,;:!?").split()
+    return bool(words) and (words[0].lower() == "the" or words[0][0].isupper() or words[0][0].isdigit())
+
+
+# The word after 'its "..."' that makes the quoted words a modifier of a noun
+# ('its "Port 2030" plan'): a lower-case word that is not a verb of saying or
+# a pronoun starting the attribution ('the "X" said' does not occur, but
+# 'the "X," she said' does: the comma already stops the rule).
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+_IRREGULAR_SAID = frozenset({"said", "told", "wrote", "spoke", "says", "tells", "writes", "speaks"})
+
+
+def _is_saying(word: str) -> bool:
+    """A form of a verb of saying ('said', 'adds', 'warned')."""
+    if word in SPEECH_VERBS or word in _IRREGULAR_SAID:
+        return True
+    return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
 
 
 def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
@@ -281,6 +320,8 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
     if rule.max_words is not None and len(content.split()) > rule.max_words:
         return False
     if rule.title_case and not is_title_case(content):
+        return False
+    if rule.name_like and not is_name_like(content):
         return False
     if test == "frame_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
@@ -299,6 +340,14 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
             and re.match(r"\s+[A-Z]", after) is not None
             and content[-1:] not in _TERMINAL + ","
         )
+    if test == "between_determiner_and_noun":
+        # 'its "Port 2030" plan', 'the "Fair Deal" campaign': the quoted words
+        # stand between a determiner and the noun they modify, which quoted
+        # speech never does.
+        if content[-1:] in _TERMINAL + "," or rule.pattern is None or rule.pattern.search(before) is None:
+            return False
+        m = _NOUN_AFTER.match(after)
+        return m is not None and not _is_saying(m.group(1)) and m.group(1) not in PERSON_PRONOUNS
     if test == "possessive_before":
         return re.search(r"\w['’]s\s+$", before) is not None and content[-1:] not in _TERMINAL + ","
     return False  # a rule that needs the parse (marks.py)
