@@ -344,3 +344,23 @@ def test_markindex_name_is_never_reported_on_a_hand_built_doc():
 )
 def test_markindex_single_marks_and_plural_possessives(text, words):
     assert _words(text) == words
+
+
+def test_markindex_elision_inside_a_single_quote():
+    # The second mark of 'n' does not close the quote it stands in.
+    assert _words("'We play rock 'n' roll every Friday,' the landlord said.") == [
+        "We play rock 'n' roll every Friday,"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "reason"),
+    [
+        # Naming oneself is a name even after "which" (unlike 'who he dubbed "..."').
+        ('The band, which calls itself "Low Tide", played on.', "name", "name.self_named"),
+        ('The headline read "Council Says No" on Tuesday.', "title", "title.titled"),
+    ],
+)
+def test_markindex_more_not_speech_frames(text, type_, reason):
+    (span,) = build_mark_index(text)
+    assert (span.type, span.reason) == (type_, reason)

@@ -447,6 +447,13 @@ def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
     return not _plural_possessive(text, i, para_end)
 
 
+def _ends_elision(text: str, i: int, para_start: int) -> bool:
+    """Whether the mark at ``i`` closes an elision opened by a mark before it
+    ('n' in rock 'n' roll)."""
+    m = re.search(r"(?:^|\s)['’‘]([A-Za-z]{1,4})$", text[max(para_start, i - 8) : i])
+    return m is not None and m.group(1).lower() in _ELISIONS
+
+
 def _plural_possessive(text: str, i: int, para_end: int) -> bool:
     """Whether the mark at ``i`` reads as a plural possessive: "the students'
     union" (s, the mark, a lower-case word that is no verb of saying)."""
@@ -551,6 +558,8 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
         if open_s is None:
             if _is_single_open(text, i, p_start, p_end):
                 open_s = i
+        elif _ends_elision(text, i, p_start):
+            continue  # the second mark of rock 'n' roll inside a quote
         elif _is_single_close(text, i, p_start, p_end):
             out.append(MarkSpan(open_s, i, open_s + 1, i, "single"))
             open_s, alt = None, None
