@@ -238,6 +238,8 @@ def test_markindex_names_titles_and_modifiers(text, content, type_, reason):
         'Critics call the levy "a tax on the poor" and want it scrapped.',
         # A person's coinage: a pronoun naming is speaking ('who he dubbed').
         'She rails against what she calls "the Quiet Club" of donors.',
+        # Branding a person or a plan with words is speaking ('branded the plan "..."').
+        'The mayor branded the plan "a disgrace" on Monday.',
         # "calls for" is a demand, not a name.
         'He calls for "Real Change" in every speech.',
         # A headline in title case: "Calls" names nothing.
@@ -359,6 +361,7 @@ def test_markindex_elision_inside_a_single_quote():
         # Naming oneself is a name even after "which" (unlike 'who he dubbed "..."').
         ('The band, which calls itself "Low Tide", played on.', "name", "name.self_named"),
         ('The headline read "Council Says No" on Tuesday.', "title", "title.titled"),
+        ('The bank opened an app, branded "Pocket Plus", in May.', "name", "name.branded"),
     ],
 )
 def test_markindex_more_not_speech_frames(text, type_, reason):
