@@ -367,3 +367,20 @@ def test_markindex_elision_inside_a_single_quote():
 def test_markindex_more_not_speech_frames(text, type_, reason):
     (span,) = build_mark_index(text)
     assert (span.type, span.reason) == (type_, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # No plural before the mark: it closes ("generous" is no plural noun).
+        ("The firm said it paid 'generous' bonuses, and 'We are proud of that,' its boss said.",
+         ["generous", "We are proud of that,"]),
+        # A possessive is never followed by a preposition or a conjunction.
+        ("She said the land had 'better uses' for the town.\n\n'It is ours,' she said.",
+         ["better uses", "It is ours,"]),
+        ("They are known as 'forever chemicals' because they last.\n\n'Test the wells,' Ann Lee said.",
+         ["forever chemicals", "Test the wells,"]),
+    ],
+)
+def test_markindex_closing_mark_after_s(text, words):
+    assert _words(text) == words

@@ -460,8 +460,28 @@ def _plural_possessive(text: str, i: int, para_end: int) -> bool:
     nxt = text[i + 1] if i + 1 < para_end else " "
     if text[i - 1 : i] not in ("s", "S") or nxt != " ":
         return False
+    word = re.search(r"[A-Za-z]+$", text[max(0, i - 30) : i])
+    if word is not None and word.group(0).lower().endswith(_NOT_PLURAL_ENDINGS):
+        return False  # "generous' retraining": no plural before the mark
     m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
-    return bool(m) and m.group(1) not in SPEECH_VERBS and m.group(1) not in PERSON_PRONOUNS and m.group(1) != "said"
+    return (
+        bool(m)
+        and m.group(1) not in SPEECH_VERBS
+        and m.group(1) not in PERSON_PRONOUNS
+        and m.group(1) != "said"
+        and m.group(1) not in _NOT_AFTER_POSSESSIVE
+    )
+
+
+# Word endings that are not plurals ("generous", "press", "bus", "crisis"),
+# and words that cannot follow a possessive ("uses' for", "chemicals' because"):
+# either way the mark closes a quote.
+_NOT_PLURAL_ENDINGS = ("ous", "ss", "us", "is")
+_NOT_AFTER_POSSESSIVE = frozenset(
+    """is was are were be been has had have will would can could should may might must does did do
+    and or but nor of to in on for at by with from as than that which who when where while if because so
+    after before since until into onto over under about against between through during without within""".split()
+)
 
 
 
