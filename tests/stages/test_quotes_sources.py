@@ -292,3 +292,33 @@ def test_sources_quote_cue_takes_a_manner_adverb():
     )
     (q,) = _checked(doc, find_marked_quotes(doc))
     assert (q.text, q.cue.text, q.speaker.mention.text) == ("We lost,", "said angrily", "Ruiz")
+
+
+def _wrote_on(channel: list) -> Doc:
+    # Ruiz wrote on <channel> the bridge is unsafe .
+    n = len(channel)
+    rows = [
+        (*_RUIZ, 1, "nsubj"),
+        ("wrote", "write", "VERB", "VBD", 1, "ROOT"),
+        ("on", "on", "ADP", "IN", 1, "prep"),
+    ]
+    rows += [(w, lem, pos, tag, 2 if dep == "pobj" else 3 + n - 1, dep) for w, lem, pos, tag, dep in channel]
+    rows += [
+        ("the", "the", "DET", "DT", 4 + n, "det"),
+        ("bridge", "bridge", "NOUN", "NN", 5 + n, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 1, "ccomp"),
+        ("unsafe", "unsafe", "ADJ", "JJ", 5 + n, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_sources_cue_takes_a_bare_channel_after_on():
+    q = _one(_wrote_on([("Twitter", "Twitter", "PROPN", "NNP", "pobj")]))
+    assert (q.cue.text, q.text) == ("wrote on Twitter", "the bridge is unsafe")
+
+
+def test_sources_cue_leaves_out_a_longer_on_phrase():
+    # Ruiz wrote on his blog ... : not a bare channel word of the list.
+    q = _one(_wrote_on([("his", "his", "PRON", "PRP$", "poss"), ("blog", "blog", "NOUN", "NN", "pobj")]))
+    assert (q.cue.text, q.text) == ("wrote", "the bridge is unsafe")

@@ -39,7 +39,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
-from .reported import cue_start, cue_subject, manner_adverb
+from .reported import channel_phrase, cue_start, cue_subject, manner_adverb
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -237,6 +237,9 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
                 break
             last = doc[end]
+        elif channel_phrase(tok) is not None and (i + 1) not in idx.in_quote:
+            # 'wrote on Twitter' (cue_channels in data/marks.json).
+            last = doc[i + 1]
         elif tok.dep_ == "prep" and i + 1 < len(doc) and (i + 1) in idx.in_quote:
             # The preposition governs the quote ('called for "action"'): it
             # ends the cue.

@@ -65,8 +65,11 @@ What is left out, on purpose:
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SPACY
@@ -267,6 +270,24 @@ def manner_adverb(tok: Token) -> bool:
         and tok.lower_.endswith("ly")
         and tok.left_edge.i == tok.right_edge.i == tok.i
     )
+
+
+@lru_cache(maxsize=1)
+def cue_channels() -> frozenset[str]:
+    """Channel words whose bare "on" phrase after a cue verb is part of the
+    cue ("wrote on Twitter"): ``cue_channels`` in ``data/marks.json``."""
+    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw).get("cue_channels", {}).get("words", ()))
+
+
+def channel_phrase(prep: Token) -> Token | None:
+    """The channel word of an "on" phrase that is one word long ("on
+    Twitter", "on television"), or None."""
+    doc = prep.doc
+    if prep.dep_ != "prep" or prep.lower_ != "on" or prep.right_edge.i != prep.i + 1 or prep.i + 1 >= len(doc):
+        return None
+    word = doc[prep.i + 1]
+    return word if word.lower_ in cue_channels() else None
 
 
 def cue_start(verb: Token) -> Token:
@@ -655,6 +676,8 @@ class _Finder:
                 end = tok
             elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
                 end = doc[tok.right_edge.i]
+            elif channel_phrase(tok) is not None and not (first <= tok.i + 1 <= last):
+                end = doc[tok.i + 1]
             elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
             ):
