@@ -510,3 +510,47 @@ def test_frames_pro_form_needs_the_word_after_the_verb_and_a_subject():
         ]
     )
     assert find_frames(doc) == []
+
+
+def test_frames_gerund_object_of_an_attitude_verb():
+    # Okoro opposed closing the clinic .
+    doc = _doc(
+        [
+            ("Okoro", "Okoro", "PROPN", "NNP", 1, "nsubj"),
+            ("opposed", "oppose", "VERB", "VBD", 1, "ROOT"),
+            ("closing", "close", "VERB", "VBG", 1, "xcomp"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("clinic", "clinic", "NOUN", "NN", 2, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("Okoro", "opposed", "closing the clinic", "belief", "gerund_object", False)
+    ]
+
+
+def test_frames_gerund_object_leaves_an_infinitive_and_verbs_outside_the_list():
+    # Okoro tried closing the clinic .  /  Okoro opposed to close ... is the infinitive rule's
+    rows = [
+        ("Okoro", "Okoro", "PROPN", "NNP", 1, "nsubj"),
+        ("tried", "try", "VERB", "VBD", 1, "ROOT"),
+        ("closing", "close", "VERB", "VBG", 1, "xcomp"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("clinic", "clinic", "NOUN", "NN", 2, "dobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    assert find_frames(_doc(rows)) == []
+    # Okoro wants to close the clinic .
+    doc = _doc(
+        [
+            ("Okoro", "Okoro", "PROPN", "NNP", 1, "nsubj"),
+            ("wants", "want", "VERB", "VBZ", 1, "ROOT"),
+            ("to", "to", "PART", "TO", 3, "aux"),
+            ("close", "close", "VERB", "VB", 1, "xcomp"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("clinic", "clinic", "NOUN", "NN", 3, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert [q.rule for q in find_frames(doc)] == []

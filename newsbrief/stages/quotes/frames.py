@@ -18,6 +18,8 @@ read by named patterns in spaCy's DependencyMatcher format
 * appeal (``appeal``, ``appeal_for``): "called on the council to reject
   the plan", "called for the council to reject the plan": the content is
   who is asked with what they are asked to do;
+* gerund object (``gerund_object``): "opposed defunding the agency": the
+  gerund's clause;
 * pro-form (``pro_form``): "half said so", "she said no": the one word
   that stands for the statement is the content;
 * attitude (``attitude_prep``, ``attitude_clause``): an adjective of
@@ -352,6 +354,23 @@ class _Reader:
             return  # "calls for troops have come": no infinitive, no appeal
         self.emit([(mark.i + 1, clause.right_edge.i)], _cue_span(doc, verb, mark), verb, subject_of(verb), rule)
 
+    def object_phrase(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "opposed defunding the agency": an attitude verb's object that
+        the object rule leaves (a gerund clause); the content is the
+        object's phrase."""
+        doc = self.doc
+        verb, obj = doc[ids[0]], doc[ids[1]]
+        if obj.dep_ == "xcomp" and (obj.tag_ != "VBG" or any(c.dep_ == "aux" for c in obj.children)):
+            return  # an infinitive: the infinitive rule's
+        if obj.i < verb.i or any(t.is_punct for t in doc[verb.i + 1 : obj.left_edge.i]):
+            return
+        source = subject_of(verb)
+        if source is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            source = verb.head
+        if source is None:
+            return
+        self.emit([(obj.left_edge.i, obj.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
     def pro_form(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "half said so", "the candidate said no", "she thinks so": a cue
         whose content is one word standing for a statement made before."""
@@ -447,6 +466,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "appeal": _Reader.appeal,
     "appeal_for": _Reader.appeal_for,
     "pro_form": _Reader.pro_form,
+    "object_phrase": _Reader.object_phrase,
     "in_source": _Reader.in_source,
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
