@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsbrief.stages.quotes import find_quotes
+from newsbrief.stages.quotes import _add_frames, find_quotes
 from newsbrief.stages.quotes.frames import find_frames
+from newsbrief.stages.quotes.markindex import build_mark_index
 from newsbrief.stages.quotes.reported import find_reported_speech
 
 from .hand_docs import VOCAB as _VOCAB
@@ -554,3 +555,29 @@ def test_frames_gerund_object_leaves_an_infinitive_and_verbs_outside_the_list():
         ]
     )
     assert [q.rule for q in find_frames(doc)] == []
+
+
+def test_frames_a_piece_ending_inside_quote_marks_is_not_added():
+    # The council called the toll a so-called "road tax" .  ("tax" hangs on
+    # the verb here, so the naming content ends inside the marked words; the
+    # merge must not add a frame that cuts a marked span, speech or not.)
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("council", "council", "NOUN", "NN", 2, "nsubj"),
+        ("called", "call", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("toll", "toll", "NOUN", "NN", 2, "dobj"),
+        ("a", "a", "DET", "DT", 8, "det"),
+        ("so-called", "so-called", "ADJ", "JJ", 8, "amod"),
+        ('"', '"', "PUNCT", "``", 8, "punct"),
+        ("road", "road", "NOUN", "NN", 2, "oprd"),
+        ("tax", "tax", "NOUN", "NN", 2, "npadvmod"),
+        ('"', '"', "PUNCT", "\'\'", 2, "punct"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True, True, True, True, True, True, True, False, True, False, False, False]
+    doc = _doc(rows, spaces=spaces)
+    assert [(f.rule, f.text) for f in find_frames(doc)] == [("naming", 'the toll a so-called "road')]
+    out: list = []
+    _add_frames(doc, doc.text, build_mark_index(doc.text), out)
+    assert out == []
