@@ -1146,6 +1146,10 @@ class _Finder:
         first, last = prep.i + 1, prep.right_edge.i
         if any(t.is_punct for t in self.doc[cue.i + 1 : prep.i]):
             return
+        # "spoke on condition of anonymity", "on behalf of": how or for whom
+        # someone spoke, not what about (nouns in the lexicon's list).
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in self.lexicon.words("prep_manner_nouns") for c in prep.children):
+            return
         if not self._free(first, last) or any(self.index.inside[first : last + 1]):
             return
         self.emit(first, last, cue, prep, subject, rule=rule["name"], type_=rule.get("type"), short=True)
