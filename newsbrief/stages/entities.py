@@ -30,6 +30,9 @@ _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 _DASHES = frozenset({"-", "--", "—", "–"})
+# Rule ``dateline_date``: at most this many tokens of date and agency between
+# an all-capitals dateline's comma and its dash ("LOS ANGELES, Sept. 28 (AP) —").
+_DATELINE_TAIL = 8
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -208,8 +211,22 @@ def _is_dateline(span: Span) -> bool:
     if not all(t.is_upper or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
         return False
     at_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    after = doc[span.end : span.end + 4]
-    return at_start and any(t.text in _DASHES or t.text == "(" for t in after[:1] or [])
+    if not at_start or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.text in _DASHES or nxt.text == "(":
+        return True
+    # "LOS ANGELES, Sept. 28 (UPI) —": a date and an agency between the
+    # place and the dash (no lower-case word, no line break), rule
+    # ``dateline_date``.
+    if nxt.text != ",":
+        return False
+    for tok in doc[span.end + 1 : span.end + 1 + _DATELINE_TAIL]:
+        if tok.text in _DASHES:
+            return True
+        if tok.is_lower or "\n" in tok.text or "\n" in tok.whitespace_:
+            return False
+    return False
 
 
 def _after_dateline(span: Span) -> Span:
@@ -673,11 +690,18 @@ def _join_short_names(
             if len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS
         }
 
+    # Names by last word, in ``keys`` order: a fuller name must end with the
+    # shorter one's last word, so only those are compared (near-linear; the
+    # other tests stay dynamic, as merges change clusters on the way).
+    by_last: dict[str, list[str]] = {}
+    for other in keys:
+        by_last.setdefault(other.split()[-1], []).append(other)
+
     def fuller(key: str) -> list[str]:
         words = key.split()
         return [
             other
-            for other in keys
+            for other in by_last.get(words[-1], ())
             if other != key
             and other not in merged_into
             and len(other.split()) >= len(words)
