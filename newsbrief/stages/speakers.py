@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Entity, Quote, Speaker
+from ..model import Entity, Quote, Speaker, TextSpan
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import people_lexicon
@@ -55,6 +55,11 @@ _GENERIC_ORG_HEADS = _LEX.generic_org_heads
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
+# Rule ``cue_subject``: how many verbs up from a cue with no subject of its own
+# ("explained it by saying", "emailed supporters, writing") to look, and
+# through which dependencies.
+_CUE_CLIMB = 3
+_CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
@@ -215,6 +220,12 @@ class _Resolver:
         }
         self.group_words = {w.lower() for e in entities if e.type == "NORP" for m in e.mentions for w in m.text.split()}
         self.quoted_starts = [q[0] for q in self.quoted]
+        # Sentences wholly inside quote marks (their first and last words).
+        self.quoted_sents: set[int] = set()
+        for n, sent in enumerate(doc.sents):
+            words = [t for t in sent if not (t.is_punct or t.is_space)]
+            if words and self.in_quote(words[0].idx) and self.in_quote(words[-1].idx):
+                self.quoted_sents.add(n)
         # Sentence -> people resolved as the speaker of a quote there.
         self.speakers_in: dict[int, set[str]] = {}
         self.refs: list[_Ref] = []
@@ -455,7 +466,10 @@ class _Resolver:
         # way to a strong local link (step 5) to a person whose title the
         # article did not state.
         by_role: str | None = None
-        if not plural and _title(head) in self.role_heads:
+        # Rule indefinite_is_new: "a spokeswoman for the mayor" is someone
+        # new, not the spokeswoman named before.
+        indefinite = first in _LEX.indefinite_determiners
+        if not plural and not indefinite and _title(head) in self.role_heads:
             by_role, by_place = self._by_role(_title(head), core)
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
@@ -569,13 +583,19 @@ class _Resolver:
         None. (Not the previous quote's speaker alone: "Mr. Doe's words may
         have affected the former president" names two people.)"""
         sent = self.sent_of(start)
+        # The sentence before, in the writer's words: sentences wholly inside
+        # quote marks ("I will tell the truth.") are skipped (rule
+        # narrative_sentence).
+        before = sent - 1
+        while before > 0 and before in self.quoted_sents and sent - before < _SENTENCE_WINDOW:
+            before -= 1
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
-        for s in (sent - 1, sent):
+        for s in range(before, sent + 1):
             for eid in self.speakers_in.get(s, ()):
                 if self.entities[eid].type == "PERSON":
                     found[eid] = True
         i = bisect_left(self.ref_starts, start) - 1
-        while i >= 0 and self.refs[i].sent >= sent - 1:
+        while i >= 0 and self.refs[i].sent >= before:
             ref = self.refs[i]
             i -= 1
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
@@ -673,6 +693,49 @@ class _Resolver:
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
         return _Resolved(text, None, None, "PERSON")
 
+    def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
+        """The speaker of a quote whose cue came without a source mention:
+        the grammatical subject of the cue, or of the verb the cue hangs from
+        ("Doe explained it by saying", "Doe emailed them, writing"), outside
+        the quote, resolved like a mention; None when there is none."""
+        cue = quote.cue
+        span = self._span(cue.start, cue.end) if cue is not None else None
+        if span is None or len(span) == 0:
+            return None
+        verb = span.root
+        for _ in range(_CUE_CLIMB):
+            subject = next(
+                (
+                    t
+                    for t in verb.children
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    and not (quote.start <= t.idx < quote.end or self.in_quote(t.idx))
+                ),
+                None,
+            )
+            if subject is not None:
+                phrase = self.doc[subject.left_edge.i : subject.i + 1]
+                probe = Quote(
+                    text=quote.text,
+                    start=quote.start,
+                    end=quote.end,
+                    kind=quote.kind,
+                    cue=quote.cue,
+                    speaker=Speaker(mention=TextSpan(phrase.text, phrase.start_char, phrase.end_char)),
+                )
+                return self.resolve(probe, prev)
+            if verb.dep_ not in _CUE_CLIMB_DEPS or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.dep_ == "prep":
+                # "by saying", "before asking" are the verb's subject
+                # speaking; "about calling", "for saying" may be someone
+                # else's words (people.toml, cue_climb_prepositions).
+                if verb.lower_ not in _LEX.cue_climb_prepositions or verb.head.i == verb.i:
+                    return None
+                verb = verb.head
+        return None
+
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         mention = quote.speaker.mention
         if mention is None:
@@ -690,8 +753,12 @@ class _Resolver:
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
+        counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
+        if ent is not None and ent.type == "NORP" and counted:
+            return self.description(span, mention.start, prev)
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
-            # "The Wisconsin Republican" is a description of a person, not the party.
+            # "The Wisconsin Republican" is a description of a person, not the
+            # party; so is "One Republican" (rule counted_group_member).
             return self.named(ent, span)
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
@@ -736,6 +803,12 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         para = resolver.para_of(quote.start)
         if quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
+        elif quote.cue is not None:
+            # Rule ``cue_subject``: a quote with a cue of its own ("said James
+            # Doe, a physicist", "Said Doe:") is that cue's, never the previous
+            # speaker's; when no source mention came with it, the cue's named
+            # subject (or pronoun) is the speaker, else it stays unknown.
+            resolved = resolver.cue_subject(quote, last_named)
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
