@@ -1,0 +1,201 @@
+"""Speaker rules on hand-built Docs (words, heads, deps and sentences given),
+so each test pins one rule of the resolver and not the model: cue_subject,
+indefinite_is_new, counted_group_member, narrative_sentence and the gender
+agreement of pronouns. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsbrief.model import Entity, Quote, Speaker, TextSpan
+from newsbrief.stages.speakers import resolve_speakers
+
+from .hand_docs import VOCAB
+
+# word, lemma, pos, tag, head (index in the doc; itself for a root), dep, sentence start
+Row = tuple[str, str, str, str, int, str, bool]
+
+
+def _doc(rows: list[Row]) -> Doc:
+    return Doc(
+        VOCAB,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[r[6] for r in rows],
+    )
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    """Tokens ``start``..``end`` (exclusive) as a TextSpan, checked against the text."""
+    span = doc[start:end]
+    ts = TextSpan(span.text, span.start_char, span.end_char)
+    assert doc.text[ts.start : ts.end] == ts.text
+    return ts
+
+
+def _quote(doc: Doc, content: tuple[int, int], cue: int | None, mention: tuple[int, int] | None) -> Quote:
+    text = _span(doc, *content)
+    return Quote(
+        text=text.text,
+        start=text.start,
+        end=text.end,
+        kind="direct",
+        verbatim=[text],
+        cue=_span(doc, cue, cue + 1) if cue is not None else None,
+        speaker=Speaker(mention=_span(doc, *mention) if mention else None),
+    )
+
+
+def _person(doc: Doc, eid: str, name: str, spans: list[tuple[int, int]], etype: str = "PERSON", role=None) -> Entity:
+    return Entity(id=eid, name=name, type=etype, mentions=[_span(doc, *s) for s in spans], role=role)
+
+
+def _said_by(mention: list[Row], start: int, sent: bool = True, quote: str = "No") -> list[Row]:
+    """`“ <quote> , ” <mention> said .` with the mention's rows given (heads
+    relative to ``start``, the mention's root pointing at "said")."""
+    n = len(mention)
+    said = start + 4 + n
+    rows: list[Row] = [
+        ("“", "“", "PUNCT", "``", said, "punct", sent),
+        (quote, quote.lower(), "INTJ", "UH", said, "ccomp", False),
+        (",", ",", "PUNCT", ",", said, "punct", False),
+        ("”", "”", "PUNCT", "''", said, "punct", False),
+    ]
+    for word, lemma, pos, tag, head, dep, _ in mention:
+        rows.append((word, lemma, pos, tag, said if head < 0 else start + 4 + head, dep, False))
+    rows += [("said", "say", "VERB", "VBD", said, "ROOT", False), (".", ".", "PUNCT", ".", said, "punct", False)]
+    return rows
+
+
+def test_cue_subject_speaker_of_a_quote_with_a_cue_and_no_mention():
+    # “Go,” said Ana Roe. Ben Cole replied by saying “No.”
+    rows: list[Row] = [
+        ("“", "“", "PUNCT", "``", 4, "punct", True),
+        ("Go", "go", "VERB", "VB", 4, "ccomp", False),
+        (",", ",", "PUNCT", ",", 4, "punct", False),
+        ("”", "”", "PUNCT", "''", 4, "punct", False),
+        ("said", "say", "VERB", "VBD", 4, "ROOT", False),
+        ("Ana", "Ana", "PROPN", "NNP", 6, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 4, "nsubj", False),
+        (".", ".", "PUNCT", ".", 4, "punct", False),
+        ("Ben", "Ben", "PROPN", "NNP", 9, "compound", True),
+        ("Cole", "Cole", "PROPN", "NNP", 10, "nsubj", False),
+        ("replied", "reply", "VERB", "VBD", 10, "ROOT", False),
+        ("by", "by", "ADP", "IN", 10, "prep", False),
+        ("saying", "say", "VERB", "VBG", 11, "pcomp", False),
+        ("“", "“", "PUNCT", "``", 14, "punct", False),
+        ("No", "no", "INTJ", "UH", 12, "ccomp", False),
+        (".", ".", "PUNCT", ".", 14, "punct", False),
+        ("”", "”", "PUNCT", "''", 14, "punct", False),
+    ]
+    doc = _doc(rows)
+    entities = [_person(doc, "e1", "Ana Roe", [(5, 7)]), _person(doc, "e2", "Ben Cole", [(8, 10)])]
+    first = _quote(doc, (1, 2), 4, (5, 7))
+    second = _quote(doc, (14, 15), 12, None)  # the quotes stage found the cue, not its source
+    resolve_speakers(doc, [first, second], entities)
+    assert first.speaker.entity == "e1"
+    # Not the previous speaker going on: the cue has a subject of its own.
+    assert second.speaker.entity == "e2" and second.speaker.name == "Ben Cole"
+    assert second.speaker.mention is None  # the source mention is the quotes stage's
+
+
+def test_cue_subject_stops_at_a_preposition_that_reports_someone_else():
+    # Ben Cole wrote about calling it “a scam”: the words may be another's.
+    rows: list[Row] = [
+        ("Ben", "Ben", "PROPN", "NNP", 1, "compound", True),
+        ("Cole", "Cole", "PROPN", "NNP", 2, "nsubj", False),
+        ("wrote", "write", "VERB", "VBD", 2, "ROOT", False),
+        ("about", "about", "ADP", "IN", 2, "prep", False),
+        ("calling", "call", "VERB", "VBG", 3, "pcomp", False),
+        ("it", "it", "PRON", "PRP", 4, "dobj", False),
+        ("“", "“", "PUNCT", "``", 8, "punct", False),
+        ("a", "a", "DET", "DT", 8, "det", False),
+        ("scam", "scam", "NOUN", "NN", 4, "oprd", False),
+        ("”", "”", "PUNCT", "''", 8, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (7, 9), 4, None)
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ben Cole", [(0, 2)])])
+    assert quote.speaker.name is None and quote.speaker.entity is None
+
+
+def _mayor_rows() -> list[Row]:
+    # Mayor Jane Doe spoke. “No,” a mayor from the north said. “No,” the mayor said.
+    rows: list[Row] = [
+        ("Mayor", "mayor", "PROPN", "NNP", 2, "compound", True),
+        ("Jane", "Jane", "PROPN", "NNP", 2, "compound", False),
+        ("Doe", "Doe", "PROPN", "NNP", 3, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 3, "ROOT", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+    ]
+    indefinite = [
+        ("a", "a", "DET", "DT", 1, "det", False),
+        ("mayor", "mayor", "NOUN", "NN", -1, "nsubj", False),
+        ("from", "from", "ADP", "IN", 1, "prep", False),
+        ("the", "the", "DET", "DT", 4, "det", False),
+        ("north", "north", "NOUN", "NN", 2, "pobj", False),
+    ]
+    rows += _said_by(indefinite, len(rows))
+    definite = [("the", "the", "DET", "DT", 1, "det", False), ("mayor", "mayor", "NOUN", "NN", -1, "nsubj", False)]
+    rows += _said_by(definite, len(rows))
+    return rows
+
+
+def test_indefinite_description_is_someone_new_not_the_person_with_the_role():
+    doc = _doc(_mayor_rows())
+    jane = _person(doc, "e1", "Jane Doe", [(1, 3)], role="Mayor")
+    indefinite = _quote(doc, (6, 7), 14, (9, 14))
+    definite = _quote(doc, (17, 18), 22, (20, 22))
+    resolve_speakers(doc, [indefinite, definite], [jane])
+    assert indefinite.speaker.entity is None
+    assert indefinite.speaker.name == "a mayor from the north"
+    # The definite description is the one mayor the article named.
+    assert definite.speaker.entity == "e1" and definite.speaker.name == "Jane Doe"
+
+
+def test_counted_group_member_is_a_description_not_the_group():
+    # “No,” one Green said. / “No,” Greens said.
+    rows = _said_by(
+        [("one", "one", "NUM", "CD", 1, "nummod", False), ("Green", "Green", "PROPN", "NNP", -1, "nsubj", False)], 0
+    )
+    rows += _said_by([("Greens", "Greens", "PROPN", "NNPS", -1, "nsubj", False)], len(rows))
+    doc = _doc(rows)
+    party = _person(doc, "e1", "Greens", [(5, 6), (12, 13)], etype="NORP")
+    member = _quote(doc, (1, 2), 6, (4, 6))
+    group = _quote(doc, (9, 10), 13, (12, 13))
+    resolve_speakers(doc, [member, group], [party])
+    assert member.speaker.entity is None and member.speaker.name == "one Green"
+    assert group.speaker.entity == "e1"
+
+
+def test_narrative_sentence_skips_a_sentence_wholly_in_quote_marks():
+    # “No,” Ana Roe said. “I will stay.” “No,” the senator said.
+    rows = _said_by(
+        [("Ana", "Ana", "PROPN", "NNP", 1, "compound", False), ("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)], 0
+    )
+    rows += [
+        ("“", "“", "PUNCT", "``", 11, "punct", True),
+        ("I", "I", "PRON", "PRP", 11, "nsubj", False),
+        ("will", "will", "AUX", "MD", 11, "aux", False),
+        ("stay", "stay", "VERB", "VB", 11, "ROOT", False),
+        (".", ".", "PUNCT", ".", 11, "punct", False),
+        ("”", "”", "PUNCT", "''", 11, "punct", False),
+    ]
+    rows += _said_by(
+        [("the", "the", "DET", "DT", 1, "det", False), ("senator", "senator", "NOUN", "NN", -1, "nsubj", False)],
+        len(rows),
+    )
+    doc = _doc(rows)
+    assert len(list(doc.sents)) == 3
+    ana = _person(doc, "e1", "Ana Roe", [(4, 6)])
+    first = _quote(doc, (1, 2), 6, (4, 6))
+    going_on = _quote(doc, (9, 13), None, None)
+    senator = _quote(doc, (15, 16), 20, (18, 20))
+    resolve_speakers(doc, [first, going_on, senator], [ana])
+    assert going_on.speaker.entity == "e1"
+    # The sentence before "the senator" in the writer's words names Ana Roe.
+    assert senator.speaker.entity == "e1" and senator.speaker.role == "senator"
