@@ -90,6 +90,8 @@ class _Resolved:
     plural: bool = False
     # A bare surname that fits several people: their entity ids (entity None).
     candidates: tuple[str, ...] = ()
+    # A description the article marks as no person ("brain cancer, which").
+    thing: bool = False
 
 
 def _core(span: Span) -> Span:
@@ -401,18 +403,42 @@ class _Resolver:
         if prev is not None and prev.name is not None:
             prev_gender = self.gender.get(prev.entity, "") if prev.entity else prev.gender
             prev_type = prev.type or ""
-            type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types)
-            if type_ok and not (gender and prev_gender and prev_gender != gender):
+            type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types and not prev.thing)
+            # Number agrees too: "he" or "she" is not "the experts".
+            number_ok = not (gender in ("m", "f") and prev.plural)
+            if type_ok and number_ok and not (gender and prev_gender and prev_gender != gender):
                 return prev
         if farther is not None and window == _SENTENCE_WINDOW:
             return self.named(self.entities[farther], None)
         return None
 
+    def _gendered_subject(self, start: int, gender: str) -> _Resolved | None:
+        """Rule ``gendered_subject``: an unnamed subject earlier in the
+        pronoun's own sentence whose head noun states the same gender ("My
+        mother has mellowed, but she still says"): the pronoun's antecedent,
+        as the description it is. None when there is none, or a named person
+        stands between."""
+        sent = self.doc[self.doc.char_span(start, start + 1, alignment_mode="expand").start].sent
+        found: Token | None = None
+        for tok in sent:
+            if tok.idx >= start:
+                break
+            if self.in_quote(tok.idx):
+                continue
+            if tok.ent_type_ == "PERSON":
+                found = None
+            elif tok.dep_ in ("nsubj", "nsubjpass") and _GENDERED_NOUNS.get(tok.lemma_.lower()) == gender:
+                if tok.tag_ not in ("NNS", "NNPS") and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None:
+                    found = tok
+        if found is None:
+            return None
+        left = found.left_edge.i
+        return self.description(self.doc[left : found.i + 1], found.idx, None)
+
     def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
-        if word in _MALE_PRONOUNS:
-            return self.recent(start, ("PERSON",), "m", prev)
-        if word in _FEMALE_PRONOUNS:
-            return self.recent(start, ("PERSON",), "f", prev)
+        if word in _MALE_PRONOUNS or word in _FEMALE_PRONOUNS:
+            gender = "m" if word in _MALE_PRONOUNS else "f"
+            return self._gendered_subject(start, gender) or self.recent(start, ("PERSON",), gender, prev)
         if word in ("it", "its"):
             return self.recent(start, ("ORG",), "", prev)
         if word in ("they", "them", "their"):
@@ -496,7 +522,9 @@ class _Resolver:
             head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
         ) and head not in _GENERIC_HEADS
         if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
-            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev)
+            # A person the article gives this title (step 3) is not overruled
+            # by the looser link (rule one_subject).
+            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev, loose=by_role is None)
             if eid is not None:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
@@ -575,7 +603,7 @@ class _Resolver:
         return (fits[0], by_place) if len(fits) == 1 else (None, False)
 
     def _local_person(
-        self, start: int, gender: str, head: str, core: Span, prev: _Resolved | None = None
+        self, start: int, gender: str, head: str, core: Span, prev: _Resolved | None = None, loose: bool = True
     ) -> str | None:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
@@ -618,6 +646,15 @@ class _Resolver:
         ]
         if len(compatible) == 1 and found[compatible[0]]:
             return compatible[0]
+        # Rule ``one_subject``: of several compatible people, the only one
+        # who is a subject or a speaker there ("Doe, the former secretary,
+        # stressed the raid that killed Roe ... The former first lady said").
+        subjects = [eid for eid in compatible if found[eid]]
+        # A noun before the head names a role of its own ("the band leader",
+        # "the campaign manager"): not for this looser link.
+        own_role = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in core)
+        if loose and len(subjects) == 1 and not gender_beside and not own_role:
+            return subjects[0]
         return None
 
     def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
@@ -766,7 +803,15 @@ class _Resolver:
             ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
             if ent is not None:
                 return self.named(ent, None)
-            return self.description(self.doc[antecedent.left_edge.i : antecedent.i + 1], mention.start, prev)
+            left = antecedent.left_edge.i
+            while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
+                # "... last week that those who question": not "that those".
+                left += 1
+            resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
+            if root.lower_ == "which" and resolved.entity is None:
+                # "which" stands for a thing, never a person a pronoun means.
+                resolved = _Resolved(**{**resolved.__dict__, "thing": True})
+            return resolved
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
