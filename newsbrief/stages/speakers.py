@@ -622,6 +622,7 @@ class _Resolver:
             for eid in self.speakers_in.get(s, ()):
                 if self.entities[eid].type == "PERSON":
                     found[eid] = True
+        any_subject: set[str] = set()  # subjects of any clause there
         i = bisect_left(self.ref_starts, start) - 1
         while i >= 0 and self.refs[i].sent >= before:
             ref = self.refs[i]
@@ -629,6 +630,8 @@ class _Resolver:
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
                 continue
             found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
+            if ref.subject:
+                any_subject.add(ref.eid)
         # "the partner being supportive of her": the description stands
         # beside the person the pronoun means, so it is someone else.
         others = {
@@ -647,13 +650,14 @@ class _Resolver:
         if len(compatible) == 1 and found[compatible[0]]:
             return compatible[0]
         # Rule ``one_subject``: of several compatible people, the only one
-        # who is a subject or a speaker there ("Doe, the former secretary,
-        # stressed the raid that killed Roe ... The former first lady said").
-        subjects = [eid for eid in compatible if found[eid]]
+        # who is a subject (of any clause) or a speaker there, and a main
+        # subject or speaker ("Doe, the former secretary, stressed the raid
+        # that killed Roe ... The former first lady said").
+        subjects = [eid for eid in compatible if found[eid] or eid in any_subject]
         # A noun before the head names a role of its own ("the band leader",
         # "the campaign manager"): not for this looser link.
         own_role = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in core)
-        if loose and len(subjects) == 1 and not gender_beside and not own_role:
+        if loose and len(subjects) == 1 and found[subjects[0]] and not gender_beside and not own_role:
             return subjects[0]
         return None
 
