@@ -495,7 +495,10 @@ class _Resolver:
         # Rule indefinite_is_new: "a spokeswoman for the mayor" is someone
         # new, not the spokeswoman named before.
         indefinite = first in _LEX.indefinite_determiners
-        if not plural and not indefinite and _title(head) in self.role_heads:
+        # "His lawyer", "the company's chief": a role relative to someone
+        # else, not the title a person was given (rule possessed_role).
+        possessed = any(t.dep_ == "poss" for t in core if t.i < root.i)
+        if not plural and not indefinite and not possessed and _title(head) in self.role_heads:
             by_role, by_place = self._by_role(_title(head), core)
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
