@@ -199,3 +199,103 @@ def test_narrative_sentence_skips_a_sentence_wholly_in_quote_marks():
     assert going_on.speaker.entity == "e1"
     # The sentence before "the senator" in the writer's words names Ana Roe.
     assert senator.speaker.entity == "e1" and senator.speaker.role == "senator"
+
+
+def test_gendered_subject_of_the_pronouns_own_sentence():
+    # Ben Cole spoke. His mother smiled, but she said “No.”
+    rows: list[Row] = [
+        ("Ben", "Ben", "PROPN", "NNP", 1, "compound", True),
+        ("Cole", "Cole", "PROPN", "NNP", 2, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("His", "his", "PRON", "PRP$", 5, "poss", True),
+        ("mother", "mother", "NOUN", "NN", 6, "nsubj", False),
+        ("smiled", "smile", "VERB", "VBD", 6, "ROOT", False),
+        (",", ",", "PUNCT", ",", 6, "punct", False),
+        ("but", "but", "CCONJ", "CC", 6, "cc", False),
+        ("she", "she", "PRON", "PRP", 10, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 6, "conj", False),
+        ("“", "“", "PUNCT", "``", 12, "punct", False),
+        ("No", "no", "INTJ", "UH", 10, "ccomp", False),
+        (".", ".", "PUNCT", ".", 12, "punct", False),
+        ("”", "”", "PUNCT", "''", 12, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (12, 13), 10, (9, 10))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ben Cole", [(0, 2)])])
+    # Not Ben Cole, whose gender the article never states: the mother.
+    assert quote.speaker.entity is None and quote.speaker.name == "His mother"
+
+
+def test_he_or_she_never_falls_back_to_a_plural_description():
+    # “Fine,” two experts said. “No,” she said.
+    two = [("two", "two", "NUM", "CD", 1, "nummod", False), ("experts", "expert", "NOUN", "NNS", -1, "nsubj", False)]
+    rows = _said_by(two, 0)
+    rows += _said_by([("she", "she", "PRON", "PRP", -1, "nsubj", False)], len(rows))
+    doc = _doc(rows)
+    experts = _quote(doc, (1, 2), 6, (4, 6))
+    she = _quote(doc, (9, 10), 13, (12, 13))
+    resolve_speakers(doc, [experts, she], [])
+    assert experts.speaker.name == "two experts"
+    assert she.speaker.name is None
+
+
+def _praised_rows(description: list[Row]) -> list[Row]:
+    # Ana Roe praised the law of Ben Cole. “No,” <description> said.
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj", False),
+        ("praised", "praise", "VERB", "VBD", 2, "ROOT", False),
+        ("the", "the", "DET", "DT", 4, "det", False),
+        ("law", "law", "NOUN", "NN", 2, "dobj", False),
+        ("of", "of", "ADP", "IN", 4, "prep", False),
+        ("Ben", "Ben", "PROPN", "NNP", 7, "compound", False),
+        ("Cole", "Cole", "PROPN", "NNP", 5, "pobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    return rows + _said_by(description, len(rows))
+
+
+def test_one_subject_links_a_title_to_the_only_subject_nearby():
+    senator = [
+        ("the", "the", "DET", "DT", 2, "det", False),
+        ("former", "former", "ADJ", "JJ", 2, "amod", False),
+        ("senator", "senator", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    doc = _doc(_praised_rows(senator))
+    people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Ben Cole", [(6, 8)])]
+    quote = _quote(doc, (10, 11), 16, (13, 16))
+    resolve_speakers(doc, [quote], people)
+    # Ben Cole is named there too, but only as an object.
+    assert quote.speaker.entity == "e1" and quote.speaker.role == "former senator"
+
+
+def test_one_subject_leaves_a_role_of_its_own_alone():
+    leader = [
+        ("the", "the", "DET", "DT", 2, "det", False),
+        ("band", "band", "NOUN", "NN", 2, "compound", False),
+        ("leader", "leader", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    doc = _doc(_praised_rows(leader))
+    people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Ben Cole", [(6, 8)])]
+    quote = _quote(doc, (10, 11), 16, (13, 16))
+    resolve_speakers(doc, [quote], people)
+    assert quote.speaker.entity is None and quote.speaker.name == "the band leader"
+
+
+def test_possessed_description_is_not_linked_by_a_stated_role():
+    # Lawyer Jane Doe spoke. “No,” his lawyer said.
+    rows: list[Row] = [
+        ("Lawyer", "lawyer", "PROPN", "NNP", 2, "compound", True),
+        ("Jane", "Jane", "PROPN", "NNP", 2, "compound", False),
+        ("Doe", "Doe", "PROPN", "NNP", 3, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 3, "ROOT", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+    ]
+    rows += _said_by(
+        [("his", "his", "PRON", "PRP$", 1, "poss", False), ("lawyer", "lawyer", "NOUN", "NN", -1, "nsubj", False)], 5
+    )
+    doc = _doc(rows)
+    quote = _quote(doc, (6, 7), 11, (9, 11))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Jane Doe", [(1, 3)], role="Lawyer")])
+    assert quote.speaker.entity is None and quote.speaker.name == "his lawyer"
