@@ -462,6 +462,9 @@ class _Resolver:
         root = span.root
         head = root.lemma_.lower()
         core = _core(span)
+        if len(core) == 1 and root.pos_ in ("NUM", "PRON", "DET") and len(span) > 1:
+            # "one or more of its members": a counting word alone says nothing.
+            core = span
         first = core[0].lower_
         plural = root.tag_ in ("NNS", "NNPS")
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
