@@ -240,6 +240,8 @@ class _Resolver:
         self.learned_roles: dict[str, str] = {}
         # Head lemma of a description -> what it resolved to.
         self.descriptions: dict[str, _Resolved] = {}
+        # The words of a definite description -> the entity it was linked to.
+        self.exact_descriptions: dict[str, _Resolved] = {}
         # Surname -> sentence of its last speaker mention left ambiguous.
         self.unresolved: dict[str, int] = {}
 
@@ -459,6 +461,25 @@ class _Resolver:
         return None
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
+        """A description's speaker (see ``_describe``). Rule
+        ``same_description``: a definite description with a qualifier, in the
+        very words of one already linked to a person or organisation here
+        ("the New York businessman" ... "the New York businessman, who"), is
+        that one again; another wording ("the governor") or a bare head ("the
+        star", in a list of stars) is decided afresh."""
+        core = _core(span)
+        words = " ".join(t.lower_ for t in core)
+        # With a qualifier besides the head: "the star" of a list of stars
+        # may be the next one, "the New York businessman" is one person.
+        definite = core[0].lower_ in ("the", "this", "that") and len(core) >= 3
+        if definite and words in self.exact_descriptions:
+            return self.exact_descriptions[words]
+        resolved = self._describe(span, start, prev)
+        if definite and resolved.entity is not None:
+            self.exact_descriptions.setdefault(words, resolved)
+        return resolved
+
+    def _describe(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         root = span.root
         head = root.lemma_.lower()
         core = _core(span)

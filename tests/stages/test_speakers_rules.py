@@ -299,3 +299,31 @@ def test_possessed_description_is_not_linked_by_a_stated_role():
     quote = _quote(doc, (6, 7), 11, (9, 11))
     resolve_speakers(doc, [quote], [_person(doc, "e1", "Jane Doe", [(1, 3)], role="Lawyer")])
     assert quote.speaker.entity is None and quote.speaker.name == "his lawyer"
+
+
+def test_same_description_in_the_same_words_is_the_same_person():
+    # Ana Roe praised the law of Ben Cole. “No,” the former senator said.
+    # Rain fell. (four times) “No,” the former senator said.
+    senator = [
+        ("the", "the", "DET", "DT", 2, "det", False),
+        ("former", "former", "ADJ", "JJ", 2, "amod", False),
+        ("senator", "senator", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    rows = _praised_rows(senator)
+    for _ in range(4):
+        at = len(rows)
+        rows += [
+            ("Rain", "rain", "NOUN", "NN", at + 1, "nsubj", True),
+            ("fell", "fall", "VERB", "VBD", at + 1, "ROOT", False),
+            (".", ".", "PUNCT", ".", at + 1, "punct", False),
+        ]
+    at = len(rows)
+    rows += _said_by(senator, at)
+    doc = _doc(rows)
+    people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Ben Cole", [(6, 8)])]
+    first = _quote(doc, (10, 11), 16, (13, 16))
+    again = _quote(doc, (at + 1, at + 2), at + 7, (at + 4, at + 7))
+    resolve_speakers(doc, [first, again], people)
+    assert first.speaker.entity == "e1"
+    # No one is named near the second: the same words link it all the same.
+    assert again.speaker.entity == "e1"
