@@ -222,12 +222,6 @@ class _Resolver:
         }
         self.group_words = {w.lower() for e in entities if e.type == "NORP" for m in e.mentions for w in m.text.split()}
         self.quoted_starts = [q[0] for q in self.quoted]
-        # Sentences wholly inside quote marks (their first and last words).
-        self.quoted_sents: set[int] = set()
-        for n, sent in enumerate(doc.sents):
-            words = [t for t in sent if not (t.is_punct or t.is_space)]
-            if words and self.in_quote(words[0].idx) and self.in_quote(words[-1].idx):
-                self.quoted_sents.add(n)
         # Sentence -> people resolved as the speaker of a quote there.
         self.speakers_in: dict[int, set[str]] = {}
         self.refs: list[_Ref] = []
@@ -315,6 +309,18 @@ class _Resolver:
                 self.gender[eid] = "m"
             elif f > m:
                 self.gender[eid] = "f"
+
+    def quoted_sent(self, n: int) -> bool:
+        """Whether sentence ``n`` stands wholly inside quote marks (its first
+        and last letters or digits do), from the offsets alone."""
+        start = self.sent_starts[n]
+        end = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+        piece = self.text[start:end]
+        first = next((i for i, c in enumerate(piece) if c.isalnum()), None)
+        if first is None:
+            return False
+        last = next(i for i in range(len(piece) - 1, -1, -1) if piece[i].isalnum())
+        return self.in_quote(start + first) and self.in_quote(start + last)
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.quoted_starts, char) - 1
@@ -642,7 +648,7 @@ class _Resolver:
         # quote marks ("I will tell the truth.") are skipped (rule
         # narrative_sentence).
         before = sent - 1
-        while before > 0 and before in self.quoted_sents and sent - before < _SENTENCE_WINDOW:
+        while before > 0 and self.quoted_sent(before) and sent - before < _SENTENCE_WINDOW:
             before -= 1
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in range(before, sent + 1):
