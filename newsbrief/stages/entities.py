@@ -204,6 +204,20 @@ def _is_title_only(span: Span, surnames: set[str]) -> bool:
     return True
 
 
+def _is_work_title(span: Span) -> bool:
+    """Rule ``work_title``: a name standing for a work, not a person: the
+    appositive of a noun for a work ("her memoir, Hard Roads") or right
+    after one ("the film Anna Roe"); the nouns are ``people.toml``'s
+    ``work_heads``."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in _LEX.work_heads:
+        return True
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        return before.is_lower and before.lemma_.lower() in _LEX.work_heads
+    return False
+
+
 def _is_dateline(span: Span) -> bool:
     """An all-capitals place opening a paragraph before a dash or a
     parenthesis ("WASHINGTON —", "NEW YORK (AP) -"): a dateline, no name."""
@@ -546,6 +560,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed = ent.doc[k : trimmed.end]
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
+        if label == "PERSON" and _is_work_title(trimmed):
+            # "her 2003 book, Living History": a work's title, no person.
+            continue
         if _is_title_only(trimmed, surnames) or _is_fragment(trimmed):
             # "Sgt" on its own, "Co" of "Co-author": no name.
             continue

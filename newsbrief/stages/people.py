@@ -35,6 +35,7 @@ class PeopleLexicon:
     indefinite_determiners: frozenset[str] = frozenset()
     group_determiners: frozenset[str] = frozenset()
     cue_climb_prepositions: frozenset[str] = frozenset()
+    work_heads: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -66,6 +67,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         indefinite_determiners=words("indefinite_determiners") if "indefinite_determiners" in data else frozenset(),
         group_determiners=words("group_determiners") if "group_determiners" in data else frozenset(),
         cue_climb_prepositions=words("cue_climb_prepositions") if "cue_climb_prepositions" in data else frozenset(),
+        work_heads=words("work_heads") if "work_heads" in data else frozenset(),
     )
 
 

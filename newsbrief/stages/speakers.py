@@ -238,6 +238,8 @@ class _Resolver:
         self.exact_descriptions: dict[str, _Resolved] = {}
         # Surname -> sentence of its last speaker mention left ambiguous.
         self.unresolved: dict[str, int] = {}
+        # Sentence of the previous quote (see ``pronoun``).
+        self.prev_sent = -10
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -446,6 +448,13 @@ class _Resolver:
     def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
         if word in _MALE_PRONOUNS or word in _FEMALE_PRONOUNS:
             gender = "m" if word in _MALE_PRONOUNS else "f"
+            if prev is not None and prev.candidates and self.sent_of(start) - self.prev_sent <= 1:
+                # Rule ``pronoun_narrows_surname``: the previous quote's
+                # speaker was a surname two people share ("Doe said ...
+                # She added"); the pronoun's gender picks the one it fits.
+                fits = [c for c in prev.candidates if self.gender.get(c, gender) == gender]
+                if len(fits) == 1:
+                    return self.named(self.entities[fits[0]], None)
             return self._gendered_subject(start, gender) or self.recent(start, ("PERSON",), gender, prev)
         if word in ("it", "its"):
             return self.recent(start, ("ORG",), "", prev)
@@ -883,6 +892,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     prev_para = -1
     for quote in sorted(quotes, key=lambda q: q.start):
         para = resolver.para_of(quote.start)
+        resolver.prev_sent = resolver.sent_of(prev_quote.start) if prev_quote is not None else -10
         if quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
         elif quote.cue is not None:

@@ -214,6 +214,13 @@ def test_entities_dateline_with_date_and_agency_is_no_name(nlp):
     assert "LISBON" in [e.name for e in cluster_entities(doc)]
 
 
+def test_entities_title_of_a_work_is_no_person(nlp):
+    # Rule work_title: the appositive of a noun for a work, or a name right after one.
+    text = "In her memoir, Hard Roads, Mia Lund wrote about the war. She also praised the film Anna Berg."
+    doc = _doc_with(nlp, text, [("Hard Roads", "PERSON"), ("Mia Lund", "PERSON"), ("Anna Berg", "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Mia Lund"]
+
+
 def test_entities_name_split_by_nickname_is_one_person(nlp):
     text = 'Robert "Bobby" Lane coached the team. Bobby Lane retired in May. Lane now fishes.'
     doc = _doc_with(nlp, text, [("Robert", "PERSON"), ("Lane coached", "PERSON"), ("Bobby Lane", "PERSON")])

@@ -327,3 +327,36 @@ def test_same_description_in_the_same_words_is_the_same_person():
     assert first.speaker.entity == "e1"
     # No one is named near the second: the same words link it all the same.
     assert again.speaker.entity == "e1"
+
+
+def test_pronoun_narrows_a_surname_two_people_share():
+    # Mr. Ben Roe met Ana Roe at the home of Kim Lee. “No,” Roe said. “Yes,” she said.
+    rows: list[Row] = [
+        ("Mr.", "Mr.", "PROPN", "NNP", 2, "compound", True),
+        ("Ben", "Ben", "PROPN", "NNP", 2, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 3, "nsubj", False),
+        ("met", "meet", "VERB", "VBD", 3, "ROOT", False),
+        ("Ana", "Ana", "PROPN", "NNP", 5, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 3, "dobj", False),
+        ("at", "at", "ADP", "IN", 3, "prep", False),
+        ("the", "the", "DET", "DT", 8, "det", False),
+        ("home", "home", "NOUN", "NN", 6, "pobj", False),
+        ("of", "of", "ADP", "IN", 8, "prep", False),
+        ("Kim", "Kim", "PROPN", "NNP", 11, "compound", False),
+        ("Lee", "Lee", "PROPN", "NNP", 9, "pobj", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+    ]
+    rows += _said_by([("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)], len(rows))
+    rows += _said_by([("she", "she", "PRON", "PRP", -1, "nsubj", False)], len(rows), quote="Yes")
+    doc = _doc(rows)
+    people = [
+        _person(doc, "e1", "Ben Roe", [(1, 3)]),
+        _person(doc, "e2", "Ana Roe", [(4, 6)]),
+        _person(doc, "e3", "Kim Lee", [(10, 12)]),
+    ]
+    roe, she = _quote(doc, (14, 15), 18, (17, 18)), _quote(doc, (21, 22), 25, (24, 25))
+    resolve_speakers(doc, [roe, she], people)
+    assert roe.speaker.entity is None and sorted(roe.speaker.candidates) == ["e1", "e2"]
+    # "she" goes on from the Roe just quoted: not Mr. Roe, so Ana Roe (not
+    # Kim Lee, named as far back).
+    assert she.speaker.entity == "e2" and she.speaker.name == "Ana Roe"
