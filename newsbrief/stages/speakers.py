@@ -457,6 +457,16 @@ class _Resolver:
                     return self.named(self.entities[fits[0]], None)
             return self._gendered_subject(start, gender) or self.recent(start, ("PERSON",), gender, prev)
         if word in ("it", "its"):
+            # Rule ``country_it``: a country or city that is the subject of the
+            # pronoun's own sentence speaks as "it" ("Even Norway, its
+            # neighbour, said it was opposed"); otherwise an organisation.
+            sent = self.sent_of(start)
+            i = bisect_left(self.ref_starts, start) - 1
+            while i >= 0 and self.refs[i].sent == sent:
+                ref = self.refs[i]
+                i -= 1
+                if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
+                    return self.named(self.entities[ref.eid], None)
             return self.recent(start, ("ORG",), "", prev)
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous

@@ -360,3 +360,31 @@ def test_pronoun_narrows_a_surname_two_people_share():
     # "she" goes on from the Roe just quoted: not Mr. Roe, so Ana Roe (not
     # Kim Lee, named as far back).
     assert she.speaker.entity == "e2" and she.speaker.name == "Ana Roe"
+
+
+def test_country_it_is_the_country_that_is_the_subject():
+    # Acme Group spoke. Norway spoke, and it said “No.”
+    rows: list[Row] = [
+        ("Acme", "Acme", "PROPN", "NNP", 1, "compound", True),
+        ("Group", "Group", "PROPN", "NNP", 2, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("Norway", "Norway", "PROPN", "NNP", 5, "nsubj", True),
+        ("spoke", "speak", "VERB", "VBD", 5, "ROOT", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("and", "and", "CCONJ", "CC", 5, "cc", False),
+        ("it", "it", "PRON", "PRP", 9, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 5, "conj", False),
+        ("“", "“", "PUNCT", "``", 11, "punct", False),
+        ("No", "no", "INTJ", "UH", 9, "ccomp", False),
+        (".", ".", "PUNCT", ".", 11, "punct", False),
+        ("”", "”", "PUNCT", "''", 11, "punct", False),
+    ]
+    doc = _doc(rows)
+    entities = [
+        _person(doc, "e1", "Acme Group", [(0, 2)], etype="ORG"),
+        _person(doc, "e2", "Norway", [(4, 5)], etype="GPE"),
+    ]
+    quote = _quote(doc, (11, 12), 9, (8, 9))
+    resolve_speakers(doc, [quote], entities)
+    assert quote.speaker.entity == "e2"
