@@ -97,6 +97,17 @@ def _trim(span: Span) -> Span | None:
         or (doc[start].pos_ == "ADV" and start + 1 < end)
     ):
         start += 1
+    if (
+        start > 0
+        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
+        and end - start >= 3
+        and doc[start].lower_ not in given_names()
+        and doc[start + 1].lower_ in given_names()
+    ):
+        # Rule ``honorific_title``: "Miss Universe Ana Roe": the honorific
+        # (in the span or right before it) opens a title ("Miss Universe")
+        # when the word after it is no given name and the next one is.
+        start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:

@@ -221,6 +221,13 @@ def test_entities_title_of_a_work_is_no_person(nlp):
     assert [e.name for e in cluster_entities(doc)] == ["Mia Lund"]
 
 
+def test_entities_honorific_opening_a_title_is_no_part_of_the_name(nlp):
+    # Rule honorific_title: "Miss Universe" is a title; "Ms. Jane Doe" a name.
+    text = "The former Miss Universe Maria Lund opened the fair. Ms. Jane Doe closed it."
+    doc = _doc_with(nlp, text, [("Universe Maria Lund", "PERSON"), ("Jane Doe", "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Maria Lund", "Jane Doe"]
+
+
 def test_entities_name_split_by_nickname_is_one_person(nlp):
     text = 'Robert "Bobby" Lane coached the team. Bobby Lane retired in May. Lane now fishes.'
     doc = _doc_with(nlp, text, [("Robert", "PERSON"), ("Lane coached", "PERSON"), ("Bobby Lane", "PERSON")])
