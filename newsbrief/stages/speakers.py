@@ -92,6 +92,8 @@ class _Resolved:
     candidates: tuple[str, ...] = ()
     # A description the article marks as no person ("brain cancer, which").
     thing: bool = False
+    # A description's head noun (lemma).
+    head: str = ""
 
 
 def _core(span: Span) -> Span:
@@ -480,7 +482,16 @@ class _Resolver:
             person = self.recent(start, ("PERSON",), "x", prev, window=2, strict=True)
             if person is not None:
                 return person
-            if prev is not None and prev.type == "DESC" and not prev.gender and _SINGULAR_SOURCE.match(prev.name or ""):
+            if (
+                prev is not None
+                and prev.type == "DESC"
+                and not prev.gender
+                and _SINGULAR_SOURCE.match(prev.name or "")
+                # Rule ``singular_they_source``: an unnamed source ("a
+                # spokesperson", "the official") or a group ("a group of
+                # lawmakers"), not "the FBI director" nor "the statement".
+                and (prev.head in _GENERIC_HEADS or prev.head in _ORG_HEADS)
+            ):
                 return prev
             return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
@@ -584,7 +595,7 @@ class _Resolver:
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
-        resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural)
+        resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
 

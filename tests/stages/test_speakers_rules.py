@@ -388,3 +388,16 @@ def test_country_it_is_the_country_that_is_the_subject():
     quote = _quote(doc, (11, 12), 9, (8, 9))
     resolve_speakers(doc, [quote], entities)
     assert quote.speaker.entity == "e2"
+
+
+def test_singular_they_is_an_unnamed_source_not_a_titled_one():
+    # “No,” the park director said. “Yes,” they said.  /  “No,” a spokesperson said. “Yes,” they said.
+    for head, expected in (("director", None), ("spokesperson", "a spokesperson")):
+        det = "the" if head == "director" else "a"
+        speaker = [(det, det, "DET", "DT", 1, "det", False), (head, head, "NOUN", "NN", -1, "nsubj", False)]
+        rows = _said_by(speaker, 0)
+        rows += _said_by([("they", "they", "PRON", "PRP", -1, "nsubj", False)], len(rows), quote="Yes")
+        doc = _doc(rows)
+        first, they = _quote(doc, (1, 2), 6, (4, 6)), _quote(doc, (9, 10), 13, (12, 13))
+        resolve_speakers(doc, [first, they], [])
+        assert they.speaker.name == expected, head
