@@ -892,6 +892,12 @@ class _Resolver:
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
         if mention.end <= stop[0] or mention.start >= stop[1]:
             span = _whole(span, stop if mention.end <= stop[0] else (len(self.text), len(self.text)))
+        words = [t for t in span if t.is_alpha][:2]
+        if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
+            # Rule ``heading_source``: a phrase opening with words all in
+            # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
+            # heading, no one's name (acronyms are short: "US", "UN").
+            return None
         return self.description(span, mention.start, prev)
 
 

@@ -401,3 +401,24 @@ def test_singular_they_is_an_unnamed_source_not_a_titled_one():
         first, they = _quote(doc, (1, 2), 6, (4, 6)), _quote(doc, (9, 10), 13, (12, 13))
         resolve_speakers(doc, [first, they], [])
         assert they.speaker.name == expected, head
+
+
+def test_heading_in_capitals_is_no_speaker():
+    # “No,” THE ROADS Today said.  /  “No,” the US team said.
+    heading = [
+        ("THE", "the", "DET", "DT", 2, "det", False),
+        ("ROADS", "road", "NOUN", "NNS", 2, "compound", False),
+        ("Today", "today", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    team = [
+        ("the", "the", "DET", "DT", 2, "det", False),
+        ("US", "US", "PROPN", "NNP", 2, "compound", False),
+        ("team", "team", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    rows = _said_by(heading, 0)
+    rows += _said_by(team, len(rows))
+    doc = _doc(rows)
+    first, second = _quote(doc, (1, 2), 7, (4, 7)), _quote(doc, (10, 11), 16, (13, 16))
+    resolve_speakers(doc, [first, second], [])
+    assert first.speaker.name is None
+    assert second.speaker.name == "the US team"
