@@ -565,11 +565,14 @@ class _Resolver:
                 return resolved
         # 4. "the company": the organisation being talked about (one: "the
         # campaigns" are several).
-        if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2 and not plural:
+        personal = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads or head in _GENERIC_HEADS
+        if first in ("the", "its") and len(core) <= 3 and not plural and (head in _ORG_HEADS or not personal):
             # An organisation named with this word ("the ministry" -> the
-            # Finance Ministry); a generic word ("the company") may also be the
-            # organisation that was just the subject.
-            org = self._recent_org_named(start, head)
+            # Finance Ministry; rule org_named_by_head, any head that names
+            # no person: "the festival", "the appeals court"); a generic word
+            # ("the company") may also be the organisation that was just the
+            # subject.
+            org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
             if org is not None:
@@ -724,14 +727,25 @@ class _Resolver:
             return subjects[0]
         return None
 
-    def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
+    def _recent_org_named(self, before: int, head: str, name_head: bool = False) -> _Resolved | None:
+        """The organisation named last before ``before`` with the word
+        ``head`` in its name; with ``name_head``, as the head of its name
+        (the last word before any "of": "the festival" is the "... Film
+        Festival", "the court" the "Court of Appeals", "the state" is not
+        the "State Department")."""
         i = bisect_left(self.ref_starts, before) - 1
         stop = max(-1, i - _MAX_CANDIDATES * 5)
         while i > stop:
             ref = self.refs[i]
             i -= 1
             ent = self.entities[ref.eid]
-            if ent.type == "ORG" and head in ent.name.lower().split():
+            if ent.type != "ORG":
+                continue
+            words = ent.name.lower().split()
+            if name_head:
+                words = words[: words.index("of")] if "of" in words else words
+                words = words[-1:] if len(words) >= 1 and len(ent.name.split()) >= 2 else []
+            if head in words:
                 return self.named(ent, None)
         return None
 

@@ -422,3 +422,34 @@ def test_heading_in_capitals_is_no_speaker():
     resolve_speakers(doc, [first, second], [])
     assert first.speaker.name is None
     assert second.speaker.name == "the US team"
+
+
+def test_org_named_by_the_head_of_its_name():
+    # Lakeside Film Festival opened. “No,” the festival said.  (not "the state" for "State Bank")
+    rows: list[Row] = [
+        ("Lakeside", "Lakeside", "PROPN", "NNP", 2, "compound", True),
+        ("Film", "Film", "PROPN", "NNP", 2, "compound", False),
+        ("Festival", "Festival", "PROPN", "NNP", 3, "nsubj", False),
+        ("opened", "open", "VERB", "VBD", 3, "ROOT", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+        ("State", "State", "PROPN", "NNP", 6, "compound", True),
+        ("Bank", "Bank", "PROPN", "NNP", 7, "nsubj", False),
+        ("closed", "close", "VERB", "VBD", 7, "ROOT", False),
+        (".", ".", "PUNCT", ".", 7, "punct", False),
+    ]
+    festival = [
+        ("the", "the", "DET", "DT", 1, "det", False),
+        ("festival", "festival", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    state = [("the", "the", "DET", "DT", 1, "det", False), ("state", "state", "NOUN", "NN", -1, "nsubj", False)]
+    rows += _said_by(festival, len(rows))
+    rows += _said_by(state, len(rows))
+    doc = _doc(rows)
+    orgs = [
+        _person(doc, "e1", "Lakeside Film Festival", [(0, 3)], "ORG"),
+        _person(doc, "e2", "State Bank", [(5, 7)], "ORG"),
+    ]
+    first, second = _quote(doc, (10, 11), 15, (13, 15)), _quote(doc, (18, 19), 23, (21, 23))
+    resolve_speakers(doc, [first, second], orgs)
+    assert first.speaker.entity == "e1"
+    assert second.speaker.entity is None and second.speaker.name == "the state"
