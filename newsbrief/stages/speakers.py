@@ -896,6 +896,12 @@ class _Resolver:
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
+        words = [t for t in span if t.is_alpha][:2]
+        if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
+            # Rule ``heading_source``: a phrase opening with words all in
+            # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
+            # heading, no one's name (acronyms are short: "US", "UN").
+            return None
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
@@ -906,12 +912,6 @@ class _Resolver:
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
         if mention.end <= stop[0] or mention.start >= stop[1]:
             span = _whole(span, stop if mention.end <= stop[0] else (len(self.text), len(self.text)))
-        words = [t for t in span if t.is_alpha][:2]
-        if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
-            # Rule ``heading_source``: a phrase opening with words all in
-            # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
-            # heading, no one's name (acronyms are short: "US", "UN").
-            return None
         return self.description(span, mention.start, prev)
 
 
