@@ -49,6 +49,9 @@ _GENDERED_NOUNS = _LEX.gendered_nouns
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
+# Heads whose participle qualifier says who the person is ("diplomats
+# involved in the talks"), where after other heads it says when or where.
+_PERSON_NOUNS = _GENERIC_HEADS | TITLE_WORDS | PERSON_EPITHETS | _LEX.person_heads
 _ORG_HEADS = ORG_HINT_WORDS | _LEX.org_heads
 _OFFICES = _LEX.offices
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads
@@ -105,13 +108,19 @@ def _core(span: Span) -> Span:
     for child in root.rights:
         if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod", "acl"):
             break
-        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
-            # "an official briefed on the talks" says who; "a poll released
+        if child.dep_ == "acl" and root.lemma_.lower() not in _PERSON_NOUNS:
+            # "a diplomat briefed on the talks" says who; "a poll released
             # last week" only when.
             break
-        if any(t.is_punct for t in span.doc[end : child.right_edge.i + 1]):
+        sub_end = min(span.end, child.right_edge.i + 1)
+        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct), None)
+        if comma is not None:
+            # A relative clause hung on the qualifier's last noun ("a person
+            # familiar with the talks, who asked ...") ends it at the comma.
+            if comma > child.i:
+                end = comma
             break
-        end = min(span.end, child.right_edge.i + 1)
+        end = sub_end
     return span.doc[span.start : end]
 
 
@@ -128,7 +137,7 @@ def _whole(span: Span, stop: tuple[int, int]) -> Span:
             continue
         if child.dep_ not in ("prep", "amod", "acl") or child.i != end:
             break
-        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+        if child.dep_ == "acl" and root.lemma_.lower() not in _PERSON_NOUNS:
             # "an official briefed on the talks" says who; "a report released
             # last year" only when, and is cut there.
             break
