@@ -536,11 +536,24 @@ class _Resolver:
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
         # The name may sit inside the mention ("One Republican hopeful, Carly
         # Fiorina, said"); a plural ("Two rivals, A and B") names no one person.
-        for tok in list(root.children) + [root.head]:
+        # The parser may hang the name on the last noun of the description's
+        # own qualifier ("A forecaster in Portland, Eric Haines,"): a place or
+        # organisation has no person in apposition, so that name is the
+        # description's.
+        hung = [
+            a
+            for prep in root.rights
+            if prep.dep_ == "prep" and not root.ent_type_
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP")
+            for a in obj.rights
+            if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+        ]
+        for tok in list(root.children) + [root.head] + hung:
             if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
                 inside = tok.i in range(span.start, span.end)
-                if ent is not None and (not inside or (tok.head.i == root.i and tok.i > root.i)):
+                if ent is not None and (not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i)):
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)
