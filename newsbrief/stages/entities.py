@@ -229,6 +229,13 @@ def _is_work_title(span: Span) -> bool:
     return False
 
 
+def _is_place_by_apposition(span: Span) -> bool:
+    """Rule ``place_apposition``: a name with a place noun in apposition
+    ("Sable Point, a fishing village"); the nouns are ``people.toml``'s
+    ``place_heads``."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _LEX.place_heads for c in span.root.rights)
+
+
 def _is_dateline(span: Span) -> bool:
     """An all-capitals place opening a paragraph before a dash or a
     parenthesis ("WASHINGTON —", "NEW YORK (AP) -"): a dateline, no name."""
@@ -552,6 +559,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if lines
         else set()
     )
+    # A name the article once glosses as a place is a place at every mention.
+    places = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -586,6 +595,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             ):
                 k += 1
             trimmed, label = ent.doc[k : trimmed.end], "PERSON"
+        if label == "PERSON" and trimmed.text in places:
+            label = "LOC"
         if label == "PERSON" and _is_work_title(trimmed):
             # "her 2003 book, Living History": a work's title, no person.
             continue

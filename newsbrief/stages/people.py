@@ -36,6 +36,7 @@ class PeopleLexicon:
     group_determiners: frozenset[str] = frozenset()
     cue_climb_prepositions: frozenset[str] = frozenset()
     work_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -68,6 +69,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         group_determiners=words("group_determiners") if "group_determiners" in data else frozenset(),
         cue_climb_prepositions=words("cue_climb_prepositions") if "cue_climb_prepositions" in data else frozenset(),
         work_heads=words("work_heads") if "work_heads" in data else frozenset(),
+        place_heads=words("place_heads") if "place_heads" in data else frozenset(),
     )
 
 

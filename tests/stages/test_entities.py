@@ -340,3 +340,13 @@ def test_entities_titled_surname_labelled_an_organisation_is_the_person(nlp):
     ]
     found = {(e.name, e.type, len(e.mentions)) for e in cluster_entities(doc)}
     assert found == {("Ruth Ames", "PERSON", 2), ("General Motors", "ORG", 1)}
+
+
+def test_entities_name_glossed_as_a_place_is_a_place_at_every_mention(nlp):
+    text = "They sailed to Sable Point, a fishing village, in May. Nobody on Sable Point owns a car."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    first, second = words.index("Sable"), len(words) - 1 - words[::-1].index("Sable")
+    doc.ents = [Span(doc, first, first + 2, label="PERSON"), Span(doc, second, second + 2, label="PERSON")]
+    (place,) = cluster_entities(doc)
+    assert (place.name, place.type, len(place.mentions)) == ("Sable Point", "LOC", 2)
