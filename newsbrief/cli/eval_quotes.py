@@ -73,6 +73,11 @@ def render_report(report: dict[str, Any]) -> str:
         lines.append(_acc_row("cue accuracy (lemma)", gold["cue_accuracy"]))
         lines.append(_acc_row("speaker accuracy", gold["speaker_accuracy"]))
         lines.append(_acc_row("speaker accuracy (exact name)", gold["speaker_exact_accuracy"]))
+        non_speech = gold.get("non_speech") or {}
+        if non_speech.get("gold"):
+            # Gold `not_quotes`: marked words that are not speech, and how many came out as quotes.
+            lines.append(_acc_row("not speech kept out", non_speech["kept_out"]))
+            lines.append(_acc_row("not speech listed", non_speech["listed"]))
         for item in gold["missing_gold"]:
             lines.append(f"  ! gold quote not found in {item['document']}: {item['text'][:60]!r}")
         for item in gold["errors"]:

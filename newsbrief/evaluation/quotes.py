@@ -34,6 +34,13 @@ offsets; the article is ``NAME.txt`` beside it. The rules, in short:
   determiner. *Lenient* (the headline figure) also accepts a surname-style
   form of the gold name: all its tokens are among the gold name's tokens and
   the last tokens agree ("Ruiz" for "Ana Ruiz"). *Exact* needs equality.
+* **Marks that are not speech.** A gold file may list ``not_quotes``: words in
+  quote marks that are not speech (names, titles, scare quotes, words
+  mentioned as words), each with a ``type``. One is *reported* when a piece of
+  a scored attribution matches it (the same IoU rule), and *listed* when an
+  item of the brief's ``marked`` does. ``non_speech.kept_out`` is the share
+  not reported (the figure a floor can hold up), ``non_speech.listed`` the
+  share the engine listed as not speech.
 """
 
 from __future__ import annotations
@@ -84,6 +91,9 @@ class GoldDocument:
     path: Path
     text: str
     quotes: list[GoldQuote] = field(default_factory=list)
+    # Marked spans that are not speech (``not_quotes``), located like quotes;
+    # ``kind`` holds the gold type (name/title/scare/word).
+    not_quotes: list[GoldQuote] = field(default_factory=list)
 
     @property
     def missing(self) -> list[GoldQuote]:
@@ -158,7 +168,15 @@ def load_gold_file(path: Path) -> GoldDocument:
             )
         )
     locate_quotes(text, quotes)
-    return GoldDocument(id=str(data.get("id") or path.name), path=path, text=text, quotes=quotes)
+    not_quotes: list[GoldQuote] = []
+    for i, item in enumerate(data.get("not_quotes") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise InputError(Errors.E011, source=str(path), detail=f"not_quotes {i} has no 'text' string")
+        not_quotes.append(GoldQuote(text=item["text"], kind=str(item.get("type", "")), speaker=None, cue=None))
+    locate_quotes(text, not_quotes)
+    return GoldDocument(
+        id=str(data.get("id") or path.name), path=path, text=text, quotes=quotes, not_quotes=not_quotes
+    )
 
 
 def find_gold_files(paths: Iterable[Path]) -> list[Path]:
@@ -292,6 +310,8 @@ class GoldScores:
     missing_gold: list[dict[str, str]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     mismatches: list[dict[str, Any]] = field(default_factory=list)
+    non_speech_kept_out: Accuracy = field(default_factory=Accuracy)
+    non_speech_listed: Accuracy = field(default_factory=Accuracy)
 
     def to_dict(self, *, details: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -304,6 +324,12 @@ class GoldScores:
             "speaker_exact_accuracy": self.speaker_exact_accuracy.to_dict(),
             "missing_gold": self.missing_gold,
             "errors": self.errors,
+            "non_speech": {
+                "gold": self.non_speech_kept_out.total,
+                "reported": self.non_speech_kept_out.total - self.non_speech_kept_out.correct,
+                "kept_out": self.non_speech_kept_out.to_dict(),
+                "listed": self.non_speech_listed.to_dict(),
+            },
         }
         if details:
             data["mismatches"] = self.mismatches
@@ -364,3 +390,21 @@ def score_gold_document(
     for pi, p in enumerate(pred):
         if pi not in matched_pred:
             scores.mismatches.append({"document": gold.id, "spurious": {"text": p.text, "kind": p.kind}})
+    score_not_quotes(gold, brief, pred, scores)
+
+
+def score_not_quotes(gold: GoldDocument, brief: Brief, pred: list[Quote], scores: GoldScores) -> None:
+    """Count the gold ``not_quotes`` that a scored attribution reports (by a
+    piece, the matching rule above) and those the brief lists as ``marked``."""
+    pieces = [trim_span(gold.text, s, e) for p in pred for s, e, _ in quote_pieces(p)]
+    listed = [trim_span(gold.text, m.start, m.end) for m in brief.marked]
+    for g in gold.not_quotes:
+        if not g.located:
+            scores.missing_gold.append({"document": gold.id, "text": g.text})
+            continue
+        span = trim_span(gold.text, g.start, g.end)
+        reported = any(iou(span, piece) >= MIN_IOU for piece in pieces)
+        scores.non_speech_kept_out.add(not reported)
+        scores.non_speech_listed.add(any(iou(span, m) >= MIN_IOU for m in listed))
+        if reported:
+            scores.mismatches.append({"document": gold.id, "non_speech_reported": {"text": g.text, "type": g.kind}})

@@ -456,3 +456,93 @@ def test_cue_lexicon_rejects_unknown_types_and_lists(tmp_path):
 def test_cue_lexicon_packaged_file_is_valid_json_with_types():
     data = json.loads(CUES_PATH.read_text(encoding="utf-8"))
     assert set(data["types"]) == {"speech", "belief", "intention", "evidence"}
+
+
+# --- Recall additions: lemmas chosen by measured precision on PolNeAR train ----
+
+
+def test_cues_learned_with_a_clause_is_a_belief():
+    # Mensah learned the depot had closed .
+    doc = _doc(
+        [
+            ("Mensah", "Mensah", "PROPN", "NNP", 1, "nsubj"),
+            ("learned", "learn", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("depot", "depot", "NOUN", "NN", 5, "nsubj"),
+            ("had", "have", "AUX", "VBD", 5, "aux"),
+            ("closed", "close", "VERB", "VBN", 1, "ccomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _summary(_one(doc)) == ("Mensah", "learned", "the depot had closed", "belief", "belief_clause")
+
+
+def test_cues_decided_to_is_an_intention_not_speech():
+    # The board decided to sell the ferry .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("board", "board", "NOUN", "NN", 2, "nsubj"),
+            ("decided", "decide", "VERB", "VBD", 2, "ROOT"),
+            ("to", "to", "PART", "TO", 4, "aux"),
+            ("sell", "sell", "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 4, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert _summary(_one(doc)) == ("The board", "decided", "to sell the ferry", "intention", "infinitive")
+
+
+def test_cues_viewed_with_an_object_is_a_belief():
+    # Farmers viewed the levy with suspicion .
+    doc = _doc(
+        [
+            ("Farmers", "farmer", "NOUN", "NNS", 1, "nsubj"),
+            ("viewed", "view", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("levy", "levy", "NOUN", "NN", 1, "dobj"),
+            ("with", "with", "ADP", "IN", 1, "prep"),
+            ("suspicion", "suspicion", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    mention, cue, text, type_, rule = _summary(_one(doc))
+    assert (mention, cue, type_, rule) == ("Farmers", "viewed", "belief", "object")
+    assert text.startswith("the levy")
+
+
+def test_cues_balked_at_takes_the_preposition_into_the_cue():
+    # Unions balked at the new rota .
+    doc = _doc(
+        [
+            ("Unions", "union", "NOUN", "NNS", 1, "nsubj"),
+            ("balked", "balk", "VERB", "VBD", 1, "ROOT"),
+            ("at", "at", "ADP", "IN", 1, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("new", "new", "ADJ", "JJ", 5, "amod"),
+            ("rota", "rota", "NOUN", "NN", 2, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ]
+    )
+    assert _summary(_one(doc)) == ("Unions", "balked at", "the new rota", "intention", "prep_object")
+
+
+def test_cues_viewed_in_the_passive_reports_nothing():
+    # The levy was viewed with suspicion .  (a passive of seeing is no act of its subject's)
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("levy", "levy", "NOUN", "NN", 3, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 3, "auxpass"),
+            ("viewed", "view", "VERB", "VBN", 3, "ROOT"),
+            ("with", "with", "ADP", "IN", 3, "prep"),
+            ("suspicion", "suspicion", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    from newsbrief.stages.quotes.frames import find_frames
+
+    assert find_frames(doc) == []
+    assert find_reported_speech(doc) == []

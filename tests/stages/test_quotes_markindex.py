@@ -23,6 +23,9 @@ from newsbrief.stages.quotes.markindex import (
     marks_in,
     token_marks,
 )
+from newsbrief.stages.quotes.marks import find_marked_quotes
+
+from .hand_docs import hand_doc
 
 
 def _words(text: str) -> list[str]:
@@ -198,3 +201,186 @@ def test_markindex_offsets_property(pieces):
         if span.close is not None:
             assert span.end <= span.close
         prev_end = span.outer_end
+
+
+# ---------------------------------------------------------------- naming, titles set off by commas, modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "type_", "reason"),
+    [
+        ('Locals call the footbridge "the Needle" because it sways.', "the Needle", "name", "name.calls"),
+        ('Staff call them "the night owls," and the name has stuck.', "the night owls,", "name", "name.calls"),
+        ('The shop sits on what traders call "Copper Row" these days.', "Copper Row", "name", "name.calls"),
+        ("Pupils call the new block 'the Fridge' in winter.", "the Fridge", "name", "name.calls"),
+        ('The old mill, known locally as "the Tooth", is for sale.', "the Tooth", "name", "name.known_as"),
+        ('The board will publish a study, "Roads After Rain", next spring.', "Roads After Rain", "title",
+         "title.work_noun_apposition"),
+        ('In a paper released on Friday, “A Fairer Levy,” the group set out its sums.', "A Fairer Levy,", "title",
+         "title.work_noun_apposition"),
+        ('The firm launched its "Green Mile" scheme in March.', "Green Mile", "name", "name.modifier"),
+        ("Voters backed the ‘Fix Our Roads’ campaign by a wide margin.", "Fix Our Roads", "name", "name.modifier"),
+        ('The council dropped the "2040 Vision" document last year.', "2040 Vision", "name", "name.modifier"),
+    ],
+)
+def test_markindex_names_titles_and_modifiers(text, content, type_, reason):
+    (span,) = build_mark_index(text)
+    assert text[span.start : span.end] == content
+    assert (span.type, span.reason) == (type_, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The past tense of "call" reports a speech act: a partial quote.
+        'The union called the offer "the worst in a decade" on Monday.',
+        # A characterisation that is no name ("a ..."), present tense or not.
+        'Critics call the levy "a tax on the poor" and want it scrapped.',
+        # A person's coinage: a pronoun naming is speaking ('who he dubbed').
+        'She rails against what she calls "the Quiet Club" of donors.',
+        # Branding a person or a plan with words is speaking ('branded the plan "..."').
+        'The mayor branded the plan "a disgrace" on Monday.',
+        # "calls for" is a demand, not a name.
+        'He calls for "Real Change" in every speech.',
+        # A headline in title case: "Calls" names nothing.
+        "Mayor Calls Budget 'Reckless.'\nThe mayor spoke on Monday.",
+        # Not set off after a work noun, and not in title case.
+        'She wrote in a report last month, "we found nothing wrong," and left it there.',
+        # A determiner before, but the words are the phrase itself: 'the "X" is'.
+        'He warned that the "Quiet Deal" is falling apart.',
+        # "that" before the mark is mostly "said that": speech.
+        'The firm said that "We never hid anything" the day after.',
+        # Lower-case words between a determiner and a noun are left to the parse rules.
+        'They promised a "temporary" closure of the road.',
+    ],
+)
+def test_markindex_speech_that_looks_like_a_name(text):
+    (span,) = build_mark_index(text)
+    assert span.type == "speech", text[span.start : span.end]
+
+
+def test_markindex_same_rules_for_single_and_double_marks():
+    # The same sentences with British single marks and with double marks type alike.
+    double = (
+        'Locals call it "the Ladder". The firm ran its "Clean Streets" drive, and a review, "Bins and Bills", '
+        'came out. "We will keep going," the firm said.'
+    )
+    single = double.replace('"', "'")
+    assert [(s.type, s.reason) for s in build_mark_index(single)] == [
+        (s.type, s.reason) for s in build_mark_index(double)
+    ]
+    assert [s.type for s in build_mark_index(double)] == ["name", "name", "title", "speech"]
+
+
+def test_markindex_new_rule_options_load_from_data():
+    rules = {r.name: r for r in load_rules()}
+    assert rules["name.calls"].object_words == 3 and rules["name.calls"].name_like
+    assert rules["title.work_noun_apposition"].gap_words == 4
+    assert "is" in rules["name.modifier"].not_followed_by
+
+
+def test_markindex_name_is_never_reported_on_a_hand_built_doc():
+    # 'Locals call the bridge "the Needle," Ann Lee said.' with its parse given:
+    # the naming inside Ann Lee's reported speech is no quote of hers.
+    rows = [
+        ("Locals", "local", "NOUN", "NNS", 1, "nsubj"),
+        ("call", "call", "VERB", "VBP", 11, "ccomp"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("bridge", "bridge", "NOUN", "NN", 1, "dobj"),
+        ('"', '"', "PUNCT", "``", 6, "punct"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("Needle", "Needle", "PROPN", "NNP", 1, "oprd"),
+        (",", ",", "PUNCT", ",", 11, "punct"),
+        ('"', '"', "PUNCT", "''", 11, "punct"),
+        ("Ann", "Ann", "PROPN", "NNP", 10, "compound"),
+        ("Lee", "Lee", "PROPN", "NNP", 11, "nsubj"),
+        ("said", "say", "VERB", "VBD", 11, "ROOT"),
+        (".", ".", "PUNCT", ".", 11, "punct"),
+    ]
+    spaces = [True, True, True, True, False, True, False, False, True, True, True, False, False]
+    doc = hand_doc(rows, ents=[(9, 11, "PERSON")], spaces=spaces)
+    assert doc.text == 'Locals call the bridge "the Needle," Ann Lee said.'
+    index = build_mark_index(doc.text)
+    (span,) = index
+    assert (span.type, span.reason) == ("name", "name.calls")
+    assert [q.text for q in find_marked_quotes(doc, index)] == []
+    # Speech in the same place is a quote of Ann Lee's: '"The road is shut," Ann Lee said.'
+    rows = [
+        ('"', '"', "PUNCT", "``", 3, "punct"),
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("road", "road", "NOUN", "NN", 3, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 9, "ccomp"),
+        ("shut", "shut", "ADJ", "JJ", 3, "acomp"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ('"', '"', "PUNCT", "''", 9, "punct"),
+        ("Ann", "Ann", "PROPN", "NNP", 8, "compound"),
+        ("Lee", "Lee", "PROPN", "NNP", 9, "nsubj"),
+        ("said", "say", "VERB", "VBD", 9, "ROOT"),
+        (".", ".", "PUNCT", ".", 9, "punct"),
+    ]
+    spaces = [False, True, True, True, False, False, True, True, True, False, False]
+    doc = hand_doc(rows, ents=[(7, 9, "PERSON")], spaces=spaces)
+    assert doc.text == '"The road is shut," Ann Lee said.'
+    (quote,) = find_marked_quotes(doc, build_mark_index(doc.text))
+    assert quote.text == "The road is shut,"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # s' before a noun reads as a plural possessive, but nothing else closes the quote.
+        ("Voters backed the ‘Safe Streets’ campaign by a wide margin.", ["Safe Streets"]),
+        ("Voters backed the 'Safe Streets' campaign by a wide margin.", ["Safe Streets"]),
+        # A new quote opens after it: the possessive-looking mark closed the last one.
+        ("The 'Safe Streets' plan passed, and 'We won,' Ann Lee said.", ["Safe Streets", "We won,"]),
+        # A real plural possessive inside a quote that closes later stays inside.
+        ("'The drivers' union will not sign,' Ann Lee said.", ["The drivers' union will not sign,"]),
+        # A quote that runs on into the next paragraph keeps its possessive inside.
+        (
+            "'We speak for the drivers' union and we will be heard in every depot.\n\n'Mark my words,' Ann Lee said.",
+            ["We speak for the drivers' union and we will be heard in every depot.", "Mark my words,"],
+        ),
+        # Possessives with no quote open are no marks at all.
+        ("The drivers' union and the cleaners' union met on Friday.", []),
+    ],
+)
+def test_markindex_single_marks_and_plural_possessives(text, words):
+    assert _words(text) == words
+
+
+def test_markindex_elision_inside_a_single_quote():
+    # The second mark of 'n' does not close the quote it stands in.
+    assert _words("'We play rock 'n' roll every Friday,' the landlord said.") == [
+        "We play rock 'n' roll every Friday,"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "reason"),
+    [
+        # Naming oneself is a name even after "which" (unlike 'who he dubbed "..."').
+        ('The band, which calls itself "Low Tide", played on.', "name", "name.self_named"),
+        ('The headline read "Council Says No" on Tuesday.', "title", "title.titled"),
+        ('The bank opened an app, branded "Pocket Plus", in May.', "name", "name.branded"),
+    ],
+)
+def test_markindex_more_not_speech_frames(text, type_, reason):
+    (span,) = build_mark_index(text)
+    assert (span.type, span.reason) == (type_, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # No plural before the mark: it closes ("generous" is no plural noun).
+        ("The firm said it paid 'generous' bonuses, and 'We are proud of that,' its boss said.",
+         ["generous", "We are proud of that,"]),
+        # A possessive is never followed by a preposition or a conjunction.
+        ("She said the land had 'better uses' for the town.\n\n'It is ours,' she said.",
+         ["better uses", "It is ours,"]),
+        ("They are known as 'forever chemicals' because they last.\n\n'Test the wells,' Ann Lee said.",
+         ["forever chemicals", "Test the wells,"]),
+    ],
+)
+def test_markindex_closing_mark_after_s(text, words):
+    assert _words(text) == words

@@ -189,7 +189,12 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
             groups.setdefault((f.cue.start, f.cue.end), []).append(f)
     for (cs, ce), pieces in groups.items():
         spans = [(cs, ce)] + [(f.start, f.end) for f in pieces]
-        if any(taken.find(1, s, e) >= 0 or index.span_at(s) is not None for s, e in spans):
+        # A piece that starts or ends inside a quote-marked span overlaps it
+        # partly: the quoted words are the other finders' either way.
+        if any(
+            taken.find(1, s, e) >= 0 or index.span_at(s) is not None or index.span_at(e - 1) is not None
+            for s, e in spans
+        ):
             continue
         if any(marks_in(index, f.start, f.end, speech_only=False) for f in pieces):
             continue

@@ -15,8 +15,13 @@ read by named patterns in spaCy's DependencyMatcher format
   "the plan was rejected by the council", "the deal was announced": the
   content is the subject, the source the "by" phrase (the cue takes the
   "by", as attribution corpora mark it);
-* appeal (``appeal``): "called on the council to reject the plan": the
-  content is who is asked with what they are asked to do;
+* appeal (``appeal``, ``appeal_for``): "called on the council to reject
+  the plan", "called for the council to reject the plan": the content is
+  who is asked with what they are asked to do;
+* gerund object (``gerund_object``): "opposed defunding the agency": the
+  gerund's clause;
+* pro-form (``pro_form``): "half said so", "she said no": the one word
+  that stands for the statement is the content;
 * attitude (``attitude_prep``, ``attitude_clause``): an adjective of
   attitude after a copula, "voters are tired of the delays", "she is
   confident the bill will pass", "he was ready to follow the plan": the
@@ -338,6 +343,46 @@ class _Reader:
             return
         self.emit([(prep.i + 1, inf.right_edge.i)], _cue_span(doc, verb, prep), verb, subject_of(verb), rule)
 
+    def appeal_for(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "called for the council to reject the plan": what is asked, the
+        "for" clause with its subject; the cue is the verb with "for"."""
+        doc = self.doc
+        verb, clause, mark = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not verb.i < mark.i < clause.i or mark.i != clause.left_edge.i:
+            return
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return  # "calls for troops have come": no infinitive, no appeal
+        self.emit([(mark.i + 1, clause.right_edge.i)], _cue_span(doc, verb, mark), verb, subject_of(verb), rule)
+
+    def object_phrase(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "opposed defunding the agency": an attitude verb's object that
+        the object rule leaves (a gerund clause); the content is the
+        object's phrase."""
+        doc = self.doc
+        verb, obj = doc[ids[0]], doc[ids[1]]
+        if obj.dep_ == "xcomp" and (obj.tag_ != "VBG" or any(c.dep_ == "aux" for c in obj.children)):
+            return  # an infinitive: the infinitive rule's
+        if obj.i < verb.i or any(t.is_punct for t in doc[verb.i + 1 : obj.left_edge.i]):
+            return
+        source = subject_of(verb)
+        if source is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            source = verb.head
+        if source is None:
+            return
+        self.emit([(obj.left_edge.i, obj.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
+    def pro_form(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "half said so", "the candidate said no", "she thinks so": a cue
+        whose content is one word standing for a statement made before."""
+        doc = self.doc
+        verb, word = doc[ids[0]], doc[ids[1]]
+        if word.i < verb.i or any(t.is_punct for t in doc[verb.i + 1 : word.i]):
+            return
+        source = subject_of(verb)
+        if source is None or source.i > verb.i:
+            return
+        self.emit([(word.left_edge.i, word.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
     def passive(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the plan was rejected (by the council)": the subject, and a
         predicate or a preposition that completes the act ("was named the
@@ -419,6 +464,9 @@ def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, 
 _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "attitude": _Reader.attitude,
     "appeal": _Reader.appeal,
+    "appeal_for": _Reader.appeal_for,
+    "pro_form": _Reader.pro_form,
+    "object_phrase": _Reader.object_phrase,
     "in_source": _Reader.in_source,
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,

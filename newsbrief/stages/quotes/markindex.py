@@ -99,6 +99,10 @@ class MarkSpan:
     type: str = SPEECH
     reason: str = SPEECH
     keep: bool = field(default=True, repr=False)
+    # A single quote still open: the first mark inside it that read as a
+    # plural possessive ("the 'Fix Our Roads' campaign"), its closing mark
+    # after all when nothing else closes it.
+    alt_close: int | None = field(default=None, repr=False)
 
     @property
     def outer_end(self) -> int:
@@ -222,6 +226,26 @@ class MarkRule:
     title_case: bool = False
     not_after_subject: bool = False
     pattern: re.Pattern[str] | None = None
+    # frame_before: up to this many words may stand between the phrase and a
+    # comma right before the mark ('a report published last month, "..."').
+    gap_words: int = 0
+    # frame_before: up to this many words (the object: 'call the bridge "..."')
+    # may stand between the phrase and the mark; never a preposition
+    # ('calls for "..."' is a demand, not a name).
+    object_words: int = 0
+    # The content reads like a name: it starts with "the" or a capital or a
+    # digit ("the howler", "Port 2030"), not "a disaster".
+    name_like: bool = False
+    # between_determiner_and_noun: words after the marks that show the quoted
+    # words are not a modifier ('the "X" is', 'the "X" and').
+    not_followed_by: frozenset[str] = frozenset()
+
+
+# Words that cannot start or stand in the object between a naming verb and the
+# mark: 'calls for "..."', 'call on "..."', 'call that "..."'.
+_NOT_OBJECT_WORDS = (
+    "for", "on", "upon", "to", "in", "at", "out", "up", "off", "back", "from", "that", "with", "into", "about", "of",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -245,11 +269,27 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     rules: list[MarkRule] = []
     for item in data["rules"]:
         pattern = None
+        gap = int(item.get("gap_words", 0))
+        obj = int(item.get("object_words", 0))
         if item["test"] == "frame_before":
             phrases = sorted(item["phrases"], key=len, reverse=True)
             alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-            # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
-            pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+            if obj:
+                not_obj = "|".join(re.escape(w) for w in _NOT_OBJECT_WORDS)
+                word = rf"\s+(?!(?:{not_obj})\b)[\w'’-]+"
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})(?:{word}){{0,{obj}}}\s*[,:]?\s*$", re.IGNORECASE)
+            elif gap:
+                # The phrase, a few words, then a comma right before the mark:
+                # 'a review, "..."', 'a report published last month, "..."'.
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})(?:\s+[\w'’-]+){{0,{gap}}}\s*,\s*$", re.IGNORECASE)
+            else:
+                # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        elif item["test"] == "between_determiner_and_noun":
+            # A determiner or possessive pronoun right before the mark (the
+            # rule's own list: "that" before a mark is mostly "said that").
+            own = "|".join(re.escape(d) for d in item.get("determiners", data.get("determiners", [])))
+            pattern = re.compile(rf"(?:^|[^\w'’-])(?:{own})\s+$", re.IGNORECASE)
         rules.append(
             MarkRule(
                 name=item["rule"],
@@ -259,6 +299,10 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 title_case=bool(item.get("title_case", False)),
                 not_after_subject=bool(item.get("not_after_subject", False)),
                 pattern=pattern,
+                gap_words=gap,
+                object_words=obj,
+                name_like=bool(item.get("name_like", False)),
+                not_followed_by=frozenset(w.lower() for w in item.get("not_followed_by", ())),
             )
         )
     return tuple(rules)
@@ -268,6 +312,30 @@ def is_title_case(content: str) -> bool:
     """Every longer word capitalised ("The Art of the Deal")."""
     alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
     return bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
+
+
+def is_name_like(content: str) -> bool:
+    """Whether quoted words read like a name: "the" or a capital or a digit
+    first ("the howler", "Port 2030"; not "a disaster", "unfair")."""
+    words = content.strip(" \t\n.,;:!?").split()
+    if not words or words[0].lower() in PERSON_PRONOUNS or words[0].lower() in ("i", "we", "you", "it"):
+        return False  # '"I strongly support" the ...' is someone speaking
+    return words[0].lower() == "the" or words[0][0].isupper() or words[0][0].isdigit()
+
+
+# The word after 'its "..."' that makes the quoted words a modifier of a noun
+# ('its "Port 2030" plan'): a lower-case word that is not a verb of saying or
+# a pronoun starting the attribution ('the "X" said' does not occur, but
+# 'the "X," she said' does: the comma already stops the rule).
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+_IRREGULAR_SAID = frozenset({"said", "told", "wrote", "spoke", "says", "tells", "writes", "speaks"})
+
+
+def _is_saying(word: str) -> bool:
+    """A form of a verb of saying ('said', 'adds', 'warned')."""
+    if word in SPEECH_VERBS or word in _IRREGULAR_SAID:
+        return True
+    return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
 
 
 def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
@@ -282,9 +350,16 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return False
     if rule.title_case and not is_title_case(content):
         return False
+    if rule.name_like and not is_name_like(content):
+        return False
     if test == "frame_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
+            return False
+        verb = re.search(r"[^\W\d_]+", m.group(0))
+        if rule.object_words and verb is not None and verb.group(0)[0].isupper():
+            # 'Calls Trump's Remarks "..."': a headline in title case, where
+            # every word is capitalised and the content reads like a name.
             return False
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.
@@ -298,6 +373,19 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
             re.search(r"[A-Z][\w.]*\s+$", before) is not None
             and re.match(r"\s+[A-Z]", after) is not None
             and content[-1:] not in _TERMINAL + ","
+        )
+    if test == "between_determiner_and_noun":
+        # 'its "Port 2030" plan', 'the "Fair Deal" campaign': the quoted words
+        # stand between a determiner and the noun they modify, which quoted
+        # speech never does.
+        if content[-1:] in _TERMINAL + "," or rule.pattern is None or rule.pattern.search(before) is None:
+            return False
+        m = _NOUN_AFTER.match(after)
+        return (
+            m is not None
+            and not _is_saying(m.group(1))
+            and m.group(1) not in PERSON_PRONOUNS
+            and m.group(1) not in rule.not_followed_by
         )
     if test == "possessive_before":
         return re.search(r"\w['’]s\s+$", before) is not None and content[-1:] not in _TERMINAL + ","
@@ -356,19 +444,57 @@ def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
     nxt = text[i + 1] if i + 1 < para_end else " "
     if prev.isspace() or nxt.isalnum():
         return False
-    if prev in "sS" and nxt == " ":
-        # "the students' union": a plural possessive before a lowercase noun.
-        m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
-        if m and m.group(1) not in SPEECH_VERBS and m.group(1) not in PERSON_PRONOUNS and m.group(1) != "said":
-            return False
-    return True
+    return not _plural_possessive(text, i, para_end)
+
+
+def _ends_elision(text: str, i: int, para_start: int) -> bool:
+    """Whether the mark at ``i`` closes an elision opened by a mark before it
+    ('n' in rock 'n' roll)."""
+    m = re.search(r"(?:^|\s)['’‘]([A-Za-z]{1,4})$", text[max(para_start, i - 8) : i])
+    return m is not None and m.group(1).lower() in _ELISIONS
+
+
+def _plural_possessive(text: str, i: int, para_end: int) -> bool:
+    """Whether the mark at ``i`` reads as a plural possessive: "the students'
+    union" (s, the mark, a lower-case word that is no verb of saying)."""
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if text[i - 1 : i] not in ("s", "S") or nxt != " ":
+        return False
+    word = re.search(r"[A-Za-z]+$", text[max(0, i - 30) : i])
+    if word is not None and word.group(0).lower().endswith(_NOT_PLURAL_ENDINGS):
+        return False  # "generous' retraining": no plural before the mark
+    m = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
+    return (
+        bool(m)
+        and m.group(1) not in SPEECH_VERBS
+        and m.group(1) not in PERSON_PRONOUNS
+        and m.group(1) != "said"
+        and m.group(1) not in _NOT_AFTER_POSSESSIVE
+    )
+
+
+# Word endings that are not plurals ("generous", "press", "bus", "crisis"),
+# and words that cannot follow a possessive ("uses' for", "chemicals' because"):
+# either way the mark closes a quote.
+_NOT_PLURAL_ENDINGS = ("ous", "ss", "us", "is")
+_NOT_AFTER_POSSESSIVE = frozenset(
+    """is was are were be been has had have will would can could should may might must does did do
+    and or but nor of to in on for at by with from as than that which who when where while if because so
+    after before since until into onto over under about against between through during without within""".split()
+)
+
+
 
 
 def _end_unclosed(text: str, seg: MarkSpan) -> None:
     """A quote whose closing mark is missing and that does not run on into
     the next paragraph ends where the attribution starts ('... to keep, said
     Kessel, whose ...') or else at the end of its sentence, and is dropped
-    when short (a stray mark)."""
+    when short (a stray mark). A single quote that held a mark read as a
+    plural possessive closes there instead ("the 'Fix Our Roads' campaign")."""
+    if seg.alt_close is not None:
+        seg.close = seg.end = seg.alt_close
+        return
     m = _ATTRIBUTION_AFTER_COMMA.search(text, seg.start, seg.end)
     if m is not None:
         # The comma stays inside, as it would before a closing mark, and
@@ -441,6 +567,7 @@ def _pair_doubles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
 
 def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> MarkSpan | None:
     open_s: int | None = None
+    alt: int | None = None
     for m in _MARK_RE.finditer(text, p_start, p_end):
         i = m.start()
         ch = text[i]
@@ -451,11 +578,20 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
         if open_s is None:
             if _is_single_open(text, i, p_start, p_end):
                 open_s = i
+        elif _ends_elision(text, i, p_start):
+            continue  # the second mark of rock 'n' roll inside a quote
         elif _is_single_close(text, i, p_start, p_end):
             out.append(MarkSpan(open_s, i, open_s + 1, i, "single"))
-            open_s = None
+            open_s, alt = None, None
+        elif alt is None and _plural_possessive(text, i, p_end):
+            alt = i
+        elif alt is not None and _is_single_open(text, i, p_start, p_end):
+            # "the 'Fix Our Roads' campaign won, and 'We ...'": a new quote
+            # opens, so the possessive-looking mark closed the last one.
+            out.append(MarkSpan(open_s, alt, open_s + 1, alt, "single"))
+            open_s, alt = i, None
     if open_s is not None:
-        pending = MarkSpan(open_s, None, open_s + 1, p_end, "single")
+        pending = MarkSpan(open_s, None, open_s + 1, p_end, "single", alt_close=alt)
         out.append(pending)
         return pending
     return None

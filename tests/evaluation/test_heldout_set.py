@@ -1,0 +1,41 @@
+"""The held-out news of eval/heldout is well formed: every article has its
+gold, every gold text is found in its article, and the CI floors file reads.
+(The figures themselves are checked by `newsbrief eval quotes --check
+eval/heldout_floors.json` in CI, not here.)"""
+
+from pathlib import Path
+
+import pytest
+
+from newsbrief.evaluation.quotes import KINDS, find_gold_files, gold_text_path, load_gold_file
+from newsbrief.evaluation.runner import read_floors
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+HELDOUT = EVAL / "heldout"
+GOLD_FILES = find_gold_files([HELDOUT]) if HELDOUT.is_dir() else []
+
+
+def test_heldout_set_present():
+    assert len(GOLD_FILES) >= 12
+    assert sorted(p.name for p in HELDOUT.glob("*.txt")) == sorted(gold_text_path(p).name for p in GOLD_FILES)
+    assert (HELDOUT / "README.md").is_file()
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+def test_heldout_gold_located(path):
+    gold = load_gold_file(path)
+    assert gold.quotes and not gold.missing
+    for q in gold.quotes:
+        assert q.kind in KINDS and q.speaker
+        assert q.cue is not None or q.kind == "direct"  # only the Q&A answers have no cue word
+    assert all(q.located and q.kind in ("name", "title", "scare", "word") for q in gold.not_quotes)
+    # A not-speech span is never also a gold quote.
+    quoted = {(q.start, q.end) for q in gold.quotes}
+    assert not any((q.start, q.end) in quoted for q in gold.not_quotes)
+
+
+def test_heldout_floors_read():
+    floors = read_floors(EVAL / "heldout_floors.json")
+    assert [p.resolve() for p in floors.sources.gold_files] == [p.resolve() for p in GOLD_FILES]
+    assert floors.floors["gold.non_speech.kept_out.accuracy"] > 0.9
+    assert all(0.0 < v <= 1.0 for v in floors.floors.values())
