@@ -30,6 +30,9 @@ _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 _DASHES = frozenset({"-", "--", "—", "–"})
+# Rule ``dateline_date``: at most this many tokens of date and agency between
+# an all-capitals dateline's comma and its dash ("LOS ANGELES, Sept. 28 (AP) —").
+_DATELINE_TAIL = 8
 
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_DROP = {"the", "a", "an"}
@@ -93,6 +96,17 @@ def _trim(span: Span) -> Span | None:
         or doc[start].lower_.rstrip(".") in HONORIFICS
         or (doc[start].pos_ == "ADV" and start + 1 < end)
     ):
+        start += 1
+    if (
+        start > 0
+        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
+        and end - start >= 3
+        and doc[start].lower_ not in given_names()
+        and doc[start + 1].lower_ in given_names()
+    ):
+        # Rule ``honorific_title``: "Miss Universe Ana Roe": the honorific
+        # (in the span or right before it) opens a title ("Miss Universe")
+        # when the word after it is no given name and the next one is.
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -201,6 +215,20 @@ def _is_title_only(span: Span, surnames: set[str]) -> bool:
     return True
 
 
+def _is_work_title(span: Span) -> bool:
+    """Rule ``work_title``: a name standing for a work, not a person: the
+    appositive of a noun for a work ("her memoir, Hard Roads") or right
+    after one ("the film Anna Roe"); the nouns are ``people.toml``'s
+    ``work_heads``."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in _LEX.work_heads:
+        return True
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        return before.is_lower and before.lemma_.lower() in _LEX.work_heads
+    return False
+
+
 def _is_dateline(span: Span) -> bool:
     """An all-capitals place opening a paragraph before a dash or a
     parenthesis ("WASHINGTON —", "NEW YORK (AP) -"): a dateline, no name."""
@@ -208,8 +236,22 @@ def _is_dateline(span: Span) -> bool:
     if not all(t.is_upper or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
         return False
     at_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    after = doc[span.end : span.end + 4]
-    return at_start and any(t.text in _DASHES or t.text == "(" for t in after[:1] or [])
+    if not at_start or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.text in _DASHES or nxt.text == "(":
+        return True
+    # "LOS ANGELES, Sept. 28 (UPI) —": a date and an agency between the
+    # place and the dash (no lower-case word, no line break), rule
+    # ``dateline_date``.
+    if nxt.text != ",":
+        return False
+    for tok in doc[span.end + 1 : span.end + 1 + _DATELINE_TAIL]:
+        if tok.text in _DASHES:
+            return True
+        if tok.is_lower or "\n" in tok.text or "\n" in tok.whitespace_:
+            return False
+    return False
 
 
 def _after_dateline(span: Span) -> Span:
@@ -529,6 +571,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed = ent.doc[k : trimmed.end]
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
+        if label == "PERSON" and _is_work_title(trimmed):
+            # "her 2003 book, Living History": a work's title, no person.
+            continue
         if _is_title_only(trimmed, surnames) or _is_fragment(trimmed):
             # "Sgt" on its own, "Co" of "Co-author": no name.
             continue
@@ -673,11 +718,18 @@ def _join_short_names(
             if len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS
         }
 
+    # Names by last word, in ``keys`` order: a fuller name must end with the
+    # shorter one's last word, so only those are compared (near-linear; the
+    # other tests stay dynamic, as merges change clusters on the way).
+    by_last: dict[str, list[str]] = {}
+    for other in keys:
+        by_last.setdefault(other.split()[-1], []).append(other)
+
     def fuller(key: str) -> list[str]:
         words = key.split()
         return [
             other
-            for other in keys
+            for other in by_last.get(words[-1], ())
             if other != key
             and other not in merged_into
             and len(other.split()) >= len(words)

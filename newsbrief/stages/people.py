@@ -32,6 +32,10 @@ class PeopleLexicon:
     singular_they: frozenset[str]
     rank_words: frozenset[str]
     person_heads: frozenset[str]
+    indefinite_determiners: frozenset[str] = frozenset()
+    group_determiners: frozenset[str] = frozenset()
+    cue_climb_prepositions: frozenset[str] = frozenset()
+    work_heads: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -59,6 +63,11 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         singular_they=words("singular_they"),
         rank_words=words("rank_words"),
         person_heads=words("person_heads"),
+        # Tables added later: a deployment's older file may lack them.
+        indefinite_determiners=words("indefinite_determiners") if "indefinite_determiners" in data else frozenset(),
+        group_determiners=words("group_determiners") if "group_determiners" in data else frozenset(),
+        cue_climb_prepositions=words("cue_climb_prepositions") if "cue_climb_prepositions" in data else frozenset(),
+        work_heads=words("work_heads") if "work_heads" in data else frozenset(),
     )
 
 

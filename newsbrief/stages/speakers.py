@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Entity, Quote, Speaker
+from ..model import Entity, Quote, Speaker, TextSpan
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import people_lexicon
@@ -55,6 +55,11 @@ _GENERIC_ORG_HEADS = _LEX.generic_org_heads
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
+# Rule ``cue_subject``: how many verbs up from a cue with no subject of its own
+# ("explained it by saying", "emailed supporters, writing") to look, and
+# through which dependencies.
+_CUE_CLIMB = 3
+_CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
@@ -85,6 +90,10 @@ class _Resolved:
     plural: bool = False
     # A bare surname that fits several people: their entity ids (entity None).
     candidates: tuple[str, ...] = ()
+    # A description the article marks as no person ("brain cancer, which").
+    thing: bool = False
+    # A description's head noun (lemma).
+    head: str = ""
 
 
 def _core(span: Span) -> Span:
@@ -227,8 +236,12 @@ class _Resolver:
         self.learned_roles: dict[str, str] = {}
         # Head lemma of a description -> what it resolved to.
         self.descriptions: dict[str, _Resolved] = {}
+        # The words of a definite description -> the entity it was linked to.
+        self.exact_descriptions: dict[str, _Resolved] = {}
         # Surname -> sentence of its last speaker mention left ambiguous.
         self.unresolved: dict[str, int] = {}
+        # Sentence of the previous quote (see ``pronoun``).
+        self.prev_sent = -10
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -300,6 +313,18 @@ class _Resolver:
                 self.gender[eid] = "m"
             elif f > m:
                 self.gender[eid] = "f"
+
+    def quoted_sent(self, n: int) -> bool:
+        """Whether sentence ``n`` stands wholly inside quote marks (its first
+        and last letters or digits do), from the offsets alone."""
+        start = self.sent_starts[n]
+        end = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+        piece = self.text[start:end]
+        first = next((i for i, c in enumerate(piece) if c.isalnum()), None)
+        if first is None:
+            return False
+        last = next(i for i in range(len(piece) - 1, -1, -1) if piece[i].isalnum())
+        return self.in_quote(start + first) and self.in_quote(start + last)
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.quoted_starts, char) - 1
@@ -390,19 +415,60 @@ class _Resolver:
         if prev is not None and prev.name is not None:
             prev_gender = self.gender.get(prev.entity, "") if prev.entity else prev.gender
             prev_type = prev.type or ""
-            type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types)
-            if type_ok and not (gender and prev_gender and prev_gender != gender):
+            type_ok = prev_type in types or (prev_type == "DESC" and "PERSON" in types and not prev.thing)
+            # Number agrees too: "he" or "she" is not "the experts".
+            number_ok = not (gender in ("m", "f") and prev.plural)
+            if type_ok and number_ok and not (gender and prev_gender and prev_gender != gender):
                 return prev
         if farther is not None and window == _SENTENCE_WINDOW:
             return self.named(self.entities[farther], None)
         return None
 
+    def _gendered_subject(self, start: int, gender: str) -> _Resolved | None:
+        """Rule ``gendered_subject``: an unnamed subject earlier in the
+        pronoun's own sentence whose head noun states the same gender ("My
+        mother has mellowed, but she still says"): the pronoun's antecedent,
+        as the description it is. None when there is none, or a named person
+        stands between."""
+        sent = self.doc[self.doc.char_span(start, start + 1, alignment_mode="expand").start].sent
+        found: Token | None = None
+        for tok in sent:
+            if tok.idx >= start:
+                break
+            if self.in_quote(tok.idx):
+                continue
+            if tok.ent_type_ == "PERSON":
+                found = None
+            elif tok.dep_ in ("nsubj", "nsubjpass") and _GENDERED_NOUNS.get(tok.lemma_.lower()) == gender:
+                if tok.tag_ not in ("NNS", "NNPS") and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None:
+                    found = tok
+        if found is None:
+            return None
+        left = found.left_edge.i
+        return self.description(self.doc[left : found.i + 1], found.idx, None)
+
     def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
-        if word in _MALE_PRONOUNS:
-            return self.recent(start, ("PERSON",), "m", prev)
-        if word in _FEMALE_PRONOUNS:
-            return self.recent(start, ("PERSON",), "f", prev)
+        if word in _MALE_PRONOUNS or word in _FEMALE_PRONOUNS:
+            gender = "m" if word in _MALE_PRONOUNS else "f"
+            if prev is not None and prev.candidates and self.sent_of(start) - self.prev_sent <= 1:
+                # Rule ``pronoun_narrows_surname``: the previous quote's
+                # speaker was a surname two people share ("Doe said ...
+                # She added"); the pronoun's gender picks the one it fits.
+                fits = [c for c in prev.candidates if self.gender.get(c, gender) == gender]
+                if len(fits) == 1:
+                    return self.named(self.entities[fits[0]], None)
+            return self._gendered_subject(start, gender) or self.recent(start, ("PERSON",), gender, prev)
         if word in ("it", "its"):
+            # Rule ``country_it``: a country or city that is the subject of the
+            # pronoun's own sentence speaks as "it" ("Even Norway, its
+            # neighbour, said it was opposed"); otherwise an organisation.
+            sent = self.sent_of(start)
+            i = bisect_left(self.ref_starts, start) - 1
+            while i >= 0 and self.refs[i].sent == sent:
+                ref = self.refs[i]
+                i -= 1
+                if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
+                    return self.named(self.entities[ref.eid], None)
             return self.recent(start, ("ORG",), "", prev)
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous
@@ -416,15 +482,46 @@ class _Resolver:
             person = self.recent(start, ("PERSON",), "x", prev, window=2, strict=True)
             if person is not None:
                 return person
-            if prev is not None and prev.type == "DESC" and not prev.gender and _SINGULAR_SOURCE.match(prev.name or ""):
+            if (
+                prev is not None
+                and prev.type == "DESC"
+                and not prev.gender
+                and _SINGULAR_SOURCE.match(prev.name or "")
+                # Rule ``singular_they_source``: an unnamed source ("a
+                # spokesperson", "the official") or a group ("a group of
+                # lawmakers"), not "the FBI director" nor "the statement".
+                and (prev.head in _GENERIC_HEADS or prev.head in _ORG_HEADS)
+            ):
                 return prev
             return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
+        """A description's speaker (see ``_describe``). Rule
+        ``same_description``: a definite description with a qualifier, in the
+        very words of one already linked to a person or organisation here
+        ("the New York businessman" ... "the New York businessman, who"), is
+        that one again; another wording ("the governor") or a bare head ("the
+        star", in a list of stars) is decided afresh."""
+        core = _core(span)
+        words = " ".join(t.lower_ for t in core)
+        # With a qualifier besides the head: "the star" of a list of stars
+        # may be the next one, "the New York businessman" is one person.
+        definite = core[0].lower_ in ("the", "this", "that") and len(core) >= 3
+        if definite and words in self.exact_descriptions:
+            return self.exact_descriptions[words]
+        resolved = self._describe(span, start, prev)
+        if definite and resolved.entity is not None:
+            self.exact_descriptions.setdefault(words, resolved)
+        return resolved
+
+    def _describe(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         root = span.root
         head = root.lemma_.lower()
         core = _core(span)
+        if len(core) == 1 and root.pos_ in ("NUM", "PRON", "DET") and len(span) > 1:
+            # "one or more of its members": a counting word alone says nothing.
+            core = span
         first = core[0].lower_
         plural = root.tag_ in ("NNS", "NNPS")
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
@@ -455,18 +552,27 @@ class _Resolver:
         # way to a strong local link (step 5) to a person whose title the
         # article did not state.
         by_role: str | None = None
-        if not plural and _title(head) in self.role_heads:
+        # Rule indefinite_is_new: "a spokeswoman for the mayor" is someone
+        # new, not the spokeswoman named before.
+        indefinite = first in _LEX.indefinite_determiners
+        # "His lawyer", "the company's chief": a role relative to someone
+        # else, not the title a person was given (rule possessed_role).
+        possessed = any(t.dep_ == "poss" for t in core if t.i < root.i)
+        if not plural and not indefinite and not possessed and _title(head) in self.role_heads:
             by_role, by_place = self._by_role(_title(head), core)
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
                 return resolved
         # 4. "the company": the organisation being talked about (one: "the
         # campaigns" are several).
-        if head in _ORG_HEADS and first in ("the", "its") and len(core) <= 2 and not plural:
+        personal = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads or head in _GENERIC_HEADS
+        if first in ("the", "its") and len(core) <= 3 and not plural and (head in _ORG_HEADS or not personal):
             # An organisation named with this word ("the ministry" -> the
-            # Finance Ministry); a generic word ("the company") may also be the
-            # organisation that was just the subject.
-            org = self._recent_org_named(start, head)
+            # Finance Ministry; rule org_named_by_head, any head that names
+            # no person: "the festival", "the appeals court"); a generic word
+            # ("the company") may also be the organisation that was just the
+            # subject.
+            org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
             if org is not None:
@@ -482,7 +588,9 @@ class _Resolver:
             head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
         ) and head not in _GENERIC_HEADS
         if first == "the" and person_head and not plural and not any(t.tag_ == "POS" for t in core):
-            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev)
+            # A person the article gives this title (step 3) is not overruled
+            # by the looser link (rule one_subject).
+            eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev, loose=by_role is None)
             if eid is not None:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
@@ -490,7 +598,7 @@ class _Resolver:
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
-        resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural)
+        resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
 
@@ -561,7 +669,7 @@ class _Resolver:
         return (fits[0], by_place) if len(fits) == 1 else (None, False)
 
     def _local_person(
-        self, start: int, gender: str, head: str, core: Span, prev: _Resolved | None = None
+        self, start: int, gender: str, head: str, core: Span, prev: _Resolved | None = None, loose: bool = True
     ) -> str | None:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
@@ -569,18 +677,27 @@ class _Resolver:
         None. (Not the previous quote's speaker alone: "Mr. Doe's words may
         have affected the former president" names two people.)"""
         sent = self.sent_of(start)
+        # The sentence before, in the writer's words: sentences wholly inside
+        # quote marks ("I will tell the truth.") are skipped (rule
+        # narrative_sentence).
+        before = sent - 1
+        while before > 0 and self.quoted_sent(before) and sent - before < _SENTENCE_WINDOW:
+            before -= 1
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
-        for s in (sent - 1, sent):
+        for s in range(before, sent + 1):
             for eid in self.speakers_in.get(s, ()):
                 if self.entities[eid].type == "PERSON":
                     found[eid] = True
+        any_subject: set[str] = set()  # subjects of any clause there
         i = bisect_left(self.ref_starts, start) - 1
-        while i >= 0 and self.refs[i].sent >= sent - 1:
+        while i >= 0 and self.refs[i].sent >= before:
             ref = self.refs[i]
             i -= 1
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
                 continue
             found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
+            if ref.subject:
+                any_subject.add(ref.eid)
         # "the partner being supportive of her": the description stands
         # beside the person the pronoun means, so it is someone else.
         others = {
@@ -598,16 +715,37 @@ class _Resolver:
         ]
         if len(compatible) == 1 and found[compatible[0]]:
             return compatible[0]
+        # Rule ``one_subject``: of several compatible people, the only one
+        # who is a subject (of any clause) or a speaker there, and a main
+        # subject or speaker ("Doe, the former secretary, stressed the raid
+        # that killed Roe ... The former first lady said").
+        subjects = [eid for eid in compatible if found[eid] or eid in any_subject]
+        # A noun before the head names a role of its own ("the band leader",
+        # "the campaign manager"): not for this looser link.
+        own_role = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in core)
+        if loose and len(subjects) == 1 and found[subjects[0]] and not gender_beside and not own_role:
+            return subjects[0]
         return None
 
-    def _recent_org_named(self, before: int, head: str) -> _Resolved | None:
+    def _recent_org_named(self, before: int, head: str, name_head: bool = False) -> _Resolved | None:
+        """The organisation named last before ``before`` with the word
+        ``head`` in its name; with ``name_head``, as the head of its name
+        (the last word before any "of": "the festival" is the "... Film
+        Festival", "the court" the "Court of Appeals", "the state" is not
+        the "State Department")."""
         i = bisect_left(self.ref_starts, before) - 1
         stop = max(-1, i - _MAX_CANDIDATES * 5)
         while i > stop:
             ref = self.refs[i]
             i -= 1
             ent = self.entities[ref.eid]
-            if ent.type == "ORG" and head in ent.name.lower().split():
+            if ent.type != "ORG":
+                continue
+            words = ent.name.lower().split()
+            if name_head:
+                words = words[: words.index("of")] if "of" in words else words
+                words = words[-1:] if len(words) >= 1 and len(ent.name.split()) >= 2 else []
+            if head in words:
                 return self.named(ent, None)
         return None
 
@@ -673,6 +811,49 @@ class _Resolver:
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
         return _Resolved(text, None, None, "PERSON")
 
+    def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
+        """The speaker of a quote whose cue came without a source mention:
+        the grammatical subject of the cue, or of the verb the cue hangs from
+        ("Doe explained it by saying", "Doe emailed them, writing"), outside
+        the quote, resolved like a mention; None when there is none."""
+        cue = quote.cue
+        span = self._span(cue.start, cue.end) if cue is not None else None
+        if span is None or len(span) == 0:
+            return None
+        verb = span.root
+        for _ in range(_CUE_CLIMB):
+            subject = next(
+                (
+                    t
+                    for t in verb.children
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    and not (quote.start <= t.idx < quote.end or self.in_quote(t.idx))
+                ),
+                None,
+            )
+            if subject is not None:
+                phrase = self.doc[subject.left_edge.i : subject.i + 1]
+                probe = Quote(
+                    text=quote.text,
+                    start=quote.start,
+                    end=quote.end,
+                    kind=quote.kind,
+                    cue=quote.cue,
+                    speaker=Speaker(mention=TextSpan(phrase.text, phrase.start_char, phrase.end_char)),
+                )
+                return self.resolve(probe, prev)
+            if verb.dep_ not in _CUE_CLIMB_DEPS or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.dep_ == "prep":
+                # "by saying", "before asking" are the verb's subject
+                # speaking; "about calling", "for saying" may be someone
+                # else's words (people.toml, cue_climb_prepositions).
+                if verb.lower_ not in _LEX.cue_climb_prepositions or verb.head.i == verb.i:
+                    return None
+                verb = verb.head
+        return None
+
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         mention = quote.speaker.mention
         if mention is None:
@@ -690,8 +871,12 @@ class _Resolver:
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
+        counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
+        if ent is not None and ent.type == "NORP" and counted:
+            return self.description(span, mention.start, prev)
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
-            # "The Wisconsin Republican" is a description of a person, not the party.
+            # "The Wisconsin Republican" is a description of a person, not the
+            # party; so is "One Republican" (rule counted_group_member).
             return self.named(ent, span)
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
@@ -699,10 +884,24 @@ class _Resolver:
             ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
             if ent is not None:
                 return self.named(ent, None)
-            return self.description(self.doc[antecedent.left_edge.i : antecedent.i + 1], mention.start, prev)
+            left = antecedent.left_edge.i
+            while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
+                # "... last week that those who question": not "that those".
+                left += 1
+            resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
+            if root.lower_ == "which" and resolved.entity is None:
+                # "which" stands for a thing, never a person a pronoun means.
+                resolved = _Resolved(**{**resolved.__dict__, "thing": True})
+            return resolved
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
             return self.pronoun(word, mention.start, prev)
+        words = [t for t in span if t.is_alpha][:2]
+        if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
+            # Rule ``heading_source``: a phrase opening with words all in
+            # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
+            # heading, no one's name (acronyms are short: "US", "UN").
+            return None
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
@@ -734,8 +933,15 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     prev_para = -1
     for quote in sorted(quotes, key=lambda q: q.start):
         para = resolver.para_of(quote.start)
+        resolver.prev_sent = resolver.sent_of(prev_quote.start) if prev_quote is not None else -10
         if quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
+        elif quote.cue is not None:
+            # Rule ``cue_subject``: a quote with a cue of its own ("said James
+            # Doe, a physicist", "Said Doe:") is that cue's, never the previous
+            # speaker's; when no source mention came with it, the cue's named
+            # subject (or pronoun) is the speaker, else it stays unknown.
+            resolved = resolver.cue_subject(quote, last_named)
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).

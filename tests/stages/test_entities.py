@@ -203,6 +203,31 @@ def test_entities_capitals_dateline_is_no_name(nlp):
     assert [e.name for e in cluster_entities(doc)] == ["Mia Lund"]
 
 
+def test_entities_dateline_with_date_and_agency_is_no_name(nlp):
+    # Rule dateline_date: a date and an agency between the comma and the dash.
+    text = "LISBON, Oct. 4 (NNA) — Mia Lund opened the pier on Sunday."
+    doc = _doc_with(nlp, text, [("LISBON", "GPE"), ("Mia Lund", "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Mia Lund"]
+    # A place in capitals followed by a comma and words is no dateline.
+    text = "LISBON, the capital, hosted Mia Lund. She said it was fine — mostly."
+    doc = _doc_with(nlp, text, [("LISBON", "GPE"), ("Mia Lund", "PERSON")])
+    assert "LISBON" in [e.name for e in cluster_entities(doc)]
+
+
+def test_entities_title_of_a_work_is_no_person(nlp):
+    # Rule work_title: the appositive of a noun for a work, or a name right after one.
+    text = "In her memoir, Hard Roads, Mia Lund wrote about the war. She also praised the film Anna Berg."
+    doc = _doc_with(nlp, text, [("Hard Roads", "PERSON"), ("Mia Lund", "PERSON"), ("Anna Berg", "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Mia Lund"]
+
+
+def test_entities_honorific_opening_a_title_is_no_part_of_the_name(nlp):
+    # Rule honorific_title: "Miss Universe" is a title; "Ms. Jane Doe" a name.
+    text = "The former Miss Universe Maria Lund opened the fair. Ms. Jane Doe closed it."
+    doc = _doc_with(nlp, text, [("Universe Maria Lund", "PERSON"), ("Jane Doe", "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Maria Lund", "Jane Doe"]
+
+
 def test_entities_name_split_by_nickname_is_one_person(nlp):
     text = 'Robert "Bobby" Lane coached the team. Bobby Lane retired in May. Lane now fishes.'
     doc = _doc_with(nlp, text, [("Robert", "PERSON"), ("Lane coached", "PERSON"), ("Bobby Lane", "PERSON")])

@@ -15,7 +15,8 @@ def test_people_lexicon_has_every_rule():
     assert lex.honorific_gender["mrs."] == "f" and lex.honorific_gender["mr"] == "m"
     assert lex.gendered_nouns["spokeswoman"] == "f" and lex.gendered_nouns["husband"] == "m"
     for name in ("relations", "generic_heads", "org_heads", "generic_org_heads", "offices",
-                 "past_markers", "singular_they", "rank_words", "person_heads"):  # fmt: skip
+                 "past_markers", "singular_they", "rank_words", "person_heads",
+                 "indefinite_determiners", "group_determiners", "cue_climb_prepositions", "work_heads"):  # fmt: skip
         words = getattr(lex, name)
         assert words and all(w == w.lower() for w in words), name
     assert "wife" in lex.relations and "vice" in lex.rank_words

@@ -546,3 +546,20 @@ def test_cues_viewed_in_the_passive_reports_nothing():
 
     assert find_frames(doc) == []
     assert find_reported_speech(doc) == []
+
+
+def test_cues_spoke_on_condition_of_anonymity_is_how_not_what():
+    # An aide spoke on condition of anonymity .  /  An aide spoke on the merger .
+    def rows(noun: str) -> list:
+        return [
+            ("An", "an", "DET", "DT", 1, "det"),
+            ("aide", "aide", "NOUN", "NN", 2, "nsubj"),
+            ("spoke", "speak", "VERB", "VBD", 2, "ROOT"),
+            ("on", "on", "ADP", "IN", 2, "prep"),
+            (noun, noun, "NOUN", "NN", 3, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+
+    assert find_reported_speech(_doc(rows("condition"))) == []
+    assert find_reported_speech(_doc(rows("background"))) == []
+    assert _summary(_one(_doc(rows("merger")))) == ("An aide", "spoke on", "merger", "speech", "prep_object")

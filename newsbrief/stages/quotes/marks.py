@@ -39,7 +39,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
-from .reported import cue_start, cue_subject
+from .reported import channel_phrase, cue_start, cue_subject, manner_adverb
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -223,7 +223,9 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         tok = doc[i]
         if tok.head.i not in (verb.i, last.i):
             break
-        phrasal = tok.dep_ == "advmod" and (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS
+        phrasal = tok.dep_ == "advmod" and (
+            (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS or manner_adverb(tok)
+        )
         if tok.dep_ == "prt" or phrasal:
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
@@ -235,6 +237,9 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
                 break
             last = doc[end]
+        elif channel_phrase(tok) is not None and (i + 1) not in idx.in_quote:
+            # 'wrote on Twitter' (cue_channels in data/marks.json).
+            last = doc[i + 1]
         elif tok.dep_ == "prep" and i + 1 < len(doc) and (i + 1) in idx.in_quote:
             # The preposition governs the quote ('called for "action"'): it
             # ends the cue.
@@ -390,9 +395,14 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             seg.mention = _mention_span(pobj, idx.in_quote)
         return
     subj = cue_subject(best)  # the verb itself, not the auxiliary the cue starts with
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        # "Sanders, who said ...": the relative pronoun stands for the noun it follows.
-        subj = subj.head.head
+    if subj is not None and subj.i in idx.in_quote:
+        # The parser gave the verb the quote's own subject too ('"Very
+        # good, this guy," Lee said'): the speaker is the subject outside
+        # the marks.
+        subj = next((c for c in best.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in idx.in_quote), None)
+    # A relative pronoun ("Sanders, who said ...") stays the mention, as
+    # PolNeAR marks the source (resolving it to the noun is coreference);
+    # the speakers stage names the person it stands for.
     if subj is not None and subj.ent_type_ in _NOT_SPEAKERS:
         # A dateline or timestamp parsed as the subject ("6:50 p.m. ...").
         subj = None
