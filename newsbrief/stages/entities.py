@@ -571,6 +571,21 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed = ent.doc[k : trimmed.end]
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
+        elif (
+            label in ("ORG", "GPE", "NORP", "FAC")
+            and len(trimmed) >= 2
+            and trimmed[-1].text in surnames
+            and (_is_title_before_name(trimmed[0]) or trimmed[0].lower_.rstrip(".") in HONORIFICS)
+            and trimmed[0].text[:1].isupper()
+        ):
+            # Rule ``titled_surname``: "Cllr Ames" labelled an organisation
+            # in an article that names Ruth Ames is that person with a title.
+            k = trimmed.start
+            while k < trimmed.end - 1 and (
+                _is_title_before_name(ent.doc[k]) or ent.doc[k].lower_.rstrip(".") in HONORIFICS
+            ):
+                k += 1
+            trimmed, label = ent.doc[k : trimmed.end], "PERSON"
         if label == "PERSON" and _is_work_title(trimmed):
             # "her 2003 book, Living History": a work's title, no person.
             continue

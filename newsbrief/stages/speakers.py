@@ -49,6 +49,9 @@ _GENDERED_NOUNS = _LEX.gendered_nouns
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
+# Heads whose participle qualifier says who the person is ("diplomats
+# involved in the talks"), where after other heads it says when or where.
+_PERSON_NOUNS = _GENERIC_HEADS | TITLE_WORDS | PERSON_EPITHETS | _LEX.person_heads
 _ORG_HEADS = ORG_HINT_WORDS | _LEX.org_heads
 _OFFICES = _LEX.offices
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads
@@ -105,13 +108,19 @@ def _core(span: Span) -> Span:
     for child in root.rights:
         if child.i >= span.end or child.dep_ not in ("prep", "compound", "amod", "nummod", "acl"):
             break
-        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
-            # "an official briefed on the talks" says who; "a poll released
+        if child.dep_ == "acl" and root.lemma_.lower() not in _PERSON_NOUNS:
+            # "a diplomat briefed on the talks" says who; "a poll released
             # last week" only when.
             break
-        if any(t.is_punct for t in span.doc[end : child.right_edge.i + 1]):
+        sub_end = min(span.end, child.right_edge.i + 1)
+        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct), None)
+        if comma is not None:
+            # A relative clause hung on the qualifier's last noun ("a person
+            # familiar with the talks, who asked ...") ends it at the comma.
+            if comma > child.i:
+                end = comma
             break
-        end = min(span.end, child.right_edge.i + 1)
+        end = sub_end
     return span.doc[span.start : end]
 
 
@@ -128,7 +137,7 @@ def _whole(span: Span, stop: tuple[int, int]) -> Span:
             continue
         if child.dep_ not in ("prep", "amod", "acl") or child.i != end:
             break
-        if child.dep_ == "acl" and root.lemma_.lower() not in _GENERIC_HEADS:
+        if child.dep_ == "acl" and root.lemma_.lower() not in _PERSON_NOUNS:
             # "an official briefed on the talks" says who; "a report released
             # last year" only when, and is cut there.
             break
@@ -527,11 +536,24 @@ class _Resolver:
         # 1. An appositive names it: "the company's chief, Tim Cook," / "Tim Cook, the chief".
         # The name may sit inside the mention ("One Republican hopeful, Carly
         # Fiorina, said"); a plural ("Two rivals, A and B") names no one person.
-        for tok in list(root.children) + [root.head]:
+        # The parser may hang the name on the last noun of the description's
+        # own qualifier ("A forecaster in Portland, Eric Haines,"): a place or
+        # organisation has no person in apposition, so that name is the
+        # description's.
+        hung = [
+            a
+            for prep in root.rights
+            if prep.dep_ == "prep" and not root.ent_type_
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP")
+            for a in obj.rights
+            if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+        ]
+        for tok in list(root.children) + [root.head] + hung:
             if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
                 inside = tok.i in range(span.start, span.end)
-                if ent is not None and (not inside or (tok.head.i == root.i and tok.i > root.i)):
+                if ent is not None and (not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i)):
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)

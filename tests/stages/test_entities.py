@@ -320,3 +320,23 @@ def test_entities_headline_given_name_before_the_body_surname_is_kept(nlp):
     entities = cluster_entities(doc)
     (person,) = [e for e in entities if e.type == "PERSON"]
     assert person.name == "Mary Lind" and [m.text for m in person.mentions] == ["Mary Lind", "Lind", "Lind"]
+
+
+def test_entities_council_titles_are_roles_not_names(nlp):
+    text = "Councillor Ruth Ames met Alderman Joe Pike on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 4, 7, label="PERSON")]
+    people = {e.name: e.role for e in cluster_entities(doc)}
+    assert people == {"Ruth Ames": "Councillor", "Joe Pike": "Alderman"}
+
+
+def test_entities_titled_surname_labelled_an_organisation_is_the_person(nlp):
+    text = "Ruth Ames chairs the committee. Cllr Ames spoke first. General Motors said nothing."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    cllr, gm = words.index("Cllr"), words.index("General")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, cllr, cllr + 2, label="ORG")] + [
+        Span(doc, gm, gm + 2, label="ORG")
+    ]
+    found = {(e.name, e.type, len(e.mentions)) for e in cluster_entities(doc)}
+    assert found == {("Ruth Ames", "PERSON", 2), ("General Motors", "ORG", 1)}

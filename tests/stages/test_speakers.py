@@ -408,3 +408,25 @@ def test_an_honorific_blocks_a_guess_by_recency_for_someone_of_unknown_gender(nl
         assert set(quote.speaker.candidates or []) == {anna.id, erik.id}
     # Neither entity takes the bare surname.
     assert [m.text for m in erik.mentions] == ["Erik Holm"] and [m.text for m in anna.mentions] == ["Anna Holm"]
+
+
+def test_speakers_name_hung_on_the_place_of_a_description_is_the_speaker(nlp):
+    text = (
+        "The storm reached the mountains on Friday. "
+        "A meteorologist in Denver, Luis Brand, said snow would fall overnight. "
+        '"The worst is behind us," he said.'
+    )
+    # The packaged parser hangs "Luis Brand" on "Denver" here.
+    brief = _brief(nlp, text)
+    assert _quote(brief, "snow would fall").speaker.name == "Luis Brand"
+    assert _quote(brief, "The worst is behind us").speaker.name == "Luis Brand"
+
+
+def test_speakers_unnamed_source_keeps_its_qualifier_before_a_relative_clause(nlp):
+    text = (
+        "The ferry strike entered its third day. "
+        '"Nobody expects a deal this week," said a person familiar with the negotiations, '
+        "who asked not to be named because the talks are private."
+    )
+    brief = _brief(nlp, text)
+    assert _quote(brief, "Nobody expects").speaker.name == "a person familiar with the negotiations"

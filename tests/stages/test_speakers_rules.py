@@ -453,3 +453,51 @@ def test_org_named_by_the_head_of_its_name():
     resolve_speakers(doc, [first, second], orgs)
     assert first.speaker.entity == "e1"
     assert second.speaker.entity is None and second.speaker.name == "the state"
+
+
+def test_description_core_keeps_a_qualifier_up_to_a_relative_clause_comma():
+    # a person familiar with the plan , who asked not to be named
+    from newsbrief.stages.speakers import _core
+
+    from .hand_docs import hand_doc
+
+    doc = hand_doc(
+        [
+            ("a", "a", "DET", "DT", 1, "det"),
+            ("person", "person", "NOUN", "NN", 1, "ROOT"),
+            ("familiar", "familiar", "ADJ", "JJ", 1, "amod"),
+            ("with", "with", "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("plan", "plan", "NOUN", "NN", 3, "pobj"),
+            (",", ",", "PUNCT", ",", 5, "punct"),
+            ("who", "who", "PRON", "WP", 8, "nsubj"),
+            ("asked", "ask", "VERB", "VBD", 5, "relcl"),
+            ("not", "not", "PART", "RB", 8, "neg"),
+            ("to", "to", "PART", "TO", 12, "aux"),
+            ("be", "be", "AUX", "VB", 12, "auxpass"),
+            ("named", "name", "VERB", "VBN", 8, "xcomp"),
+        ]
+    )
+    assert _core(doc[:]).text == "a person familiar with the plan"
+
+
+def test_description_core_keeps_a_participle_after_a_person_noun_only():
+    # three diplomats involved in the talks  /  a poll released in May
+    from newsbrief.stages.speakers import _core
+
+    from .hand_docs import hand_doc
+
+    def rows(det: str, head: str, lemma: str, verb: str, prep: str, noun: str) -> list:
+        return [
+            (det, det, "NUM", "CD", 1, "nummod") if det.isalpha() and det != "a" else (det, det, "DET", "DT", 1, "det"),
+            (head, lemma, "NOUN", "NNS", 1, "ROOT"),
+            (verb, verb, "VERB", "VBN", 1, "acl"),
+            (prep, prep, "ADP", "IN", 2, "prep"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            (noun, noun, "NOUN", "NN", 3, "pobj"),
+        ]
+
+    assert _core(hand_doc(rows("three", "diplomats", "diplomat", "involved", "in", "talks"))[:]).text == (
+        "three diplomats involved in the talks"
+    )
+    assert _core(hand_doc(rows("a", "poll", "poll", "released", "in", "spring"))[:]).text == "a poll"
