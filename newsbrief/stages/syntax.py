@@ -120,6 +120,16 @@ class SentenceMatcher:
     tokens of a news article sit in sentences with no cue at all. A pattern
     the filter cannot read (an extension attribute, a regex) runs the
     matcher on the whole document, as before.
+
+    When every relation of every pattern is ">" (a child of an earlier
+    node), a match lies within ``depth`` levels below its first node, so the
+    smaller document holds only the candidate first nodes and their
+    descendants down to that depth (about a twentieth of a news article's
+    tokens instead of a third); a kept token whose head is not kept becomes
+    a root there, which adds no relation. The matcher lists matches by parse
+    tree (sentence), and the cut-out subtrees are more trees than the
+    sentences, so the matches are put back in the matcher's order: pattern,
+    sentence, then node positions.
     """
 
     def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
@@ -140,10 +150,35 @@ class SentenceMatcher:
             self.filters.append((self._tests(pattern[0]), [tests for tests in children if tests]))
         if self.filters is not None and any(not root and not kids for root, kids in self.filters):
             self.filters = None  # a pattern any token may start: nothing to filter on
+        # How deep below its first node a match reaches, when every relation
+        # is ">" to an earlier node (None: some other operator, or a node
+        # test that depends on where the token stands, like IS_SENT_START).
+        self.depth: int | None = 0
+        self.order: dict[int, int] = {}
+        # Per level below the first node: the tests of each node there (a
+        # token that passes none of them is no node at that level).
+        self.levels: list[list[_Tests]] = []
+        for name, pattern in patterns:
+            self.order.setdefault(self.vocab.strings.add(name), len(self.order))
+            level = {pattern[0].get("RIGHT_ID"): 0}
+            for node in pattern[1:]:
+                left = node.get("LEFT_ID")
+                if node.get("REL_OP") != ">" or left not in level or "IS_SENT_START" in (node.get("RIGHT_ATTRS") or {}):
+                    self.depth = None
+                    break
+                depth = level[node.get("RIGHT_ID")] = level[left] + 1
+                if depth > len(self.levels):
+                    self.levels.append([])
+                self.levels[depth - 1].append(self._tests(node))
+            if self.depth is None or "IS_SENT_START" in (pattern[0].get("RIGHT_ATTRS") or {}):
+                self.depth = None
+                break
+            self.depth = max(self.depth, max(level.values()))
         used = {attr for root, kids in self.filters or [] for tests in (root, *kids) for attr, _ in tests}
         # One Doc.to_array call reads what the filter and a sub-document need.
         self.columns = sorted(used | set(_CARRIED) | {SENT_START, ORTH, SPACY})
         self.carried = [self.columns.index(attr) for attr in _CARRIED]
+        self.carried_head = _CARRIED.index(HEAD)
 
     def _tests(self, node: dict[str, Any]) -> _Tests:
         """(attribute, accepted values) pairs a token must pass to be this
@@ -218,7 +253,11 @@ class SentenceMatcher:
             can |= ok
         if not can.any():
             return []
+        if head.min() < 0 or head.max() >= n:
+            return self.matcher(doc)
         sent_id = np.cumsum(cols[SENT_START].astype(np.int64) == 1)
+        if self.depth is not None:
+            return self._subtrees(doc, arr, cols, head, can, sent_id)
         keep = np.isin(sent_id, np.unique(sent_id[can]))
         if keep.all():
             return self.matcher(doc)
@@ -226,12 +265,56 @@ class SentenceMatcher:
         # HEAD is stored relative to the token: whole sentences keep it right
         # (checked: a head outside the kept sentences means no sub-document).
         attrs = arr[rows][:, self.carried]
-        if head.min() < 0 or head.max() >= n or not keep[head[rows]].all():
+        if not keep[head[rows]].all():
             return self.matcher(doc)
+        back = rows.tolist()
+        return [(key, [back[i] for i in ids]) for key, ids in self.matcher(self._sub_doc(cols, rows, attrs))]
+
+    def _sub_doc(self, cols: dict[int, np.ndarray], rows: np.ndarray, attrs: np.ndarray) -> Doc:
+        """A Doc of the tokens ``rows`` with the attributes ``attrs`` (in
+        ``_CARRIED`` order, HEAD relative within the new Doc)."""
         spaces = cols[SPACY][rows].astype(bool).tolist()
         strings = self.vocab.strings
         words = [strings[o] for o in cols[ORTH][rows].tolist()]
         sub = Doc(self.vocab, words=words, spaces=spaces)
         sub.from_array(list(_CARRIED), attrs)
+        return sub
+
+    def _subtrees(self, doc: Doc, arr: np.ndarray, cols: dict[int, np.ndarray], head: np.ndarray, can: np.ndarray,
+                  sent_id: np.ndarray) -> list[tuple[int, list[int]]]:
+        """The matches, from a Doc of the candidate first nodes and their
+        descendants down to ``self.depth`` levels (see the class docstring)."""
+        n = len(head)
+        own = np.arange(n)
+        is_child = head != own
+        keep = can.copy()
+        level = can
+        masks: dict[tuple[int, frozenset[int]], np.ndarray] = {}
+        for tests_here in self.levels:
+            if any(not tests for tests in tests_here):
+                passing = None  # a node any token may be
+            else:
+                passing = np.zeros(n, dtype=bool)
+                for tests in tests_here:
+                    passing[self._passing(cols, tests, masks, n)] = True
+            level = is_child & level[head]
+            if passing is not None:
+                level &= passing
+            keep |= level
+        rows = np.flatnonzero(keep)
+        if len(rows) == n:
+            return self.matcher(doc)
+        # Heads within the kept tokens, renumbered; a token whose head is
+        # not kept is a root (HEAD 0).
+        pos = np.full(n, -1, dtype=np.int64)
+        pos[rows] = np.arange(len(rows))
+        new_head = pos[head[rows]]
+        new_head = np.where(new_head >= 0, new_head, np.arange(len(rows)))
+        attrs = arr[rows][:, self.carried].copy()
+        attrs[:, self.carried_head] = (new_head - np.arange(len(rows))).astype(np.uint64)
         back = rows.tolist()
-        return [(key, [back[i] for i in ids]) for key, ids in self.matcher(sub)]
+        matches = [(key, [back[i] for i in ids]) for key, ids in self.matcher(self._sub_doc(cols, rows, attrs))]
+        sents = sent_id.tolist()
+        order = self.order
+        matches.sort(key=lambda m: (order[m[0]], sents[m[1][0]], m[1]))
+        return matches

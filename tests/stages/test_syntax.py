@@ -76,6 +76,40 @@ def test_sentence_matcher_attribute_it_cannot_carry_runs_on_whole_doc(nlp):
     assert filtered == plain
 
 
+# Several cues in one sentence, nested ("believes ... plans to") and side by
+# side ("denied ... and wants ..."), so one sentence is cut into several
+# subtrees and the matches must be put back in the matcher's order.
+CROWDED = (
+    "The chair believes the mayor plans to resign, and the treasurer denied the report and wants an audit. "
+    "Critics fear that the board expects the vote to fail, officials said.\n\n"
+    "Nobody doubts the council hopes to settle the claim that the pier failed."
+)
+
+
+def test_sentence_matcher_cuts_subtrees_for_child_patterns(nlp):
+    patterns = [(rule["name"], rule["pattern"]) for rule in cue_lexicon().patterns]
+    matcher = SentenceMatcher(nlp.vocab, patterns)
+    assert matcher.depth is not None and matcher.depth >= 1  # the cue patterns take the subtree path
+    for text in (CROWDED, ARTICLE):
+        doc = nlp(text)
+        plain = DependencyMatcher(nlp.vocab)
+        for name, pattern in patterns:
+            plain.add(name, [pattern])
+        expected = plain(doc)
+        assert len({ids[0] for _, ids in expected}) >= 3
+        assert matcher(doc) == expected
+
+
+def test_sentence_matcher_other_operators_keep_whole_sentences(nlp):
+    for _, pattern in EXTRA_PATTERNS:
+        assert SentenceMatcher(nlp.vocab, [("p", pattern)]).depth is None
+    starts = [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "say", "IS_SENT_START": False}},
+              {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}}]
+    assert SentenceMatcher(nlp.vocab, [("starts", starts)]).depth is None
+    filtered, plain = _both(nlp, [("starts", starts)], ARTICLE)
+    assert plain and filtered == plain
+
+
 def test_sentence_matcher_no_candidate(nlp):
     filtered, plain = _both(nlp, [(r["name"], r["pattern"]) for r in cue_lexicon().patterns], "Rain fell. Boats left.")
     assert filtered == plain == []

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, IS_DIGIT, IS_TITLE, IS_UPPER, LENGTH, LOWER
+import numpy as np
+from spacy.attrs import ENT_TYPE, IDX, IS_DIGIT, IS_TITLE, IS_UPPER, LENGTH, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -40,6 +41,30 @@ def _lower_first_ids(strings: StringStore, words: frozenset[str]) -> frozenset[i
     if ids is None:
         ids = _LOWER_FIRST_IDS[key] = frozenset(strings.add(w) for w in words)
     return ids
+
+
+def _place_label_ids(strings: StringStore) -> frozenset[int]:
+    return _lower_first_ids(strings, _PLACE_LABELS)
+
+
+# Words kept in ``Lexicon.widest_cache`` at most (it is cleared past it).
+_WIDEST_MAX = 200_000
+
+
+def _widest(lex: Lexicon, word: str) -> int:
+    """The widest name window ``word`` can start (0: none), from the
+    lexicon's cache: most candidate words are capitalised words that start
+    no name, and they repeat across documents."""
+    cache = lex.widest_cache
+    widest = cache.get(word)
+    if widest is None:
+        widest = lex.first_words.get(first_word(fold(word)), 0)
+        if widest and not (word[:1].isupper() or word[:1].isdigit() or word.lower() in lex.lower_first_words):
+            widest = 0  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
+        if len(cache) >= _WIDEST_MAX:
+            cache.clear()
+        cache[word] = widest
+    return widest
 
 
 @dataclass
@@ -83,10 +108,6 @@ class NameIndex:
         self.doc = doc
         self.lex = lex
         self.by_token: dict[int, NameHit] = {}
-        ent_label = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                ent_label[i] = ent.label_
         text = self.text = doc_text(doc) if text is None else text
         n = len(doc)
         # Candidate starts from arrays, not Token objects: a capital or a
@@ -95,17 +116,21 @@ class NameIndex:
         starts: list[int] = []
         idx: list[int] = []
         ends: list[int] = []
+        ent_types: list[int] = []
         if n:
-            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH])
+            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
             capital = (arr[:, 0] | arr[:, 1] | arr[:, 2]).astype(bool)
             lower_first = _lower_first_ids(doc.vocab.strings, lex.lower_first_words)
-            lowers = arr[:, 3].tolist()
-            flags = zip(capital.tolist(), lowers, strict=True)
-            starts = [i for i, (cap, low) in enumerate(flags) if cap or low in lower_first]
+            if lower_first:
+                capital |= np.isin(arr[:, 3], np.fromiter(lower_first, dtype=arr.dtype, count=len(lower_first)))
+            starts = np.flatnonzero(capital).tolist()
             # Character offsets by token, so the windows slice the text
             # without a Token object per word tried.
             idx = arr[:, 4].tolist()
             ends = (arr[:, 4] + arr[:, 5]).tolist()
+            # The entity label of each token (0: none), as doc.ents gives it.
+            ent_types = arr[:, 6].tolist()
+        place_labels = _place_label_ids(doc.vocab.strings)
         i = 0
         for cand in starts:
             if cand < i:
@@ -113,9 +138,7 @@ class NameIndex:
             i = cand
             hit = None
             word = text[idx[i] : ends[i]]
-            widest = lex.first_words.get(first_word(fold(word)), 0)
-            if widest and not (word[:1].isupper() or word[:1].isdigit() or word.lower() in lex.lower_first_words):
-                widest = 0  # names start with a capital ("us" is not "US"), bar a few ("al-Qaeda")
+            widest = _widest(lex, word)
             for width in range(min(widest, n - i), 0, -1):
                 j = i + width
                 key = _SPACES.sub(" ", fold(text[idx[i] : ends[j - 1]]))
@@ -127,7 +150,7 @@ class NameIndex:
                     break
                 place = lex.places.get(key)
                 if place is not None:
-                    if place.kind == "subdivision" and not any(ent_label.get(k) in _PLACE_LABELS for k in range(i, j)):
+                    if place.kind == "subdivision" and not any(ent_types[k] in place_labels for k in range(i, j)):
                         continue
                     hit = NameHit(i, j, place.country, None, place.kind, place.kind not in ("demonym",))
                     break

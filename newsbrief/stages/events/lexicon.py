@@ -90,6 +90,9 @@ class Lexicon:
     first_words: dict[str, int] = field(default_factory=dict)
     # First words of the few names written in lower case ("al-Qaeda").
     lower_first_words: frozenset[str] = frozenset()
+    # Word as written -> the widest name window it starts (0: none), filled
+    # as documents are read (``actors.NameIndex``); words repeat across them.
+    widest_cache: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _add_place(places: dict[str, Place], name: str, country: str, kind: str) -> None:
