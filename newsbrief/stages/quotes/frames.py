@@ -125,21 +125,23 @@ def _matches(nodes: list[tuple[str, str | None, list[Any]]], cue: Token) -> Iter
     indices in pattern order), each later node a child of an earlier one."""
     if not _fits(cue, nodes[0][2]):
         return
-    bound: dict[str, Token] = {nodes[0][0]: cue}
+    yield from _walk(nodes, {nodes[0][0]: cue}, 1)
 
-    def walk(k: int) -> Iterator[list[int]]:
-        if k == len(nodes):
-            yield [bound[node_id].i for node_id, _, _ in nodes]
-            return
-        node_id, parent, tests = nodes[k]
-        taken = {t.i for t in bound.values()}
-        for child in bound[parent].children:  # type: ignore[index]
-            if child.i not in taken and _fits(child, tests):
-                bound[node_id] = child
-                yield from walk(k + 1)
-        bound.pop(node_id, None)
 
-    yield from walk(1)
+def _walk(nodes: list[tuple[str, str | None, list[Any]]], bound: dict[str, Token], k: int) -> Iterator[list[int]]:
+    """The matches that extend ``bound`` from node ``k`` on. A module-level
+    function, not a closure that calls itself: such a closure is a reference
+    cycle that keeps every analysed Doc alive until the cycle collector runs."""
+    if k == len(nodes):
+        yield [bound[node_id].i for node_id, _, _ in nodes]
+        return
+    node_id, parent, tests = nodes[k]
+    taken = {t.i for t in bound.values()}
+    for child in bound[parent].children:  # type: ignore[index]
+        if child.i not in taken and _fits(child, tests):
+            bound[node_id] = child
+            yield from _walk(nodes, bound, k + 1)
+    bound.pop(node_id, None)
 
 
 class _Frames:
