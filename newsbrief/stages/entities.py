@@ -427,7 +427,7 @@ def find_role(span: Span) -> str | None:
 
     Finds an appositive ("Frank DeLuca, president of the union") or a run of
     title words right before the name ("Chief Executive Michael Tennant",
-    "US Secretary of State John Kerry").
+    "UK Foreign Secretary Ann Reyes").
     """
     doc = span.doc
     root = span.root
@@ -486,7 +486,7 @@ def find_role(span: Span) -> str | None:
             and tok.is_title
             and doc[i - 1].lower_ == "of"
         ):
-            # "State" in "Secretary of State John Kerry" comes first from the right
+            # "State" in "Secretary of State Ann Reyes" comes first from the right
             # (not "Debbie" in "Chair Debbie Wasserman Schultz").
             words.insert(0, tok)
         else:

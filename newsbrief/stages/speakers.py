@@ -696,8 +696,8 @@ class _Resolver:
         """The only compatible person named (outside quote marks) earlier in
         the sentence of ``start`` or in the sentence before, provided they are
         the main clause's subject or a quote's speaker named there; else
-        None. (Not the previous quote's speaker alone: "Mr. Doe's words may
-        have affected the former president" names two people.)"""
+        None. (Not the previous quote's speaker alone: "Ms. Roe's remarks may
+        have upset the former governor" names two people.)"""
         sent = self.sent_of(start)
         # The sentence before, in the writer's words: sentences wholly inside
         # quote marks ("I will tell the truth.") are skipped (rule
@@ -720,7 +720,7 @@ class _Resolver:
             found[ref.eid] = found.get(ref.eid, False) or ref.main_subject
             if ref.subject:
                 any_subject.add(ref.eid)
-        # "the partner being supportive of her": the description stands
+        # "the colleague standing beside her": the description stands
         # beside the person the pronoun means, so it is someone else.
         others = {
             t.lower_
@@ -778,7 +778,7 @@ class _Resolver:
         if root.tag_ in ("NNS", "NNPS") or not (
             root.lower_ in TITLE_WORDS or root.lemma_.lower() in TITLE_WORDS or root.lemma_.lower() in PERSON_EPITHETS
         ):
-            # "One of the men, Jessie Elkins": a role is one person's title or epithet.
+            # "One of the nurses, Dana Whitt": a role is one person's title or epithet.
             return person
         # Without "the", "'s" or a counting "one" ("One Republican hopeful").
         words = [
@@ -889,7 +889,7 @@ class _Resolver:
         root = span.root
         partners = [c for c in root.children if c.dep_ == "conj" and c.i < span.end and c.pos_ in ("PROPN", "PRON")]
         if partners and root.pos_ in ("PROPN", "PRON"):
-            # "Mr. Grassley and Mr. Leahy said": both of them, neither alone.
+            # "Mr. Abel and Mr. Brandt said": both of them, neither alone.
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
@@ -908,7 +908,7 @@ class _Resolver:
                 return self.named(ent, None)
             left = antecedent.left_edge.i
             while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
-                # "... last week that those who question": not "that those".
+                # "... on Friday that those who doubt": not "that those".
                 left += 1
             resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
             if root.lower_ == "which" and resolved.entity is None:
@@ -986,7 +986,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             )
             last_named = resolved
         prev, prev_para, prev_quote = resolved, para, quote
-    # A role learned late ("... the US secretary of state said") holds for the
+    # A role learned late ("... the French finance minister said") holds for the
     # person's earlier quotes too.
     if resolver.learned_roles:
         for ent in entities:

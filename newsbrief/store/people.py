@@ -394,8 +394,8 @@ def _nickname_person(conn: sqlite3.Connection, info: NameInfo, role_texts: list[
     "Leonard E. Burman") is that person only when this article's role for
     it and a role that person was seen with name the same thing (at least
     ``NICKNAME_ROLE_WORDS`` capitalised non-title words in common: "head of
-    the Tax Policy Center", "director of the Urban-Brookings Tax Policy
-    Center"), and exactly one person fits. Without a role, two given names
+    the Budget Policy Unit", "director of the Hale-Morton Budget Policy
+    Unit"), and exactly one person fits. Without a role, two given names
     stay two people."""
     mine = _role_name_words(role_texts)
     if len(mine) < NICKNAME_ROLE_WORDS:

@@ -6,7 +6,7 @@ read by named patterns in spaCy's DependencyMatcher format
   Lee": the rest of the clause, with the poll as the source and "in" as
   the cue;
 * interrupting (``interrupting``): a speech verb set off by commas inside
-  the clause it reports, "It was, he said, one of his worst days": the
+  the clause it reports, "The week was, she said, the hardest of her career": the
   clause around it, in two pieces sharing the cue;
 * naming (``naming``): a naming or judging verb with an object and its
   predicate, "called the plan a disgrace", "considers himself an outsider":
@@ -301,7 +301,7 @@ class _Reader:
         self.emit([(comma + 1, head.right_edge.i)], (prep.idx, prep.idx + len(prep.text)), prep, obj, rule)
 
     def interrupting(self, ids: list[int], rule: dict[str, Any]) -> None:
-        """ "It was, he said, one of his worst days": a speech verb set off by
+        """ "The week was, she said, the hardest of her career": a speech verb set off by
         commas inside the clause it reports; the content is the clause
         around it, two pieces sharing the cue."""
         doc = self.doc

@@ -634,8 +634,8 @@ class _Finder:
         paragraph or runs into the reported clause (tokens first..last)."""
         doc, inside = self.doc, self.index.inside
         left, right = head.left_edge.i, head.right_edge.i
-        # A clause set off by a comma or dash after the head ("the complaint,
-        # which was filed in May") is the writer's gloss, which attribution
+        # A clause set off by a comma or dash after the head ("the lawsuit,
+        # which was lodged in May") is the writer's gloss, which attribution
         # corpora leave out of the source (appositives stay: "Lee, the
         # mayor"). Cutting unset participles ("a poll released Monday") too
         # lowered PolNeAR train source F1.
@@ -1019,8 +1019,8 @@ class _Finder:
             after = (after[0], after[1] - 1)
         if inner.i > head.i:
             # "CLAUSE, X said (, ...)": the clause is what comes before the
-            # cue, from the last colon or semicolon on ("At the same time, the
-            # tax ...: London was ..., according to ...").
+            # cue, from the last colon or semicolon on ("Meanwhile, the levy
+            # ...: Paris was ..., according to ...").
             start = before[0]
             for k in range(before[1], before[0] - 1, -1):
                 if doc[k].text in (":", ";") and not self.index.inside[k]:
