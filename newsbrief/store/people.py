@@ -49,6 +49,7 @@ from nameparser.config import CONSTANTS as NP
 from ..errors import Errors, InputError
 from ..model import Brief
 from ..stages.lexicon import PERSON_EPITHETS, TITLE_WORDS
+from ..stages.lexicon import TITLE_ABBREVIATIONS as STAGE_TITLE_ABBREVIATIONS
 
 # -- word lists (data, not branches) ----------------------------------------
 
@@ -83,26 +84,10 @@ COMMON_WORDS: frozenset[str] = frozenset(
     officials experts critics supporters voters residents police report study poll data""".split()
 )
 
-# Abbreviated titles and their full forms, so "Sen." and "senator" agree.
+# Abbreviated titles and their full forms, so "Sen." and "senator" agree (the
+# stages' table), and the forms of one title a role may be written in.
 TITLE_ABBREVIATIONS: dict[str, str] = {
-    "sen": "senator",
-    "rep": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "adm": "admiral",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "sgt": "sergeant",
-    "capt": "captain",
-    "cmdr": "commander",
-    "amb": "ambassador",
-    "prof": "professor",
-    "dr": "doctor",
-    "pres": "president",
+    **STAGE_TITLE_ABBREVIATIONS,
     "chairwoman": "chairman",
     "chair": "chairman",
     "spokeswoman": "spokesman",
