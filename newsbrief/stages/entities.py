@@ -397,6 +397,15 @@ def _is_title_before_name(tok: Token) -> bool:
     return tok.text.endswith(".") or word not in NAME_LIKE_TITLES
 
 
+def _without_titles(span: Span) -> Span:
+    """``span`` without the title words before its name (at least one word
+    is left)."""
+    k = span.start
+    while k < span.end - 1 and _is_title_before_name(span.doc[k]):
+        k += 1
+    return span.doc[k : span.end]
+
+
 def _attached(name_root: Token, lo: int, hi: int) -> bool:
     """Whether the tokens ``lo``..``hi`` (exclusive) between a name and its
     appositive belong to the name's own phrase: a comma, or the name's
@@ -574,27 +583,20 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         label = ent.label_
         if label == "PERSON":
             # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
-            k = trimmed.start
-            while k < trimmed.end - 1 and _is_title_before_name(ent.doc[k]):
-                k += 1
-            trimmed = ent.doc[k : trimmed.end]
+            trimmed = _without_titles(trimmed)
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
         elif (
             label in ("ORG", "GPE", "NORP", "FAC")
             and len(trimmed) >= 2
             and trimmed[-1].text in surnames
-            and (_is_title_before_name(trimmed[0]) or trimmed[0].lower_.rstrip(".") in HONORIFICS)
             and trimmed[0].text[:1].isupper()
+            and _is_title_before_name(trimmed[0])
         ):
             # Rule ``titled_surname``: "Cllr Ames" labelled an organisation
-            # in an article that names Ruth Ames is that person with a title.
-            k = trimmed.start
-            while k < trimmed.end - 1 and (
-                _is_title_before_name(ent.doc[k]) or ent.doc[k].lower_.rstrip(".") in HONORIFICS
-            ):
-                k += 1
-            trimmed, label = ent.doc[k : trimmed.end], "PERSON"
+            # in an article that names Ruth Ames is that person with a title
+            # (a leading honorific, "Mr Ames", is already gone: ``_trim``).
+            trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
         if label == "PERSON" and _is_work_title(trimmed):
