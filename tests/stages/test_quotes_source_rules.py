@@ -1,7 +1,8 @@
 """The named source rules of ``quotes/sources.py`` on hand-built Docs
 (words, lemmas, tags, heads and dependencies given, so each test pins the
-rule and not the parser): ``gerund_after_name``, ``adjective_infinitive``
-and ``source_after_separator``, each with a case where it must not fire.
+rule and not the parser): ``gerund_after_name``, ``adjective_infinitive``,
+``source_after_separator`` and ``coordinated_cue_in_report``, each with a
+case where it must not fire.
 The sentences are written for these tests.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
-from newsbrief.stages.quotes.sources import adjective_host, gerund_after_name, source_left
+from newsbrief.stages.quotes.sources import adjective_host, coordinated_reporter, gerund_after_name, source_left
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
@@ -147,3 +148,52 @@ def test_source_after_separator_keeps_a_hyphen_inside_a_word():
     doc = _after_the_vote("-")
     assert source_left(doc, doc[4], 0) == 0
     assert _source(doc) == "Co-chair Ms. Nakamura"
+
+
+def _said_and_warned(modal: bool) -> Doc:
+    # Okafor said the plant would close (closed) and warned that jobs go .
+    rows = [
+        ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("plant", "plant", "NOUN", "NN", 5 if modal else 4, "nsubj"),
+    ]
+    if modal:
+        rows.append(("would", "would", "AUX", "MD", 5, "aux"))
+        v = 5
+        rows.append(("close", "close", "VERB", "VB", 1, "ccomp"))
+    else:
+        v = 4
+        rows.append(("closed", "close", "VERB", "VBD", 1, "ccomp"))
+    n = len(rows)
+    rows += [
+        ("and", "and", "CCONJ", "CC", v, "cc"),
+        ("warned", "warn", "VERB", "VBD", v, "conj"),
+        ("that", "that", "SCONJ", "IN", n + 5, "mark"),
+        ("many", "many", "ADJ", "JJ", n + 4, "amod"),
+        ("jobs", "job", "NOUN", "NNS", n + 5, "nsubj"),
+        ("go", "go", "VERB", "VBP", n + 1, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_coordinated_cue_in_report_takes_the_reporters_subject():
+    # "would close" is the report's tense, not the past "warned": the second
+    # cue goes on Okafor's sentence, so Okafor warned.
+    doc = _said_and_warned(modal=True)
+    warned = doc[7]
+    assert coordinated_reporter(warned, lambda t: t.lemma_ in ("say", "warn")).text == "said"
+    assert cue_subject(warned).text == "Okafor"
+    quotes = _checked(doc, find_reported_speech(doc))
+    by_cue = {q.cue.text: q.speaker.mention.text for q in quotes}
+    assert by_cue["warned"] == "Okafor"
+
+
+def test_coordinated_cue_in_report_not_without_a_tense_shift():
+    # "the plant closed and warned": the same tense, so the parse may be
+    # right that the plant's statement goes on; the rule leaves it.
+    doc = _said_and_warned(modal=False)
+    warned = doc[6]
+    assert coordinated_reporter(warned, lambda t: t.lemma_ in ("say", "warn")) is None
+    assert cue_subject(warned).text == "plant"

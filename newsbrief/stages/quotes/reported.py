@@ -79,7 +79,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .sources import adjective_host, gerund_after_name, source_left
+from .sources import adjective_host, coordinated_reporter, gerund_after_name, source_left
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -300,6 +300,11 @@ def cue_subject(verb: Token) -> Token | None:
     chain ("he began by saying": a "by" gerund has none of its own), or
     the person named right before an "-ing" cue ("the clip shows Lee
     saying": rule ``gerund_after_name`` in ``sources``)."""
+    reporter = coordinated_reporter(verb, _is_cue_verb)
+    if reporter is not None:
+        # Rule coordinated_cue_in_report (``sources``): "Lee said the plant
+        # would close and warned that ...": Lee warned.
+        verb = reporter
     subject = gerund_after_name(verb) or subject_of(verb)
     if subject is None:
         top = cue_chain(verb)[1]

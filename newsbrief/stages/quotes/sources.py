@@ -33,6 +33,8 @@ on a spaCy parse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 # Tokens that set off a phrase: commas and dashes written as words (a
@@ -40,6 +42,9 @@ from spacy.tokens import Doc, Token
 SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 # Dependencies of a participle that can hang on the clause it follows.
 _GERUND_DEPS: frozenset[str] = frozenset({"xcomp", "advcl", "acl", "conj"})
+# A verb group in the present or with a modal (see coordinated_reporter).
+_PRESENT_OR_MODAL: frozenset[str] = frozenset({"VBZ", "VBP", "MD"})
+_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # How a name before a gerund is governed when it is another verb's object.
 _OBJECT_DEPS: frozenset[str] = frozenset({"pobj", "dobj"})
 
@@ -67,6 +72,26 @@ def adjective_host(tok: Token) -> Token | None:
     return None
 
 
+def coordinated_reporter(verb: Token, is_cue: Callable[[Token], bool]) -> Token | None:
+    """Rule ``coordinated_cue_in_report``: the cue verb whose subject is the
+    source of a past-tense cue without a subject that the parser coordinated
+    with the verb of a reported clause in the present or with a modal ("Lee
+    said the plant would close and warned that ...": "warned" is Lee's second
+    act, not the plant's), or None. The tense shift tells the two apart: a
+    past cue does not go on in the reported clause's tense (the mirror of
+    ``reported._Finder._coordinated_content``)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.i == head.i:
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    tenses = {head.tag_} | {c.tag_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i}
+    reporter = head.head
+    if not tenses & _PRESENT_OR_MODAL or reporter.tag_ != "VBD" or not is_cue(reporter):
+        return None
+    return reporter
+
+
 def source_left(doc: Doc, head: Token, left: int) -> int:
     """Rule ``source_after_separator``: the first token of a source phrase
     headed by ``head`` whose subtree starts at ``left``: the token after the
@@ -78,4 +103,4 @@ def source_left(doc: Doc, head: Token, left: int) -> int:
     return left
 
 
-__all__ = ["SEPARATORS", "adjective_host", "gerund_after_name", "source_left"]
+__all__ = ["SEPARATORS", "adjective_host", "coordinated_reporter", "gerund_after_name", "source_left"]
