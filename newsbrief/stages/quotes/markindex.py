@@ -283,10 +283,6 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
         if item["test"] == "frame_before":
             phrases = sorted(item["phrases"], key=len, reverse=True)
             alts = "|".join(r"\s+".join(_phrase_word(w) for w in p.split()) for p in phrases)
-            if item.get("objects"):
-                # The phrase only after one of these words ('placards reading').
-                objects = "|".join(re.escape(w) for w in sorted(item["objects"], key=len, reverse=True))
-                alts = rf"(?:{objects})\s+(?:{alts})"
             if item.get("apposition"):
                 # The noun, a comma, a determiner: 'its brand, the "..."'.
                 pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*,\s*(?:(?:{dets})\s+)?$", re.IGNORECASE)
