@@ -448,3 +448,13 @@ def test_speakers_article_evidence_outweighs_the_given_name(nlp):
         '"We need more staff on the night shift," he said.'
     )
     assert _quote(_brief(nlp, text), "We need more staff").speaker.name == "Shirley Banks"
+
+
+@pytest.mark.parametrize("role", ["Goaltender", "Goalkeeper", "Striker", "Winger", "Skipper"])
+def test_speakers_a_playing_role_before_a_name_is_a_title(nlp, role):
+    text = (
+        "The team lost again on Saturday.\n\n"
+        f'{role} Jonas Ekberg said he had spoken to the coach on Sunday. "He told us to stick together," Ekberg said.'
+    )
+    brief = _brief(nlp, text)
+    assert {q.speaker.name for q in brief.quotes} == {"Jonas Ekberg"}
