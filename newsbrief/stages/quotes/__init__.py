@@ -10,6 +10,9 @@ attribution per statement:
   sorted into direct and partial quotes, with its cue.
 * ``reported.find_reported_speech``: reported clauses ("X said (that) ...",
   "according to X, ...").
+* ``headlines.find_colon_headlines``: a short paragraph that opens with a
+  name and a colon ("Mayor Lind: Bridge Will Reopen by Spring"); kept only
+  where it overlaps no attribution of the finders above.
 * ``frames.find_frames``: frames with no cue-then-clause shape ("called the
   plan a disgrace", "the plan was rejected by the council", "the deal
   appears to be dead"); kept only where they overlap no other attribution.
@@ -44,6 +47,7 @@ from spacy.tokens import Doc, Token
 from ...model import Marked, Quote, TextSpan
 from ..syntax import doc_text
 from .frames import find_frames
+from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
 from .reported import find_reported_speech
@@ -203,6 +207,26 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
         out.extend(pieces)
 
 
+def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
+    """Append the colon headlines whose content overlaps no content, cue or
+    speaker mention in ``out`` (a headline quoted after a name is the
+    quote-mark finder's)."""
+    lines = find_colon_headlines(doc, text, index)
+    if not lines:
+        return
+    spans = sorted(
+        (s.start, s.end)
+        for q in out
+        for s in (q, q.cue, q.speaker.mention)
+        if s is not None
+    )
+    starts = [s for s, _ in spans]
+    for q in lines:
+        k = bisect_left(starts, q.end)
+        if not any(s < q.end and q.start < e for s, e in spans[:k]):
+            out.append(q)
+
+
 def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     """One attribution per statement in ``doc``, in text order (see module doc).
 
@@ -299,6 +323,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                 rule=first_q.rule,
             )
         )
+    _add_colon_headlines(doc, text, index, out)
     _add_frames(doc, text, index, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.
