@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
 from ..syntax import doc_text
-from .frames import find_frames
+from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
@@ -180,6 +180,7 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
     frames = find_frames(doc, text)
     if not frames:
         return
+    policy = marks_policy(doc.vocab)
     # One byte per character: overlap checks are C-level finds, linear in
     # the text however many attributions there are.
     taken = bytearray(len(text) + 1)
@@ -193,14 +194,24 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
             groups.setdefault((f.cue.start, f.cue.end), []).append(f)
     for (cs, ce), pieces in groups.items():
         spans = [(cs, ce)] + [(f.start, f.end) for f in pieces]
+        marked_ok = policy.get(pieces[0].rule or "") == "not_speech"
+
+        def blocks(m: MarkSpan | None, marked_ok: bool = marked_ok) -> bool:
+            return m is not None and (m.is_speech or not marked_ok)
+
         # A piece that starts or ends inside a quote-marked span overlaps it
         # partly: the quoted words are the other finders' either way.
         if any(
-            taken.find(1, s, e) >= 0 or index.span_at(s) is not None or index.span_at(e - 1) is not None
-            for s, e in spans
+            taken.find(1, s, e) >= 0 or blocks(index.span_at(s)) or blocks(index.span_at(e - 1)) for s, e in spans
         ):
             continue
-        if any(marks_in(index, f.start, f.end, speech_only=False) for f in pieces):
+        inside = [m for f in pieces for m in marks_in(index, f.start, f.end, speech_only=False)]
+        if marked_ok:
+            # A rule for clauses that hold marks the quote-mark finder
+            # reports nothing for (scare quotes, title-case fragments).
+            if not inside or any(m.is_speech for m in inside):
+                continue
+        elif inside:
             continue
         for s, e in spans:
             taken[s:e] = b"\x01" * (e - s)
