@@ -5,7 +5,9 @@ by Spring", the way headlines and link lists give a statement's source.
 
 Longer paragraphs of that shape (transcript turns, "HARPER: We never saw
 the report") were measured and left out: on PolNeAR train 0-400 they were 5,
-one right, and most were lists ("Iowa: names, names, ...").
+one right, and most were lists ("Iowa: names, names, ..."). So are
+questions (an interviewer's "Q: ...") and lines of under four words after
+the colon (section titles in a list of candidates, "Lee: Now or never").
 
 The content is what follows the colon to the end of the paragraph, the
 source the name, and there is no cue (attribution corpora mark none: the
@@ -36,6 +38,7 @@ from .markindex import MarkIndex, marks_in
 _LINE = re.compile(r"(?m)^[ \t]*([^\s:\n.!?\"“”][^:\n.!?]{0,58}?)[ \t]*:[ \t]+(\S[^\n]*)$")
 _LABEL_TOKENS = 6
 _HEADLINE_WORDS = 25
+_MIN_WORDS = 4
 # Not GPE: "Ohio: (a list of names)" is a label, not a source.
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 _EDGE = " \t.,;:—–-"
@@ -53,6 +56,10 @@ def _label_kind(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> str | No
         return None
     if words[-1].lemma_.lower() in lexicon.words("evidence_nouns") and words[-1].pos_ == "NOUN":
         return "evidence"
+    if len(words) == 1:
+        # One word: a named person or organisation, not a kicker ("Exclusive:",
+        # "Breaking:") or a one-letter turn label ("Q:").
+        return "speech" if words[0].ent_type_ in _NAME_ENTS and len(words[0].text) > 1 else None
     if all(t.pos_ == "PROPN" or (t.ent_type_ in _NAME_ENTS and not t.is_lower) for t in words):
         return "speech"
     return None
@@ -71,8 +78,11 @@ def find_colon_headlines(doc: Doc, text: str, index: MarkIndex) -> list[Quote]:
             ce -= 1
         rest = text[cs:ce]
         words = rest.split()
-        if len(words) < 3 or not any(c.isalpha() for c in words[0]):
-            continue  # "Sanders: 1,501", "Online: http://..."
+        if len(words) < _MIN_WORDS or not any(c.isalpha() for c in words[0]) or rest.endswith("?"):
+            # "Sanders: 1,501", "Online: http://...", a section title ("Lee:
+            # Now or never"), a question (an interviewer's "Q: ...", a
+            # headline that asks).
+            continue
         if index.span_at(ls) is not None or index.span_at(cs) is not None and index.span_at(cs).end >= ce - 1:
             continue  # the label inside a quote; or the rest one quote (the mark finder's)
         if len(words) > _HEADLINE_WORDS:
