@@ -403,6 +403,8 @@ class _Reader:
             ):
                 last = k - 1
                 break
+        if not any(t.is_quote for t in doc[obj.left_edge.i : last + 1]):
+            return  # no quote marks: the object rule's
         self.emit([(obj.left_edge.i, last)], _cue_span(doc, verb, verb), verb, source, rule)
 
     def pro_form(self, ids: list[int], rule: dict[str, Any]) -> None:
