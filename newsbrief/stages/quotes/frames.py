@@ -41,11 +41,12 @@ matched from those only (see ``_Frames``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import IS_QUOTE, LEMMA
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -537,9 +538,16 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     if not hits.size:
         return []
     reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)
+    # Token positions of quote marks, for the rules that need marks after
+    # their cue: those are tried only where some follow it in its phrase.
+    marks = np.flatnonzero(doc.to_array([IS_QUOTE])).tolist()
     for i in hits.tolist():
         cue = doc[i]
         for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):
+            if rule.get("marks") and not (
+                marks and (k := bisect_right(marks, i)) < len(marks) and marks[k] <= cue.right_edge.i
+            ):
+                continue
             before = len(reader.quotes)
             for ids in _matches(nodes, cue):
                 _READERS[rule["content"]](reader, ids, rule)
