@@ -75,7 +75,9 @@ def test_bounds_by_gerund_cue_takes_its_chain_and_subject():
 
 def test_bounds_chain_stops_at_a_word_between():
     # Okafor tried hard to show ... : "hard" stands between the verbs, so the
-    # cue is the infinitive with its "to" only.
+    # catenative chain is the infinitive with its "to" only; the cue span
+    # still runs from the verb the infinitive hangs on (cue_lead_in), as the
+    # infinitive has no subject of its own.
     doc = _doc(
         [
             (*_OKAFOR, 1, "nsubj"),
@@ -91,7 +93,9 @@ def test_bounds_chain_stops_at_a_word_between():
         ],
         ents=[(0, 1, "PERSON")],
     )
-    assert _one(doc).cue.text == "to show"
+    first, top = cue_chain(doc[4])
+    assert (first.i, top.i) == (3, 4)
+    assert _one(doc).cue.text == "tried hard to show"
 
 
 def _insisted(second: list[Row]) -> Doc:
@@ -307,3 +311,80 @@ def test_bounds_packaged_model_reads_the_chain(nlp, cue):
     text = f"The mayor {cue} that the bridge would reopen in May."
     (q,) = _checked(nlp(text), find_quotes(nlp(text)))
     assert (q.cue.text, q.text, q.speaker.mention.text) == (cue, "the bridge would reopen in May", "The mayor")
+
+
+def _lead_in(verb: Row, between: list[Row], cue: list[Row]) -> Doc:
+    # Okafor <verb> <between> <cue> the bridge is safe .  (heads: 1 = the lead verb)
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), verb, *between, *cue]
+    n = len(rows)
+    said = n - 1
+    rows += [
+        ("the", "the", "DET", "DT", n + 1, "det"),
+        ("bridge", "bridge", "NOUN", "NN", n + 2, "nsubj"),
+        ("is", "be", "AUX", "VBZ", said, "ccomp"),
+        ("safe", "safe", "ADJ", "JJ", n + 2, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_cue_takes_the_verb_its_infinitive_hangs_on():
+    # Okafor went on television to say the bridge is safe .
+    doc = _lead_in(
+        ("went", "go", "VERB", "VBD", 1, "ROOT"),
+        [("on", "on", "ADP", "IN", 1, "prep"), ("television", "television", "NOUN", "NN", 2, "pobj")],
+        [("to", "to", "PART", "TO", 5, "aux"), ("say", "say", "VERB", "VB", 1, "xcomp")],
+    )
+    q = _one(doc)
+    assert (q.cue.text, q.text, q.speaker.mention.text) == ("went on television to say", "the bridge is safe", "Okafor")
+
+
+def test_bounds_cue_takes_the_act_a_by_gerund_completes():
+    # Okafor closed the hearing by saying the bridge is safe .
+    doc = _lead_in(
+        ("closed", "close", "VERB", "VBD", 1, "ROOT"),
+        [
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("hearing", "hearing", "NOUN", "NN", 1, "dobj"),
+            ("by", "by", "ADP", "IN", 1, "prep"),
+        ],
+        [("saying", "say", "VERB", "VBG", 4, "pcomp")],
+    )
+    assert _one(doc).cue.text == "closed the hearing by saying"
+
+
+@pytest.mark.parametrize(
+    "between, cue, expected",
+    [
+        # ", saying": a participle set off by a comma is an act of its own.
+        (
+            [
+                ("the", "the", "DET", "DT", 3, "det"),
+                ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+                (",", ",", "PUNCT", ",", 1, "punct"),
+            ],
+            [("saying", "say", "VERB", "VBG", 1, "advcl")],
+            "saying",
+        ),
+        # "after saying": another act, before or after this one.
+        (
+            [
+                ("the", "the", "DET", "DT", 3, "det"),
+                ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+                ("after", "after", "ADP", "IN", 1, "prep"),
+            ],
+            [("saying", "say", "VERB", "VBG", 4, "pcomp")],
+            "saying",
+        ),
+        # "prompted her to say": the one who speaks is the object.
+        (
+            [("her", "she", "PRON", "PRP", 1, "dobj")],
+            [("to", "to", "PART", "TO", 4, "aux"), ("say", "say", "VERB", "VB", 1, "xcomp")],
+            "to say",
+        ),
+    ],
+)
+def test_bounds_lead_in_stops_at_another_act(between, cue, expected):
+    doc = _lead_in(("defended", "defend", "VERB", "VBD", 1, "ROOT"), between, cue)
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "clause"]
+    assert [q.cue.text for q in quotes] == [expected]
