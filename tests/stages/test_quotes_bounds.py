@@ -388,3 +388,49 @@ def test_bounds_lead_in_stops_at_another_act(between, cue, expected):
     doc = _lead_in(("defended", "defend", "VERB", "VBD", 1, "ROOT"), between, cue)
     quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "clause"]
     assert [q.cue.text for q in quotes] == [expected]
+
+
+def _noun_cue(verb: Row, det: Row | None) -> Doc:
+    # Okafor <verb> (a) warning that the bridge is unsafe .
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), verb]
+    if det is not None:
+        rows.append(det)
+    n = len(rows)
+    rows += [
+        ("warning", "warning", "NOUN", "NN", 1, "dobj"),
+        ("that", "that", "SCONJ", "IN", n + 4, "mark"),
+        ("the", "the", "DET", "DT", n + 3, "det"),
+        ("bridge", "bridge", "NOUN", "NN", n + 4, "nsubj"),
+        ("is", "be", "AUX", "VBZ", n, "acl"),
+        ("unsafe", "unsafe", "ADJ", "JJ", n + 4, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_noun_cue_takes_the_light_verb_of_its_source():
+    doc = _noun_cue(("issued", "issue", "VERB", "VBD", 1, "ROOT"), ("a", "a", "DET", "DT", 3, "det"))
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "noun_clause"]
+    assert [(q.cue.text, q.text, q.speaker.mention.text) for q in quotes] == [
+        ("issued a warning", "the bridge is unsafe", "Okafor")
+    ]
+
+
+def test_bounds_noun_cue_of_a_possessor_stays_the_noun():
+    # Her warning that the bridge is unsafe went unheard .
+    doc = _doc(
+        [
+            ("Her", "her", "PRON", "PRP$", 1, "poss"),
+            ("warning", "warning", "NOUN", "NN", 7, "nsubj"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 1, "acl"),
+            ("unsafe", "unsafe", "ADJ", "JJ", 5, "acomp"),
+            ("went", "go", "VERB", "VBD", 7, "ROOT"),
+            ("unheard", "unheard", "ADJ", "JJ", 7, "acomp"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ]
+    )
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "noun_clause"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("warning", "the bridge is unsafe")]
