@@ -434,3 +434,32 @@ def test_bounds_noun_cue_of_a_possessor_stays_the_noun():
     )
     quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "noun_clause"]
     assert [(q.cue.text, q.text) for q in quotes] == [("warning", "the bridge is unsafe")]
+
+
+def _expressed(det: list[Row]) -> Doc:
+    # Okafor expressed <det> sympathy for the flood victims .
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), ("expressed", "express", "VERB", "VBD", 1, "ROOT")]
+    n = len(rows) + len(det)
+    rows += [(w, lemma, pos, tag, n, dep) for w, lemma, pos, tag, _, dep in det]
+    rows += [
+        ("sympathy", "sympathy", "NOUN", "NN", 1, "dobj"),
+        ("for", "for", "ADP", "IN", n, "prep"),
+        ("the", "the", "DET", "DT", n + 4, "det"),
+        ("flood", "flood", "NOUN", "NN", n + 4, "compound"),
+        ("victims", "victim", "NOUN", "NNS", n + 1, "pobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_attitude_noun_object_joins_the_cue():
+    doc = _expressed([])
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("expressed sympathy for", "the flood victims")]
+
+
+def test_bounds_attitude_noun_with_a_possessor_stays_the_content():
+    det: list[Row] = [("her", "her", "PRON", "PRP$", 0, "poss")]
+    doc = _expressed(det)
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("expressed", "her sympathy for the flood victims")]
