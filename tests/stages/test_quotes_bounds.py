@@ -463,3 +463,38 @@ def test_bounds_attitude_noun_with_a_possessor_stays_the_content():
     doc = _expressed(det)
     quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
     assert [(q.cue.text, q.text) for q in quotes] == [("expressed", "her sympathy for the flood victims")]
+
+
+def _said_then(verb: str, lemma: str) -> Doc:
+    # Okafor said the council approved the plan , <verb> the vote to May .
+    return _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("council", "council", "NOUN", "NN", 4, "nsubj"),
+            ("approved", "approve", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("plan", "plan", "NOUN", "NN", 4, "dobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            (verb, lemma, "VERB", "VBG", 4, "advcl"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("vote", "vote", "NOUN", "NN", 8, "dobj"),
+            ("to", "to", "ADP", "IN", 8, "prep"),
+            ("May", "May", "PROPN", "NNP", 11, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+
+
+def test_bounds_trailing_participle_of_the_report_stays_in_the_content():
+    doc = _said_then("leaving", "leave")
+    (q,) = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "clause"]
+    assert q.text.startswith("the council") and q.text.endswith("leaving the vote to May")
+
+
+def test_bounds_trailing_participle_that_is_a_cue_is_the_speakers_act():
+    doc = _said_then("urging", "urge")
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [q.text for q in quotes if q.rule == "clause"] == ["the council approved the plan"]
