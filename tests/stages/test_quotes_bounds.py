@@ -498,3 +498,27 @@ def test_bounds_trailing_participle_that_is_a_cue_is_the_speakers_act():
     doc = _said_then("urging", "urge")
     quotes = _checked(doc, find_reported_speech(doc))
     assert [q.text for q in quotes if q.rule == "clause"] == ["the council approved the plan"]
+
+
+def test_bounds_trailing_participle_with_a_clause_of_its_own_is_another_act():
+    # Okafor said the council approved the plan , ruling it was legal .
+    doc = _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("council", "council", "NOUN", "NN", 4, "nsubj"),
+            ("approved", "approve", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("plan", "plan", "NOUN", "NN", 4, "dobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("ruling", "rule", "VERB", "VBG", 4, "advcl"),
+            ("it", "it", "PRON", "PRP", 10, "nsubj"),
+            ("was", "be", "AUX", "VBD", 8, "ccomp"),
+            ("legal", "legal", "ADJ", "JJ", 10, "acomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [q.text for q in quotes if q.rule == "clause" and q.cue.text == "said"] == ["the council approved the plan"]

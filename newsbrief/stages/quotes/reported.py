@@ -863,9 +863,11 @@ class _Finder:
         if not rights:
             return last
         tail = rights[-1]
-        if not (_is_cue_verb(tail) or tail.lemma_.lower() in self.lexicon.types):
+        reports = any(c.dep_ == "ccomp" for c in tail.children)
+        if not (reports or _is_cue_verb(tail) or tail.lemma_.lower() in self.lexicon.types):
             # ", leaving the choice to ...", ", bringing its total to ...":
-            # what the reported act comes to, which PolNeAR keeps in the
+            # what the reported act comes to (not an act with a clause of
+            # its own: ", ruling that ..."), which PolNeAR keeps in the
             # content (content exact +11 / -5 on train 0-400, +7 / -3 on 400-840).
             return last
         if tail.dep_ == "advcl" and tail.tag_ == "VBG" and tail.left_edge.i == tail.i:
