@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
-from newsbrief.stages.quotes.sources import adjective_host, coordinated_reporter, gerund_after_name, source_left
+from newsbrief.stages.quotes.sources import (
+    adjective_host,
+    coordinated_reporter,
+    gerund_after_name,
+    set_off_subject,
+    source_left,
+)
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
@@ -197,3 +203,35 @@ def test_coordinated_cue_in_report_not_without_a_tense_shift():
     warned = doc[6]
     assert coordinated_reporter(warned, lambda t: t.lemma_ in ("say", "warn")) is None
     assert cue_subject(warned).text == "plant"
+
+
+def _dateline(mark: str) -> Doc:
+    # OSLO <mark> The mayor told reporters the bridge is unsafe .
+    return _doc(
+        [
+            ("OSLO", "OSLO", "PROPN", "NNP", 4, "nsubj"),
+            (mark, mark, "PUNCT", ":", 0, "punct"),
+            ("The", "the", "DET", "DT", 3, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 4, "nsubj"),
+            ("told", "tell", "VERB", "VBD", 4, "ROOT"),
+            ("reporters", "reporter", "NOUN", "NNS", 4, "dobj"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 8, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 4, "ccomp"),
+            ("unsafe", "unsafe", "ADJ", "JJ", 8, "acomp"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+
+
+def test_set_off_subject_skips_a_dateline_the_parser_made_a_subject():
+    doc = _dateline("—")
+    assert set_off_subject(doc[4], doc[0]).text == "mayor"
+    assert cue_subject(doc[4]).text == "mayor"
+    assert _source(doc) == "The mayor"
+
+
+def test_set_off_subject_keeps_the_first_subject_without_a_dash():
+    doc = _dateline(",")
+    assert set_off_subject(doc[4], doc[0]).text == "OSLO"

@@ -79,7 +79,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .sources import adjective_host, coordinated_reporter, gerund_after_name, source_left
+from .sources import adjective_host, coordinated_reporter, gerund_after_name, set_off_subject, source_left
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -325,6 +325,8 @@ def cue_subject(verb: Token) -> Token | None:
         # would close and warned that ...": Lee warned.
         verb = reporter
     subject = gerund_after_name(verb) or subject_of(verb)
+    if subject is not None and subject.head.i == verb.i:
+        subject = set_off_subject(verb, subject)
     if subject is None:
         top = cue_chain(verb)[1]
         if top.i != verb.i:
