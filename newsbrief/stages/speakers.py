@@ -608,6 +608,8 @@ class _Resolver:
             # subject.
             org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
             if org is None and head in _GENERIC_ORG_HEADS:
+                org = self._org_subject_of_report(start)
+            if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
             if org is not None:
                 self.descriptions[key] = org
@@ -635,6 +637,25 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _org_subject_of_report(self, start: int) -> _Resolved | None:
+        """Rule ``org_subject_of_report``: "Brightline will cut 1,800 jobs,
+        the company said": a generic organisation word after the reported
+        clause it attributes is the organisation that clause opens with as
+        its subject (a person is not linked so: "Lee will resign, the
+        official said" is someone talking about Lee)."""
+        lo, hi = self.current
+        if not lo < hi <= start:
+            return None
+        i = bisect_left(self.ref_starts, lo)
+        while i < len(self.refs) and self.refs[i].start < hi:
+            ref = self.refs[i]
+            i += 1
+            if self.entities[ref.eid].type == "ORG" and ref.subject:
+                return self.named(self.entities[ref.eid], None)
+            if ref.subject:
+                return None  # another subject comes first: not this rule's case
+        return None
 
     def _ent_span(self, tok: Token) -> Span:
         """The entity span of the doc that holds ``tok``."""

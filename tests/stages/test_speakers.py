@@ -458,3 +458,17 @@ def test_speakers_a_playing_role_before_a_name_is_a_title(nlp, role):
     )
     brief = _brief(nlp, text)
     assert {q.speaker.name for q in brief.quotes} == {"Jonas Ekberg"}
+
+
+def test_speakers_the_company_after_its_own_report_is_the_organisation_it_names(nlp):
+    text = "Tallis Logistics will close two depots in March, the company said on Tuesday."
+    brief = _brief(nlp, text)
+    quote = _quote(brief, "Tallis Logistics will close")
+    assert quote.speaker.mention.text == "the company"
+    assert quote.speaker.name == "Tallis Logistics"
+
+
+def test_speakers_an_official_after_a_report_on_a_person_is_not_that_person(nlp):
+    text = "Governor Anna Berg will resign in March, the official said on Tuesday."
+    quote = _quote(_brief(nlp, text), "Governor Anna Berg will resign")
+    assert quote.speaker.name != "Anna Berg"
