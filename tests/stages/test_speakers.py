@@ -472,3 +472,24 @@ def test_speakers_an_official_after_a_report_on_a_person_is_not_that_person(nlp)
     text = "Governor Anna Berg will resign in March, the official said on Tuesday."
     quote = _quote(_brief(nlp, text), "Governor Anna Berg will resign")
     assert quote.speaker.name != "Anna Berg"
+
+
+def test_speakers_a_statement_handed_over_before_the_quote_names_its_speaker(nlp):
+    text = (
+        "The ferry company apologised on Friday.\n\n"
+        "Outside the town hall, the captain's sister, Elin Varga, read a brief statement to reporters.\n\n"
+        '"My brother gave this crossing thirty years. We ask only that the inquiry is honest."'
+    )
+    quote = _quote(_brief(nlp, text), "My brother gave")
+    assert quote.rule == "marks.statement_before"
+    assert quote.speaker.name == "Elin Varga"
+
+
+def test_speakers_no_statement_no_speaker_from_the_sentence_before(nlp):
+    text = (
+        "The ferry company apologised on Friday.\n\n"
+        "Outside the town hall, the captain's sister, Elin Varga, waited in the rain.\n\n"
+        '"My brother gave this crossing thirty years. We ask only that the inquiry is honest."'
+    )
+    quote = _quote(_brief(nlp, text), "My brother gave")
+    assert quote.rule != "marks.statement_before"

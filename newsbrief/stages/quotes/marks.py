@@ -28,9 +28,12 @@ partial quotes).
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -258,6 +261,38 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
 
 
 
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw).get("statement_nouns", {}).get("words", ()))
+
+
+def _statement_before(idx: _DocIndex, seg: _Segment, first_tok: int) -> None:
+    """Rule ``marks.statement_before``: a quote that opens a paragraph with no
+    cue, right after a paragraph whose last sentence has someone hand over a
+    statement ("Grace Mensah read a short statement to reporters."), is that
+    statement: the sentence's subject speaks (``statement_nouns`` in
+    ``data/marks.json``). The later paragraphs of the quote follow it as
+    continuations."""
+    doc = idx.doc
+    j = first_tok - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != "." or j in idx.in_quote or "\n" not in idx.text[doc[j].idx : seg.open]:
+        return
+    nouns = _statement_nouns()
+    for tok in doc[j].sent:
+        if tok.pos_ != "VERB" or tok.i in idx.in_quote:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in tok.children):
+            continue
+        subj = cue_subject(tok)
+        if subj is not None and subj.ent_type_ not in _NOT_SPEAKERS and subj.i not in idx.in_quote:
+            seg.mention = _mention_span(subj, idx.in_quote)
+            seg.rule = "marks.statement_before"
+        return
+
+
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -379,6 +414,8 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             if name_tok.ent_type_ in _ENTITY_SPEAKERS:
                 seg.mention = _mention_span(name_tok, idx.in_quote)
                 seg.rule = "marks.name_colon"
+        elif not head and seg.kind == "direct":
+            _statement_before(idx, seg, first_tok)
         return
     seg.cue = best
     seg.verb = best
