@@ -7,7 +7,7 @@ import pytest
 from spacy.matcher import DependencyMatcher
 
 from newsbrief.stages.lexicon import cue_lexicon
-from newsbrief.stages.syntax import SentenceMatcher, doc_text
+from newsbrief.stages.syntax import SentenceMatcher, doc_text, remember_text
 
 # Our own sentences: cues in some, none in others, a cue word used as no cue,
 # a paragraph break, quotes.
@@ -121,3 +121,20 @@ def test_doc_text_is_doc_text(nlp):
     assert doc_text(doc) is doc_text(doc)  # read once
     other = nlp("A different text.")
     assert doc_text(other) == "A different text."
+
+
+def test_remember_text_is_what_doc_text_returns(nlp):
+    text = "The mayor said the bridge would reopen.\n\nCrews worked overnight.  "
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text
+    assert doc_text(doc) == doc.text
+
+
+def test_remember_text_of_another_length_is_not_recorded(nlp):
+    doc = nlp.make_doc("Crews worked overnight.")
+    remember_text(doc, "Crews worked overnight and all day.")
+    assert doc_text(doc) == "Crews worked overnight."
+    empty = nlp.make_doc("")
+    remember_text(empty, "not empty")
+    assert doc_text(empty) == ""
