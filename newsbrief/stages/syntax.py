@@ -96,6 +96,18 @@ def remember_text(doc: Doc, text: str) -> None:
         _TEXTS[doc] = text
 
 
+
+def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, ids)`` for ``ids`` sorted and unique (string ids
+    kept per vocabulary): a binary search per value, where ``np.isin`` sorts
+    both arrays on every call."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.searchsorted(ids, values)
+    pos[pos == len(ids)] = 0
+    return ids[pos] == values
+
+
 # --- A DependencyMatcher run only where it can match -----------------------
 
 # Token attributes a sub-document carries over exactly (the rest of a

@@ -138,3 +138,17 @@ def test_remember_text_of_another_length_is_not_recorded(nlp):
     empty = nlp.make_doc("")
     remember_text(empty, "not empty")
     assert doc_text(empty) == ""
+
+
+def test_in_sorted_is_isin():
+    import numpy as np
+
+    from newsbrief.stages.syntax import in_sorted
+
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 5, 40):
+        ids = np.unique(rng.integers(0, 2**64 - 1, size=size, dtype=np.uint64))
+        values = np.concatenate([rng.choice(ids, 7) if size else ids, rng.integers(0, 2**64 - 1, 9, dtype=np.uint64),
+                                 np.array([0, 2**64 - 1], dtype=np.uint64)])
+        assert (in_sorted(values, ids) == np.isin(values, ids)).all()
+        assert in_sorted(values, ids).sum() >= (7 if size else 0)
