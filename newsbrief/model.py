@@ -25,8 +25,11 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 # What an attribution's cue reports: said/told/wrote/according to (speech),
 # thinks/believes/fears (belief), plans to/vows to/declined to (intention),
 # polls show/a study found (evidence).
-AttributionType = Literal["speech", "belief", "intention", "evidence"]
-ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence")
+# "stance": an attitude or act toward a thing, not a statement: "criticized
+# the plan", "welcomed the ruling", "pushed for a sale". Attribution corpora
+# (PolNeAR) annotate these; a count of who said what must not.
+AttributionType = Literal["speech", "belief", "intention", "evidence", "stance"]
+ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence", "stance")
 # Why words in quote marks are not speech: a name or nickname ("known as"),
 # a title of a work, a scare quote ("so-called"), a word mentioned as a word.
 MarkedType = Literal["name", "title", "scare", "word"]
@@ -108,8 +111,8 @@ class Quote:
         phrase the cue governs.
     kind (str): "direct" (content all in quote marks), "partial" (quoted
         fragments inside the writer's words) or "indirect" (no quote marks).
-    type (str): what the cue reports: "speech", "belief", "intention" or
-        "evidence" (see ``AttributionType``).
+    type (str): what the cue reports: "speech", "belief", "intention",
+        "evidence" or "stance" (see ``AttributionType``).
     verbatim (list[TextSpan]): the spans inside the content that stand in
         quote marks, without the marks; one equal to the content for a direct
         quote, none for pure paraphrase.

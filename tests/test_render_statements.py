@@ -34,3 +34,16 @@ def test_render_counts_statements_and_others():
     assert "WHO SAID WHAT (2 statements, 2 speakers)" in out
     assert "the ferry is safe" not in out and "to sail" not in out
     assert "and 2 other attributions (beliefs 1, intentions 1)" in out
+
+
+def test_render_counts_a_stance_apart_from_statements():
+    text = "Ann Lee criticized the ferry timetable. Ann Lee said the ferry is late."
+    crit, late = "the ferry timetable", "the ferry is late"
+    quotes = [
+        Quote(crit, text.index(crit), text.index(crit) + len(crit), "indirect", Speaker(name="Ann Lee"), type="stance"),
+        Quote(late, text.index(late), text.index(late) + len(late), "indirect", Speaker(name="Ann Lee")),
+    ]
+    out = render_brief(Brief(text=text, quotes=quotes))
+    assert "WHO SAID WHAT (1 statement, 1 speaker)" in out
+    assert "the ferry timetable" not in out
+    assert "and 1 other attribution (stances 1)" in out

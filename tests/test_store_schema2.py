@@ -99,3 +99,54 @@ def test_store_search_query_with_a_nul_is_plain_words(tmp_path: Path):
         store.write_brief(brief, key=article_key(brief.text))
         assert [r["text"] for r in store.search("reopen\x00spring")] == ["We will reopen it in spring,"]
         assert store.search("\x00") == store.search()
+
+
+def test_store_migrates_a_store_made_before_the_stance_type(tmp_path: Path):
+    path = tmp_path / "before.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    saved = store_migrations.MIGRATIONS[:]
+    names = [name for name, _ in saved]
+    try:
+        store_migrations.MIGRATIONS[:] = saved[: names.index("0011_stance_type")]
+        store_migrations.migrate(conn, str(path))
+    finally:
+        store_migrations.MIGRATIONS[:] = saved
+    conn.execute(
+        "INSERT INTO articles (content_hash, source, text, status, stored_at) VALUES ('h', 'b.txt', ?, 'ok', 'now')",
+        (TEXT,),
+    )
+    start = TEXT.index("the repairs")
+    conn.execute(
+        'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 0, ?, ?, ?, ?, ?)',
+        ("the repairs will take a year", start, start + 28, "indirect", "belief"),
+    )
+    # The old CHECK refuses the new type: that is why the column is rebuilt.
+    try:
+        conn.execute(
+            'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 1, ?, 0, 5, ?, ?)',
+            ("Mayor", "indirect", "stance"),
+        )
+        raise AssertionError("the old schema took a stance row")
+    except sqlite3.IntegrityError:
+        pass
+    conn.close()
+    with Store(path) as store:
+        assert "0011_stance_type" in store.migrations()
+        assert [r["type"] for r in store.conn.execute("SELECT type FROM quotes")] == ["belief"]
+        # Full-text search still follows the table after the rebuild.
+        assert [r["text"] for r in store.search("repairs")] == ["the repairs will take a year"]
+        store.conn.execute(
+            'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 1, ?, 0, 5, ?, ?)',
+            ("Mayor", "indirect", "stance"),
+        )
+        assert [r["text"] for r in store.search(types=["stance"])] == ["Mayor"]
+        indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(quotes)")}
+        assert "quotes_type" in indexes
+        try:
+            store.conn.execute(
+                'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 2, ?, 0, 5, ?, ?)',
+                ("Mayor", "indirect", "opinion"),
+            )
+            raise AssertionError("a type outside the closed set was stored")
+        except sqlite3.IntegrityError:
+            pass

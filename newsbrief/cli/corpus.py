@@ -266,7 +266,7 @@ def _date(value: datetime | None) -> Any:
     "types",
     multiple=True,
     type=click.Choice(list(ATTRIBUTION_TYPES)),
-    help="What the cue reports (repeatable): speech, belief, intention, evidence.",
+    help="What the cue reports (repeatable): speech, belief, intention, evidence, stance.",
 )
 @click.option(
     "--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles dated on or after (YYYY-MM-DD)."

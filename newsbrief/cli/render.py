@@ -83,7 +83,9 @@ def render_brief(brief: Brief) -> str:
     if others:
         kinds = ", ".join(
             f"{k} {sum(q.type == t for q in brief.quotes if not _is_speech(q))}"
-            for t, k in (("belief", "beliefs"), ("intention", "intentions"), ("evidence", "evidence"))
+            for t, k in (
+                ("belief", "beliefs"), ("intention", "intentions"), ("evidence", "evidence"), ("stance", "stances")
+            )
             if any(q.type == t and not _is_speech(q) for q in brief.quotes)
         )
         out.append(f"\n  and {others} other attribution{'s' if others != 1 else ''} ({kinds}) in the JSON output")

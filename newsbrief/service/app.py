@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Errors, InputError, NewsbriefError, SetupError
 from ..ingest import decode_bytes
-from ..model import SCHEMA, Brief
+from ..model import ATTRIBUTION_TYPES, SCHEMA, AttributionType, Brief
 from ..render import STATIC, environment, render_html
 from ..settings import Settings
 from ..store import queries
@@ -111,7 +111,7 @@ Since = Annotated[date | None, Query(description="Articles dated on or after (YY
 Until = Annotated[date | None, Query(description="Articles dated on or before (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=500)]
 Kinds = Annotated[list[Literal["direct", "partial", "indirect"]], Query(description="Repeatable.")]
-Types = Annotated[list[Literal["speech", "belief", "intention", "evidence"]], Query(description="Repeatable.")]
+Types = Annotated[list[AttributionType], Query(description="Repeatable.")]
 ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 CountDuplicates = Annotated[
     bool, Query(description="Count every copy of a near-duplicate article and of its statements, not each story once.")
@@ -858,6 +858,7 @@ def create_app(
             total=total,
             items=items,
             args=args,
+            types=ATTRIBUTION_TYPES,
             pager=charts.pager(total, limit, offset),
         )
 

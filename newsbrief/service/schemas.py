@@ -8,8 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model import AttributionType
+
 QuoteKind = Literal["direct", "partial", "indirect"]
-QuoteType = Literal["speech", "belief", "intention", "evidence"]
+QuoteType = AttributionType
 
 
 class TextSpanModel(BaseModel):
@@ -33,7 +35,7 @@ class QuoteModel(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     kind: QuoteKind
-    type: QuoteType | None = Field(None, description="newsbrief/2: speech, belief, intention or evidence.")
+    type: QuoteType | None = Field(None, description="newsbrief/2: speech, belief, intention, evidence or stance.")
     verbatim: list[TextSpanModel] | None = Field(
         None, description="newsbrief/2: the quote-marked spans inside the content (empty for pure paraphrase)."
     )

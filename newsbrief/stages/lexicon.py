@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, InputError
+from ..model import ATTRIBUTION_TYPES
 
 # Verbs that introduce speech, writing or a stated position. Lemmas.
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -140,7 +141,6 @@ NAME_LIKE_TITLES: frozenset[str] = frozenset({"dean", "major", "prince"})
 
 # --- Attribution cues by type, read from data (quotes/data/cues.json) -------
 
-ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence")
 CUES_PATH = Path(__file__).parent / "quotes" / "data" / "cues.json"
 
 

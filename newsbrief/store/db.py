@@ -477,7 +477,7 @@ class Store:
         entity (str | None): an entity (same matching) mentioned inside the quote.
         source (str | None): text the article's source (path, id) contains.
         kinds (Sequence[str]): "direct", "partial", "indirect".
-        types (Sequence[str]): "speech", "belief", "intention", "evidence".
+        types (Sequence[str]): "speech", "belief", "intention", "evidence", "stance".
         since, until (date | None): article date range, inclusive (ISO dates).
         RETURNS (list[dict]): one dict a quote, with its article.
         RAISES (InputError): E014 for a query FTS5 cannot parse; E061 (see speaker).

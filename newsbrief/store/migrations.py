@@ -257,6 +257,22 @@ CREATE INDEX quotes_statement ON quotes(statement_id);
 """
 
 
+# The type "stance" (an attitude toward a thing: "criticized the plan"). A
+# column's CHECK cannot be altered in SQLite, so the column is rebuilt: a new
+# one with the wider CHECK, the values copied, the old one dropped (DROP
+# COLUMN needs SQLite 3.35, 2021; its index goes first) and the new one
+# renamed. No other table refers to quotes.type.
+_STANCE_TYPE = """
+DROP INDEX quotes_type;
+ALTER TABLE quotes ADD COLUMN attribution_type TEXT NOT NULL DEFAULT 'speech'
+    CHECK (attribution_type IN ('speech', 'belief', 'intention', 'evidence', 'stance'));
+UPDATE quotes SET attribution_type = type;
+ALTER TABLE quotes DROP COLUMN type;
+ALTER TABLE quotes RENAME COLUMN attribution_type TO type;
+CREATE INDEX quotes_type ON quotes(type);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement inside
@@ -333,6 +349,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0007_dedup", _script(_DEDUP)),
     ("0008_statements", _script(_STATEMENTS)),
     ("0010_events", _script(_EVENTS)),
+    ("0011_stance_type", _script(_STANCE_TYPE)),
 ]
 
 

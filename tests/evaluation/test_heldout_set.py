@@ -1,7 +1,8 @@
-"""The held-out news of eval/heldout is well formed: every article has its
-gold, every gold text is found in its article, and the CI floors file reads.
-(The figures themselves are checked by `newsbrief eval quotes --check
-eval/heldout_floors.json` in CI, not here.)"""
+"""The held-out news of eval/heldout and eval/heldout2 is well formed: every
+article has its gold, every gold text is found in its article, and each set's
+CI floors file reads. (The figures themselves are checked by `newsbrief eval
+quotes --check eval/heldout_floors.json` (and heldout2_floors.json) in CI, not
+here.)"""
 
 from pathlib import Path
 
@@ -11,14 +12,16 @@ from newsbrief.evaluation.quotes import KINDS, find_gold_files, gold_text_path, 
 from newsbrief.evaluation.runner import read_floors
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-HELDOUT = EVAL / "heldout"
-GOLD_FILES = find_gold_files([HELDOUT]) if HELDOUT.is_dir() else []
+SETS = {name: find_gold_files([EVAL / name]) for name in ("heldout", "heldout2") if (EVAL / name).is_dir()}
+GOLD_FILES = [path for files in SETS.values() for path in files]
 
 
-def test_heldout_set_present():
-    assert len(GOLD_FILES) >= 12
-    assert sorted(p.name for p in HELDOUT.glob("*.txt")) == sorted(gold_text_path(p).name for p in GOLD_FILES)
-    assert (HELDOUT / "README.md").is_file()
+@pytest.mark.parametrize("name, least", [("heldout", 16), ("heldout2", 10)])
+def test_heldout_set_present(name: str, least: int):
+    folder = EVAL / name
+    assert len(SETS[name]) >= least
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(gold_text_path(p).name for p in SETS[name])
+    assert (folder / "README.md").is_file()
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
@@ -34,8 +37,9 @@ def test_heldout_gold_located(path):
     assert not any((q.start, q.end) in quoted for q in gold.not_quotes)
 
 
-def test_heldout_floors_read():
-    floors = read_floors(EVAL / "heldout_floors.json")
-    assert [p.resolve() for p in floors.sources.gold_files] == [p.resolve() for p in GOLD_FILES]
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_heldout_floors_read(name: str):
+    floors = read_floors(EVAL / f"{name}_floors.json")
+    assert [p.resolve() for p in floors.sources.gold_files] == [p.resolve() for p in SETS[name]]
     assert floors.floors["gold.non_speech.kept_out.accuracy"] > 0.9
     assert all(0.0 < v <= 1.0 for v in floors.floors.values())

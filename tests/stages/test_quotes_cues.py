@@ -180,7 +180,7 @@ def test_cues_object_of_an_attitude_verb():
             (".", ".", "PUNCT", ".", 2, "punct"),
         ]
     )
-    assert _summary(_one(doc)) == ("The union", "rejected", "the offer", "speech", "object")
+    assert _summary(_one(doc)) == ("The union", "rejected", "the offer", "stance", "object")
 
 
 def test_cues_object_takes_the_preposition_that_completes_it():
@@ -229,7 +229,7 @@ def test_cues_called_for_takes_the_preposition_into_the_cue():
             (".", ".", "PUNCT", ".", 2, "punct"),
         ]
     )
-    assert _summary(_one(doc)) == ("The senator", "called for", "an inquiry", "speech", "prep_object")
+    assert _summary(_one(doc)) == ("The senator", "called for", "an inquiry", "stance", "prep_object")
 
 
 def test_cues_preposition_not_paired_with_the_verb_reports_nothing():
@@ -509,7 +509,7 @@ def test_cues_viewed_with_an_object_is_a_belief():
         ]
     )
     mention, cue, text, type_, rule = _summary(_one(doc))
-    assert (mention, cue, type_, rule) == ("Farmers", "viewed", "belief", "object")
+    assert (mention, cue, type_, rule) == ("Farmers", "viewed", "stance", "object")
     assert text.startswith("the levy")
 
 
@@ -526,7 +526,7 @@ def test_cues_balked_at_takes_the_preposition_into_the_cue():
             (".", ".", "PUNCT", ".", 1, "punct"),
         ]
     )
-    assert _summary(_one(doc)) == ("Unions", "balked at", "the new rota", "intention", "prep_object")
+    assert _summary(_one(doc)) == ("Unions", "balked at", "the new rota", "stance", "prep_object")
 
 
 def test_cues_viewed_in_the_passive_reports_nothing():
@@ -562,4 +562,4 @@ def test_cues_spoke_on_condition_of_anonymity_is_how_not_what():
 
     assert find_reported_speech(_doc(rows("condition"))) == []
     assert find_reported_speech(_doc(rows("background"))) == []
-    assert _summary(_one(_doc(rows("merger")))) == ("An aide", "spoke on", "merger", "speech", "prep_object")
+    assert _summary(_one(_doc(rows("merger")))) == ("An aide", "spoke on", "merger", "stance", "prep_object")

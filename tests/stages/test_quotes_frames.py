@@ -244,7 +244,7 @@ def test_cues_congratulate_takes_its_object():
         ents=[(0, 1, "PERSON")],
     )
     assert _summary(_checked(doc, find_reported_speech(doc))) == [
-        ("Okafor", "congratulated", "the rowing team", "speech", "object", False)
+        ("Okafor", "congratulated", "the rowing team", "stance", "object", False)
     ]
 
 
@@ -527,7 +527,7 @@ def test_frames_gerund_object_of_an_attitude_verb():
         ents=[(0, 1, "PERSON")],
     )
     assert _summary(_checked(doc, find_frames(doc))) == [
-        ("Okoro", "opposed", "closing the clinic", "belief", "gerund_object", False)
+        ("Okoro", "opposed", "closing the clinic", "stance", "gerund_object", False)
     ]
 
 

@@ -384,3 +384,70 @@ def test_markindex_more_not_speech_frames(text, type_, reason):
 )
 def test_markindex_closing_mark_after_s(text, words):
     assert _words(text) == words
+
+
+# ---------------------------------------------------------------- appositions, habitual naming, 'known to X as'
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "type_", "reason"),
+    [
+        # 'known as' with the people who use the name in between.
+        ('The lane, known to dog walkers as "the Chute," floods in March.', "the Chute,", "name", "name.known_to_as"),
+        ("The quarry is known in the village as 'Big Hole' these days.", "Big Hole", "name", "name.known_to_as"),
+        ('She is known simply as "Nan" on the ward.', "Nan", "name", "name.known_to_as"),
+        # Habitual naming: not one speech act.
+        ('The striker, whom supporters have taken to calling "the Kettle," scored twice.', "the Kettle,", "name",
+         "name.calls"),
+        ('Residents started calling the tower "the Pencil" in 1990.', "the Pencil", "name", "name.calls"),
+        # A name set off by a comma after the noun it names.
+        ("The firm will stop making its oldest brand, the ‘Copper Kettle’, next year.", "Copper Kettle", "name",
+         "name.apposition"),
+        ('He went by a nickname, "Tam," all his life.', "Tam,", "name", "name.apposition"),
+    ],
+)
+def test_markindex_appositions_and_habitual_names(text, content, type_, reason):
+    (span,) = build_mark_index(text)
+    assert text[span.start : span.end] == content
+    assert (span.type, span.reason) == (type_, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'known to' a belief: not a name.
+        'The minister is known to regard the deal as "a surrender on every front."',
+        # One act of calling: speech, as 'called the plan "..."' is.
+        'The mayor hit back, calling the report "a hatchet job."',
+        # A comma after a product, but someone's words, not a name.
+        'She said the product, "a waste of everyone\'s money," would be withdrawn.',
+        # A naming noun and a comma, but a whole slogan: longer than a name.
+        'The brand, "We Bake It Better Than Anyone Else," was dropped.',
+    ],
+)
+def test_markindex_apposition_and_known_to_frames_leave_speech(text):
+    (span,) = build_mark_index(text)
+    assert span.type == "speech", text[span.start : span.end]
+
+
+def test_markindex_wildcard_phrase_loads_from_data():
+    rules = {r.name: r for r in load_rules()}
+    known = rules["name.known_to_as"].pattern
+    assert known.search("a path known to the older fishermen as ") is not None
+    assert known.search("a path known to many of the older fishermen as ") is None  # at most three words
+    assert known.search("a path known, to fishermen, as ") is None  # never across a comma
+    assert rules["name.apposition"].pattern.search("its newest model, the ") is not None
+
+
+def test_markindex_brand_in_a_reported_clause_is_no_verbatim_span(nlp):
+    text = (
+        'Ann Lee, the union\'s secretary, said the firm would move its best-known brand, the "Red Mill", to Hull.\n\n'
+        '"We will not give up," she said.'
+    )
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert [(m.text, m.reason) for m in brief.marked] == [("Red Mill", "name.apposition")]
+    statements = [q for q in brief.quotes if q.type == "speech"]
+    (reported,) = [q for q in statements if "Red Mill" in q.text]
+    # The brand in the reported clause is no verbatim span of Ann Lee's: the report is indirect.
+    assert reported.kind == "indirect" and reported.verbatim == []
+    assert "We will not give up," in [q.text for q in statements]

@@ -256,6 +256,15 @@ def cue_phrase_preps() -> frozenset[str]:
     return frozenset(json.loads(raw).get("cue_phrase_preps", {}).get("words", ()))
 
 
+# A '*' word in a frame phrase: one to three words ('known * as': 'known to
+# local anglers as', 'known simply as'), never across a comma.
+_WILDCARD = r"[\w'’-]+(?:\s+[\w'’-]+){0,2}"
+
+
+def _phrase_word(word: str) -> str:
+    return _WILDCARD if word == "*" else re.escape(word)
+
+
 @lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     """The rules of a marks file (the packaged ``data/marks.json`` by default)."""
@@ -273,8 +282,11 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
         obj = int(item.get("object_words", 0))
         if item["test"] == "frame_before":
             phrases = sorted(item["phrases"], key=len, reverse=True)
-            alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-            if obj:
+            alts = "|".join(r"\s+".join(_phrase_word(w) for w in p.split()) for p in phrases)
+            if item.get("apposition"):
+                # The noun, a comma, a determiner: 'its brand, the "..."'.
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*,\s*(?:(?:{dets})\s+)?$", re.IGNORECASE)
+            elif obj:
                 not_obj = "|".join(re.escape(w) for w in _NOT_OBJECT_WORDS)
                 word = rf"\s+(?!(?:{not_obj})\b)[\w'’-]+"
                 pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})(?:{word}){{0,{obj}}}\s*[,:]?\s*$", re.IGNORECASE)
