@@ -650,12 +650,29 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         for other in keys:
             words = [w for w in other.split() if w not in ("of", "and", "for", "the")]
             if other != key and other not in merged_into and len(words) > 1 and "".join(w[0] for w in words) == key:
-                merged_into[key] = other
-                dest = by_key[other]
-                dest.mentions.extend(by_key[key].mentions)
-                dest.names.update({n: 0 for n in by_key[key].names})
-                dest.labels.update(by_key[key].labels)
+                _merge(by_key, merged_into, key, other)
                 break
+
+    # 4. Rule ``org_short_form``: an organisation's name shortened to its
+    # first words joins the one fuller organisation name that starts with
+    # them ("Corvid" -> "Corvid Capital", "Harwood" -> "Harwood Foods");
+    # with two candidates ("Apple Music", "Apple Pay") it stays apart.
+    by_first: dict[str, list[str]] = {}
+    for key in keys:
+        if key not in merged_into and _mostly_org(by_key[key]):
+            by_first.setdefault(key.split()[0], []).append(key)
+    for key in keys:
+        cluster = by_key[key]
+        if key in merged_into or not cluster.labels["ORG"] or cluster.labels["PERSON"] > cluster.labels["ORG"]:
+            continue
+        words = key.split()
+        longer = [
+            other
+            for other in by_first.get(words[0], ())
+            if other not in merged_into and len(other.split()) > len(words) and other.split()[: len(words)] == words
+        ]
+        if len(longer) == 1:
+            _merge(by_key, merged_into, key, longer[0])
 
     clusters = [c for k, c in by_key.items() if k not in merged_into and c.mentions]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
@@ -684,6 +701,20 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         )
     _add_missed_surnames(doc, entities)
     return entities
+
+
+def _mostly_org(cluster: _Cluster) -> bool:
+    return cluster.labels["ORG"] > 0 and cluster.labels["ORG"] >= max(cluster.labels.values())
+
+
+def _merge(by_key: dict[str, _Cluster], merged_into: dict[str, str], key: str, other: str) -> None:
+    """Cluster ``key`` joins cluster ``other`` (all its mentions, names, labels)."""
+    merged_into[key] = other
+    dest = by_key[other]
+    dest.mentions.extend(by_key[key].mentions)
+    dest.names.update({n: 0 for n in by_key[key].names})
+    dest.labels.update(by_key[key].labels)
+    by_key[key].mentions = []
 
 
 def _title_before(span: Span) -> str:

@@ -74,6 +74,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
     councillor councilor councilman councilwoman cllr alderman alderwoman
     assemblyman assemblywoman assemblymember detective det constable
     magistrate coroner marshal trooper reverend rev
+    goaltender goalie goalkeeper striker winger defenceman defenseman midfielder
+    quarterback pitcher shortstop linebacker skipper referee umpire jockey batsman
     """.split()
 )
 

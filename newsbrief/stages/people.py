@@ -37,6 +37,7 @@ class PeopleLexicon:
     cue_climb_prepositions: frozenset[str] = frozenset()
     work_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    given_name_gender: dict[str, str] | None = None
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -70,6 +71,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         cue_climb_prepositions=words("cue_climb_prepositions") if "cue_climb_prepositions" in data else frozenset(),
         work_heads=words("work_heads") if "work_heads" in data else frozenset(),
         place_heads=words("place_heads") if "place_heads" in data else frozenset(),
+        given_name_gender=_gendered(data.get("given_name_gender", {})),
     )
 
 
@@ -77,7 +79,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
 def given_names() -> frozenset[str]:
     """English given names and their nicknames (lower case), from the
     ``nicknames`` dataset: to tell "Hillary Clinton" from "Derelict Obama" in
-    a headline. Never used for gender. Empty if the package is missing (an
+    a headline. Not for gender (``given_name_gender`` is the weak prior there). Empty if the package is missing (an
     environment installed before it became a dependency)."""
     try:
         from nicknames import name_triplets

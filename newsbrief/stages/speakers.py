@@ -10,7 +10,8 @@ the resolver does what a careful reader does, from the parse and the entities:
 * a pronoun goes to the most recent compatible person (or organisation for
   "it"/"they"), scored by recency, grammatical subjecthood and whether it was
   the previous quote's speaker; gender comes from the article itself (the
-  pronouns that follow a name, honorifics, gendered titles), not a name list;
+  pronouns that follow a name, honorifics, gendered titles), with a weak prior
+  from common given names under that evidence (``people.toml``);
 * a description ("the official") goes to an entity the article links to it (an
   appositive, the one person whose stated role has the same title and no
   other place: "Florida Sen. Marco Rubio" ... "the Florida senator"), or to an
@@ -256,7 +257,7 @@ class _Resolver:
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
         doc = self.doc
-        votes: dict[str, list[int]] = {}
+        votes: dict[str, list[float]] = {}
         they_people: set[str] = set()
         last_person: tuple[str, int] | None = None  # (entity id, sentence)
         k = 0
@@ -318,6 +319,17 @@ class _Resolver:
                     votes[eid][0 if low in male else 1] += 2
                 elif sent_no - s == 1 and idx not in self.speaker_pronouns:
                     votes[eid][0 if low in male else 1] += 1
+        # Rule ``given_name_gender``: a weak prior from the given name, under
+        # the article's own evidence (an honorific weighs 3, a pronoun in the
+        # name's sentence 2): it settles only a person the article says
+        # little about, so "she" does not go to "Donald Trump".
+        # A name of one word may be a surname ("Graham"), so it weighs less.
+        prior = _LEX.given_name_gender or {}
+        for eid, ent in self.entities.items():
+            words = ent.name.split() if ent.type == "PERSON" else []
+            if words and words[0].lower() in prior:
+                v = votes.setdefault(eid, [0, 0])
+                v[0 if prior[words[0].lower()] == "m" else 1] += 2.5 if len(words) > 1 else 1.5
         for eid, (m, f) in votes.items():
             if eid in they_people:
                 self.gender[eid] = "x"

@@ -350,3 +350,19 @@ def test_entities_name_glossed_as_a_place_is_a_place_at_every_mention(nlp):
     doc.ents = [Span(doc, first, first + 2, label="PERSON"), Span(doc, second, second + 2, label="PERSON")]
     (place,) = cluster_entities(doc)
     assert (place.name, place.type, len(place.mentions)) == ("Sable Point", "LOC", 2)
+
+
+def test_entities_org_short_form_joins_the_one_fuller_name(nlp):
+    text = "Tallis Logistics cut 300 jobs on Monday. Tallis said the cuts were needed."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 8, 9, label="ORG")]
+    (tallis,) = cluster_entities(doc)
+    assert tallis.name == "Tallis Logistics"
+    assert [m.text for m in tallis.mentions] == ["Tallis Logistics", "Tallis"]
+
+
+def test_entities_org_short_form_stays_apart_when_two_fit(nlp):
+    text = "Tallis Logistics and Tallis Marine cut jobs on Monday. Tallis said the cuts were needed."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="ORG"), Span(doc, 10, 11, label="ORG")]
+    assert sorted(e.name for e in cluster_entities(doc)) == ["Tallis", "Tallis Logistics", "Tallis Marine"]

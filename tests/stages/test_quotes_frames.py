@@ -581,3 +581,38 @@ def test_frames_a_piece_ending_inside_quote_marks_is_not_added():
     out: list = []
     _add_frames(doc, doc.text, build_mark_index(doc.text), out)
     assert out == []
+
+
+# Okafor dismissed the fuss as “silly.”
+_MARKED_OBJECT = [
+    ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+    ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+    ("the", "the", "DET", "DT", 3, "det"),
+    ("fuss", "fuss", "NOUN", "NN", 1, "dobj"),
+    ("as", "as", "ADP", "IN", 1, "prep"),
+    ("“", "“", "PUNCT", "``", 6, "punct"),
+    ("silly", "silly", "ADJ", "JJ", 4, "pobj"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+    ("”", "”", "PUNCT", "''", 1, "punct"),
+]
+
+
+def test_frames_marked_object_keeps_a_clause_with_a_scare_quote():
+    spaces = [True, True, True, True, True, False, False, False, False]
+    doc = _doc(_MARKED_OBJECT, ents=[(0, 1, "PERSON")], spaces=spaces)
+    index = build_mark_index(doc.text)
+    quotes = _checked(doc, find_quotes(doc, index))
+    assert [m.is_speech for m in index.spans] == [False]  # a one-word scare quote
+    assert [(q.speaker.mention.text, q.cue.text, q.text, q.kind, q.verbatim, q.rule) for q in quotes] == [
+        ("Okafor", "dismissed", "the fuss as “silly.”", "indirect", [], "marked_object")
+    ]
+
+
+def test_frames_marked_object_needs_quote_marks_in_the_object():
+    # Okafor dismissed the fuss as silly .  (the object rule's: no marks)
+    rows = [r for r in _MARKED_OBJECT if r[0] not in ("“", "”")]
+    rows = [(w, lem, pos, tag, head - (1 if head > 5 else 0), dep) for w, lem, pos, tag, head, dep in rows]
+    doc = _doc(rows, ents=[(0, 1, "PERSON")])
+    quotes = _checked(doc, find_quotes(doc))
+    assert "marked_object" not in [q.rule for q in quotes]
+    assert [q.text for q in quotes if q.rule == "object"] == ["the fuss as silly"]

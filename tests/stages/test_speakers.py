@@ -430,3 +430,31 @@ def test_speakers_unnamed_source_keeps_its_qualifier_before_a_relative_clause(nl
     )
     brief = _brief(nlp, text)
     assert _quote(brief, "Nobody expects").speaker.name == "a person familiar with the negotiations"
+
+
+def test_speakers_given_name_is_a_weak_prior_for_gender(nlp):
+    # Nothing in the article gives either person's gender: the given names do.
+    text = (
+        "Gregory Vance and Karen Holt toured the bottling plant on Monday. Vance spoke to the workers first. "
+        '"We need more staff on the night shift," she said.'
+    )
+    assert _quote(_brief(nlp, text), "We need more staff").speaker.name == "Karen Holt"
+
+
+def test_speakers_article_evidence_outweighs_the_given_name(nlp):
+    # An honorific says more than the name list: this Shirley is a man.
+    text = (
+        "Mr. Shirley Banks and Karen Holt toured the bottling plant on Monday. Holt spoke to the workers first. "
+        '"We need more staff on the night shift," he said.'
+    )
+    assert _quote(_brief(nlp, text), "We need more staff").speaker.name == "Shirley Banks"
+
+
+@pytest.mark.parametrize("role", ["Goaltender", "Goalkeeper", "Striker", "Winger", "Skipper"])
+def test_speakers_a_playing_role_before_a_name_is_a_title(nlp, role):
+    text = (
+        "The team lost again on Saturday.\n\n"
+        f'{role} Jonas Ekberg said he had spoken to the coach on Sunday. "He told us to stick together," Ekberg said.'
+    )
+    brief = _brief(nlp, text)
+    assert {q.speaker.name for q in brief.quotes} == {"Jonas Ekberg"}

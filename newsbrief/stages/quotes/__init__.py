@@ -10,6 +10,9 @@ attribution per statement:
   sorted into direct and partial quotes, with its cue.
 * ``reported.find_reported_speech``: reported clauses ("X said (that) ...",
   "according to X, ...").
+* ``headlines.find_colon_headlines``: a short paragraph that opens with a
+  name and a colon ("Mayor Lind: Bridge Will Reopen by Spring"); kept only
+  where it overlaps no attribution of the finders above.
 * ``frames.find_frames``: frames with no cue-then-clause shape ("called the
   plan a disgrace", "the plan was rejected by the council", "the deal
   appears to be dead"); kept only where they overlap no other attribution.
@@ -43,7 +46,8 @@ from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
 from ..syntax import doc_text
-from .frames import find_frames
+from .frames import find_frames, marks_policy
+from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
 from .reported import find_reported_speech
@@ -176,6 +180,7 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
     frames = find_frames(doc, text)
     if not frames:
         return
+    policy = marks_policy(doc.vocab)
     # One byte per character: overlap checks are C-level finds, linear in
     # the text however many attributions there are.
     taken = bytearray(len(text) + 1)
@@ -189,18 +194,48 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
             groups.setdefault((f.cue.start, f.cue.end), []).append(f)
     for (cs, ce), pieces in groups.items():
         spans = [(cs, ce)] + [(f.start, f.end) for f in pieces]
+        marked_ok = policy.get(pieces[0].rule or "") == "not_speech"
+
+        def blocks(m: MarkSpan | None, marked_ok: bool = marked_ok) -> bool:
+            return m is not None and (m.is_speech or not marked_ok)
+
         # A piece that starts or ends inside a quote-marked span overlaps it
         # partly: the quoted words are the other finders' either way.
         if any(
-            taken.find(1, s, e) >= 0 or index.span_at(s) is not None or index.span_at(e - 1) is not None
-            for s, e in spans
+            taken.find(1, s, e) >= 0 or blocks(index.span_at(s)) or blocks(index.span_at(e - 1)) for s, e in spans
         ):
             continue
-        if any(marks_in(index, f.start, f.end, speech_only=False) for f in pieces):
+        inside = [m for f in pieces for m in marks_in(index, f.start, f.end, speech_only=False)]
+        if marked_ok:
+            # A rule for clauses that hold marks the quote-mark finder
+            # reports nothing for (scare quotes, title-case fragments).
+            if not inside or any(m.is_speech for m in inside):
+                continue
+        elif inside:
             continue
         for s, e in spans:
             taken[s:e] = b"\x01" * (e - s)
         out.extend(pieces)
+
+
+def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
+    """Append the colon headlines whose content overlaps no content, cue or
+    speaker mention in ``out`` (a headline quoted after a name is the
+    quote-mark finder's)."""
+    lines = find_colon_headlines(doc, text, index)
+    if not lines:
+        return
+    spans = sorted(
+        (s.start, s.end)
+        for q in out
+        for s in (q, q.cue, q.speaker.mention)
+        if s is not None
+    )
+    starts = [s for s, _ in spans]
+    for q in lines:
+        k = bisect_left(starts, q.end)
+        if not any(s < q.end and q.start < e for s, e in spans[:k]):
+            out.append(q)
 
 
 def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
@@ -299,6 +334,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
                 rule=first_q.rule,
             )
         )
+    _add_colon_headlines(doc, text, index, out)
     _add_frames(doc, text, index, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.

@@ -41,11 +41,12 @@ matched from those only (see ``_Frames``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import IS_QUOTE, LEMMA
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -72,12 +73,15 @@ def _frame_rules(lexicon: CueLexicon) -> list[dict[str, Any]]:
                 Errors.E011, source=str(CUES_PATH), detail="a frame pattern needs a 'name' and a known 'content'"
             )
         lemmas = resolve_lists(rule.get("cue_lemmas", []), lexicon.lists, CUES_PATH)
+        if isinstance(lemmas, str):
+            lemmas = [lemmas]
+        # A list of "@NAME" lists is their union.
+        flat = [w for item in lemmas for w in ([item] if isinstance(item, str) else item)]
         rules.append(
             {
                 **rule,
                 "pattern": resolve_lists(rule["pattern"], lexicon.lists, CUES_PATH),
-                "cue_lemmas": frozenset([lemmas] if isinstance(lemmas, str) else lemmas)
-                - frozenset(rule.get("except_lemmas", ())),
+                "cue_lemmas": frozenset(flat) - frozenset(rule.get("except_lemmas", ())),
             }
         )
     return rules
@@ -373,6 +377,37 @@ class _Reader:
             return
         self.emit([(obj.left_edge.i, obj.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
 
+    def marked_object(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "dismissed the fuss as 'silly'": the object with an "as" phrase
+        after it (the merge keeps it only where that holds quote marks that
+        are not speech)."""
+        doc = self.doc
+        verb, obj = doc[ids[0]], doc[ids[1]]
+        if obj.i < verb.i or any(t.is_punct for t in doc[verb.i + 1 : obj.left_edge.i]):
+            return
+        source = subject_of(verb)
+        if source is None or source.i > verb.i:
+            return
+        last = obj.right_edge.i
+        for c in verb.rights:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > last:
+                last = c.right_edge.i
+                break
+        for k in range(obj.i + 1, last):
+            # A clause or appositive set off by a comma is the writer's
+            # ('the plan as "reckless," which it was not').
+            j = k + 1
+            while j < last and doc[j].is_quote:
+                j += 1  # '"reckless," which': the comma inside the marks
+            if doc[k].text == "," and any(
+                t.dep_ in ("relcl", "appos", "acl", "advcl") and t.left_edge.i == j for t in doc[j : last + 1]
+            ):
+                last = k - 1
+                break
+        if not any(t.is_quote for t in doc[obj.left_edge.i : last + 1]):
+            return  # no quote marks: the object rule's
+        self.emit([(obj.left_edge.i, last)], _cue_span(doc, verb, verb), verb, source, rule)
+
     def pro_form(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "half said so", "the candidate said no", "she thinks so": a cue
         whose content is one word standing for a statement made before."""
@@ -469,12 +504,20 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "appeal_for": _Reader.appeal_for,
     "pro_form": _Reader.pro_form,
     "object_phrase": _Reader.object_phrase,
+    "marked_object": _Reader.marked_object,
     "in_source": _Reader.in_source,
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
 }
+
+
+def marks_policy(vocab: Vocab) -> dict[str, str]:
+    """Rule name -> its ``marks`` setting, for the rules that have one:
+    "not_speech" means the content must hold quote marks, none of them
+    speech (the default is no quote marks at all)."""
+    return {name: rule["marks"] for name, rule in _frames(vocab).rules.items() if rule.get("marks")}
 
 
 def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
@@ -495,9 +538,16 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     if not hits.size:
         return []
     reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)
+    # Token positions of quote marks, for the rules that need marks after
+    # their cue: those are tried only where some follow it in its phrase.
+    marks = np.flatnonzero(doc.to_array([IS_QUOTE])).tolist()
     for i in hits.tolist():
         cue = doc[i]
         for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):
+            if rule.get("marks") and not (
+                marks and (k := bisect_right(marks, i)) < len(marks) and marks[k] <= cue.right_edge.i
+            ):
+                continue
             before = len(reader.quotes)
             for ids in _matches(nodes, cue):
                 _READERS[rule["content"]](reader, ids, rule)
@@ -509,4 +559,4 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     return reader.quotes
 
 
-__all__ = ["find_frames"]
+__all__ = ["find_frames", "marks_policy"]

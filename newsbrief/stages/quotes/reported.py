@@ -80,6 +80,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
+from .sources import adjective_host, coordinated_reporter, gerund_after_name, set_off_subject, source_left
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -121,7 +122,6 @@ _FRAMING_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS
 _CLOSING_MARKS: frozenset[str] = frozenset({'"', "”", "''", "»"})
 _CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
 _SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
-_DATELINE_DASHES: frozenset[str] = frozenset({"—", "–", "--"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
@@ -324,8 +324,17 @@ def cue_start(verb: Token) -> Token:
 
 def cue_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, or of the verb that opens its catenative
-    chain ("he began by saying": a "by" gerund has none of its own)."""
-    subject = subject_of(verb)
+    chain ("he began by saying": a "by" gerund has none of its own), or
+    the person named right before an "-ing" cue ("the clip shows Lee
+    saying": rule ``gerund_after_name`` in ``sources``)."""
+    reporter = coordinated_reporter(verb, _is_cue_verb)
+    if reporter is not None:
+        # Rule coordinated_cue_in_report (``sources``): "Lee said the plant
+        # would close and warned that ...": Lee warned.
+        verb = reporter
+    subject = gerund_after_name(verb) or subject_of(verb)
+    if subject is not None and subject.head.i == verb.i:
+        subject = set_off_subject(verb, subject)
     if subject is None:
         top = cue_chain(verb)[1]
         if top.i != verb.i:
@@ -344,7 +353,9 @@ def _adjunct_subject(verb: Token) -> Token | None:
     ..."), which ``syntax.subject_of`` leaves out because the passive's
     subject is not its agent. PolNeAR marks that phrase as the source; on its
     train split this raised source exact F1 by about 0.3 points (0.4 on the
-    first 400 articles, 0.2 on the other 440)."""
+    first 400 articles, 0.2 on the other 440). An infinitive after an
+    adjective takes the subject of the adjective's verb ("voters are likely
+    to say": rule ``adjective_infinitive`` in ``sources``)."""
     tok = verb
     for _ in range(4):
         head = tok.head
@@ -352,6 +363,9 @@ def _adjunct_subject(verb: Token) -> Token | None:
             return None
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return subject_of(head.head) or _adjunct_subject(head.head)
+        host = adjective_host(tok)
+        if host is not None:
+            return subject_of(host) or _adjunct_subject(host)
         if tok.dep_ not in ("conj", "advcl", "xcomp"):
             return None
         subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -671,12 +685,10 @@ class _Finder:
             if child.dep_ in ("relcl", "acl") and doc[k].text in _SEPARATORS:
                 right = k - 1
                 break
-        # A dateline before the name ("RENO, Nev. (AP) — Lee said"): the
-        # source starts after the dash that ends it.
-        for k in range(head.i - 1, left, -1):
-            if doc[k].text in _DATELINE_DASHES:
-                left = k + 1
-                break
+        # Rule source_after_separator (``sources``): a dateline ("RENO, Nev.
+        # (AP) — Lee said") or an introductory phrase ("With a week to go,
+        # Lee said") before the name ends at its dash or comma.
+        left = source_left(doc, head, left)
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
         while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
