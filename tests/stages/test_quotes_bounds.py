@@ -75,7 +75,9 @@ def test_bounds_by_gerund_cue_takes_its_chain_and_subject():
 
 def test_bounds_chain_stops_at_a_word_between():
     # Okafor tried hard to show ... : "hard" stands between the verbs, so the
-    # cue is the infinitive with its "to" only.
+    # catenative chain is the infinitive with its "to" only; the cue span
+    # still runs from the verb the infinitive hangs on (cue_lead_in), as the
+    # infinitive has no subject of its own.
     doc = _doc(
         [
             (*_OKAFOR, 1, "nsubj"),
@@ -91,7 +93,9 @@ def test_bounds_chain_stops_at_a_word_between():
         ],
         ents=[(0, 1, "PERSON")],
     )
-    assert _one(doc).cue.text == "to show"
+    first, top = cue_chain(doc[4])
+    assert (first.i, top.i) == (3, 4)
+    assert _one(doc).cue.text == "tried hard to show"
 
 
 def _insisted(second: list[Row]) -> Doc:
@@ -307,3 +311,214 @@ def test_bounds_packaged_model_reads_the_chain(nlp, cue):
     text = f"The mayor {cue} that the bridge would reopen in May."
     (q,) = _checked(nlp(text), find_quotes(nlp(text)))
     assert (q.cue.text, q.text, q.speaker.mention.text) == (cue, "the bridge would reopen in May", "The mayor")
+
+
+def _lead_in(verb: Row, between: list[Row], cue: list[Row]) -> Doc:
+    # Okafor <verb> <between> <cue> the bridge is safe .  (heads: 1 = the lead verb)
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), verb, *between, *cue]
+    n = len(rows)
+    said = n - 1
+    rows += [
+        ("the", "the", "DET", "DT", n + 1, "det"),
+        ("bridge", "bridge", "NOUN", "NN", n + 2, "nsubj"),
+        ("is", "be", "AUX", "VBZ", said, "ccomp"),
+        ("safe", "safe", "ADJ", "JJ", n + 2, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_cue_takes_the_verb_its_infinitive_hangs_on():
+    # Okafor went on television to say the bridge is safe .
+    doc = _lead_in(
+        ("went", "go", "VERB", "VBD", 1, "ROOT"),
+        [("on", "on", "ADP", "IN", 1, "prep"), ("television", "television", "NOUN", "NN", 2, "pobj")],
+        [("to", "to", "PART", "TO", 5, "aux"), ("say", "say", "VERB", "VB", 1, "xcomp")],
+    )
+    q = _one(doc)
+    assert (q.cue.text, q.text, q.speaker.mention.text) == ("went on television to say", "the bridge is safe", "Okafor")
+
+
+def test_bounds_cue_takes_the_act_a_by_gerund_completes():
+    # Okafor closed the hearing by saying the bridge is safe .
+    doc = _lead_in(
+        ("closed", "close", "VERB", "VBD", 1, "ROOT"),
+        [
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("hearing", "hearing", "NOUN", "NN", 1, "dobj"),
+            ("by", "by", "ADP", "IN", 1, "prep"),
+        ],
+        [("saying", "say", "VERB", "VBG", 4, "pcomp")],
+    )
+    assert _one(doc).cue.text == "closed the hearing by saying"
+
+
+@pytest.mark.parametrize(
+    "between, cue, expected",
+    [
+        # ", saying": a participle set off by a comma is an act of its own.
+        (
+            [
+                ("the", "the", "DET", "DT", 3, "det"),
+                ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+                (",", ",", "PUNCT", ",", 1, "punct"),
+            ],
+            [("saying", "say", "VERB", "VBG", 1, "advcl")],
+            "saying",
+        ),
+        # "after saying": another act, before or after this one.
+        (
+            [
+                ("the", "the", "DET", "DT", 3, "det"),
+                ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+                ("after", "after", "ADP", "IN", 1, "prep"),
+            ],
+            [("saying", "say", "VERB", "VBG", 4, "pcomp")],
+            "saying",
+        ),
+        # "prompted her to say": the one who speaks is the object.
+        (
+            [("her", "she", "PRON", "PRP", 1, "dobj")],
+            [("to", "to", "PART", "TO", 4, "aux"), ("say", "say", "VERB", "VB", 1, "xcomp")],
+            "to say",
+        ),
+    ],
+)
+def test_bounds_lead_in_stops_at_another_act(between, cue, expected):
+    doc = _lead_in(("defended", "defend", "VERB", "VBD", 1, "ROOT"), between, cue)
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "clause"]
+    assert [q.cue.text for q in quotes] == [expected]
+
+
+def _noun_cue(verb: Row, det: Row | None) -> Doc:
+    # Okafor <verb> (a) warning that the bridge is unsafe .
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), verb]
+    if det is not None:
+        rows.append(det)
+    n = len(rows)
+    rows += [
+        ("warning", "warning", "NOUN", "NN", 1, "dobj"),
+        ("that", "that", "SCONJ", "IN", n + 4, "mark"),
+        ("the", "the", "DET", "DT", n + 3, "det"),
+        ("bridge", "bridge", "NOUN", "NN", n + 4, "nsubj"),
+        ("is", "be", "AUX", "VBZ", n, "acl"),
+        ("unsafe", "unsafe", "ADJ", "JJ", n + 4, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_noun_cue_takes_the_light_verb_of_its_source():
+    doc = _noun_cue(("issued", "issue", "VERB", "VBD", 1, "ROOT"), ("a", "a", "DET", "DT", 3, "det"))
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "noun_clause"]
+    assert [(q.cue.text, q.text, q.speaker.mention.text) for q in quotes] == [
+        ("issued a warning", "the bridge is unsafe", "Okafor")
+    ]
+
+
+def test_bounds_noun_cue_of_a_possessor_stays_the_noun():
+    # Her warning that the bridge is unsafe went unheard .
+    doc = _doc(
+        [
+            ("Her", "her", "PRON", "PRP$", 1, "poss"),
+            ("warning", "warning", "NOUN", "NN", 7, "nsubj"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("bridge", "bridge", "NOUN", "NN", 5, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 1, "acl"),
+            ("unsafe", "unsafe", "ADJ", "JJ", 5, "acomp"),
+            ("went", "go", "VERB", "VBD", 7, "ROOT"),
+            ("unheard", "unheard", "ADJ", "JJ", 7, "acomp"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ]
+    )
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "noun_clause"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("warning", "the bridge is unsafe")]
+
+
+def _expressed(det: list[Row]) -> Doc:
+    # Okafor expressed <det> sympathy for the flood victims .
+    rows: list[Row] = [(*_OKAFOR, 1, "nsubj"), ("expressed", "express", "VERB", "VBD", 1, "ROOT")]
+    n = len(rows) + len(det)
+    rows += [(w, lemma, pos, tag, n, dep) for w, lemma, pos, tag, _, dep in det]
+    rows += [
+        ("sympathy", "sympathy", "NOUN", "NN", 1, "dobj"),
+        ("for", "for", "ADP", "IN", n, "prep"),
+        ("the", "the", "DET", "DT", n + 4, "det"),
+        ("flood", "flood", "NOUN", "NN", n + 4, "compound"),
+        ("victims", "victim", "NOUN", "NNS", n + 1, "pobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_attitude_noun_object_joins_the_cue():
+    doc = _expressed([])
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("expressed sympathy for", "the flood victims")]
+
+
+def test_bounds_attitude_noun_with_a_possessor_stays_the_content():
+    det: list[Row] = [("her", "her", "PRON", "PRP$", 0, "poss")]
+    doc = _expressed(det)
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
+    assert [(q.cue.text, q.text) for q in quotes] == [("expressed", "her sympathy for the flood victims")]
+
+
+def _said_then(verb: str, lemma: str) -> Doc:
+    # Okafor said the council approved the plan , <verb> the vote to May .
+    return _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("council", "council", "NOUN", "NN", 4, "nsubj"),
+            ("approved", "approve", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("plan", "plan", "NOUN", "NN", 4, "dobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            (verb, lemma, "VERB", "VBG", 4, "advcl"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("vote", "vote", "NOUN", "NN", 8, "dobj"),
+            ("to", "to", "ADP", "IN", 8, "prep"),
+            ("May", "May", "PROPN", "NNP", 11, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+
+
+def test_bounds_trailing_participle_of_the_report_stays_in_the_content():
+    doc = _said_then("leaving", "leave")
+    (q,) = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "clause"]
+    assert q.text.startswith("the council") and q.text.endswith("leaving the vote to May")
+
+
+def test_bounds_trailing_participle_that_is_a_cue_is_the_speakers_act():
+    doc = _said_then("urging", "urge")
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [q.text for q in quotes if q.rule == "clause"] == ["the council approved the plan"]
+
+
+def test_bounds_trailing_participle_with_a_clause_of_its_own_is_another_act():
+    # Okafor said the council approved the plan , ruling it was legal .
+    doc = _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("council", "council", "NOUN", "NN", 4, "nsubj"),
+            ("approved", "approve", "VERB", "VBD", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("plan", "plan", "NOUN", "NN", 4, "dobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("ruling", "rule", "VERB", "VBG", 4, "advcl"),
+            ("it", "it", "PRON", "PRP", 10, "nsubj"),
+            ("was", "be", "AUX", "VBD", 8, "ccomp"),
+            ("legal", "legal", "ADJ", "JJ", 10, "acomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [q.text for q in quotes if q.rule == "clause" and q.cue.text == "said"] == ["the council approved the plan"]

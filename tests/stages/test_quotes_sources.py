@@ -46,7 +46,7 @@ def test_sources_gerund_after_a_preposition_takes_the_verbs_subject():
         ents=[(0, 1, "PERSON")],
     )
     q = _one(doc)
-    assert (q.speaker.mention.text, q.cue.text, q.text) == ("Ruiz", "saying", "the bridge is safe")
+    assert (q.speaker.mention.text, q.cue.text, q.text) == ("Ruiz", "ended the talk by saying", "the bridge is safe")
 
 
 def _asked_and_said(agent: bool) -> Doc:

@@ -10,6 +10,9 @@ attribution per statement:
   sorted into direct and partial quotes, with its cue.
 * ``reported.find_reported_speech``: reported clauses ("X said (that) ...",
   "according to X, ...").
+* ``transcript.find_transcript_turns``: the turns of a printed exchange
+  ("Brandt: You told the officers ..."), direct speech of the person named
+  by each label; what other finders read inside a turn gives way to it;
 * ``headlines.find_colon_headlines``: a short paragraph that opens with a
   name and a colon ("Mayor Lind: Bridge Will Reopen by Spring"); kept only
   where it overlaps no attribution of the finders above.
@@ -51,6 +54,7 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
 from .marks import find_marked
 from .reported import find_reported_speech
+from .transcript import find_transcript_turns
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -238,6 +242,24 @@ def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]
             out.append(q)
 
 
+def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
+    """Replace what the other finders read inside transcript turns ("I said
+    it was dark" in "Okafor: I said it was dark.") by the turns themselves."""
+    turns = find_transcript_turns(doc, text)
+    if not turns:
+        return
+    # A turn runs from its label to its end: a quote the mark finder opened
+    # before the label ('"WALLACE: ...') is the turn too.
+    starts = [t.speaker.mention.start if t.speaker.mention else t.start for t in turns]
+
+    def inside(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and char < turns[k].end
+
+    out[:] = [q for q in out if not (inside(q.start) or (q.cue is not None and inside(q.cue.start)))]
+    out.extend(turns)
+
+
 def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     """One attribution per statement in ``doc``, in text order (see module doc).
 
@@ -336,6 +358,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         )
     _add_colon_headlines(doc, text, index, out)
     _add_frames(doc, text, index, out)
+    _add_transcript_turns(doc, text, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.
     seen: set[tuple[int, int]] = set()

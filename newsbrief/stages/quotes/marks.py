@@ -39,7 +39,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
-from .reported import channel_phrase, cue_start, cue_subject, manner_adverb
+from .reported import channel_phrase, cue_lead_in, cue_subject, manner_adverb
 
 _TERMINAL = set(".!?")
 # How far (in tokens) the attribution is searched for before or after the marks.
@@ -384,7 +384,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     seg.verb = best
     # The cue is the verb group: auxiliaries and negation before it ("is
     # telling", "would not comment"), a particle after it ("points out").
-    first = cue_start(best) if best.pos_ in ("VERB", "AUX") else best
+    first = cue_lead_in(best) if best.pos_ in ("VERB", "AUX") else best
     last = _cue_right_edge(best, idx)
     if first.i != best.i or last.i != best.i:
         seg.cue, seg.cue_end = first, last

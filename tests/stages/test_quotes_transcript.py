@@ -1,0 +1,83 @@
+"""Rule ``transcript_turn`` (quotes/transcript.py): the turns of a printed
+exchange are direct speech of the person each label names; look-alikes
+(lists by place, tables of counts, one lone line) are not. Texts written for
+these tests; entity labels set by hand so the tests pin the rule."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsbrief.api import brief_from_doc
+from newsbrief.ingest import Article
+from newsbrief.stages.quotes.transcript import find_transcript_turns
+
+from ..conftest import assert_offsets
+
+_BLANK = spacy.blank("en")
+
+EXCHANGE = (
+    "Defence lawyer Helen Marsh questioned the driver, Paul Quint, on Friday.\n\n"
+    "Marsh: You said the light was green.\n\n"
+    "QUINT: It was green when I looked.\n\n"
+    "Marsh: And when you looked again?\n\n"
+    "QUINT: I did not look again."
+)
+
+
+def _doc(text: str, people: list[str]) -> Doc:
+    doc = _BLANK(text)
+    spans = []
+    for name in people:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label="PERSON"))
+    doc.ents = spans
+    return doc
+
+
+def test_transcript_turns_are_direct_speech_of_each_label():
+    doc = _doc(EXCHANGE, ["Helen Marsh", "Paul Quint"])
+    turns = find_transcript_turns(doc, EXCHANGE)
+    assert [(q.speaker.mention.text, q.text) for q in turns] == [
+        ("Marsh", "You said the light was green."),
+        ("QUINT", "It was green when I looked."),
+        ("Marsh", "And when you looked again?"),
+        ("QUINT", "I did not look again."),
+    ]
+    for q in turns:
+        assert (q.kind, q.cue, q.rule, q.type) == ("direct", None, "transcript_turn", "speech")
+        assert EXCHANGE[q.start : q.end] == q.text
+        assert [(v.start, v.end) for v in q.verbatim] == [(q.start, q.end)]
+        m = q.speaker.mention
+        assert EXCHANGE[m.start : m.end] == m.text
+
+
+def test_transcript_needs_people_for_labels():
+    # The same shape with places for labels is a list, not an exchange.
+    text = "Results by state:\n\nIowa: Lee won the caucus.\n\nOhio: Roe won the primary."
+    assert find_transcript_turns(_doc(text, ["Lee", "Roe"]), text) == []
+
+
+def test_transcript_needs_two_speakers_and_no_narration_between():
+    one = "Helen Marsh spoke.\n\nMarsh: You said the light was green.\n\nMarsh: Say it again."
+    assert find_transcript_turns(_doc(one, ["Helen Marsh"]), one) == []
+    broken = EXCHANGE.replace("QUINT: It was green", "The court rose.\n\nQUINT: It was green", 1)
+    turns = find_transcript_turns(_doc(broken, ["Helen Marsh", "Paul Quint"]), broken)
+    # The narration splits the run: the first turn stands alone and is left out.
+    assert [q.text for q in turns][:1] == ["It was green when I looked."]
+
+
+def test_transcript_is_not_a_table_of_counts():
+    text = "Delegates so far.\n\nAnn Lee: 1,204.\n\nTom Roe: 998."
+    assert find_transcript_turns(_doc(text, ["Ann Lee", "Tom Roe"]), text) == []
+
+
+def test_transcript_turn_takes_what_other_finders_read_inside_it(nlp):
+    brief = brief_from_doc(nlp(EXCHANGE), Article(text=EXCHANGE))
+    assert_offsets(brief)
+    turns = [q for q in brief.quotes if q.rule == "transcript_turn"]
+    assert len(turns) == 4
+    # "You said the light was green": one attribution (the turn), not also
+    # the reported clause "the light was green" of "You".
+    assert not any(q.text == "the light was green" for q in brief.quotes)
+    assert {q.speaker.name for q in turns} == {"Helen Marsh", "Paul Quint"}
