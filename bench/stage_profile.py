@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsbrief.ingest import Article, normalise_text, validate_text
     from newsbrief.pipeline import load_pipeline
     from newsbrief.stages import PRE_PARSER_STAGES, STAGES
+    from newsbrief.stages.syntax import remember_text
 
     texts, label = load_texts(args.limit)
     nlp = load_pipeline()
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             tokenized = [nlp.make_doc(t) for t in texts]
             spent[name] = timed_part(name, profile, lambda proc=proc, tokenized=tokenized: [proc(d) for d in tokenized])
         fresh = [d.copy() for d in docs]
+        for doc, text in zip(fresh, texts, strict=True):
+            remember_text(doc, text)  # as analyze_many does: the doc was made from the text
         for name, proc in stages:
             spent[name] = timed_part(name, profile, lambda proc=proc: [proc(d) for d in fresh])
 

@@ -17,7 +17,7 @@ from .pipeline import load_pipeline
 from .readers import internal_failure
 from .settings import Settings
 from .stages.layers import entities_of, events_of, marked_of, quotes_of, summary_of
-from .stages.syntax import doc_text
+from .stages.syntax import doc_text, remember_text
 
 OnError = Literal["raise", "yield"]
 
@@ -83,6 +83,7 @@ def analyze(
     nlp = nlp or load_pipeline(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     article, doc = prepare_doc(article, settings, nlp)
+    remember_text(doc, article.text)
     doc = nlp(doc, component_cfg=_component_cfg(settings))
     return brief_from_doc(doc, article)
 
@@ -130,6 +131,7 @@ def analyze_many(
     def analyse_alone(article: Article) -> Brief | Failure:
         try:
             article, doc = prepare_doc(article, settings, nlp)
+            remember_text(doc, article.text)
             return brief_from_doc(nlp(doc, component_cfg=cfg), article)
         except NewsbriefError as exc:
             return Failure(source=article.source, code=exc.code, message=str(exc))
@@ -158,6 +160,8 @@ def analyze_many(
                     raise
                 results[i] = internal_failure(article.source, exc, "preparing")
                 continue
+            # The stages read the text many times: the doc was made from it.
+            remember_text(doc, chunk[i].text)
             good.append((doc, i))
         for group in token_batches(good, max(settings.max_tokens, 1)):
             try:

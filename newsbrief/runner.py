@@ -177,7 +177,11 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    fired = False
+
     def alarm(signum: int, frame: object) -> None:
+        nonlocal fired
+        fired = True
         raise ItemTimeout()
 
     previous = signal.signal(signal.SIGALRM, alarm)
@@ -187,6 +191,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        # The handler ran inside a gc callback or a finalizer, where Python
+        # prints the exception and drops it: the item still ran over.
+        raise ItemTimeout()
 
 
 def timeout_failure(article: Article, seconds: float) -> Failure:

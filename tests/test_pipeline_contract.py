@@ -98,3 +98,14 @@ def test_pipeline_saved_pipeline_loads_in_a_fresh_process(nlp, tmp_path: Path):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads(out.stdout.strip().splitlines()[-1]) == expected
+
+
+def test_loaded_model_is_out_of_the_cycle_collector():
+    import gc
+
+    from newsbrief.pipeline import load_pipeline
+
+    load_pipeline()
+    # gc.freeze() after loading: the model's objects are not traversed by
+    # every full collection (the speed budget of bench/analyze_vs_pipe.py).
+    assert gc.get_freeze_count() > 10_000

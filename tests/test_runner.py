@@ -203,3 +203,22 @@ def test_runner_sigint_stops_cleanly_and_marks_the_run(tmp_path: Path):
     assert proc.returncode == 130, err.decode()
     assert "resume" in err.decode() and "Traceback" not in err.decode()
     assert statuses == ["interrupted"]
+
+
+def test_time_limit_holds_when_the_alarm_lands_in_a_gc_callback():
+    import gc
+    import time
+
+    from newsbrief.runner import ItemTimeout, _time_limit
+
+    def slow_callback(phase: str, info: dict) -> None:
+        end = time.monotonic() + 0.3
+        while phase == "start" and time.monotonic() < end:
+            pass  # the alarm's handler runs here, where Python drops its exception
+
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(ItemTimeout), _time_limit(0.05):
+            gc.collect()
+    finally:
+        gc.callbacks.remove(slow_callback)

@@ -553,14 +553,15 @@ def _role_phrase(head: Token) -> str | None:
 def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    lines = _headline_lines(doc_text(doc)) if surnames or doc.ents else []
+    ents = doc.ents  # a new Span per entity on every read: read once
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    lines = _headline_lines(doc_text(doc)) if surnames or ents else []
     line_starts = [a for a, _ in lines]
     # Words of the person names the body (outside headlines) writes.
     body_words = (
         {
             t.text
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "PERSON" and not _in_lines(lines, line_starts, ent.start_char)
             for t in ent
             if t.is_alpha and t.text[:1].isupper()
@@ -569,8 +570,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         else set()
     )
     # A name the article once glosses as a place is a place at every mention.
-    places = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
-    for ent in doc.ents:
+    places = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         if _is_dateline(ent):

@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -263,17 +264,20 @@ class _Resolver:
         mentions = self.mentions
         sent_no = -1
         quoted, qi = self.quoted, 0
-        for tok in doc:
-            if tok.is_sent_start:
+        # Token columns, not a Token object per word: this loop reads every word.
+        male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
+        cols = doc.to_array([SENT_START, IDX, LENGTH, LOWER]).reshape(len(doc), 4)
+        for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
+            if sent_start == 1:
                 sent_no += 1
-            while qi < len(quoted) and quoted[qi][1] <= tok.idx:
+            while qi < len(quoted) and quoted[qi][1] <= idx:
                 qi += 1
-            in_quote = qi < len(quoted) and quoted[qi][0] <= tok.idx
+            in_quote = qi < len(quoted) and quoted[qi][0] <= idx
             # Mentions that start at this token.
-            while k < len(mentions) and mentions[k][0] < tok.idx + len(tok.text):
+            while k < len(mentions) and mentions[k][0] < idx + length:
                 start, end, eid = mentions[k]
                 k += 1
-                if start < tok.idx:
+                if start < idx:
                     continue
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
@@ -307,15 +311,14 @@ class _Resolver:
                     g = g or _GENDERED_NOUNS.get(doc[j].lower_)
                     if g:
                         v[0 if g == "m" else 1] += 3
-            low = tok.lower_
-            if last_person is not None and not in_quote and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
+            if last_person is not None and not in_quote and (low in male or low in female):
                 eid, s = last_person
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.
                 if sent_no == s:
-                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 2
-                elif sent_no - s == 1 and tok.idx not in self.speaker_pronouns:
-                    votes[eid][0 if low in _MALE_PRONOUNS else 1] += 1
+                    votes[eid][0 if low in male else 1] += 2
+                elif sent_no - s == 1 and idx not in self.speaker_pronouns:
+                    votes[eid][0 if low in male else 1] += 1
         # Rule ``given_name_gender``: a weak prior from the given name, under
         # the article's own evidence (an honorific weighs 3, a pronoun in the
         # name's sentence 2): it settles only a person the article says

@@ -86,6 +86,28 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as ``doc``'s text for ``doc_text``, when the caller
+    made the doc from it (``nlp.make_doc(text)``: spaCy's tokenizer keeps
+    every character, so ``doc.text == text``), which saves the first join.
+    A text of another length than the doc's is not recorded."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        _TEXTS[doc] = text
+
+
+
+def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, ids)`` for ``ids`` sorted and unique (string ids
+    kept per vocabulary): a binary search per value, where ``np.isin`` sorts
+    both arrays on every call."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.searchsorted(ids, values)
+    pos[pos == len(ids)] = 0
+    return ids[pos] == values
+
+
 # --- A DependencyMatcher run only where it can match -----------------------
 
 # Token attributes a sub-document carries over exactly (the rest of a

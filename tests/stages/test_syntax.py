@@ -7,7 +7,7 @@ import pytest
 from spacy.matcher import DependencyMatcher
 
 from newsbrief.stages.lexicon import cue_lexicon
-from newsbrief.stages.syntax import SentenceMatcher, doc_text
+from newsbrief.stages.syntax import SentenceMatcher, doc_text, remember_text
 
 # Our own sentences: cues in some, none in others, a cue word used as no cue,
 # a paragraph break, quotes.
@@ -121,3 +121,34 @@ def test_doc_text_is_doc_text(nlp):
     assert doc_text(doc) is doc_text(doc)  # read once
     other = nlp("A different text.")
     assert doc_text(other) == "A different text."
+
+
+def test_remember_text_is_what_doc_text_returns(nlp):
+    text = "The mayor said the bridge would reopen.\n\nCrews worked overnight.  "
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text
+    assert doc_text(doc) == doc.text
+
+
+def test_remember_text_of_another_length_is_not_recorded(nlp):
+    doc = nlp.make_doc("Crews worked overnight.")
+    remember_text(doc, "Crews worked overnight and all day.")
+    assert doc_text(doc) == "Crews worked overnight."
+    empty = nlp.make_doc("")
+    remember_text(empty, "not empty")
+    assert doc_text(empty) == ""
+
+
+def test_in_sorted_is_isin():
+    import numpy as np
+
+    from newsbrief.stages.syntax import in_sorted
+
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 5, 40):
+        ids = np.unique(rng.integers(0, 2**64 - 1, size=size, dtype=np.uint64))
+        values = np.concatenate([rng.choice(ids, 7) if size else ids, rng.integers(0, 2**64 - 1, 9, dtype=np.uint64),
+                                 np.array([0, 2**64 - 1], dtype=np.uint64)])
+        assert (in_sorted(values, ids) == np.isin(values, ids)).all()
+        assert in_sorted(values, ids).sum() >= (7 if size else 0)

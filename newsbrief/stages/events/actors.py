@@ -19,7 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
-from ..syntax import doc_text
+from ..syntax import doc_text, in_sorted
 from .lexicon import Lexicon, first_word, fold
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -31,15 +31,16 @@ _NO_COUNTRY_BEFORE = re.compile(r"^(ethnic|pro|anti|-)$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "who", "which", "that"})
 
 
-_LOWER_FIRST_IDS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+_LOWER_FIRST_IDS: dict[tuple[int, frozenset[str]], np.ndarray] = {}
 
 
-def _lower_first_ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
-    """The string ids of the lower-case name starts, once per vocabulary."""
+def _lower_first_ids(strings: StringStore, words: frozenset[str]) -> np.ndarray:
+    """The string ids of the lower-case name starts (sorted, for
+    ``in_sorted``), once per vocabulary."""
     key = (id(strings), words)
     ids = _LOWER_FIRST_IDS.get(key)
     if ids is None:
-        ids = _LOWER_FIRST_IDS[key] = frozenset(strings.add(w) for w in words)
+        ids = _LOWER_FIRST_IDS[key] = np.array(sorted({strings.add(w) for w in words}), dtype=np.uint64)
     return ids
 
 
@@ -121,8 +122,8 @@ class NameIndex:
             arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
             capital = (arr[:, 0] | arr[:, 1] | arr[:, 2]).astype(bool)
             lower_first = _lower_first_ids(doc.vocab.strings, lex.lower_first_words)
-            if lower_first:
-                capital |= np.isin(arr[:, 3], np.fromiter(lower_first, dtype=arr.dtype, count=len(lower_first)))
+            if len(lower_first):
+                capital |= in_sorted(arr[:, 3], lower_first)
             starts = np.flatnonzero(capital).tolist()
             # Character offsets by token, so the windows slice the text
             # without a Token object per word tried.

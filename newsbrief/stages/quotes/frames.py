@@ -53,7 +53,7 @@ from spacy.vocab import Vocab
 from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
-from ..syntax import subject_of
+from ..syntax import in_sorted, subject_of
 from .reported import content_span, source_mention
 
 # A source phrase longer than this is cut to its name or head.
@@ -534,7 +534,7 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     if not frames.rules:
         return []
     # One vectorised look at the lemmas finds the tokens that can be a cue.
-    hits = np.flatnonzero(np.isin(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
+    hits = np.flatnonzero(in_sorted(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
     if not hits.size:
         return []
     reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)

@@ -67,12 +67,13 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SPACY
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -155,30 +156,47 @@ _SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"
 _MAX_CHAIN = 3
 
 
+# Word (orth id) -> (its text when a double quote mark, else None; whether
+# it holds a line break). An id always names the same string, so the cache is
+# never stale; it is cleared at a size (it grows with the vocabulary).
+_KINDS: dict[int, tuple[str | None, bool]] = {}
+
+
+def _kind(orth: int, strings: Any) -> tuple[str | None, bool]:
+    text = strings[orth]
+    kind = _KINDS[orth] = (text if text in _DOUBLE_MARKS or text == "''" else None, "\n" in text)
+    return kind
+
+
 class _Index:
     """Per-document arrays built in one pass: which tokens sit inside double
     quote marks, and running counts of words outside them."""
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
-        inside = [False] * n
-        outside_content = [0] * (n + 1)
-        outside_words = [0] * (n + 1)
-        words = [0] * (n + 1)
         breaks: list[int] = []
-        open_ = False
-        # One array read instead of a Token object per word (this pass ran
-        # over every token of every document); the few texts it needs are
-        # looked up once per distinct word.
-        rows = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SPACY]).tolist()
+        # Arrays, not a Python step per token (this pass ran over every token
+        # of every document): the open/closed state changes only at a quote
+        # mark or a line break, so only those tokens are walked; the few
+        # texts it needs are looked up once per distinct word.
+        arr = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SPACY]).reshape(n, 4)
+        uniq, inv = np.unique(arr[:, 0], return_inverse=True)
         strings = doc.vocab.strings
-        kinds: dict[int, tuple[str | None, bool]] = {}  # orth -> (mark text or None, holds a line break)
-        for i, (orth, is_alpha, is_stop, space_after) in enumerate(rows):
-            kind = kinds.get(orth)
-            if kind is None:
-                text = strings[orth]
-                kind = kinds[orth] = (text if text in _DOUBLE_MARKS or text == "''" else None, "\n" in text)
-            mark, newline = kind
+        if len(_KINDS) > 200_000:
+            _KINDS.clear()
+        kinds = [_KINDS.get(orth) or _kind(orth, strings) for orth in uniq.tolist()]
+        marks = [mark for mark, _ in kinds]
+        is_mark = np.array([m is not None for m in marks], dtype=bool)[inv]
+        is_newline = np.array([newline for _, newline in kinds], dtype=bool)[inv]
+        space = arr[:, 3].tolist()
+        events = np.flatnonzero(is_mark | is_newline).tolist()
+        inv_list = inv.tolist() if events else []
+        # Per event token: the state its own counts use, and the state after it.
+        used_at = np.zeros(n, dtype=bool)
+        after = np.zeros(n, dtype=bool)
+        open_ = False
+        for i in events:
+            mark = marks[inv_list[i]]
             if mark is not None:
                 # Curly marks say their side; straight ones (and the '' of
                 # some newswire text) alternate.
@@ -186,25 +204,34 @@ class _Index:
                     # An opening mark typed where a closing one belongs
                     # ('an “expedited review“ of'): attached to the word
                     # before it and followed by a space, it closes.
-                    open_ = not (open_ and i > 0 and not rows[i - 1][3] and space_after)
+                    open_ = not (open_ and i > 0 and not space[i - 1] and space[i])
                 elif mark in "”»":
                     open_ = False
                 else:
                     open_ = not open_
-                inside[i] = True
+                used_at[i] = after[i] = open_
             else:
-                inside[i] = open_
-            is_word = bool(is_alpha)
-            words[i + 1] = words[i] + is_word
-            outside_words[i + 1] = outside_words[i] + (is_word and not open_)
-            outside_content[i + 1] = outside_content[i] + (is_word and not open_ and not is_stop)
-            # A quote left open at a paragraph end does not run into the next
-            # paragraph unless that one opens with a mark again. (A token's
-            # trailing whitespace is one space at most: line breaks are
-            # tokens of their own or inside one.)
-            if newline:
+                # A quote left open at a paragraph end does not run into the
+                # next paragraph unless that one opens with a mark again. (A
+                # token's trailing whitespace is one space at most: line
+                # breaks are tokens of their own or inside one.)
+                used_at[i] = open_
                 open_ = False
                 breaks.append(i)
+        # Between events the state is the one after the last event before.
+        last = np.full(n, -1, dtype=np.int64)
+        last[events] = events
+        last = np.maximum.accumulate(last)
+        entering = np.where(last >= 0, after[np.maximum(last, 0)], False)
+        is_event = is_mark | is_newline
+        open_used = np.where(is_event, used_at, entering)
+        is_word = arr[:, 1].astype(bool)
+        outside = is_word & ~open_used
+        zero = np.zeros(1, dtype=np.int64)
+        inside = (is_mark | open_used).tolist()
+        words = np.concatenate([zero, np.cumsum(is_word)]).tolist()
+        outside_words = np.concatenate([zero, np.cumsum(outside)]).tolist()
+        outside_content = np.concatenate([zero, np.cumsum(outside & ~arr[:, 2].astype(bool))]).tolist()
         self.inside = inside
         self.outside_words = outside_words
         self.outside_content = outside_content
@@ -1387,9 +1414,7 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
     finder = _Finder(doc)
     inside = finder.index.inside
     n = len(doc)
-    for tok in doc:
-        if inside[tok.i]:
-            continue
+    for tok in _cue_candidates(doc, inside):
         if tok.lower_ == "according":
             if tok.i + 1 < n and doc[tok.i + 1].lower_ == "to":
                 finder.according_to(tok)
@@ -1398,6 +1423,32 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
     finder.patterns()
     finder.quotes.sort(key=lambda q: (q.start, q.end))
     return finder.quotes
+
+
+# Lemma id -> whether its lower case is a cue verb (see ``_KINDS``).
+_CUE_LEMMAS: dict[int, bool] = {}
+
+
+def _cue_candidates(doc: Doc, inside: list[bool]) -> Iterator[Token]:
+    """The tokens outside quote marks, in order, that are "according" or
+    have a cue lemma: the only ones the finder's loop acts on, found from
+    arrays (a Token object per word cost more than the checks)."""
+    n = len(doc)
+    if not n:
+        return
+    cols = doc.to_array([LEMMA, LOWER]).reshape(n, 2)
+    uniq, inv = np.unique(cols[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    if len(_CUE_LEMMAS) > 200_000:
+        _CUE_LEMMAS.clear()
+    cue = [_CUE_LEMMAS.get(lemma) for lemma in uniq.tolist()]
+    for k, (lemma, known) in enumerate(zip(uniq.tolist(), cue, strict=True)):
+        if known is None:
+            cue[k] = _CUE_LEMMAS[lemma] = strings[lemma].lower() in _CUES
+    wanted = np.array(cue, dtype=bool)[inv] | (cols[:, 1] == strings["according"])
+    wanted &= ~np.array(inside, dtype=bool)
+    for i in np.flatnonzero(wanted).tolist():
+        yield doc[i]
 
 
 def _pattern_subject(cue: Token) -> Token | None:
