@@ -1273,7 +1273,7 @@ class _Finder:
 
     def object_noun_content(self, obj: Token, last: int) -> tuple[Token, int] | None:
         """For an object that is a noun of attitude or expression ("expressed
-        sympathy for the victims", "showed no sign of backing down",
+        sympathy for the victims", "showed no sign of giving way",
         "rejected any idea that ..."; ``object_nouns`` in data/marks.json),
         the cue's last token (the preposition, or the noun before its
         clause) and the content's first token: what the noun is about, as
