@@ -54,13 +54,12 @@ def test_store_schema2_types_and_verbatim_are_stored_and_filtered(tmp_path: Path
         assert spans[1] == []
 
 
-def test_store_schema2_migrates_a_schema1_store(tmp_path: Path):
-    path = tmp_path / "old.db"
+def _store_with_migrations(path: Path, count: int) -> sqlite3.Connection:
+    """A store with only the first ``count`` migrations applied, holding one article of TEXT."""
     conn = sqlite3.connect(path, isolation_level=None)
-    # A store as schema 1 left it: the first two migrations only.
     saved = store_migrations.MIGRATIONS[:]
     try:
-        store_migrations.MIGRATIONS[:] = saved[:2]
+        store_migrations.MIGRATIONS[:] = saved[:count]
         store_migrations.migrate(conn, str(path))
     finally:
         store_migrations.MIGRATIONS[:] = saved
@@ -68,6 +67,13 @@ def test_store_schema2_migrates_a_schema1_store(tmp_path: Path):
         "INSERT INTO articles (content_hash, source, text, status, stored_at) VALUES ('h', 'old.txt', ?, 'ok', 'now')",
         (TEXT,),
     )
+    return conn
+
+
+def test_store_schema2_migrates_a_schema1_store(tmp_path: Path):
+    path = tmp_path / "old.db"
+    # A store as schema 1 left it: the first two migrations only.
+    conn = _store_with_migrations(path, 2)
     start = TEXT.index("unsafe")
     conn.execute(
         'INSERT INTO quotes (article_id, idx, text, start, "end", kind) VALUES (1, 0, ?, ?, ?, ?)',
@@ -103,18 +109,8 @@ def test_store_search_query_with_a_nul_is_plain_words(tmp_path: Path):
 
 def test_store_migrates_a_store_made_before_the_stance_type(tmp_path: Path):
     path = tmp_path / "before.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    saved = store_migrations.MIGRATIONS[:]
-    names = [name for name, _ in saved]
-    try:
-        store_migrations.MIGRATIONS[:] = saved[: names.index("0011_stance_type")]
-        store_migrations.migrate(conn, str(path))
-    finally:
-        store_migrations.MIGRATIONS[:] = saved
-    conn.execute(
-        "INSERT INTO articles (content_hash, source, text, status, stored_at) VALUES ('h', 'b.txt', ?, 'ok', 'now')",
-        (TEXT,),
-    )
+    names = [name for name, _ in store_migrations.MIGRATIONS]
+    conn = _store_with_migrations(path, names.index("0011_stance_type"))
     start = TEXT.index("the repairs")
     conn.execute(
         'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 0, ?, ?, ?, ?, ?)',
