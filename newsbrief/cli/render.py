@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import textwrap
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from ..model import Actor, Brief, Quote
+from ..model import ATTRIBUTION_TYPES, Actor, Brief, Quote
+
+# How the text brief counts the attributions that are not statements.
+_PLURALS = {"belief": "beliefs", "intention": "intentions", "stance": "stances"}
 
 _WIDTH = 78
 _KIND_MARK = {"direct": "", "partial": "(partial) ", "indirect": "(reported) "}
@@ -81,13 +84,8 @@ def render_brief(brief: Brief) -> str:
     else:
         out.append("\nWHO SAID WHAT\n  no quotes found")
     if others:
-        kinds = ", ".join(
-            f"{k} {sum(q.type == t for q in brief.quotes if not _is_speech(q))}"
-            for t, k in (
-                ("belief", "beliefs"), ("intention", "intentions"), ("evidence", "evidence"), ("stance", "stances")
-            )
-            if any(q.type == t and not _is_speech(q) for q in brief.quotes)
-        )
+        counts = Counter(q.type for q in brief.quotes if not _is_speech(q))
+        kinds = ", ".join(f"{_PLURALS.get(t, t)} {counts[t]}" for t in ATTRIBUTION_TYPES if counts[t])
         out.append(f"\n  and {others} other attribution{'s' if others != 1 else ''} ({kinds}) in the JSON output")
     if brief.entities:
         out.append("\nWHO AND WHERE")

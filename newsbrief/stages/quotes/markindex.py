@@ -249,11 +249,21 @@ _NOT_OBJECT_WORDS = (
 
 
 @lru_cache(maxsize=1)
+def _packaged_marks() -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def marks_words(table: str, key: str = "words") -> frozenset[str]:
+    """One word list of the packaged ``data/marks.json`` (``table``'s
+    ``key``; empty when the file has no such table)."""
+    return frozenset(_packaged_marks().get(table, {}).get(key, ()))
+
+
 def cue_phrase_preps() -> frozenset[str]:
     """Prepositions whose phrase after a quote's cue verb is part of the cue
     (``cue_phrase_preps`` in the packaged ``data/marks.json``)."""
-    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(raw).get("cue_phrase_preps", {}).get("words", ()))
+    return marks_words("cue_phrase_preps")
 
 
 # A '*' word in a frame phrase: one to three words ('known * as': 'known to
@@ -269,11 +279,10 @@ def _phrase_word(word: str) -> str:
 def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     """The rules of a marks file (the packaged ``data/marks.json`` by default)."""
     if path is None:
-        raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
+        data = _packaged_marks()
     else:
         with open(path, encoding="utf-8") as fh:
-            raw = fh.read()
-    data = json.loads(raw)
+            data = json.loads(fh.read())
     dets = "|".join(re.escape(d) for d in data.get("determiners", []))
     rules: list[MarkRule] = []
     for item in data["rules"]:

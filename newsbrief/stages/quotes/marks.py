@@ -28,12 +28,9 @@ partial quotes).
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -41,7 +38,16 @@ from spacy.tokens import Doc, Token
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
-from .markindex import MarkIndex, MarkRule, MarkSpan, build_mark_index, cue_phrase_preps, is_title_case, load_rules
+from .markindex import (
+    MarkIndex,
+    MarkRule,
+    MarkSpan,
+    build_mark_index,
+    cue_phrase_preps,
+    is_title_case,
+    load_rules,
+    marks_words,
+)
 from .reported import channel_phrase, cue_lead_in, cue_subject, manner_adverb
 
 _TERMINAL = set(".!?")
@@ -261,12 +267,6 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
 
 
 
-@lru_cache(maxsize=1)
-def _statement_nouns() -> frozenset[str]:
-    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(raw).get("statement_nouns", {}).get("words", ()))
-
-
 def _statement_before(idx: _DocIndex, seg: _Segment, first_tok: int) -> None:
     """Rule ``marks.statement_before``: a quote that opens a paragraph with no
     cue, right after a paragraph whose last sentence has someone hand over a
@@ -280,7 +280,7 @@ def _statement_before(idx: _DocIndex, seg: _Segment, first_tok: int) -> None:
         j -= 1
     if j < 0 or doc[j].text != "." or j in idx.in_quote or "\n" not in idx.text[doc[j].idx : seg.open]:
         return
-    nouns = _statement_nouns()
+    nouns = marks_words("statement_nouns")
     for tok in doc[j].sent:
         if tok.pos_ != "VERB" or tok.i in idx.in_quote:
             continue

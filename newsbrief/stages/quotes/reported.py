@@ -65,11 +65,8 @@ What is left out, on purpose:
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -80,7 +77,15 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .sources import adjective_host, coordinated_reporter, gerund_after_name, set_off_subject, source_left
+from .markindex import marks_words
+from .sources import (
+    SEPARATORS,
+    adjective_host,
+    coordinated_reporter,
+    gerund_after_name,
+    set_off_subject,
+    source_left,
+)
 
 # Verbs whose clausal complement is reported speech (see the module notes on
 # belief verbs and "report").
@@ -121,7 +126,6 @@ _FRAMING_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS
 # Marks that can close a quote (straight ones and '' alternate).
 _CLOSING_MARKS: frozenset[str] = frozenset({'"', "”", "''", "»"})
 _CONNECTIVE_POS: frozenset[str] = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT"})
-_SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
 _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
@@ -308,22 +312,17 @@ def manner_adverb(tok: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
 def cue_channels() -> frozenset[str]:
     """Channel words whose bare "on" phrase after a cue verb is part of the
     cue ("wrote on Twitter"): ``cue_channels`` in ``data/marks.json``."""
-    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(raw).get("cue_channels", {}).get("words", ()))
+    return marks_words("cue_channels")
 
 
-@lru_cache(maxsize=1)
 def object_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Nouns of attitude whose preposition or clause after them, as a cue
     verb's object, holds the content ("expressed sympathy for X"), and those
     prepositions: ``object_nouns`` in ``data/marks.json``."""
-    raw = resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8")
-    table = json.loads(raw).get("object_nouns", {})
-    return frozenset(table.get("words", ())), frozenset(table.get("preps", ()))
+    return marks_words("object_nouns"), marks_words("object_nouns", "preps")
 
 
 def channel_phrase(prep: Token) -> Token | None:
@@ -564,9 +563,9 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
     doc = verb.doc
     if verb.i > head.i:
         left = verb.left_edge.i
-        return left > 0 and doc[left - 1].text in _SEPARATORS
+        return left > 0 and doc[left - 1].text in SEPARATORS
     right = verb.right_edge.i
-    return (doc[right].text in _SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in _SEPARATORS)
+    return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
 
 
 def _complement_that(clause: Token) -> bool:
@@ -770,7 +769,7 @@ class _Finder:
         # lowered PolNeAR train source F1.
         for child in head.rights:
             k = child.left_edge.i - 1
-            if child.dep_ in ("relcl", "acl") and doc[k].text in _SEPARATORS:
+            if child.dep_ in ("relcl", "acl") and doc[k].text in SEPARATORS:
                 right = k - 1
                 break
         # Rule source_after_separator (``sources``): a dateline ("RENO, Nev.
@@ -861,7 +860,7 @@ class _Finder:
             k -= 1
         if k <= first or k == last or doc[k].text not in _CLOSING_MARKS:
             return last
-        if doc[k - 1].text in (",", ";") or doc[k + 1].text in _SEPARATORS:
+        if doc[k - 1].text in (",", ";") or doc[k + 1].text in SEPARATORS:
             return k
         return last
 
