@@ -577,7 +577,9 @@ def test_frames_a_piece_ending_inside_quote_marks_is_not_added():
     ]
     spaces = [True, True, True, True, True, True, True, False, True, False, False, False]
     doc = _doc(rows, spaces=spaces)
-    assert [(f.rule, f.text) for f in find_frames(doc)] == [("naming", 'the toll a so-called "road')]
+    # naming gives way to marked_naming (its content cuts quote marks), whose
+    # piece the merge refuses in turn.
+    assert [(f.rule, f.text) for f in find_frames(doc)] == [("marked_naming", 'the toll a so-called "road')]
     out: list = []
     _add_frames(doc, doc.text, build_mark_index(doc.text), out)
     assert out == []
