@@ -32,6 +32,17 @@ read by named patterns in spaCy's DependencyMatcher format
   the content is the subject with the infinitive, cue inside it, as
   PolNeAR marks it.
 
+* marked names (``marked_named``, ``marked_named_as``): a naming participle
+  whose name stands in quote marks that are not speech, "the ferry, known
+  locally as "Old Smoky"", "the levy was dubbed "the stealth tax"": what is
+  named with the name (typed stance: a name is no statement);
+* marked casts (``marked_object``, ``marked_as``): an object with an "as"
+  phrase holding such marks, "heralded the merger as a "new dawn"".
+
+A rule for unmarked words whose content holds or cuts quote marks gives way
+to the next rule of its cue (the merge would drop it), so that the rules for
+marked content (``"marks": "not_speech"``) read those cues.
+
 These run after the clause, pattern and quote-mark finders
 (``quotes.find_quotes`` keeps a frame only where its content and cue overlap
 no other attribution's). The finder is cheap: one vectorised look at the
