@@ -32,10 +32,6 @@ read by named patterns in spaCy's DependencyMatcher format
   the content is the subject with the infinitive, cue inside it, as
   PolNeAR marks it.
 
-* marked names (``marked_named``, ``marked_named_as``): a naming participle
-  whose name stands in quote marks that are not speech, "the ferry, known
-  locally as "Old Smoky"", "the levy was dubbed "the stealth tax"": what is
-  named with the name (typed stance: a name is no statement);
 * marked casts (``marked_object``, ``marked_as``): an object with an "as"
   phrase holding such marks, "heralded the merger as a "new dawn"".
 
@@ -243,9 +239,8 @@ def _source_span(head: Token, text: str, first: int, last: int) -> tuple[int, in
 
 
 class _Reader:
-    def __init__(self, doc: Doc, text: str, lexicon: CueLexicon, index: MarkIndex) -> None:
+    def __init__(self, doc: Doc, text: str, lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.index = index
         self.text = text
         self.lexicon = lexicon
         self.quotes: list[Quote] = []
@@ -433,59 +428,6 @@ class _Reader:
             return
         self.emit([(word.left_edge.i, word.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
 
-    def named(self, ids: list[int], rule: dict[str, Any]) -> None:
-        """ "the bridge, known locally as "the Harp"", "a levy dubbed "the
-        stealth tax"", "an ad titled "Lights Out"": a naming participle; the
-        content is what is named (its subject, or the noun the participle
-        hangs on) with the name, the cue the verb group with "as"."""
-        doc = self.doc
-        verb, name = doc[ids[0]], doc[ids[1]]
-        before = doc[max(0, verb.i - 2) : verb.i]
-        if name.i < verb.i or any(t.lower_ in ("so", "so-") for t in before):
-            return  # "so called", "so-called": the writer's distance from a name, no naming
-        thing = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
-        if thing is not None and not any(c.dep_ == "auxpass" for c in verb.lefts):
-            return  # a subject but no "be": an active verb the parser read as passive
-        if thing is None and verb.dep_ == "acl" and verb.head.i < verb.i:
-            thing = verb.head
-            if thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.i < thing.i:
-                thing = thing.head.head  # "many of them, known as": the whole phrase
-        if thing is not None and thing.left_edge.i == thing.i and (thing.tag_ in ("WDT", "WP") or thing.lower_ == "it"):
-            thing = None  # "which is known as": the pronoun stands for a phrase elsewhere
-        pieces = []
-        if thing is not None:
-            # The named phrase without the participle's own words.
-            end = thing.right_edge.i if thing.dep_ == "nsubjpass" and thing.head.i == verb.i else verb.left_edge.i - 1
-            pieces.append((thing.left_edge.i, min(end, verb.i - 1)))
-        last = verb
-        first = name.left_edge.i
-        if name.dep_ == "prep":
-            first, last = name.i + 1, name
-        end = name.right_edge.i
-        mark = self.index.span_at(doc[first].idx) if first <= end else None
-        if mark is not None and doc[first].idx in (mark.open, mark.start):
-            # A name that opens with its marks ends with them ('titled "Lights
-            # Out," the ad shows ...': the parse runs on into the sentence).
-            # Names joined by "or"/"and"/"," each in marks stay together.
-            # (the parse may hang the second name elsewhere).
-            stop = mark.outer_end
-            k, sent_end = first, verb.sent.end - 1
-            while k < sent_end:
-                if doc[k].idx < stop:
-                    k += 1
-                    continue
-                nxt = self.index.span_at(doc[k + 1].idx) if doc[k].lower_ in ("or", "and", ",") else None
-                if nxt is None or nxt.open != doc[k + 1].idx:
-                    break
-                stop = nxt.outer_end
-            end = k - 1 if k > first else first
-            while end > first and doc[end].idx >= stop:
-                end -= 1
-        pieces.append((first, end))
-        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
-        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        self.emit(pieces, _cue_span(doc, verb, last), verb, source, rule)
-
     def passive(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the plan was rejected (by the council)": the subject, and a
         predicate or a preposition that completes the act ("was named the
@@ -575,7 +517,6 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
     "passive": _Reader.passive,
-    "named": _Reader.named,
     "raising": _Reader.raising,
 }
 
@@ -619,7 +560,7 @@ def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = Non
     text = doc.text if text is None else text
     if index is None:
         index = build_mark_index(text)
-    reader = _Reader(doc, text, frames.lexicon, index)
+    reader = _Reader(doc, text, frames.lexicon)
     # Token positions of quote marks, for the rules that need marks after
     # their cue: those are tried only where some follow it in its phrase.
     marks = np.flatnonzero(doc.to_array([IS_QUOTE])).tolist()
