@@ -475,6 +475,11 @@ def test_markindex_brand_in_a_reported_clause_is_no_verbatim_span(nlp):
         # A title after the work it names, its short prepositions in lower case.
         ('Her second novel, "Letters from the Salt Marsh," won the prize.', "Letters from the Salt Marsh,",
          "title", "title.work_noun"),
+        # A title as the object of a verb that publishes or performs a work.
+        ('The label will reissue "Nights on the Border Road" in May.', "Nights on the Border Road", "title",
+         "title.work_verb"),
+        ("The youth theatre staged 'The Lighthouse Keeper' to full houses.", "The Lighthouse Keeper", "title",
+         "title.work_verb"),
     ],
 )
 def test_markindex_naming_nouns_definitions_and_titles(text, content, type_, reason):
@@ -492,6 +497,9 @@ def test_markindex_naming_nouns_definitions_and_titles(text, content, type_, rea
         'The site was known at the time as "a place nobody wanted to work."',
         # A work noun, but the comma and the words are someone's view of it.
         'She said the album, "a mess from start to finish," would not be reissued.',
+        # Published words in sentence case are someone's words, and sung words are the singer's.
+        'The paper published "we got this badly wrong" on its front page.',
+        'The crowd sang "Bring Them Home" as the bus left.',
     ],
 )
 def test_markindex_new_frames_leave_speech(text):
