@@ -37,8 +37,8 @@ def test_heldout_gold_located(path):
     assert not any((q.start, q.end) in quoted for q in gold.not_quotes)
 
 
-# The floor for not-speech marks kept out: heldout3's first run kept out only 15 of 23.
-KEPT_OUT_LEAST = {"heldout": 0.9, "heldout2": 0.9, "heldout3": 0.6}
+# The least floor for not-speech marks kept out: heldout3 keeps out 20 of 23 (15 on its first run).
+KEPT_OUT_LEAST = {"heldout": 0.9, "heldout2": 0.9, "heldout3": 0.8}
 
 
 @pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
