@@ -80,6 +80,7 @@ from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
+    adjacent_subject,
     adjective_host,
     coordinated_reporter,
     gerund_after_name,
@@ -359,6 +360,10 @@ def cue_subject(verb: Token) -> Token | None:
             subject = subject_of(top)
     if subject is None:
         subject = _adjunct_subject(verb)
+    if subject is None:
+        # Rule adjacent_subject (``sources``): a finite cue the parser gave
+        # no subject, after a noun phrase it hung elsewhere.
+        subject = adjacent_subject(verb, cue_chain(verb)[0])
     return subject
 
 

@@ -1,0 +1,167 @@
+"""Rule ``adjacent_subject`` of ``quotes/sources.py`` on hand-built Docs
+(words, lemmas, tags, heads and dependencies given, so each test pins the
+rule and not the parser): a finite cue verb the parser left without a
+subject takes the noun phrase that ends right before it, and only that.
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
+from newsbrief.stages.quotes.sources import adjacent_subject
+
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
+
+
+def _source(doc: Doc) -> str | None:
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert len(quotes) == 1, [(q.text, q.rule) for q in quotes]
+    mention = quotes[0].speaker.mention
+    return mention.text if mention else None
+
+
+def _after_the_vote(tag: str = "VBD", adverb: bool = False) -> Doc:
+    # After the vote , the chair Okafor (also) said the count was fair .
+    # The parser hung "the chair Okafor" on "vote" as an apposition and gave
+    # "said" no subject.
+    rows = [
+        ("After", "after", "ADP", "IN", 7, "prep"),
+        ("the", "the", "DET", "DT", 2, "det"),
+        ("vote", "vote", "NOUN", "NN", 0, "pobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("chair", "chair", "NOUN", "NN", 6, "compound"),
+        ("Okafor", "Okafor", "PROPN", "NNP", 2, "appos"),
+    ]
+    if adverb:
+        rows.append(("also", "also", "ADV", "RB", 8, "advmod"))
+    v = len(rows)
+    rows += [
+        ("said" if tag == "VBD" else "saying", "say", "VERB", tag, v, "ROOT"),
+        ("the", "the", "DET", "DT", v + 2, "det"),
+        ("count", "count", "NOUN", "NN", v + 3, "nsubj"),
+        ("was", "be", "AUX", "VBD", v, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", v + 3, "acomp"),
+        (".", ".", "PUNCT", ".", v, "punct"),
+    ]
+    if adverb:
+        rows[0] = ("After", "after", "ADP", "IN", v, "prep")
+    spaces = [True] * len(rows)
+    spaces[2] = False  # "vote,"
+    spaces[-2] = False  # "fair."
+    return _doc(rows, ents=[(6, 7, "PERSON")], spaces=spaces)
+
+
+def test_adjacent_subject_takes_the_phrase_before_a_cue_without_subject():
+    doc = _after_the_vote()
+    assert adjacent_subject(doc[7], doc[7]).text == "Okafor"
+    assert cue_subject(doc[7]).text == "Okafor"
+    assert _source(doc) == "the chair Okafor"
+
+
+def test_adjacent_subject_skips_an_adverb_before_the_cue():
+    doc = _after_the_vote(adverb=True)
+    assert cue_subject(doc[8]).text == "Okafor"
+    assert _source(doc) == "the chair Okafor"
+
+
+def test_adjacent_subject_not_for_a_participle():
+    # A gerund or participle has no subject of its own: the rule is only
+    # for finite verbs, whose subject the parser lost.
+    doc = _after_the_vote(tag="VBG")
+    assert adjacent_subject(doc[7], doc[7]) is None
+
+
+def test_adjacent_subject_not_when_the_verb_has_a_subject():
+    # Okafor said the count was fair : the parser's subject stands.
+    doc = _doc(
+        [
+            ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("count", "count", "NOUN", "NN", 4, "nsubj"),
+            ("was", "be", "AUX", "VBD", 1, "ccomp"),
+            ("fair", "fair", "ADJ", "JJ", 4, "acomp"),
+        ]
+    )
+    assert adjacent_subject(doc[1], doc[1]) is None
+    assert cue_subject(doc[1]).text == "Okafor"
+
+
+def test_adjacent_subject_takes_a_share_the_parser_read_as_a_number():
+    # About 4 in 10 say they want change .
+    doc = _doc(
+        [
+            ("About", "about", "ADV", "RB", 1, "advmod"),
+            ("4", "4", "NUM", "CD", 3, "quantmod"),
+            ("in", "in", "ADP", "IN", 3, "quantmod"),
+            ("10", "10", "NUM", "CD", 4, "nummod"),
+            ("say", "say", "VERB", "VBP", 4, "ROOT"),
+            ("they", "they", "PRON", "PRP", 6, "nsubj"),
+            ("want", "want", "VERB", "VBP", 4, "ccomp"),
+            ("change", "change", "NOUN", "NN", 6, "dobj"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        spaces=[True] * 7 + [False, False],
+    )
+    assert adjacent_subject(doc[4], doc[4]).text == "10"
+    assert _source(doc) == "About 4 in 10"
+
+
+def test_adjacent_subject_not_a_date():
+    # After the vote on Tuesday said ...: a date before the verb is no source.
+    doc = _doc(
+        [
+            ("After", "after", "ADP", "IN", 4, "prep"),
+            ("the", "the", "DET", "DT", 2, "det"),
+            ("vote", "vote", "NOUN", "NN", 0, "pobj"),
+            ("Tuesday", "Tuesday", "PROPN", "NNP", 2, "npadvmod"),
+            ("said", "say", "VERB", "VBD", 4, "ROOT"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("count", "count", "NOUN", "NN", 7, "nsubj"),
+            ("was", "be", "AUX", "VBD", 4, "ccomp"),
+            ("fair", "fair", "ADJ", "JJ", 7, "acomp"),
+        ],
+        ents=[(3, 4, "DATE")],
+    )
+    assert adjacent_subject(doc[4], doc[4]) is None
+
+
+def test_adjacent_subject_not_a_noun_inside_a_relative_clause():
+    # The town he calls home say prices rise : "home" belongs to the
+    # relative clause, not to a subject of "say".
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("town", "town", "NOUN", "NN", 5, "npadvmod"),
+            ("he", "he", "PRON", "PRP", 3, "nsubj"),
+            ("calls", "call", "VERB", "VBZ", 1, "relcl"),
+            ("home", "home", "NOUN", "NN", 3, "oprd"),
+            ("say", "say", "VERB", "VBP", 5, "ROOT"),
+            ("prices", "price", "NOUN", "NNS", 7, "nsubj"),
+            ("rise", "rise", "VERB", "VBP", 5, "ccomp"),
+        ]
+    )
+    assert adjacent_subject(doc[5], doc[5]) is None
+
+
+def test_adjacent_subject_climbs_a_conjunct_to_the_phrase_head():
+    # Owners and tenants say the rent is high , with the parser's subject
+    # lost: the phrase is "Owners and tenants", headed by its first noun.
+    doc = _doc(
+        [
+            ("Owners", "owner", "NOUN", "NNS", 3, "npadvmod"),
+            ("and", "and", "CCONJ", "CC", 0, "cc"),
+            ("tenants", "tenant", "NOUN", "NNS", 0, "conj"),
+            ("say", "say", "VERB", "VBP", 3, "ROOT"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("rent", "rent", "NOUN", "NN", 6, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 3, "ccomp"),
+            ("high", "high", "ADJ", "JJ", 6, "acomp"),
+        ]
+    )
+    assert adjacent_subject(doc[3], doc[3]).text == "Owners"
+    assert _source(doc) == "Owners and tenants"
