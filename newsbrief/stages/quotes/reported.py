@@ -84,6 +84,7 @@ from .sources import (
     adjective_host,
     coordinated_reporter,
     gerund_after_name,
+    gloss_left_out,
     set_off_subject,
     source_left,
 )
@@ -770,11 +771,16 @@ class _Finder:
         # A clause set off by a comma or dash after the head ("the lawsuit,
         # which was lodged in May") is the writer's gloss, which attribution
         # corpora leave out of the source (appositives stay: "Lee, the
-        # mayor"). Cutting unset participles ("a poll released Monday") too
-        # lowered PolNeAR train source F1.
+        # mayor"), but for a person's relative clause without a cue (rule
+        # relative_gloss). Cutting unset participles ("a poll released
+        # Monday") too lowered PolNeAR train source F1.
         for child in head.rights:
             k = child.left_edge.i - 1
             if child.dep_ in ("relcl", "acl") and doc[k].text in SEPARATORS:
+                if child.dep_ == "relcl" and not gloss_left_out(child, self.lexicon.types):
+                    # Rule relative_gloss (``sources``): "Lee, who runs
+                    # the club," is the source whole.
+                    break
                 right = k - 1
                 break
         # Rule source_after_separator (``sources``): a dateline ("RENO, Nev.

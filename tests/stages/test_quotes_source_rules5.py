@@ -1,7 +1,9 @@
-"""Rule ``adjacent_subject`` of ``quotes/sources.py`` on hand-built Docs
-(words, lemmas, tags, heads and dependencies given, so each test pins the
-rule and not the parser): a finite cue verb the parser left without a
-subject takes the noun phrase that ends right before it, and only that.
+"""Rules ``adjacent_subject`` and ``relative_gloss`` of ``quotes/sources.py``
+on hand-built Docs (words, lemmas, tags, heads and dependencies given, so
+each test pins the rule and not the parser): a finite cue verb the parser
+left without a subject takes the noun phrase that ends right before it, and
+only that; a relative clause set off after a source stays in it unless it
+holds a cue of its own.
 The sentences are written for these tests.
 """
 
@@ -9,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsbrief.stages.lexicon import cue_lexicon
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
-from newsbrief.stages.quotes.sources import adjacent_subject
+from newsbrief.stages.quotes.sources import adjacent_subject, gloss_left_out
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
@@ -165,3 +168,51 @@ def test_adjacent_subject_climbs_a_conjunct_to_the_phrase_head():
     )
     assert adjacent_subject(doc[3], doc[3]).text == "Owners"
     assert _source(doc) == "Owners and tenants"
+
+
+def _okafor_who(verb: str, lemma: str, name: str = "Okafor", relative: str = "who") -> Doc:
+    # Okafor , who runs (endorsed) the club , said the count was fair .
+    rows = [
+        (name, name, "PROPN", "NNP", 7, "nsubj"),
+        (",", ",", "PUNCT", ",", 0, "punct"),
+        (relative, relative, "PRON", "WP" if relative == "who" else "WDT", 3, "nsubj"),
+        (verb, lemma, "VERB", "VBZ" if verb.endswith("s") else "VBD", 0, "relcl"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("club", "club", "NOUN", "NN", 3, "dobj"),
+        (",", ",", "PUNCT", ",", 0, "punct"),
+        ("said", "say", "VERB", "VBD", 7, "ROOT"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("count", "count", "NOUN", "NN", 10, "nsubj"),
+        ("was", "be", "AUX", "VBD", 7, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", 10, "acomp"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    spaces = [False, True, True, True, True, False, True, True, True, True, True, False, False]
+    label = "PERSON" if relative == "who" else "ORG"
+    return _doc(rows, ents=[(0, 1, label)], spaces=spaces)
+
+
+def _said_by(doc: Doc) -> str:
+    quotes = _checked(doc, find_reported_speech(doc))
+    return {q.cue.text: q.speaker.mention.text for q in quotes}["said"]
+
+
+def test_relative_gloss_that_describes_the_source_stays_in_it():
+    doc = _okafor_who("runs", "run")
+    assert not gloss_left_out(doc[3], cue_lexicon().types)
+    assert _said_by(doc) == "Okafor, who runs the club"
+
+
+def test_relative_gloss_that_is_an_act_of_its_own_stays_out():
+    # "who endorsed the club": an attribution of its own (PolNeAR is
+    # univocal), so the source of "said" ends before it.
+    doc = _okafor_who("endorsed", "endorse")
+    assert gloss_left_out(doc[3], cue_lexicon().types)
+    assert _said_by(doc) == "Okafor"
+
+
+def test_relative_gloss_of_an_organisation_stays_out():
+    # Tallis , which runs the club , said ...: not a person's clause.
+    doc = _okafor_who("runs", "run", name="Tallis", relative="which")
+    assert gloss_left_out(doc[3], cue_lexicon().types)
+    assert _said_by(doc) == "Tallis"
