@@ -3,7 +3,8 @@ on hand-built Docs (words, lemmas, tags, heads and dependencies given, so
 each test pins the rule and not the parser): a finite cue verb the parser
 left without a subject takes the noun phrase that ends right before it, and
 only that; a relative clause set off after a source stays in it unless it
-holds a cue of its own.
+holds a cue of its own; a dateline's agency before the dash does not hide
+the second subject from ``set_off_subject``.
 The sentences are written for these tests.
 """
 
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from newsbrief.stages.lexicon import cue_lexicon
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
-from newsbrief.stages.quotes.sources import adjacent_subject, gloss_left_out
+from newsbrief.stages.quotes.sources import adjacent_subject, gloss_left_out, set_off_subject
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
@@ -216,3 +217,51 @@ def test_relative_gloss_of_an_organisation_stays_out():
     doc = _okafor_who("runs", "run", name="Tallis", relative="which")
     assert gloss_left_out(doc[3], cue_lexicon().types)
     assert _said_by(doc) == "Tallis"
+
+
+def _dateline(dash: str, place: str = "GPE") -> Doc:
+    # OSLO (Reuters) - The witness told the court the door was open .
+    # The parser gives "told" two subjects, the place with its agency first.
+    rows = [
+        ("OSLO", "Oslo", "PROPN", "NNP", 7, "nsubj"),
+        ("(", "(", "PUNCT", "-LRB-", 2, "punct"),
+        ("Reuters", "Reuters", "PROPN", "NNP", 0, "appos"),
+        (")", ")", "PUNCT", "-RRB-", 2, "punct"),
+        (dash, dash, "PUNCT", ":", 0, "punct"),
+        ("The", "the", "DET", "DT", 6, "det"),
+        ("witness", "witness", "NOUN", "NN", 7, "nsubj"),
+        ("told", "tell", "VERB", "VBD", 7, "ROOT"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("court", "court", "NOUN", "NN", 7, "dative"),
+        ("the", "the", "DET", "DT", 11, "det"),
+        ("door", "door", "NOUN", "NN", 12, "nsubj"),
+        ("was", "be", "AUX", "VBD", 7, "ccomp"),
+        ("open", "open", "ADJ", "JJ", 12, "acomp"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    spaces = [True, False, False, True, True, True, True, True, True, True, True, True, True, False, False]
+    return _doc(rows, ents=[(0, 1, place), (2, 3, "ORG")], spaces=spaces)
+
+
+def test_set_off_subject_reads_past_a_datelines_agency():
+    doc = _dateline("-")
+    assert set_off_subject(doc[7], doc[0]).text == "witness"
+    assert cue_subject(doc[7]).text == "witness"
+    assert _said_or_told(doc) == "The witness"
+
+
+def test_set_off_subject_with_an_em_dash_after_the_agency():
+    doc = _dateline("—")
+    assert set_off_subject(doc[7], doc[0]).text == "witness"
+
+
+def test_set_off_subject_not_for_a_phrase_that_is_no_place():
+    # "Most of the panel - the witness told ...": no dateline, the parser's
+    # first subject stands.
+    doc = _dateline("-", place="ORG")
+    assert set_off_subject(doc[7], doc[0]).text == "OSLO"
+
+
+def _said_or_told(doc: Doc) -> str:
+    quotes = _checked(doc, find_reported_speech(doc))
+    return {q.cue.text: q.speaker.mention.text for q in quotes}["told"]
