@@ -4,7 +4,8 @@ each test pins the rule and not the parser): a finite cue verb the parser
 left without a subject takes the noun phrase that ends right before it, and
 only that; a relative clause set off after a source stays in it unless it
 holds a cue of its own; a dateline's agency before the dash does not hide
-the second subject from ``set_off_subject``.
+the second subject from ``set_off_subject``; ``focus_words`` drops an
+opening "even" and a closing "both".
 The sentences are written for these tests.
 """
 
@@ -14,7 +15,12 @@ from spacy.tokens import Doc
 
 from newsbrief.stages.lexicon import cue_lexicon
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
-from newsbrief.stages.quotes.sources import adjacent_subject, gloss_left_out, set_off_subject
+from newsbrief.stages.quotes.sources import (
+    adjacent_subject,
+    gloss_left_out,
+    set_off_subject,
+    trim_focus,
+)
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
@@ -265,3 +271,45 @@ def test_set_off_subject_not_for_a_phrase_that_is_no_place():
 def _said_or_told(doc: Doc) -> str:
     quotes = _checked(doc, find_reported_speech(doc))
     return {q.cue.text: q.speaker.mention.text for q in quotes}["told"]
+
+
+def _even(opener: str, closer: str | None) -> Doc:
+    # Even the owners (both) said the rent was too high .
+    rows = [
+        (opener, opener.lower(), "ADV", "RB", 2, "advmod"),
+        ("the", "the", "DET", "DT", 2, "det"),
+        ("owners", "owner", "NOUN", "NNS", 4 if closer else 3, "nsubj"),
+    ]
+    if closer:
+        rows.append((closer, closer, "DET", "DT", 2, "appos"))
+    v = len(rows)
+    rows += [
+        ("said", "say", "VERB", "VBD", v, "ROOT"),
+        ("the", "the", "DET", "DT", v + 2, "det"),
+        ("rent", "rent", "NOUN", "NN", v + 3, "nsubj"),
+        ("was", "be", "AUX", "VBD", v, "ccomp"),
+        ("too", "too", "ADV", "RB", v + 5, "advmod"),
+        ("high", "high", "ADJ", "JJ", v + 3, "acomp"),
+        (".", ".", "PUNCT", ".", v, "punct"),
+    ]
+    spaces = [True] * (len(rows) - 2) + [False, False]
+    return _doc(rows, spaces=spaces)
+
+
+def test_focus_words_drop_an_opening_even():
+    doc = _even("Even", None)
+    assert trim_focus(doc, doc[2], 0, 2) == (1, 2)
+    assert _said_by(doc) == "the owners"
+
+
+def test_focus_words_drop_a_closing_both():
+    doc = _even("Even", "both")
+    assert trim_focus(doc, doc[2], 0, 3) == (1, 2)
+    assert _said_by(doc) == "the owners"
+
+
+def test_focus_words_keep_other_openers():
+    # "Only the owners": the gold keeps it as often as not, so it stays.
+    doc = _even("Only", None)
+    assert trim_focus(doc, doc[2], 0, 2) == (0, 2)
+    assert _said_by(doc) == "Only the owners"

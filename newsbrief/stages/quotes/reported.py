@@ -87,6 +87,7 @@ from .sources import (
     gloss_left_out,
     set_off_subject,
     source_left,
+    trim_focus,
 )
 
 # Verbs whose clausal complement is reported speech (see the module notes on
@@ -791,6 +792,8 @@ class _Finder:
             left += 1
         while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
             right -= 1
+        # Rule focus_words (``sources``): "Even Lee", "Lee and Kim both".
+        left, right = trim_focus(doc, head, left, right)
         if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right):
             return None
         if any(inside[k] for k in range(left, right + 1)) or self.index.crosses_break(left, right):
