@@ -5,7 +5,8 @@ left without a subject takes the noun phrase that ends right before it, and
 only that; a relative clause set off after a source stays in it unless it
 holds a cue of its own; a dateline's agency before the dash does not hide
 the second subject from ``set_off_subject``; ``focus_words`` drops an
-opening "even" and a closing "both".
+opening "even" and a closing "both"; ``relative_that`` gives a relative
+"that" no mention.
 The sentences are written for these tests.
 """
 
@@ -18,6 +19,7 @@ from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
 from newsbrief.stages.quotes.sources import (
     adjacent_subject,
     gloss_left_out,
+    relative_that,
     set_off_subject,
     trim_focus,
 )
@@ -313,3 +315,37 @@ def test_focus_words_keep_other_openers():
     doc = _even("Only", None)
     assert trim_focus(doc, doc[2], 0, 2) == (0, 2)
     assert _said_by(doc) == "Only the owners"
+
+
+def _ads_that(relative: str) -> Doc:
+    # Voters saw ads that (which) claim the plan failed .
+    rows = [
+        ("Voters", "voter", "NOUN", "NNS", 1, "nsubj"),
+        ("saw", "see", "VERB", "VBD", 1, "ROOT"),
+        ("ads", "ad", "NOUN", "NNS", 1, "dobj"),
+        (relative, relative, "PRON", "WDT", 4, "nsubj"),
+        ("claim", "claim", "VERB", "VBP", 2, "relcl"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("plan", "plan", "NOUN", "NN", 7, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 4, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, spaces=[True] * 7 + [False, False])
+
+
+def test_relative_that_gives_no_mention():
+    doc = _ads_that("that")
+    assert relative_that(doc[3])
+    quotes = _checked(doc, find_reported_speech(doc))
+    claim = [q for q in quotes if q.cue.text == "claim"]
+    assert len(claim) == 1 and claim[0].text == "the plan failed"
+    assert claim[0].speaker.mention is None
+
+
+def test_relative_which_stays_the_mention():
+    # PolNeAR marks "which" (and "who") as the source itself.
+    doc = _ads_that("which")
+    assert not relative_that(doc[3])
+    quotes = _checked(doc, find_reported_speech(doc))
+    claim = [q for q in quotes if q.cue.text == "claim"]
+    assert claim[0].speaker.mention.text == "which"

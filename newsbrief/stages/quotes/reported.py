@@ -85,6 +85,7 @@ from .sources import (
     coordinated_reporter,
     gerund_after_name,
     gloss_left_out,
+    relative_that,
     set_off_subject,
     source_left,
     trim_focus,
@@ -696,7 +697,9 @@ class _Finder:
         if span is None:
             return False
         text = self.text
-        if source is None:
+        if source is None or relative_that(source):
+            # Rule relative_that (``sources``): no mention for a relative
+            # "that" ("a poll that shows ...").
             mention = None
         elif (source.pos_ == "PRON" or source.lower_ in PERSON_PRONOUNS) and source.left_edge.i == source.right_edge.i:
             # A bare pronoun; one with modifiers ("some of the candidates",
