@@ -80,11 +80,15 @@ from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
+    adjacent_subject,
     adjective_host,
     coordinated_reporter,
     gerund_after_name,
+    gloss_left_out,
+    relative_that,
     set_off_subject,
     source_left,
+    trim_focus,
 )
 
 # Verbs whose clausal complement is reported speech (see the module notes on
@@ -359,6 +363,10 @@ def cue_subject(verb: Token) -> Token | None:
             subject = subject_of(top)
     if subject is None:
         subject = _adjunct_subject(verb)
+    if subject is None:
+        # Rule adjacent_subject (``sources``): a finite cue the parser gave
+        # no subject, after a noun phrase it hung elsewhere.
+        subject = adjacent_subject(verb, cue_chain(verb)[0])
     return subject
 
 
@@ -689,7 +697,9 @@ class _Finder:
         if span is None:
             return False
         text = self.text
-        if source is None:
+        if source is None or relative_that(source):
+            # Rule relative_that (``sources``): no mention for a relative
+            # "that" ("a poll that shows ...").
             mention = None
         elif (source.pos_ == "PRON" or source.lower_ in PERSON_PRONOUNS) and source.left_edge.i == source.right_edge.i:
             # A bare pronoun; one with modifiers ("some of the candidates",
@@ -765,11 +775,16 @@ class _Finder:
         # A clause set off by a comma or dash after the head ("the lawsuit,
         # which was lodged in May") is the writer's gloss, which attribution
         # corpora leave out of the source (appositives stay: "Lee, the
-        # mayor"). Cutting unset participles ("a poll released Monday") too
-        # lowered PolNeAR train source F1.
+        # mayor"), but for a person's relative clause without a cue (rule
+        # relative_gloss). Cutting unset participles ("a poll released
+        # Monday") too lowered PolNeAR train source F1.
         for child in head.rights:
             k = child.left_edge.i - 1
             if child.dep_ in ("relcl", "acl") and doc[k].text in SEPARATORS:
+                if child.dep_ == "relcl" and not gloss_left_out(child, self.lexicon.types):
+                    # Rule relative_gloss (``sources``): "Lee, who runs
+                    # the club," is the source whole.
+                    break
                 right = k - 1
                 break
         # Rule source_after_separator (``sources``): a dateline ("RENO, Nev.
@@ -780,6 +795,8 @@ class _Finder:
             left += 1
         while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
             right -= 1
+        # Rule focus_words (``sources``): "Even Lee", "Lee and Kim both".
+        left, right = trim_focus(doc, head, left, right)
         if right - left >= _MAX_SOURCE_TOKENS or (left <= last and first <= right):
             return None
         if any(inside[k] for k in range(left, right + 1)) or self.index.crosses_break(left, right):
