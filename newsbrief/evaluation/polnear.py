@@ -53,6 +53,8 @@ _THAT = re.compile(r"that(?=\s)", re.IGNORECASE)
 # What stands between two statements of one cue that PolNeAR marks as one
 # content: "said A and that B", "said A, but that B".
 _COORDINATED_THAT_GAP = re.compile(r"[\s,;–—-]*(?:and|but|or)?[\s,]*that\s*", re.IGNORECASE)
+_SET_OFF_BEFORE = re.compile(r"[,(—–](?:\s*[\w’']+){0,3}\s*\Z")
+_SET_OFF_AFTER = re.compile(r"(?:\s*[\w’']+){0,3}\s*[,)—–]")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 # brat roles of an attribution event; Content2 is a second content piece.
@@ -253,7 +255,7 @@ def attributions_from_quotes(text: str, quotes: Iterable[Quote]) -> list[Attribu
     for group in groups.values():
         mention = next((q.speaker.mention for q in group if q.speaker.mention), None)
         cue = group[0].cue
-        raw = _join_coordinated(text, sorted(span for q in group for span in _without_own_cue(q)))
+        raw = _join_coordinated(text, sorted(span for q in group for span in _without_own_cue(text, q)))
         out.append(
             Attribution(
                 source=normalize_span(text, [(mention.start, mention.end)]) if mention else None,
@@ -265,7 +267,7 @@ def attributions_from_quotes(text: str, quotes: Iterable[Quote]) -> list[Attribu
     return out
 
 
-def _without_own_cue(quote: Quote) -> list[tuple[int, int]]:
+def _without_own_cue(text: str, quote: Quote) -> list[tuple[int, int]]:
     """A content as PolNeAR marks it: a statement its cue interrupts ("The
     plan, she said, will fail") is two content pieces around the source and
     cue, which newsbrief reports inside one content."""
@@ -275,7 +277,11 @@ def _without_own_cue(quote: Quote) -> list[tuple[int, int]]:
     lo, hi = cue.start, cue.end
     if mention is not None and quote.start < mention.start and mention.end < quote.end:
         lo, hi = min(lo, mention.start), max(hi, mention.end)
-    return [(quote.start, lo), (hi, quote.end)]
+    # The interruption runs to the marks that set it off ("..., as the
+    # paper reported, ..."): a few words past the source and cue at most.
+    before = _SET_OFF_BEFORE.search(text, quote.start, lo)
+    after = _SET_OFF_AFTER.match(text, hi, quote.end)
+    return [(quote.start, before.start() + 1 if before else lo), (after.end() - 1 if after else hi, quote.end)]
 
 
 def _join_coordinated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -989,16 +989,20 @@ class _Finder:
             # "..." and that ...'): no statement of this cue is there.
             last = min(last, self._end_at_quote(first, last))
         starts: list[Token] = []
-        for head in (clause, verb):
-            for conj in head.rights:
-                if conj.dep_ != "conj" or not first < conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
-                    continue
-                mark = next((c for c in conj.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-                if mark is None or mark.i <= first or self.index.inside[mark.i]:
-                    continue
-                if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.lefts):
-                    continue
-                starts.append(mark)
+        for k in range(first + 1, last + 1):
+            conj = doc[k]
+            if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not self._reports_of(conj.head, clause, verb):
+                continue
+            mark = next((c for c in conj.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if mark is None and conj.left_edge.lower_ == "that" and doc[conj.left_edge.i - 1].dep_ == "cc":
+                # "and that respite stays would resume": the parser takes
+                # the "that" after a conjunction for a determiner.
+                mark = conj.left_edge
+            if mark is None or mark.i <= first or index.inside[mark.i]:
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.lefts):
+                continue
+            starts.append(mark)
         pieces: list[tuple[int, int]] = []
         begin = first
         for mark in sorted(starts, key=lambda t: t.i):
@@ -1015,11 +1019,36 @@ class _Finder:
         pieces.append((begin, last if pieces else original_last))
         return pieces
 
+    def _reports_of(self, head: Token, clause: Token, verb: Token) -> bool:
+        """Whether a clause coordinated with ``head`` is reported by the cue
+        ``verb`` itself: ``head`` is the cue or its reported clause, or stands
+        inside that clause under no speech or belief verb of its own ("said
+        officials knew A and that B": B is what officials knew)."""
+        if head.i in (clause.i, verb.i):
+            return True
+        # ``head`` and its conjunct are reported by the nearest cue above
+        # ``head``, not by ``head`` itself ("how parents are told X, and that Y").
+        tok = head.head
+        for _ in range(12):
+            if tok.i == verb.i:
+                return True
+            if tok.pos_ in ("VERB", "AUX") and (_is_cue_verb(tok) or tok.lemma_.lower() in self.lexicon.types):
+                return False
+            if tok.i == clause.i:
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
     def _stands_alone(self, first: int, last: int) -> bool:
         """Whether tokens first..last are big enough to be a statement of
         their own, by emit's measure for a whole clause."""
         index = self.index
-        return index.own_words(first, last) >= _MIN_OWN_WORDS and index.own_content(first, last) >= 1
+        own = index.own_words(first, last)
+        if index.all_words(first, last) == own and own < _MIN_OWN_WORDS:
+            return False
+        return index.own_content(first, last) >= 1
 
     def _date_after_cue(self, verb: Token, first: int, last: int) -> tuple[int, Token]:
         """A day the parser put at the start of the reported clause ("said
@@ -1232,7 +1261,7 @@ class _Finder:
             return
         if (
             len(parts) == 2
-            and doc[cut_first - 1].text in _SETTING_OFF
+            and (doc[cut_first].text in _SETTING_OFF or doc[cut_first - 1].text in _SETTING_OFF)
             and not any(index.inside[parts[0][0] : parts[1][1] + 1])
         ):
             # One statement the cue interrupts: one attribution over both
