@@ -598,6 +598,17 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # in an article that names Ruth Ames is that person with a title
             # (a leading honorific, "Mr Ames", is already gone: ``_trim``).
             trimmed, label = _without_titles(trimmed), "PERSON"
+        elif (
+            label in ("ORG", "GPE", "NORP", "FAC")
+            and len(trimmed) >= 3
+            and _is_title_before_name(trimmed[0])
+            and trimmed[1].lower_ in given_names()
+            and all(t.is_title and t.pos_ == "PROPN" for t in trimmed[1:])
+        ):
+            # Rule ``titled_given_name``: "Superintendent Gregory Hale"
+            # labelled an organisation is a title, a given name and a
+            # surname: that person.
+            trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
         if label == "PERSON" and _is_work_title(trimmed):

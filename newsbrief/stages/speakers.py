@@ -926,6 +926,14 @@ class _Resolver:
             words = [t for t in span if t.lower_ not in _HONORIFIC_GENDER and t.lower_.rstrip(".") not in TITLE_WORDS]
             name = self.doc[words[0].i : words[-1].i + 1].text if words else text
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
+        # Rule ``untagged_titled_name``: a name the model tagged as no entity
+        # keeps its title as a role, not in the name ("Mayor Ana Ruiz" ->
+        # Ana Ruiz, Mayor), as a tagged one does.
+        k = span.start
+        while k < span.end - 1 and span.doc[k].lower_.rstrip(".") in TITLE_WORDS and span.doc[k].is_title:
+            k += 1
+        if span.start < k and all(t.is_title for t in span.doc[k : span.end]):
+            return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
 
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
