@@ -942,6 +942,20 @@ class _Resolver:
             return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
 
+    def _person_before_of(self, span: Span) -> Entity | None:
+        """A person named in ``span`` right before "of", "at" or "from" and
+        the organisation the phrase ends with ("Mark Ilori of the county
+        police"), or None."""
+        for k in range(span.start + 1, span.end - 1):
+            tok = self.doc[k]
+            if tok.lower_ not in ("of", "at", "from") or tok.i == span.start:
+                continue
+            before = self.doc[k - 1]
+            person = self.entity_at(before.idx, before.idx + len(before.text))
+            if person is not None and person.type == "PERSON":
+                return person
+        return None
+
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
         the grammatical subject of the cue, or of the verb the cue hangs from
@@ -1002,6 +1016,12 @@ class _Resolver:
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
+        if ent is not None and ent.type != "PERSON":
+            # Rule ``person_of_org``: "Constable Mark Ilori of the county
+            # police" is the constable, however the parser heads the phrase.
+            person = self._person_before_of(span)
+            if person is not None:
+                ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
@@ -1019,7 +1039,12 @@ class _Resolver:
             while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
                 # "... on Friday that those who doubt": not "that those".
                 left += 1
-            resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
+            # The antecedent's whole phrase up to the relative clause ("a
+            # group of parents who said"), not its head noun alone.
+            right = max(antecedent.i, root.head.left_edge.i - 1)
+            while right > antecedent.i and (self.doc[right].is_punct or self.doc[right].dep_ == "cc"):
+                right -= 1
+            resolved = self.description(self.doc[left : right + 1], mention.start, prev)
             if root.lower_ == "which" and resolved.entity is None:
                 # "which" stands for a thing, never a person a pronoun means.
                 resolved = _Resolved(**{**resolved.__dict__, "thing": True})

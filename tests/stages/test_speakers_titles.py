@@ -1,7 +1,9 @@
-"""A title before a name is the speaker's role, not part of the name, also
-where the packaged model tags the name as an organisation
-(``titled_given_name``) or as nothing (``untagged_titled_name``). Integration
-tests on the packaged model; the sentences are written for these tests."""
+"""Speaker names as a reader gives them: a title before a name is the role,
+also where the packaged model tags the name as an organisation
+(``titled_given_name``) or as nothing (``untagged_titled_name``); a person
+"of" an organisation is the person (``person_of_org``); a relative pronoun
+stands for its antecedent's whole phrase. Integration tests on the packaged
+model; the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +31,15 @@ def test_organisation_with_a_title_word_stays_an_organisation():
 def test_untagged_titled_name_keeps_the_title_as_role():
     speakers, _ = _speakers("Mayor Ana Ruiz said the bridge would reopen in May after repairs.")
     assert speakers == [("Ana Ruiz", "Mayor")]
+
+
+def test_person_of_organisation_is_the_person():
+    # Rule person_of_org: the parser may head the phrase on the organisation.
+    text = "Detective Constable Mark Ilori of Northamptonshire Police said the force would now pursue the money."
+    speakers, _ = _speakers(text)
+    assert speakers[0][0] == "Mark Ilori"
+
+
+def test_relative_pronoun_speaker_is_the_whole_antecedent_phrase():
+    speakers, _ = _speakers("A group of parents who said the books were unsuitable filed a complaint in May.")
+    assert speakers == [("A group of parents", None)]
