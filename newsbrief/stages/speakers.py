@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote, Speaker, TextSpan
@@ -49,6 +50,10 @@ _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
 # Gendered nouns next to a name ("spokeswoman Jane Doe", "the king").
 _GENDERED_NOUNS = _LEX.gendered_nouns
+# Both by string id of the lower-case form, for a token column (a Token
+# object per word around each mention cost more than the lookup).
+_HONORIFIC_IDS = {hash_string(w): g for w, g in _HONORIFIC_GENDER.items()}
+_GENDERED_IDS = {hash_string(w): g for w, g in _GENDERED_NOUNS.items()}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
@@ -278,6 +283,7 @@ class _Resolver:
         # Token columns, not a Token object per word: this loop reads every word.
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
         cols = doc.to_array([SENT_START, IDX, LENGTH, LOWER]).reshape(len(doc), 4)
+        lows = cols[:, 3].tolist()
         for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
             if sent_start == 1:
                 sent_no += 1
@@ -324,8 +330,8 @@ class _Resolver:
                     they_people.add(eid)
                 # Honorifics and gendered nouns right before or after the name.
                 for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
-                    g = _HONORIFIC_GENDER.get(doc[j].lower_) if j == span.start - 1 else None
-                    g = g or _GENDERED_NOUNS.get(doc[j].lower_)
+                    g = _HONORIFIC_IDS.get(lows[j]) if j == span.start - 1 else None
+                    g = g or _GENDERED_IDS.get(lows[j])
                     if g:
                         v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
