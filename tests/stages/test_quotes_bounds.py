@@ -522,3 +522,150 @@ def test_bounds_trailing_participle_with_a_clause_of_its_own_is_another_act():
     )
     quotes = _checked(doc, find_reported_speech(doc))
     assert [q.text for q in quotes if q.rule == "clause" and q.cue.text == "said"] == ["the council approved the plan"]
+
+
+def _said_with_conj(cue: Row, clause_verb: Row, conj: list[Row]) -> Doc:
+    # Okafor <cue> the crash <clause verb> an accident and <conj ...> .
+    rows: list[Row] = [
+        (*_OKAFOR, 1, "nsubj"),
+        cue,
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("crash", "crash", "NOUN", "NN", 4, "nsubj"),
+        clause_verb,
+        ("an", "an", "DET", "DT", 6, "det"),
+        ("accident", "accident", "NOUN", "NN", 4, "attr"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        *conj,
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_coordinated_verb_in_the_cues_tense_not_the_clauses_is_cut():
+    # Okafor denies the crash was an accident and keeps the report .
+    # ("keeps" is no cue word, but its tense is the cue's, not the clause's)
+    doc = _said_with_conj(
+        ("denies", "deny", "VERB", "VBZ", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("keeps", "keep", "VERB", "VBZ", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("report", "report", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    assert _one(doc).text == "the crash was an accident"
+
+
+def test_bounds_coordinated_attitude_verb_in_one_tense_with_all_stays_in():
+    # Okafor said the crash was an accident and wanted a new inquiry .
+    # (one tense throughout: only a speech verb is a second act)
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("wanted", "want", "VERB", "VBD", 4, "conj"),
+            ("a", "a", "DET", "DT", 11, "det"),
+            ("new", "new", "ADJ", "JJ", 11, "amod"),
+            ("inquiry", "inquiry", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    assert _one(doc).text == "the crash was an accident and wanted a new inquiry"
+
+
+def test_bounds_coordinated_speech_verb_in_one_tense_with_all_is_cut():
+    # Okafor said the crash was an accident and blamed the weather .
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("blamed", "blame", "VERB", "VBD", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("weather", "weather", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    # The second act is an attribution of its own (the object rule's).
+    assert [(q.text, q.cue.text) for q in quotes] == [("the crash was an accident", "said"), ("the weather", "blamed")]
+
+
+def test_bounds_belief_clause_stops_before_the_believers_next_act():
+    # Okafor believes the crash was an accident and keeps the report .
+    doc = _said_with_conj(
+        ("believes", "believe", "VERB", "VBZ", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("keeps", "keep", "VERB", "VBZ", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("report", "report", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    q = _one(doc)
+    assert (q.text, q.type, q.rule) == ("the crash was an accident", "belief", "belief_clause")
+
+
+def _cue_inside(lead: list[Row]) -> Doc:
+    # <lead> , the union said , the strike goes on .  (head -1 in a lead row: "said")
+    n = len(lead)
+    said = n + 3
+    rows: list[Row] = [
+        *[(w, lemma, pos, tag, said if h < 0 else h, dep) for w, lemma, pos, tag, h, dep in lead],
+        (",", ",", "PUNCT", ",", said, "punct"),
+        ("the", "the", "DET", "DT", n + 2, "det"),
+        ("union", "union", "NOUN", "NN", said, "nsubj"),
+        ("said", "say", "VERB", "VBD", said, "ROOT"),
+        (",", ",", "PUNCT", ",", said, "punct"),
+        ("the", "the", "DET", "DT", n + 6, "det"),
+        ("strike", "strike", "NOUN", "NN", n + 7, "nsubj"),
+        ("goes", "go", "VERB", "VBZ", said, "ccomp"),
+        ("on", "on", "ADP", "RP", n + 7, "prt"),
+        (".", ".", "PUNCT", ".", said, "punct"),
+    ]
+    return _doc(rows)
+
+
+def test_bounds_clause_before_a_cue_set_off_inside_is_the_first_part():
+    # If the talks fail , the union said , the strike goes on .
+    doc = _cue_inside(
+        [
+            ("If", "if", "SCONJ", "IN", 3, "mark"),
+            ("the", "the", "DET", "DT", 2, "det"),
+            ("talks", "talk", "NOUN", "NNS", 3, "nsubj"),
+            ("fail", "fail", "VERB", "VBP", -1, "advcl"),
+        ]
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert sorted(q.text for q in quotes) == ["If the talks fail", "the strike goes on"]
+    assert {(q.cue.text, q.cue.start, q.rule) for q in quotes} == {("said", doc[7].idx, "clause")}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # In a statement , the union said , ...: the setting, not content
+        [
+            ("In", "in", "ADP", "IN", -1, "prep"),
+            ("a", "a", "DET", "DT", 2, "det"),
+            ("statement", "statement", "NOUN", "NN", 0, "pobj"),
+        ],
+        # Still , the union said , ...: a connective
+        [("Still", "still", "ADV", "RB", -1, "advmod")],
+    ],
+)
+def test_bounds_phrase_or_connective_before_a_cue_stays_out(lead):
+    doc = _cue_inside(lead)
+    assert [q.text for q in _checked(doc, find_reported_speech(doc))] == ["the strike goes on"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["If the talks fail", "Unless the council acts soon", "When the plant closes"]),
+    st.sampled_from(["the union said", "officials warned", "Okafor argued"]),
+    st.sampled_from(["the strike goes on", "prices will rise again", "the town will lose its bus"]),
+)
+def test_bounds_offsets_hold_around_a_cue_inside_the_sentence(nlp, lead, cue, clause):
+    text = f"{lead}, {cue}, {clause}."
+    doc = nlp(text)
+    for q in _checked(doc, find_quotes(doc)):
+        assert q.text == q.text.strip() and q.text
+        if q.cue is not None:
+            assert q.cue.end <= q.start or q.end <= q.cue.start
