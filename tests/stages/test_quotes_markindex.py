@@ -451,3 +451,101 @@ def test_markindex_brand_in_a_reported_clause_is_no_verbatim_span(nlp):
     # The brand in the reported clause is no verbatim span of Ann Lee's: the report is indirect.
     assert reported.kind == "indirect" and reported.verbatim == []
     assert "We will not give up," in [q.text for q in statements]
+
+
+# ---------------------------------------------------------------- naming nouns, 'known at X as', definitions, titles
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "type_", "reason"),
+    [
+        # 'known as' with a place or a time between: who uses the name.
+        ('The ferry, known at the harbour as "the Old Tub," sails at six.', "the Old Tub,", "name",
+         "name.known_to_as"),
+        ("The corner is known around town as 'Cold Corner' for a reason.", "Cold Corner", "name",
+         "name.known_to_as"),
+        # A noun that says the words are a name, even after a pronoun object.
+        ('Her crew gave her the nickname "the Anchor" in her first season.', "the Anchor", "name",
+         "name.naming_noun"),
+        ('He wrote thrillers under the pen name "J. R. Vell" for a decade.', "J. R. Vell", "name",
+         "name.naming_noun"),
+        # A word whose meaning is at issue, not someone's words.
+        ('The row turned on the legal definition of "resident" in the bylaw.', "resident", "word", "word.mention"),
+        ('Nobody agreed on the meaning of "affordable" that night.', "affordable", "word", "word.mention"),
+        # A title after the work it names, its short prepositions in lower case.
+        ('Her second novel, "Letters from the Salt Marsh," won the prize.', "Letters from the Salt Marsh,",
+         "title", "title.work_noun"),
+        # A title as the object of a verb that publishes or performs a work.
+        ('The label will reissue "Nights on the Border Road" in May.', "Nights on the Border Road", "title",
+         "title.work_verb"),
+        ("The youth theatre staged 'The Lighthouse Keeper' to full houses.", "The Lighthouse Keeper", "title",
+         "title.work_verb"),
+    ],
+)
+def test_markindex_naming_nouns_definitions_and_titles(text, content, type_, reason):
+    (span,) = build_mark_index(text)
+    assert text[span.start : span.end] == content
+    assert (span.type, span.reason) == (type_, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The nickname talked about in a sentence of someone's own: words, not the name.
+        'He hates the nickname "it makes me sound ninety," he said.',
+        # 'known at' a time, with someone's words after: not name-like.
+        'The site was known at the time as "a place nobody wanted to work."',
+        # A work noun, but the comma and the words are someone's view of it.
+        'She said the album, "a mess from start to finish," would not be reissued.',
+        # Published words in sentence case are someone's words, and sung words are the singer's.
+        'The paper published "we got this badly wrong" on its front page.',
+        'The crowd sang "Bring Them Home" as the bus left.',
+    ],
+)
+def test_markindex_new_frames_leave_speech(text):
+    (span,) = build_mark_index(text)
+    assert span.type == "speech", text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("content", "title"),
+    [
+        ("The Art of the Deal", True),
+        ("Songs from the Night Ferry", True),  # a long preposition in lower case
+        ("Walking through the Fire with Tom Hale", True),
+        ("She is too far behind,", False),  # short words and a preposition: a sentence
+        ("One of us ran against Mayor Duff,", False),
+        ("Nobody from the council came", False),
+        ("from the Back Room", False),  # a title starts with a capital
+    ],
+)
+def test_markindex_title_case_allows_lower_case_prepositions(content, title):
+    from newsbrief.stages.quotes.markindex import is_title_case
+
+    assert is_title_case(content) is title
+
+
+def test_markindex_title_with_lower_case_preposition_is_no_quote_in_the_writers_sentence():
+    # 'The band played "Songs from the Night Ferry" twice.': a title-case
+    # fragment in the writer's sentence, its verb no speech verb: a title.
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("band", "band", "NOUN", "NN", 2, "nsubj"),
+        ("played", "play", "VERB", "VBD", 2, "ROOT"),
+        ('"', '"', "PUNCT", "``", 4, "punct"),
+        ("Songs", "song", "NOUN", "NNS", 2, "dobj"),
+        ("from", "from", "ADP", "IN", 4, "prep"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("Night", "night", "PROPN", "NNP", 8, "compound"),
+        ("Ferry", "Ferry", "PROPN", "NNP", 5, "pobj"),
+        ('"', '"', "PUNCT", "''", 4, "punct"),
+        ("twice", "twice", "ADV", "RB", 2, "advmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True, True, True, False, True, True, True, True, False, True, False, False]
+    doc = hand_doc(rows, spaces=spaces)
+    assert doc.text == 'The band played "Songs from the Night Ferry" twice.'
+    index = build_mark_index(doc.text)
+    assert find_marked_quotes(doc, index) == []
+    (span,) = index
+    assert (span.type, span.reason) == ("title", "title.title_case_fragment")

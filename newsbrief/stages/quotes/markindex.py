@@ -330,9 +330,18 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
 
 
 def is_title_case(content: str) -> bool:
-    """Every longer word capitalised ("The Art of the Deal")."""
+    """Every longer word capitalised ("The Art of the Deal"), or else the
+    only longer lower-case words are prepositions titles often keep in lower
+    case and every lower-case word is a title's function word ("Tunes from
+    the Back Room"; not "She is too far behind"): ``title_minor_words`` in
+    the packaged ``data/marks.json``."""
     alpha = [w for w in content.rstrip(".,;:!?").split() if w[:1].isalpha()]
-    return bool(alpha) and alpha[0][0].isupper() and all(w[0].isupper() for w in alpha if len(w) > 3)
+    if not alpha or not alpha[0][0].isupper():
+        return False
+    if all(w[0].isupper() for w in alpha if len(w) > 3):
+        return True
+    minor = marks_words("title_minor_words")
+    return all(w[0].isupper() or w.lower().rstrip(".,;:!?") in minor for w in alpha)
 
 
 def is_name_like(content: str) -> bool:
