@@ -669,3 +669,14 @@ def test_bounds_offsets_hold_around_a_cue_inside_the_sentence(nlp, lead, cue, cl
         assert q.text == q.text.strip() and q.text
         if q.cue is not None:
             assert q.cue.end <= q.start or q.end <= q.cue.start
+
+
+def test_bounds_coordinated_copula_in_the_cues_tense_stays_in():
+    # Okafor said the crash is an accident and was unavoidable .
+    # (a copula states, it is no second act of the speaker's)
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("is", "be", "AUX", "VBZ", 1, "ccomp"),
+        [("was", "be", "AUX", "VBD", 4, "conj"), ("unavoidable", "unavoidable", "ADJ", "JJ", 8, "acomp")],
+    )
+    assert _one(doc).text == "the crash is an accident and was unavoidable"
