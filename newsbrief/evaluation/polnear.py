@@ -50,6 +50,11 @@ QUOTE_MARKS = "\"“”„«»‘’‚'`"
 _DOUBLE_MARKS = frozenset("\"“”„«»")
 STRIP_CHARS = string.whitespace + string.punctuation + "“”„«»‘’‚–—…\u00a0"
 _THAT = re.compile(r"that(?=\s)", re.IGNORECASE)
+# What stands between two statements of one cue that PolNeAR marks as one
+# content: "said A and that B", "said A, but that B".
+_COORDINATED_THAT_GAP = re.compile(r"[\s,;–—-]*(?:and|but|or)?[\s,]*that\s*", re.IGNORECASE)
+_SET_OFF_BEFORE = re.compile(r"[,(—–](?:\s*[\w’']+){0,3}\s*\Z")
+_SET_OFF_AFTER = re.compile(r"(?:\s*[\w’']+){0,3}\s*[,)—–]")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 # brat roles of an attribution event; Content2 is a second content piece.
@@ -250,7 +255,7 @@ def attributions_from_quotes(text: str, quotes: Iterable[Quote]) -> list[Attribu
     for group in groups.values():
         mention = next((q.speaker.mention for q in group if q.speaker.mention), None)
         cue = group[0].cue
-        raw = [(q.start, q.end) for q in group]
+        raw = _join_coordinated(text, sorted(span for q in group for span in _without_own_cue(text, q)))
         out.append(
             Attribution(
                 source=normalize_span(text, [(mention.start, mention.end)]) if mention else None,
@@ -259,6 +264,36 @@ def attributions_from_quotes(text: str, quotes: Iterable[Quote]) -> list[Attribu
                 marked=any(q.kind in ("direct", "partial") for q in group) or carries_quote_marks(text, raw),
             )
         )
+    return out
+
+
+def _without_own_cue(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """A content as PolNeAR marks it: a statement its cue interrupts ("The
+    plan, she said, will fail") is two content pieces around the source and
+    cue, which newsbrief reports inside one content."""
+    cue, mention = quote.cue, quote.speaker.mention
+    if cue is None or not (quote.start < cue.start and cue.end < quote.end):
+        return [(quote.start, quote.end)]
+    lo, hi = cue.start, cue.end
+    if mention is not None and quote.start < mention.start and mention.end < quote.end:
+        lo, hi = min(lo, mention.start), max(hi, mention.end)
+    # The interruption runs to the marks that set it off ("..., as the
+    # paper reported, ..."): a few words past the source and cue at most.
+    before = _SET_OFF_BEFORE.search(text, quote.start, lo)
+    after = _SET_OFF_AFTER.match(text, hi, quote.end)
+    return [(quote.start, before.start() + 1 if before else lo), (after.end() - 1 if after else hi, quote.end)]
+
+
+def _join_coordinated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Contents of one cue joined where only a conjunction and "that" stand
+    between them: newsbrief reports each coordinated "that" clause as a
+    statement of its own; PolNeAR's content is the whole coordination."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] <= start and _COORDINATED_THAT_GAP.fullmatch(text, out[-1][1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

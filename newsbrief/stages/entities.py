@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
-from .people import given_names, people_lexicon
+from .people import given_names, people_lexicon, surname_of
 from .syntax import doc_text, phrase_start
 
 _LEX = people_lexicon()
@@ -598,6 +598,17 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # in an article that names Ruth Ames is that person with a title
             # (a leading honorific, "Mr Ames", is already gone: ``_trim``).
             trimmed, label = _without_titles(trimmed), "PERSON"
+        elif (
+            label in ("ORG", "GPE", "NORP", "FAC")
+            and len(trimmed) >= 3
+            and _is_title_before_name(trimmed[0])
+            and trimmed[1].lower_ in given_names()
+            and all(t.is_title and t.pos_ == "PROPN" for t in trimmed[1:])
+        ):
+            # Rule ``titled_given_name``: "Superintendent Gregory Hale"
+            # labelled an organisation is a title, a given name and a
+            # surname: that person.
+            trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
         if label == "PERSON" and _is_work_title(trimmed):
@@ -781,9 +792,16 @@ def _join_short_names(
     # Names by last word, in ``keys`` order: a fuller name must end with the
     # shorter one's last word, so only those are compared (near-linear; the
     # other tests stay dynamic, as merges change clusters on the way).
+    # Rule ``name_suffix`` (people.toml): "Harris" is the surname of "Harry
+    # B. Harris Jr.", so it is listed under both last words. The name less
+    # its suffix ("Donald Trump" of "Donald Trump Jr.") never joins it: the
+    # suffix is there to tell two namesakes apart.
     by_last: dict[str, list[str]] = {}
     for other in keys:
-        by_last.setdefault(other.split()[-1], []).append(other)
+        last, surname = other.split()[-1], surname_of(other, _LEX)
+        by_last.setdefault(last, []).append(other)
+        if surname != last:
+            by_last.setdefault(surname, []).append(other)
 
     def fuller(key: str) -> list[str]:
         words = key.split()
@@ -795,7 +813,10 @@ def _join_short_names(
             and len(other.split()) >= len(words)
             and by_key[other].labels["PERSON"]
             and set(words) <= words_of(other)
-            and words[-1] == other.split()[-1]
+            and (
+                words[-1] == other.split()[-1]
+                or (words[-1] == surname_of(other, _LEX) and len(words) < len(other.split()) - 1)
+            )
         ]
 
     def move(span: Span, target: str) -> None:
@@ -924,7 +945,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     by_surname: dict[str, list[Entity]] = {}
     for ent in entities:
         if ent.type == "PERSON":
-            by_surname.setdefault(ent.name.split()[-1], []).append(ent)
+            by_surname.setdefault(surname_of(ent.name, _LEX, lower=False), []).append(ent)
     if not by_surname:
         return
     # The person each surname was first used for alone (see _join_short_names):

@@ -37,6 +37,7 @@ class PeopleLexicon:
     cue_climb_prepositions: frozenset[str] = frozenset()
     work_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()
     given_name_gender: dict[str, str] | None = None
 
 
@@ -71,6 +72,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         cue_climb_prepositions=words("cue_climb_prepositions") if "cue_climb_prepositions" in data else frozenset(),
         work_heads=words("work_heads") if "work_heads" in data else frozenset(),
         place_heads=words("place_heads") if "place_heads" in data else frozenset(),
+        name_suffixes=words("name_suffixes") if "name_suffixes" in data else frozenset(),
         given_name_gender=_gendered(data.get("given_name_gender", {})),
     )
 
@@ -88,10 +90,21 @@ def given_names() -> frozenset[str]:
     return frozenset(n.lower() for t in name_triplets() for n in (t.name1, t.name2))
 
 
+def surname_of(name: str, lexicon: PeopleLexicon | None = None, lower: bool = True) -> str:
+    """The last word of a person's name past a generational suffix (rule
+    ``name_suffix``): "Sam Lee III" -> "lee" ("Lee" with ``lower=False``)."""
+    suffixes = (lexicon or people_lexicon()).name_suffixes
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",") in suffixes:
+        words.pop()
+    last = words[-1].rstrip(",") if words else ""
+    return last.lower() if lower else last
+
+
 def people_lexicon() -> PeopleLexicon:
     """The lexicon in use: ``$NEWSBRIEF_PEOPLE_LEXICON`` if set, else the packaged file."""
     override = os.environ.get("NEWSBRIEF_PEOPLE_LEXICON")
     return load_people_lexicon(Path(override) if override else DEFAULT_PATH)
 
 
-__all__ = ["PeopleLexicon", "load_people_lexicon", "people_lexicon", "given_names", "DEFAULT_PATH"]
+__all__ = ["surname_of", "PeopleLexicon", "load_people_lexicon", "people_lexicon", "given_names", "DEFAULT_PATH"]

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
@@ -41,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Quote, Speaker, TextSpan
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
-from .people import people_lexicon
+from .people import people_lexicon, surname_of
 from .syntax import doc_text
 
 _LEX = people_lexicon()
@@ -184,8 +185,13 @@ def quoted_spans(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int]]:
                 raw.extend((v.start, v.end) for v in q.verbatim)
             elif q.kind != "indirect":
                 raw.append((q.start, q.end))
+    return _merged(raw)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted, overlaps merged."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(raw):
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -221,7 +227,7 @@ class _Resolver:
         self.by_last_word: dict[str, list[str]] = {}
         for e in entities:
             if e.type == "PERSON":
-                self.by_last_word.setdefault(e.name.split()[-1].lower(), []).append(e.id)
+                self.by_last_word.setdefault(surname_of(e.name, _LEX), []).append(e.id)
         # Title word of a person's role -> the people the article gives it.
         self.role_heads: dict[str, list[str]] = {}
         for e in entities:
@@ -235,6 +241,11 @@ class _Resolver:
         }
         self.group_words = {w.lower() for e in entities if e.type == "NORP" for m in e.mentions for w in m.text.split()}
         self.quoted_starts = [q[0] for q in self.quoted]
+        # Rule ``reported_is_talked_about``: the content of every attribution
+        # (a reported clause as much as a quote): a name there is someone
+        # the speaker talks about ("Doe said that Roe would win. He added").
+        self.reported = _merged((q.start, q.end) for q in quotes or [])
+        self.reported_starts = [r[0] for r in self.reported]
         # Sentence -> people resolved as the speaker of a quote there.
         self.speakers_in: dict[int, set[str]] = {}
         self.refs: list[_Ref] = []
@@ -299,6 +310,12 @@ class _Resolver:
                     # "Amira's father ... his": a pronoun after a possessor
                     # more often means the noun it owns.
                     continue
+                if in_quote or (qi < len(quoted) and quoted[qi][0] <= start < quoted[qi][1]):
+                    # Rule ``quoted_name_no_gender``: a name inside quote
+                    # marks is talked about; the "she said" after the quote
+                    # is the speaker's pronoun, not that name's.
+                    last_person = None
+                    continue
                 last_person = (eid, sent_no)
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
@@ -354,8 +371,22 @@ class _Resolver:
         i = bisect_right(self.quoted_starts, char) - 1
         return i >= 0 and char < self.quoted[i][1]
 
-    def note_speaker(self, char: int, eid: str) -> None:
-        self.speakers_in.setdefault(self.sent_of(char), set()).add(eid)
+    def in_reported(self, char: int) -> bool:
+        i = bisect_right(self.reported_starts, char) - 1
+        return i >= 0 and char < self.reported[i][1]
+
+    def note_speaker(self, char: int, eid: str, named: bool = False) -> None:
+        sent = self.sent_of(char)
+        self.speakers_in.setdefault(sent, set()).add(eid)
+        i = bisect_left(self.ref_starts, char)
+        if not named or (i < len(self.refs) and self.ref_starts[i] == char):
+            return
+        # Rule ``speaker_is_antecedent``: a speaker named at a cue that the
+        # model tagged no entity ('"...," Doe shot back.') is still the one
+        # a later "he" may mean: a mention of that entity (not scored as a
+        # subject, which the parse did not say).
+        self.refs.insert(i, _Ref(char, eid, sent, False, False))
+        self.ref_starts.insert(i, char)
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
@@ -394,6 +425,7 @@ class _Resolver:
         window: int = _SENTENCE_WINDOW,
         subjects_only: bool = False,
         strict: bool = False,
+        exclude: str | None = None,
     ) -> _Resolved | None:
         """The best antecedent among named mentions before ``before``: recent,
         a subject, the previous quote's speaker, of a compatible gender.
@@ -408,7 +440,7 @@ class _Resolver:
             ref = self.refs[i]
             i -= 1
             ent = self.entities[ref.eid]
-            if ent.type not in types or (subjects_only and not ref.subject):
+            if ent.type not in types or (subjects_only and not ref.subject) or ref.eid == exclude:
                 continue
             if self.current[0] <= ref.start < self.current[1]:
                 # A name inside the quote the pronoun introduces is someone
@@ -425,8 +457,9 @@ class _Resolver:
                     break
                 continue
             score = -float(distance) + (1.0 if ref.subject else 0.0) + (0.5 if gender and g == gender else 0.0)
-            if self.in_quote(ref.start):
-                # Named inside another quote: talked about, seldom the one talking.
+            if self.in_quote(ref.start) or self.in_reported(ref.start):
+                # Named inside another quote or reported clause: talked
+                # about, seldom the one talking.
                 score -= 1.0
             if prev is not None and prev.entity == ref.eid:
                 score += 0.75
@@ -471,6 +504,26 @@ class _Resolver:
         left = found.left_edge.i
         return self.description(self.doc[left : found.i + 1], found.idx, None)
 
+    def _relative_antecedent(self, start: int) -> str | None:
+        """Rule ``relative_antecedent``: the pronoun at ``start`` is the
+        subject of a relative clause whose relative word is its object
+        ("Marco Rubio, whom he dubbed ...", "Lee, who she said would win"):
+        the entity the clause hangs from is someone the pronoun is not. (In
+        "Lee, who ran because he wanted to", the relative word is the
+        subject and the pronoun may well be Lee.)"""
+        span = self._span(start, start + 1)
+        if span is None or len(span) == 0:
+            return None
+        tok = span[0]
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in verb.children):
+            return None
+        noun = verb.head
+        ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
+        return ent.id if ent is not None else None
+
     def pronoun(self, word: str, start: int, prev: _Resolved | None) -> _Resolved | None:
         if word in _MALE_PRONOUNS or word in _FEMALE_PRONOUNS:
             gender = "m" if word in _MALE_PRONOUNS else "f"
@@ -481,7 +534,13 @@ class _Resolver:
                 fits = [c for c in prev.candidates if self.gender.get(c, gender) == gender]
                 if len(fits) == 1:
                     return self.named(self.entities[fits[0]], None)
-            return self._gendered_subject(start, gender) or self.recent(start, ("PERSON",), gender, prev)
+                if fits:
+                    # Rule ``pronoun_continues_surname``: both fit, so the
+                    # pronoun is that surname again, as ambiguous as it was.
+                    return prev
+            return self._gendered_subject(start, gender) or self.recent(
+                start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start)
+            )
         if word in ("it", "its"):
             # Rule ``country_it``: a country or city that is the subject of the
             # pronoun's own sentence speaks as "it" ("Even Norway, its
@@ -867,7 +926,29 @@ class _Resolver:
             words = [t for t in span if t.lower_ not in _HONORIFIC_GENDER and t.lower_.rstrip(".") not in TITLE_WORDS]
             name = self.doc[words[0].i : words[-1].i + 1].text if words else text
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
+        # Rule ``untagged_titled_name``: a name the model tagged as no entity
+        # keeps its title as a role, not in the name ("Mayor Ana Ruiz" ->
+        # Ana Ruiz, Mayor), as a tagged one does.
+        k = span.start
+        while k < span.end - 1 and span.doc[k].lower_.rstrip(".") in TITLE_WORDS and span.doc[k].is_title:
+            k += 1
+        if span.start < k and all(t.is_title for t in span.doc[k : span.end]):
+            return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
+
+    def _person_before_of(self, span: Span) -> Entity | None:
+        """A person named in ``span`` right before "of", "at" or "from" and
+        the organisation the phrase ends with ("Mark Ilori of the county
+        police"), or None."""
+        for k in range(span.start + 1, span.end - 1):
+            tok = self.doc[k]
+            if tok.lower_ not in ("of", "at", "from") or tok.i == span.start:
+                continue
+            before = self.doc[k - 1]
+            person = self.entity_at(before.idx, before.idx + len(before.text))
+            if person is not None and person.type == "PERSON":
+                return person
+        return None
 
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
@@ -929,6 +1010,12 @@ class _Resolver:
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
+        if ent is not None and ent.type != "PERSON":
+            # Rule ``person_of_org``: "Constable Mark Ilori of the county
+            # police" is the constable, however the parser heads the phrase.
+            person = self._person_before_of(span)
+            if person is not None:
+                ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
@@ -946,7 +1033,12 @@ class _Resolver:
             while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
                 # "... on Friday that those who doubt": not "that those".
                 left += 1
-            resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
+            # The antecedent's whole phrase up to the relative clause ("a
+            # group of parents who said"), not its head noun alone.
+            right = max(antecedent.i, root.head.left_edge.i - 1)
+            while right > antecedent.i and (self.doc[right].is_punct or self.doc[right].dep_ == "cc"):
+                right -= 1
+            resolved = self.description(self.doc[left : right + 1], mention.start, prev)
             if root.lower_ == "which" and resolved.entity is None:
                 # "which" stands for a thing, never a person a pronoun means.
                 resolved = _Resolved(**{**resolved.__dict__, "thing": True})
@@ -1012,7 +1104,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             mention = quote.speaker.mention
             if resolved.entity is not None and mention is not None and mention.text.lower() not in PERSON_PRONOUNS:
                 # A speaker named there, not a pronoun resolved by a guess.
-                resolver.note_speaker(mention.start, resolved.entity)
+                # Named when the mention ends with a word of the entity's
+                # name ("Doe", "Mr. Doe"), not a description linked to it.
+                words = mention.text.replace("’s", "").replace("'s", "").split()
+                named = bool(words and resolved.name and words[-1].lower() in resolved.name.lower().split())
+                resolver.note_speaker(mention.start, resolved.entity, named)
             quote.speaker = Speaker(
                 name=resolved.name,
                 entity=resolved.entity,

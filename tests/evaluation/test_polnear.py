@@ -191,3 +191,44 @@ def test_polnear_scores_every_attribution_type():
     scores = PolnearScores()
     score_attributions(gold, pred, scores)
     assert scores.scores["all"]["content"]["exact"].to_dict()["f1"] == 1.0
+
+
+def _reported(text, content, cue, source, at=0):
+    s = text.index(content, at)
+    cs, ms = text.index(cue, at), text.index(source, at)
+    return Quote(
+        text=content, start=s, end=s + len(content), kind="indirect",
+        speaker=Speaker(mention=TextSpan(source, ms, ms + len(source))), cue=TextSpan(cue, cs, cs + len(cue)),
+    )  # fmt: skip
+
+
+def test_polnear_coordinated_statements_of_one_cue_are_one_content():
+    # newsbrief: two statements sharing "said"; PolNeAR: one content over both.
+    text = "Lee said the mill would close and that the staff would move. Kim said the port was shut; that was news."
+    quotes = [
+        _reported(text, "the mill would close", "said", "Lee"),
+        _reported(text, "the staff would move", "said", "Lee"),
+        _reported(text, "the port was shut", "said", "Kim", at=text.index("Kim")),
+    ]
+    lee, kim = attributions_from_quotes(text, quotes)
+    assert [text[s:e] for s, e in lee.content] == ["the mill would close and that the staff would move"]
+    assert [text[s:e] for s, e in kim.content] == ["the port was shut"]
+
+
+def test_polnear_split_quote_halves_stay_two_fragments():
+    # Only a conjunction and "that" join two contents: a cue between them does not.
+    text = "“The mill will close,” Lee said, “and that is final.”"
+    first, second = "The mill will close", "and that is final"
+    quotes = [_reported(text, first, "said", "Lee"), _reported(text, second, "said", "Lee")]
+    (att,) = attributions_from_quotes(text, quotes)
+    assert [text[s:e] for s, e in att.content] == [first, second]
+
+
+def test_polnear_interrupted_statement_loses_its_cue_and_source():
+    text = "The new toll, as the council reported, will start in May. The fee, she said, will rise."
+    toll = _reported(text, "The new toll, as the council reported, will start in May", "reported", "the council")
+    fee = _reported(text, "The fee, she said, will rise", "said", "she", at=text.index("The fee"))
+    a, b = attributions_from_quotes(text, [toll, fee])
+    assert [text[s:e] for s, e in a.content] == ["The new toll", "will start in May"]
+    assert [text[s:e] for s, e in b.content] == ["The fee", "will rise"]
+    assert [text[s:e] for s, e in b.source] == ["she"]

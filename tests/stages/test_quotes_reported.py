@@ -196,11 +196,47 @@ def test_quotes_reported_trailing_participle_is_the_speakers(reported):
     assert (q.start, q.end) == _at(text, "she will publish the accounts next week")
 
 
-def test_quotes_reported_interrupted_clause_in_two_parts(reported):
+def test_quotes_reported_interrupted_clause_is_one_statement(reported):
+    # One statement the cue interrupts: one attribution, its cue inside it.
     text = "The new season, she says, is harder."
+    q = _one(reported(text))
+    assert (q.start, q.end) == _at(text, "The new season, she says, is harder")
+    assert q.cue.text == "says" and q.speaker.mention.text == "she"
+
+
+def test_quotes_reported_interrupted_after_a_colon_stays_apart(reported):
+    # A cue after a colon opens a clause of its own: what stands before the
+    # colon is not one statement with it.
+    text = "The count was slow: according to the clerk, the ballots arrived late from three villages."
     quotes = reported(text)
-    assert [(q.start, q.end) for q in quotes] == [_at(text, "The new season"), _at(text, "is harder")]
-    assert {q.cue.text for q in quotes} == {"says"}
+    assert all(text[q.start : q.end] != text.rstrip(".") for q in quotes)
+    assert any((q.start, q.end) == _at(text, "the ballots arrived late from three villages") for q in quotes)
+
+
+def test_quotes_reported_coordinated_that_clauses_are_two_statements(reported):
+    text = "The ferry firm said the crossing would close in March and that its crews would move to the north route."
+    quotes = reported(text)
+    assert [(q.start, q.end) for q in quotes] == [
+        _at(text, "the crossing would close in March"),
+        _at(text, "its crews would move to the north route"),
+    ]
+    assert {q.cue.text for q in quotes} == {"said"}
+    assert [q.rule for q in quotes] == ["clause", "coordinated_that"]
+
+
+def test_quotes_reported_coordinated_that_under_another_verb_stays(reported):
+    # "that B" is what the officials believed, not a second statement of "said".
+    text = "The auditor said the officials believed that the account was empty and that the loans were unpaid."
+    quotes = [q for q in reported(text) if q.cue.text == "said"]
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end].endswith("the loans were unpaid")
+
+
+def test_quotes_reported_coordinated_small_clause_stays_joined(reported):
+    # A second clause too small to stand alone is no statement of its own.
+    text = "The coach said the squad had trained hard all week, and that it was."
+    quotes = reported(text)
+    assert len(quotes) == 1
 
 
 def test_quotes_reported_that_clause_after_statement(reported):
