@@ -16,7 +16,7 @@ from .model import Brief, Failure
 from .pipeline import load_pipeline
 from .readers import internal_failure
 from .settings import Settings
-from .stages.layers import entities_of, events_of, marked_of, quotes_of, summary_of
+from .stages.layers import events_of, marked_of, summary_of, take_entities, take_quotes
 from .stages.syntax import doc_text, remember_text
 
 OnError = Literal["raise", "yield"]
@@ -44,12 +44,14 @@ def _component_cfg(settings: Settings) -> dict[str, dict[str, object]]:
 
 def brief_from_doc(doc: Doc, article: Article) -> Brief:
     """Collect what the stages wrote on ``doc`` into a Brief: the one place
-    that builds a Brief from the stages' layers (see ``stages/layers.py``)."""
+    that builds a Brief from the stages' layers (see ``stages/layers.py``);
+    the quotes and entities the later stages read back are handed over, not
+    built again."""
     return Brief(
         text=doc_text(doc),
         source=article.source,
-        quotes=quotes_of(doc),
-        entities=entities_of(doc),
+        quotes=take_quotes(doc),
+        entities=take_entities(doc),
         summary=summary_of(doc),
         marked=marked_of(doc),
         events=events_of(doc, published=article.meta.get("date")),

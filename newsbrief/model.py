@@ -53,7 +53,21 @@ class TextSpan:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextSpan:
-        return cls(text=data["text"], start=data["start"], end=data["end"])
+        if cls is not TextSpan:
+            return cls(text=data["text"], start=data["start"], end=data["end"])
+        # A frozen dataclass's __init__ sets each field through
+        # object.__setattr__; the slot descriptors set them directly, a third
+        # of the time (the layers are read back as ~300 spans an article, by
+        # the stages and again by the Brief: bench/stage_profile.py).
+        span = _new_object(cls)
+        _SET_TEXT(span, data["text"])
+        _SET_START(span, data["start"])
+        _SET_END(span, data["end"])
+        return span
+
+
+_new_object = object.__new__
+_SET_TEXT, _SET_START, _SET_END = (TextSpan.__dict__[f].__set__ for f in ("text", "start", "end"))
 
 
 @dataclass(slots=True)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import gc
 import importlib.util
 import threading
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from .errors import Errors, SetupError
@@ -51,9 +54,22 @@ def load_base_model(model: str | None = None) -> Language:
         raise SetupError(Errors.E006, detail=f"{name!r}: {first_line[:200]}") from None
 
 
+_TOKENIZER_DATA = Path(__file__).parent / "stages" / "data" / "tokenizer.toml"
+
+
+def add_abbreviations(nlp: Language, path: Path = _TOKENIZER_DATA) -> None:
+    """Keep the full stop of the abbreviations in ``path`` with the word
+    ("Windsor, Ont., said"), as spaCy does for "Calif."."""
+    with path.open("rb") as fh:
+        words = tomllib.load(fh)["abbreviations"]["words"]
+    for word in words:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 @lru_cache(maxsize=4)
 def _cached_pipeline(name: str) -> Language:
     nlp = load_base_model(name)
+    add_abbreviations(nlp)
     for stage in PRE_PARSER_STAGES:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(stage, before="parser")

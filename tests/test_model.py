@@ -58,3 +58,11 @@ def test_model_unknown_speaker_is_null():
 def test_model_from_dict_refuses_other_schema():
     with pytest.raises(ValueError):
         Brief.from_dict({"schema": "other/9"})
+
+
+def test_text_span_from_dict_is_a_plain_frozen_span():
+    span = TextSpan.from_dict({"text": "Okafor", "start": 22, "end": 28})
+    assert span == TextSpan("Okafor", 22, 28) and hash(span) == hash(TextSpan("Okafor", 22, 28))
+    assert (span.text, span.start, span.end) == ("Okafor", 22, 28)
+    with pytest.raises(AttributeError):  # dataclasses.FrozenInstanceError
+        span.start = 0  # type: ignore[misc]

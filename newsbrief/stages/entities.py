@@ -12,18 +12,21 @@ of exactly one fuller person name.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH
+import numpy as np
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
 from .people import given_names, people_lexicon, surname_of
-from .syntax import doc_text, phrase_start
+from .syntax import doc_text, in_sorted, phrase_start
 
 _LEX = people_lexicon()
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -171,7 +174,13 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
     # A pronoun later in the name's own sentence, outside quote marks, is
     # weaker evidence ("Doe said his plan ..."); a possessor ("Doe's son ...
     # he") is skipped, the pronoun more often means the noun it owns.
-    if span.root.dep_ != "poss" and span.end < len(span.doc):
+    window = _pronoun_window(span.doc) if span.root.dep_ != "poss" and span.end < len(span.doc) else None
+    if window is not None:
+        nxt, kinds, sent_ends = window
+        j = nxt[span.end]
+        if j < min(sent_ends[span.end - 1], span.end + 25) and kinds[j] > 1:
+            votes[kinds[j]] += 1  # 2: male, 3: female (1, a quote mark, ends it)
+    elif span.root.dep_ != "poss" and span.end < len(span.doc):
         sent_end = span.doc[span.end - 1].sent.end
         for tok in span.doc[span.end : min(sent_end, span.end + 25)]:
             if tok.text in _QUOTE_CHARS:
@@ -183,6 +192,47 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
                 votes[3] += 1
                 break
     return relative
+
+
+# Per document, for the pronoun window of ``_person_cues`` (which built a
+# Token object per word): read from arrays once, cleared by each
+# ``cluster_entities`` call.
+_WINDOWS: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[int], list[int]] | None] = weakref.WeakKeyDictionary()
+# Every text ``tok.text in _QUOTE_CHARS`` accepts (a substring of it).
+_QUOTE_PIECES = frozenset(_QUOTE_CHARS[a:b]
+                          for a in range(len(_QUOTE_CHARS)) for b in range(a + 1, len(_QUOTE_CHARS) + 1))
+
+
+# (kind, column, sorted string ids): quote marks last, as they end the window.
+_WINDOW_IDS = tuple(
+    (kind, col, np.array(sorted({hash_string(w) for w in words}), dtype=np.uint64))
+    for kind, col, words in ((3, 1, _FEMALE_PRONOUNS), (2, 1, _MALE_PRONOUNS), (1, 0, _QUOTE_PIECES))
+)
+
+
+def _pronoun_window(doc: Doc) -> tuple[list[int], list[int], list[int]] | None:
+    """Per token: the next token from it on that is a quote mark (kind 1:
+    its text in ``_QUOTE_CHARS``) or a male (2) or female (3) pronoun, the
+    kinds, and where its sentence ends (``Token.sent.end``). None when
+    sentences come from a hook or are not set (the window reads them)."""
+    if doc in _WINDOWS:
+        return _WINDOWS[doc]
+    window = None
+    hooks = ("sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks or "sents" in doc.user_hooks)
+    if not hooks and doc.has_annotation("SENT_START"):
+        n = len(doc)
+        cols = doc.to_array([ORTH, LOWER, SENT_START]).reshape(n, 3)
+        kinds = np.zeros(n, dtype=np.int64)
+        for kind, col, ids in _WINDOW_IDS:
+            kinds[in_sorted(cols[:, col], ids)] = kind
+        marked = np.flatnonzero(kinds)
+        starts = np.flatnonzero(cols[:, 2] == 1)
+        positions = np.arange(n)
+        nxt = np.append(marked, n)[np.searchsorted(marked, positions)]
+        sent_ends = np.append(starts, n)[np.searchsorted(starts, positions, side="right")]
+        window = (nxt.tolist(), kinds.tolist(), sent_ends.tolist())
+    _WINDOWS[doc] = window
+    return window
 
 
 def _is_fragment(span: Span) -> bool:
@@ -553,6 +603,7 @@ def _role_phrase(head: Token) -> str | None:
 def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
+    _WINDOWS.pop(doc, None)
     ents = doc.ents  # a new Span per entity on every read: read once
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
     lines = _headline_lines(doc_text(doc)) if surnames or ents else []
@@ -597,6 +648,17 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # Rule ``titled_surname``: "Cllr Ames" labelled an organisation
             # in an article that names Ruth Ames is that person with a title
             # (a leading honorific, "Mr Ames", is already gone: ``_trim``).
+            trimmed, label = _without_titles(trimmed), "PERSON"
+        elif (
+            label in ("ORG", "GPE", "NORP", "FAC")
+            and len(trimmed) >= 3
+            and _is_title_before_name(trimmed[0])
+            and trimmed[1].lower_ in given_names()
+            and all(t.is_title and t.pos_ == "PROPN" for t in trimmed[1:])
+        ):
+            # Rule ``titled_given_name``: "Superintendent Gregory Hale"
+            # labelled an organisation is a title, a given name and a
+            # surname: that person.
             trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"

@@ -93,6 +93,28 @@ def read_quotes(doc: Doc) -> list[Quote]:
     return _shared(doc, "quotes", (doc._.nb_quotes, doc._.nb_speakers), quotes_of)
 
 
+def _taken(doc: Doc, name: str, sources: tuple[Any, ...], read: Any) -> Any:
+    # The shared read handed over and dropped from the cache, so the caller
+    # owns it: nothing reads it again.
+    cache = _READ.get(doc)
+    hit = cache.pop(name, None) if cache else None
+    if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
+        return hit[1]
+    return read(doc)
+
+
+def take_entities(doc: Doc) -> list[Entity]:
+    """``entities_of(doc)`` for the Brief, built after every stage ran: the
+    stages' shared read when it is still current (the readers never change
+    it), else a fresh one. Either way the caller owns the list."""
+    return _taken(doc, "entities", (doc._.nb_entities, doc._.nb_speakers), entities_of)
+
+
+def take_quotes(doc: Doc) -> list[Quote]:
+    """``quotes_of(doc)`` for the Brief (see ``take_entities``)."""
+    return _taken(doc, "quotes", (doc._.nb_quotes, doc._.nb_speakers), quotes_of)
+
+
 def marked_of(doc: Doc) -> list[Marked]:
     """Quote-marked words that are not speech."""
     return [Marked.from_dict(m) for m in (doc._.nb_marked or [])]
@@ -140,5 +162,6 @@ def resolve_date(text: str, published: str) -> str | None:
 
 
 __all__ = [
-    "entities_of", "quotes_of", "read_entities", "read_quotes", "marked_of", "summary_of", "events_of", "resolve_date",
+    "entities_of", "quotes_of", "read_entities", "read_quotes", "take_entities", "take_quotes", "marked_of",
+    "summary_of", "events_of", "resolve_date",
 ]  # fmt: skip

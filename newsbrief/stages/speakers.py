@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote, Speaker, TextSpan
@@ -49,6 +50,10 @@ _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
 # Gendered nouns next to a name ("spokeswoman Jane Doe", "the king").
 _GENDERED_NOUNS = _LEX.gendered_nouns
+# Both by string id of the lower-case form, for a token column (a Token
+# object per word around each mention cost more than the lookup).
+_HONORIFIC_IDS = {hash_string(w): g for w, g in _HONORIFIC_GENDER.items()}
+_GENDERED_IDS = {hash_string(w): g for w, g in _GENDERED_NOUNS.items()}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
@@ -278,6 +283,7 @@ class _Resolver:
         # Token columns, not a Token object per word: this loop reads every word.
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
         cols = doc.to_array([SENT_START, IDX, LENGTH, LOWER]).reshape(len(doc), 4)
+        lows = cols[:, 3].tolist()
         for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
             if sent_start == 1:
                 sent_no += 1
@@ -324,8 +330,8 @@ class _Resolver:
                     they_people.add(eid)
                 # Honorifics and gendered nouns right before or after the name.
                 for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
-                    g = _HONORIFIC_GENDER.get(doc[j].lower_) if j == span.start - 1 else None
-                    g = g or _GENDERED_NOUNS.get(doc[j].lower_)
+                    g = _HONORIFIC_IDS.get(lows[j]) if j == span.start - 1 else None
+                    g = g or _GENDERED_IDS.get(lows[j])
                     if g:
                         v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
@@ -926,7 +932,29 @@ class _Resolver:
             words = [t for t in span if t.lower_ not in _HONORIFIC_GENDER and t.lower_.rstrip(".") not in TITLE_WORDS]
             name = self.doc[words[0].i : words[-1].i + 1].text if words else text
             return _Resolved(name, None, None, "PERSON", gender, False, tuple(pool))
+        # Rule ``untagged_titled_name``: a name the model tagged as no entity
+        # keeps its title as a role, not in the name ("Mayor Ana Ruiz" ->
+        # Ana Ruiz, Mayor), as a tagged one does.
+        k = span.start
+        while k < span.end - 1 and span.doc[k].lower_.rstrip(".") in TITLE_WORDS and span.doc[k].is_title:
+            k += 1
+        if span.start < k and all(t.is_title for t in span.doc[k : span.end]):
+            return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
+
+    def _person_before_of(self, span: Span) -> Entity | None:
+        """A person named in ``span`` right before "of", "at" or "from" and
+        the organisation the phrase ends with ("Mark Ilori of the county
+        police"), or None."""
+        for k in range(span.start + 1, span.end - 1):
+            tok = self.doc[k]
+            if tok.lower_ not in ("of", "at", "from") or tok.i == span.start:
+                continue
+            before = self.doc[k - 1]
+            person = self.entity_at(before.idx, before.idx + len(before.text))
+            if person is not None and person.type == "PERSON":
+                return person
+        return None
 
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
@@ -988,6 +1016,12 @@ class _Resolver:
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
+        if ent is not None and ent.type != "PERSON":
+            # Rule ``person_of_org``: "Constable Mark Ilori of the county
+            # police" is the constable, however the parser heads the phrase.
+            person = self._person_before_of(span)
+            if person is not None:
+                ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
@@ -1005,7 +1039,12 @@ class _Resolver:
             while left < antecedent.i and self.doc[left].dep_ in ("mark", "cc", "punct"):
                 # "... on Friday that those who doubt": not "that those".
                 left += 1
-            resolved = self.description(self.doc[left : antecedent.i + 1], mention.start, prev)
+            # The antecedent's whole phrase up to the relative clause ("a
+            # group of parents who said"), not its head noun alone.
+            right = max(antecedent.i, root.head.left_edge.i - 1)
+            while right > antecedent.i and (self.doc[right].is_punct or self.doc[right].dep_ == "cc"):
+                right -= 1
+            resolved = self.description(self.doc[left : right + 1], mention.start, prev)
             if root.lower_ == "which" and resolved.entity is None:
                 # "which" stands for a thing, never a person a pronoun means.
                 resolved = _Resolved(**{**resolved.__dict__, "thing": True})

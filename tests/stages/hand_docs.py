@@ -41,3 +41,13 @@ def offsets_checked(doc: Doc, quotes):
         if m:
             assert text[m.start : m.end] == m.text
     return quotes
+
+
+def reported_source(doc: Doc) -> str | None:
+    """The source mention of the one reported-speech attribution in ``doc``."""
+    from newsbrief.stages.quotes.reported import find_reported_speech
+
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert len(quotes) == 1, [(q.text, q.rule) for q in quotes]
+    mention = quotes[0].speaker.mention
+    return mention.text if mention else None

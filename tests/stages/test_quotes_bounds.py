@@ -522,3 +522,93 @@ def test_bounds_trailing_participle_with_a_clause_of_its_own_is_another_act():
     )
     quotes = _checked(doc, find_reported_speech(doc))
     assert [q.text for q in quotes if q.rule == "clause" and q.cue.text == "said"] == ["the council approved the plan"]
+
+
+def _said_with_conj(cue: Row, clause_verb: Row, conj: list[Row]) -> Doc:
+    # Okafor <cue> the crash <clause verb> an accident and <conj ...> .
+    rows: list[Row] = [
+        (*_OKAFOR, 1, "nsubj"),
+        cue,
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("crash", "crash", "NOUN", "NN", 4, "nsubj"),
+        clause_verb,
+        ("an", "an", "DET", "DT", 6, "det"),
+        ("accident", "accident", "NOUN", "NN", 4, "attr"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        *conj,
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_bounds_coordinated_verb_in_the_cues_tense_not_the_clauses_is_cut():
+    # Okafor denies the crash was an accident and keeps the report .
+    # ("keeps" is no cue word, but its tense is the cue's, not the clause's)
+    doc = _said_with_conj(
+        ("denies", "deny", "VERB", "VBZ", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("keeps", "keep", "VERB", "VBZ", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("report", "report", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    assert _one(doc).text == "the crash was an accident"
+
+
+def test_bounds_coordinated_attitude_verb_in_one_tense_with_all_stays_in():
+    # Okafor said the crash was an accident and wanted a new inquiry .
+    # (one tense throughout: only a speech verb is a second act)
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("wanted", "want", "VERB", "VBD", 4, "conj"),
+            ("a", "a", "DET", "DT", 11, "det"),
+            ("new", "new", "ADJ", "JJ", 11, "amod"),
+            ("inquiry", "inquiry", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    assert _one(doc).text == "the crash was an accident and wanted a new inquiry"
+
+
+def test_bounds_coordinated_speech_verb_in_one_tense_with_all_is_cut():
+    # Okafor said the crash was an accident and blamed the weather .
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("blamed", "blame", "VERB", "VBD", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("weather", "weather", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    quotes = _checked(doc, find_reported_speech(doc))
+    # The second act is an attribution of its own (the object rule's).
+    assert [(q.text, q.cue.text) for q in quotes] == [("the crash was an accident", "said"), ("the weather", "blamed")]
+
+
+def test_bounds_belief_clause_stops_before_the_believers_next_act():
+    # Okafor believes the crash was an accident and keeps the report .
+    doc = _said_with_conj(
+        ("believes", "believe", "VERB", "VBZ", 1, "ROOT"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        [
+            ("keeps", "keep", "VERB", "VBZ", 4, "conj"),
+            ("the", "the", "DET", "DT", 10, "det"),
+            ("report", "report", "NOUN", "NN", 8, "dobj"),
+        ],
+    )
+    q = _one(doc)
+    assert (q.text, q.type, q.rule) == ("the crash was an accident", "belief", "belief_clause")
+
+
+def test_bounds_coordinated_copula_in_the_cues_tense_stays_in():
+    # Okafor said the crash is an accident and was unavoidable .
+    # (a copula states, it is no second act of the speaker's)
+    doc = _said_with_conj(
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("is", "be", "AUX", "VBZ", 1, "ccomp"),
+        [("was", "be", "AUX", "VBD", 4, "conj"), ("unavoidable", "unavoidable", "ADJ", "JJ", 8, "acomp")],
+    )
+    assert _one(doc).text == "the crash is an accident and was unavoidable"

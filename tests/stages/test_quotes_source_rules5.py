@@ -26,13 +26,7 @@ from newsbrief.stages.quotes.sources import (
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked
-
-
-def _source(doc: Doc) -> str | None:
-    quotes = _checked(doc, find_reported_speech(doc))
-    assert len(quotes) == 1, [(q.text, q.rule) for q in quotes]
-    mention = quotes[0].speaker.mention
-    return mention.text if mention else None
+from .hand_docs import reported_source as _source
 
 
 def _after_the_vote(tag: str = "VBD", adverb: bool = False) -> Doc:

@@ -35,12 +35,14 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..layers import read_entities, read_quotes
 from ..lexicon import SPEECH_VERBS
-from ..syntax import doc_text
+from ..syntax import doc_text, in_sorted
 from .actors import ActorInfo, NameIndex, conjuncts, coordinated_demonyms
 from .lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 
@@ -139,10 +141,11 @@ class EventsStage:
             for lemma in rule["lemmas"]:
                 self.by_lemma.setdefault(lemma, []).append(compiled)
         strings = nlp.vocab.strings
-        # String ids as sets: a set lookup per token beats np.isin, which
-        # sorts both arrays on every call.
-        self.lemma_ids = frozenset(strings.add(w) for w in self.by_lemma)
-        self.modal_ids = frozenset(strings.add(w) for w in self.lex.request_modals)
+        # String ids sorted, for ``in_sorted`` over a token column (np.isin
+        # sorts both arrays on every call; a set lookup is a Python step per
+        # token).
+        self.lemma_ids = np.array(sorted({strings.add(w) for w in self.by_lemma}), dtype=np.uint64)
+        self.modal_ids = np.array(sorted({strings.add(w) for w in self.lex.request_modals}), dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.nb_events = find_events(doc, self)
@@ -162,16 +165,17 @@ def make_events_stage(nlp: Language, name: str) -> EventsStage:
 # ---------------------------------------------------------------- triggers
 
 
-def _triggers(doc: Doc, stage: EventsStage) -> dict[int, dict[str, Any]]:
+def _triggers(doc: Doc, stage: EventsStage, lemmas: np.ndarray | None = None) -> dict[int, dict[str, Any]]:
     """The best rule for each trigger token: a rule that needs a child
     ("lift" + "curfew") outranks one that does not, then file order. Lemmas
     are read as one array (a Token object per word costs more than the
-    whole lookup)."""
+    whole lookup); ``lemmas``: that column when the caller has it."""
     best: dict[int, dict[str, Any]] = {}
     if len(doc) == 0:
         return best
-    ids = stage.lemma_ids
-    for i in [k for k, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma in ids]:
+    if lemmas is None:
+        lemmas = doc.to_array(LEMMA)
+    for i in np.flatnonzero(in_sorted(lemmas, stage.lemma_ids)).tolist():
         tok = doc[i]
         for rule in stage.by_lemma.get(tok.lemma_, ()):
             if tok.pos_ not in rule["pos_set"]:
@@ -197,14 +201,15 @@ def _fills(child: Token, lemmas: frozenset[str], lex: Lexicon) -> bool:
     )
 
 
-def _modal_candidates(doc: Doc, stage: EventsStage) -> set[int]:
+def _modal_candidates(doc: Doc, stage: EventsStage, lowers: np.ndarray | None = None) -> set[int]:
     """Verbs with "must"/"should" ("Y must withdraw"), found from the array
-    of lower-case forms."""
+    of lower-case forms (``lowers``: that column when the caller has it)."""
     if len(doc) == 0:
         return set()
-    ids = stage.modal_ids
+    if lowers is None:
+        lowers = doc.to_array(LOWER)
     out = set()
-    for i in [k for k, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in ids]:
+    for i in np.flatnonzero(in_sorted(lowers, stage.modal_ids)).tolist():
         tok = doc[i]
         if tok.dep_ == "aux":
             out.add(tok.head.i)
@@ -462,12 +467,14 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
     text = doc_text(doc)
     index = NameIndex(doc, lex, read_entities(doc), text)
     quotes = read_quotes(doc)
-    triggers = _triggers(doc, stage)
+    # Both token columns in one read.
+    cols = doc.to_array([LEMMA, LOWER]).reshape(len(doc), 2)
+    triggers = _triggers(doc, stage, cols[:, 0])
     doc_country: str | None = None
     doc_country_done = False
     events: list[dict[str, Any]] = []
     previous: list[ActorInfo] = []
-    modals = _modal_candidates(doc, stage)
+    modals = _modal_candidates(doc, stage, cols[:, 1])
     by_sentence: dict[int, list[int]] = {}
     sents = list(doc.sents)
     sent_starts = [s.start for s in sents]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IDX, IS_DIGIT, IS_TITLE, IS_UPPER, LENGTH, LOWER
@@ -44,8 +44,14 @@ def _lower_first_ids(strings: StringStore, words: frozenset[str]) -> np.ndarray:
     return ids
 
 
+_PLACE_LABEL_IDS: dict[int, frozenset[int]] = {}
+
+
 def _place_label_ids(strings: StringStore) -> frozenset[int]:
-    return _lower_first_ids(strings, _PLACE_LABELS)
+    ids = _PLACE_LABEL_IDS.get(id(strings))
+    if ids is None:
+        ids = _PLACE_LABEL_IDS[id(strings)] = frozenset(_lower_first_ids(strings, _PLACE_LABELS).tolist())
+    return ids
 
 
 # Words kept in ``Lexicon.widest_cache`` at most (it is cleared past it).
@@ -132,6 +138,10 @@ class NameIndex:
             # The entity label of each token (0: none), as doc.ents gives it.
             ent_types = arr[:, 6].tolist()
         place_labels = _place_label_ids(doc.vocab.strings)
+        widest_cache = lex.widest_cache
+        windows = lex.window_cache
+        if len(windows) >= _WIDEST_MAX:
+            windows.clear()
         i = 0
         for cand in starts:
             if cand < i:
@@ -139,19 +149,24 @@ class NameIndex:
             i = cand
             hit = None
             word = text[idx[i] : ends[i]]
-            widest = _widest(lex, word)
+            widest = widest_cache.get(word)
+            if widest is None:
+                widest = _widest(lex, word)
             for width in range(min(widest, n - i), 0, -1):
                 j = i + width
-                key = _SPACES.sub(" ", fold(text[idx[i] : ends[j - 1]]))
-                org = lex.orgs.get(key)
+                window = text[idx[i] : ends[j - 1]]
+                found = windows.get(window)
+                if found is None:
+                    key = _SPACES.sub(" ", fold(window))
+                    found = windows[window] = (lex.orgs.get(key), lex.places.get(key))
+                org, place = found
                 if org is not None:
                     country = None if org.code in ("IGO", "NGO", "IMG") else org.code
                     sector = org.sector
                     hit = NameHit(i, j, country, sector, "org", False)
                     break
-                place = lex.places.get(key)
                 if place is not None:
-                    if place.kind == "subdivision" and not any(ent_types[k] in place_labels for k in range(i, j)):
+                    if place.kind == "subdivision" and place_labels.isdisjoint(ent_types[i:j]):
                         continue
                     hit = NameHit(i, j, place.country, None, place.kind, place.kind not in ("demonym",))
                     break
@@ -253,7 +268,11 @@ class NameIndex:
         if head.i not in self._resolved:
             self._resolved[head.i] = self._resolve(head)
         info = self._resolved[head.i]
-        return replace(info) if info is not None else None
+        if info is None:
+            return None
+        # Field by field: dataclasses.replace costs several times more.
+        return ActorInfo(info.head, info.start, info.end, info.country, info.sector, info.entity, info.named,
+                         info.place)
 
     def _resolve(self, head: Token) -> ActorInfo | None:
         doc = self.doc

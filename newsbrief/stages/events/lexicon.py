@@ -93,6 +93,9 @@ class Lexicon:
     # Word as written -> the widest name window it starts (0: none), filled
     # as documents are read (``actors.NameIndex``); words repeat across them.
     widest_cache: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Window text as written -> (org, place) its folded key names (None, None:
+    # neither), filled the same way: folding a window costs more than a lookup.
+    window_cache: dict[str, tuple[Org | None, Place | None]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _add_place(places: dict[str, Place], name: str, country: str, kind: str) -> None:
