@@ -28,8 +28,10 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 # "stance": an attitude or act toward a thing, not a statement: "criticized
 # the plan", "welcomed the ruling", "pushed for a sale". Attribution corpora
 # (PolNeAR) annotate these; a count of who said what must not.
-AttributionType = Literal["speech", "belief", "intention", "evidence", "stance"]
-ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence", "stance")
+# "question": a question put or left unanswered, no statement: "asked why the
+# line closed", "would not say who approved it".
+AttributionType = Literal["speech", "belief", "intention", "evidence", "stance", "question"]
+ATTRIBUTION_TYPES: tuple[str, ...] = ("speech", "belief", "intention", "evidence", "stance", "question")
 # Why words in quote marks are not speech: a name or nickname ("known as"),
 # a title of a work, a scare quote ("so-called"), a word mentioned as a word.
 MarkedType = Literal["name", "title", "scare", "word"]
@@ -126,7 +128,7 @@ class Quote:
     kind (str): "direct" (content all in quote marks), "partial" (quoted
         fragments inside the writer's words) or "indirect" (no quote marks).
     type (str): what the cue reports: "speech", "belief", "intention",
-        "evidence" or "stance" (see ``AttributionType``).
+        "evidence", "stance" or "question" (see ``AttributionType``).
     verbatim (list[TextSpan]): the spans inside the content that stand in
         quote marks, without the marks; one equal to the content for a direct
         quote, none for pure paraphrase.

@@ -7,6 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from newsbrief.model import Brief, Quote, Speaker, TextSpan
 from newsbrief.store import Store, article_key
 from newsbrief.store import migrations as store_migrations
@@ -107,10 +109,14 @@ def test_store_search_query_with_a_nul_is_plain_words(tmp_path: Path):
         assert store.search("\x00") == store.search()
 
 
-def test_store_migrates_a_store_made_before_the_stance_type(tmp_path: Path):
+_NEW_TYPES = [("0011_stance_type", "stance"), ("0012_question_type", "question")]
+
+
+@pytest.mark.parametrize(("migration", "new_type"), _NEW_TYPES)
+def test_store_migrates_a_store_made_before_a_new_type(tmp_path: Path, migration: str, new_type: str):
     path = tmp_path / "before.db"
     names = [name for name, _ in store_migrations.MIGRATIONS]
-    conn = _store_with_migrations(path, names.index("0011_stance_type"))
+    conn = _store_with_migrations(path, names.index(migration))
     start = TEXT.index("the repairs")
     conn.execute(
         'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 0, ?, ?, ?, ?, ?)',
@@ -120,22 +126,22 @@ def test_store_migrates_a_store_made_before_the_stance_type(tmp_path: Path):
     try:
         conn.execute(
             'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 1, ?, 0, 5, ?, ?)',
-            ("Mayor", "indirect", "stance"),
+            ("Mayor", "indirect", new_type),
         )
-        raise AssertionError("the old schema took a stance row")
+        raise AssertionError(f"the old schema took a {new_type} row")
     except sqlite3.IntegrityError:
         pass
     conn.close()
     with Store(path) as store:
-        assert "0011_stance_type" in store.migrations()
+        assert migration in store.migrations()
         assert [r["type"] for r in store.conn.execute("SELECT type FROM quotes")] == ["belief"]
         # Full-text search still follows the table after the rebuild.
         assert [r["text"] for r in store.search("repairs")] == ["the repairs will take a year"]
         store.conn.execute(
             'INSERT INTO quotes (article_id, idx, text, start, "end", kind, type) VALUES (1, 1, ?, 0, 5, ?, ?)',
-            ("Mayor", "indirect", "stance"),
+            ("Mayor", "indirect", new_type),
         )
-        assert [r["text"] for r in store.search(types=["stance"])] == ["Mayor"]
+        assert [r["text"] for r in store.search(types=[new_type])] == ["Mayor"]
         indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(quotes)")}
         assert "quotes_type" in indexes
         try:

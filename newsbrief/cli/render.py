@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from ..model import ATTRIBUTION_TYPES, Actor, Brief, Quote
 
 # How the text brief counts the attributions that are not statements.
-_PLURALS = {"belief": "beliefs", "intention": "intentions", "stance": "stances"}
+_PLURALS = {"belief": "beliefs", "intention": "intentions", "stance": "stances", "question": "questions"}
 
 _WIDTH = 78
 _KIND_MARK = {"direct": "", "partial": "(partial) ", "indirect": "(reported) "}

@@ -35,7 +35,9 @@ class QuoteModel(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     kind: QuoteKind
-    type: QuoteType | None = Field(None, description="newsbrief/2: speech, belief, intention, evidence or stance.")
+    type: QuoteType | None = Field(
+        None, description="newsbrief/2: speech, belief, intention, evidence, stance or question."
+    )
     verbatim: list[TextSpanModel] | None = Field(
         None, description="newsbrief/2: the quote-marked spans inside the content (empty for pure paraphrase)."
     )

@@ -272,6 +272,10 @@ ALTER TABLE quotes RENAME COLUMN attribution_type TO type;
 CREATE INDEX quotes_type ON quotes(type);
 """
 
+# The type "question" ("asked why the line closed"), its column rebuilt as
+# for "stance".
+_QUESTION_TYPE = _STANCE_TYPE.replace("'stance')", "'stance', 'question')")
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -350,6 +354,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0008_statements", _script(_STATEMENTS)),
     ("0010_events", _script(_EVENTS)),
     ("0011_stance_type", _script(_STANCE_TYPE)),
+    ("0012_question_type", _script(_QUESTION_TYPE)),
 ]
 
 

@@ -327,3 +327,21 @@ def test_quotes_reported_clause_ends_at_quote_before_aside(reported):
     quotes = reported(text)
     q = _one([q for q in quotes if q.cue.text == "insisted"])
     assert (q.start, q.end) == _at(text, 'he had "expanded the party,"')
+
+
+def test_quotes_reported_wh_question_is_typed_question(reported):
+    text = "The referee questioned why the second goal had been allowed to stand."
+    q = _one(reported(text))
+    assert (q.type, q.rule) == ("question", "unanswered_question")
+    assert (q.start, q.end) == _at(text, "why the second goal had been allowed to stand")
+
+
+def test_quotes_reported_refused_saying_with_wh_clause_is_a_question(reported):
+    q = _one(reported("The treasurer would not say who had signed the cheques."))
+    assert q.type == "question"
+
+
+def test_quotes_reported_explaining_how_is_a_statement(reported):
+    # "explained how": the speaker states it; only question cues and refusals ask.
+    q = _one(reported("The engineer explained how the new valves would cut the losses."))
+    assert q.type == "speech"

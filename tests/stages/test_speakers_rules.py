@@ -501,3 +501,29 @@ def test_description_core_keeps_a_participle_after_a_person_noun_only():
         "three diplomats involved in the talks"
     )
     assert _core(hand_doc(rows("a", "poll", "poll", "released", "in", "spring"))[:]).text == "a poll"
+
+
+def test_only_a_direct_quote_goes_on_under_the_previous_cue():
+    # “No,” Ana Roe said. “I will stay.”: the second quote, direct, takes the
+    # cue "said"; the same words as a partial quote keep her as speaker but
+    # take no cue (a fragment in the writer's words is under none).
+    rows = _said_by(
+        [("Ana", "Ana", "PROPN", "NNP", 1, "compound", False), ("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)], 0
+    )
+    rows += [
+        ("“", "“", "PUNCT", "``", 11, "punct", True),
+        ("I", "I", "PRON", "PRP", 11, "nsubj", False),
+        ("will", "will", "AUX", "MD", 11, "aux", False),
+        ("stay", "stay", "VERB", "VB", 11, "ROOT", False),
+        (".", ".", "PUNCT", ".", 11, "punct", False),
+        ("”", "”", "PUNCT", "''", 11, "punct", False),
+    ]
+    for kind, cue in (("direct", "said"), ("partial", None)):
+        doc = _doc(rows)
+        ana = _person(doc, "e1", "Ana Roe", [(4, 6)])
+        first = _quote(doc, (1, 2), 6, (4, 6))
+        going_on = _quote(doc, (9, 13), None, None)
+        going_on.kind = kind
+        resolve_speakers(doc, [first, going_on], [ana])
+        assert going_on.speaker.entity == "e1"
+        assert (going_on.cue.text if going_on.cue else None) == cue

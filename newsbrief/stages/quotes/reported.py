@@ -1153,6 +1153,10 @@ class _Finder:
                 last = self._cut_coordinated_cue(verb, child, first, last)
                 last = self._coordinated_content(verb, last)
                 first, cue_last = self._date_after_cue(verb, first, last)
+                if self._unanswered(child, verb):
+                    self.emit(first, last, verb, cue_last, subject, rule="unanswered_question", type_="question")
+                    found = True
+                    continue
                 pieces = self._that_coordinates(verb, child, first, last)
                 for n, (a, b) in enumerate(pieces):
                     self.emit(a, b, verb, cue_last, subject, rule="clause" if n == 0 else "coordinated_that")
@@ -1352,6 +1356,22 @@ class _Finder:
         "wonders if ..."): it reports no statement."""
         marks = self.lexicon.words("non_statement_marks")
         return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    def _unanswered(self, clause: Token, cue: Token) -> bool:
+        """Rule ``unanswered_question``: a wh-clause after a question cue
+        ("questioned why the goal was ruled out") or after a saying refused
+        ("would not say who approved it"): attribution corpora mark it, but
+        it is a question, no statement (type "question")."""
+        if clause.left_edge.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+            return False
+        lex = self.lexicon
+        lemma = cue.lemma_.lower()
+        if lemma in lex.words("question_cues"):
+            return True
+        refused = any(c.dep_ == "neg" for c in cue.children) or (
+            cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.words("refusal_verbs")
+        )
+        return refused and lemma in SPEECH_VERBS
 
     def read_clause(self, cue: Token, clause: Token, rule: dict[str, Any]) -> None:
         """ "she thinks (that) CLAUSE", "records indicate CLAUSE"."""
