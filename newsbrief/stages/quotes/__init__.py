@@ -181,7 +181,7 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
     """Append the frame finder's attributions whose content and cue overlap
     no content or cue in ``out`` and no quote marks (a word belongs to one
     attribution, as in PolNeAR; quoted words are the other finders')."""
-    frames = find_frames(doc, text)
+    frames = find_frames(doc, text, index)
     if not frames:
         return
     policy = marks_policy(doc.vocab)

@@ -32,6 +32,13 @@ read by named patterns in spaCy's DependencyMatcher format
   the content is the subject with the infinitive, cue inside it, as
   PolNeAR marks it.
 
+* marked casts (``marked_object``, ``marked_as``): an object with an "as"
+  phrase holding such marks, "heralded the merger as a "new dawn"".
+
+A rule for unmarked words whose content holds or cuts quote marks gives way
+to the next rule of its cue (the merge would drop it), so that the rules for
+marked content (``"marks": "not_speech"``) read those cues.
+
 These run after the clause, pattern and quote-mark finders
 (``quotes.find_quotes`` keeps a frame only where its content and cue overlap
 no other attribution's). The finder is cheap: one vectorised look at the
@@ -54,6 +61,7 @@ from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
 from ..syntax import in_sorted, subject_of
+from .markindex import MarkIndex, build_mark_index, marks_in
 from .reported import content_span, source_mention
 
 # A source phrase longer than this is cut to its name or head.
@@ -520,13 +528,25 @@ def marks_policy(vocab: Vocab) -> dict[str, str]:
     return {name: rule["marks"] for name, rule in _frames(vocab).rules.items() if rule.get("marks")}
 
 
-def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
+def _touches_marks(index: MarkIndex, start: int, end: int) -> bool:
+    """Whether start..end holds or cuts a quote-marked span (speech or not)."""
+    return bool(
+        marks_in(index, start, end, speech_only=False) or index.span_at(start) or index.span_at(max(start, end - 1))
+    )
+
+
+def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = None) -> list[Quote]:
     """Attributions of the frame patterns in ``doc`` (see the module doc),
     in text order; possibly overlapping ones the other finders report
     (``quotes.find_quotes`` drops those).
 
     text (str | None): ``doc.text`` when the caller has it (spaCy builds
         it anew on every access).
+    index (MarkIndex | None): the document's quote-mark index (built here
+        when not given). A rule for unmarked words whose content holds or
+        cuts quote marks gives way to the next rule of its cue, so that a
+        rule for marked content (``"marks"``) can read it: the merge would
+        drop it anyway.
     """
     if not len(doc) or not doc.has_annotation("DEP"):
         return []
@@ -537,7 +557,10 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
     hits = np.flatnonzero(in_sorted(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
     if not hits.size:
         return []
-    reader = _Reader(doc, doc.text if text is None else text, frames.lexicon)
+    text = doc.text if text is None else text
+    if index is None:
+        index = build_mark_index(text)
+    reader = _Reader(doc, text, frames.lexicon)
     # Token positions of quote marks, for the rules that need marks after
     # their cue: those are tried only where some follow it in its phrase.
     marks = np.flatnonzero(doc.to_array([IS_QUOTE])).tolist()
@@ -553,6 +576,10 @@ def find_frames(doc: Doc, text: str | None = None) -> list[Quote]:
                 _READERS[rule["content"]](reader, ids, rule)
                 if len(reader.quotes) > before:
                     break
+            if len(reader.quotes) > before and index.spans and not rule.get("marks"):
+                if any(_touches_marks(index, q.start, q.end) for q in reader.quotes[before:]):
+                    del reader.quotes[before:]
+                    continue
             if len(reader.quotes) > before:
                 break  # one frame per cue
     reader.quotes.sort(key=lambda q: (q.start, q.end))
