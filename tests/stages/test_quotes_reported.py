@@ -345,3 +345,11 @@ def test_quotes_reported_explaining_how_is_a_statement(reported):
     # "explained how": the speaker states it; only question cues and refusals ask.
     q = _one(reported("The engineer explained how the new valves would cut the losses."))
     assert q.type == "speech"
+
+
+def test_quotes_prep_object_date_is_when_not_what(nlp):
+    # "spoke ... on Monday" says when she spoke, not what about.
+    from newsbrief.api import analyze
+
+    text = "The mayor spoke to reporters on Monday. She spoke on the budget for an hour."
+    assert [(q.rule, q.text) for q in analyze(text).quotes] == [("prep_object", "the budget")]

@@ -1485,6 +1485,11 @@ class _Finder:
         # someone spoke, not what about (nouns in the lexicon's list).
         if any(c.dep_ == "pobj" and c.lemma_.lower() in self.lexicon.words("prep_manner_nouns") for c in prep.children):
             return
+        # "spoke on Monday", "wrote in March": when, not what about.
+        if prep.lower_ in ("on", "in", "at") and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+        ):
+            return
         if not self._free(first, last) or any(self.index.inside[first : last + 1]):
             return
         self.emit(first, last, cue, prep, subject, rule=rule["name"], type_=rule.get("type"), short=True)
