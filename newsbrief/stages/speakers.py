@@ -942,11 +942,12 @@ class _Resolver:
             return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
 
-    def _person_before_of(self, span: Span) -> Entity | None:
+    def _person_before_of(self, span: Span, root: Token) -> Entity | None:
         """A person named in ``span`` right before "of", "at" or "from" and
-        the organisation the phrase ends with ("Mark Ilori of the county
-        police"), or None."""
-        for k in range(span.start + 1, span.end - 1):
+        the organisation ``root`` heads after it ("Mark Ilori of the county
+        police"), or None ("some Republicans, including Senator Lamar
+        Alexander of Tennessee" is the group)."""
+        for k in range(span.start + 1, min(root.i, span.end - 1)):
             tok = self.doc[k]
             if tok.lower_ not in ("of", "at", "from") or tok.i == span.start:
                 continue
@@ -1019,7 +1020,7 @@ class _Resolver:
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
-            person = self._person_before_of(span)
+            person = self._person_before_of(span, root)
             if person is not None:
                 ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
