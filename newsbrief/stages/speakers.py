@@ -945,8 +945,8 @@ class _Resolver:
     def _person_before_of(self, span: Span, root: Token) -> Entity | None:
         """A person named in ``span`` right before "of", "at" or "from" and
         the organisation ``root`` heads after it ("Mark Ilori of the county
-        police"), or None ("some Republicans, including Senator Lamar
-        Alexander of Tennessee" is the group)."""
+        police"), or None ("some residents, including Councillor Jo Bell of
+        Leeds" is the group)."""
         for k in range(span.start + 1, min(root.i, span.end - 1)):
             tok = self.doc[k]
             if tok.lower_ not in ("of", "at", "from") or tok.i == span.start:

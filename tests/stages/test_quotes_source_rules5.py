@@ -98,23 +98,23 @@ def test_adjacent_subject_not_when_the_verb_has_a_subject():
 
 
 def test_adjacent_subject_takes_a_share_the_parser_read_as_a_number():
-    # About 4 in 10 say they want change .
+    # Nearly 3 in 5 say they need rest .
     doc = _doc(
         [
-            ("About", "about", "ADV", "RB", 1, "advmod"),
-            ("4", "4", "NUM", "CD", 3, "quantmod"),
+            ("Nearly", "nearly", "ADV", "RB", 1, "advmod"),
+            ("3", "3", "NUM", "CD", 3, "quantmod"),
             ("in", "in", "ADP", "IN", 3, "quantmod"),
-            ("10", "10", "NUM", "CD", 4, "nummod"),
+            ("5", "5", "NUM", "CD", 4, "nummod"),
             ("say", "say", "VERB", "VBP", 4, "ROOT"),
             ("they", "they", "PRON", "PRP", 6, "nsubj"),
-            ("want", "want", "VERB", "VBP", 4, "ccomp"),
-            ("change", "change", "NOUN", "NN", 6, "dobj"),
+            ("need", "need", "VERB", "VBP", 4, "ccomp"),
+            ("rest", "rest", "NOUN", "NN", 6, "dobj"),
             (".", ".", "PUNCT", ".", 4, "punct"),
         ],
         spaces=[True] * 7 + [False, False],
     )
-    assert adjacent_subject(doc[4], doc[4]).text == "10"
-    assert _source(doc) == "About 4 in 10"
+    assert adjacent_subject(doc[4], doc[4]).text == "5"
+    assert _source(doc) == "Nearly 3 in 5"
 
 
 def test_adjacent_subject_not_a_date():

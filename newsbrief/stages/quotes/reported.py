@@ -959,7 +959,7 @@ class _Finder:
 
         The form is the verb group's tense (``_tense``): a coordinated verb
         in the cue's tense and not the clause's is the speaker's next act
-        ('denies the crime was a genocide and goes on to ...'), whatever
+        ('denies the bid was a fraud and goes on to ...'), whatever
         its verb; one in the tense of both is cut only when it is a speech
         verb in the cue's own form ('said the talks failed and added that
         ...'), an attitude or action verb there being the clause's ('said

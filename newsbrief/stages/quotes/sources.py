@@ -37,7 +37,7 @@ not for the words of one:
   "a poll that shows ..."); "who" and "which" stay the mention;
 * ``adjacent_subject``: a finite cue verb the parser gave no subject at all
   (it hung the name on an earlier noun as an apposition, or read a share as
-  a number: "After the vote, the chair Okafor said ...", "About 4 in 10
+  a number: "After the vote, the chair Okafor said ...", "Nearly 3 in 5
   say ...") takes the noun phrase that ends right before it, past adverbs;
   not a date, a verb's object or a noun inside a clause of its own.
 
@@ -196,7 +196,7 @@ def adjacent_subject(verb: Token, first: Token) -> Token | None:
     finite cue verb to which the parser gave no subject at all (it hung the
     name on an earlier noun as an apposition, or took a number for a
     modifier: "..., her husband, the former governor Lee said ...",
-    "About 4 in 10 say ..."), or None. ``first`` is the first token of the
+    "Nearly 3 in 5 say ..."), or None. ``first`` is the first token of the
     cue's verb group; adverbs between the phrase and it are skipped ("Lee
     also said")."""
     if verb.tag_ not in _FINITE or verb.dep_ in _NON_FINITE_DEPS:
