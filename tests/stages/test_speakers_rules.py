@@ -172,12 +172,12 @@ def test_counted_group_member_is_a_description_not_the_group():
     assert group.speaker.entity == "e1"
 
 
-def test_narrative_sentence_skips_a_sentence_wholly_in_quote_marks():
-    # “No,” Ana Roe said. “I will stay.” “No,” the senator said.
-    rows = _said_by(
+def _ana_roe_then_going_on() -> list[Row]:
+    """`“No,” Ana Roe said. “I will stay.”`: a quote with its speaker, then
+    one with no attribution of its own (tokens 9-13)."""
+    return _said_by(
         [("Ana", "Ana", "PROPN", "NNP", 1, "compound", False), ("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)], 0
-    )
-    rows += [
+    ) + [
         ("“", "“", "PUNCT", "``", 11, "punct", True),
         ("I", "I", "PRON", "PRP", 11, "nsubj", False),
         ("will", "will", "AUX", "MD", 11, "aux", False),
@@ -185,6 +185,11 @@ def test_narrative_sentence_skips_a_sentence_wholly_in_quote_marks():
         (".", ".", "PUNCT", ".", 11, "punct", False),
         ("”", "”", "PUNCT", "''", 11, "punct", False),
     ]
+
+
+def test_narrative_sentence_skips_a_sentence_wholly_in_quote_marks():
+    # “No,” Ana Roe said. “I will stay.” “No,” the senator said.
+    rows = _ana_roe_then_going_on()
     rows += _said_by(
         [("the", "the", "DET", "DT", 1, "det", False), ("senator", "senator", "NOUN", "NN", -1, "nsubj", False)],
         len(rows),
@@ -507,17 +512,7 @@ def test_only_a_direct_quote_goes_on_under_the_previous_cue():
     # “No,” Ana Roe said. “I will stay.”: the second quote, direct, takes the
     # cue "said"; the same words as a partial quote keep her as speaker but
     # take no cue (a fragment in the writer's words is under none).
-    rows = _said_by(
-        [("Ana", "Ana", "PROPN", "NNP", 1, "compound", False), ("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)], 0
-    )
-    rows += [
-        ("“", "“", "PUNCT", "``", 11, "punct", True),
-        ("I", "I", "PRON", "PRP", 11, "nsubj", False),
-        ("will", "will", "AUX", "MD", 11, "aux", False),
-        ("stay", "stay", "VERB", "VB", 11, "ROOT", False),
-        (".", ".", "PUNCT", ".", 11, "punct", False),
-        ("”", "”", "PUNCT", "''", 11, "punct", False),
-    ]
+    rows = _ana_roe_then_going_on()
     for kind, cue in (("direct", "said"), ("partial", None)):
         doc = _doc(rows)
         ana = _person(doc, "e1", "Ana Roe", [(4, 6)])

@@ -691,17 +691,9 @@ class _Finder:
             if own < 1 and not phrase:
                 return False
         elif not part:
-            if index.all_words(first, last) == own:
-                if own < _MIN_OWN_WORDS or index.own_content(first, last) < 1:
-                    return False
-            # A clause holding quoted words is reported whole, beside the
-            # marks finder's partial quote, as attribution corpora mark it
-            # ('said Cruz will "leave with momentum"'), unless its own words
-            # are only function words ('it was a "total disaster"'): then the
-            # quote is the statement. (Dropping clauses in which another
-            # speech or belief verb frames the quote lowered PolNeAR train
-            # F1, so those stay.)
-            elif not phrase and index.own_content(first, last) < 1:
+            # An object phrase with quoted words stands whatever its own words.
+            quoted_phrase = phrase and index.all_words(first, last) != own
+            if not (quoted_phrase or self._stands_alone(first, last)):
                 return False
         if self._opens_with_sentence_quote(first, last):
             return False
@@ -1087,7 +1079,14 @@ class _Finder:
 
     def _stands_alone(self, first: int, last: int) -> bool:
         """Whether tokens first..last are big enough to be a statement of
-        their own, by emit's measure for a whole clause."""
+        their own: enough words of the writer's own with a content word
+        among them, or, for a clause holding quoted words, one content word
+        of its own. Such a clause is reported whole, beside the marks
+        finder's partial quote, as attribution corpora mark it ('said Cruz
+        will "leave with momentum"'), unless its own words are only
+        function words ('it was a "total disaster"'): then the quote is the
+        statement. (Dropping clauses in which another speech or belief verb
+        frames the quote lowered PolNeAR train F1, so those stay.)"""
         index = self.index
         own = index.own_words(first, last)
         if index.all_words(first, last) == own and own < _MIN_OWN_WORDS:
