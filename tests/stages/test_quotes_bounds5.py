@@ -1,0 +1,109 @@
+"""Content extents, fifth round, on hand-built Docs (words, lemmas, tags,
+heads and dependencies given, so each test is about the rule and not the
+parser): a preposition of manner after an attitude verb's object completes
+the act, a setting (a date, a speech occasion, "at") does not; a phrase the
+cue governs loses a relative clause set off after it. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsbrief.stages.quotes.reported import find_reported_speech
+
+from .hand_docs import Row
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
+
+_OKAFOR = ("Okafor", "Okafor", "PROPN", "NNP")
+
+
+def _object(doc: Doc) -> tuple[str, str]:
+    quotes = [q for q in _checked(doc, find_reported_speech(doc)) if q.rule == "object"]
+    assert len(quotes) == 1, [(q.text, q.rule) for q in find_reported_speech(doc)]
+    return quotes[0].cue.text, quotes[0].text
+
+
+def _backed(prep: str, det: str | None, noun: str, lemma: str, ent: str | None = None) -> Doc:
+    # Okafor backed Lee <prep> (<det>) <noun> .
+    rows: list[Row] = [
+        (*_OKAFOR, 1, "nsubj"),
+        ("backed", "back", "VERB", "VBD", 1, "ROOT"),
+        ("Lee", "Lee", "PROPN", "NNP", 1, "dobj"),
+        (prep, prep, "ADP", "IN", 1, "prep"),
+    ]
+    noun_at = len(rows) + (det is not None)
+    if det is not None:
+        rows.append((det, det, "DET", "DT", noun_at, "det"))
+    rows += [(noun, lemma, "NOUN", "NN", 3, "pobj"), (".", ".", "PUNCT", ".", 1, "punct")]
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON")]
+    if ent is not None:
+        ents.append((noun_at, noun_at + 1, ent))
+    return _doc(rows, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("prep", "det", "noun", "lemma", "expected"),
+    [
+        ("in", "the", "primary", "primary", "Lee in the primary"),
+        ("by", None, "name", "name", "Lee by name"),
+        ("with", "some", "reluctance", "reluctance", "Lee with some reluctance"),
+    ],
+)
+def test_bounds5_manner_preposition_after_the_object_completes_the_act(prep, det, noun, lemma, expected):
+    assert _object(_backed(prep, det, noun, lemma)) == ("backed", expected)
+
+
+@pytest.mark.parametrize(
+    ("prep", "det", "noun", "lemma", "ent"),
+    [
+        ("on", None, "Tuesday", "Tuesday", "DATE"),  # 'on' is one of the lexicon's object_preps
+        ("in", None, "March", "March", "DATE"),
+        ("in", "an", "interview", "interview", None),  # the occasion of saying
+        ("during", "the", "speech", "speech", None),
+        ("at", "the", "rally", "rally", None),  # a setting preposition
+        ("after", "the", "vote", "vote", None),
+    ],
+)
+def test_bounds5_setting_after_the_object_stays_out(prep, det, noun, lemma, ent):
+    assert _object(_backed(prep, det, noun, lemma, ent)) == ("backed", "Lee")
+
+
+def test_bounds5_relative_gloss_after_a_governed_phrase_is_left_out():
+    # Okafor endorsed Lee , who runs the club .
+    doc = _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("endorsed", "endorse", "VERB", "VBD", 1, "ROOT"),
+            ("Lee", "Lee", "PROPN", "NNP", 1, "dobj"),
+            (",", ",", "PUNCT", ",", 2, "punct"),
+            ("who", "who", "PRON", "WP", 5, "nsubj"),
+            ("runs", "run", "VERB", "VBZ", 2, "relcl"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("club", "club", "NOUN", "NN", 5, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+        spaces=[True, True, False, True, True, True, True, False, False],
+    )
+    assert _object(doc) == ("endorsed", "Lee")
+
+
+def test_bounds5_relative_clause_without_comma_stays_in_a_governed_phrase():
+    # Okafor endorsed the coach who runs the club .
+    doc = _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("endorsed", "endorse", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("coach", "coach", "NOUN", "NN", 1, "dobj"),
+            ("who", "who", "PRON", "WP", 5, "nsubj"),
+            ("runs", "run", "VERB", "VBZ", 3, "relcl"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("club", "club", "NOUN", "NN", 5, "dobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _object(doc) == ("endorsed", "the coach who runs the club")
