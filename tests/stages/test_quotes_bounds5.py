@@ -107,3 +107,45 @@ def test_bounds5_relative_clause_without_comma_stays_in_a_governed_phrase():
         ents=[(0, 1, "PERSON")],
     )
     assert _object(doc) == ("endorsed", "the coach who runs the club")
+
+
+def _rose(mark: str) -> Doc:
+    # Okafor said the turnout rose , <mark> officials said it had fallen .
+    return _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("turnout", "turnout", "NOUN", "NN", 4, "nsubj"),
+            ("rose", "rise", "VERB", "VBD", 1, "ccomp"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            (mark, mark, "SCONJ", "IN", 8, "mark"),
+            ("officials", "official", "NOUN", "NNS", 8, "nsubj"),
+            ("said", "say", "VERB", "VBD", 4, "advcl"),
+            ("it", "it", "PRON", "PRP", 11, "nsubj"),
+            ("had", "have", "AUX", "VBD", 11, "aux"),
+            ("fallen", "fall", "VERB", "VBN", 8, "ccomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+        spaces=[True, True, True, True, False, True, True, True, True, True, True, False, False],
+    )
+
+
+@pytest.mark.parametrize("mark", ["while", "whereas", "though"])
+def test_bounds5_contrast_clause_with_another_statement_ends_the_report(mark):
+    doc = _rose(mark)
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [(q.speaker.mention.text, q.text) for q in quotes] == [
+        ("Okafor", "the turnout rose"),
+        ("officials", "it had fallen"),
+    ]
+
+
+@pytest.mark.parametrize("mark", ["after", "because"])
+def test_bounds5_time_or_cause_clause_stays_in_the_report(mark):
+    doc = _rose(mark)
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [(q.speaker.mention.text, q.text) for q in quotes] == [
+        ("Okafor", f"the turnout rose, {mark} officials said it had fallen"),
+    ]
