@@ -149,3 +149,30 @@ def test_bounds5_time_or_cause_clause_stays_in_the_report(mark):
     assert [(q.speaker.mention.text, q.text) for q in quotes] == [
         ("Okafor", f"the turnout rose, {mark} officials said it had fallen"),
     ]
+
+
+def _praised(prep: str, det: str, noun: str, lemma: str) -> Doc:
+    # Okafor praised the plan , <prep> <det> <noun> .
+    return _doc(
+        [
+            (*_OKAFOR, 1, "nsubj"),
+            ("praised", "praise", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+            (",", ",", "PUNCT", ",", 1, "punct"),
+            (prep, prep, "ADP", "IN", 1, "prep"),
+            (det, det, "DET", "DT", 7, "det"),
+            (noun, lemma, "NOUN", "NN", 5, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+        spaces=[True, True, True, False, True, True, True, False, False],
+    )
+
+
+def test_bounds5_preposition_set_off_after_the_object_completes_the_act():
+    assert _object(_praised("for", "its", "cost", "cost")) == ("praised", "the plan, for its cost")
+
+
+def test_bounds5_with_phrase_set_off_after_the_object_is_the_writers():
+    assert _object(_praised("with", "some", "caution", "caution")) == ("praised", "the plan")
