@@ -8,9 +8,11 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from newsbrief.stages.quotes.reported import find_reported_speech
+from newsbrief.stages.quotes.reported import find_reported_speech, object_tail_preps
 
 from .hand_docs import Row
 from .hand_docs import hand_doc as _doc
@@ -176,3 +178,24 @@ def test_bounds5_preposition_set_off_after_the_object_completes_the_act():
 
 def test_bounds5_with_phrase_set_off_after_the_object_is_the_writers():
     assert _object(_praised("with", "some", "caution", "caution")) == ("praised", "the plan")
+
+
+_PREPS = sorted(object_tail_preps() | {"at", "during", "after", "before", "from", "on", "for", "of"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prep=st.sampled_from(_PREPS),
+    det=st.sampled_from([None, "the", "a"]),
+    noun=st.sampled_from(["primary", "interview", "Tuesday", "name", "debate"]),
+    dated=st.booleans(),
+)
+def test_bounds5_object_tail_offsets_hold(prep, det, noun, dated):
+    doc = _backed(prep, det, noun, noun.lower(), "DATE" if dated else None)
+    quotes = _checked(doc, find_reported_speech(doc))
+    texts = [q.text for q in quotes if q.rule == "object"]
+    # The object alone, or the object with its whole tail: never a cut inside the phrase.
+    tail = " ".join(w for w in ("Lee", prep, det, noun) if w)
+    assert texts in (["Lee"], [tail])
+    if dated or noun == "interview" and prep in ("in", "during"):
+        assert texts == ["Lee"]
