@@ -301,7 +301,9 @@ def test_focus_words_drop_an_opening_even():
 def test_focus_words_drop_a_closing_both():
     doc = _even("Even", "both")
     assert trim_focus(doc, doc[2], 0, 3) == (1, 2)
-    assert _said_by(doc) == "the owners"
+    # Rule floating_both (``cuespans``): the "both" goes to the cue.
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [(q.cue.text, q.speaker.mention.text) for q in quotes] == [("both said", "the owners")]
 
 
 def test_focus_words_keep_other_openers():

@@ -77,6 +77,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
+from .cuespans import adjective_chain, floating_both
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
@@ -423,6 +424,12 @@ def cue_chain(verb: Token) -> tuple[Token, Token]:
     link = verb
     for _ in range(_MAX_CHAIN):
         head = link.head
+        host = adjective_chain(link)
+        if host is not None:
+            # Rule adjective_chain (``cuespans``): "were more likely to say".
+            first = _cue_modifiers(host, host)
+            link = host
+            continue
         if link.dep_ == "pcomp" and head.lower_ == "by" and head.i == first.i - 1:
             # "began by saying": the preposition hangs on the chain's verb,
             # right before it.
@@ -444,7 +451,8 @@ def cue_chain(verb: Token) -> tuple[Token, Token]:
         # An infinitive that no verb before it governs ("as if to say",
         # "to be sure"): its "to" is part of the cue (+0.2 cue F1 on train).
         first = doc[k]
-    return first, link
+    # Rule floating_both (``cuespans``): "Lee and Kim both said".
+    return floating_both(first), link
 
 
 def cue_lead_in(verb: Token, first: int = -1, last: int = -1) -> Token:

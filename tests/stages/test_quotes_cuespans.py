@@ -1,0 +1,136 @@
+"""Cue-span rules of ``quotes/cuespans.py`` on hand-built Docs (words,
+lemmas, tags, heads and dependencies given, so each test pins the rule and
+not the parser): ``adjective_chain`` takes the copula and the adjective
+phrase into an infinitive cue, ``content_preposition`` ends a marks cue on
+the preposition that governs the quoted phrase (not on one of the setting),
+``floating_both`` takes a floating "both" into the cue. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from newsbrief.stages.quotes.cuespans import adjective_chain, floating_both, governs_quoted_phrase
+from newsbrief.stages.quotes.marks import find_marked_quotes
+from newsbrief.stages.quotes.reported import cue_chain, find_reported_speech
+
+from .hand_docs import hand_doc, offsets_checked
+
+
+def _likely(adverbs: list[str], aux: str | None = None) -> Doc:
+    # Tenants (would be | were) ADVERBS more likely to say the rent was fair .
+    copula = 2 if aux else 1
+    rows: list = [("Tenants", "tenant", "NOUN", "NNS", copula, "nsubj")]
+    if aux:
+        rows.append((aux, aux, "AUX", "MD", 2, "aux"))
+        rows.append(("be", "be", "AUX", "VB", 2, "ROOT"))
+    else:
+        rows.append(("were", "be", "AUX", "VBD", 1, "ROOT"))
+    adj = copula + 1 + len(adverbs) + 1
+    for a in adverbs:
+        rows.append((a, a, "ADV", "RB", adj, "advmod"))
+    rows.append(("more", "more", "ADV", "RBR", adj, "advmod"))
+    rows.append(("likely", "likely", "ADJ", "JJ", copula, "acomp"))
+    say = adj + 2
+    rows += [
+        ("to", "to", "PART", "TO", say, "aux"),
+        ("say", "say", "VERB", "VB", adj, "xcomp"),
+        ("the", "the", "DET", "DT", say + 2, "det"),
+        ("rent", "rent", "NOUN", "NN", say + 3, "nsubj"),
+        ("was", "be", "AUX", "VBD", say, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", say + 3, "acomp"),
+        (".", ".", "PUNCT", ".", copula, "punct"),
+    ]
+    spaces = [True] * (len(rows) - 2) + [False, False]
+    return hand_doc(rows, spaces=spaces)
+
+
+def test_adjective_chain_takes_copula_and_adjective_into_the_cue():
+    doc = _likely(["slightly"])
+    say = next(t for t in doc if t.text == "say")
+    assert adjective_chain(say).text == "were"
+    assert cue_chain(say)[0].text == "were"
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [(q.cue.text, q.speaker.mention.text, q.text) for q in quotes] == [
+        ("were slightly more likely to say", "Tenants", "the rent was fair")
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    adverbs=st.lists(st.sampled_from(["slightly", "much", "far", "still"]), max_size=3),
+    aux=st.sampled_from([None, "would", "could"]),
+)
+def test_adjective_chain_cue_is_the_text_at_its_offsets(adverbs, aux):
+    doc = _likely(adverbs, aux)
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert len(quotes) == 1
+    words = ([aux, "be"] if aux else ["were"]) + adverbs + ["more", "likely", "to", "say"]
+    assert quotes[0].cue.text == " ".join(words)
+    assert quotes[0].speaker.mention.text == "Tenants"
+
+
+def test_adjective_chain_needs_an_adjective_complement():
+    # Tenants hoped to say ... : an ordinary catenative chain, no adjective.
+    rows = [
+        ("Tenants", "tenant", "NOUN", "NNS", 1, "nsubj"),
+        ("hoped", "hope", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("say", "say", "VERB", "VB", 1, "xcomp"),
+        ("it", "it", "PRON", "PRP", 5, "nsubj"),
+        ("was", "be", "AUX", "VBD", 3, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", 5, "acomp"),
+    ]
+    doc = hand_doc(rows)
+    assert adjective_chain(doc[3]) is None
+
+
+def _called(prep: str) -> Doc:
+    # Okafor called for more " patience " .   /   Okafor spoke on the " show " .
+    noun = "patience" if prep == "for" else "show"
+    rows = [
+        ("Okafor", "Okafor", "PROPN", "NNP", 1, "nsubj"),
+        ("called" if prep == "for" else "spoke", "call" if prep == "for" else "speak", "VERB", "VBD", 1, "ROOT"),
+        (prep, prep, "ADP", "IN", 1, "prep"),
+        ("more", "more", "ADJ", "JJR", 5, "amod") if prep == "for" else ("the", "the", "DET", "DT", 5, "det"),
+        ('"', '"', "PUNCT", "``", 5, "punct"),
+        (noun, noun, "NOUN", "NN", 2, "pobj"),
+        ('"', '"', "PUNCT", "''", 5, "punct"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    spaces = [True, True, True, True, False, False, False, False]
+    return hand_doc(rows, ents=[(0, 1, "PERSON")], spaces=spaces)
+
+
+def test_content_preposition_governs_the_quoted_phrase():
+    doc = _called("for")
+    assert governs_quoted_phrase(doc[2], {5})
+    assert not governs_quoted_phrase(doc[2], {1})
+    quotes = offsets_checked(doc, find_marked_quotes(doc))
+    assert [q.cue.text for q in quotes if q.cue] == ["called for"]
+
+
+def test_content_preposition_leaves_the_setting_out():
+    doc = _called("on")
+    assert not governs_quoted_phrase(doc[2], {5})
+
+
+def test_floating_both_needs_a_noun_before_it():
+    # "Both said ..." opens the sentence: no floating quantifier.
+    rows = [
+        ("Both", "both", "PRON", "DT", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("no", "no", "INTJ", "UH", 1, "dobj"),
+    ]
+    doc = hand_doc(rows)
+    assert floating_both(doc[1]).i == 1
+    rows = [
+        ("Kim", "Kim", "PROPN", "NNP", 2, "nsubj"),
+        ("both", "both", "DET", "DT", 0, "det"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("no", "no", "INTJ", "UH", 2, "dobj"),
+    ]
+    doc = hand_doc(rows)
+    assert floating_both(doc[2]).i == 1
