@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from newsbrief.stages.quotes.cuespans import adjective_chain, floating_both, governs_quoted_phrase
+from newsbrief.stages.quotes.cuespans import adjective_chain, floating_both, governs_quoted_phrase, object_participle
 from newsbrief.stages.quotes.marks import find_marked_quotes
 from newsbrief.stages.quotes.reported import cue_chain, find_reported_speech
 
@@ -134,3 +134,36 @@ def test_floating_both_needs_a_noun_before_it():
     ]
     doc = hand_doc(rows)
     assert floating_both(doc[2]).i == 1
+
+
+def _issued(noun: str, lemma: str) -> Doc:
+    # The club issued a statement (met fans) saying the count was fair .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("club", "club", "NOUN", "NN", 2, "nsubj"),
+        ("issued", "issue", "VERB", "VBD", 2, "ROOT"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        (noun, lemma, "NOUN", "NN", 2, "dobj"),
+        ("saying", "say", "VERB", "VBG", 4, "acl"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("count", "count", "NOUN", "NN", 8, "nsubj"),
+        ("was", "be", "AUX", "VBD", 5, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", 8, "acomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    return hand_doc(rows, spaces=[True] * 9 + [False, False])
+
+
+def test_object_participle_opens_the_cue_with_the_issuing_verb():
+    doc = _issued("statement", "statement")
+    assert object_participle(doc[5])
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [(q.cue.text, q.text) for q in quotes] == [("issued a statement saying", "the count was fair")]
+
+
+def test_object_participle_only_after_a_statement_noun():
+    # "issued a ticket saying": the ticket's own words, not the club's act.
+    doc = _issued("ticket", "ticket")
+    assert not object_participle(doc[5])
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [q.cue.text for q in quotes] == ["saying"]

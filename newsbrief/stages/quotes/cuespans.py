@@ -29,8 +29,12 @@ a spaCy parse.
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
 
 from spacy.tokens import Token
+
+from ..lexicon import SPEECH_NOUNS
+from .markindex import marks_words
 
 # Prepositions of a speech act's setting (time, place, occasion), never
 # the one that introduces its content (rule content_preposition).
@@ -99,6 +103,31 @@ def adjective_chain(link: Token) -> Token | None:
     return host
 
 
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    return SPEECH_NOUNS | marks_words("statement_nouns")
+
+
+def object_participle(tok: Token) -> bool:
+    """Rule ``object_participle``: whether ``tok`` is a participle cue that
+    modifies, right after it, a statement that is the object of an earlier
+    verb ("issued a statement saying", "published a letter disputing"):
+    the cue phrase then opens with that verb, whose subject is the source.
+    Only statement nouns (``lexicon.SPEECH_NOUNS`` and ``statement_nouns``
+    in ``data/marks.json``): a participle after other nouns is as often
+    the noun's own act ("crowds chanting", "staff members suggesting")."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBG", "VBN")
+        and head.lemma_.lower() in _document_nouns()
+        and head.dep_ in ("dobj", "dative")
+        and head.i < tok.i
+        and head.right_edge.i >= tok.i
+        and head.head.i < head.i
+    )
+
+
 def floating_both(first: Token) -> Token:
     """Rule ``floating_both``: ``first`` (the first token of a cue's verb
     group) moved left onto a floating "both" right before it ("Lee and Kim
@@ -110,4 +139,11 @@ def floating_both(first: Token) -> Token:
     return first
 
 
-__all__ = ["SETTING_PREPS", "adjective_chain", "content_preposition", "floating_both", "governs_quoted_phrase"]
+__all__ = [
+    "SETTING_PREPS",
+    "adjective_chain",
+    "content_preposition",
+    "floating_both",
+    "governs_quoted_phrase",
+    "object_participle",
+]

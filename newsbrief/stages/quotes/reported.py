@@ -77,7 +77,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .cuespans import adjective_chain, floating_both
+from .cuespans import adjective_chain, floating_both, object_participle
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
@@ -475,6 +475,10 @@ def cue_lead_in(verb: Token, first: int = -1, last: int = -1) -> Token:
         if tok.dep_ == "pcomp" and head.dep_ == "prep":
             if head.lower_ not in _LEAD_PREPS:
                 break
+            head = head.head
+        elif object_participle(tok):
+            # Rule object_participle (``cuespans``): "issued a statement
+            # saying": the verb of the noun the participle modifies.
             head = head.head
         elif tok.dep_ not in ("xcomp", "advcl") or any(c.dep_ == "mark" for c in tok.children):
             break
