@@ -19,6 +19,7 @@ from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
 from newsbrief.stages.quotes.sources import (
     adjacent_subject,
     gloss_left_out,
+    participle_reporter,
     relative_that,
     set_off_subject,
     trim_focus,
@@ -345,3 +346,37 @@ def test_relative_which_stays_the_mention():
     quotes = _checked(doc, find_reported_speech(doc))
     claim = [q for q in quotes if q.cue.text == "claim"]
     assert claim[0].speaker.mention.text == "which"
+
+
+def _adding(head_dep: str = "ccomp") -> Doc:
+    # Lee said the plan works , adding that it is cheap .
+    # (head_dep "relcl": the parser hung "works" on "plan" as a relative
+    # clause, so no reported clause stands between the cue and "adding".)
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("plan", "plan", "NOUN", "NN", 4 if head_dep == "ccomp" else 1, "nsubj" if head_dep == "ccomp" else "dobj"),
+        ("works", "work", "VERB", "VBZ", 1 if head_dep == "ccomp" else 3, head_dep),
+        (",", ",", "PUNCT", ",", 4, "punct"),
+        ("adding", "add", "VERB", "VBG", 4, "advcl"),
+        ("that", "that", "SCONJ", "IN", 9, "mark"),
+        ("it", "it", "PRON", "PRP", 9, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 6, "ccomp"),
+        ("cheap", "cheap", "ADJ", "JJ", 9, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    spaces = [True, True, True, True, False, True, True, True, True, True, False, False]
+    return _doc(rows, ents=[(0, 1, "PERSON")], spaces=spaces)
+
+
+def test_participle_in_report_takes_the_reporting_subject():
+    doc = _adding()
+    assert participle_reporter(doc[6], lambda t: t.lemma_ in ("say", "add")).i == 1
+    assert cue_subject(doc[6]).text == "Lee"
+
+
+def test_participle_in_report_not_through_a_relative_clause():
+    doc = _adding("relcl")
+    assert participle_reporter(doc[6], lambda t: t.lemma_ in ("say", "add")) is None
+    assert cue_subject(doc[6]) is None or cue_subject(doc[6]).text != "Lee"

@@ -86,6 +86,7 @@ from .sources import (
     coordinated_reporter,
     gerund_after_name,
     gloss_left_out,
+    participle_reporter,
     relative_that,
     set_off_subject,
     source_left,
@@ -359,7 +360,9 @@ def cue_subject(verb: Token) -> Token | None:
     chain ("he began by saying": a "by" gerund has none of its own), or
     the person named right before an "-ing" cue ("the clip shows Lee
     saying": rule ``gerund_after_name`` in ``sources``)."""
-    reporter = coordinated_reporter(verb, _is_cue_verb)
+    # Rule participle_in_report (``sources``): "Lee insisted that the plan
+    # works, adding that ...": Lee adds.
+    reporter = coordinated_reporter(verb, _is_cue_verb) or participle_reporter(verb, _is_cue_verb)
     if reporter is not None:
         # Rule coordinated_cue_in_report (``sources``): "Lee said the plant
         # would close and warned that ...": Lee warned.
