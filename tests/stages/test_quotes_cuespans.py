@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from newsbrief.stages.quotes.cuespans import adjective_chain, floating_both, governs_quoted_phrase, object_participle
+from newsbrief.stages.quotes.cuespans import (
+    adjective_chain,
+    floating_both,
+    governs_quoted_phrase,
+    noun_modifiers,
+    object_participle,
+    reply_adverb,
+)
+from newsbrief.stages.quotes.frames import _cue_span
 from newsbrief.stages.quotes.marks import find_marked_quotes
 from newsbrief.stages.quotes.reported import cue_chain, find_reported_speech
 
@@ -167,3 +175,64 @@ def test_object_participle_only_after_a_statement_noun():
     assert not object_participle(doc[5])
     quotes = offsets_checked(doc, find_reported_speech(doc))
     assert [q.cue.text for q in quotes] == ["saying"]
+
+
+def test_noun_cue_adjectives_take_the_adjectives_not_the_possessor():
+    # her recent evidence-free claim
+    rows = [
+        ("her", "her", "PRON", "PRP$", 5, "poss"),
+        ("recent", "recent", "ADJ", "JJ", 5, "amod"),
+        ("evidence", "evidence", "NOUN", "NN", 4, "npadvmod"),
+        ("-", "-", "PUNCT", "HYPH", 4, "punct"),
+        ("free", "free", "ADJ", "JJ", 5, "amod"),
+        ("claim", "claim", "NOUN", "NN", 5, "ROOT"),
+    ]
+    doc = hand_doc(rows, spaces=[True, True, False, False, True, False])
+    first = noun_modifiers(doc[5])
+    assert doc[first.i : 6].text == "recent evidence-free claim"
+    # A bare noun stays itself.
+    assert noun_modifiers(doc[2]).i == 2
+
+
+def _wrote(adverb: str) -> Doc:
+    # Lee wrote back (again) that the count was fair .
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("wrote", "write", "VERB", "VBD", 1, "ROOT"),
+        (adverb, adverb, "ADV", "RB", 1, "advmod"),
+        ("that", "that", "SCONJ", "IN", 6, "mark"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("count", "count", "NOUN", "NN", 6, "nsubj"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", 6, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return hand_doc(rows, ents=[(0, 1, "PERSON")], spaces=[True] * 7 + [False, False])
+
+
+def test_reply_adverb_joins_the_cue():
+    doc = _wrote("back")
+    assert reply_adverb(doc[2], doc[1])
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [q.cue.text for q in quotes] == ["wrote back"]
+    doc = _wrote("again")
+    assert not reply_adverb(doc[2], doc[1])
+
+
+def test_frame_cue_span_takes_the_catenative_chain():
+    # Lee continued to portray the plan as a failure .
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("continued", "continue", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("portray", "portray", "VERB", "VB", 1, "xcomp"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("plan", "plan", "NOUN", "NN", 3, "dobj"),
+        ("as", "as", "ADP", "IN", 3, "prep"),
+        ("a", "a", "DET", "DT", 8, "det"),
+        ("failure", "failure", "NOUN", "NN", 6, "pobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    doc = hand_doc(rows, spaces=[True] * 8 + [False, False])
+    start, end = _cue_span(doc, doc[3], doc[3])
+    assert doc.text[start:end] == "continued to portray"

@@ -77,7 +77,7 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .cuespans import adjective_chain, floating_both, object_participle
+from .cuespans import adjective_chain, floating_both, noun_modifiers, object_participle, reply_adverb
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
@@ -773,10 +773,11 @@ class _Finder:
             or getattr(subject_of(head), "i", -1) != source.i
             or first <= head.i <= last
         ):
-            return noun
+            # Rule noun_cue_adjectives (``cuespans``): "her recent call".
+            return noun_modifiers(noun)
         start = cue_lead_in(head, first, last)
         if any(self.index.inside[start.i : noun.i]) or self.index.crosses_break(start.i, noun.i):
-            return noun
+            return noun_modifiers(noun)
         return start
 
     def type_of(self, cue: Token, source: Token | None) -> str:
@@ -841,7 +842,8 @@ class _Finder:
             tok = doc[i]
             if tok.head.i != verb.i:
                 break
-            if tok.dep_ == "prt" or manner_adverb(tok):
+            if tok.dep_ == "prt" or manner_adverb(tok) or reply_adverb(tok, verb):
+                # Rule reply_adverb (``cuespans``): "wrote back".
                 end = tok
             elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
                 end = doc[tok.right_edge.i]
