@@ -18,6 +18,7 @@ from newsbrief.stages.lexicon import cue_lexicon
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
 from newsbrief.stages.quotes.sources import (
     adjacent_subject,
+    apposition_after_quote,
     gloss_left_out,
     participle_reporter,
     relative_that,
@@ -380,3 +381,65 @@ def test_participle_in_report_not_through_a_relative_clause():
     doc = _adding("relcl")
     assert participle_reporter(doc[6], lambda t: t.lemma_ in ("say", "add")) is None
     assert cue_subject(doc[6]) is None or cue_subject(doc[6]).text != "Lee"
+
+
+def _won_okafor(title_first: bool = False) -> Doc:
+    # "We won," Lee Okafor, head of the club, said .   (title_first:
+    # "We won," her aide, Lee Okafor, said .) The parser hung the name on
+    # the quote's verb and gave "said" no subject.
+    if title_first:
+        rows = [
+            ('"', '"', "PUNCT", "``", 2, "punct"),
+            ("We", "we", "PRON", "PRP", 2, "nsubj"),
+            ("won", "win", "VERB", "VBD", 11, "ccomp"),
+            (",", ",", "PUNCT", ",", 2, "punct"),
+            ('"', '"', "PUNCT", "''", 2, "punct"),
+            ("her", "her", "PRON", "PRP$", 6, "poss"),
+            ("aide", "aide", "NOUN", "NN", 2, "appos"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("Lee", "Lee", "PROPN", "NNP", 9, "compound"),
+            ("Okafor", "Okafor", "PROPN", "NNP", 6, "appos"),
+            (",", ",", "PUNCT", ",", 9, "punct"),
+            ("said", "say", "VERB", "VBD", 11, "ROOT"),
+            (".", ".", "PUNCT", ".", 11, "punct"),
+        ]
+        spaces = [False, True, False, False, True, True, False, True, True, False, True, False, False]
+        return _doc(rows, ents=[(8, 10, "PERSON")], spaces=spaces)
+    rows = [
+        ('"', '"', "PUNCT", "``", 2, "punct"),
+        ("We", "we", "PRON", "PRP", 2, "nsubj"),
+        ("won", "win", "VERB", "VBD", 13, "ccomp"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ('"', '"', "PUNCT", "''", 2, "punct"),
+        ("Lee", "Lee", "PROPN", "NNP", 6, "compound"),
+        ("Okafor", "Okafor", "PROPN", "NNP", 2, "appos"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("head", "head", "NOUN", "NN", 6, "appos"),
+        ("of", "of", "ADP", "IN", 8, "prep"),
+        ("the", "the", "DET", "DT", 11, "det"),
+        ("club", "club", "NOUN", "NN", 9, "pobj"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("said", "say", "VERB", "VBD", 13, "ROOT"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+    ]
+    spaces = [False, True, False, False, True, True, False, True, True, True, True, False, True, False, False]
+    return _doc(rows, ents=[(5, 7, "PERSON")], spaces=spaces)
+
+
+def test_apposition_after_quote_finds_the_name():
+    doc = _won_okafor()
+    assert apposition_after_quote(doc, 11).text == "Okafor"
+    assert adjacent_subject(doc[13], doc[13]).text == "Okafor"
+
+
+def test_apposition_after_quote_keeps_a_title_before_the_name():
+    doc = _won_okafor(title_first=True)
+    assert [t.text for t in doc][8:12] == ["Lee", "Okafor", ",", "said"]
+    assert adjacent_subject(doc[11], doc[11]).text == "aide"
+
+
+def test_apposition_after_quote_needs_a_name():
+    # "We won," the head of the club, said: no name, no source.
+    doc = _won_okafor()
+    doc.ents = []
+    assert apposition_after_quote(doc, 11) is None
