@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsbrief.stages.quotes.cuespans import (
     adjective_chain,
     floating_both,
+    governs_content,
     governs_quoted_phrase,
     noun_modifiers,
     object_participle,
@@ -236,3 +237,36 @@ def test_frame_cue_span_takes_the_catenative_chain():
     doc = hand_doc(rows, spaces=[True] * 8 + [False, False])
     start, end = _cue_span(doc, doc[3], doc[3])
     assert doc.text[start:end] == "continued to portray"
+
+
+def _responded(prep: str) -> Doc:
+    # Lee responded to (at) reports that the plant would close .
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("responded", "respond", "VERB", "VBD", 1, "ROOT"),
+        (prep, prep, "ADP", "IN", 1, "prep"),
+        ("reports", "report", "NOUN", "NNS", 2, "pobj"),
+        ("that", "that", "SCONJ", "IN", 8, "mark"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("plant", "plant", "NOUN", "NN", 8, "nsubj"),
+        ("would", "would", "AUX", "MD", 8, "aux"),
+        ("close", "close", "VERB", "VB", 3, "acl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return hand_doc(rows, ents=[(0, 1, "PERSON")], spaces=[True] * 8 + [False, False])
+
+
+def test_content_preposition_of_the_reported_clause():
+    doc = _responded("to")
+    assert governs_content(doc[2], 3)
+    assert governs_content(doc[2], 6)
+    assert not governs_content(doc[2], 10)
+    # A preposition of the setting never ends the cue.
+    assert not governs_content(_responded("at")[2], 3)
+
+
+def test_content_preposition_joins_the_reported_cue():
+    quotes = offsets_checked(doc := _responded("to"), find_reported_speech(doc))
+    assert [(q.cue.text, q.text) for q in quotes] == [("responded to", "the plant would close")]
+    quotes = offsets_checked(doc := _responded("at"), find_reported_speech(doc))
+    assert [q.cue.text for q in quotes] == ["responded"]

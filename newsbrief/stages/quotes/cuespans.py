@@ -12,8 +12,10 @@ article, not for the words of one:
   after the cue verb that governs the phrase holding the quote is part of
   the cue ("called for more "patience"", "warned of a "long fight"", "is
   known for her "bluntness""): PolNeAR's cue runs up to the content it
-  introduces (the reported-speech finder's object phrases keep the
-  preposition in the content, as PolNeAR does for "accused him of");
+  introduces; in the reported-speech finder, likewise the preposition
+  whose phrase holds the reported clause ("responded to | reports that
+  ..."; its object phrases keep the preposition in the content, as PolNeAR
+  does for "accused him of");
 * ``adjective_chain``: an infinitive cue after an adjective complement
   takes the copula's verb group and the adjective phrase into the cue
   ("voters were more likely to say", "she was quick to point out"), as the
@@ -39,7 +41,8 @@ dev), each rule after the ones above it: content_preposition 0-400 +10/-0,
 adjective_chain +14/-0, floating_both +2/-0 (the three: 400-840 +19/-4,
 dev +2/-1); object_participle 0-400 +5/-1, 400-840 +13/-1, dev +1/-0;
 frame_chain 0-400 +3/-0, noun_cue_adjectives +6/-0, reply_adverb +2/-0 (the
-three: 400-840 +16/-2, dev +2/-0). Tried and dropped: ending a passive
+three: 400-840 +16/-2, dev +2/-0); content_preposition in the
+reported-speech finder 0-400 +3/-0, 400-840 +1/-0, dev +2/-0. Tried and dropped: ending a passive
 cue on its agent's "by" ("was endorsed by": 0-400 +7/-11, the gold keeps
 it as often as not); dropping the "by" lead-in ("began his speech by
 saying": +8/-7); moving an infinitive's "to" from the content into the cue
@@ -81,6 +84,16 @@ def governs_quoted_phrase(tok: Token, quoted: Container[int]) -> bool:
     if tok.dep_ != "prep" or not tok.is_alpha or tok.lower_ in SETTING_PREPS:
         return False
     return any(k in quoted for k in range(tok.i + 1, tok.right_edge.i + 1))
+
+
+def governs_content(tok: Token, first: int) -> bool:
+    """Rule ``content_preposition`` for the reported-speech finder: whether
+    ``tok``, right after a cue verb, is a preposition whose phrase holds the
+    content's first token ``first`` ("responded to | news that ...",
+    "pointed to | figures showing ..."); not a preposition of the setting."""
+    if tok.dep_ != "prep" or not tok.is_alpha or tok.lower_ in SETTING_PREPS:
+        return False
+    return tok.i < first <= tok.right_edge.i
 
 
 def noun_modifiers(noun: Token) -> Token:
@@ -187,6 +200,7 @@ __all__ = [
     "SETTING_PREPS",
     "adjective_chain",
     "floating_both",
+    "governs_content",
     "governs_quoted_phrase",
     "noun_modifiers",
     "object_participle",

@@ -77,7 +77,14 @@ from spacy.vocab import Vocab
 from ...model import Quote, Speaker, TextSpan
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
-from .cuespans import adjective_chain, floating_both, noun_modifiers, object_participle, reply_adverb
+from .cuespans import (
+    adjective_chain,
+    floating_both,
+    governs_content,
+    noun_modifiers,
+    object_participle,
+    reply_adverb,
+)
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
@@ -849,6 +856,11 @@ class _Finder:
                 end = doc[tok.right_edge.i]
             elif channel_phrase(tok) is not None and not (first <= tok.i + 1 <= last):
                 end = doc[tok.i + 1]
+            elif first > tok.i and governs_content(tok, first):
+                # Rule content_preposition (``cuespans``): "responded to |
+                # news that ...": the preposition's phrase holds the content.
+                end = tok
+                break
             elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
             ):
