@@ -28,7 +28,7 @@ from newsbrief.stages.quotes.reported import cue_chain, find_reported_speech
 from .hand_docs import hand_doc, offsets_checked
 
 
-def _likely(adverbs: list[str], aux: str | None = None) -> Doc:
+def _likely(adverbs: list[str], aux: str | None = None, neg: bool = False) -> Doc:
     # Tenants (would be | were) ADVERBS more likely to say the rent was fair .
     copula = 2 if aux else 1
     rows: list = [("Tenants", "tenant", "NOUN", "NNS", copula, "nsubj")]
@@ -37,7 +37,9 @@ def _likely(adverbs: list[str], aux: str | None = None) -> Doc:
         rows.append(("be", "be", "AUX", "VB", 2, "ROOT"))
     else:
         rows.append(("were", "be", "AUX", "VBD", 1, "ROOT"))
-    adj = copula + 1 + len(adverbs) + 1
+    if neg:
+        rows.append(("not", "not", "PART", "RB", copula, "neg"))
+    adj = copula + 1 + int(neg) + len(adverbs) + 1
     for a in adverbs:
         rows.append((a, a, "ADV", "RB", adj, "advmod"))
     rows.append(("more", "more", "ADV", "RBR", adj, "advmod"))
@@ -79,6 +81,12 @@ def test_adjective_chain_cue_is_the_text_at_its_offsets(adverbs, aux):
     words = ([aux, "be"] if aux else ["were"]) + adverbs + ["more", "likely", "to", "say"]
     assert quotes[0].cue.text == " ".join(words)
     assert quotes[0].speaker.mention.text == "Tenants"
+
+
+def test_adjective_chain_takes_the_copulas_negation():
+    doc = _likely([], neg=True)
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [q.cue.text for q in quotes] == ["were not more likely to say"]
 
 
 def test_adjective_chain_needs_an_adjective_complement():
