@@ -396,8 +396,34 @@ def _looks_like_org(name: str) -> bool:
     return any(t in ORG_HINT_WORDS for t in _name_key(name).split())
 
 
+def _org_by_member_noun(cluster: _Cluster, canonical: str) -> bool:
+    """Rule ``org_member_noun``: a one-word name, never written as a full
+    person name and no given name, that modifies a noun only organisations
+    have ("a Carrier executive", "Acme's shareholders", people.toml's
+    ``org_member_nouns``) is an organisation, whatever the model's label."""
+    if cluster.full_person or " " in canonical or canonical.lower() in given_names():
+        return False
+    for m in cluster.mentions:
+        root = m.root
+        if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _LEX.org_member_nouns:
+            return True
+    return False
+
+
+def _is_gerund_opening(span: Span) -> bool:
+    """Rule ``gerund_not_name``: a capitalised -ing word opening a sentence
+    and taking an object or particle ("Making her way ...", "Conceding the
+    race ...") is a verb the model took for a name."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].lower_.endswith("ing"):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in _LEX.gerund_objects
+
+
 def _cluster_type(cluster: _Cluster, canonical: str) -> str:
     labels = cluster.labels
+    if _org_by_member_noun(cluster, canonical):
+        return "ORG"
     # The small English models often label a rare surname ORG in one sentence
     # and PERSON in the next; a proper name seen as a person once, with no
     # organisation word in it, is a person.
@@ -662,6 +688,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
+        if label == "PERSON" and _is_gerund_opening(trimmed):
+            continue
         if label == "PERSON" and _is_work_title(trimmed):
             # "her 2003 book, Living History": a work's title, no person.
             continue

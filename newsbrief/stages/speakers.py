@@ -72,6 +72,9 @@ _MAX_CANDIDATES = 40
 _CUE_CLIMB = 3
 _CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
+# Rule ``dateline_source``: a place and a news agency in parentheses, then a
+# dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
+_DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
@@ -957,6 +960,47 @@ class _Resolver:
                 return person
         return None
 
+    def _relative_head(self, noun: Token) -> Token:
+        """Rule ``relative_through_apposition``: the parser often hangs a
+        relative clause on the last noun before it. When that noun is no
+        person (a place, an organisation, a group word) and is the object of a
+        preposition inside a person's phrase ("Ana Roe, an analyst at Acme,
+        who said"; "Jo Lee, a doctor from Leeds, who"), or a group word in
+        apposition to a person ("Sam Roe, a Republican who said"), the
+        clause is about that person's phrase."""
+        start = noun
+        for _ in range(3):
+            ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
+            # Only a name of no person is climbed from: "a rise from the 1
+            # percent who" and "the ire of lawmakers who" mean the people.
+            if ent is None or ent.type == "PERSON" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+        if noun is not start and not self._person_noun(noun):
+            noun = start
+        ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
+        if noun.dep_ == "appos" and (ent is None or ent.type == "NORP"):
+            head = noun.head
+            owner = self.entity_at(head.idx, head.idx + len(head.text))
+            # Right after the name's own phrase and a comma ("Sam Roe of
+            # Ohio, a Republican who"), not a parse that reaches back over
+            # other words to a name.
+            left = noun.left_edge.i
+            before = self.doc[left - 2] if left >= 2 and self.doc[left - 1].text == "," else None
+            adjacent = before is not None and (before.i == head.i or head.is_ancestor(before))
+            if owner is not None and owner.type == "PERSON" and adjacent:
+                return head
+        return noun
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A named person, a word for a person ("analyst", "president"), or
+        a noun in apposition to a named person."""
+        for t in (tok, tok.head) if tok.dep_ == "appos" else (tok,):
+            ent = self.entity_at(t.idx, t.idx + len(t.text))
+            if ent is not None and ent.type == "PERSON":
+                return True
+        return tok.lemma_.lower() in _PERSON_NOUNS
+
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
         the grammatical subject of the cue, or of the verb the cue hangs from
@@ -1008,6 +1052,26 @@ class _Resolver:
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
+        # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
+        before = self.text[: mention.start].rstrip(" \t\xa0")
+        dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None
+        if dateline is not None:
+            # Rule ``dateline_source``: a source mention that opens with its
+            # article's dateline ("PARIS (AFP) - Minister Ana Roe") is the
+            # name after it; a dateline alone is no one.
+            rest = mention.text[dateline.end() :]
+            if not rest.strip():
+                return None
+            at = mention.start + dateline.end()
+            probe = Quote(
+                text=quote.text,
+                start=quote.start,
+                end=quote.end,
+                kind=quote.kind,
+                cue=quote.cue,
+                speaker=Speaker(mention=TextSpan(rest, at, mention.end)),
+            )
+            return self.resolve(probe, prev)
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
@@ -1033,6 +1097,8 @@ class _Resolver:
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
             antecedent = root.head.head
+            if root.lower_ in ("who", "whom"):
+                antecedent = self._relative_head(antecedent)
             ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
             if ent is not None:
                 return self.named(ent, None)
