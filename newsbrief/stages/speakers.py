@@ -54,6 +54,7 @@ _GENDERED_NOUNS = _LEX.gendered_nouns
 # object per word around each mention cost more than the lookup).
 _HONORIFIC_IDS = {hash_string(w): g for w, g in _HONORIFIC_GENDER.items()}
 _GENDERED_IDS = {hash_string(w): g for w, g in _GENDERED_NOUNS.items()}
+_BARRIER_IDS = {hash_string(w) for w in _LEX.gender_barriers}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
@@ -331,8 +332,20 @@ class _Resolver:
                 if any(w in after for w in _LEX.singular_they):
                     # "Sam Lee, who uses they/them pronouns": they is Sam Lee.
                     they_people.add(eid)
-                # Honorifics and gendered nouns right before or after the name.
-                for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
+                # Honorifics and gendered nouns right before or after the name,
+                # in its own phrase: rule ``gender_noun_own_phrase``, "Ana Roe
+                # and husband Sam", "Roe's husband", "Roe, with her son" say
+                # nothing of Ana Roe's gender (people.toml, gender_barriers).
+                lo, hi = max(0, span.start - 3), min(len(doc), span.end + 3)
+                for j in range(span.start - 1, lo - 1, -1):
+                    if lows[j] in _BARRIER_IDS:
+                        lo = j + 1
+                        break
+                for j in range(span.end, hi):
+                    if lows[j] in _BARRIER_IDS:
+                        hi = j
+                        break
+                for j in range(lo, hi):
                     g = _HONORIFIC_IDS.get(lows[j]) if j == span.start - 1 else None
                     g = g or _GENDERED_IDS.get(lows[j])
                     if g:
@@ -979,7 +992,8 @@ class _Resolver:
         if noun is not start and not self._person_noun(noun):
             noun = start
         ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
-        if noun.dep_ == "appos" and (ent is None or ent.type == "NORP"):
+        if noun.dep_ == "appos" and (ent is None or ent.type == "NORP") and noun.tag_ not in ("NNS", "NNPS"):
+            # ("Ana Roe and Jo Lee, two nurses who": the pair, not Ana Roe.)
             head = noun.head
             owner = self.entity_at(head.idx, head.idx + len(head.text))
             # Right after the name's own phrase and a comma ("Sam Roe of
@@ -991,6 +1005,25 @@ class _Resolver:
             if owner is not None and owner.type == "PERSON" and adjacent:
                 return head
         return noun
+
+    def _relative_pair(self, noun: Token, relative: Token) -> _Resolved | None:
+        """Rule ``relative_pair``: a relative clause after coordinated names
+        ("Ana Roe and Jo Lee, who say") is theirs, not the last one's: the
+        pair as written, as "Roe and Lee said" is."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first is noun or first.pos_ != "PROPN" or noun.pos_ != "PROPN":
+            return None
+        # Names and "and" only: "Ana Roe, who ran, and Jo Lee, who" are two.
+        if any(t.pos_ not in ("PROPN", "CCONJ", "PUNCT") or t.text in (";", "(") for t in self.doc[first.i : noun.i]):
+            return None
+        left = first.left_edge.i
+        right = relative.i - 1
+        while right > noun.i and (self.doc[right].is_punct or self.doc[right].dep_ == "cc"):
+            right -= 1
+        phrase = self.doc[left : right + 1]
+        return _Resolved(phrase.text, None, None, "DESC", "", True)
 
     def _person_noun(self, tok: Token) -> bool:
         """A named person, a word for a person ("analyst", "president"), or
@@ -1100,6 +1133,9 @@ class _Resolver:
             if root.lower_ in ("who", "whom"):
                 antecedent = self._relative_head(antecedent)
             ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
+            pair = self._relative_pair(antecedent, root) if root.lower_ in ("who", "whom") else None
+            if pair is not None:
+                return pair
             if ent is not None:
                 return self.named(ent, None)
             left = antecedent.left_edge.i
