@@ -392,6 +392,54 @@ def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Sp
     return out
 
 
+# Labels a given name gets from the small model when it misses the person.
+_NOT_PERSON_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: set[str]) -> list[tuple[Span, str]]:
+    """Rule ``missed_namesake``: a capitalised name word the model labelled
+    no person ("Ivanka" as a product) right before the surname of a person
+    named in full, with another given name ("Ivanka Trump" in a story on
+    Donald Trump), is that surname's namesake: a person of their own, not
+    the bare surname of the one named in full."""
+    given: dict[str, set[str]] = {}
+    for span, label in mentions:
+        if label == "PERSON" and len(span) >= 2:
+            given.setdefault(span[-1].text, set()).add(span[0].lower_)
+    single = {span.start: k for k, (span, label) in enumerate(mentions) if len(span) == 1}
+    covered = {i for span, _ in mentions if len(span) > 1 for i in range(span.start, span.end)}
+    orths = {doc.vocab.strings.add(w) for w in given}
+    added: list[tuple[Span, str]] = []
+    dropped: set[int] = set()
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if i == 0 or orth not in orths or i in covered or (i - 1) in covered:
+            continue
+        first = doc[i - 1]
+        word = first.lower_.rstrip(".")
+        # A given name the nicknames data knows, or a word the model took
+        # for a product or a work ("Ivanka"); not a sentence's first word
+        # ("Though Kaine") unless so labelled.
+        labelled = first.ent_type_ in _NOT_PERSON_LABELS
+        if (
+            first.pos_ != "PROPN"
+            or not (first.is_title and first.is_alpha and len(first) > 1)
+            or not (labelled or (first.lower_ in given_names() and not first.is_sent_start))
+            or word in TITLE_WORDS
+            or word in HONORIFICS
+            or word in NAME_LIKE_TITLES
+            or first.lower_ in given[doc[i].text]
+            or (i >= 2 and doc[i - 2].pos_ == "PROPN")
+        ):
+            continue
+        if i in single:
+            dropped.add(single[i])
+        added.append((doc[i - 1 : i + 1], "PERSON"))
+    if not added:
+        return mentions
+    kept = [m for k, m in enumerate(mentions) if k not in dropped]
+    return sorted(kept + added, key=lambda m: m[0].start)
+
+
 def _looks_like_org(name: str) -> bool:
     return any(t in ORG_HINT_WORDS for t in _name_key(name).split())
 
@@ -710,6 +758,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     if not mentions:
         return []
     mentions = _join_nicknames(doc, mentions)
+    if surnames:
+        mentions = _add_missed_namesakes(doc, mentions, surnames)
 
     # 1. Exact clusters by normalised name.
     by_key: dict[str, _Cluster] = {}

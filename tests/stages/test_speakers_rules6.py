@@ -312,3 +312,31 @@ def test_gerund_not_name_drops_a_verb_opening_a_sentence():
         (".", ".", "PUNCT", ".", 6, "punct", False),
     ]
     assert _cluster(rows, [(0, 1, "PERSON"), (5, 6, "PERSON")]) == {"Roe": "PERSON"}
+
+
+def _namesake_rows(first: str, first_pos: str = "PROPN") -> list[Row]:
+    # Ben Cole met <first> Cole .
+    return [
+        ("Ben", "Ben", "PROPN", "NNP", 1, "compound", True),
+        ("Cole", "Cole", "PROPN", "NNP", 2, "nsubj", False),
+        ("met", "meet", "VERB", "VBD", 2, "ROOT", False),
+        (first, first, first_pos, "NNP", 4, "compound", False),
+        ("Cole", "Cole", "PROPN", "NNP", 2, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+
+
+def test_missed_namesake_is_a_person_of_their_own():
+    # The model tagged "Ben Cole" and then only "Cole": "Frank Cole" is
+    # another person, not Ben Cole's surname again.
+    people = _cluster(_namesake_rows("Frank"), [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert people == {"Ben Cole": "PERSON", "Frank Cole": "PERSON"}
+    # A given name the model took for a product ("Carly" as PRODUCT).
+    people = _cluster(_namesake_rows("Carly"), [(0, 2, "PERSON"), (3, 4, "PRODUCT")])
+    assert people == {"Ben Cole": "PERSON", "Carly Cole": "PERSON"}
+
+
+def test_missed_namesake_needs_a_given_name_other_than_the_persons():
+    # "Ben Cole met Ben Cole" is one person; "met Doctor Cole" is a title.
+    assert _cluster(_namesake_rows("Ben"), [(0, 2, "PERSON"), (4, 5, "PERSON")]) == {"Ben Cole": "PERSON"}
+    assert _cluster(_namesake_rows("Senator"), [(0, 2, "PERSON"), (4, 5, "PERSON")]) == {"Ben Cole": "PERSON"}
