@@ -326,7 +326,15 @@ class _Resolver:
                     # is the speaker's pronoun, not that name's.
                     last_person = None
                     continue
-                last_person = (eid, sent_no)
+                # Rule ``pronoun_votes_for_subject``: a pronoun after a name
+                # that is the object of its clause ("when Doe mentioned Roe,
+                # she said") more often means someone else: only a subject
+                # (or its appositive, "the mayor, Ana Roe,") takes the
+                # pronouns after it as evidence.
+                voter = subject or root.dep_ == "ROOT" or (
+                    root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                last_person = (eid, sent_no) if voter else None
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
                 if any(w in after for w in _LEX.singular_they):
