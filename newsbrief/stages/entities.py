@@ -448,12 +448,17 @@ def _org_by_member_noun(cluster: _Cluster, canonical: str) -> bool:
     """Rule ``org_member_noun``: a one-word name, never written as a full
     person name and no given name, that modifies a noun only organisations
     have ("a Carrier executive", "Acme's shareholders", people.toml's
-    ``org_member_nouns``) is an organisation, whatever the model's label."""
+    ``org_member_nouns``), or that is where one posts ("wrote on Zentrix",
+    ``platform_frames``), is an organisation, whatever the model's label."""
     if cluster.full_person or " " in canonical or canonical.lower() in given_names():
         return False
     for m in cluster.mentions:
         root = m.root
         if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _LEX.org_member_nouns:
+            return True
+        # "posted on Zentrix", "took to Zentrix": a place to publish, a platform.
+        prep = root.head
+        if root.dep_ == "pobj" and f"{prep.head.lemma_.lower()} {prep.lower_}" in _LEX.platform_frames:
             return True
     return False
 

@@ -340,3 +340,16 @@ def test_missed_namesake_needs_a_given_name_other_than_the_persons():
     # "Ben Cole met Ben Cole" is one person; "met Doctor Cole" is a title.
     assert _cluster(_namesake_rows("Ben"), [(0, 2, "PERSON"), (4, 5, "PERSON")]) == {"Ben Cole": "PERSON"}
     assert _cluster(_namesake_rows("Senator"), [(0, 2, "PERSON"), (4, 5, "PERSON")]) == {"Ben Cole": "PERSON"}
+
+
+def test_org_member_noun_a_name_one_posts_on_is_a_platform():
+    # Roe wrote on Zentrix.  /  Roe commented on Zentrix (a person may be commented on).
+    for verb, lemma, expected in (("wrote", "write", "ORG"), ("commented", "comment", "PERSON")):
+        rows: list[Row] = [
+            ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj", True),
+            (verb, lemma, "VERB", "VBD", 1, "ROOT", False),
+            ("on", "on", "ADP", "IN", 1, "prep", False),
+            ("Zentrix", "Zentrix", "PROPN", "NNP", 2, "pobj", False),
+            (".", ".", "PUNCT", ".", 1, "punct", False),
+        ]
+        assert _cluster(rows, [(0, 1, "PERSON"), (3, 4, "PERSON")])["Zentrix"] == expected
