@@ -279,6 +279,19 @@ def _is_work_title(span: Span) -> bool:
     return False
 
 
+def _is_org_by_head(span: Span) -> bool:
+    """A name right after an organisation noun that modifies it or that it
+    is in apposition to ("the nonprofit Full Plate", "the company Acme");
+    the nouns are ``people.toml``'s ``org_heads``. ("A group Ana Roe
+    founded" is not: there the name is the subject of its own clause.)"""
+    if span.start == 0:
+        return False
+    before, root = span.doc[span.start - 1], span.root
+    if not before.is_lower or before.lemma_.lower() not in _LEX.org_heads:
+        return False
+    return before.head.i == root.i or (root.dep_ == "appos" and root.head.i == before.i)
+
+
 def _is_place_by_apposition(span: Span) -> bool:
     """Rule ``place_apposition``: a name with a place noun in apposition
     ("Sable Point, a fishing village"); the nouns are ``people.toml``'s
@@ -701,6 +714,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     )
     # A name the article once glosses as a place is a place at every mention.
     places = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
+    # Rule ``org_head_before_name``: so is a name an organisation word
+    # introduces ("the charity Full Plate", "the startup Zentrix").
+    orgs = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_org_by_head(ent)}
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -741,6 +757,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
+        if label == "PERSON" and trimmed.text in orgs:
+            label = "ORG"
         if label == "PERSON" and _is_gerund_opening(trimmed):
             continue
         if label == "PERSON" and _is_work_title(trimmed):

@@ -353,3 +353,28 @@ def test_org_member_noun_a_name_one_posts_on_is_a_platform():
             (".", ".", "PUNCT", ".", 1, "punct", False),
         ]
         assert _cluster(rows, [(0, 1, "PERSON"), (3, 4, "PERSON")])["Zentrix"] == expected
+
+
+def test_org_head_before_name_makes_the_name_an_organisation():
+    # Roe runs the charity Full Plate.  /  Roe met the charity's Kim Cole (a person).
+    rows: list[Row] = [
+        ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj", True),
+        ("runs", "run", "VERB", "VBZ", 1, "ROOT", False),
+        ("the", "the", "DET", "DT", 5, "det", False),
+        ("charity", "charity", "NOUN", "NN", 5, "compound", False),
+        ("Full", "Full", "PROPN", "NNP", 5, "compound", False),
+        ("Plate", "Plate", "PROPN", "NNP", 1, "dobj", False),
+        (".", ".", "PUNCT", ".", 1, "punct", False),
+    ]
+    assert _cluster(rows, [(0, 1, "PERSON"), (4, 6, "PERSON")]) == {"Roe": "PERSON", "Full Plate": "ORG"}
+    rows = [
+        ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj", True),
+        ("met", "meet", "VERB", "VBD", 1, "ROOT", False),
+        ("the", "the", "DET", "DT", 3, "det", False),
+        ("charity", "charity", "NOUN", "NN", 6, "poss", False),
+        ("'s", "'s", "PART", "POS", 3, "case", False),
+        ("Kim", "Kim", "PROPN", "NNP", 6, "compound", False),
+        ("Cole", "Cole", "PROPN", "NNP", 1, "dobj", False),
+        (".", ".", "PUNCT", ".", 1, "punct", False),
+    ]
+    assert _cluster(rows, [(0, 1, "PERSON"), (5, 7, "PERSON")]) == {"Roe": "PERSON", "Kim Cole": "PERSON"}
