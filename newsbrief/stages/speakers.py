@@ -534,6 +534,42 @@ class _Resolver:
         left = found.left_edge.i
         return self.description(self.doc[left : found.i + 1], found.idx, None)
 
+    def _it_subject(self, start: int, org: _Resolved | None) -> _Resolved | None:
+        """Rule ``it_is_the_subject_described``: "it" after a sentence whose
+        subject is an organisation or a document the article does not name
+        ("Doe's campaign backtracked ... it said", "The staff letter noted
+        ... It added") is that description, when it comes after the last
+        mention of the organisation the pronoun would otherwise go to. Looks
+        at the pronoun's own sentence before it and the sentence before."""
+        sent = self.sent_of(start)
+        lo = self.sent_starts[max(0, sent - 1)]
+        tok_at = self._span(start, start + 1)
+        if tok_at is None or len(tok_at) == 0:
+            return None
+        found: Token | None = None
+        for tok in self.doc[self._span(lo, lo + 1)[0].i : tok_at[0].i]:
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.tag_ == "NN"
+                and (tok.lemma_.lower() in _ORG_HEADS or tok.lemma_.lower() in _LEX.document_heads)
+                and not self.in_quote(tok.idx)
+                and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None
+            ):
+                found = tok
+        if found is None:
+            return None
+        if org is not None and org.entity is not None:
+            i = bisect_left(self.ref_starts, start) - 1
+            while i >= 0 and self.refs[i].eid != org.entity:
+                i -= 1
+            if i >= 0 and self.refs[i].start > found.idx:
+                return None
+        described = self.description(self.doc[found.left_edge.i : found.i + 1], found.idx, None)
+        if described.entity is None and org is not None and found.lemma_.lower() in _GENERIC_ORG_HEADS:
+            # "the company" left unlinked says less than the organisation named.
+            return None
+        return described
+
     def _relative_antecedent(self, start: int) -> str | None:
         """Rule ``relative_antecedent``: the pronoun at ``start`` is the
         subject of a relative clause whose relative word is its object
@@ -582,7 +618,12 @@ class _Resolver:
                 i -= 1
                 if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
                     return self.named(self.entities[ref.eid], None)
-            return self.recent(start, ("ORG",), "", prev)
+            org = self.recent(start, ("ORG",), "", prev)
+            if org is None or prev is None or prev.entity != org.entity:
+                described = self._it_subject(start, org)
+                if described is not None:
+                    return described
+            return org
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous
             # speaker when that is a group, or an organisation that is the

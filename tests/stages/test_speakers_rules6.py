@@ -378,3 +378,49 @@ def test_org_head_before_name_makes_the_name_an_organisation():
         (".", ".", "PUNCT", ".", 1, "punct", False),
     ]
     assert _cluster(rows, [(0, 1, "PERSON"), (5, 7, "PERSON")]) == {"Roe": "PERSON", "Kim Cole": "PERSON"}
+
+
+def _it_doc(subject: list[Row]) -> tuple[Doc, Quote, list[Entity]]:
+    """`Acme Group spoke . <subject> found gains . It said “ No . ”`"""
+    rows: list[Row] = [
+        ("Acme", "Acme", "PROPN", "NNP", 1, "compound", True),
+        ("Group", "Group", "PROPN", "NNP", 2, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    k = len(rows)
+    n = len(subject)
+    for i, (word, lemma, pos, tag, head, dep, _) in enumerate(subject):
+        rows.append((word, lemma, pos, tag, k + n if head < 0 else k + head, dep, i == 0))
+    rows += [
+        ("found", "find", "VERB", "VBD", k + n, "ROOT", False),
+        ("gains", "gain", "NOUN", "NNS", k + n, "dobj", False),
+        (".", ".", "PUNCT", ".", k + n, "punct", False),
+    ]
+    it = len(rows)
+    rows += [
+        ("It", "it", "PRON", "PRP", it + 1, "nsubj", True),
+        ("said", "say", "VERB", "VBD", it + 1, "ROOT", False),
+    ]
+    rows += _quote_tail(it + 1)
+    doc = _doc(rows)
+    entities = [_ent(doc, "e1", "Acme Group", [(0, 2)], "ORG")]
+    return doc, _quote(doc, (it + 3, it + 4), it + 1, (it, it + 1)), entities
+
+
+def test_it_is_the_document_that_was_the_subject_after_the_organisation():
+    # Acme Group spoke. The report found gains. It said “No.”
+    doc, quote, entities = _it_doc(
+        [("The", "the", "DET", "DT", 1, "det", False), ("report", "report", "NOUN", "NN", -1, "nsubj", False)]
+    )
+    resolve_speakers(doc, [quote], entities)
+    assert quote.speaker.entity is None and quote.speaker.name == "The report"
+
+
+def test_it_is_the_organisation_when_the_subject_is_a_person():
+    # Acme Group spoke. The mayor found gains. It said “No.”  ("it" is no person.)
+    doc, quote, entities = _it_doc(
+        [("The", "the", "DET", "DT", 1, "det", False), ("mayor", "mayor", "NOUN", "NN", -1, "nsubj", False)]
+    )
+    resolve_speakers(doc, [quote], entities)
+    assert quote.speaker.entity == "e1"
