@@ -1064,8 +1064,10 @@ class _Resolver:
             first = first.head
         if first is noun or first.pos_ != "PROPN" or noun.pos_ != "PROPN":
             return None
-        # Names and "and" only: "Ana Roe, who ran, and Jo Lee, who" are two.
-        if any(t.pos_ not in ("PROPN", "CCONJ", "PUNCT") or t.text in (";", "(") for t in self.doc[first.i : noun.i]):
+        # Two names and "and" only: "Ana Roe, who ran, and Jo Lee, who" are
+        # two clauses, and in a list ("A, B, C and D, who") the clause is
+        # often the last one's alone.
+        if any(t.pos_ not in ("PROPN", "CCONJ") for t in self.doc[first.i : noun.i] if not t.is_punct or t.text != "."):
             return None
         left = first.left_edge.i
         right = relative.i - 1
