@@ -68,12 +68,12 @@ def test_noun_about_object_of_the_source_verb_takes_the_verb_group_into_the_cue(
 
 
 def _with(prep: str, obj: tuple[str, str, str, str], ents=()):
-    # The coach 's comments PREP OBJ surprised fans .
+    # The coach 's remarks PREP OBJ surprised fans .
     rows = [
         ("The", "the", "DET", "DT", 1, "det"),
         ("coach", "coach", "NOUN", "NN", 3, "poss"),
         ("'s", "'s", "PART", "POS", 1, "case"),
-        ("comments", "comment", "NOUN", "NNS", 6, "nsubj"),
+        ("remarks", "remark", "NOUN", "NNS", 6, "nsubj"),
         (prep, prep, "ADP", "IN", 3, "prep"),
         (obj[0], obj[1], obj[2], obj[3], 4, "pobj"),
         ("surprised", "surprise", "VERB", "VBD", 6, "ROOT"),
@@ -85,10 +85,10 @@ def _with(prep: str, obj: tuple[str, str, str, str], ents=()):
 
 def test_noun_about_reads_only_the_nouns_prepositions_in_its_table():
     doc = _with("on", ("referees", "referee", "NOUN", "NNS"))
-    assert [(q.cue.text, q.text) for q in find_frames(doc)] == [("comments on", "referees")]
-    # "comment" takes on/about, not "for".
+    assert [(q.cue.text, q.text) for q in find_frames(doc)] == [("remarks on", "referees")]
+    # "remark" takes on/about, not "for".
     assert find_frames(_with("for", ("referees", "referee", "NOUN", "NNS"))) == []
-    # "comments on Tuesday": when, not what about.
+    # "remarks on Tuesday": when, not what about.
     assert find_frames(_with("on", ("Tuesday", "Tuesday", "PROPN", "NNP"), ents=[(5, 6, "DATE")])) == []
 
 
@@ -188,3 +188,100 @@ def test_prep_cues_ask_about_think_of_distance_from():
     assert one(("distanced", "distance", "VBD"), "from") == [("distanced from", "the delay", "prep_object")]
     # A preposition not listed for the verb is no cue.
     assert one(("asked", "ask", "VBD"), "after") == []
+
+
+def test_regard_passive_is_the_subject_and_the_as_phrase_with_the_preposition_in_the_cue():
+    # The merger is widely seen as a rescue by analysts .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("merger", "merger", "NOUN", "NN", 4, "nsubjpass"),
+            ("is", "be", "AUX", "VBZ", 4, "auxpass"),
+            ("widely", "widely", "ADV", "RB", 4, "advmod"),
+            ("seen", "see", "VERB", "VBN", 4, "ROOT"),
+            ("as", "as", "ADP", "IN", 4, "prep"),
+            ("a", "a", "DET", "DT", 7, "det"),
+            ("rescue", "rescue", "NOUN", "NN", 5, "pobj"),
+            ("by", "by", "ADP", "IN", 4, "agent"),
+            ("analysts", "analyst", "NOUN", "NNS", 8, "pobj"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("analysts", "is widely seen as", "The merger", "belief", "regard_passive", False),
+        ("analysts", "is widely seen as", "a rescue", "belief", "regard_passive", True),
+    ]
+
+
+def test_regard_passive_leaves_a_relative_subject_and_verbs_outside_its_list():
+    def seen(lemma: str, subject: tuple[str, str, str, str]) -> list:
+        # SUBJECT bid was LEMMA-ed as a gamble .
+        doc = _doc(
+            [
+                (subject[0], subject[1], subject[2], subject[3], 1, "poss" if subject[3] == "WP$" else "det"),
+                ("bid", "bid", "NOUN", "NN", 3, "nsubjpass"),
+                ("was", "be", "AUX", "VBD", 3, "auxpass"),
+                (lemma + "ed", lemma, "VERB", "VBN", 3, "ROOT"),
+                ("as", "as", "ADP", "IN", 3, "prep"),
+                ("a", "a", "DET", "DT", 6, "det"),
+                ("gamble", "gamble", "NOUN", "NN", 4, "pobj"),
+                (".", ".", "PUNCT", ".", 3, "punct"),
+            ]
+        )
+        return [q.rule for q in find_frames(doc)]
+
+    assert seen("view", ("The", "the", "DET", "DT")) == ["regard_passive", "regard_passive"]
+    assert seen("view", ("whose", "whose", "PRON", "WP$")) == []
+    assert "regard_passive" not in seen("mail", ("The", "the", "DET", "DT"))
+
+
+def test_agent_noun_after_a_copula_gives_what_the_stance_is_about():
+    # The senator has been a vocal critic of the levy .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("senator", "senator", "NOUN", "NN", 3, "nsubj"),
+            ("has", "have", "AUX", "VBZ", 3, "aux"),
+            ("been", "be", "AUX", "VBN", 3, "ROOT"),
+            ("a", "a", "DET", "DT", 6, "det"),
+            ("vocal", "vocal", "ADJ", "JJ", 6, "amod"),
+            ("critic", "critic", "NOUN", "NN", 3, "attr"),
+            ("of", "of", "ADP", "IN", 6, "prep"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("levy", "levy", "NOUN", "NN", 7, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert _summary(_checked(doc, find_frames(doc))) == [
+        ("The senator", "has been a vocal critic of", "the levy", "stance", "agent_noun", False)
+    ]
+    # A noun outside the table ("a member of") is no stance.
+    member = _doc([r if r[0] != "critic" else ("member", "member", "NOUN", "NN", 3, "attr") for r in doc_rows(doc)])
+    assert find_frames(member) == []
+
+
+def test_noun_object_content_stops_before_a_gloss_set_off_by_a_comma():
+    # His attack on the levy , which passed in May , failed .
+    doc = _doc(
+        [
+            ("His", "his", "PRON", "PRP$", 1, "poss"),
+            ("attack", "attack", "NOUN", "NN", 10, "nsubj"),
+            ("on", "on", "ADP", "IN", 1, "prep"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("levy", "levy", "NOUN", "NN", 2, "pobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            ("which", "which", "PRON", "WDT", 7, "nsubj"),
+            ("passed", "pass", "VERB", "VBD", 4, "relcl"),
+            ("in", "in", "ADP", "IN", 7, "prep"),
+            ("May", "May", "PROPN", "NNP", 8, "pobj"),
+            ("failed", "fail", "VERB", "VBD", 10, "ROOT"),
+            (".", ".", "PUNCT", ".", 10, "punct"),
+        ]
+    )
+    assert [(q.speaker.mention.text, q.cue.text, q.text) for q in _checked(doc, find_frames(doc))] == [
+        ("His", "attack on", "the levy")
+    ]
+
+
+def doc_rows(doc) -> list[tuple]:
+    return [(t.text, t.lemma_, t.pos_, t.tag_, t.head.i, t.dep_) for t in doc]

@@ -39,6 +39,13 @@ read by named patterns in spaCy's DependencyMatcher format
   with its modifiers and preposition (and the verb group whose subject is
   the source); an "of" phrase needs a possessor ("won the support of
   farmers" names who supports);
+* agent noun (``agent_noun``): "the senator has been a vocal critic of
+  the levy": a noun for one who holds a stance (the table ``agent_nouns``)
+  as its source's predicate, read as ``noun_about`` is;
+* regard passive (``regard_passive``, ``regard_passive_predicate``): "the
+  merger is widely seen as a rescue", "the plan is considered a long
+  shot": the subject and what the "as"/"for" phrase governs (the cue takes
+  the preposition), or the subject and the predicate;
 * raising predicate (``raising_predicate``): "the builders appeared
   uneasy": the subject with the predicate, as ``raising`` reads an
   infinitive ("seem" is left out: on PolNeAR train 0-400 its predicate
@@ -467,6 +474,28 @@ class _Reader:
                 break
         self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
 
+    def regard_passive(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the merger is widely seen as a rescue", "the town is known for
+        its bridges": the subject and what the "as"/"for" phrase governs;
+        the cue the verb group with the preposition, as PolNeAR marks it."""
+        doc = self.doc
+        verb, subj, prep = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not subj.i < verb.i < prep.i or prep.right_edge.i == prep.i:
+            return
+        if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+            t.is_punct for t in doc[verb.i + 1 : prep.i]
+        ):
+            return
+        if (subj.left_edge.i == subj.i and subj.lower_ in ("it", "there")) or subj.left_edge.tag_ in _RELATIVE_TAGS:
+            return  # an expletive, or a relative pronoun ("whose bid was seen as") standing for a phrase outside
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        last = prep.right_edge.i
+        if agent is not None and prep.i < agent.i <= last:
+            last = agent.i - 1  # "seen as a rescue by analysts": the source is not content
+        pieces = [(subj.left_edge.i, min(subj.right_edge.i, verb.i - 1)), (prep.i + 1, last)]
+        self.emit(pieces, _cue_span(doc, verb, prep), verb, source, rule)
+
     def attitude(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "voters are tired of the delays", "she is confident (that) the bill
         will pass", "he was ready to follow the plan": an adjective of
@@ -507,9 +536,12 @@ class _Reader:
         if prep.lower_ not in self.lexicon.tables.get(rule.get("prep_table", ""), {}).get(noun.lemma_.lower(), ()):
             return
         source = _noun_source(noun)
-        if source is None or (prep.lower_ == "of" and not any(c.dep_ == "poss" for c in noun.children)):
+        if source is None or (
+            prep.lower_ == "of" and not rule.get("of_names_target") and not any(c.dep_ == "poss" for c in noun.children)
+        ):
             # "won the support of the union": an "of" phrase without a
-            # possessor names who holds the attitude, not what it is about.
+            # possessor names who holds the attitude, not what it is about
+            # (but "is a critic of" names the target: of_names_target).
             return
         # The cue starts at the noun's adjectives and compounds right before
         # it ("harsh criticism of", "his previous attacks on"), not at a
@@ -527,7 +559,14 @@ class _Reader:
             # verb group whose subject is the source joins the cue, as the
             # light-verb cues of the reported-speech finder do.
             start = _cue_span(doc, head, head)[0]
-        self.emit([(obj.left_edge.i, obj.right_edge.i)], (start, prep.idx + len(prep.text)), noun, source, rule)
+        last = obj.right_edge.i
+        for c in obj.rights:
+            if c.dep_ in ("relcl", "acl") and doc[c.left_edge.i - 1].text == ",":
+                # "the deal, which passed in May": the writer's gloss, not
+                # what the stance is about.
+                last = c.left_edge.i - 2
+                break
+        self.emit([(obj.left_edge.i, last)], (start, prep.idx + len(prep.text)), noun, source, rule)
 
     def raising(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the deal appears to be dead", "she is expected to resign": the
@@ -548,6 +587,10 @@ class _Reader:
             rule,
         )
 
+
+# Relative pronouns: a subject that opens with one stands for a phrase
+# outside its clause.
+_RELATIVE_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$"})
 
 # Dependents of a noun cue that stand in the cue ("harsh criticism of").
 _CUE_MODIFIERS: frozenset[str] = frozenset({"amod", "compound", "advmod", "nummod"})
@@ -589,6 +632,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "noun_object": _Reader.noun_object,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
+    "regard_passive": _Reader.regard_passive,
 }
 
 
