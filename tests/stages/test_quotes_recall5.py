@@ -285,3 +285,68 @@ def test_noun_object_content_stops_before_a_gloss_set_off_by_a_comma():
 
 def doc_rows(doc) -> list[tuple]:
     return [(t.text, t.lemma_, t.pos_, t.tag_, t.head.i, t.dep_) for t in doc]
+
+
+def _allegations(that: bool, poss: bool) -> list[tuple]:
+    # (Her) allegations (that) the clerk took bribes surfaced .
+    rows = [("Her", "her", "PRON", "PRP$", 1, "poss")] if poss else []
+    rows += [("allegations", "allegation", "NOUN", "NNS", 0, "nsubj")]
+    if that:
+        rows += [("that", "that", "SCONJ", "IN", 0, "mark")]
+    rows += [
+        ("the", "the", "DET", "DT", 0, "det"),
+        ("clerk", "clerk", "NOUN", "NN", 0, "nsubj"),
+        ("took", "take", "VERB", "VBD", 0, "acl"),
+        ("bribes", "bribe", "NOUN", "NNS", 0, "dobj"),
+        ("surfaced", "surface", "VERB", "VBD", 0, "ROOT"),
+        (".", ".", "PUNCT", ".", 0, "punct"),
+    ]
+    # Heads by word, so one table serves every variant.
+    at = {r[0]: k for k, r in enumerate(rows)}
+    heads = {
+        "Her": "allegations",
+        "allegations": "surfaced",
+        "that": "took",
+        "the": "clerk",
+        "clerk": "took",
+        "took": "allegations",
+        "bribes": "took",
+        "surfaced": "surfaced",
+        ".": "surfaced",
+    }
+    doc = _doc([r[:4] + (at[heads[r[0]]],) + r[5:] for r in rows])
+    return [
+        (q.speaker.mention.text if q.speaker.mention else None, q.cue.text, q.text, q.type, q.rule)
+        for q in _checked(doc, find_quotes(doc))
+    ]
+
+
+def test_noun_clause_open_reads_a_clause_without_that_and_one_without_a_source():
+    assert _allegations(that=False, poss=True) == [
+        ("Her", "allegations", "the clerk took bribes", "speech", "noun_clause_open")
+    ]
+    assert _allegations(that=False, poss=False) == [
+        (None, "allegations", "the clerk took bribes", "speech", "noun_clause_open")
+    ]
+    assert _allegations(that=True, poss=False) == [
+        (None, "allegations", "the clerk took bribes", "speech", "noun_clause_open")
+    ]
+    # With "that" and a source it is the reported-speech finder's noun_clause.
+    assert [r[4] for r in _allegations(that=True, poss=True)] == ["noun_clause"]
+
+
+def test_noun_clause_open_needs_a_finite_clause_with_a_subject_right_after_the_noun():
+    # Her plans to sell the house stalled .  (an infinitive: not this frame's)
+    doc = _doc(
+        [
+            ("Her", "her", "PRON", "PRP$", 1, "poss"),
+            ("plans", "plan", "NOUN", "NNS", 6, "nsubj"),
+            ("to", "to", "PART", "TO", 3, "aux"),
+            ("sell", "sell", "VERB", "VB", 1, "acl"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("house", "house", "NOUN", "NN", 3, "dobj"),
+            ("stalled", "stall", "VERB", "VBD", 6, "ROOT"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ]
+    )
+    assert "noun_clause_open" not in [q.rule for q in find_frames(doc)]

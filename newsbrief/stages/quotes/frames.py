@@ -474,6 +474,37 @@ class _Reader:
                 break
         self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
 
+    def noun_clause(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "allegations he took bribes", "reports that the plant will
+        close": a noun cue with a finite clause right after it; the source
+        where the noun has one."""
+        doc = self.doc
+        noun, clause = doc[ids[0]], doc[ids[1]]
+        first = clause.left_edge
+        if first.i != noun.i + 1 or clause.i <= noun.i:
+            return
+        that = first.lower_ == "that"
+        if not that and (first.tag_ in _RELATIVE_TAGS or first.tag_ in ("WRB", "TO", "IN") or first.is_punct):
+            return  # "the question why", "a plan to", "the fear of": other frames' or none
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or not _finite(clause):
+            return
+        source = _noun_source(noun)
+        if that and source is not None:
+            return  # the reported-speech finder's noun_clause reads it
+        start = _noun_cue_start(doc, noun, source)
+        if source is None and noun.left_edge.i < noun.i and doc[noun.left_edge.i].dep_ == "det":
+            # "an assertion", "the false accusations": with no source the
+            # cue is the noun's whole phrase, as PolNeAR marks it.
+            start = noun.left_edge.idx
+        type_ = self.lexicon.noun_types.get(noun.lemma_.lower(), "speech")
+        self.emit(
+            [(first.i + 1 if that else first.i, clause.right_edge.i)],
+            (start, noun.idx + len(noun.text)),
+            noun,
+            source,
+            {**rule, "type": type_},
+        )
+
     def regard_passive(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the merger is widely seen as a rescue", "the town is known for
         its bridges": the subject and what the "as"/"for" phrase governs;
@@ -543,22 +574,9 @@ class _Reader:
             # possessor names who holds the attitude, not what it is about
             # (but "is a critic of" names the target: of_names_target).
             return
-        # The cue starts at the noun's adjectives and compounds right before
-        # it ("harsh criticism of", "his previous attacks on"), not at a
-        # determiner or the possessor.
-        k = noun.i
-        while k - 1 >= 0 and doc[k - 1].head.i == noun.i and doc[k - 1].dep_ in _CUE_MODIFIERS:
-            k -= 1
-        if source.i >= k and source.i <= obj.right_edge.i:
+        if source.i >= _noun_cue_first(doc, noun) and source.i <= obj.right_edge.i:
             return
-        start = doc[k].idx
-        head = noun.head
-        subj = subject_of(head) if noun.dep_ in ("dobj", "attr") and head.i < noun.i else None
-        if subj is not None and subj.i == source.i:
-            # "launched a sharp attack on", "has raised questions about": the
-            # verb group whose subject is the source joins the cue, as the
-            # light-verb cues of the reported-speech finder do.
-            start = _cue_span(doc, head, head)[0]
+        start = _noun_cue_start(doc, noun, source)
         last = obj.right_edge.i
         for c in obj.rights:
             if c.dep_ in ("relcl", "acl") and doc[c.left_edge.i - 1].text == ",":
@@ -612,6 +630,36 @@ def _noun_source(noun: Token) -> Token | None:
     return None
 
 
+def _noun_cue_first(doc: Doc, noun: Token) -> int:
+    """The first token of a noun cue: the noun's adjectives and compounds
+    right before it ("harsh criticism of", "his previous attacks on"), not a
+    determiner or the possessor."""
+    k = noun.i
+    while k - 1 >= 0 and doc[k - 1].head.i == noun.i and doc[k - 1].dep_ in _CUE_MODIFIERS:
+        k -= 1
+    return k
+
+
+def _noun_cue_start(doc: Doc, noun: Token, source: Token | None) -> int:
+    """Where a noun cue starts: at its first modifier, or at the verb group
+    whose object or predicate it is when that verb's subject is the source
+    ("launched a sharp attack on", "has raised questions about"), as the
+    light-verb cues of the reported-speech finder do."""
+    head = noun.head
+    subj = subject_of(head) if source is not None and noun.dep_ in ("dobj", "attr") and head.i < noun.i else None
+    if subj is not None and subj.i == source.i:  # type: ignore[union-attr]
+        return _cue_span(doc, head, head)[0]
+    return doc[_noun_cue_first(doc, noun)].idx
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a clause's verb is finite: a tensed form, or an auxiliary
+    or modal that is ("he took", "rents will rise", "it has been")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
 def _copula_cue(doc: Doc, copula: Token, adj: Token, last: Token) -> tuple[int, int]:
     """ "has been deeply skeptical of": the copula with its auxiliaries and
     negation, up to ``last`` (the adjective or its preposition)."""
@@ -629,6 +677,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "in_source": _Reader.in_source,
     "interrupting": _Reader.interrupting,
     "naming": _Reader.naming,
+    "noun_clause": _Reader.noun_clause,
     "noun_object": _Reader.noun_object,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
