@@ -106,7 +106,9 @@ def test_noun_about_needs_a_source_and_an_of_phrase_with_a_possessor():
             (".", ".", "PUNCT", ".", 2, "punct"),
         ]
     )
-    assert find_frames(won) == []
+    assert "noun_about" not in [q.rule for q in find_frames(won)]
+    # It is drew_stance's: the plan is what the support is about, the "of" phrase its source.
+    assert _summary(find_frames(won)) == [("farmers", "won the support", "The plan", "stance", "drew_stance", False)]
     # An attack on the port was reported .  (no possessor, no verb subject)
     bare = _doc(
         [
@@ -350,3 +352,30 @@ def test_noun_clause_open_needs_a_finite_clause_with_a_subject_right_after_the_n
         ]
     )
     assert "noun_clause_open" not in [q.rule for q in find_frames(doc)]
+
+
+def _drew(verb: tuple[str, str], noun: tuple[str, str]) -> list[tuple]:
+    # The toll plan drew sharp NOUN from drivers .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("toll", "toll", "NOUN", "NN", 2, "compound"),
+            ("plan", "plan", "NOUN", "NN", 3, "nsubj"),
+            (verb[0], verb[1], "VERB", "VBD", 3, "ROOT"),
+            ("sharp", "sharp", "ADJ", "JJ", 5, "amod"),
+            (noun[0], noun[1], "NOUN", "NN", 3, "dobj"),
+            ("from", "from", "ADP", "IN", 5, "prep"),
+            ("drivers", "driver", "NOUN", "NNS", 6, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    return _summary(_checked(doc, find_frames(doc)))
+
+
+def test_drew_stance_the_subject_is_what_the_stance_is_about():
+    assert _drew(("drew", "draw"), ("criticism", "criticism")) == [
+        ("drivers", "drew sharp criticism", "The toll plan", "stance", "drew_stance", False)
+    ]
+    # Only listed verbs and nouns: "faced" and "drew sharp lines" are not.
+    assert _drew(("faced", "face"), ("criticism", "criticism")) == []
+    assert _drew(("drew", "draw"), ("lines", "line")) == []

@@ -474,6 +474,29 @@ class _Reader:
                 break
         self.emit(pieces, _cue_span(doc, verb, verb), verb, source, rule)
 
+    def received_stance(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "the plan drew sharp criticism from farmers": the subject is
+        what the stance is about; the source the "from" phrase (or the
+        object's "of" phrase: "won the support of farmers")."""
+        doc = self.doc
+        verb, obj, subj = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if not subj.i < verb.i < obj.i or subj.left_edge.tag_ in _RELATIVE_TAGS:
+            return
+        if subj.left_edge.i == subj.i and subj.lower_ in ("it", "there"):
+            return
+        source = None
+        for head in (obj, verb):
+            # "drew criticism from farmers", "won the support of farmers".
+            preps = ("from", "of") if head is obj else ("from",)
+            frm = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
+            if frm is not None:
+                source = next((c for c in frm.children if c.dep_ == "pobj"), None)
+                break
+        # The cue is the verb group up to the noun, without the "from": so
+        # PolNeAR marks it about 10 times in 14 on train.
+        cue = (_cue_span(doc, verb, verb)[0], obj.idx + len(obj.text))
+        self.emit([(subj.left_edge.i, subj.right_edge.i)], cue, verb, source, rule)
+
     def noun_clause(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "allegations he took bribes", "reports that the plant will
         close": a noun cue with a finite clause right after it; the source
@@ -681,6 +704,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "noun_object": _Reader.noun_object,
     "passive": _Reader.passive,
     "raising": _Reader.raising,
+    "received_stance": _Reader.received_stance,
     "regard_passive": _Reader.regard_passive,
 }
 
