@@ -19,6 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
+from ..columns import columns
 from ..syntax import doc_text, in_sorted
 from .lexicon import Lexicon, first_word, fold
 
@@ -125,7 +126,7 @@ class NameIndex:
         ends: list[int] = []
         ent_types: list[int] = []
         if n:
-            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
+            arr = columns(doc, [IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
             capital = (arr[:, 0] | arr[:, 1] | arr[:, 2]).astype(bool)
             lower_first = _lower_first_ids(doc.vocab.strings, lex.lower_first_words)
             if len(lower_first):
