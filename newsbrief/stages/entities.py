@@ -24,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
+from .columns import column, columns
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
 from .people import given_names, people_lexicon, surname_of
 from .syntax import doc_text, in_sorted, phrase_start
@@ -221,7 +222,7 @@ def _pronoun_window(doc: Doc) -> tuple[list[int], list[int], list[int]] | None:
     hooks = ("sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks or "sents" in doc.user_hooks)
     if not hooks and doc.has_annotation("SENT_START"):
         n = len(doc)
-        cols = doc.to_array([ORTH, LOWER, SENT_START]).reshape(n, 3)
+        cols = columns(doc, [ORTH, LOWER, SENT_START])
         kinds = np.zeros(n, dtype=np.int64)
         for kind, col, ids in _WINDOW_IDS:
             kinds[in_sorted(cols[:, col], ids)] = kind
@@ -1010,7 +1011,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     # Only the tokens spelled like a known surname are looked at: one array
     # read instead of a Token object per word of the document.
     surname_orths = {doc.vocab.strings.add(key) for key in by_surname}
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    for i, orth in enumerate(column(doc, ORTH).tolist()):
         if orth not in surname_orths:
             continue
         tok = doc[i]
