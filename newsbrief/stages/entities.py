@@ -94,11 +94,11 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in _LEADING_DROP
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].lower_.rstrip(".") in HONORIFICS
-        or (doc[start].pos_ == "ADV" and start + 1 < end)
+        (tok := doc[start]).lower_ in _LEADING_DROP
+        or tok.is_punct
+        or tok.is_space
+        or tok.lower_.rstrip(".") in HONORIFICS
+        or (tok.pos_ == "ADV" and start + 1 < end)
     ):
         start += 1
     if (
@@ -112,7 +112,7 @@ def _trim(span: Span) -> Span | None:
         # (in the span or right before it) opens a title ("Miss Universe")
         # when the word after it is no given name and the next one is.
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
     if start >= end:
         return None
