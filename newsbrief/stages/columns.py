@@ -62,10 +62,9 @@ def columns(doc: Doc, attrs: Sequence[int]) -> np.ndarray:
     """``doc.to_array(attrs)`` for a list of attributes: a new (tokens x
     attributes) uint64 array the caller may change."""
     kept = _kept(doc, attrs)
-    out = np.empty((len(doc), len(attrs)), dtype=np.uint64)
-    for k, attr in enumerate(attrs):
-        out[:, k] = kept[attr]
-    return out
+    if not len(doc):
+        return np.zeros((0, len(attrs)), dtype=np.uint64)
+    return np.stack([kept[attr] for attr in attrs], axis=1)
 
 
 __all__ = ["column", "columns"]
