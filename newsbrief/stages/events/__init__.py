@@ -307,15 +307,23 @@ def _negated(tok: Token) -> bool:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The doer of ``verb``: (token, from a passive agent)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    # The first agent, subject and passive subject in one walk of the
+    # children (each walk makes a Token object per child).
+    agent = subj = passive = None
+    for c in verb.children:
+        dep = c.dep_
+        if agent is None and dep == "agent":
+            agent = c
+        if subj is None and dep in _SUBJECT_DEPS:
+            subj = c
+        if passive is None and dep == "nsubjpass":
+            passive = c
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return pobj, True
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subj is not None:
         return subj, False
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         # "Israel is opposed to": an adjectival passive, its subject acts;
         # "civilians were killed": no doer named.

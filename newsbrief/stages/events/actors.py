@@ -363,13 +363,14 @@ def coordinated_demonyms(index: NameIndex, span: Span) -> list[int]:
     Egyptian warships"): each is an actor of its own."""
     out = []
     doc = span.doc
-    for tok in span:
-        hit = index.by_token.get(tok.i)
-        if hit is None or hit.start != tok.i:
+    # By index: a Token object only for the words that start a name.
+    for i in range(span.start, span.end):
+        hit = index.by_token.get(i)
+        if hit is None or hit.start != i:
             continue
         parts = [doc[k] for k in range(hit.start, hit.end)]
         conj = [c for p in parts for c in p.children if c.dep_ == "conj" and c.i in index.by_token]
         if conj and any(p.dep_ in ("amod", "compound", "nmod") for p in parts):
-            out.append(tok.i)
+            out.append(i)
             out.extend(index.by_token[c.i].start for c in conj)
     return out
