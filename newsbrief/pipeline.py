@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
 from .errors import Errors, SetupError
@@ -59,11 +59,12 @@ _TOKENIZER_DATA = Path(__file__).parent / "stages" / "data" / "tokenizer.toml"
 
 def add_abbreviations(nlp: Language, path: Path = _TOKENIZER_DATA) -> None:
     """Keep the full stop of the abbreviations in ``path`` with the word
-    ("Windsor, Ont., said"), as spaCy does for "Calif."."""
+    ("Windsor, Ont., said"), with the word it stands for as its norm, as spaCy
+    does for "Calif."."""
     with path.open("rb") as fh:
-        words = tomllib.load(fh)["abbreviations"]["words"]
-    for word in words:
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        norms: dict[str, str] = tomllib.load(fh)["abbreviations"]
+    for word, norm in norms.items():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: norm}])
 
 
 @lru_cache(maxsize=4)

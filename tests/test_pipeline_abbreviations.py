@@ -17,3 +17,18 @@ def test_reported_clause_runs_past_the_abbreviation():
     (quote,) = analyze(text).quotes
     assert quote.text == "it would shut its depot in Red Deer, Alta., by the end of June, cutting 80 jobs"
     assert text[quote.start : quote.end] == quote.text
+
+
+def test_title_abbreviation_is_one_token_and_no_name(nlp):
+    doc = nlp.make_doc("Det. Sgt. Ruth Amadi and Govs. Lee and Park spoke.")
+    words = [t.text for t in doc]
+    assert "Det." in words and "Sgt." in words and "Govs." in words
+
+
+def test_title_abbreviation_is_parsed_as_the_title_it_stands_for():
+    # Without its norm the tagger read "Supt." as punctuation and split the
+    # sentence before the name, so the statement was lost.
+    text = "The depot will close in June, Supt. Greg Hale said on Monday."
+    (quote,) = analyze(text).quotes
+    assert quote.text == "The depot will close in June"
+    assert quote.speaker is not None and quote.speaker.name == "Greg Hale"

@@ -280,6 +280,19 @@ def _is_work_title(span: Span) -> bool:
     return False
 
 
+def _is_org_by_head(span: Span) -> bool:
+    """A name right after an organisation noun that modifies it or that it
+    is in apposition to ("the nonprofit Full Plate", "the company Acme");
+    the nouns are ``people.toml``'s ``org_heads``. ("A group Ana Roe
+    founded" is not: there the name is the subject of its own clause.)"""
+    if span.start == 0:
+        return False
+    before, root = span.doc[span.start - 1], span.root
+    if not before.is_lower or before.lemma_.lower() not in _LEX.org_heads:
+        return False
+    return before.head.i == root.i or (root.dep_ == "appos" and root.head.i == before.i)
+
+
 def _is_place_by_apposition(span: Span) -> bool:
     """Rule ``place_apposition``: a name with a place noun in apposition
     ("Sable Point, a fishing village"); the nouns are ``people.toml``'s
@@ -393,12 +406,91 @@ def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Sp
     return out
 
 
+# Labels a given name gets from the small model when it misses the person.
+_NOT_PERSON_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: set[str]) -> list[tuple[Span, str]]:
+    """Rule ``missed_namesake``: a capitalised name word the model labelled
+    no person ("Ivanka" as a product) right before the surname of a person
+    named in full, with another given name ("Ivanka Trump" in a story on
+    Donald Trump), is that surname's namesake: a person of their own, not
+    the bare surname of the one named in full."""
+    given: dict[str, set[str]] = {}
+    for span, label in mentions:
+        if label == "PERSON" and len(span) >= 2:
+            given.setdefault(span[-1].text, set()).add(span[0].lower_)
+    single = {span.start: k for k, (span, label) in enumerate(mentions) if len(span) == 1}
+    covered = {i for span, _ in mentions if len(span) > 1 for i in range(span.start, span.end)}
+    orths = {doc.vocab.strings.add(w) for w in given}
+    added: list[tuple[Span, str]] = []
+    dropped: set[int] = set()
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if i == 0 or orth not in orths or i in covered or (i - 1) in covered:
+            continue
+        first = doc[i - 1]
+        word = first.lower_.rstrip(".")
+        # A given name the nicknames data knows, or a word the model took
+        # for a product or a work ("Ivanka"); not a sentence's first word
+        # ("Though Kaine") unless so labelled.
+        labelled = first.ent_type_ in _NOT_PERSON_LABELS
+        if (
+            first.pos_ != "PROPN"
+            or not (first.is_title and first.is_alpha and len(first) > 1)
+            or not (labelled or (first.lower_ in given_names() and not first.is_sent_start))
+            or word in TITLE_WORDS
+            or word in HONORIFICS
+            or word in NAME_LIKE_TITLES
+            or first.lower_ in given[doc[i].text]
+            or (i >= 2 and doc[i - 2].pos_ == "PROPN")
+        ):
+            continue
+        if i in single:
+            dropped.add(single[i])
+        added.append((doc[i - 1 : i + 1], "PERSON"))
+    if not added:
+        return mentions
+    kept = [m for k, m in enumerate(mentions) if k not in dropped]
+    return sorted(kept + added, key=lambda m: m[0].start)
+
+
 def _looks_like_org(name: str) -> bool:
     return any(t in ORG_HINT_WORDS for t in _name_key(name).split())
 
 
+def _org_by_member_noun(cluster: _Cluster, canonical: str) -> bool:
+    """Rule ``org_member_noun``: a one-word name, never written as a full
+    person name and no given name, that modifies a noun only organisations
+    have ("a Carrier executive", "Acme's shareholders", people.toml's
+    ``org_member_nouns``), or that is where one posts ("wrote on Zentrix",
+    ``platform_frames``), is an organisation, whatever the model's label."""
+    if cluster.full_person or " " in canonical or canonical.lower() in given_names():
+        return False
+    for m in cluster.mentions:
+        root = m.root
+        if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _LEX.org_member_nouns:
+            return True
+        # "posted on Zentrix", "took to Zentrix": a place to publish, a platform.
+        prep = root.head
+        if root.dep_ == "pobj" and f"{prep.head.lemma_.lower()} {prep.lower_}" in _LEX.platform_frames:
+            return True
+    return False
+
+
+def _is_gerund_opening(span: Span) -> bool:
+    """Rule ``gerund_not_name``: a capitalised -ing word opening a sentence
+    and taking an object or particle ("Making her way ...", "Conceding the
+    race ...") is a verb the model took for a name."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].lower_.endswith("ing"):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in _LEX.gerund_objects
+
+
 def _cluster_type(cluster: _Cluster, canonical: str) -> str:
     labels = cluster.labels
+    if _org_by_member_noun(cluster, canonical):
+        return "ORG"
     # The small English models often label a rare surname ORG in one sentence
     # and PERSON in the next; a proper name seen as a person once, with no
     # organisation word in it, is a person.
@@ -623,6 +715,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     )
     # A name the article once glosses as a place is a place at every mention.
     places = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
+    # Rule ``org_head_before_name``: so is a name an organisation word
+    # introduces ("the charity Full Plate", "the startup Zentrix").
+    orgs = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_org_by_head(ent)}
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -663,6 +758,10 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             trimmed, label = _without_titles(trimmed), "PERSON"
         if label == "PERSON" and trimmed.text in places:
             label = "LOC"
+        if label == "PERSON" and trimmed.text in orgs:
+            label = "ORG"
+        if label == "PERSON" and _is_gerund_opening(trimmed):
+            continue
         if label == "PERSON" and _is_work_title(trimmed):
             # "her 2003 book, Living History": a work's title, no person.
             continue
@@ -683,6 +782,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     if not mentions:
         return []
     mentions = _join_nicknames(doc, mentions)
+    if surnames:
+        mentions = _add_missed_namesakes(doc, mentions, surnames)
 
     # 1. Exact clusters by normalised name.
     by_key: dict[str, _Cluster] = {}

@@ -38,6 +38,11 @@ class PeopleLexicon:
     work_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()
+    org_member_nouns: frozenset[str] = frozenset()
+    gerund_objects: frozenset[str] = frozenset()
+    platform_frames: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    gender_barriers: frozenset[str] = frozenset()
     given_name_gender: dict[str, str] | None = None
 
 
@@ -73,6 +78,11 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         work_heads=words("work_heads") if "work_heads" in data else frozenset(),
         place_heads=words("place_heads") if "place_heads" in data else frozenset(),
         name_suffixes=words("name_suffixes") if "name_suffixes" in data else frozenset(),
+        org_member_nouns=words("org_member_nouns") if "org_member_nouns" in data else frozenset(),
+        gerund_objects=words("gerund_objects") if "gerund_objects" in data else frozenset(),
+        platform_frames=words("platform_frames") if "platform_frames" in data else frozenset(),
+        document_heads=words("document_heads") if "document_heads" in data else frozenset(),
+        gender_barriers=words("gender_barriers") if "gender_barriers" in data else frozenset(),
         given_name_gender=_gendered(data.get("given_name_gender", {})),
     )
 

@@ -55,6 +55,7 @@ _GENDERED_NOUNS = _LEX.gendered_nouns
 # object per word around each mention cost more than the lookup).
 _HONORIFIC_IDS = {hash_string(w): g for w, g in _HONORIFIC_GENDER.items()}
 _GENDERED_IDS = {hash_string(w): g for w, g in _GENDERED_NOUNS.items()}
+_BARRIER_IDS = {hash_string(w) for w in _LEX.gender_barriers}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENERIC_HEADS = _LEX.generic_heads
@@ -73,6 +74,9 @@ _MAX_CANDIDATES = 40
 _CUE_CLIMB = 3
 _CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
+# Rule ``dateline_source``: a place and a news agency in parentheses, then a
+# dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
+_DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
@@ -323,14 +327,34 @@ class _Resolver:
                     # is the speaker's pronoun, not that name's.
                     last_person = None
                     continue
-                last_person = (eid, sent_no)
+                # Rule ``pronoun_votes_for_subject``: a pronoun after a name
+                # that is the object of its clause ("when Doe mentioned Roe,
+                # she said") more often means someone else: only a subject
+                # (or its appositive, "the mayor, Ana Roe,") takes the
+                # pronouns after it as evidence.
+                voter = subject or root.dep_ == "ROOT" or (
+                    root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                last_person = (eid, sent_no) if voter else None
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
                 if any(w in after for w in _LEX.singular_they):
                     # "Sam Lee, who uses they/them pronouns": they is Sam Lee.
                     they_people.add(eid)
-                # Honorifics and gendered nouns right before or after the name.
-                for j in range(max(0, span.start - 3), min(len(doc), span.end + 3)):
+                # Honorifics and gendered nouns right before or after the name,
+                # in its own phrase: rule ``gender_noun_own_phrase``, "Ana Roe
+                # and husband Sam", "Roe's husband", "Roe, with her son" say
+                # nothing of Ana Roe's gender (people.toml, gender_barriers).
+                lo, hi = max(0, span.start - 3), min(len(doc), span.end + 3)
+                for j in range(span.start - 1, lo - 1, -1):
+                    if lows[j] in _BARRIER_IDS:
+                        lo = j + 1
+                        break
+                for j in range(span.end, hi):
+                    if lows[j] in _BARRIER_IDS:
+                        hi = j
+                        break
+                for j in range(lo, hi):
                     g = _HONORIFIC_IDS.get(lows[j]) if j == span.start - 1 else None
                     g = g or _GENDERED_IDS.get(lows[j])
                     if g:
@@ -511,6 +535,42 @@ class _Resolver:
         left = found.left_edge.i
         return self.description(self.doc[left : found.i + 1], found.idx, None)
 
+    def _it_subject(self, start: int, org: _Resolved | None) -> _Resolved | None:
+        """Rule ``it_is_the_subject_described``: "it" after a sentence whose
+        subject is an organisation or a document the article does not name
+        ("Doe's campaign backtracked ... it said", "The staff letter noted
+        ... It added") is that description, when it comes after the last
+        mention of the organisation the pronoun would otherwise go to. Looks
+        at the pronoun's own sentence before it and the sentence before."""
+        sent = self.sent_of(start)
+        lo = self.sent_starts[max(0, sent - 1)]
+        tok_at = self._span(start, start + 1)
+        if tok_at is None or len(tok_at) == 0:
+            return None
+        found: Token | None = None
+        for tok in self.doc[self._span(lo, lo + 1)[0].i : tok_at[0].i]:
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.tag_ == "NN"
+                and (tok.lemma_.lower() in _ORG_HEADS or tok.lemma_.lower() in _LEX.document_heads)
+                and not self.in_quote(tok.idx)
+                and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None
+            ):
+                found = tok
+        if found is None:
+            return None
+        if org is not None and org.entity is not None:
+            i = bisect_left(self.ref_starts, start) - 1
+            while i >= 0 and self.refs[i].eid != org.entity:
+                i -= 1
+            if i >= 0 and self.refs[i].start > found.idx:
+                return None
+        described = self.description(self.doc[found.left_edge.i : found.i + 1], found.idx, None)
+        if described.entity is None and org is not None and found.lemma_.lower() in _GENERIC_ORG_HEADS:
+            # "the company" left unlinked says less than the organisation named.
+            return None
+        return described
+
     def _relative_antecedent(self, start: int) -> str | None:
         """Rule ``relative_antecedent``: the pronoun at ``start`` is the
         subject of a relative clause whose relative word is its object
@@ -559,7 +619,12 @@ class _Resolver:
                 i -= 1
                 if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
                     return self.named(self.entities[ref.eid], None)
-            return self.recent(start, ("ORG",), "", prev)
+            org = self.recent(start, ("ORG",), "", prev)
+            if org is None or prev is None or prev.entity != org.entity:
+                described = self._it_subject(start, org)
+                if described is not None:
+                    return described
+            return org
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous
             # speaker when that is a group, or an organisation that is the
@@ -958,6 +1023,69 @@ class _Resolver:
                 return person
         return None
 
+    def _relative_head(self, noun: Token) -> Token:
+        """Rule ``relative_through_apposition``: the parser often hangs a
+        relative clause on the last noun before it. When that noun is no
+        person (a place, an organisation, a group word) and is the object of a
+        preposition inside a person's phrase ("Ana Roe, an analyst at Acme,
+        who said"; "Jo Lee, a doctor from Leeds, who"), or a group word in
+        apposition to a person ("Sam Roe, a Republican who said"), the
+        clause is about that person's phrase."""
+        start = noun
+        for _ in range(3):
+            ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
+            # Only a name of no person is climbed from: "a rise from the 1
+            # percent who" and "the ire of lawmakers who" mean the people.
+            if ent is None or ent.type == "PERSON" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+        if noun is not start and not self._person_noun(noun):
+            noun = start
+        ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
+        if noun.dep_ == "appos" and (ent is None or ent.type == "NORP") and noun.tag_ not in ("NNS", "NNPS"):
+            # ("Ana Roe and Jo Lee, two nurses who": the pair, not Ana Roe.)
+            head = noun.head
+            owner = self.entity_at(head.idx, head.idx + len(head.text))
+            # Right after the name's own phrase and a comma ("Sam Roe of
+            # Ohio, a Republican who"), not a parse that reaches back over
+            # other words to a name.
+            left = noun.left_edge.i
+            before = self.doc[left - 2] if left >= 2 and self.doc[left - 1].text == "," else None
+            adjacent = before is not None and (before.i == head.i or head.is_ancestor(before))
+            if owner is not None and owner.type == "PERSON" and adjacent:
+                return head
+        return noun
+
+    def _relative_pair(self, noun: Token, relative: Token) -> _Resolved | None:
+        """Rule ``relative_pair``: a relative clause after coordinated names
+        ("Ana Roe and Jo Lee, who say") is theirs, not the last one's: the
+        pair as written, as "Roe and Lee said" is."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first is noun or first.pos_ != "PROPN" or noun.pos_ != "PROPN":
+            return None
+        # Two names and "and" only: "Ana Roe, who ran, and Jo Lee, who" are
+        # two clauses, and in a list ("A, B, C and D, who") the clause is
+        # often the last one's alone.
+        if any(t.pos_ not in ("PROPN", "CCONJ") for t in self.doc[first.i : noun.i] if not t.is_punct or t.text != "."):
+            return None
+        left = first.left_edge.i
+        right = relative.i - 1
+        while right > noun.i and (self.doc[right].is_punct or self.doc[right].dep_ == "cc"):
+            right -= 1
+        phrase = self.doc[left : right + 1]
+        return _Resolved(phrase.text, None, None, "DESC", "", True)
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A named person, a word for a person ("analyst", "president"), or
+        a noun in apposition to a named person."""
+        for t in (tok, tok.head) if tok.dep_ == "appos" else (tok,):
+            ent = self.entity_at(t.idx, t.idx + len(t.text))
+            if ent is not None and ent.type == "PERSON":
+                return True
+        return tok.lemma_.lower() in _PERSON_NOUNS
+
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
         the grammatical subject of the cue, or of the verb the cue hangs from
@@ -1009,6 +1137,26 @@ class _Resolver:
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
+        # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
+        before = self.text[: mention.start].rstrip(" \t\xa0")
+        dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None
+        if dateline is not None:
+            # Rule ``dateline_source``: a source mention that opens with its
+            # article's dateline ("PARIS (AFP) - Minister Ana Roe") is the
+            # name after it; a dateline alone is no one.
+            rest = mention.text[dateline.end() :]
+            if not rest.strip():
+                return None
+            at = mention.start + dateline.end()
+            probe = Quote(
+                text=quote.text,
+                start=quote.start,
+                end=quote.end,
+                kind=quote.kind,
+                cue=quote.cue,
+                speaker=Speaker(mention=TextSpan(rest, at, mention.end)),
+            )
+            return self.resolve(probe, prev)
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
@@ -1034,7 +1182,12 @@ class _Resolver:
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
             antecedent = root.head.head
+            if root.lower_ in ("who", "whom"):
+                antecedent = self._relative_head(antecedent)
             ent = self.entity_at(antecedent.idx, antecedent.idx + len(antecedent.text))
+            pair = self._relative_pair(antecedent, root) if root.lower_ in ("who", "whom") else None
+            if pair is not None:
+                return pair
             if ent is not None:
                 return self.named(ent, None)
             left = antecedent.left_edge.i

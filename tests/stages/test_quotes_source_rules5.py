@@ -18,7 +18,9 @@ from newsbrief.stages.lexicon import cue_lexicon
 from newsbrief.stages.quotes.reported import cue_subject, find_reported_speech
 from newsbrief.stages.quotes.sources import (
     adjacent_subject,
+    apposition_after_quote,
     gloss_left_out,
+    participle_reporter,
     relative_that,
     set_off_subject,
     trim_focus,
@@ -301,7 +303,9 @@ def test_focus_words_drop_an_opening_even():
 def test_focus_words_drop_a_closing_both():
     doc = _even("Even", "both")
     assert trim_focus(doc, doc[2], 0, 3) == (1, 2)
-    assert _said_by(doc) == "the owners"
+    # Rule floating_both (``cuespans``): the "both" goes to the cue.
+    quotes = _checked(doc, find_reported_speech(doc))
+    assert [(q.cue.text, q.speaker.mention.text) for q in quotes] == [("both said", "the owners")]
 
 
 def test_focus_words_keep_other_openers():
@@ -343,3 +347,99 @@ def test_relative_which_stays_the_mention():
     quotes = _checked(doc, find_reported_speech(doc))
     claim = [q for q in quotes if q.cue.text == "claim"]
     assert claim[0].speaker.mention.text == "which"
+
+
+def _adding(head_dep: str = "ccomp") -> Doc:
+    # Lee said the plan works , adding that it is cheap .
+    # (head_dep "relcl": the parser hung "works" on "plan" as a relative
+    # clause, so no reported clause stands between the cue and "adding".)
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("plan", "plan", "NOUN", "NN", 4 if head_dep == "ccomp" else 1, "nsubj" if head_dep == "ccomp" else "dobj"),
+        ("works", "work", "VERB", "VBZ", 1 if head_dep == "ccomp" else 3, head_dep),
+        (",", ",", "PUNCT", ",", 4, "punct"),
+        ("adding", "add", "VERB", "VBG", 4, "advcl"),
+        ("that", "that", "SCONJ", "IN", 9, "mark"),
+        ("it", "it", "PRON", "PRP", 9, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 6, "ccomp"),
+        ("cheap", "cheap", "ADJ", "JJ", 9, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    spaces = [True, True, True, True, False, True, True, True, True, True, False, False]
+    return _doc(rows, ents=[(0, 1, "PERSON")], spaces=spaces)
+
+
+def test_participle_in_report_takes_the_reporting_subject():
+    doc = _adding()
+    assert participle_reporter(doc[6], lambda t: t.lemma_ in ("say", "add")).i == 1
+    assert cue_subject(doc[6]).text == "Lee"
+
+
+def test_participle_in_report_not_through_a_relative_clause():
+    doc = _adding("relcl")
+    assert participle_reporter(doc[6], lambda t: t.lemma_ in ("say", "add")) is None
+    assert cue_subject(doc[6]) is None or cue_subject(doc[6]).text != "Lee"
+
+
+def _won_okafor(title_first: bool = False) -> Doc:
+    # "We won," Lee Okafor, head of the club, said .   (title_first:
+    # "We won," her aide, Lee Okafor, said .) The parser hung the name on
+    # the quote's verb and gave "said" no subject.
+    if title_first:
+        rows = [
+            ('"', '"', "PUNCT", "``", 2, "punct"),
+            ("We", "we", "PRON", "PRP", 2, "nsubj"),
+            ("won", "win", "VERB", "VBD", 11, "ccomp"),
+            (",", ",", "PUNCT", ",", 2, "punct"),
+            ('"', '"', "PUNCT", "''", 2, "punct"),
+            ("her", "her", "PRON", "PRP$", 6, "poss"),
+            ("aide", "aide", "NOUN", "NN", 2, "appos"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("Lee", "Lee", "PROPN", "NNP", 9, "compound"),
+            ("Okafor", "Okafor", "PROPN", "NNP", 6, "appos"),
+            (",", ",", "PUNCT", ",", 9, "punct"),
+            ("said", "say", "VERB", "VBD", 11, "ROOT"),
+            (".", ".", "PUNCT", ".", 11, "punct"),
+        ]
+        spaces = [False, True, False, False, True, True, False, True, True, False, True, False, False]
+        return _doc(rows, ents=[(8, 10, "PERSON")], spaces=spaces)
+    rows = [
+        ('"', '"', "PUNCT", "``", 2, "punct"),
+        ("We", "we", "PRON", "PRP", 2, "nsubj"),
+        ("won", "win", "VERB", "VBD", 13, "ccomp"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ('"', '"', "PUNCT", "''", 2, "punct"),
+        ("Lee", "Lee", "PROPN", "NNP", 6, "compound"),
+        ("Okafor", "Okafor", "PROPN", "NNP", 2, "appos"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("head", "head", "NOUN", "NN", 6, "appos"),
+        ("of", "of", "ADP", "IN", 8, "prep"),
+        ("the", "the", "DET", "DT", 11, "det"),
+        ("club", "club", "NOUN", "NN", 9, "pobj"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("said", "say", "VERB", "VBD", 13, "ROOT"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+    ]
+    spaces = [False, True, False, False, True, True, False, True, True, True, True, False, True, False, False]
+    return _doc(rows, ents=[(5, 7, "PERSON")], spaces=spaces)
+
+
+def test_apposition_after_quote_finds_the_name():
+    doc = _won_okafor()
+    assert apposition_after_quote(doc, 11).text == "Okafor"
+    assert adjacent_subject(doc[13], doc[13]).text == "Okafor"
+
+
+def test_apposition_after_quote_keeps_a_title_before_the_name():
+    doc = _won_okafor(title_first=True)
+    assert [t.text for t in doc][8:12] == ["Lee", "Okafor", ",", "said"]
+    assert adjacent_subject(doc[11], doc[11]).text == "aide"
+
+
+def test_apposition_after_quote_needs_a_name():
+    # "We won," the head of the club, said: no name, no source.
+    doc = _won_okafor()
+    doc.ents = []
+    assert apposition_after_quote(doc, 11) is None

@@ -62,8 +62,9 @@ from ...model import Quote, Speaker, TextSpan
 from ..columns import column
 from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
 from ..syntax import in_sorted, subject_of
+from .cuespans import noun_modifiers
 from .markindex import MarkIndex, build_mark_index, marks_in
-from .reported import content_span, source_mention
+from .reported import content_span, cue_chain, source_mention
 
 # A source phrase longer than this is cut to its name or head.
 _MAX_SOURCE_TOKENS = 30
@@ -195,8 +196,14 @@ def _frames(vocab: Vocab) -> _Frames:
 
 def _cue_span(doc: Doc, verb: Token, last: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and one-word adverbs right
-    before the verb ("was not rejected", "has also been called"), up to
-    ``last``; as the reported-speech finder marks a cue."""
+    before the verb ("was not rejected", "has also been called") and the
+    catenative chain it ends ("continued to portray", "to frame"), up to
+    ``last``; as the reported-speech finder marks a cue (``cue_chain``)."""
+    if verb.pos_ in ("VERB", "AUX"):
+        # Rule frame_chain (``cuespans``): one cue phrase for every finder.
+        return cue_chain(verb)[0].idx, last.idx + len(last.text)
+    # Rule noun_cue_adjectives (``cuespans``): "her earlier claim".
+    verb = noun_modifiers(verb) if verb.pos_ == "NOUN" else verb
     k = verb.i - 1
     start = verb.idx
     while (

@@ -39,6 +39,7 @@ from ...model import Quote, Speaker, TextSpan
 from ..columns import column
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
+from .cuespans import governs_quoted_phrase, reply_adverb
 from .markindex import (
     MarkIndex,
     MarkRule,
@@ -236,7 +237,7 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         phrasal = tok.dep_ == "advmod" and (
             (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS or manner_adverb(tok)
         )
-        if tok.dep_ == "prt" or phrasal:
+        if tok.dep_ == "prt" or phrasal or reply_adverb(tok, verb):
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
@@ -253,6 +254,12 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         elif tok.dep_ == "prep" and i + 1 < len(doc) and (i + 1) in idx.in_quote:
             # The preposition governs the quote ('called for "action"'): it
             # ends the cue.
+            last = tok
+            break
+        elif governs_quoted_phrase(tok, idx.in_quote):
+            # Rule content_preposition (``cuespans``): the preposition
+            # governs the phrase that holds the quote ('called for more
+            # "flexibility"'): it ends the cue.
             last = tok
             break
         elif tok.dep_ == "prep" and tok.lower_ in cue_phrase_preps():

@@ -78,6 +78,14 @@ from ...model import Quote, Speaker, TextSpan
 from ..columns import columns
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
+from .cuespans import (
+    adjective_chain,
+    floating_both,
+    governs_content,
+    noun_modifiers,
+    object_participle,
+    reply_adverb,
+)
 from .markindex import marks_words
 from .sources import (
     SEPARATORS,
@@ -86,6 +94,7 @@ from .sources import (
     coordinated_reporter,
     gerund_after_name,
     gloss_left_out,
+    participle_reporter,
     relative_that,
     set_off_subject,
     source_left,
@@ -359,7 +368,9 @@ def cue_subject(verb: Token) -> Token | None:
     chain ("he began by saying": a "by" gerund has none of its own), or
     the person named right before an "-ing" cue ("the clip shows Lee
     saying": rule ``gerund_after_name`` in ``sources``)."""
-    reporter = coordinated_reporter(verb, _is_cue_verb)
+    # Rule participle_in_report (``sources``): "Lee insisted that the plan
+    # works, adding that ...": Lee adds.
+    reporter = coordinated_reporter(verb, _is_cue_verb) or participle_reporter(verb, _is_cue_verb)
     if reporter is not None:
         # Rule coordinated_cue_in_report (``sources``): "Lee said the plant
         # would close and warned that ...": Lee warned.
@@ -424,6 +435,12 @@ def cue_chain(verb: Token) -> tuple[Token, Token]:
     link = verb
     for _ in range(_MAX_CHAIN):
         head = link.head
+        host = adjective_chain(link)
+        if host is not None:
+            # Rule adjective_chain (``cuespans``): "were more likely to say".
+            first = _cue_modifiers(host, host)
+            link = host
+            continue
         if link.dep_ == "pcomp" and head.lower_ == "by" and head.i == first.i - 1:
             # "began by saying": the preposition hangs on the chain's verb,
             # right before it.
@@ -445,7 +462,8 @@ def cue_chain(verb: Token) -> tuple[Token, Token]:
         # An infinitive that no verb before it governs ("as if to say",
         # "to be sure"): its "to" is part of the cue (+0.2 cue F1 on train).
         first = doc[k]
-    return first, link
+    # Rule floating_both (``cuespans``): "Lee and Kim both said".
+    return floating_both(first), link
 
 
 def cue_lead_in(verb: Token, first: int = -1, last: int = -1) -> Token:
@@ -468,6 +486,10 @@ def cue_lead_in(verb: Token, first: int = -1, last: int = -1) -> Token:
         if tok.dep_ == "pcomp" and head.dep_ == "prep":
             if head.lower_ not in _LEAD_PREPS:
                 break
+            head = head.head
+        elif object_participle(tok):
+            # Rule object_participle (``cuespans``): "issued a statement
+            # saying": the verb of the noun the participle modifies.
             head = head.head
         elif tok.dep_ not in ("xcomp", "advcl") or any(c.dep_ == "mark" for c in tok.children):
             break
@@ -759,10 +781,11 @@ class _Finder:
             or getattr(subject_of(head), "i", -1) != source.i
             or first <= head.i <= last
         ):
-            return noun
+            # Rule noun_cue_adjectives (``cuespans``): "her recent call".
+            return noun_modifiers(noun)
         start = cue_lead_in(head, first, last)
         if any(self.index.inside[start.i : noun.i]) or self.index.crosses_break(start.i, noun.i):
-            return noun
+            return noun_modifiers(noun)
         return start
 
     def type_of(self, cue: Token, source: Token | None) -> str:
@@ -827,12 +850,18 @@ class _Finder:
             tok = doc[i]
             if tok.head.i != verb.i:
                 break
-            if tok.dep_ == "prt" or manner_adverb(tok):
+            if tok.dep_ == "prt" or manner_adverb(tok) or reply_adverb(tok, verb):
+                # Rule reply_adverb (``cuespans``): "wrote back".
                 end = tok
             elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
                 end = doc[tok.right_edge.i]
             elif channel_phrase(tok) is not None and not (first <= tok.i + 1 <= last):
                 end = doc[tok.i + 1]
+            elif first > tok.i and governs_content(tok, first):
+                # Rule content_preposition (``cuespans``): "responded to |
+                # news that ...": the preposition's phrase holds the content.
+                end = tok
+                break
             elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
             ):
