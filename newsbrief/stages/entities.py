@@ -24,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
+from .columns import column, columns
 from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
 from .people import given_names, people_lexicon, surname_of
 from .syntax import doc_text, in_sorted, phrase_start
@@ -93,11 +94,11 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in _LEADING_DROP
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].lower_.rstrip(".") in HONORIFICS
-        or (doc[start].pos_ == "ADV" and start + 1 < end)
+        (tok := doc[start]).lower_ in _LEADING_DROP
+        or tok.is_punct
+        or tok.is_space
+        or tok.lower_.rstrip(".") in HONORIFICS
+        or (tok.pos_ == "ADV" and start + 1 < end)
     ):
         start += 1
     if (
@@ -111,7 +112,7 @@ def _trim(span: Span) -> Span | None:
         # (in the span or right before it) opens a title ("Miss Universe")
         # when the word after it is no given name and the next one is.
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
     if start >= end:
         return None
@@ -221,7 +222,7 @@ def _pronoun_window(doc: Doc) -> tuple[list[int], list[int], list[int]] | None:
     hooks = ("sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks or "sents" in doc.user_hooks)
     if not hooks and doc.has_annotation("SENT_START"):
         n = len(doc)
-        cols = doc.to_array([ORTH, LOWER, SENT_START]).reshape(n, 3)
+        cols = columns(doc, [ORTH, LOWER, SENT_START])
         kinds = np.zeros(n, dtype=np.int64)
         for kind, col, ids in _WINDOW_IDS:
             kinds[in_sorted(cols[:, col], ids)] = kind
@@ -1111,7 +1112,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     # Only the tokens spelled like a known surname are looked at: one array
     # read instead of a Token object per word of the document.
     surname_orths = {doc.vocab.strings.add(key) for key in by_surname}
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    for i, orth in enumerate(column(doc, ORTH).tolist()):
         if orth not in surname_orths:
             continue
         tok = doc[i]

@@ -41,6 +41,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote, Speaker, TextSpan
+from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import people_lexicon, surname_of
@@ -286,7 +287,7 @@ class _Resolver:
         quoted, qi = self.quoted, 0
         # Token columns, not a Token object per word: this loop reads every word.
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
-        cols = doc.to_array([SENT_START, IDX, LENGTH, LOWER]).reshape(len(doc), 4)
+        cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
         for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
             if sent_start == 1:

@@ -72,6 +72,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors
 from ..model import Entity, Quote, SummarySentence
+from .columns import columns
 from .layers import entities_of, quotes_of, read_entities, read_quotes
 from .lexicon import SPEECH_VERBS
 from .syntax import doc_text
@@ -240,7 +241,7 @@ def _candidates(doc: Doc, text: str) -> tuple[list[_Candidate], np.ndarray, np.n
     """
     if len(doc) == 0:
         return [], np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=bool)
-    arr = doc.to_array(_ATTRS).astype(np.int64)  # hashes wrap; equality is kept
+    arr = columns(doc, _ATTRS).astype(np.int64)  # hashes wrap; equality is kept
     is_start = arr[:, 0] == 1
     is_start[0] = True
     sent_id = np.cumsum(is_start) - 1

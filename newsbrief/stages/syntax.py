@@ -13,6 +13,8 @@ from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .columns import columns
+
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing coordination and participle
@@ -256,7 +258,7 @@ class SentenceMatcher:
         n = len(doc)
         if self.filters is None or not n:
             return self.matcher(doc)
-        arr = doc.to_array(self.columns).reshape(n, -1)
+        arr = columns(doc, self.columns)  # shared with the other stages' reads
         cols = {attr: arr[:, k] for k, attr in enumerate(self.columns)}
         head = np.arange(n) + cols[HEAD].astype(np.int64)
         # Token i can be a pattern's first node: it passes that node's tests

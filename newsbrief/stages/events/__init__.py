@@ -40,6 +40,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..columns import column, columns
 from ..layers import read_entities, read_quotes
 from ..lexicon import SPEECH_VERBS
 from ..syntax import doc_text, in_sorted
@@ -174,7 +175,7 @@ def _triggers(doc: Doc, stage: EventsStage, lemmas: np.ndarray | None = None) ->
     if len(doc) == 0:
         return best
     if lemmas is None:
-        lemmas = doc.to_array(LEMMA)
+        lemmas = column(doc, LEMMA)
     for i in np.flatnonzero(in_sorted(lemmas, stage.lemma_ids)).tolist():
         tok = doc[i]
         for rule in stage.by_lemma.get(tok.lemma_, ()):
@@ -207,7 +208,7 @@ def _modal_candidates(doc: Doc, stage: EventsStage, lowers: np.ndarray | None = 
     if len(doc) == 0:
         return set()
     if lowers is None:
-        lowers = doc.to_array(LOWER)
+        lowers = column(doc, LOWER)
     out = set()
     for i in np.flatnonzero(in_sorted(lowers, stage.modal_ids)).tolist():
         tok = doc[i]
@@ -306,15 +307,23 @@ def _negated(tok: Token) -> bool:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The doer of ``verb``: (token, from a passive agent)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    # The first agent, subject and passive subject in one walk of the
+    # children (each walk makes a Token object per child).
+    agent = subj = passive = None
+    for c in verb.children:
+        dep = c.dep_
+        if agent is None and dep == "agent":
+            agent = c
+        if subj is None and dep in _SUBJECT_DEPS:
+            subj = c
+        if passive is None and dep == "nsubjpass":
+            passive = c
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return pobj, True
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subj is not None:
         return subj, False
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         # "Israel is opposed to": an adjectival passive, its subject acts;
         # "civilians were killed": no doer named.
@@ -468,7 +477,7 @@ def find_events(doc: Doc, stage: EventsStage) -> list[dict[str, Any]]:
     index = NameIndex(doc, lex, read_entities(doc), text)
     quotes = read_quotes(doc)
     # Both token columns in one read.
-    cols = doc.to_array([LEMMA, LOWER]).reshape(len(doc), 2)
+    cols = columns(doc, [LEMMA, LOWER])
     triggers = _triggers(doc, stage, cols[:, 0])
     doc_country: str | None = None
     doc_country_done = False

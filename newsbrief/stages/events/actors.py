@@ -19,6 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
+from ..columns import columns
 from ..syntax import doc_text, in_sorted
 from .lexicon import Lexicon, first_word, fold
 
@@ -125,7 +126,7 @@ class NameIndex:
         ends: list[int] = []
         ent_types: list[int] = []
         if n:
-            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
+            arr = columns(doc, [IS_TITLE, IS_UPPER, IS_DIGIT, LOWER, IDX, LENGTH, ENT_TYPE])
             capital = (arr[:, 0] | arr[:, 1] | arr[:, 2]).astype(bool)
             lower_first = _lower_first_ids(doc.vocab.strings, lex.lower_first_words)
             if len(lower_first):
@@ -362,13 +363,14 @@ def coordinated_demonyms(index: NameIndex, span: Span) -> list[int]:
     Egyptian warships"): each is an actor of its own."""
     out = []
     doc = span.doc
-    for tok in span:
-        hit = index.by_token.get(tok.i)
-        if hit is None or hit.start != tok.i:
+    # By index: a Token object only for the words that start a name.
+    for i in range(span.start, span.end):
+        hit = index.by_token.get(i)
+        if hit is None or hit.start != i:
             continue
         parts = [doc[k] for k in range(hit.start, hit.end)]
         conj = [c for p in parts for c in p.children if c.dep_ == "conj" and c.i in index.by_token]
         if conj and any(p.dep_ in ("amod", "compound", "nmod") for p in parts):
-            out.append(tok.i)
+            out.append(i)
             out.extend(index.by_token[c.i].start for c in conj)
     return out

@@ -48,6 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
+from ..columns import column
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
@@ -70,7 +71,7 @@ class _Merger:
         self.doc = doc
         self.text = doc_text(doc)
         self.index = index
-        self.starts = doc.to_array(IDX).tolist()
+        self.starts = column(doc, IDX).tolist()
 
     def token_at(self, char: int) -> Token:
         return self.doc[max(0, bisect_right(self.starts, char) - 1)]

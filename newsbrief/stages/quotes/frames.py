@@ -78,6 +78,7 @@ from spacy.vocab import Vocab
 
 from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
+from ..columns import column
 from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
 from ..syntax import in_sorted, subject_of
 from .cuespans import noun_modifiers
@@ -749,7 +750,7 @@ def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = Non
     if not frames.rules:
         return []
     # One vectorised look at the lemmas finds the tokens that can be a cue.
-    hits = np.flatnonzero(in_sorted(doc.to_array([LEMMA]).astype(np.uint64), frames.lemma_hashes))
+    hits = np.flatnonzero(in_sorted(column(doc, LEMMA), frames.lemma_hashes))
     if not hits.size:
         return []
     text = doc.text if text is None else text
@@ -758,7 +759,7 @@ def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = Non
     reader = _Reader(doc, text, frames.lexicon)
     # Token positions of quote marks, for the rules that need marks after
     # their cue: those are tried only where some follow it in its phrase.
-    marks = np.flatnonzero(doc.to_array([IS_QUOTE])).tolist()
+    marks = np.flatnonzero(column(doc, IS_QUOTE)).tolist()
     for i in hits.tolist():
         cue = doc[i]
         for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):

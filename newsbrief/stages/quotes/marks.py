@@ -36,6 +36,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
+from ..columns import column
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .cuespans import governs_quoted_phrase, reply_adverb
@@ -102,7 +103,7 @@ class _DocIndex:
         self.doc = doc
         # Doc.text is rebuilt from the tokens on every access: keep it once.
         self.text = text
-        self.starts = doc.to_array(IDX).tolist()
+        self.starts = column(doc, IDX).tolist()
         # Token index -> segment index, for tokens inside the marks (marks
         # included), whatever the marks hold: a title in marks is no place
         # for a cue either.

@@ -75,6 +75,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
+from ..columns import columns
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 from .cuespans import (
@@ -196,7 +197,7 @@ class _Index:
         # of every document): the open/closed state changes only at a quote
         # mark or a line break, so only those tokens are walked; the few
         # texts it needs are looked up once per distinct word.
-        arr = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SPACY]).reshape(n, 4)
+        arr = columns(doc, [ORTH, IS_ALPHA, IS_STOP, SPACY])
         uniq, inv = np.unique(arr[:, 0], return_inverse=True)
         strings = doc.vocab.strings
         if len(_KINDS) > 200_000:
@@ -1717,7 +1718,7 @@ def _cue_candidates(doc: Doc, inside: list[bool]) -> Iterator[Token]:
     n = len(doc)
     if not n:
         return
-    cols = doc.to_array([LEMMA, LOWER]).reshape(n, 2)
+    cols = columns(doc, [LEMMA, LOWER])
     uniq, inv = np.unique(cols[:, 0], return_inverse=True)
     strings = doc.vocab.strings
     if len(_CUE_LEMMAS) > 200_000:
