@@ -1034,8 +1034,8 @@ class _Resolver:
         start = noun
         for _ in range(3):
             ent = self.entity_at(noun.idx, noun.idx + len(noun.text))
-            # Only a name of no person is climbed from: "a rise from the 1
-            # percent who" and "the ire of lawmakers who" mean the people.
+            # Only a name of no person is climbed from: "up from the 3
+            # per cent who" and "the anger of councillors who" mean the people.
             if ent is None or ent.type == "PERSON" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
                 break
             noun = noun.head.head
