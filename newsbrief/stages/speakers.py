@@ -209,6 +209,19 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _with_mention(quote: Quote, mention: TextSpan) -> Quote:
+    """A copy of ``quote`` whose speaker is only ``mention``: what the resolver
+    reads when it resolves another phrase than the source the finder gave."""
+    return Quote(
+        text=quote.text,
+        start=quote.start,
+        end=quote.end,
+        kind=quote.kind,
+        cue=quote.cue,
+        speaker=Speaker(mention=mention),
+    )
+
+
 class _Resolver:
     """Indexes of one document, built once, and the resolution rules."""
 
@@ -1108,15 +1121,8 @@ class _Resolver:
             )
             if subject is not None:
                 phrase = self.doc[subject.left_edge.i : subject.i + 1]
-                probe = Quote(
-                    text=quote.text,
-                    start=quote.start,
-                    end=quote.end,
-                    kind=quote.kind,
-                    cue=quote.cue,
-                    speaker=Speaker(mention=TextSpan(phrase.text, phrase.start_char, phrase.end_char)),
-                )
-                return self.resolve(probe, prev)
+                mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+                return self.resolve(_with_mention(quote, mention), prev)
             if verb.dep_ not in _CUE_CLIMB_DEPS or verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -1148,15 +1154,7 @@ class _Resolver:
             if not rest.strip():
                 return None
             at = mention.start + dateline.end()
-            probe = Quote(
-                text=quote.text,
-                start=quote.start,
-                end=quote.end,
-                kind=quote.kind,
-                cue=quote.cue,
-                speaker=Speaker(mention=TextSpan(rest, at, mention.end)),
-            )
-            return self.resolve(probe, prev)
+            return self.resolve(_with_mention(quote, TextSpan(rest, at, mention.end)), prev)
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root

@@ -83,7 +83,7 @@ from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resol
 from ..syntax import in_sorted, subject_of
 from .cuespans import noun_modifiers
 from .markindex import MarkIndex, build_mark_index, marks_in
-from .reported import content_span, cue_chain, source_mention
+from .reported import content_span, cue_chain, noun_source, source_mention
 
 # A source phrase longer than this is cut to its name or head.
 _MAX_SOURCE_TOKENS = 30
@@ -519,7 +519,7 @@ class _Reader:
             return  # "the question why", "a plan to", "the fear of": other frames' or none
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or not _finite(clause):
             return
-        source = _noun_source(noun)
+        source = noun_source(noun)
         if that and source is not None:
             return  # the reported-speech finder's noun_clause reads it
         start = _noun_cue_start(doc, noun, source)
@@ -597,7 +597,7 @@ class _Reader:
             return  # "his remarks on Tuesday": when, not what about
         if prep.lower_ not in self.lexicon.tables.get(rule.get("prep_table", ""), {}).get(noun.lemma_.lower(), ()):
             return
-        source = _noun_source(noun)
+        source = noun_source(noun)
         if source is None or (
             prep.lower_ == "of" and not rule.get("of_names_target") and not any(c.dep_ == "poss" for c in noun.children)
         ):
@@ -643,22 +643,6 @@ _RELATIVE_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$"})
 
 # Dependents of a noun cue that stand in the cue ("harsh criticism of").
 _CUE_MODIFIERS: frozenset[str] = frozenset({"amod", "compound", "advmod", "nummod"})
-
-
-def _noun_source(noun: Token) -> Token | None:
-    """Whose attack, criticism or support a noun states: its possessor
-    ("his attack"), a "by"/"from" phrase ("criticism from the union"), or
-    the subject of the verb it is the object or predicate of ("she launched
-    an attack", "it was a rebuke")."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-    for c in noun.rights:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return subject_of(noun.head)
-    return None
 
 
 def _noun_cue_first(doc: Doc, noun: Token) -> int:

@@ -1605,20 +1605,6 @@ class _Finder:
             return
         self.emit(first, last, cue, prep, subject, rule=rule["name"], type_=rule.get("type"), short=True)
 
-    def _noun_source(self, noun: Token) -> Token | None:
-        """Whose claim, plan or refusal a noun cue states: its possessor
-        ("his refusal"), a "by"/"from" phrase ("a claim by the union"), or
-        the subject of the verb it is the object of ("she made the claim")."""
-        for c in noun.children:
-            if c.dep_ == "poss":
-                return c
-        for c in noun.rights:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
-        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            return subject_of(noun.head)
-        return None
-
     def read_noun_clause(self, noun: Token, clause: Token, rule: dict[str, Any]) -> None:
         """ "the claim that X", "his refusal to act", "an announcement that X"."""
         if clause.i < noun.i:
@@ -1629,7 +1615,7 @@ class _Finder:
                 return
         elif not (clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
             return
-        source = self._noun_source(noun)
+        source = noun_source(noun)
         if source is None:
             return
         first, last = clause.left_edge.i, clause.right_edge.i
@@ -1643,7 +1629,7 @@ class _Finder:
             # intention noun is its aim, not something said.
             return
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        source = self._noun_source(noun)
+        source = noun_source(noun)
         if pobj is None or source is None or prep.i < noun.i:
             return
         first, last = pobj.left_edge.i, pobj.right_edge.i
@@ -1709,6 +1695,23 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
 
 # Lemma id -> whether its lower case is a cue verb (see ``_KINDS``).
 _CUE_LEMMAS: dict[int, bool] = {}
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Whose claim, plan, refusal or attack a noun cue states: its possessor
+    ("his refusal"), a "by"/"from" phrase ("a claim by the union"), or the
+    subject of the verb it is the object or predicate of ("she made the
+    claim", "it was a rebuke"). Shared by this finder's noun cues and the
+    frame finder's attitude nouns."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
+    return None
 
 
 def _cue_candidates(doc: Doc, inside: list[bool]) -> Iterator[Token]:
