@@ -67,14 +67,10 @@ from .markindex import marks_words
 
 # Prepositions of a speech act's setting (time, place, occasion), never
 # the one that introduces its content (rule content_preposition).
-SETTING_PREPS: frozenset[str] = frozenset(
-    {"in", "on", "at", "during", "following", "after", "before", "since", "until", "while", "amid", "ahead"}
-)
-# Adverbs of reply that PolNeAR keeps in the cue like a particle ("wrote
-# back", "fired back"; rule reply_adverb).
-REPLY_ADVERBS: frozenset[str] = frozenset({"back"})
-# Floating quantifiers that belong to the verb group (rule floating_both).
-_FLOATING: frozenset[str] = frozenset({"both"})
+# The word lists are data (``data/marks.json``), each named after its rule.
+SETTING_PREPS: frozenset[str] = marks_words("cue_setting_preps")
+REPLY_ADVERBS: frozenset[str] = marks_words("cue_reply_adverbs")
+_FLOATING: frozenset[str] = marks_words("cue_floating_quantifiers")
 
 
 def governs_quoted_phrase(tok: Token, quoted: Container[int]) -> bool:
