@@ -116,6 +116,16 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if (
+        end - start >= 2
+        and end < len(doc)
+        and doc[end - 1].lower_ in _LEX.numbered_units
+        and doc[end - 1].is_title
+        and doc[end].is_digit
+        and span.label_ == "ORG"
+    ):
+        # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
+        end += 1
     return doc[start:end]
 
 

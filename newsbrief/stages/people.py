@@ -44,6 +44,7 @@ class PeopleLexicon:
     document_heads: frozenset[str] = frozenset()
     gender_barriers: frozenset[str] = frozenset()
     given_name_gender: dict[str, str] | None = None
+    numbered_units: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -84,6 +85,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         document_heads=words("document_heads") if "document_heads" in data else frozenset(),
         gender_barriers=words("gender_barriers") if "gender_barriers" in data else frozenset(),
         given_name_gender=_gendered(data.get("given_name_gender", {})),
+        numbered_units=words("numbered_units") if "numbered_units" in data else frozenset(),
     )
 
 

@@ -74,6 +74,10 @@ _MAX_CANDIDATES = 40
 _CUE_CLIMB = 3
 _CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
+# Rule ``asked_about``: verbs that put a question ("asked whether ...").
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "quiz", "press"})
+# Rule ``age_epithet``: "the 23-year-old", "the 61-year-old" (see ``_age_antecedent``).
+_AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
@@ -92,6 +96,28 @@ class _Ref:
     # The subject of the sentence's main clause ("A frustrated Kerry called
     # ..."), not of a clause inside it ("where Donald Trump sits ahead").
     main_subject: bool = False
+    # Named in a question put to someone ("Asked whether Lee would start, the
+    # coach said"): rule ``asked_about``.
+    asked: bool = False
+
+
+def _in_question(tok: Token) -> bool:
+    """Rule ``asked_about``: ``tok`` stands in a clause that a question verb
+    governs and "whether", "if" or a wh-word opens ("Asked whether Lee would
+    play", "wanted to know how Roe voted"): the person named there is the one
+    asked about, not the one who answers, so no pronoun after it means them."""
+    clause = tok.head
+    for _ in range(4):
+        if clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.lemma_.lower() in _QUESTION_VERBS:
+            return any(
+                c.dep_ in ("mark", "advmod", "nsubj", "dobj")
+                and (c.lower_ in ("whether", "if") or c.tag_ in ("WRB", "WP"))
+                for c in clause.children
+            )
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 @dataclass
@@ -327,7 +353,7 @@ class _Resolver:
                 main = verb is not None and (
                     verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
                 )
-                self.refs.append(_Ref(start, eid, sent_no, subject, main))
+                self.refs.append(_Ref(start, eid, sent_no, subject, main, _in_question(root)))
                 if self.entities[eid].type != "PERSON":
                     continue
                 if root.dep_ == "poss":
@@ -486,9 +512,10 @@ class _Resolver:
             ent = self.entities[ref.eid]
             if ent.type not in types or (subjects_only and not ref.subject) or ref.eid == exclude:
                 continue
-            if self.current[0] <= ref.start < self.current[1]:
+            if self.current[0] <= ref.start < self.current[1] or ref.asked:
                 # A name inside the quote the pronoun introduces is someone
-                # the speaker talks about, never the speaker.
+                # the speaker talks about, never the speaker; so is one in a
+                # question put to the speaker (rule ``asked_about``).
                 continue
             seen += 1
             g = self.gender.get(ref.eid, "")
@@ -716,6 +743,20 @@ class _Resolver:
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)
+        # Rule ``org_with_kind_noun``: "Harbour & Table magazine", "the Acme
+        # company": an organisation's name before an organisation word is
+        # that organisation, the word only says what kind it is.
+        if head in _ORG_HEADS and not plural:
+            named = [t for t in core if t.i < root.i and t.dep_ not in ("det", "poss", "punct")]
+            # Not after a determiner: "the Save Our Parks group" is how the
+            # article describes it, "Acme magazine" names it.
+            if named and named[0].i == core.start and named[0].ent_type_ == "ORG":
+                lo, hi = named[0].idx, root.idx
+                ent = self.entity_at(lo, hi)
+                if ent is not None and ent.type == "ORG" and any(
+                    m.start == lo and self.text[m.end : hi].strip() == "" for m in ent.mentions
+                ):
+                    return self.named(ent, None)
         # 2. A definite description with the same head noun as an earlier one
         # that named an organisation ("the company"); an earlier unnamed one
         # ("A senior official said ..." then "the official said") is taken
@@ -761,6 +802,11 @@ class _Resolver:
             if org is not None:
                 self.descriptions[key] = org
                 return org
+        if first == "the" and not plural and len(core) > 1:
+            if _AGE_EPITHET.fullmatch(self.text[core[1].idx : root.idx + len(root)]):
+                eid = self._age_antecedent(start)
+                if eid is not None:
+                    return self.named(self.entities[eid], None)
         # 5. A definite title or epithet ("the US secretary of state", "the
         # businessman") is a named person only with a strong local link: the
         # one compatible person named in this or the previous sentence, as a
@@ -784,6 +830,26 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _age_antecedent(self, start: int) -> str | None:
+        """Rule ``age_epithet``: "... signed striker Jo Lee, and the 23-year-old
+        said": an age standing for a person is the one person named (outside
+        quote marks) earlier in its sentence, or else in the sentence before;
+        None when that is not one person."""
+        sent = self.sent_of(start)
+        i = bisect_left(self.ref_starts, start) - 1
+        by_sent: dict[int, list[str]] = {}
+        while i >= 0 and self.refs[i].sent >= sent - 1:
+            ref = self.refs[i]
+            i -= 1
+            if self.entities[ref.eid].type == "PERSON" and not self.in_quote(ref.start):
+                people = by_sent.setdefault(ref.sent, [])
+                if ref.eid not in people:
+                    people.append(ref.eid)
+        for s in (sent, sent - 1):
+            if s in by_sent:
+                return by_sent[s][0] if len(by_sent[s]) == 1 else None
+        return None
 
     def _org_subject_of_report(self, start: int) -> _Resolved | None:
         """Rule ``org_subject_of_report``: "Brightline will cut 1,800 jobs,
@@ -981,6 +1047,14 @@ class _Resolver:
         honorific states a gender the article never gives that one);
         otherwise it stays ambiguous: the name as written, no entity, the
         candidates."""
+        comma = next((t.i for t in span if t.text == "," and t.i > span.start), None)
+        after = self.doc[comma + 1] if comma is not None and comma + 1 < span.end else None
+        if after is not None and span.root.i < comma and not after.is_title:
+            # Rule ``name_before_apposition``: "Acme Capital, a fund that
+            # owns 2% of Zeta," names Acme Capital; what follows the comma
+            # says what it is and is no part of the name.
+            span = self.doc[span.start : comma]
+            text = span.text
         eids = self.by_last_word.get(span[-1].lower_, [])
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
