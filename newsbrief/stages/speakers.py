@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
@@ -44,7 +45,7 @@ from ..model import Entity, Quote, Speaker, TextSpan
 from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
-from .people import people_lexicon, surname_of
+from .people import census_name_genders, people_lexicon, surname_of
 from .syntax import doc_text
 
 _LEX = people_lexicon()
@@ -83,6 +84,12 @@ _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
+
+
+@lru_cache(maxsize=1)
+def _census_name_gender() -> dict[str, str]:
+    # Read on first use, not at import: the census lists take a moment.
+    return census_name_genders(_LEX)
 
 
 @dataclass(frozen=True)
@@ -328,7 +335,9 @@ class _Resolver:
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
         cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
-        for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
+        last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
+        rows = zip(*(cols[:, c].tolist() for c in range(4)), strict=True)
+        for i_tok, (sent_start, idx, length, low) in enumerate(rows):
             if sent_start == 1:
                 sent_no += 1
             while qi < len(quoted) and quoted[qi][1] <= idx:
@@ -344,10 +353,19 @@ class _Resolver:
                 if span is None:
                     continue
                 root = span.root
-                subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                    root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
+                # Rule ``appositive_subject``: "Her brother, Dan Roe, runs the
+                # shop": a person in apposition to a subject is that subject
+                # of the main clause (not an organisation: "its spokeswoman,
+                # Acme," is a tagging slip).
+                appos = (
+                    root.dep_ == "appos"
+                    and self.entities[eid].type == "PERSON"
+                    and root.head.head.dep_ == "ROOT"
                 )
-                verb = (root.head if root.dep_ != "compound" else root.head.head) if subject else None
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    (root.dep_ == "compound" or appos) and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                verb = (root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head) if subject else None
                 # Not the subject of a clause inside the sentence (relative,
                 # adverbial, reported: "he found Trump to be charming").
                 main = verb is not None and (
@@ -375,6 +393,7 @@ class _Resolver:
                     root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 last_person = (eid, sent_no) if voter else None
+                last_verb = verb.i if voter and verb is not None else -1
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
                 if any(w in after for w in _LEX.singular_they):
@@ -400,6 +419,13 @@ class _Resolver:
                         v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
                 eid, s = last_person
+                tok = doc[i_tok]
+                governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if governor.i == last_verb and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
+                    # Rule ``object_pronoun_is_another``: "Roy asked him",
+                    # "Roy read it back to him": an object of the name's own
+                    # verb is someone else.
+                    continue
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.
                 if sent_no == s:
@@ -411,12 +437,20 @@ class _Resolver:
         # name's sentence 2): it settles only a person the article says
         # little about, so "she" does not go to "Donald Trump".
         # A name of one word may be a surname ("Graham"), so it weighs less.
+        # Rule ``census_name_gender``: names from birth and census lists
+        # weigh a little less: such a list counts births, not the people in
+        # the news (names both genders carry are left out of it).
         prior = _LEX.given_name_gender or {}
+        census = _census_name_gender()
         for eid, ent in self.entities.items():
             words = ent.name.split() if ent.type == "PERSON" else []
-            if words and words[0].lower() in prior:
+            given = words[0].lower() if words else ""
+            if given in prior:
                 v = votes.setdefault(eid, [0, 0])
-                v[0 if prior[words[0].lower()] == "m" else 1] += 2.5 if len(words) > 1 else 1.5
+                v[0 if prior[given] == "m" else 1] += 2.5 if len(words) > 1 else 1.5
+            elif given in census and len(words) > 1:
+                v = votes.setdefault(eid, [0, 0])
+                v[0 if census[given] == "m" else 1] += 2.0
         for eid, (m, f) in votes.items():
             if eid in they_people:
                 self.gender[eid] = "x"
