@@ -46,6 +46,7 @@ class PeopleLexicon:
     given_name_gender: dict[str, str] | None = None
     numbered_units: frozenset[str] = frozenset()
     shared_given_names: frozenset[str] = frozenset()
+    place_name_ends: frozenset[str] = frozenset()
     census_name_locales: tuple[str, ...] = ()
 
 
@@ -89,6 +90,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         given_name_gender=_gendered(data.get("given_name_gender", {})),
         numbered_units=words("numbered_units") if "numbered_units" in data else frozenset(),
         shared_given_names=words("shared_given_names") if "shared_given_names" in data else frozenset(),
+        place_name_ends=words("place_name_ends") if "place_name_ends" in data else frozenset(),
         census_name_locales=tuple(data.get("census_name_locales", {}).get("locales", ())),
     )
 

@@ -36,7 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -833,6 +834,10 @@ class _Resolver:
                 org = self._org_subject_of_report(start)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
+            if org is None and len(core) == 2:
+                org = self._org_introduced(start, head)
+            if org is None and head in _GENERIC_ORG_HEADS:
+                org = self._untagged_org_subject(start)
             if org is not None:
                 self.descriptions[key] = org
                 return org
@@ -864,6 +869,61 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _name_run(self, tok: Token) -> str | None:
+        """The proper name ``tok`` heads ("Ferrovie Emiliane"), when it is
+        one the model tagged as no person, place or group and no entity
+        here has; else None."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or self.in_quote(tok.idx):
+            return None
+        left = tok.i
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head.i == tok.i:
+            left -= 1
+        run = self.doc[left : tok.i + 1]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in run):
+            return None
+        if self.entity_at(run.start_char, run.end_char) is not None:
+            return None
+        return run.text
+
+    def _org_introduced(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``org_introduced_by_head``: "the operator Ferrovie Emiliane
+        said ... the operator added": a definite noun the article gave an
+        untagged proper name in apposition is that name again. The last such
+        introduction before ``start``."""
+        if not head:
+            return None
+        lemmas = columns(self.doc, [LEMMA])[:, 0]
+        for i in reversed(np.flatnonzero(lemmas == self.doc.vocab.strings[head]).tolist()):
+            tok = self.doc[i]
+            if tok.idx >= start:
+                continue
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.i == tok.i + len(list(child.lefts)) + 1:
+                    name = self._name_run(child)
+                    if name is not None:
+                        return _Resolved(name, None, None, "ORG", head=head)
+            break
+        return None
+
+    def _untagged_org_subject(self, start: int) -> _Resolved | None:
+        """Rule ``untagged_org_subject``: "Ferrovie Emiliane rejected the
+        claims. In a note, the company said": a generic organisation word is
+        the proper name that was the main subject of the sentence before,
+        when the model tagged it as no entity (a tagged one is ``recent``'s)."""
+        sent = self.sent_of(start)
+        if sent == 0:
+            return None
+        lo = self.sent_starts[sent - 1]
+        span = self._span(lo, lo + 1)
+        if span is None or len(span) == 0:
+            return None
+        root = span[0].sent.root
+        for child in root.children:
+            if child.dep_ == "nsubj":
+                name = self._name_run(child)
+                return _Resolved(name, None, None, "ORG") if name is not None else None
+        return None
 
     def _age_antecedent(self, start: int) -> str | None:
         """Rule ``age_epithet``: "... signed striker Jo Lee, and the 23-year-old

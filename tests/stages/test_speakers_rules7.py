@@ -1,8 +1,9 @@
 """Speaker and entity rules of the seventh round on hand-built Docs (words,
 heads, deps and sentences given), so each test pins one rule and not the
 model: asked_about, name_before_apposition, org_with_kind_noun, age_epithet,
-numbered_unit, census_name_gender, object_pronoun_is_another and
-appositive_subject. The sentences are written for these tests."""
+numbered_unit, census_name_gender, object_pronoun_is_another,
+appositive_subject, org_introduced_by_head, untagged_org_subject and
+place_word_not_surname. The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -317,3 +318,81 @@ def test_appositive_subject_is_the_main_clause_subject():
     assert yes.speaker.entity == "e1"
     # Cole spoke last, but the brother named in apposition is the subject since.
     assert no.speaker.entity == "e2"
+
+
+def test_org_introduced_by_head_and_untagged_org_subject():
+    # The operator Zorvane Rail said it. Zorvane Rail denied it. “No,” the
+    # company said. “Yes,” the operator said.  (Zorvane Rail tagged as no entity.)
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 1, "det", True),
+        ("operator", "operator", "NOUN", "NN", 4, "nsubj", False),
+        ("Zorvane", "Zorvane", "PROPN", "NNP", 3, "compound", False),
+        ("Rail", "Rail", "PROPN", "NNP", 1, "appos", False),
+        ("said", "say", "VERB", "VBD", 4, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 4, "dobj", False),
+        (".", ".", "PUNCT", ".", 4, "punct", False),
+        ("Zorvane", "Zorvane", "PROPN", "NNP", 8, "compound", True),
+        ("Rail", "Rail", "PROPN", "NNP", 9, "nsubj", False),
+        ("denied", "deny", "VERB", "VBD", 9, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 9, "dobj", False),
+        (".", ".", "PUNCT", ".", 9, "punct", False),
+    ]
+    k = len(rows)
+    rows += _said_by(
+        [("the", "the", "DET", "DT", 1, "det", False), ("company", "company", "NOUN", "NN", -1, "nsubj", False)], k
+    )
+    n = len(rows)
+    rows += _said_by(
+        [("the", "the", "DET", "DT", 1, "det", False), ("operator", "operator", "NOUN", "NN", -1, "nsubj", False)],
+        n,
+        quote="Yes",
+    )
+    doc = _doc(rows)
+    no = _quote(doc, (k + 1, k + 2), k + 6, (k + 4, k + 6))
+    yes = _quote(doc, (n + 1, n + 2), n + 6, (n + 4, n + 6))
+    resolve_speakers(doc, [no, yes], [])
+    assert no.speaker.name == "Zorvane Rail"  # the subject of the sentence before
+    assert yes.speaker.name == "Zorvane Rail"  # "the operator Zorvane Rail"
+    assert no.speaker.entity is None
+
+
+def test_untagged_org_subject_is_not_a_person():
+    # Ben Cole denied it. “No,” the company said.  (a person, not the company)
+    rows: list[Row] = [
+        ("Ben", "Ben", "PROPN", "NNP", 1, "compound", True),
+        ("Cole", "Cole", "PROPN", "NNP", 2, "nsubj", False),
+        ("denied", "deny", "VERB", "VBD", 2, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 2, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    k = len(rows)
+    rows += _said_by(
+        [("the", "the", "DET", "DT", 1, "det", False), ("company", "company", "NOUN", "NN", -1, "nsubj", False)], k
+    )
+    doc = _doc(rows, [(0, 2, "PERSON")])
+    cole = _person(doc, "e1", "Ben Cole", [(0, 2)])
+    no = _quote(doc, (k + 1, k + 2), k + 6, (k + 4, k + 6))
+    resolve_speakers(doc, [no], [cole])
+    assert no.speaker.name == "the company"
+
+
+def test_place_word_not_surname():
+    # Fenby Town beat Alder Rovers. / Jo Town spoke.
+    rows: list[Row] = [
+        ("Fenby", "Fenby", "PROPN", "NNP", 1, "compound", True),
+        ("Town", "Town", "PROPN", "NNP", 2, "nsubj", False),
+        ("beat", "beat", "VERB", "VBD", 2, "ROOT", False),
+        ("Alder", "Alder", "PROPN", "NNP", 4, "compound", False),
+        ("Rovers", "Rovers", "PROPN", "NNP", 2, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    doc = _doc(rows, [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Fenby Town": "ORG", "Alder Rovers": "ORG"}
+    rows = [
+        ("Jo", "Jo", "PROPN", "NNP", 1, "compound", True),
+        ("Hart", "Hart", "PROPN", "NNP", 2, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    doc = _doc(rows, [(0, 2, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Jo Hart": "PERSON"}
