@@ -83,6 +83,10 @@ _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
+# Rule ``dateline_mention``: a place in capitals (and a state or country),
+# then a dash: "SAN JOSE, Calif. —", "LAGOS —".
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
+_DATELINE_DASH = re.compile(r"\s*[—–-]{1,2}\s*")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
@@ -699,6 +703,8 @@ class _Resolver:
                 described = self._it_subject(start, org)
                 if described is not None:
                     return described
+            if org is None:
+                return self._untagged_org_subject(start, own=True)
             return org
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous
@@ -906,22 +912,33 @@ class _Resolver:
             break
         return None
 
-    def _untagged_org_subject(self, start: int) -> _Resolved | None:
+    def _untagged_org_subject(self, start: int, own: bool = False) -> _Resolved | None:
         """Rule ``untagged_org_subject``: "Ferrovie Emiliane rejected the
         claims. In a note, the company said": a generic organisation word is
         the proper name that was the main subject of the sentence before,
-        when the model tagged it as no entity (a tagged one is ``recent``'s)."""
+        when the model tagged it as no entity (a tagged one is ``recent``'s).
+        With ``own``, "it" also looks at its own sentence first ("Acme beats
+        forecasts as it warns")."""
         sent = self.sent_of(start)
-        if sent == 0:
-            return None
-        lo = self.sent_starts[sent - 1]
-        span = self._span(lo, lo + 1)
-        if span is None or len(span) == 0:
-            return None
-        root = span[0].sent.root
-        for child in root.children:
-            if child.dep_ == "nsubj":
-                name = self._name_run(child)
+        for n in (sent, sent - 1) if own else (sent - 1,):
+            if n < 0:
+                continue
+            lo = self.sent_starts[n]
+            span = self._span(lo, lo + 1)
+            if span is None or len(span) == 0:
+                continue
+            root = span[0].sent.root
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.idx < start:
+                # The name of an organisation the article names elsewhere,
+                # missed here by the tagger (a headline's "Acme beats ..."),
+                # is that organisation.
+                same = [
+                    e for e in self.entities.values() if e.type == "ORG" and e.name == subject.text and subject.is_title
+                ]
+                if len(same) == 1 and not self.in_quote(subject.idx):
+                    return self.named(same[0], None)
+                name = self._name_run(subject)
                 return _Resolved(name, None, None, "ORG") if name is not None else None
         return None
 
@@ -1323,6 +1340,15 @@ class _Resolver:
                 return None
             at = mention.start + dateline.end()
             return self.resolve(_with_mention(quote, TextSpan(rest, at, mention.end)), prev)
+        dash = _DATELINE_DASH.match(self.text, mention.end) if not before or before.endswith("\n") else None
+        if dash is not None and _DATELINE_PLACE.match(mention.text):
+            # Rule ``dateline_mention``: "SAN JOSE, Calif. — Acme reported ...
+            # but said": the parser made the dateline the subject; the
+            # speaker is the name right after the dash, if one is there.
+            i = bisect_left(self.ref_starts, dash.end())
+            if i < len(self.refs) and self.refs[i].start == dash.end():
+                return self.named(self.entities[self.refs[i].eid], None)
+            return None
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root

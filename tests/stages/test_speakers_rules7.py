@@ -2,19 +2,19 @@
 heads, deps and sentences given), so each test pins one rule and not the
 model: asked_about, name_before_apposition, org_with_kind_noun, age_epithet,
 numbered_unit, census_name_gender, object_pronoun_is_another,
-appositive_subject, org_introduced_by_head, untagged_org_subject and
-place_word_not_surname. The sentences are written for these tests."""
+appositive_subject, org_introduced_by_head, untagged_org_subject,
+place_word_not_surname and dateline_mention. The sentences are written for these tests."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newsbrief.model import Entity
+from newsbrief.model import Entity, Quote, Speaker
 from newsbrief.stages.entities import cluster_entities
 from newsbrief.stages.speakers import _Resolver, resolve_speakers
 
 from .hand_docs import VOCAB
-from .test_speakers_rules import Row, _person, _quote, _said_by
+from .test_speakers_rules import Row, _person, _quote, _said_by, _span
 
 
 def _doc(rows: list[Row], ents: list[tuple[int, int, str]] = (), glued: set[int] = frozenset()) -> Doc:
@@ -396,3 +396,68 @@ def test_place_word_not_surname():
     ]
     doc = _doc(rows, [(0, 2, "PERSON")])
     assert {e.name: e.type for e in cluster_entities(doc)} == {"Jo Hart": "PERSON"}
+
+
+def test_dateline_mention_is_the_name_after_the_dash():
+    # LAGOS — Acme Rail said it would grow.  (the parser made "LAGOS" the subject)
+    rows: list[Row] = [
+        ("LAGOS", "Lagos", "PROPN", "NNP", 5, "nsubj", True),
+        ("—", "—", "PUNCT", ":", 5, "punct", False),
+        ("Acme", "Acme", "PROPN", "NNP", 3, "compound", False),
+        ("Rail", "Rail", "PROPN", "NNP", 5, "npadvmod", False),
+        ("flatly", "flatly", "ADV", "RB", 5, "advmod", False),
+        ("said", "say", "VERB", "VBD", 5, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 8, "nsubj", False),
+        ("would", "would", "AUX", "MD", 8, "aux", False),
+        ("grow", "grow", "VERB", "VB", 5, "ccomp", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+    ]
+    doc = _doc(rows, [(2, 4, "ORG")])
+    acme = _person(doc, "e1", "Acme Rail", [(2, 4)], etype="ORG")
+    content = _span(doc, 6, 9)
+    grow = Quote(
+        text=content.text,
+        start=content.start,
+        end=content.end,
+        kind="indirect",
+        cue=_span(doc, 5, 6),
+        speaker=Speaker(mention=_span(doc, 0, 1)),
+    )
+    resolve_speakers(doc, [grow], [acme])
+    assert grow.speaker.entity == "e1"
+    # Without a name right after the dash, a dateline is no one.
+    doc = _doc(rows, [])
+    grow.speaker = Speaker(mention=_span(doc, 0, 1))
+    resolve_speakers(doc, [grow], [])
+    assert grow.speaker.name is None
+
+
+def test_it_is_the_untagged_name_of_an_organisation_named_elsewhere():
+    # Zorvane grows as it warns of risks. Zorvane hired staff.  (first "Zorvane" untagged)
+    rows: list[Row] = [
+        ("Zorvane", "zorvane", "NOUN", "NN", 1, "nsubj", True),
+        ("grows", "grow", "VERB", "VBZ", 1, "ROOT", False),
+        ("as", "as", "SCONJ", "IN", 4, "mark", False),
+        ("it", "it", "PRON", "PRP", 4, "nsubj", False),
+        ("warns", "warn", "VERB", "VBZ", 1, "advcl", False),
+        ("of", "of", "ADP", "IN", 4, "prep", False),
+        ("risks", "risk", "NOUN", "NNS", 5, "pobj", False),
+        (".", ".", "PUNCT", ".", 1, "punct", False),
+        ("Zorvane", "Zorvane", "PROPN", "NNP", 9, "nsubj", True),
+        ("hired", "hire", "VERB", "VBD", 9, "ROOT", False),
+        ("staff", "staff", "NOUN", "NN", 9, "dobj", False),
+        (".", ".", "PUNCT", ".", 9, "punct", False),
+    ]
+    doc = _doc(rows, [(8, 9, "ORG")])
+    zorvane = _person(doc, "e1", "Zorvane", [(8, 9)], etype="ORG")
+    content = _span(doc, 5, 7)
+    warns = Quote(
+        text=content.text,
+        start=content.start,
+        end=content.end,
+        kind="indirect",
+        cue=_span(doc, 4, 5),
+        speaker=Speaker(mention=_span(doc, 3, 4)),
+    )
+    resolve_speakers(doc, [warns], [zorvane])
+    assert warns.speaker.entity == "e1"
