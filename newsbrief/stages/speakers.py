@@ -83,6 +83,8 @@ _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
+# Rule ``hyphen_split_word``: hyphens the tokenizer may split a word at.
+_HYPHENS = frozenset({"-", "‐", "‑"})
 # Rule ``dateline_mention``: a place in capitals (and a state or country),
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
@@ -1411,6 +1413,32 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        doc = self.doc
+        end = span.end
+        while (
+            end + 1 < len(doc)
+            and doc[end].text in _HYPHENS
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+        if end != span.end:
+            # Rule ``hyphen_split_word``: "Her co-author, Ann Roe, said" split
+            # by the tokenizer, the mention stops at "co": the word is whole,
+            # and a person in apposition to its last piece is the speaker.
+            last = doc[end - 1]
+            for child in last.rights:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    ent = self.entity_at(child.idx, child.idx + len(child.text))
+                    if ent is not None:
+                        return self.named(ent, self._ent_span(child))
+            whole = doc[span.start : end]
+            described = self.description(whole, mention.start, prev)
+            if described.entity is None and described.type == "DESC":
+                # The head the parser chose is the first piece: the name is the word.
+                return _Resolved(**{**described.__dict__, "name": whole.text, "head": last.lemma_.lower()})
+            return described
         cue = quote.cue
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
         if mention.end <= stop[0] or mention.start >= stop[1]:

@@ -3,7 +3,7 @@ heads, deps and sentences given), so each test pins one rule and not the
 model: asked_about, name_before_apposition, org_with_kind_noun, age_epithet,
 numbered_unit, census_name_gender, object_pronoun_is_another,
 appositive_subject, org_introduced_by_head, untagged_org_subject,
-place_word_not_surname and dateline_mention. The sentences are written for these tests."""
+place_word_not_surname, dateline_mention and hyphen_split_word. The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -461,3 +461,41 @@ def test_it_is_the_untagged_name_of_an_organisation_named_elsewhere():
     )
     resolve_speakers(doc, [warns], [zorvane])
     assert warns.speaker.entity == "e1"
+
+
+def test_hyphen_split_word_keeps_the_word_and_its_apposition():
+    # Her co-author, Ann Roe, said it grew.  (the mention stops at "co")
+    rows: list[Row] = [
+        ("Her", "her", "PRON", "PRP$", 1, "poss", True),
+        ("co", "co", "NOUN", "NN", 9, "nsubj", False),
+        ("-", "-", "NOUN", "NN", 9, "nsubj", False),
+        ("author", "author", "NOUN", "NN", 9, "nsubj", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("Ann", "Ann", "PROPN", "NNP", 6, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 3, "appos", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("quickly", "quickly", "ADV", "RB", 9, "advmod", False),
+        ("said", "say", "VERB", "VBD", 9, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 11, "nsubj", False),
+        ("grew", "grow", "VERB", "VBD", 9, "ccomp", False),
+        (".", ".", "PUNCT", ".", 9, "punct", False),
+    ]
+    doc = _doc(rows, [(5, 7, "PERSON")], glued={2, 3})
+    assert doc.text.startswith("Her co-author, Ann Roe,")
+    roe = _person(doc, "e1", "Ann Roe", [(5, 7)])
+    content = _span(doc, 10, 12)
+    grew = Quote(
+        text=content.text,
+        start=content.start,
+        end=content.end,
+        kind="indirect",
+        cue=_span(doc, 9, 10),
+        speaker=Speaker(mention=_span(doc, 0, 2)),
+    )
+    resolve_speakers(doc, [grew], [roe])
+    assert grew.speaker.entity == "e1"
+    # With no name in apposition, the description is the whole word.
+    doc = _doc(rows, [], glued={2, 3})
+    grew.speaker = Speaker(mention=_span(doc, 0, 2))
+    resolve_speakers(doc, [grew], [])
+    assert grew.speaker.name == "Her co-author"
