@@ -116,6 +116,16 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if (
+        end - start >= 2
+        and end < len(doc)
+        and doc[end - 1].lower_ in _LEX.numbered_units
+        and doc[end - 1].is_title
+        and doc[end].is_digit
+        and span.label_ == "ORG"
+    ):
+        # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
+        end += 1
     return doc[start:end]
 
 
@@ -491,6 +501,12 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
     labels = cluster.labels
     if _org_by_member_noun(cluster, canonical):
         return "ORG"
+    words = canonical.split()
+    if len(words) >= 2 and words[-1].lower() in _LEX.place_name_ends and words[-1][:1].isupper():
+        # Rule ``place_word_not_surname`` (people.toml): "Castleford Town",
+        # "Kansas City": a name ending in such a word is no person's.
+        others = [(n, label) for label, n in labels.items() if label != "PERSON" and n]
+        return max(others)[1] if others else "ORG"
     # The small English models often label a rare surname ORG in one sentence
     # and PERSON in the next; a proper name seen as a person once, with no
     # organisation word in it, is a person.

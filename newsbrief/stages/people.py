@@ -44,6 +44,10 @@ class PeopleLexicon:
     document_heads: frozenset[str] = frozenset()
     gender_barriers: frozenset[str] = frozenset()
     given_name_gender: dict[str, str] | None = None
+    numbered_units: frozenset[str] = frozenset()
+    shared_given_names: frozenset[str] = frozenset()
+    place_name_ends: frozenset[str] = frozenset()
+    census_name_locales: tuple[str, ...] = ()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -84,7 +88,36 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         document_heads=words("document_heads") if "document_heads" in data else frozenset(),
         gender_barriers=words("gender_barriers") if "gender_barriers" in data else frozenset(),
         given_name_gender=_gendered(data.get("given_name_gender", {})),
+        numbered_units=words("numbered_units") if "numbered_units" in data else frozenset(),
+        shared_given_names=words("shared_given_names") if "shared_given_names" in data else frozenset(),
+        place_name_ends=words("place_name_ends") if "place_name_ends" in data else frozenset(),
+        census_name_locales=tuple(data.get("census_name_locales", {}).get("locales", ())),
     )
+
+
+def census_name_genders(lexicon: PeopleLexicon) -> dict[str, str]:
+    """Rule ``census_name_gender``: the given names that Faker's person
+    providers (name lists drawn from national birth and census records, one
+    per locale in ``census_name_locales``) give one gender only in every
+    locale listed. A name any locale gives both genders, that
+    ``shared_given_names`` lists (Andrea is a man's name in Italy) or that the
+    hand table ``given_name_gender`` has is left out. Empty when Faker is
+    missing. Reads every locale's module: call it once."""
+    from importlib import import_module
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for locale in lexicon.census_name_locales:
+        try:
+            provider = import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            continue
+        male.update(n.lower() for n in getattr(provider, "first_names_male", ()))
+        female.update(n.lower() for n in getattr(provider, "first_names_female", ()))
+    table = {n: "m" for n in male - female} | {n: "f" for n in female - male}
+    for name in lexicon.shared_given_names | set(lexicon.given_name_gender or {}):
+        table.pop(name, None)
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -34,8 +34,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -44,7 +46,7 @@ from ..model import Entity, Quote, Speaker, TextSpan
 from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
-from .people import people_lexicon, surname_of
+from .people import census_name_genders, people_lexicon, surname_of
 from .syntax import doc_text
 
 _LEX = people_lexicon()
@@ -74,11 +76,27 @@ _MAX_CANDIDATES = 40
 _CUE_CLIMB = 3
 _CUE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _PARA_BREAK = re.compile(r"\n\s*")
+# Rule ``asked_about``: verbs that put a question ("asked whether ...").
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "quiz", "press"})
+# Rule ``age_epithet``: "the 23-year-old", "the 61-year-old" (see ``_age_antecedent``).
+_AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
+# Rule ``hyphen_split_word``: hyphens the tokenizer may split a word at.
+_HYPHENS = frozenset({"-", "‐", "‑"})
+# Rule ``dateline_mention``: a place in capitals (and a state or country),
+# then a dash: "SAN JOSE, Calif. —", "LAGOS —".
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
+_DATELINE_DASH = re.compile(r"\s*[—–-]{1,2}\s*")
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
+
+
+@lru_cache(maxsize=1)
+def _census_name_gender() -> dict[str, str]:
+    # Read on first use, not at import: the census lists take a moment.
+    return census_name_genders(_LEX)
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,28 @@ class _Ref:
     # The subject of the sentence's main clause ("A frustrated Kerry called
     # ..."), not of a clause inside it ("where Donald Trump sits ahead").
     main_subject: bool = False
+    # Named in a question put to someone ("Asked whether Lee would start, the
+    # coach said"): rule ``asked_about``.
+    asked: bool = False
+
+
+def _in_question(tok: Token) -> bool:
+    """Rule ``asked_about``: ``tok`` stands in a clause that a question verb
+    governs and "whether", "if" or a wh-word opens ("Asked whether Lee would
+    play", "wanted to know how Roe voted"): the person named there is the one
+    asked about, not the one who answers, so no pronoun after it means them."""
+    clause = tok.head
+    for _ in range(4):
+        if clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.lemma_.lower() in _QUESTION_VERBS:
+            return any(
+                c.dep_ in ("mark", "advmod", "nsubj", "dobj")
+                and (c.lower_ in ("whether", "if") or c.tag_ in ("WRB", "WP"))
+                for c in clause.children
+            )
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 @dataclass
@@ -302,7 +342,9 @@ class _Resolver:
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
         cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
-        for sent_start, idx, length, low in zip(*(cols[:, c].tolist() for c in range(4)), strict=True):
+        last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
+        rows = zip(*(cols[:, c].tolist() for c in range(4)), strict=True)
+        for i_tok, (sent_start, idx, length, low) in enumerate(rows):
             if sent_start == 1:
                 sent_no += 1
             while qi < len(quoted) and quoted[qi][1] <= idx:
@@ -318,16 +360,25 @@ class _Resolver:
                 if span is None:
                     continue
                 root = span.root
-                subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                    root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
+                # Rule ``appositive_subject``: "Her brother, Dan Roe, runs the
+                # shop": a person in apposition to a subject is that subject
+                # of the main clause (not an organisation: "its spokeswoman,
+                # Acme," is a tagging slip).
+                appos = (
+                    root.dep_ == "appos"
+                    and self.entities[eid].type == "PERSON"
+                    and root.head.head.dep_ == "ROOT"
                 )
-                verb = (root.head if root.dep_ != "compound" else root.head.head) if subject else None
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    (root.dep_ == "compound" or appos) and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                verb = (root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head) if subject else None
                 # Not the subject of a clause inside the sentence (relative,
                 # adverbial, reported: "he found Trump to be charming").
                 main = verb is not None and (
                     verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
                 )
-                self.refs.append(_Ref(start, eid, sent_no, subject, main))
+                self.refs.append(_Ref(start, eid, sent_no, subject, main, _in_question(root)))
                 if self.entities[eid].type != "PERSON":
                     continue
                 if root.dep_ == "poss":
@@ -349,6 +400,7 @@ class _Resolver:
                     root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 last_person = (eid, sent_no) if voter else None
+                last_verb = verb.i if voter and verb is not None else -1
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
                 if any(w in after for w in _LEX.singular_they):
@@ -374,6 +426,13 @@ class _Resolver:
                         v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
                 eid, s = last_person
+                tok = doc[i_tok]
+                governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if governor.i == last_verb and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
+                    # Rule ``object_pronoun_is_another``: "Roy asked him",
+                    # "Roy read it back to him": an object of the name's own
+                    # verb is someone else.
+                    continue
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.
                 if sent_no == s:
@@ -385,12 +444,20 @@ class _Resolver:
         # name's sentence 2): it settles only a person the article says
         # little about, so "she" does not go to "Donald Trump".
         # A name of one word may be a surname ("Graham"), so it weighs less.
+        # Rule ``census_name_gender``: names from birth and census lists
+        # weigh a little less: such a list counts births, not the people in
+        # the news (names both genders carry are left out of it).
         prior = _LEX.given_name_gender or {}
+        census = _census_name_gender()
         for eid, ent in self.entities.items():
             words = ent.name.split() if ent.type == "PERSON" else []
-            if words and words[0].lower() in prior:
+            given = words[0].lower() if words else ""
+            if given in prior:
                 v = votes.setdefault(eid, [0, 0])
-                v[0 if prior[words[0].lower()] == "m" else 1] += 2.5 if len(words) > 1 else 1.5
+                v[0 if prior[given] == "m" else 1] += 2.5 if len(words) > 1 else 1.5
+            elif given in census and len(words) > 1:
+                v = votes.setdefault(eid, [0, 0])
+                v[0 if census[given] == "m" else 1] += 2.0
         for eid, (m, f) in votes.items():
             if eid in they_people:
                 self.gender[eid] = "x"
@@ -486,9 +553,10 @@ class _Resolver:
             ent = self.entities[ref.eid]
             if ent.type not in types or (subjects_only and not ref.subject) or ref.eid == exclude:
                 continue
-            if self.current[0] <= ref.start < self.current[1]:
+            if self.current[0] <= ref.start < self.current[1] or ref.asked:
                 # A name inside the quote the pronoun introduces is someone
-                # the speaker talks about, never the speaker.
+                # the speaker talks about, never the speaker; so is one in a
+                # question put to the speaker (rule ``asked_about``).
                 continue
             seen += 1
             g = self.gender.get(ref.eid, "")
@@ -637,6 +705,8 @@ class _Resolver:
                 described = self._it_subject(start, org)
                 if described is not None:
                     return described
+            if org is None:
+                return self._untagged_org_subject(start, own=True)
             return org
         if word in ("they", "them", "their"):
             # "They" is more often people than an organisation: only the previous
@@ -716,6 +786,20 @@ class _Resolver:
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)
+        # Rule ``org_with_kind_noun``: "Harbour & Table magazine", "the Acme
+        # company": an organisation's name before an organisation word is
+        # that organisation, the word only says what kind it is.
+        if head in _ORG_HEADS and not plural:
+            named = [t for t in core if t.i < root.i and t.dep_ not in ("det", "poss", "punct")]
+            # Not after a determiner: "the Save Our Parks group" is how the
+            # article describes it, "Acme magazine" names it.
+            if named and named[0].i == core.start and named[0].ent_type_ == "ORG":
+                lo, hi = named[0].idx, root.idx
+                ent = self.entity_at(lo, hi)
+                if ent is not None and ent.type == "ORG" and any(
+                    m.start == lo and self.text[m.end : hi].strip() == "" for m in ent.mentions
+                ):
+                    return self.named(ent, None)
         # 2. A definite description with the same head noun as an earlier one
         # that named an organisation ("the company"); an earlier unnamed one
         # ("A senior official said ..." then "the official said") is taken
@@ -758,9 +842,18 @@ class _Resolver:
                 org = self._org_subject_of_report(start)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self.recent(start, ("ORG",), "", prev, window=2, subjects_only=True)
+            if org is None and len(core) == 2:
+                org = self._org_introduced(start, head)
+            if org is None and head in _GENERIC_ORG_HEADS:
+                org = self._untagged_org_subject(start)
             if org is not None:
                 self.descriptions[key] = org
                 return org
+        if first == "the" and not plural and len(core) > 1:
+            if _AGE_EPITHET.fullmatch(self.text[core[1].idx : root.idx + len(root)]):
+                eid = self._age_antecedent(start)
+                if eid is not None:
+                    return self.named(self.entities[eid], None)
         # 5. A definite title or epithet ("the US secretary of state", "the
         # businessman") is a named person only with a strong local link: the
         # one compatible person named in this or the previous sentence, as a
@@ -784,6 +877,92 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _name_run(self, tok: Token) -> str | None:
+        """The proper name ``tok`` heads ("Ferrovie Emiliane"), when it is
+        one the model tagged as no person, place or group and no entity
+        here has; else None."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or self.in_quote(tok.idx):
+            return None
+        left = tok.i
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head.i == tok.i:
+            left -= 1
+        run = self.doc[left : tok.i + 1]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in run):
+            return None
+        if self.entity_at(run.start_char, run.end_char) is not None:
+            return None
+        return run.text
+
+    def _org_introduced(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``org_introduced_by_head``: "the operator Ferrovie Emiliane
+        said ... the operator added": a definite noun the article gave an
+        untagged proper name in apposition is that name again. The last such
+        introduction before ``start``."""
+        if not head:
+            return None
+        lemmas = columns(self.doc, [LEMMA])[:, 0]
+        for i in reversed(np.flatnonzero(lemmas == self.doc.vocab.strings[head]).tolist()):
+            tok = self.doc[i]
+            if tok.idx >= start:
+                continue
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.i == tok.i + len(list(child.lefts)) + 1:
+                    name = self._name_run(child)
+                    if name is not None:
+                        return _Resolved(name, None, None, "ORG", head=head)
+            break
+        return None
+
+    def _untagged_org_subject(self, start: int, own: bool = False) -> _Resolved | None:
+        """Rule ``untagged_org_subject``: "Ferrovie Emiliane rejected the
+        claims. In a note, the company said": a generic organisation word is
+        the proper name that was the main subject of the sentence before,
+        when the model tagged it as no entity (a tagged one is ``recent``'s).
+        With ``own``, "it" also looks at its own sentence first ("Acme beats
+        forecasts as it warns")."""
+        sent = self.sent_of(start)
+        for n in (sent, sent - 1) if own else (sent - 1,):
+            if n < 0:
+                continue
+            lo = self.sent_starts[n]
+            span = self._span(lo, lo + 1)
+            if span is None or len(span) == 0:
+                continue
+            root = span[0].sent.root
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.idx < start:
+                # The name of an organisation the article names elsewhere,
+                # missed here by the tagger (a headline's "Acme beats ..."),
+                # is that organisation.
+                same = [
+                    e for e in self.entities.values() if e.type == "ORG" and e.name == subject.text and subject.is_title
+                ]
+                if len(same) == 1 and not self.in_quote(subject.idx):
+                    return self.named(same[0], None)
+                name = self._name_run(subject)
+                return _Resolved(name, None, None, "ORG") if name is not None else None
+        return None
+
+    def _age_antecedent(self, start: int) -> str | None:
+        """Rule ``age_epithet``: "... signed striker Jo Lee, and the 23-year-old
+        said": an age standing for a person is the one person named (outside
+        quote marks) earlier in its sentence, or else in the sentence before;
+        None when that is not one person."""
+        sent = self.sent_of(start)
+        i = bisect_left(self.ref_starts, start) - 1
+        by_sent: dict[int, list[str]] = {}
+        while i >= 0 and self.refs[i].sent >= sent - 1:
+            ref = self.refs[i]
+            i -= 1
+            if self.entities[ref.eid].type == "PERSON" and not self.in_quote(ref.start):
+                people = by_sent.setdefault(ref.sent, [])
+                if ref.eid not in people:
+                    people.append(ref.eid)
+        for s in (sent, sent - 1):
+            if s in by_sent:
+                return by_sent[s][0] if len(by_sent[s]) == 1 else None
+        return None
 
     def _org_subject_of_report(self, start: int) -> _Resolved | None:
         """Rule ``org_subject_of_report``: "Brightline will cut 1,800 jobs,
@@ -981,6 +1160,14 @@ class _Resolver:
         honorific states a gender the article never gives that one);
         otherwise it stays ambiguous: the name as written, no entity, the
         candidates."""
+        comma = next((t.i for t in span if t.text == "," and t.i > span.start), None)
+        after = self.doc[comma + 1] if comma is not None and comma + 1 < span.end else None
+        if after is not None and span.root.i < comma and not after.is_title:
+            # Rule ``name_before_apposition``: "Acme Capital, a fund that
+            # owns 2% of Zeta," names Acme Capital; what follows the comma
+            # says what it is and is no part of the name.
+            span = self.doc[span.start : comma]
+            text = span.text
         eids = self.by_last_word.get(span[-1].lower_, [])
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
@@ -1155,6 +1342,15 @@ class _Resolver:
                 return None
             at = mention.start + dateline.end()
             return self.resolve(_with_mention(quote, TextSpan(rest, at, mention.end)), prev)
+        dash = _DATELINE_DASH.match(self.text, mention.end) if not before or before.endswith("\n") else None
+        if dash is not None and _DATELINE_PLACE.match(mention.text):
+            # Rule ``dateline_mention``: "SAN JOSE, Calif. — Acme reported ...
+            # but said": the parser made the dateline the subject; the
+            # speaker is the name right after the dash, if one is there.
+            i = bisect_left(self.ref_starts, dash.end())
+            if i < len(self.refs) and self.refs[i].start == dash.end():
+                return self.named(self.entities[self.refs[i].eid], None)
+            return None
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
@@ -1217,6 +1413,32 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        doc = self.doc
+        end = span.end
+        while (
+            end + 1 < len(doc)
+            and doc[end].text in _HYPHENS
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+        if end != span.end:
+            # Rule ``hyphen_split_word``: "Her co-author, Ann Roe, said" split
+            # by the tokenizer, the mention stops at "co": the word is whole,
+            # and a person in apposition to its last piece is the speaker.
+            last = doc[end - 1]
+            for child in last.rights:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    ent = self.entity_at(child.idx, child.idx + len(child.text))
+                    if ent is not None:
+                        return self.named(ent, self._ent_span(child))
+            whole = doc[span.start : end]
+            described = self.description(whole, mention.start, prev)
+            if described.entity is None and described.type == "DESC":
+                # The head the parser chose is the first piece: the name is the word.
+                return _Resolved(**{**described.__dict__, "name": whole.text, "head": last.lemma_.lower()})
+            return described
         cue = quote.cue
         stop = (min(quote.start, cue.start), max(quote.end, cue.end)) if cue else (quote.start, quote.end)
         if mention.end <= stop[0] or mention.start >= stop[1]:

@@ -391,23 +391,24 @@ def test_speakers_two_people_speaking_together_are_no_one_of_them(nlp):
 
 def test_an_honorific_blocks_a_guess_by_recency_for_someone_of_unknown_gender(nlp):
     # "Mrs. Holm" states a gender; the Holm named last is a president the
-    # article gives no gender: not a guess for him, the candidates instead.
+    # article gives no gender (a given name both genders carry): not a guess
+    # for that one, the candidates instead.
     text = (
         "Anna Holm toured the harbour on Monday with the mayor. The visit was short.\n\n"
-        "The plan was drawn up under President Erik Holm, who left office in 2010. It was never built.\n\n"
+        "The plan was drawn up under President Sasha Holm, who left office in 2010. It was never built.\n\n"
         "The council has not decided. Its members will meet again in May.\n\n"
         '"We will build it this time," Mrs. Holm said. The crowd cheered.\n\n'
         "Holm later told reporters that the money was ready."
     )
     brief = _brief(nlp, text)
-    anna, erik = _named_entity(brief, "Anna Holm"), _named_entity(brief, "Erik Holm")
+    anna, sasha = _named_entity(brief, "Anna Holm"), _named_entity(brief, "Sasha Holm")
     # The plain "Holm" after it: recency is stale once the surname was left ambiguous.
     for words in ("We will build", "the money was ready"):
         quote = _quote(brief, words)
         assert quote.speaker.entity is None and quote.speaker.name == "Holm"
-        assert set(quote.speaker.candidates or []) == {anna.id, erik.id}
+        assert set(quote.speaker.candidates or []) == {anna.id, sasha.id}
     # Neither entity takes the bare surname.
-    assert [m.text for m in erik.mentions] == ["Erik Holm"] and [m.text for m in anna.mentions] == ["Anna Holm"]
+    assert [m.text for m in sasha.mentions] == ["Sasha Holm"] and [m.text for m in anna.mentions] == ["Anna Holm"]
 
 
 def test_speakers_name_hung_on_the_place_of_a_description_is_the_speaker(nlp):
