@@ -1038,6 +1038,44 @@ class _Finder:
                 return min(last, end)
         return last
 
+    def _speech_act_in(self, top: Token) -> bool:
+        """Whether the subtree of ``top`` holds a speech verb outside quote
+        marks with a subject of its own: another act than the cue's."""
+        inside = self.index.inside
+        return any(
+            not inside[t.i]
+            and _is_cue_verb(t)
+            and t.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            for t in top.subtree
+        )
+
+    def _cut_nested_act(self, first: int, last: int) -> int:
+        """Rule ``nested_act_gloss``: the reported clause's last token,
+        before a gloss set off by a comma at its end that holds a speech act
+        of its own ('said the rate had doubled, a change she called "..."';
+        '..., where a nurse says ...'): the writer's addition, whose
+        statement is another attribution (and whose quoted fragment is that
+        act's, not this one's). The gloss is a noun phrase (appositive or
+        adverbial noun) or a relative clause the parser hangs anywhere in
+        the clause, running to its end."""
+        doc, inside = self.doc, self.index.inside
+        glosses = self.lexicon.words("nested_act_gloss_deps")
+        for k in range(first + 2, last + 1):
+            if doc[k - 1].text != "," or inside[k]:
+                continue
+            top = doc[k]
+            while top.head.i != top.i and top.head.left_edge.i == k and first <= top.head.i <= last:
+                top = top.head
+            if top.left_edge.i != k or top.dep_ not in glosses or top.right_edge.i < last - 1:
+                continue
+            if self._speech_act_in(top):
+                end = k - 2
+                while end > first and doc[end].is_punct and not inside[end]:
+                    end -= 1
+                return end if end > first else last
+        return last
+
     def _cut_coordinated_cue(self, verb: Token, clause: Token, first: int, last: int) -> int:
         """The reported clause's last token, before a cue verb the parser
         coordinated inside it though it is the speaker's next act ('said
@@ -1156,6 +1194,12 @@ class _Finder:
         ``verb`` itself: ``head`` is the cue or its reported clause, or stands
         inside that clause under no speech or belief verb of its own ("said
         officials knew A and that B": B is what officials knew)."""
+        # Rule that_after_infinitive: a "that" clause cannot be coordinated
+        # with an infinitive ("said the union had offered to keep the vans
+        # running and that the board had refused"): the parser's misplaced
+        # conjunct belongs to the verb above the infinitive chain.
+        while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+            head = head.head
         if head.i in (clause.i, verb.i):
             return True
         # ``head`` and its conjunct are reported by the nearest cue above
@@ -1172,6 +1216,22 @@ class _Finder:
                 return False
             tok = tok.head
         return False
+
+    def _elliptical(self, clause: Token, first: int, last: int) -> bool:
+        """Rule ``elliptical_clause``: an answer whose verb phrase is left
+        out ("Asked if he had met her, he said he had not", "she said she
+        would"): the clause is a subject and an auxiliary (with a negation
+        or an adverb), no content word, so ``_stands_alone`` would reject
+        it, but it states what the question asked. The auxiliaries are
+        ``elliptical_auxiliaries`` in data/cues.json."""
+        if self.index.own_content(first, last) >= 1 or any(self.index.inside[first : last + 1]):
+            return False
+        if clause.lemma_.lower() not in self.lexicon.words("elliptical_auxiliaries") and clause.tag_ != "MD":
+            return False
+        kids = [c for c in clause.children if not c.is_punct]
+        return any(c.dep_ == "nsubj" for c in kids) and all(
+            c.dep_ in ("nsubj", "neg", "aux", "advmod", "mark") for c in kids
+        )
 
     def _stands_alone(self, first: int, last: int) -> bool:
         """Whether tokens first..last are big enough to be a statement of
@@ -1246,11 +1306,16 @@ class _Finder:
                     continue
                 last = self.drop_trailing_participle(child, first, last)
                 last = self._cut_contrasted_report(child, first, last)
+                last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
                 last = self._coordinated_content(verb, last)
                 first, cue_last = self._date_after_cue(verb, first, last)
                 if self._unanswered(child, verb):
                     self.emit(first, last, verb, cue_last, subject, rule="unanswered_question", type_="question")
+                    found = True
+                    continue
+                if self._elliptical(child, first, last):
+                    self.emit(first, last, verb, cue_last, subject, rule="elliptical_clause", short=True)
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
