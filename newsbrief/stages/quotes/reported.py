@@ -674,6 +674,27 @@ def _that_clause_misparse(verb: Token) -> Token | None:
     return None
 
 
+def _relative_sibling(clause: Token) -> Token | None:
+    """Rule ``relative_sibling``: the clause before ``clause`` when the
+    parser made ``clause`` a second complement of the cue though it is a
+    relative clause without "that" on the first clause's last noun ("said
+    he still cooks a soup his aunt showed him"): it follows that noun at
+    once, with no subordinator, conjunction or comma; the two are one
+    statement. None otherwise."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or clause.i < verb.i or clause.left_edge.i == 0:
+        return None
+    doc = clause.doc
+    before = doc[clause.left_edge.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is None or subject.left_edge.i != clause.left_edge.i or not clause.left_edge.is_alpha:
+        return None
+    prev = next((c for c in verb.rights if c.dep_ == "ccomp" and c.right_edge.i == before.i), None)
+    return prev if prev is not None and prev.i < before.i else None
+
+
 # What sets off a cue that interrupts its clause: "The plan, she said, ...".
 _SETTING_OFF: frozenset[str] = frozenset({",", "—", "–", "--", "("})
 
@@ -1289,7 +1310,13 @@ class _Finder:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
                     continue
+                if _relative_sibling(child) is not None:
+                    # Read with the clause before it (rule relative_sibling).
+                    continue
                 first, last = child.left_edge.i, child.right_edge.i
+                nxt = next((c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i), None)
+                if nxt is not None:
+                    last = nxt.right_edge.i
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
                     # with objects of its own after it does not report the
@@ -1464,6 +1491,7 @@ class _Finder:
         # connective before it ("Otherwise, the coach said, ...") is the cue's own
         # dependent.
         index = self.index
+        after = (after[0], self._cut_concession(head, after[0], after[1]))
         parts = [p for p in (before, after) if p[0] <= p[1] and self._has_substance(*p)]
         own = sum(index.own_words(*p) for p in parts)
         if own < _MIN_OWN_WORDS or sum(index.own_content(*p) for p in parts) < 1:
@@ -1471,7 +1499,8 @@ class _Finder:
         if (
             len(parts) == 2
             and (doc[cut_first].text in _SETTING_OFF or doc[cut_first - 1].text in _SETTING_OFF)
-            and not any(index.inside[parts[0][0] : parts[1][1] + 1])
+            and not any(index.inside[parts[0][0] : parts[0][1] + 1])
+            and (not any(index.inside[parts[1][0] : parts[1][1] + 1]) or self._opens_quote(*parts[1]))
         ):
             # One statement the cue interrupts: one attribution over both
             # parts, the cue inside it, as a reader (and the held-out gold)
@@ -1483,6 +1512,35 @@ class _Finder:
             return
         for p in parts:
             self.emit(*p, cue_first, cue_last, source, rule=rule, part=len(parts) > 1)
+
+    def _opens_quote(self, first: int, last: int) -> bool:
+        """Rule ``interrupted_fragment``: whether the second part of a
+        clause its cue interrupts is quoted words from its first token on
+        ('The rise, he said, "would sink us."'): the writer's subject and
+        the speaker's predicate are one statement, the quote its verbatim
+        part (the merge folds the marks finder's fragment into it)."""
+        doc, inside = self.doc, self.index.inside
+        return first <= last and inside[first] and doc[first].text in _DOUBLE_MARKS | {"''"}
+
+    def _cut_concession(self, head: Token, first: int, last: int) -> int:
+        """Rule ``parenthetical_concession``: the last token of the part
+        after an interrupting cue, before a concessive clause set off by a
+        comma that the parser hangs on the clause's verb ('The price, the
+        firm said, will stay private, though it is thought to be ...'): the
+        writer's own aside, not the source's statement. The subordinators
+        are ``contrast_marks`` in data/marks.json."""
+        doc = self.doc
+        marks = contrast_marks()
+        for child in head.rights:
+            k = child.left_edge.i
+            if child.dep_ != "advcl" or not (first < k <= last) or doc[k - 1].text != ",":
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in marks for c in child.children) and not self.index.inside[k]:
+                end = k - 2
+                while end > first and doc[end].is_punct and not self.index.inside[end]:
+                    end -= 1
+                return end
+        return last
 
     def patterns(self) -> None:
         """Attributions found by the lexicon's named dependency patterns
