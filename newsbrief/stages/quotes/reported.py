@@ -1314,7 +1314,10 @@ class _Finder:
                     # Read with the clause before it (rule relative_sibling).
                     continue
                 first, last = child.left_edge.i, child.right_edge.i
-                nxt = next((c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i), None)
+                nxt = next(
+                    (c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i),
+                    None,
+                )
                 if nxt is not None:
                     last = nxt.right_edge.i
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
