@@ -24,8 +24,8 @@ def _reported(doc: Doc) -> list[tuple[str, str | None]]:
     return [(q.text, q.rule) for q in _checked(doc, find_reported_speech(doc))]
 
 
-def _gloss_doc(cue: str, cue_lemma: str) -> Doc:
-    # Ines said the queue had doubled , a change she <cue> alarming .
+def _gloss_doc(cue: str, cue_lemma: str, det: str = "a") -> Doc:
+    # Ines said the queue had doubled , <det> change she <cue> alarming .
     return _doc(
         [
             ("Ines", "Ines", "PROPN", "NNP", 1, "nsubj"),
@@ -35,7 +35,7 @@ def _gloss_doc(cue: str, cue_lemma: str) -> Doc:
             ("had", "have", "AUX", "VBD", 5, "aux"),
             ("doubled", "double", "VERB", "VBN", 1, "ccomp"),
             (",", ",", "PUNCT", ",", 5, "punct"),
-            ("a", "a", "DET", "DT", 8, "det"),
+            (det, det, "DET", "DT", 8, "det"),
             ("change", "change", "NOUN", "NN", 5, "npadvmod"),
             ("she", "she", "PRON", "PRP", 10, "nsubj"),
             (cue, cue_lemma, "VERB", "VBD", 8, "relcl"),
@@ -47,13 +47,13 @@ def _gloss_doc(cue: str, cue_lemma: str) -> Doc:
 
 
 def test_bounds6_gloss_with_its_own_speech_act_ends_the_clause():
-    assert ("the queue had doubled", "clause") in _reported(_gloss_doc("called", "call"))
+    assert ("the queue had doubled", "clause") in _reported(_gloss_doc("called", "call", "the"))
 
 
 def test_bounds6_gloss_without_a_speech_act_stays_in_the_clause():
-    # "found" is no speech verb: the gloss is the writer's words about the report.
-    got = _reported(_gloss_doc("found", "find"))
-    assert ("the queue had doubled , a change she found alarming", "clause") in got
+    # "found" is no speech verb, and a definite noun phrase is no indefinite gloss.
+    got = _reported(_gloss_doc("found", "find", "the"))
+    assert ("the queue had doubled , the change she found alarming", "clause") in got
 
 
 def _infinitive_that_doc() -> Doc:
@@ -184,3 +184,30 @@ def test_bounds6_another_speakers_act_inside_a_clause_stays_apart(nlp):
     got = _quotes(nlp, 'The mayor said officials had told him the plan was "a mess" from the start.')
     assert len(got) == 2, got
     assert {cue for _, _, cue in got} == {"said", "had told"}
+
+
+def _appositive_doc(det: str) -> Doc:
+    # Ines said she met Roe , <det> former senator .
+    return _doc(
+        [
+            ("Ines", "Ines", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("she", "she", "PRON", "PRP", 3, "nsubj"),
+            ("met", "meet", "VERB", "VBD", 1, "ccomp"),
+            ("Roe", "Roe", "PROPN", "NNP", 3, "dobj"),
+            (",", ",", "PUNCT", ",", 4, "punct"),
+            (det, det, "DET", "DT", 8, "det"),
+            ("former", "former", "ADJ", "JJ", 8, "amod"),
+            ("senator", "senator", "NOUN", "NN", 4, "appos"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
+    )
+
+
+def test_bounds6_indefinite_appositive_at_the_end_is_left_out():
+    assert _reported(_appositive_doc("a")) == [("she met Roe", "clause")]
+
+
+def test_bounds6_definite_appositive_at_the_end_stays():
+    assert _reported(_appositive_doc("the")) == [("she met Roe , the former senator", "clause")]

@@ -1071,6 +1071,19 @@ class _Finder:
             for t in top.subtree
         )
 
+    def _indefinite_gloss(self, top: Token) -> bool:
+        """Rule ``indefinite_gloss``: whether a set-off noun phrase at the
+        end of the clause is an indefinite appositive or summary ("...
+        against Ms. Roe, a former senator"; "... were women, a share that
+        had risen"): the writer's gloss on the last noun or on the whole
+        statement, which PolNeAR leaves out of the content. (Any set-off
+        appositive lost more than it gained: a definite one often names.)
+        The determiners are ``indefinite_gloss_dets`` in data/cues.json."""
+        if top.dep_ not in ("appos", "npadvmod") or top.pos_ != "NOUN":
+            return False
+        dets = self.lexicon.words("indefinite_gloss_dets")
+        return any(c.dep_ == "det" and c.lower_ in dets for c in top.children)
+
     def _cut_nested_act(self, first: int, last: int) -> int:
         """Rule ``nested_act_gloss``: the reported clause's last token,
         before a gloss set off by a comma at its end that holds a speech act
@@ -1079,7 +1092,8 @@ class _Finder:
         statement is another attribution (and whose quoted fragment is that
         act's, not this one's). The gloss is a noun phrase (appositive or
         adverbial noun) or a relative clause the parser hangs anywhere in
-        the clause, running to its end."""
+        the clause, running to its end. An indefinite noun phrase there is
+        cut too, speech act or not (``_indefinite_gloss``)."""
         doc, inside = self.doc, self.index.inside
         glosses = self.lexicon.words("nested_act_gloss_deps")
         for k in range(first + 2, last + 1):
@@ -1090,7 +1104,7 @@ class _Finder:
                 top = top.head
             if top.left_edge.i != k or top.dep_ not in glosses or top.right_edge.i < last - 1:
                 continue
-            if self._speech_act_in(top):
+            if self._speech_act_in(top) or self._indefinite_gloss(top):
                 end = k - 2
                 while end > first and doc[end].is_punct and not inside[end]:
                     end -= 1
