@@ -211,3 +211,36 @@ def test_bounds6_indefinite_appositive_at_the_end_is_left_out():
 
 def test_bounds6_definite_appositive_at_the_end_stays():
     assert _reported(_appositive_doc("the")) == [("she met Roe , the former senator", "clause")]
+
+
+def _conj_cue_doc(cc: bool) -> Doc:
+    # The ferry struck the pier , (and) the operator stated in a note .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("ferry", "ferry", "NOUN", "NN", 2, "nsubj"),
+        ("struck", "strike", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("pier", "pier", "NOUN", "NN", 2, "dobj"),
+    ]
+    cue = 9 if cc else 8
+    rows.append((",", ",", "PUNCT", ",", cue, "punct"))
+    if cc:
+        rows.append(("and", "and", "CCONJ", "CC", 2, "cc"))
+    rows += [
+        ("the", "the", "DET", "DT", cue - 1, "det"),
+        ("operator", "operator", "NOUN", "NN", cue, "nsubj"),
+        ("stated", "state", "VERB", "VBD", 2, "conj"),
+        ("in", "in", "ADP", "IN", cue, "prep"),
+        ("a", "a", "DET", "DT", cue + 3, "det"),
+        ("note", "note", "NOUN", "NN", cue + 1, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    return _doc(rows)
+
+
+def test_bounds6_cue_coordinated_after_its_statement_reports_it():
+    assert _reported(_conj_cue_doc(False)) == [("The ferry struck the pier", "parenthetical")]
+
+
+def test_bounds6_cue_after_a_conjunction_is_an_act_of_its_own():
+    assert _reported(_conj_cue_doc(True)) == []

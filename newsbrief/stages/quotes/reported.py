@@ -624,7 +624,13 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
     subject and no object or clause, and a comma (or dash) separates it from
     the clause."""
     head = verb.head
-    if head.i == verb.i or verb.dep_ not in _PARENTHETICAL_DEPS or head.dep_ != "ROOT":
+    # Rule conj_after_statement: a cue the parser coordinated with the
+    # statement before it, set off by a comma and no conjunction ("The bus
+    # left the road at 8.10, the operator stated in a note").
+    after_conj = verb.dep_ == "conj" and verb.i > head.i and not any(
+        c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children
+    )
+    if head.i == verb.i or (verb.dep_ not in _PARENTHETICAL_DEPS and not after_conj) or head.dep_ != "ROOT":
         return False
     if subject is None or subject.head.i != verb.i or verb.tag_ == "VBG":
         return False
@@ -633,7 +639,9 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
     doc = verb.doc
     if verb.i > head.i:
         left = verb.left_edge.i
-        return left > 0 and doc[left - 1].text in SEPARATORS
+        # A coordinated cue's comma may hang on the cue itself (its subtree
+        # then opens with it).
+        return left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS)
     right = verb.right_edge.i
     return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
 
