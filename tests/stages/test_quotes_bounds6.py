@@ -244,3 +244,22 @@ def test_bounds6_cue_coordinated_after_its_statement_reports_it():
 
 def test_bounds6_cue_after_a_conjunction_is_an_act_of_its_own():
     assert _reported(_conj_cue_doc(True)) == []
+
+
+def test_bounds6_content_loses_a_conjunction_left_at_its_end():
+    from newsbrief.stages.quotes.reported import content_span
+
+    # that the vote was fair , and
+    doc = _doc(
+        [
+            ("that", "that", "SCONJ", "IN", 3, "mark"),
+            ("the", "the", "DET", "DT", 2, "det"),
+            ("vote", "vote", "NOUN", "NN", 3, "nsubj"),
+            ("was", "be", "AUX", "VBD", 3, "ROOT"),
+            ("fair", "fair", "ADJ", "JJ", 3, "acomp"),
+            (",", ",", "PUNCT", ",", 3, "punct"),
+            ("and", "and", "CCONJ", "CC", 3, "cc"),
+        ]
+    )
+    start, end = content_span(doc, doc.text, 0, len(doc) - 1)
+    assert doc.text[start:end] == "the vote was fair"

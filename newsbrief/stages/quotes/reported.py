@@ -585,6 +585,11 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
         # keeps it there and its scorer strips "that" only before a space
         # (+11 exact contents on PolNeAR train 400-840, +8 on 0-400).
         first += 1
+    # Rule trailing_conjunction: a conjunction left at the end by a cut or
+    # a misparse ("... the border and"): the coordination it opened is not
+    # part of the statement (PolNeAR train 0-400 content exact +3 / -0).
+    while last > first and doc[last].pos_ == "CCONJ":
+        last -= 1
     if first > last:
         return None
     start = doc[first].idx
