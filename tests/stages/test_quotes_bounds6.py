@@ -263,3 +263,24 @@ def test_bounds6_content_loses_a_conjunction_left_at_its_end():
     )
     start, end = content_span(doc, doc.text, 0, len(doc) - 1)
     assert doc.text[start:end] == "the vote was fair"
+
+
+def test_bounds6_statement_phrase_hung_on_a_later_cue_stays_with_the_statement():
+    # The ferry sank soon after leaving port , the operator stated .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("ferry", "ferry", "NOUN", "NN", 2, "nsubj"),
+            ("sank", "sink", "VERB", "VBD", 2, "ROOT"),
+            ("soon", "soon", "ADV", "RB", 4, "advmod"),
+            ("after", "after", "ADP", "IN", 10, "prep"),
+            ("leaving", "leave", "VERB", "VBG", 4, "pcomp"),
+            ("port", "port", "NOUN", "NN", 5, "dobj"),
+            (",", ",", "PUNCT", ",", 10, "punct"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("operator", "operator", "NOUN", "NN", 10, "nsubj"),
+            ("stated", "state", "VERB", "VBD", 2, "advcl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    assert _reported(doc) == [("The ferry sank soon after leaving port", "parenthetical")]

@@ -646,9 +646,26 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
         left = verb.left_edge.i
         # A coordinated cue's comma may hang on the cue itself (its subtree
         # then opens with it).
-        return left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS)
+        if left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS):
+            return True
+        return _set_off_before_subject(verb, subject) is not None
     right = verb.right_edge.i
     return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
+
+
+def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
+    """Rule ``set_off_subject_cue``: the separator before the subject of a
+    cue that follows its statement when the parser hung a phrase of the
+    statement on the cue ("The train derailed at 7.42 shortly after
+    crossing the bridge, the operator stated": "after crossing ..." parsed
+    as the cue's), or None. The statement runs to that separator."""
+    doc = verb.doc
+    k = subject.left_edge.i - 1
+    if k <= verb.left_edge.i or doc[k].text not in SEPARATORS or subject.i > verb.i:
+        return None
+    if any(t.text in SEPARATORS or t.text in (";", ":") for t in doc[verb.left_edge.i : k]):
+        return None
+    return k
 
 
 def _complement_that(clause: Token) -> bool:
@@ -1423,7 +1440,8 @@ class _Finder:
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
-            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical")
+            cut = _set_off_before_subject(verb, subject) if subject is not None and verb.i > verb.head.i else None
+            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical", cut_from=cut)
 
     def quoted_object(self, verb: Token, subject: Token | None) -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
@@ -1481,7 +1499,15 @@ class _Finder:
         return False
 
     def around(
-        self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None, *, rule: str
+        self,
+        head: Token,
+        inner: Token,
+        cue_first: Token,
+        cue_last: Token,
+        source: Token | None,
+        *,
+        rule: str,
+        cut_from: int | None = None,
     ) -> None:
         """The clause of ``head`` without the subtree of ``inner`` (the cue
         phrase): the part before it, or the part after it when the part
@@ -1497,6 +1523,10 @@ class _Finder:
                 head = top
         first, last = head.left_edge.i, head.right_edge.i
         cut_first, cut_last = inner.left_edge.i, inner.right_edge.i
+        if cut_from is not None and cut_first < cut_from:
+            # The statement's own phrase the parser hung on the cue stays
+            # with it (rule set_off_subject_cue).
+            cut_first = cut_from
         if not (first <= cut_first and cut_last <= last):
             return
         before = (first, cut_first - 1)
