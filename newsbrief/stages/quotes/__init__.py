@@ -28,7 +28,9 @@ The merge (``find_quotes``):
   of its own) is part of that statement: ONE attribution whose content is the
   clause, kind ``partial``, with the fragments as ``verbatim`` spans
   (``said the plan was "a disaster" for the town``); a fragment with a cue of
-  its own inside the clause is another act and stays separate;
+  its own inside the clause is another act and stays separate, but where
+  that cue is the clause's own verb with a personal pronoun for subject
+  (``said he had told his son to "keep calm"``: rule ``recounted_act``);
 * quoted fragments with no clause around them that share a cue are one
   statement whose content is the phrase the cue governs (``called for
   "immediate" and "significant" action``);

@@ -13,7 +13,11 @@ and the name of the ``rule`` that found it. Two kinds of rules do the work:
   (``lexicon.SPEECH_VERBS``, and "show", "find") with a clause, set beside
   the clause they report, or in "as X said", and "according to". Their names:
   clause, clause_after_noun, as_clause, parenthetical, according_to,
-  directive, commissive, characterize_as, quoted_object;
+  directive, commissive, characterize_as, quoted_object, elliptical_clause
+  (their content extents are trimmed by the boundary rules named in the
+  methods' notes: nested_act_gloss, indefinite_gloss, relative_sibling,
+  parenthetical_concession, interrupted_fragment, set_off_subject_cue,
+  conj_after_statement, that_after_infinitive, trailing_conjunction);
 * named spaCy DependencyMatcher patterns read from data
   (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
   a reader for its content: beliefs with a clause ("she thinks the plan
