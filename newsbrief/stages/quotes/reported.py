@@ -1286,6 +1286,22 @@ class _Finder:
             tok = tok.head
         return False
 
+    def _relative_pronoun(self, clause: Token, verb: Token, subject: Token | None, first: int) -> int | None:
+        """The relative pronoun that opens a reported clause before its cue
+        ("which he said was no sentence", "what she called a sign"), when
+        only the cue's subject stands between them: PolNeAR marks it as the
+        content's first piece. None otherwise. The pronouns are
+        ``relative_content_pronouns`` in data/cues.json."""
+        doc = self.doc
+        pron = doc[first]
+        if pron.lower_ not in self.lexicon.words("relative_content_pronouns") or pron.head.i != clause.i:
+            return None
+        if subject is None or subject.left_edge.i != pron.i + 1:
+            return None
+        if any(t.is_punct or self.index.inside[t.i] for t in doc[pron.i : verb.i]):
+            return None
+        return pron.i
+
     def _elliptical(self, clause: Token, first: int, last: int) -> bool:
         """Rule ``elliptical_clause``: an answer whose verb phrase is left
         out ("Asked if he had met her, he said he had not", "she said she
@@ -1374,9 +1390,11 @@ class _Finder:
                     # clause before it.
                     found = True
                     continue
+                relative = None
                 if first <= verb.i <= last:
                     # A relative pronoun parsed into the clause ("which he said
                     # is ..."): the clause is what follows the cue.
+                    relative = self._relative_pronoun(child, verb, subject, first)
                     first = verb.i + 1
                 if self._question(child):
                     # "asked whether X": a question reports no statement.
@@ -1397,6 +1415,15 @@ class _Finder:
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
+                if relative is not None and len(pieces) == 1 and self._stands_alone(first, last):
+                    # Rule relative_pronoun_content: the pronoun is the
+                    # content's first piece, its source and cue in between,
+                    # as for a clause its cue interrupts.
+                    self.emit(
+                        relative, last, verb, cue_last, subject, rule="clause", part=True, interrupted=(relative, relative)
+                    )
+                    found = True
+                    continue
                 for n, (a, b) in enumerate(pieces):
                     self.emit(a, b, verb, cue_last, subject, rule="clause" if n == 0 else "coordinated_that")
                 found = True
