@@ -17,7 +17,8 @@ and the name of the ``rule`` that found it. Two kinds of rules do the work:
   (their content extents are trimmed by the boundary rules named in the
   methods' notes: nested_act_gloss, indefinite_gloss, relative_sibling,
   parenthetical_concession, interrupted_fragment, set_off_subject_cue,
-  conj_after_statement, that_after_infinitive, trailing_conjunction);
+  conj_after_statement, that_after_infinitive, trailing_conjunction,
+  relative_pronoun_content);
 * named spaCy DependencyMatcher patterns read from data
   (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
   a reader for its content: beliefs with a clause ("she thinks the plan
@@ -1419,9 +1420,8 @@ class _Finder:
                     # Rule relative_pronoun_content: the pronoun is the
                     # content's first piece, its source and cue in between,
                     # as for a clause its cue interrupts.
-                    self.emit(
-                        relative, last, verb, cue_last, subject, rule="clause", part=True, interrupted=(relative, relative)
-                    )
+                    alone = (relative, relative)
+                    self.emit(relative, last, verb, cue_last, subject, rule="clause", part=True, interrupted=alone)
                     found = True
                     continue
                 for n, (a, b) in enumerate(pieces):
