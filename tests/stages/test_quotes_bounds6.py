@@ -320,3 +320,25 @@ def test_bounds6_relative_pronoun_before_the_cue_opens_the_content():
 
 def test_bounds6_relative_that_before_the_cue_stays_out():
     assert _reported(_relative_cue_doc("that")) == [("was no sentence", "clause")]
+
+
+def test_bounds6_relative_pronoun_before_a_belief_cue_opens_the_content():
+    # Roe paid a fine , which she believes was no sentence .
+    doc = _doc(
+        [
+            ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj"),
+            ("paid", "pay", "VERB", "VBD", 1, "ROOT"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("fine", "fine", "NOUN", "NN", 1, "dobj"),
+            (",", ",", "PUNCT", ",", 3, "punct"),
+            ("which", "which", "PRON", "WDT", 8, "nsubj"),
+            ("she", "she", "PRON", "PRP", 7, "nsubj"),
+            ("believes", "believe", "VERB", "VBZ", 3, "relcl"),
+            ("was", "be", "AUX", "VBD", 7, "ccomp"),
+            ("no", "no", "DET", "DT", 10, "det"),
+            ("sentence", "sentence", "NOUN", "NN", 8, "attr"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert _reported(doc) == [("which she believes was no sentence", "belief_clause")]

@@ -1690,13 +1690,21 @@ class _Finder:
             return
         if self._question(clause):
             return
+        relative = None
+        if clause.left_edge.i < cue.i:
+            # Rule relative_pronoun_content, as for a speech verb's clause
+            # ("which she believes was a mistake").
+            relative = self._relative_pronoun(clause, cue, subject, clause.left_edge.i)
         first, last = max(clause.left_edge.i, cue.i + 1), clause.right_edge.i
         last = self.drop_trailing_participle(clause, first, last)
         last = self._cut_contrasted_report(clause, first, last)
         # "believes the plan works and has urged others to ...": the
         # believer's next act, cut as for a speech verb's clause.
         last = self._cut_coordinated_cue(cue, clause, first, last)
-        if self._free(first, last):
+        if relative is not None and self._stands_alone(first, last) and self._free(relative, last):
+            alone, kind = (relative, relative), rule.get("type")
+            self.emit(relative, last, cue, cue, subject, rule=rule["name"], type_=kind, part=True, interrupted=alone)
+        elif self._free(first, last):
             self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"))
 
     def read_infinitive(self, cue: Token, verb: Token, rule: dict[str, Any]) -> None:
