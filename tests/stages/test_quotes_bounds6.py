@@ -342,3 +342,14 @@ def test_bounds6_relative_pronoun_before_a_belief_cue_opens_the_content():
         ents=[(0, 1, "PERSON")],
     )
     assert _reported(doc) == [("which she believes was no sentence", "belief_clause")]
+
+
+def test_bounds6_according_to_data_is_evidence_even_at_a_line_end(nlp):
+    from newsbrief.api import brief_from_doc
+    from newsbrief.ingest import Article
+
+    text = "Results:\n- Orders: 410, vs. 380 forecast by brokers, according to Norwell data\n- Returns: 12"
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    (quote,) = [q for q in brief.quotes if q.cue is not None and q.cue.text == "according to"]
+    assert quote.type == "evidence"
+    assert quote.speaker.mention is not None and "Returns" not in quote.speaker.mention.text

@@ -882,7 +882,9 @@ class _Finder:
         else the cue lemma's type in the lexicon ("speech" for a lemma it
         does not list: "according to")."""
         lex = self.lexicon
-        if source is not None and source.lemma_.lower() in lex.words("evidence_nouns"):
+        # The word's form too: spaCy lemmatizes "data" to "datum".
+        nouns = lex.words("evidence_nouns")
+        if source is not None and (source.lemma_.lower() in nouns or source.lower_ in nouns):
             return "evidence"
         if cue.pos_ == "NOUN":
             return lex.noun_types.get(cue.lemma_.lower(), "speech")
@@ -1864,6 +1866,12 @@ class _Finder:
         doc = self.doc
         to = doc[according.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i > to.i and self.index.crosses_break(to.i, pobj.i):
+            # Rule according_to_line: the parser read the source across a
+            # line break into the next line ("according to FactSet data" at
+            # the end of a bullet): the source is the last noun before it.
+            end = next(k for k in range(to.i, pobj.i) if self.index.crosses_break(k, k + 1))
+            pobj = next((doc[k] for k in range(end, to.i, -1) if doc[k].pos_ in ("NOUN", "PROPN")), None)
         # The phrase hangs on the clause's verb, or on a noun inside it.
         head = according.head
         steps = 0
