@@ -286,64 +286,6 @@ def test_bounds6_statement_phrase_hung_on_a_later_cue_stays_with_the_statement()
     assert _reported(doc) == [("The ferry sank soon after leaving port", "parenthetical")]
 
 
-def _relative_cue_doc(pronoun: str) -> Doc:
-    # Roe paid a fine , <pronoun> she said was no sentence .
-    return _doc(
-        [
-            ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj"),
-            ("paid", "pay", "VERB", "VBD", 1, "ROOT"),
-            ("a", "a", "DET", "DT", 3, "det"),
-            ("fine", "fine", "NOUN", "NN", 1, "dobj"),
-            (",", ",", "PUNCT", ",", 3, "punct"),
-            (pronoun, pronoun, "PRON", "WDT", 8, "nsubj"),
-            ("she", "she", "PRON", "PRP", 7, "nsubj"),
-            ("said", "say", "VERB", "VBD", 3, "relcl"),
-            ("was", "be", "AUX", "VBD", 7, "ccomp"),
-            ("no", "no", "DET", "DT", 10, "det"),
-            ("sentence", "sentence", "NOUN", "NN", 8, "attr"),
-            (".", ".", "PUNCT", ".", 1, "punct"),
-        ],
-        ents=[(0, 1, "PERSON")],
-    )
-
-
-def test_bounds6_relative_pronoun_before_the_cue_opens_the_content():
-    from newsbrief.evaluation.polnear import attributions_from_quotes
-
-    doc = _relative_cue_doc("which")
-    quotes = _checked(doc, find_reported_speech(doc))
-    assert [(q.text, q.rule) for q in quotes] == [("which she said was no sentence", "clause")]
-    # As PolNeAR marks it: the pronoun and the clause, without source and cue.
-    (attribution,) = attributions_from_quotes(doc.text, quotes)
-    assert [doc.text[s:e] for s, e in attribution.content] == ["which", "was no sentence"]
-
-
-def test_bounds6_relative_that_before_the_cue_stays_out():
-    assert _reported(_relative_cue_doc("that")) == [("was no sentence", "clause")]
-
-
-def test_bounds6_relative_pronoun_before_a_belief_cue_opens_the_content():
-    # Roe paid a fine , which she believes was no sentence .
-    doc = _doc(
-        [
-            ("Roe", "Roe", "PROPN", "NNP", 1, "nsubj"),
-            ("paid", "pay", "VERB", "VBD", 1, "ROOT"),
-            ("a", "a", "DET", "DT", 3, "det"),
-            ("fine", "fine", "NOUN", "NN", 1, "dobj"),
-            (",", ",", "PUNCT", ",", 3, "punct"),
-            ("which", "which", "PRON", "WDT", 8, "nsubj"),
-            ("she", "she", "PRON", "PRP", 7, "nsubj"),
-            ("believes", "believe", "VERB", "VBZ", 3, "relcl"),
-            ("was", "be", "AUX", "VBD", 7, "ccomp"),
-            ("no", "no", "DET", "DT", 10, "det"),
-            ("sentence", "sentence", "NOUN", "NN", 8, "attr"),
-            (".", ".", "PUNCT", ".", 1, "punct"),
-        ],
-        ents=[(0, 1, "PERSON")],
-    )
-    assert _reported(doc) == [("which she believes was no sentence", "belief_clause")]
-
-
 def test_bounds6_according_to_data_is_evidence_even_at_a_line_end(nlp):
     from newsbrief.api import brief_from_doc
     from newsbrief.ingest import Article

@@ -18,7 +18,7 @@ and the name of the ``rule`` that found it. Two kinds of rules do the work:
   methods' notes: nested_act_gloss, indefinite_gloss, relative_sibling,
   parenthetical_concession, interrupted_fragment, set_off_subject_cue,
   conj_after_statement, that_after_infinitive, trailing_conjunction,
-  relative_pronoun_content);
+  according_to_line);
 * named spaCy DependencyMatcher patterns read from data
   (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
   a reader for its content: beliefs with a clause ("she thinks the plan
@@ -1289,22 +1289,6 @@ class _Finder:
             tok = tok.head
         return False
 
-    def _relative_pronoun(self, clause: Token, verb: Token, subject: Token | None, first: int) -> int | None:
-        """The relative pronoun that opens a reported clause before its cue
-        ("which he said was no sentence", "what she called a sign"), when
-        only the cue's subject stands between them: PolNeAR marks it as the
-        content's first piece. None otherwise. The pronouns are
-        ``relative_content_pronouns`` in data/cues.json."""
-        doc = self.doc
-        pron = doc[first]
-        if pron.lower_ not in self.lexicon.words("relative_content_pronouns") or pron.head.i != clause.i:
-            return None
-        if subject is None or subject.left_edge.i != pron.i + 1:
-            return None
-        if any(t.is_punct or self.index.inside[t.i] for t in doc[pron.i : verb.i]):
-            return None
-        return pron.i
-
     def _elliptical(self, clause: Token, first: int, last: int) -> bool:
         """Rule ``elliptical_clause``: an answer whose verb phrase is left
         out ("Asked if he had met her, he said he had not", "she said she
@@ -1393,11 +1377,9 @@ class _Finder:
                     # clause before it.
                     found = True
                     continue
-                relative = None
                 if first <= verb.i <= last:
                     # A relative pronoun parsed into the clause ("which he said
                     # is ..."): the clause is what follows the cue.
-                    relative = self._relative_pronoun(child, verb, subject, first)
                     first = verb.i + 1
                 if self._question(child):
                     # "asked whether X": a question reports no statement.
@@ -1418,14 +1400,6 @@ class _Finder:
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
-                if relative is not None and len(pieces) == 1 and self._stands_alone(first, last):
-                    # Rule relative_pronoun_content: the pronoun is the
-                    # content's first piece, its source and cue in between,
-                    # as for a clause its cue interrupts.
-                    alone = (relative, relative)
-                    self.emit(relative, last, verb, cue_last, subject, rule="clause", part=True, interrupted=alone)
-                    found = True
-                    continue
                 for n, (a, b) in enumerate(pieces):
                     self.emit(a, b, verb, cue_last, subject, rule="clause" if n == 0 else "coordinated_that")
                 found = True
@@ -1692,21 +1666,13 @@ class _Finder:
             return
         if self._question(clause):
             return
-        relative = None
-        if clause.left_edge.i < cue.i:
-            # Rule relative_pronoun_content, as for a speech verb's clause
-            # ("which she believes was a mistake").
-            relative = self._relative_pronoun(clause, cue, subject, clause.left_edge.i)
         first, last = max(clause.left_edge.i, cue.i + 1), clause.right_edge.i
         last = self.drop_trailing_participle(clause, first, last)
         last = self._cut_contrasted_report(clause, first, last)
         # "believes the plan works and has urged others to ...": the
         # believer's next act, cut as for a speech verb's clause.
         last = self._cut_coordinated_cue(cue, clause, first, last)
-        if relative is not None and self._stands_alone(first, last) and self._free(relative, last):
-            alone, kind = (relative, relative), rule.get("type")
-            self.emit(relative, last, cue, cue, subject, rule=rule["name"], type_=kind, part=True, interrupted=alone)
-        elif self._free(first, last):
+        if self._free(first, last):
             self.emit(first, last, cue, cue, subject, rule=rule["name"], type_=rule.get("type"))
 
     def read_infinitive(self, cue: Token, verb: Token, rule: dict[str, Any]) -> None:
