@@ -28,7 +28,9 @@ The merge (``find_quotes``):
   of its own) is part of that statement: ONE attribution whose content is the
   clause, kind ``partial``, with the fragments as ``verbatim`` spans
   (``said the plan was "a disaster" for the town``); a fragment with a cue of
-  its own inside the clause is another act and stays separate;
+  its own inside the clause is another act and stays separate, but where
+  that cue is the clause's own verb with a personal pronoun for subject
+  (``said he had told his son to "keep calm"``: rule ``recounted_act``);
 * quoted fragments with no clause around them that share a cue are one
   statement whose content is the phrase the cue governs (``called for
   "immediate" and "significant" action``);
@@ -49,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Marked, Quote, TextSpan
 from ..columns import column
+from ..lexicon import cue_lexicon
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
@@ -97,6 +100,29 @@ class _Merger:
         offset -> id of an attribution) gives to another act than ``me``."""
         owner = owner or {}
         return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if owner.get(m.open, me) == me]
+
+    def own_recount(self, clause: Quote, quote: Quote) -> bool:
+        """Rule ``recounted_act``: a quoted fragment whose cue is the verb
+        of the reported clause itself, with a personal pronoun for subject
+        ('the mayor said he had told his son to "keep calm"'): the speaker
+        recounts an act of their own, and the clause is one statement with
+        the fragment inside it, not two. The pronouns are
+        ``recounted_act_subjects`` in data/cues.json."""
+        cue = quote.cue
+        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
+            return False
+        if not (clause.start <= cue.start < clause.end):
+            return False
+        verb = self.token_at(cue.end - 1)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        top = self.token_at(clause.start)
+        while top.head.i != top.i and self.doc[top.head.i].idx >= clause.start and top.head.idx < clause.end:
+            top = top.head
+        if top.i != verb.i:
+            return False
+        subjects = cue_lexicon().words("recounted_act_subjects")
+        return any(c.dep_ == "nsubj" and c.lower_ in subjects for c in verb.children)
 
     def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
         """The phrase the cue ``verb`` governs that holds the fragments: the
@@ -309,7 +335,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         same_cue = [c for c in holders if _overlaps(q.cue, c.cue)]
         if same_cue:
             owner[mark.open] = id(same_cue[-1])
-        if same_cue or any(_absorbs(c, q, True) for c in holders):
+        if same_cue or any(_absorbs(c, q, True) or merger.own_recount(c, q) for c in holders):
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]
 

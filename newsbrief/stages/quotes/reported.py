@@ -13,7 +13,12 @@ and the name of the ``rule`` that found it. Two kinds of rules do the work:
   (``lexicon.SPEECH_VERBS``, and "show", "find") with a clause, set beside
   the clause they report, or in "as X said", and "according to". Their names:
   clause, clause_after_noun, as_clause, parenthetical, according_to,
-  directive, commissive, characterize_as, quoted_object;
+  directive, commissive, characterize_as, quoted_object, elliptical_clause
+  (their content extents are trimmed by the boundary rules named in the
+  methods' notes: nested_act_gloss, indefinite_gloss, relative_sibling,
+  parenthetical_concession, interrupted_fragment, set_off_subject_cue,
+  conj_after_statement, that_after_infinitive, trailing_conjunction,
+  according_to_line);
 * named spaCy DependencyMatcher patterns read from data
   (``quotes/data/cues.json``, loaded by ``lexicon.cue_lexicon``), each with
   a reader for its content: beliefs with a clause ("she thinks the plan
@@ -585,6 +590,11 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
         # keeps it there and its scorer strips "that" only before a space
         # (+11 exact contents on PolNeAR train 400-840, +8 on 0-400).
         first += 1
+    # Rule trailing_conjunction: a conjunction left at the end by a cut or
+    # a misparse ("... the border and"): the coordination it opened is not
+    # part of the statement (PolNeAR train 0-400 content exact +3 / -0).
+    while last > first and doc[last].pos_ == "CCONJ":
+        last -= 1
     if first > last:
         return None
     start = doc[first].idx
@@ -624,7 +634,13 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
     subject and no object or clause, and a comma (or dash) separates it from
     the clause."""
     head = verb.head
-    if head.i == verb.i or verb.dep_ not in _PARENTHETICAL_DEPS or head.dep_ != "ROOT":
+    # Rule conj_after_statement: a cue the parser coordinated with the
+    # statement before it, set off by a comma and no conjunction ("The bus
+    # left the road at 8.10, the operator stated in a note").
+    after_conj = verb.dep_ == "conj" and verb.i > head.i and not any(
+        c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children
+    )
+    if head.i == verb.i or (verb.dep_ not in _PARENTHETICAL_DEPS and not after_conj) or head.dep_ != "ROOT":
         return False
     if subject is None or subject.head.i != verb.i or verb.tag_ == "VBG":
         return False
@@ -633,9 +649,28 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
     doc = verb.doc
     if verb.i > head.i:
         left = verb.left_edge.i
-        return left > 0 and doc[left - 1].text in SEPARATORS
+        # A coordinated cue's comma may hang on the cue itself (its subtree
+        # then opens with it).
+        if left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS):
+            return True
+        return _set_off_before_subject(verb, subject) is not None
     right = verb.right_edge.i
     return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
+
+
+def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
+    """Rule ``set_off_subject_cue``: the separator before the subject of a
+    cue that follows its statement when the parser hung a phrase of the
+    statement on the cue ("The train derailed at 7.42 shortly after
+    crossing the bridge, the operator stated": "after crossing ..." parsed
+    as the cue's), or None. The statement runs to that separator."""
+    doc = verb.doc
+    k = subject.left_edge.i - 1
+    if k <= verb.left_edge.i or doc[k].text not in SEPARATORS or subject.i > verb.i:
+        return None
+    if any(t.text in SEPARATORS or t.text in (";", ":") for t in doc[verb.left_edge.i : k]):
+        return None
+    return k
 
 
 def _complement_that(clause: Token) -> bool:
@@ -672,6 +707,27 @@ def _that_clause_misparse(verb: Token) -> Token | None:
                         nxt.append(sub)
             frontier = nxt
     return None
+
+
+def _relative_sibling(clause: Token) -> Token | None:
+    """Rule ``relative_sibling``: the clause before ``clause`` when the
+    parser made ``clause`` a second complement of the cue though it is a
+    relative clause without "that" on the first clause's last noun ("said
+    he still cooks a soup his aunt showed him"): it follows that noun at
+    once, with no subordinator, conjunction or comma; the two are one
+    statement. None otherwise."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or clause.i < verb.i or clause.left_edge.i == 0:
+        return None
+    doc = clause.doc
+    before = doc[clause.left_edge.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is None or subject.left_edge.i != clause.left_edge.i or not clause.left_edge.is_alpha:
+        return None
+    prev = next((c for c in verb.rights if c.dep_ == "ccomp" and c.right_edge.i == before.i), None)
+    return prev if prev is not None and prev.i < before.i else None
 
 
 # What sets off a cue that interrupts its clause: "The plan, she said, ...".
@@ -826,7 +882,9 @@ class _Finder:
         else the cue lemma's type in the lexicon ("speech" for a lemma it
         does not list: "according to")."""
         lex = self.lexicon
-        if source is not None and source.lemma_.lower() in lex.words("evidence_nouns"):
+        # The word's form too: spaCy lemmatizes "data" to "datum".
+        nouns = lex.words("evidence_nouns")
+        if source is not None and (source.lemma_.lower() in nouns or source.lower_ in nouns):
             return "evidence"
         if cue.pos_ == "NOUN":
             return lex.noun_types.get(cue.lemma_.lower(), "speech")
@@ -1038,6 +1096,58 @@ class _Finder:
                 return min(last, end)
         return last
 
+    def _speech_act_in(self, top: Token) -> bool:
+        """Whether the subtree of ``top`` holds a speech verb outside quote
+        marks with a subject of its own: another act than the cue's."""
+        inside = self.index.inside
+        return any(
+            not inside[t.i]
+            and _is_cue_verb(t)
+            and t.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            for t in top.subtree
+        )
+
+    def _indefinite_gloss(self, top: Token) -> bool:
+        """Rule ``indefinite_gloss``: whether a set-off noun phrase at the
+        end of the clause is an indefinite appositive or summary ("...
+        against Ms. Roe, a former senator"; "... were women, a share that
+        had risen"): the writer's gloss on the last noun or on the whole
+        statement, which PolNeAR leaves out of the content. (Any set-off
+        appositive lost more than it gained: a definite one often names.)
+        The determiners are ``indefinite_gloss_dets`` in data/cues.json."""
+        if top.dep_ not in ("appos", "npadvmod") or top.pos_ != "NOUN":
+            return False
+        dets = self.lexicon.words("indefinite_gloss_dets")
+        return any(c.dep_ == "det" and c.lower_ in dets for c in top.children)
+
+    def _cut_nested_act(self, first: int, last: int) -> int:
+        """Rule ``nested_act_gloss``: the reported clause's last token,
+        before a gloss set off by a comma at its end that holds a speech act
+        of its own ('said the rate had doubled, a change she called "..."';
+        '..., where a nurse says ...'): the writer's addition, whose
+        statement is another attribution (and whose quoted fragment is that
+        act's, not this one's). The gloss is a noun phrase (appositive or
+        adverbial noun) or a relative clause the parser hangs anywhere in
+        the clause, running to its end. An indefinite noun phrase there is
+        cut too, speech act or not (``_indefinite_gloss``)."""
+        doc, inside = self.doc, self.index.inside
+        glosses = self.lexicon.words("nested_act_gloss_deps")
+        for k in range(first + 2, last + 1):
+            if doc[k - 1].text != "," or inside[k]:
+                continue
+            top = doc[k]
+            while top.head.i != top.i and top.head.left_edge.i == k and first <= top.head.i <= last:
+                top = top.head
+            if top.left_edge.i != k or top.dep_ not in glosses or top.right_edge.i < last - 1:
+                continue
+            if self._speech_act_in(top) or self._indefinite_gloss(top):
+                end = k - 2
+                while end > first and doc[end].is_punct and not inside[end]:
+                    end -= 1
+                return end if end > first else last
+        return last
+
     def _cut_coordinated_cue(self, verb: Token, clause: Token, first: int, last: int) -> int:
         """The reported clause's last token, before a cue verb the parser
         coordinated inside it though it is the speaker's next act ('said
@@ -1156,6 +1266,12 @@ class _Finder:
         ``verb`` itself: ``head`` is the cue or its reported clause, or stands
         inside that clause under no speech or belief verb of its own ("said
         officials knew A and that B": B is what officials knew)."""
+        # Rule that_after_infinitive: a "that" clause cannot be coordinated
+        # with an infinitive ("said the union had offered to keep the vans
+        # running and that the board had refused"): the parser's misplaced
+        # conjunct belongs to the verb above the infinitive chain.
+        while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+            head = head.head
         if head.i in (clause.i, verb.i):
             return True
         # ``head`` and its conjunct are reported by the nearest cue above
@@ -1172,6 +1288,22 @@ class _Finder:
                 return False
             tok = tok.head
         return False
+
+    def _elliptical(self, clause: Token, first: int, last: int) -> bool:
+        """Rule ``elliptical_clause``: an answer whose verb phrase is left
+        out ("Asked if he had met her, he said he had not", "she said she
+        would"): the clause is a subject and an auxiliary (with a negation
+        or an adverb), no content word, so ``_stands_alone`` would reject
+        it, but it states what the question asked. The auxiliaries are
+        ``elliptical_auxiliaries`` in data/cues.json."""
+        if self.index.own_content(first, last) >= 1 or any(self.index.inside[first : last + 1]):
+            return False
+        if clause.lemma_.lower() not in self.lexicon.words("elliptical_auxiliaries") and clause.tag_ != "MD":
+            return False
+        kids = [c for c in clause.children if not c.is_punct]
+        return any(c.dep_ == "nsubj" for c in kids) and all(
+            c.dep_ in ("nsubj", "neg", "aux", "advmod", "mark") for c in kids
+        )
 
     def _stands_alone(self, first: int, last: int) -> bool:
         """Whether tokens first..last are big enough to be a statement of
@@ -1229,7 +1361,16 @@ class _Finder:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
                     continue
+                if _relative_sibling(child) is not None:
+                    # Read with the clause before it (rule relative_sibling).
+                    continue
                 first, last = child.left_edge.i, child.right_edge.i
+                nxt = next(
+                    (c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i),
+                    None,
+                )
+                if nxt is not None:
+                    last = nxt.right_edge.i
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
                     # with objects of its own after it does not report the
@@ -1246,11 +1387,16 @@ class _Finder:
                     continue
                 last = self.drop_trailing_participle(child, first, last)
                 last = self._cut_contrasted_report(child, first, last)
+                last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
                 last = self._coordinated_content(verb, last)
                 first, cue_last = self._date_after_cue(verb, first, last)
                 if self._unanswered(child, verb):
                     self.emit(first, last, verb, cue_last, subject, rule="unanswered_question", type_="question")
+                    found = True
+                    continue
+                if self._elliptical(child, first, last):
+                    self.emit(first, last, verb, cue_last, subject, rule="elliptical_clause", short=True)
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
@@ -1301,7 +1447,8 @@ class _Finder:
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
-            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical")
+            cut = _set_off_before_subject(verb, subject) if subject is not None and verb.i > verb.head.i else None
+            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical", cut_from=cut)
 
     def quoted_object(self, verb: Token, subject: Token | None) -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
@@ -1359,7 +1506,15 @@ class _Finder:
         return False
 
     def around(
-        self, head: Token, inner: Token, cue_first: Token, cue_last: Token, source: Token | None, *, rule: str
+        self,
+        head: Token,
+        inner: Token,
+        cue_first: Token,
+        cue_last: Token,
+        source: Token | None,
+        *,
+        rule: str,
+        cut_from: int | None = None,
     ) -> None:
         """The clause of ``head`` without the subtree of ``inner`` (the cue
         phrase): the part before it, or the part after it when the part
@@ -1375,6 +1530,10 @@ class _Finder:
                 head = top
         first, last = head.left_edge.i, head.right_edge.i
         cut_first, cut_last = inner.left_edge.i, inner.right_edge.i
+        if cut_from is not None and cut_first < cut_from:
+            # The statement's own phrase the parser hung on the cue stays
+            # with it (rule set_off_subject_cue).
+            cut_first = cut_from
         if not (first <= cut_first and cut_last <= last):
             return
         before = (first, cut_first - 1)
@@ -1399,6 +1558,7 @@ class _Finder:
         # connective before it ("Otherwise, the coach said, ...") is the cue's own
         # dependent.
         index = self.index
+        after = (after[0], self._cut_concession(head, after[0], after[1]))
         parts = [p for p in (before, after) if p[0] <= p[1] and self._has_substance(*p)]
         own = sum(index.own_words(*p) for p in parts)
         if own < _MIN_OWN_WORDS or sum(index.own_content(*p) for p in parts) < 1:
@@ -1406,7 +1566,8 @@ class _Finder:
         if (
             len(parts) == 2
             and (doc[cut_first].text in _SETTING_OFF or doc[cut_first - 1].text in _SETTING_OFF)
-            and not any(index.inside[parts[0][0] : parts[1][1] + 1])
+            and not any(index.inside[parts[0][0] : parts[0][1] + 1])
+            and (not any(index.inside[parts[1][0] : parts[1][1] + 1]) or self._opens_quote(*parts[1]))
         ):
             # One statement the cue interrupts: one attribution over both
             # parts, the cue inside it, as a reader (and the held-out gold)
@@ -1418,6 +1579,35 @@ class _Finder:
             return
         for p in parts:
             self.emit(*p, cue_first, cue_last, source, rule=rule, part=len(parts) > 1)
+
+    def _opens_quote(self, first: int, last: int) -> bool:
+        """Rule ``interrupted_fragment``: whether the second part of a
+        clause its cue interrupts is quoted words from its first token on
+        ('The rise, he said, "would sink us."'): the writer's subject and
+        the speaker's predicate are one statement, the quote its verbatim
+        part (the merge folds the marks finder's fragment into it)."""
+        doc, inside = self.doc, self.index.inside
+        return first <= last and inside[first] and doc[first].text in _DOUBLE_MARKS | {"''"}
+
+    def _cut_concession(self, head: Token, first: int, last: int) -> int:
+        """Rule ``parenthetical_concession``: the last token of the part
+        after an interrupting cue, before a concessive clause set off by a
+        comma that the parser hangs on the clause's verb ('The price, the
+        firm said, will stay private, though it is thought to be ...'): the
+        writer's own aside, not the source's statement. The subordinators
+        are ``contrast_marks`` in data/marks.json."""
+        doc = self.doc
+        marks = contrast_marks()
+        for child in head.rights:
+            k = child.left_edge.i
+            if child.dep_ != "advcl" or not (first < k <= last) or doc[k - 1].text != ",":
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in marks for c in child.children) and not self.index.inside[k]:
+                end = k - 2
+                while end > first and doc[end].is_punct and not self.index.inside[end]:
+                    end -= 1
+                return end
+        return last
 
     def patterns(self) -> None:
         """Attributions found by the lexicon's named dependency patterns
@@ -1642,6 +1832,12 @@ class _Finder:
         doc = self.doc
         to = doc[according.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i > to.i and self.index.crosses_break(to.i, pobj.i):
+            # Rule according_to_line: the parser read the source across a
+            # line break into the next line ("according to FactSet data" at
+            # the end of a bullet): the source is the last noun before it.
+            end = next(k for k in range(to.i, pobj.i) if self.index.crosses_break(k, k + 1))
+            pobj = next((doc[k] for k in range(end, to.i, -1) if doc[k].pos_ in ("NOUN", "PROPN")), None)
         # The phrase hangs on the clause's verb, or on a noun inside it.
         head = according.head
         steps = 0
