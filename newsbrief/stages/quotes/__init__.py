@@ -52,7 +52,7 @@ from ..columns import column
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
-from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
+from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
 from .transcript import find_transcript_turns
@@ -223,6 +223,17 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
         out.extend(pieces)
 
 
+def _names_only(index: MarkIndex, start: int, end: int) -> bool:
+    """Whether the quoted words in start..end are all names or terms that a
+    verb of naming gives its object ('Researchers call this "active travel"',
+    'locals call the bridge "the Needle"'; ``naming_object_rules`` in
+    ``data/marks.json``): the phrase names a thing and is no
+    characterisation (rule quoted_object)."""
+    inside = marks_in(index, start, end, speech_only=False)
+    rules = marks_words("naming_object_rules")
+    return bool(inside) and all(m.reason in rules for m in inside)
+
+
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the colon headlines whose content overlaps no content, cue or
     speaker mention in ``out`` (a headline quoted after a name is the
@@ -280,6 +291,8 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if fitted is None:
             continue
         start, end = fitted
+        if r.rule == "quoted_object" and _names_only(index, start, end):
+            continue  # 'call this "active travel"': naming a thing, not judging it
         inner = index.span_at(start)
         if inner is not None and end <= inner.outer_end:
             continue  # the clause is one quote: the quote is the statement

@@ -239,6 +239,15 @@ class MarkRule:
     # between_determiner_and_noun: words after the marks that show the quoted
     # words are not a modifier ('the "X" is', 'the "X" and').
     not_followed_by: frozenset[str] = frozenset()
+    # The content is a term in lower case ("validation", "active travel"),
+    # the other half of name_like: a naming frame gives a term for a kind of
+    # thing, a judgement an adjective or "a ..." ('call it "a disaster"').
+    lower_term: bool = False
+    # The content is a title and its subtitle after a colon, in sentence
+    # case ("Closing the gate: road closures and ..."), with no sentence end.
+    subtitle: bool = False
+    # quantifier_apposition: the words right before the mark.
+    before_words: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -275,6 +284,12 @@ def _phrase_word(word: str) -> str:
     return _WILDCARD if word == "*" else re.escape(word)
 
 
+def alts_of(item: dict[str, Any]) -> str:
+    """A rule's phrases as one alternation, longest first."""
+    phrases = sorted(item["phrases"], key=len, reverse=True)
+    return "|".join(r"\s+".join(_phrase_word(w) for w in p.split()) for p in phrases)
+
+
 @lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     """The rules of a marks file (the packaged ``data/marks.json`` by default)."""
@@ -306,6 +321,12 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             else:
                 # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
                 pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        elif item["test"] == "frame_right_before":
+            # The phrase ends right before the mark, with only the rule's own
+            # determiners between ('calls "..."', 'call this "..."').
+            own = "|".join(re.escape(d) for d in item.get("determiners", []))
+            dets_between = rf"(?:(?:{own})\s+)?" if own else ""
+            pattern = re.compile(rf"(?:^|[^\w-])(?:{alts_of(item)})\s+{dets_between}$", re.IGNORECASE)
         elif item["test"] == "between_determiner_and_noun":
             # A determiner or possessive pronoun right before the mark (the
             # rule's own list: "that" before a mark is mostly "said that").
@@ -324,6 +345,9 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 object_words=obj,
                 name_like=bool(item.get("name_like", False)),
                 not_followed_by=frozenset(w.lower() for w in item.get("not_followed_by", ())),
+                lower_term=bool(item.get("lower_term", False)),
+                subtitle=bool(item.get("subtitle", False)),
+                before_words=frozenset(w.lower() for w in item.get("before_words", ())),
             )
         )
     return tuple(rules)
@@ -342,6 +366,29 @@ def is_title_case(content: str) -> bool:
         return True
     minor = marks_words("title_minor_words")
     return all(w[0].isupper() or w.lower().rstrip(".,;:!?") in minor for w in alpha)
+
+
+_NOT_TERM_FIRST = frozenset({"a", "an", "the", "i", "we", "you", "it"})
+
+
+def is_lower_term(content: str) -> bool:
+    """Whether quoted words are a short term in lower case ("validation",
+    "active travel", "split shifts"): letters and hyphens only, no article
+    first and nothing a sentence ends with."""
+    words = content.strip(" \t\n,").split()
+    if not words or words[0].lower() in _NOT_TERM_FIRST or content.rstrip()[-1:] in _TERMINAL:
+        return False
+    return all(re.fullmatch(r"[a-z][a-z'’-]*", w) for w in words)
+
+
+# "Title: subtitle", the first word capitalised, no sentence punctuation.
+_SUBTITLED = re.compile(r"[A-Z][^.!?:;\n]*:\s+\S[^.!?:;\n]*")
+
+
+def is_subtitled(content: str) -> bool:
+    """A title with a subtitle after a colon, in sentence case or title case
+    ("Closing the gate: road closures and air quality")."""
+    return _SUBTITLED.fullmatch(content.strip().rstrip(",")) is not None
 
 
 def is_name_like(content: str) -> bool:
@@ -382,6 +429,10 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return False
     if rule.name_like and not is_name_like(content):
         return False
+    if rule.lower_term and not is_lower_term(content):
+        return False
+    if rule.subtitle and not is_subtitled(content):
+        return False
     if test == "frame_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
@@ -397,6 +448,29 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
             if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which")):
                 return False
         return True
+    if test == "frame_right_before":
+        m = rule.pattern.search(before) if rule.pattern is not None else None
+        if m is None or _is_saying(after.strip(" ,").split(" ")[0].lower()):
+            return False
+        if rule.not_after_subject:
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
+            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which", "it", "they", "we", "i", "you")):
+                return False
+        return True
+    if test == "quantifier_apposition":
+        # 'want fewer "splits," shifts split in two': a term after a
+        # quantifier, ended by its comma and defined by the noun phrase in
+        # apposition after it (not 'more "help," she said').
+        last = re.findall(r"[\w'’-]+", before[-20:].lower())[-1:]
+        if not last or last[0] not in rule.before_words or not content.endswith(","):
+            return False
+        m = _NOUN_AFTER.match(after)
+        return (
+            m is not None
+            and not _is_saying(m.group(1))
+            and m.group(1) not in PERSON_PRONOUNS
+            and m.group(1) not in rule.not_followed_by
+        )
     if test == "between_names":
         # Dwayne "The Rock" Johnson: a capitalised word right before and after.
         return (
