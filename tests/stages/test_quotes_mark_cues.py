@@ -75,3 +75,26 @@ def test_a_verb_outside_the_list_still_gives_no_cue():
     assert find_marked_quotes(doc, index) == []
     # With no cue the two words are the writer's scare quote, not Lee's words.
     assert [m.reason for m in index] == ["scare.unattributed_short"]
+
+
+def test_quote_in_the_subject_of_a_passive_speech_verb_has_no_cue():
+    # Rule marks.passive_subject: 'add' is a verb of saying, but what is
+    # added here is a fee, and the quoted word is the writer's.
+    rows = [
+        ("A", "a", "DET", "DT", 5, "det"),
+        ("new", "new", "ADJ", "JJ", 5, "amod"),
+        ('"', '"', "PUNCT", "``", 3, "punct"),
+        ("standby", "standby", "NOUN", "NN", 5, "compound"),
+        ('"', '"', "PUNCT", "''", 3, "punct"),
+        ("fee", "fee", "NOUN", "NN", 8, "nsubjpass"),
+        ("is", "be", "AUX", "VBZ", 8, "aux"),
+        ("being", "be", "AUX", "VBG", 8, "auxpass"),
+        ("added", "add", "VERB", "VBN", 8, "ROOT"),
+        (".", ".", "PUNCT", ".", 8, "punct"),
+    ]
+    spaces = [True, True, False, False, True, True, True, True, False, False]
+    doc = hand_doc(rows, spaces=spaces)
+    assert doc.text == 'A new "standby" fee is being added.'
+    index = build_mark_index(doc.text)
+    assert find_marked_quotes(doc, index) == []
+    assert [m.reason for m in index] == ["scare.unattributed_short"]

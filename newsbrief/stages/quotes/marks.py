@@ -365,12 +365,16 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if tok.head.i in inside:
             continue
         anc = tok.head
+        below = tok
         for step in range(_ANCESTOR_STEPS):
             if anc.i in seen:
                 break
             seen.add(anc.i)
             if anc.i not in idx.in_quote:
-                score = _is_cue(anc)
+                # Rule marks.passive_subject: quoted words in the subject of a
+                # passive verb ('a new "capacity" charge is being added') are
+                # what is acted on, not what anyone says.
+                score = 0 if below.dep_ == "nsubjpass" else _is_cue(anc)
                 if score == 2:
                     best = anc
                     seg.rule = "marks.governing_verb"
@@ -380,7 +384,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                     fallback = anc
             if anc.head.i == anc.i:
                 break
-            anc = anc.head
+            below, anc = anc, anc.head
         if best is not None:
             break
     window = set(head) | set(tail)
