@@ -70,3 +70,25 @@ def test_naming_object_is_no_quoted_object_statement(nlp):
     assert any(m.text == "filtered permeability" and m.reason == "word.calls_term" for m in brief.marked)
     # The judgement after it is still the critics' words.
     assert any("a war on drivers" in q.text for q in brief.quotes)
+
+
+def test_a_name_inside_a_quote_is_listed_not_split_off():
+    text = "\"The 2009 storm, the one sailors still call 'the Big Blow,' sank six boats,\" Ana Ruiz said."
+    index = build_mark_index(text)
+    # The outer quote is one span of speech; the name inside it is listed aside.
+    assert [(text[s.start : s.end], s.type) for s in index] == [
+        ("The 2009 storm, the one sailors still call 'the Big Blow,' sank six boats,", "speech")
+    ]
+    assert [(text[s.start : s.end], s.reason) for s in index.nested] == [("the Big Blow,", "name.calls_habitual")]
+    # A quote inside a quote that no rule types stays out of the list.
+    plain = "\"He told me 'go home now,' and I did,\" Ana Ruiz said."
+    assert build_mark_index(plain).nested == []
+
+
+def test_nested_names_reach_the_brief(nlp):
+    text = "\"The 2009 storm, the one sailors still call 'the Big Blow,' sank six boats,\" Ana Ruiz said."
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert_offsets(brief)
+    assert [(m.text, m.reason) for m in brief.marked] == [("the Big Blow,", "name.calls_habitual")]
+    (quote,) = brief.quotes
+    assert "the Big Blow" in quote.text

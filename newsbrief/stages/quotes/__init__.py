@@ -410,7 +410,7 @@ class QuotesStage:
         doc._.nb_marks = index.to_dicts()
         doc._.nb_marked = [
             Marked(text[m.start : m.end], m.start, m.end, m.type, m.reason).to_dict()  # type: ignore[arg-type]
-            for m in index.spans
+            for m in sorted(index.spans + index.nested, key=lambda m: m.start)
             if not m.is_speech
         ]
         return doc

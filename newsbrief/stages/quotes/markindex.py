@@ -146,11 +146,15 @@ class MarkSpan:
 class MarkIndex:
     """The quote-marked spans of one text, in text order (they never overlap)."""
 
-    __slots__ = ("spans", "_opens")
+    __slots__ = ("spans", "_opens", "nested")
 
     def __init__(self, spans: Sequence[MarkSpan]) -> None:
         self.spans: list[MarkSpan] = sorted(spans, key=lambda s: s.open)
         self._opens = [s.open for s in self.spans]
+        # Quotes inside a quote that a rule types as not speech ('"the one
+        # people still call \'the long walk,\' lasted"'): listed in
+        # Brief.marked only; the outer quote holds them for every finder.
+        self.nested: list[MarkSpan] = []
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -613,11 +617,13 @@ def _end_unclosed(text: str, seg: MarkSpan) -> None:
         seg.keep = False
 
 
-def _drop_nested(spans: list[MarkSpan]) -> list[MarkSpan]:
+def _drop_nested(spans: list[MarkSpan], nested: list[MarkSpan] | None = None) -> list[MarkSpan]:
     kept: list[MarkSpan] = []
     outer_end = -1
     for seg in sorted(spans, key=lambda s: (s.open, -s.end)):
         if seg.open < outer_end:
+            if nested is not None and seg.close is not None and seg.close < outer_end:
+                nested.append(seg)
             continue  # inside the previous kept quote
         kept.append(seg)
         outer_end = seg.outer_end
@@ -701,8 +707,9 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
     return None
 
 
-def pair_marks(text: str) -> list[MarkSpan]:
-    """Quoted stretches, double and single, in text order (see module doc)."""
+def pair_marks(text: str, nested: list[MarkSpan] | None = None) -> list[MarkSpan]:
+    """Quoted stretches, double and single, in text order (see module doc);
+    the closed quotes inside them are appended to ``nested`` when given."""
     spans: list[MarkSpan] = []
     pending: dict[str, MarkSpan | None] = {"double": None, "single": None}
     for p_start, p_end in _paragraphs(text):
@@ -725,7 +732,12 @@ def pair_marks(text: str) -> list[MarkSpan]:
     for seg in pending.values():
         if seg is not None:
             _end_unclosed(text, seg)
-    spans = _drop_nested([s for s in spans if s.keep])
+    spans = _drop_nested([s for s in spans if s.keep], nested)
+    for seg in nested or ():
+        while seg.start < seg.end and text[seg.start].isspace():
+            seg.start += 1
+        while seg.end > seg.start and text[seg.end - 1].isspace():
+            seg.end -= 1
     out: list[MarkSpan] = []
     prev: MarkSpan | None = None
     group = 0
@@ -750,8 +762,13 @@ def build_mark_index(text: str, rules: Sequence[MarkRule] | None = None) -> Mark
     """Pair the quote marks of ``text`` and type the spans by the text rules."""
     if not _MARK_RE.search(text):
         return MarkIndex([])
-    index = MarkIndex(pair_marks(text))
+    nested: list[MarkSpan] = []
+    index = MarkIndex(pair_marks(text, nested))
     type_spans(text, index, rules)
+    if nested:
+        inner = MarkIndex([seg for seg in nested if seg.start < seg.end])
+        type_spans(text, inner, rules)
+        index.nested = [seg for seg in inner.spans if not seg.is_speech]
     return index
 
 
