@@ -41,6 +41,8 @@ def test_naming_frames_are_not_speech(text, reason):
         # Judging, not naming: an object, an adjective, an article, a pronoun namer.
         'Critics call the plan "reckless".',
         'Critics call it "a disaster".',
+        'Critics called the plan "a disaster".',
+        'Critics have called the plan "a disaster".',
         'What he calls "fairness" is a tax rise.',
         'The council called the bend "the worst in the county".',
         'He always called the scheme "the Folly".',
