@@ -25,6 +25,8 @@ def _reasons(text: str) -> list[tuple[str, str]]:
         ('Engineers call this "load shedding", and it is common.', "word.calls_term"),
         ('Fishers have for decades called the reef "the Teeth".', "name.calls_habitual"),
         ('Walkers have long called the hill "the Beast".', "name.calls_habitual"),
+        ('Drivers called the junction "the Knot" for years.', "name.community_calls"),
+        ('Residents of the estate have called it "the Maze".', "name.community_calls"),
         ('It is a fee brokers know as a "walkaway charge".', "name.know_as"),
         ('The ward, known inside the hospital as "the annexe," shut.', "name.known_to_as"),
         ('The study, "Cold feet: winter walking and school attendance", appeared.', "title.work_noun_subtitle"),
@@ -46,6 +48,9 @@ def test_naming_frames_are_not_speech(text, reason):
         'What he calls "fairness" is a tax rise.',
         'The council called the bend "the worst in the county".',
         'He always called the scheme "the Folly".',
+        'The mayor called the square "the heart of the city".',
+        'Fans called the referee "the worst ref ever".',
+        'Fans called the plan "a disgrace".',
         'I know him as "a fighter".',
         # A quoted sentence after a work noun is its words, not a title.
         'The report, "We failed the patients.", was read aloud.',

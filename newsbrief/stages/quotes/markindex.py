@@ -252,6 +252,10 @@ class MarkRule:
     subtitle: bool = False
     # quantifier_apposition: the words right before the mark.
     before_words: frozenset[str] = frozenset()
+    # frame_before: the phrases start with the namer, not the verb.
+    namer_first: bool = False
+    # Words that make name-like content a judgement ('the worst ref ever').
+    judging_words: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -352,6 +356,8 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 lower_term=bool(item.get("lower_term", False)),
                 subtitle=bool(item.get("subtitle", False)),
                 before_words=frozenset(w.lower() for w in item.get("before_words", ())),
+                namer_first=bool(item.get("namer_first", False)),
+                judging_words=frozenset(w.lower() for w in item.get("judging_words", ())),
             )
         )
     return tuple(rules)
@@ -435,14 +441,19 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return False
     if rule.lower_term and not is_lower_term(content):
         return False
+    if rule.judging_words and any(w.strip(".,;:!?'’").lower() in rule.judging_words for w in content.split()):
+        return False
     if rule.subtitle and not is_subtitled(content):
         return False
     if test == "frame_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
             return False
-        verb = re.search(r"[^\W\d_]+", m.group(0))
-        if rule.object_words and verb is not None and verb.group(0)[0].isupper():
+        words = re.findall(r"[^\W\d_]+", m.group(0))
+        # The namer may open the sentence ('Drivers called the junction'):
+        # then only a match all in capitals is a headline.
+        first = words[1:2] if rule.namer_first else words[:1]
+        if rule.object_words and first and first[0][0].isupper():
             # 'Calls Trump's Remarks "..."': a headline in title case, where
             # every word is capitalised and the content reads like a name.
             return False
