@@ -79,6 +79,17 @@ def test_naming_object_is_no_quoted_object_statement(nlp):
     assert any("a war on drivers" in q.text for q in brief.quotes)
 
 
+def test_a_coordinated_quote_takes_the_type_of_the_one_before():
+    text = 'It is a dish known as "the Brick" or "the Slab" in town.'
+    assert [(text[s.start : s.end], s.type, s.reason) for s in build_mark_index(text)] == [
+        ("the Brick", "name", "name.known_as"),
+        ("the Slab", "name", "same.coordinated"),
+    ]
+    # After speech nothing changes: both are someone's words.
+    text = 'She had said "yes" and "no" to him.'
+    assert [s.type for s in build_mark_index(text)] == ["speech", "speech"]
+
+
 def test_a_name_inside_a_quote_is_listed_not_split_off():
     text = "\"The 2009 storm, the one sailors still call 'the Big Blow,' sank six boats,\" Ana Ruiz said."
     index = build_mark_index(text)

@@ -514,6 +514,8 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
 def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = None) -> None:
     """Type each span of ``index`` by the rules that read only the text (in place)."""
     rules = load_rules() if rules is None else rules
+    coordinated = next((r for r in rules if r.test == "coordinated_after_mark"), None)
+    prev: MarkSpan | None = None
     for span in index.spans:
         content = text[span.start : span.end]
         before = text[max(0, span.open - 60) : span.open]
@@ -523,6 +525,24 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
             if _text_rule(rule, text, span, before, after, content):
                 span.type, span.reason = rule.type, rule.name
                 break
+        if (
+            span.is_speech
+            and coordinated is not None
+            and prev is not None
+            and not prev.is_speech
+            and prev.close is not None
+            and span.close is not None
+            and (coordinated.max_words is None or len(content.split()) <= coordinated.max_words)
+            and _COORDINATED.fullmatch(text[prev.outer_end : span.open]) is not None
+        ):
+            # '"the Brick" or "the Slab"': the second name of a pair is read
+            # as the first was.
+            span.type, span.reason = prev.type, coordinated.name
+        prev = span
+
+
+# What stands between two coordinated quotes: 'or', 'and', a comma.
+_COORDINATED = re.compile(r"\s*,?\s*(?:or|and|,)\s+", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- pairing
