@@ -45,7 +45,9 @@ def _rules_table(rules: dict[str, Any]) -> list[str]:
 
     lines = [
         "Rules: how often each fired and was right (PolNeAR: its attribution's content exact / overlapping a"
-        " gold content; gold files: a speech attribution matching a gold quote; other types are not scored there)",
+        " gold content; gold files: a speech attribution matching a gold quote; other types are not scored there;"
+        " not-speech mark rules name./title./scare./word.: a listed mark matching a gold not-speech mark, and on"
+        " PolNeAR the listed marks inside / equal to a gold content)",
         f"  {'rule':<22} {'articles':>8} {'PolNeAR':>8} {'exact':>6} {'P':>6} {'overlap':>8} {'P':>6}"
         f"   {'gold':>5} {'right':>6} {'P':>6} {'unscored':>8}",
     ]

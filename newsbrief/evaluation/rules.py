@@ -14,6 +14,14 @@ Every attribution carries the name of the rule that found it
   half of the shorter of the two spans; attributions of other types are
   counted as fired but not scored (``unscored``).
 
+The rules of the quote-mark index that type quoted words as not speech
+(``name.*``, ``title.*``, ``scare.*``, ``word.*``: the reasons of
+``Brief.marked``) are counted too: on gold files one is right when the
+listed mark pairs one-to-one with a gold not-speech mark (the same half of
+the shorter span); on PolNeAR, ``overlap`` counts the listed marks whose
+words lie in a gold content (where PolNeAR reads them as part of a
+statement, the price of the rule), and ``exact`` those equal to one.
+
 A rule that fires often and is rarely right is a candidate for deletion; one
 whose figures hang on a single article is a rule for that article's words.
 """
@@ -24,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Quote
+from ..model import Marked, Quote
 from .metrics import Fragments, match_greedy
 from .polnear import Attribution, attributions_from_quotes
 
@@ -126,6 +134,32 @@ class RuleStats:
         pairs = match_greedy([((s, e),) for s, e in gold_spans], [((q.start, q.end),) for q in speech], _min_half)
         for _, pi in pairs:
             self._counts(speech[pi]).gold_right += 1
+
+    def add_marked_gold(self, gold_spans: list[tuple[int, int]], marked: list[Marked]) -> None:
+        """One seed-format article: listed not-speech marks paired with the
+        gold not-speech marks (``not_quotes``)."""
+        for name in {m.reason for m in marked}:
+            self.rules.setdefault(name, RuleCounts()).articles += 1
+        for m in marked:
+            self.rules.setdefault(m.reason, RuleCounts()).gold_fired += 1
+        pairs = match_greedy([((s, e),) for s, e in gold_spans], [((m.start, m.end),) for m in marked], _min_half)
+        for _, pi in pairs:
+            self.rules[marked[pi].reason].gold_right += 1
+
+    def add_marked_polnear(self, gold: list[Attribution], marked: list[Marked]) -> None:
+        """One PolNeAR article: listed not-speech marks against the gold
+        contents (a mark inside one is words PolNeAR counts as a statement)."""
+        for name in {m.reason for m in marked}:
+            self.rules.setdefault(name, RuleCounts()).articles += 1
+        contents = [a.content for a in gold if a.content is not None]
+        for m in marked:
+            counts = self.rules.setdefault(m.reason, RuleCounts())
+            counts.polnear_fired += 1
+            span = ((m.start, m.end),)
+            if _touches(span, contents):
+                counts.polnear_overlap += 1
+            if any(c == span for c in contents):
+                counts.polnear_exact += 1
 
     def to_dict(self) -> dict[str, Any]:
         order = sorted(self.rules.items(), key=lambda kv: (-kv[1].polnear_fired - kv[1].gold_fired, kv[0]))

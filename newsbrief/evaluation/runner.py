@@ -126,6 +126,7 @@ def run_evaluation(
             score_gold_document(doc, result, gold_scores, lemmatize)
             if rule_stats is not None:
                 rule_stats.add_gold([(q.start, q.end) for q in doc.quotes if q.located], result.quotes)
+                rule_stats.add_marked_gold([(q.start, q.end) for q in doc.not_quotes if q.located], result.marked)
         report["gold"] = gold_scores.to_dict(details=details)
     if polnear_docs:
         pn_scores = PolnearScores(split=split)
@@ -137,6 +138,7 @@ def run_evaluation(
             score_attributions(doc.attributions, attributions_from_quotes(doc.text, result.quotes), pn_scores)
             if rule_stats is not None:
                 rule_stats.add_polnear(doc.text, doc.attributions, result.quotes)
+                rule_stats.add_marked_polnear(doc.attributions, result.marked)
         report["polnear"] = pn_scores.to_dict()
         agreement = annotator_agreement(polnear_docs, split)
         if agreement.documents:

@@ -52,3 +52,32 @@ def test_rule_stats_gold_scores_only_speech_and_names_unnamed_rules():
     assert rows["clause"]["gold"] == {"fired": 1, "right": 1, "unscored": 0, "precision": 1.0}
     assert rows["infinitive"]["gold"] == {"fired": 1, "right": 0, "unscored": 1, "precision": None}
     assert rows[UNNAMED]["gold"]["precision"] == 0.0
+
+
+def test_rule_stats_count_not_speech_mark_rules():
+    from newsbrief.model import Marked
+
+    text = 'Locals call it "the Kettle". The "plan" failed, Reyes said "it failed".'
+
+    def mark(needle, reason):
+        s = text.index(needle)
+        return Marked(text=needle, start=s, end=s + len(needle), type=reason.split(".")[0], reason=reason)
+
+    marked = [mark("the Kettle", "name.calls"), mark("plan", "scare.unattributed_short")]
+    stats = RuleStats()
+    # Gold lists "the Kettle" as not speech; "plan" is not in the gold list.
+    stats.add_marked_gold([(text.index("the Kettle"), text.index("the Kettle") + 10)], marked)
+    rows = stats.to_dict()
+    assert (rows["name.calls"]["gold"]["fired"], rows["name.calls"]["gold"]["right"]) == (1, 1)
+    assert (rows["scare.unattributed_short"]["gold"]["fired"], rows["scare.unattributed_short"]["gold"]["right"]) == (
+        1,
+        0,
+    )
+    # PolNeAR: a gold content that holds "plan" makes it an overlap (PolNeAR reads it as speech).
+    clause = text.index("The")
+    gold = [Attribution(content=normalize_span(text, [(clause, clause + len('The "plan" failed'))]))]
+    stats = RuleStats()
+    stats.add_marked_polnear(gold, marked)
+    rows = stats.to_dict()
+    assert rows["scare.unattributed_short"]["polnear"]["overlap"] == 1
+    assert rows["name.calls"]["polnear"]["overlap"] == 0

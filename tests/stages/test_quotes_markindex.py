@@ -139,7 +139,10 @@ def test_markindex_rules_are_named_data():
     rules = load_rules()
     names = [r.name for r in rules]
     assert len(names) == len(set(names))
-    assert {r.type for r in rules} <= {"name", "title", "scare", "word"}
+    assert {r.type for r in rules} <= {"name", "title", "scare", "word", "same"}
+    # "same" (the type of the quote before) only for coordinated quotes: a
+    # listed mark always gets one of the four types.
+    assert {r.test for r in rules if r.type == "same"} == {"coordinated_after_mark"}
     assert all(r.name.split(".")[0] == r.type for r in rules)
 
 

@@ -81,3 +81,30 @@ def test_transcript_turn_takes_what_other_finders_read_inside_it(nlp):
     # the reported clause "the light was green" of "You".
     assert not any(q.text == "the light was green" for q in brief.quotes)
     assert {q.speaker.name for q in turns} == {"Helen Marsh", "Paul Quint"}
+
+
+HEARING = (
+    "The panel heard from the ferry operator's director, Ruth Okonjo, and MP Dev Patel.\n\n"
+    "Patel: How many sailings did you cancel in June?\n\n"
+    "Okonjo: About one in ten.\n\n"
+    "The Chair: Thank you both, we will break there."
+)
+
+
+def test_transcript_reads_a_role_label_among_people():
+    turns = find_transcript_turns(_doc(HEARING, ["Ruth Okonjo", "Dev Patel"]), HEARING)
+    assert [(q.speaker.mention.text, q.text) for q in turns] == [
+        ("Patel", "How many sailings did you cancel in June?"),
+        ("Okonjo", "About one in ten."),
+        ("The Chair", "Thank you both, we will break there."),
+    ]
+    assert {q.kind for q in turns} == {"direct"}
+
+
+def test_transcript_role_labels_alone_are_no_exchange():
+    # Role words without a person the article names: a list of notes.
+    text = "Notes from the meeting.\n\nChair: opened at noon.\n\nModerator: closed the floor at one."
+    assert find_transcript_turns(_doc(text, []), text) == []
+    # A role label does not let a place stand in for a person.
+    text = "Results:\n\nIowa: Lee won the caucus.\n\nModerator: Roe won the primary."
+    assert find_transcript_turns(_doc(text, ["Lee", "Roe"]), text) == []

@@ -55,7 +55,7 @@ from ..lexicon import cue_lexicon
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
-from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in
+from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
 from .transcript import find_transcript_turns
@@ -249,6 +249,17 @@ def _add_frames(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None
         out.extend(pieces)
 
 
+def _names_only(index: MarkIndex, start: int, end: int) -> bool:
+    """Whether the quoted words in start..end are all names or terms that a
+    verb of naming gives its object ('Researchers call this "active travel"',
+    'locals call the bridge "the Needle"'; ``naming_object_rules`` in
+    ``data/marks.json``): the phrase names a thing and is no
+    characterisation (rule quoted_object)."""
+    inside = marks_in(index, start, end, speech_only=False)
+    rules = marks_words("naming_object_rules")
+    return bool(inside) and all(m.reason in rules for m in inside)
+
+
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the colon headlines whose content overlaps no content, cue or
     speaker mention in ``out`` (a headline quoted after a name is the
@@ -306,6 +317,8 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if fitted is None:
             continue
         start, end = fitted
+        if r.rule == "quoted_object" and _names_only(index, start, end):
+            continue  # 'call this "active travel"': naming a thing, not judging it
         inner = index.span_at(start)
         if inner is not None and end <= inner.outer_end:
             continue  # the clause is one quote: the quote is the statement
@@ -423,7 +436,7 @@ class QuotesStage:
         doc._.nb_marks = index.to_dicts()
         doc._.nb_marked = [
             Marked(text[m.start : m.end], m.start, m.end, m.type, m.reason).to_dict()  # type: ignore[arg-type]
-            for m in index.spans
+            for m in sorted(index.spans + index.nested, key=lambda m: m.start)
             if not m.is_speech
         ]
         return doc

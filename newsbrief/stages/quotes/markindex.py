@@ -146,11 +146,15 @@ class MarkSpan:
 class MarkIndex:
     """The quote-marked spans of one text, in text order (they never overlap)."""
 
-    __slots__ = ("spans", "_opens")
+    __slots__ = ("spans", "_opens", "nested")
 
     def __init__(self, spans: Sequence[MarkSpan]) -> None:
         self.spans: list[MarkSpan] = sorted(spans, key=lambda s: s.open)
         self._opens = [s.open for s in self.spans]
+        # Quotes inside a quote that a rule types as not speech ('"the one
+        # people still call \'the long walk,\' lasted"'): listed in
+        # Brief.marked only; the outer quote holds them for every finder.
+        self.nested: list[MarkSpan] = []
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -239,6 +243,19 @@ class MarkRule:
     # between_determiner_and_noun: words after the marks that show the quoted
     # words are not a modifier ('the "X" is', 'the "X" and').
     not_followed_by: frozenset[str] = frozenset()
+    # The content is a term in lower case ("validation", "active travel"),
+    # the other half of name_like: a naming frame gives a term for a kind of
+    # thing, a judgement an adjective or "a ..." ('call it "a disaster"').
+    lower_term: bool = False
+    # The content is a title and its subtitle after a colon, in sentence
+    # case ("Closing the gate: road closures and ..."), with no sentence end.
+    subtitle: bool = False
+    # quantifier_apposition: the words right before the mark.
+    before_words: frozenset[str] = frozenset()
+    # frame_before: the phrases start with the namer, not the verb.
+    namer_first: bool = False
+    # Words that make name-like content a judgement ('the worst ref ever').
+    judging_words: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -275,6 +292,12 @@ def _phrase_word(word: str) -> str:
     return _WILDCARD if word == "*" else re.escape(word)
 
 
+def alts_of(item: dict[str, Any]) -> str:
+    """A rule's phrases as one alternation, longest first."""
+    phrases = sorted(item["phrases"], key=len, reverse=True)
+    return "|".join(r"\s+".join(_phrase_word(w) for w in p.split()) for p in phrases)
+
+
 @lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     """The rules of a marks file (the packaged ``data/marks.json`` by default)."""
@@ -306,6 +329,12 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             else:
                 # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
                 pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        elif item["test"] == "frame_right_before":
+            # The phrase ends right before the mark, with only the rule's own
+            # determiners between ('calls "..."', 'call this "..."').
+            own = "|".join(re.escape(d) for d in item.get("determiners", []))
+            dets_between = rf"(?:(?:{own})\s+)?" if own else ""
+            pattern = re.compile(rf"(?:^|[^\w-])(?:{alts_of(item)})\s+{dets_between}$", re.IGNORECASE)
         elif item["test"] == "between_determiner_and_noun":
             # A determiner or possessive pronoun right before the mark (the
             # rule's own list: "that" before a mark is mostly "said that").
@@ -324,6 +353,11 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 object_words=obj,
                 name_like=bool(item.get("name_like", False)),
                 not_followed_by=frozenset(w.lower() for w in item.get("not_followed_by", ())),
+                lower_term=bool(item.get("lower_term", False)),
+                subtitle=bool(item.get("subtitle", False)),
+                before_words=frozenset(w.lower() for w in item.get("before_words", ())),
+                namer_first=bool(item.get("namer_first", False)),
+                judging_words=frozenset(w.lower() for w in item.get("judging_words", ())),
             )
         )
     return tuple(rules)
@@ -342,6 +376,29 @@ def is_title_case(content: str) -> bool:
         return True
     minor = marks_words("title_minor_words")
     return all(w[0].isupper() or w.lower().rstrip(".,;:!?") in minor for w in alpha)
+
+
+_NOT_TERM_FIRST = frozenset({"a", "an", "the", "i", "we", "you", "it"})
+
+
+def is_lower_term(content: str) -> bool:
+    """Whether quoted words are a short term in lower case ("validation",
+    "active travel", "split shifts"): letters and hyphens only, no article
+    first and nothing a sentence ends with."""
+    words = content.strip(" \t\n,").split()
+    if not words or words[0].lower() in _NOT_TERM_FIRST or content.rstrip()[-1:] in _TERMINAL:
+        return False
+    return all(re.fullmatch(r"[a-z][a-z'’-]*", w) for w in words)
+
+
+# "Title: subtitle", the first word capitalised, no sentence punctuation.
+_SUBTITLED = re.compile(r"[A-Z][^.!?:;\n]*:\s+\S[^.!?:;\n]*")
+
+
+def is_subtitled(content: str) -> bool:
+    """A title with a subtitle after a colon, in sentence case or title case
+    ("Closing the gate: road closures and air quality")."""
+    return _SUBTITLED.fullmatch(content.strip().rstrip(",")) is not None
 
 
 def is_name_like(content: str) -> bool:
@@ -382,12 +439,21 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return False
     if rule.name_like and not is_name_like(content):
         return False
+    if rule.lower_term and not is_lower_term(content):
+        return False
+    if rule.judging_words and any(w.strip(".,;:!?'’").lower() in rule.judging_words for w in content.split()):
+        return False
+    if rule.subtitle and not is_subtitled(content):
+        return False
     if test == "frame_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
             return False
-        verb = re.search(r"[^\W\d_]+", m.group(0))
-        if rule.object_words and verb is not None and verb.group(0)[0].isupper():
+        words = re.findall(r"[^\W\d_]+", m.group(0))
+        # The namer may open the sentence ('Drivers called the junction'):
+        # then only a match all in capitals is a headline.
+        first = words[1:2] if rule.namer_first else words[:1]
+        if rule.object_words and first and first[0][0].isupper():
             # 'Calls Trump's Remarks "..."': a headline in title case, where
             # every word is capitalised and the content reads like a name.
             return False
@@ -397,6 +463,29 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
             if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which")):
                 return False
         return True
+    if test == "frame_right_before":
+        m = rule.pattern.search(before) if rule.pattern is not None else None
+        if m is None or _is_saying(after.strip(" ,").split(" ")[0].lower()):
+            return False
+        if rule.not_after_subject:
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
+            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which", "it", "they", "we", "i", "you")):
+                return False
+        return True
+    if test == "quantifier_apposition":
+        # 'want fewer "splits," shifts split in two': a term after a
+        # quantifier, ended by its comma and defined by the noun phrase in
+        # apposition after it (not 'more "help," she said').
+        last = re.findall(r"[\w'’-]+", before[-20:].lower())[-1:]
+        if not last or last[0] not in rule.before_words or not content.endswith(","):
+            return False
+        m = _NOUN_AFTER.match(after)
+        return (
+            m is not None
+            and not _is_saying(m.group(1))
+            and m.group(1) not in PERSON_PRONOUNS
+            and m.group(1) not in rule.not_followed_by
+        )
     if test == "between_names":
         # Dwayne "The Rock" Johnson: a capitalised word right before and after.
         return (
@@ -425,6 +514,8 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
 def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = None) -> None:
     """Type each span of ``index`` by the rules that read only the text (in place)."""
     rules = load_rules() if rules is None else rules
+    coordinated = next((r for r in rules if r.test == "coordinated_after_mark"), None)
+    prev: MarkSpan | None = None
     for span in index.spans:
         content = text[span.start : span.end]
         before = text[max(0, span.open - 60) : span.open]
@@ -434,6 +525,24 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
             if _text_rule(rule, text, span, before, after, content):
                 span.type, span.reason = rule.type, rule.name
                 break
+        if (
+            span.is_speech
+            and coordinated is not None
+            and prev is not None
+            and not prev.is_speech
+            and prev.close is not None
+            and span.close is not None
+            and (coordinated.max_words is None or len(content.split()) <= coordinated.max_words)
+            and _COORDINATED.fullmatch(text[prev.outer_end : span.open]) is not None
+        ):
+            # '"the Brick" or "the Slab"': the second name of a pair is read
+            # as the first was.
+            span.type, span.reason = prev.type, coordinated.name
+        prev = span
+
+
+# What stands between two coordinated quotes: 'or', 'and', a comma.
+_COORDINATED = re.compile(r"\s*,?\s*(?:or|and|,)\s+", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- pairing
@@ -539,11 +648,13 @@ def _end_unclosed(text: str, seg: MarkSpan) -> None:
         seg.keep = False
 
 
-def _drop_nested(spans: list[MarkSpan]) -> list[MarkSpan]:
+def _drop_nested(spans: list[MarkSpan], nested: list[MarkSpan] | None = None) -> list[MarkSpan]:
     kept: list[MarkSpan] = []
     outer_end = -1
     for seg in sorted(spans, key=lambda s: (s.open, -s.end)):
         if seg.open < outer_end:
+            if nested is not None and seg.close is not None and seg.close < outer_end:
+                nested.append(seg)
             continue  # inside the previous kept quote
         kept.append(seg)
         outer_end = seg.outer_end
@@ -627,8 +738,9 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
     return None
 
 
-def pair_marks(text: str) -> list[MarkSpan]:
-    """Quoted stretches, double and single, in text order (see module doc)."""
+def pair_marks(text: str, nested: list[MarkSpan] | None = None) -> list[MarkSpan]:
+    """Quoted stretches, double and single, in text order (see module doc);
+    the closed quotes inside them are appended to ``nested`` when given."""
     spans: list[MarkSpan] = []
     pending: dict[str, MarkSpan | None] = {"double": None, "single": None}
     for p_start, p_end in _paragraphs(text):
@@ -651,7 +763,12 @@ def pair_marks(text: str) -> list[MarkSpan]:
     for seg in pending.values():
         if seg is not None:
             _end_unclosed(text, seg)
-    spans = _drop_nested([s for s in spans if s.keep])
+    spans = _drop_nested([s for s in spans if s.keep], nested)
+    for seg in nested or ():
+        while seg.start < seg.end and text[seg.start].isspace():
+            seg.start += 1
+        while seg.end > seg.start and text[seg.end - 1].isspace():
+            seg.end -= 1
     out: list[MarkSpan] = []
     prev: MarkSpan | None = None
     group = 0
@@ -676,8 +793,13 @@ def build_mark_index(text: str, rules: Sequence[MarkRule] | None = None) -> Mark
     """Pair the quote marks of ``text`` and type the spans by the text rules."""
     if not _MARK_RE.search(text):
         return MarkIndex([])
-    index = MarkIndex(pair_marks(text))
+    nested: list[MarkSpan] = []
+    index = MarkIndex(pair_marks(text, nested))
     type_spans(text, index, rules)
+    if nested:
+        inner = MarkIndex([seg for seg in nested if seg.start < seg.end])
+        type_spans(text, inner, rules)
+        index.nested = [seg for seg in inner.spans if not seg.is_speech]
     return index
 
 

@@ -120,6 +120,14 @@ class _DocIndex:
         return max(0, bisect_right(self.starts, char) - 1)
 
 
+def _lexicon_speech() -> frozenset[str]:
+    """Verbs of a speech act whose quoted words are the speaker's, besides
+    the lexicon's verbs of saying: 'thanked voters for "..."', 'expressed
+    his "..."', '"...," he affirmed' (``mark_cue_verbs`` in
+    ``data/marks.json``)."""
+    return marks_words("mark_cue_verbs")
+
+
 def _is_cue(tok: Token) -> int:
     """2 for a speech verb, 1 for a verb of belief, 0 otherwise."""
     if tok.lower_ == "according":
@@ -128,7 +136,7 @@ def _is_cue(tok: Token) -> int:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return 0
     lemma = tok.lemma_.lower()
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in _lexicon_speech():
         return 2
     if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in tok.rights):
         return 2
@@ -357,12 +365,16 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if tok.head.i in inside:
             continue
         anc = tok.head
+        below = tok
         for step in range(_ANCESTOR_STEPS):
             if anc.i in seen:
                 break
             seen.add(anc.i)
             if anc.i not in idx.in_quote:
-                score = _is_cue(anc)
+                # Rule marks.passive_subject: quoted words in the subject of a
+                # passive verb ('a new "capacity" charge is being added') are
+                # what is acted on, not what anyone says.
+                score = 0 if below.dep_ == "nsubjpass" else _is_cue(anc)
                 if score == 2:
                     best = anc
                     seg.rule = "marks.governing_verb"
@@ -372,7 +384,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                     fallback = anc
             if anc.head.i == anc.i:
                 break
-            anc = anc.head
+            below, anc = anc, anc.head
         if best is not None:
             break
     window = set(head) | set(tail)

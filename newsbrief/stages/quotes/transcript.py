@@ -14,7 +14,10 @@ equal to the content, no cue). Anything another finder reads inside a turn
 A run of such paragraphs counts as a transcript only when it has at least
 two turns by two different labels, with nothing but blank lines between
 them, and every label names a person the model found in the article (its
-surname or full name, in any case: "RUIZ" for Elena Ruiz). That keeps out
+surname or full name, in any case: "RUIZ" for Elena Ruiz) or is a role that
+chairs or leads an exchange ("The Chair:", "Moderator:";
+``transcript_role_labels`` in ``data/marks.json``), with at least one person
+among the labels. That keeps out
 the look-alikes: one "Name: headline" line (``colon_headline``), lists by
 place ("Iowa: 12 delegates"), tables of counts by name ("Clinton: 1,769."),
 and notes ("Update: ..."). On PolNeAR train
@@ -33,6 +36,7 @@ import re
 from spacy.tokens import Doc
 
 from ...model import Quote, Speaker, TextSpan
+from .markindex import marks_words
 
 # A paragraph that opens with one to three capitalised words and a colon.
 # (A paragraph may open with a quote mark that the transcript never closes,
@@ -74,7 +78,10 @@ def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
         labels = {m.group(1).casefold() for m in run}
         # Each turn opens with a word: "Clinton: 1,769." is a count in a table.
         worded = all(any(c.isalpha() for c in m.group(2).split()[0]) for m in run)
-        if len(run) >= _MIN_TURNS and len(labels) >= _MIN_LABELS and labels <= people and worded:
+        # A role label ("The Chair") may stand among the people: the chair of
+        # a hearing or a debate's moderator speaks by role, not by name.
+        named = labels - marks_words("transcript_role_labels")
+        if len(run) >= _MIN_TURNS and len(labels) >= _MIN_LABELS and named and named <= people and worded:
             for m in run:
                 ls, le = m.span(1)
                 cs, ce = m.span(2)
