@@ -1,0 +1,135 @@
+"""Round 7 source and frame rules on hand-built Docs (words, tags, heads and
+dependencies given, so each test is about the rule, not the parser):
+``hyphen_fragment`` and the capitals dateline of ``set_off_subject`` in
+``quotes/sources.py``, and ``passive_time_clause`` in ``quotes/frames.py``.
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsbrief.stages.quotes.frames import find_frames
+from newsbrief.stages.quotes.reported import cue_subject
+from newsbrief.stages.quotes.sources import hyphen_word_end, set_off_subject, source_left
+
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
+from .hand_docs import reported_source as _source
+
+
+def _co_author() -> Doc:
+    # His co-author said the data were sound .  (the parser makes every
+    # piece of "co-author" a subject, as the packaged model does)
+    rows = [
+        ("His", "his", "PRON", "PRP$", 1, "poss"),
+        ("co", "co", "NOUN", "NN", 4, "nsubj"),
+        ("-", "-", "PUNCT", "HYPH", 4, "nsubj"),
+        ("author", "author", "NOUN", "NN", 4, "nsubj"),
+        ("said", "say", "VERB", "VBD", 4, "ROOT"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("data", "datum", "NOUN", "NNS", 7, "nsubj"),
+        ("were", "be", "AUX", "VBD", 4, "ccomp"),
+        ("sound", "sound", "ADJ", "JJ", 7, "acomp"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    spaces = [True, False, False, True, True, True, True, True, False, False]
+    return _doc(rows, spaces=spaces)
+
+
+def test_hyphen_word_end_finds_the_last_piece_of_a_split_word():
+    doc = _co_author()
+    assert hyphen_word_end(doc[1]).text == "author"
+    assert hyphen_word_end(doc[3]).i == 3
+    assert hyphen_word_end(doc[0]).i == 0
+
+
+def test_hyphen_fragment_never_heads_a_source():
+    doc = _co_author()
+    assert set_off_subject(doc[4], doc[1]).text == "author"
+    assert cue_subject(doc[4]).text == "author"
+    # The phrase opens before the hyphen, with the fragment's determiner.
+    assert source_left(doc, doc[3], 3) == 0
+    assert _source(doc) == "His co-author"
+
+
+def _dateline(upper: bool) -> Doc:
+    # EL PASO , Tex. — Ortega Foods posted a loss but said sales rose .
+    city = ("EL", "PASO") if upper else ("El", "Paso")
+    rows = [
+        (city[0], city[0], "PROPN", "NNP", 1, "compound"),
+        (city[1], city[1], "PROPN", "NNP", 8, "nsubj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("Tex.", "Tex.", "PROPN", "NNP", 1, "appos"),
+        ("—", "—", "PUNCT", ":", 1, "punct"),
+        ("Ortega", "Ortega", "PROPN", "NNP", 6, "compound"),
+        ("Foods", "Foods", "PROPN", "NNPS", 8, "nsubj"),
+        ("posted", "post", "VERB", "VBD", 8, "ROOT"),
+        ("a", "a", "DET", "DT", 9, "det"),
+        ("loss", "loss", "NOUN", "NN", 7, "dobj"),
+    ]
+    # The root is "posted" (7); heads above written for a root at 8 are
+    # fixed here so the rows stay readable.
+    rows = [(w, lem, p, t, 7 if h == 8 else h, d) for (w, lem, p, t, h, d) in rows]
+    rows += [
+        ("but", "but", "CCONJ", "CC", 7, "cc"),
+        ("said", "say", "VERB", "VBD", 7, "conj"),
+        ("sales", "sale", "NOUN", "NNS", 13, "nsubj"),
+        ("rose", "rise", "VERB", "VBD", 11, "ccomp"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    # The model often types such a city ORG, not GPE.
+    return _doc(rows, ents=[(0, 2, "ORG"), (5, 7, "ORG")])
+
+
+def test_capitals_dateline_is_set_off_whatever_its_entity_type():
+    doc = _dateline(upper=True)
+    assert set_off_subject(doc[7], doc[1]).text == "Foods"
+
+
+def test_capitals_dateline_is_set_off_through_a_coordinated_cue():
+    doc = _dateline(upper=True)
+    assert cue_subject(doc[11]).text == "Foods"
+    # The first verb keeps its own reading of the two subjects.
+    assert cue_subject(doc[7]).text == "Foods"
+
+
+def test_a_place_in_ordinary_case_is_no_capitals_dateline():
+    doc = _dateline(upper=False)
+    assert set_off_subject(doc[7], doc[1]).text == "Paso"
+    assert cue_subject(doc[11]).text == "Paso"
+
+
+def _time_clause(mark: str) -> Doc:
+    # Lee thanked staff <mark> the board had been declared re-elected .
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("thanked", "thank", "VERB", "VBD", 1, "ROOT"),
+        ("staff", "staff", "NOUN", "NN", 1, "dobj"),
+        (mark, mark, "SCONJ", "IN", 8, "mark"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("board", "board", "NOUN", "NN", 8, "nsubjpass"),
+        ("had", "have", "AUX", "VBD", 8, "aux"),
+        ("been", "be", "AUX", "VBN", 8, "auxpass"),
+        ("declared", "declare", "VERB", "VBN", 1, "advcl"),
+        ("re", "re", "NOUN", "NN", 8, "oprd"),
+        ("-", "-", "PUNCT", "HYPH", 8, "oprd"),
+        ("elected", "elect", "VERB", "VBN", 8, "advcl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    spaces = [True] * 9 + [False, False, False, False]
+    return _doc(rows, ents=[(0, 1, "PERSON")], spaces=spaces)
+
+
+def test_passive_in_a_time_clause_is_no_statement():
+    doc = _time_clause("after")
+    quotes = _checked(doc, find_frames(doc))
+    # One piece: the hyphen fragment "re" is no predicate of the act.
+    assert [(q.text, q.cue.text, q.type, q.rule) for q in quotes] == [
+        ("the board", "had been declared", "stance", "passive_time_clause")
+    ]
+
+
+def test_passive_after_another_conjunction_keeps_its_type():
+    doc = _time_clause("because")
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.text, q.type, q.rule) for q in quotes] == [("the board", "speech", "passive")]
