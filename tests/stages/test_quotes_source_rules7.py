@@ -133,3 +133,33 @@ def test_passive_after_another_conjunction_keeps_its_type():
     doc = _time_clause("because")
     quotes = _checked(doc, find_frames(doc))
     assert [(q.text, q.type, q.rule) for q in quotes] == [("the board", "speech", "passive")]
+
+
+def _object_doc(verb: str, lemma: str) -> Doc:
+    # The mayor <verb> her support for the levy .
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("mayor", "mayor", "NOUN", "NN", 2, "nsubj"),
+            (verb, lemma, "VERB", "VBD", 2, "ROOT"),
+            ("her", "her", "PRON", "PRP$", 4, "poss"),
+            ("support", "support", "NOUN", "NN", 2, "dobj"),
+            ("for", "for", "ADP", "IN", 4, "prep"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("levy", "levy", "NOUN", "NN", 5, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+
+
+def test_speech_object_reads_a_restating_verb_with_its_object():
+    doc = _object_doc("reiterated", "reiterate")
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.speaker.mention.text, q.cue.text, q.text, q.type, q.rule) for q in quotes] == [
+        ("The mayor", "reiterated", "her support for the levy", "stance", "speech_object")
+    ]
+
+
+def test_speech_object_needs_a_verb_of_its_list():
+    doc = _object_doc("lost", "lose")
+    assert find_frames(doc) == []
