@@ -163,3 +163,21 @@ def test_speech_object_reads_a_restating_verb_with_its_object():
 def test_speech_object_needs_a_verb_of_its_list():
     doc = _object_doc("lost", "lose")
     assert find_frames(doc) == []
+
+
+def test_raising_predicate_reads_seem_with_a_predicate():
+    # The crowd seemed restless .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("crowd", "crowd", "NOUN", "NN", 2, "nsubj"),
+            ("seemed", "seem", "VERB", "VBD", 2, "ROOT"),
+            ("restless", "restless", "ADJ", "JJ", 2, "acomp"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.cue.text, q.text, q.type, q.rule) for q in quotes] == [
+        ("seemed", "The crowd", "belief", "raising_predicate"),
+        ("seemed", "restless", "belief", "raising_predicate"),
+    ]
