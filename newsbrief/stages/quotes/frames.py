@@ -25,13 +25,24 @@ read by named patterns in spaCy's DependencyMatcher format
   who is asked with what they are asked to do;
 * gerund object (``gerund_object``): "opposed defunding the agency": the
   gerund's clause;
+* speech object (``speech_object``, round 7): a verb of arguing, restating,
+  judging or disclosing with a noun-phrase object beyond the object rule's
+  verbs ("reiterated his support", "listed the risks"; ``object_speech_verbs``
+  in cues.json), read like the gerund object and typed stance. PolNeAR
+  exact cue matched/predicted, train 0-400 5797/7566 -> 5864/7674 (F1
+  0.6752 -> 0.6787), 400-840 6034/7794 -> 6065/7858 (0.6761 -> 0.6771);
+  source 0-400 5438/6754 -> 5487/6824 (0.7183 -> 0.7215), 400-840
+  5697/7033 -> 5715/7068 (0.7188 -> 0.7195). Verbs whose object PolNeAR
+  marks less than about half the time (offer, seek, share, address) stay out;
 * pro-form (``pro_form``): "half said so", "she said no": the one word
   that stands for the statement is the content;
 * attitude (``attitude_prep``, ``attitude_clause``): an adjective of
   attitude after a copula, "voters are tired of the delays", "she is
   confident the bill will pass", "he was ready to follow the plan": the
   content is what it is about, the cue the copula with the adjective;
-* raising (``raising``, ``raising_passive``): "the deal appears to be dead",
+* raising (``raising``, ``raising_passive``, ``raising_predicate``, the last
+  with "seem" and "sound" too since round 7: cue exact 0-400 +13 matched
+  for +30 predicted, 400-840 +9 for +20): "the deal appears to be dead",
   "the mayor is expected to resign", "he is said to favour a delay": the
   writer (or an unnamed source) states a belief about the whole clause, so
   the content is the subject with the infinitive, cue inside it, as
