@@ -181,3 +181,32 @@ def test_raising_predicate_reads_seem_with_a_predicate():
         ("seemed", "The crowd", "belief", "raising_predicate"),
         ("seemed", "restless", "belief", "raising_predicate"),
     ]
+
+
+def _light_noun(verb: str, lemma: str) -> Doc:
+    # The senator <verb> comments about the levy .
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("senator", "senator", "NOUN", "NN", 2, "nsubj"),
+            (verb, lemma, "VERB", "VBD", 2, "ROOT"),
+            ("comments", "comment", "NOUN", "NNS", 2, "dobj"),
+            ("about", "about", "ADP", "IN", 3, "prep"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("levy", "levy", "NOUN", "NN", 4, "pobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+
+
+def test_light_noun_about_reads_a_comment_noun_after_a_light_verb():
+    doc = _light_noun("made", "make")
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.speaker.mention.text, q.cue.text, q.text, q.type, q.rule) for q in quotes] == [
+        ("The senator", "made comments about", "the levy", "stance", "light_noun_about")
+    ]
+
+
+def test_light_noun_about_needs_a_light_verb():
+    doc = _light_noun("deleted", "delete")
+    assert find_frames(doc) == []

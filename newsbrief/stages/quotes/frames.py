@@ -626,6 +626,11 @@ class _Reader:
             return  # "his remarks on Tuesday": when, not what about
         if prep.lower_ not in self.lexicon.tables.get(rule.get("prep_table", ""), {}).get(noun.lemma_.lower(), ()):
             return
+        host = rule.get("host_verbs")
+        if host and (noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.lexicon.words(host.lstrip("@"))):
+            # Rule light_noun_about: only as the object of a light verb
+            # ("made comments about", "has strong views on").
+            return
         source = noun_source(noun)
         if source is None or (
             prep.lower_ == "of" and not rule.get("of_names_target") and not any(c.dep_ == "poss" for c in noun.children)
