@@ -210,3 +210,48 @@ def test_light_noun_about_reads_a_comment_noun_after_a_light_verb():
 def test_light_noun_about_needs_a_light_verb():
     doc = _light_noun("deleted", "delete")
     assert find_frames(doc) == []
+
+
+def _asked(participle: bool) -> Doc:
+    # Asked if she would run , Lee smiled .   /   Kim asked if she would run .
+    if participle:
+        rows = [
+            ("Asked", "ask", "VERB", "VBN", 6, "advcl"),
+            ("if", "if", "SCONJ", "IN", 4, "mark"),
+            ("she", "she", "PRON", "PRP", 4, "nsubj"),
+            ("would", "would", "AUX", "MD", 4, "aux"),
+            ("run", "run", "VERB", "VB", 0, "ccomp"),
+            (",", ",", "PUNCT", ",", 6, "punct"),
+            ("smiled", "smile", "VERB", "VBD", 6, "ROOT"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ]
+        rows.insert(6, ("Lee", "Lee", "PROPN", "NNP", 7, "nsubj"))
+        rows = [(w, lem, p, t, h + 1 if h >= 6 and i != 6 else h, d) for i, (w, lem, p, t, h, d) in enumerate(rows)]
+        return _doc(rows, ents=[(6, 7, "PERSON")])
+    rows = [
+        ("Kim", "Kim", "PROPN", "NNP", 1, "nsubj"),
+        ("asked", "ask", "VERB", "VBD", 1, "ROOT"),
+        ("if", "if", "SCONJ", "IN", 5, "mark"),
+        ("she", "she", "PRON", "PRP", 5, "nsubj"),
+        ("would", "would", "AUX", "MD", 5, "aux"),
+        ("run", "run", "VERB", "VB", 1, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return _doc(rows, ents=[(0, 1, "PERSON")])
+
+
+def test_indirect_question_is_typed_question_with_its_asker():
+    doc = _asked(participle=False)
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.speaker.mention.text, q.cue.text, q.text, q.type, q.rule) for q in quotes] == [
+        ("Kim", "asked", "if she would run", "question", "indirect_question")
+    ]
+
+
+def test_indirect_question_after_a_participle_has_no_asker():
+    doc = _asked(participle=True)
+    assert doc[7].text == "smiled" and doc[0].head.i == 7
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.speaker.mention, q.cue.text, q.text, q.type) for q in quotes] == [
+        (None, "Asked", "if she would run", "question")
+    ]

@@ -651,6 +651,23 @@ class _Reader:
                 break
         self.emit([(obj.left_edge.i, last)], (start, prep.idx + len(prep.text)), noun, source, rule)
 
+    def question(self, ids: list[int], rule: dict[str, Any]) -> None:
+        """ "asked whether the plan would pass", "wondered if it was
+        fair": the indirect question with its "whether"/"if"; typed
+        question, no statement. A past participle ("Asked if he would run,
+        Lee said ...") has no asker but its agent: the subject of the verb
+        it hangs on answers, it does not ask."""
+        doc = self.doc
+        verb, clause, mark = doc[ids[0]], doc[ids[1]], doc[ids[2]]
+        if clause.i < verb.i or mark.i != clause.left_edge.i:
+            return
+        if verb.tag_ == "VBN":
+            agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        else:
+            source = subject_of(verb)
+        self.emit([(mark.i, clause.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
+
     def raising(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "the deal appears to be dead", "she is expected to resign": the
         subject with the infinitive."""
@@ -729,6 +746,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
     "noun_clause": _Reader.noun_clause,
     "noun_object": _Reader.noun_object,
     "passive": _Reader.passive,
+    "question": _Reader.question,
     "raising": _Reader.raising,
     "received_stance": _Reader.received_stance,
     "regard_passive": _Reader.regard_passive,
