@@ -33,7 +33,17 @@ read by named patterns in spaCy's DependencyMatcher format
   0.6752 -> 0.6787), 400-840 6034/7794 -> 6065/7858 (0.6761 -> 0.6771);
   source 0-400 5438/6754 -> 5487/6824 (0.7183 -> 0.7215), 400-840
   5697/7033 -> 5715/7068 (0.7188 -> 0.7195). Verbs whose object PolNeAR
-  marks less than about half the time (offer, seek, share, address) stay out;
+  marks less than about half the time (offer, seek, share, address) stay out,
+  and so does "herald", a casting verb only with its "as" phrase (marked_as);
+* light noun (``light_noun_about``, round 7): a noun of comment or view as
+  the object of a light verb, with one of its prepositions ("made comments
+  about", "had strong views on"; ``light_verbs`` and ``light_about_nouns``),
+  read like noun_about: cue exact 0-400 +13 matched for +16 predicted,
+  400-840 +10 for +12, source +13/+14 and +9/+11;
+* indirect question (``indirect_question``, round 7): "asked whether ...",
+  "Asked if ..., Lee said": the question with its "whether"/"if", typed
+  question (no statement; a past participle has no asker but its agent):
+  cue exact 0-400 +19 for +22, 400-840 +26 for +28, content +15 and +27;
 * pro-form (``pro_form``): "half said so", "she said no": the one word
   that stands for the statement is the content;
 * attitude (``attitude_prep``, ``attitude_clause``): an adjective of
