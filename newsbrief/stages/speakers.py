@@ -47,7 +47,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .syntax import doc_text
+from .syntax import doc_text, in_sorted
 
 _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
@@ -336,17 +336,25 @@ class _Resolver:
         last_person: tuple[str, int] | None = None  # (entity id, sentence)
         k = 0
         mentions = self.mentions
-        sent_no = -1
         quoted, qi = self.quoted, 0
-        # Token columns, not a Token object per word: this loop reads every word.
+        # Token columns, not a Token object per word.
         male, female = {doc.vocab.strings[w] for w in _MALE_PRONOUNS}, {doc.vocab.strings[w] for w in _FEMALE_PRONOUNS}
         cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
         last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
-        rows = zip(*(cols[:, c].tolist() for c in range(4)), strict=True)
-        for i_tok, (sent_start, idx, length, low) in enumerate(rows):
-            if sent_start == 1:
-                sent_no += 1
+        # Only the words where something happens are visited: where a
+        # mention is taken up (the first word ending after its start, in
+        # mention order) and the gendered pronouns; the rest change nothing.
+        ends = (cols[:, 1] + cols[:, 2]).astype(np.int64)
+        at = np.searchsorted(ends, np.array([m[0] for m in mentions], dtype=np.int64), side="right")
+        pronouns = np.array(sorted(male | female), dtype=np.uint64)
+        taken_up = np.maximum.accumulate(at) if len(at) else at
+        visits = np.union1d(taken_up, np.flatnonzero(in_sorted(cols[:, 3], pronouns)))
+        visits = visits[visits < len(lows)]
+        sent_nos = (np.cumsum(cols[:, 0] == 1) - 1)[visits].tolist()
+        rows = zip(visits.tolist(), sent_nos, cols[visits, 1].tolist(), cols[visits, 2].tolist(), strict=True)
+        for i_tok, sent_no, idx, length in rows:
+            low = lows[i_tok]
             while qi < len(quoted) and quoted[qi][1] <= idx:
                 qi += 1
             in_quote = qi < len(quoted) and quoted[qi][0] <= idx

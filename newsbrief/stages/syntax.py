@@ -112,6 +112,17 @@ def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 # --- A DependencyMatcher run only where it can match -----------------------
 
+_SORTED_IDS: dict[frozenset[int], np.ndarray] = {}
+
+
+def _sorted_ids(ids: frozenset[int]) -> np.ndarray:
+    """A value list as the sorted uint64 array ``in_sorted`` searches."""
+    arr = _SORTED_IDS.get(ids)
+    if arr is None:
+        arr = _SORTED_IDS[ids] = np.array(sorted(ids), dtype=np.uint64)
+    return arr
+
+
 # Token attributes a sub-document carries over exactly (the rest of a
 # pattern's attributes come from the words themselves, through the vocab).
 _CARRIED = (LEMMA, NORM, POS, TAG, MORPH, DEP, HEAD)
@@ -203,6 +214,28 @@ class SentenceMatcher:
         self.columns = sorted(used | set(_CARRIED) | {SENT_START, ORTH, SPACY})
         self.carried = [self.columns.index(attr) for attr in _CARRIED]
         self.carried_head = _CARRIED.index(HEAD)
+        # The patterns as (node tests, index of the node each hangs on), when
+        # every node test is one the arrays answer exactly: then the matches
+        # below the candidate first nodes are enumerated on the arrays as the
+        # matcher does (every assignment of tokens to nodes that passes each
+        # node's tests with each node a child of its parent node; two sibling
+        # nodes may take one token), with no sub-document and no matcher run.
+        self.exact: list[tuple[int, list[tuple[_Tests, int]]]] | None = None
+        if self.depth is not None and len(self.order) == len(patterns):
+            self.exact = []
+            for name, pattern in patterns:
+                ids = [node.get("RIGHT_ID") for node in pattern]
+                nodes = [(self._exact_tests(node), ids.index(node["LEFT_ID"]) if k else -1)
+                         for k, node in enumerate(pattern)]
+                if any(tests is None for tests, _ in nodes) or len(set(ids)) != len(ids):
+                    self.exact = None
+                    break
+                self.exact.append((self.vocab.strings.add(name), nodes))  # type: ignore[arg-type]
+        if self.exact:
+            # The arrays must hold every attribute the node tests read.
+            read = {attr for _, nodes in self.exact for tests, _ in nodes for attr, _ in tests}
+            self.columns = sorted(set(self.columns) | read)
+            self.carried = [self.columns.index(attr) for attr in _CARRIED]
 
     def _tests(self, node: dict[str, Any]) -> _Tests:
         """(attribute, accepted values) pairs a token must pass to be this
@@ -232,27 +265,37 @@ class SentenceMatcher:
         tests.sort(key=lambda test: len(test[1]))
         return tests
 
+    def _exact_tests(self, node: dict[str, Any]) -> _Tests | None:
+        """A node's tests as (attribute, accepted values), or None when one
+        of them is not a plain value or "IN" list of an attribute the arrays
+        hold exactly."""
+        tests = self._tests(node)
+        wanted = node.get("RIGHT_ATTRS") or {}
+        if len(tests) != len(wanted) or any(isinstance(v, dict) and set(v) != {"IN"} for v in wanted.values()):
+            return None
+        return tests
+
     @staticmethod
     def _passing(cols: dict[int, np.ndarray], tests: _Tests, masks: dict[tuple[int, frozenset[int]], np.ndarray],
                  n: int) -> np.ndarray:
         """Indices of the tokens that pass ``tests``. A short value list is
-        one array operation over all tokens (kept in ``masks`` for the other
-        patterns); a long one (a lemma list) a set lookup per token left."""
-        idx = np.arange(n)
+        one array operation over all tokens, a long one (a lemma list) a
+        binary search per token (each kept in ``masks`` for the other
+        patterns)."""
+        passing: np.ndarray | None = None
         for attr, ids in tests:
-            if len(ids) <= _SHORT:
-                mask = masks.get((attr, ids))
-                if mask is None:
-                    col = cols[attr]
+            mask = masks.get((attr, ids))
+            if mask is None:
+                col = cols[attr]
+                if len(ids) <= _SHORT:
                     mask = np.zeros(n, dtype=bool)
                     for v in ids:
                         mask |= col == v
-                    masks[(attr, ids)] = mask
-                idx = idx[mask[idx]]
-            else:
-                values = cols[attr][idx].tolist()
-                idx = idx[np.fromiter((v in ids for v in values), dtype=bool, count=len(idx))]
-        return idx
+                else:
+                    mask = in_sorted(col, _sorted_ids(ids))
+                masks[(attr, ids)] = mask
+            passing = mask if passing is None else passing & mask
+        return np.arange(n) if passing is None else np.flatnonzero(passing)
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         n = len(doc)
@@ -304,6 +347,49 @@ class SentenceMatcher:
         sub.from_array(list(_CARRIED), attrs)
         return sub
 
+    def _tree_matches(self, cols: dict[int, np.ndarray], head: np.ndarray, can: np.ndarray, keep: np.ndarray,
+                      rows: np.ndarray, sent_id: np.ndarray) -> list[tuple[int, list[int]]]:
+        """The matcher's matches, enumerated on the arrays from the candidate
+        first nodes over the kept tokens (see ``exact``), in the matcher's
+        order: pattern, sentence, then node positions."""
+        kept = rows.tolist()
+        heads = head[rows].tolist()
+        is_kept = keep.tolist()
+        children: dict[int, list[int]] = {}
+        for t, h in zip(kept, heads, strict=True):
+            if h != t and is_kept[h]:
+                children.setdefault(h, []).append(t)
+        values: dict[int, list[int]] = {}
+        starts = np.flatnonzero(can).tolist()
+        matches: list[tuple[int, list[int]]] = []
+
+        def passes(t: int, tests: _Tests) -> bool:
+            for attr, ids in tests:
+                col = values.get(attr)
+                if col is None:
+                    col = values[attr] = cols[attr].tolist()
+                if col[t] not in ids:
+                    return False
+            return True
+
+        for key, nodes in self.exact:  # type: ignore[union-attr]
+            root_tests = nodes[0][0]
+            for t in starts:
+                if not passes(t, root_tests):
+                    continue
+                partial = [[t]]
+                for tests, parent in nodes[1:]:
+                    partial = [
+                        bound + [c] for bound in partial for c in children.get(bound[parent], ()) if passes(c, tests)
+                    ]
+                    if not partial:
+                        break
+                matches.extend((key, ids) for ids in partial)
+        sents = sent_id.tolist()
+        order = self.order
+        matches.sort(key=lambda m: (order[m[0]], sents[m[1][0]], m[1]))
+        return matches
+
     def _subtrees(self, doc: Doc, arr: np.ndarray, cols: dict[int, np.ndarray], head: np.ndarray, can: np.ndarray,
                   sent_id: np.ndarray) -> list[tuple[int, list[int]]]:
         """The matches, from a Doc of the candidate first nodes and their
@@ -328,6 +414,8 @@ class SentenceMatcher:
         rows = np.flatnonzero(keep)
         if len(rows) == n:
             return self.matcher(doc)
+        if self.exact is not None:
+            return self._tree_matches(cols, head, can, keep, rows, sent_id)
         # Heads within the kept tokens, renumbered; a token whose head is
         # not kept is a root (HEAD 0).
         pos = np.full(n, -1, dtype=np.int64)

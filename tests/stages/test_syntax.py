@@ -152,3 +152,28 @@ def test_in_sorted_is_isin():
                                  np.array([0, 2**64 - 1], dtype=np.uint64)])
         assert (in_sorted(values, ids) == np.isin(values, ids)).all()
         assert in_sorted(values, ids).sum() >= (7 if size else 0)
+
+
+def test_sentence_matcher_enumerates_child_patterns_on_arrays(nlp):
+    # Child-only patterns with plain tests are matched on the arrays, no
+    # sub-document: the same matches, in the same order, as the matcher's.
+    patterns = [(rule["name"], rule["pattern"]) for rule in cue_lexicon().patterns]
+    assert SentenceMatcher(nlp.vocab, patterns).exact is not None
+    # Two sibling nodes with tests one token passes: the matcher lets both
+    # take it (and each of two tokens), so the enumeration does too.
+    siblings = [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "a", "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "dobj"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "b", "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "dobj"]}}},
+        {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "det", "RIGHT_ATTRS": {"LOWER": "the"}},
+    ]
+    assert SentenceMatcher(nlp.vocab, [("siblings", siblings)]).exact is not None
+    filtered, plain = _both(nlp, [("siblings", siblings)], CROWDED + " " + ARTICLE)
+    assert any(ids[1] == ids[2] for _, ids in plain) and any(ids[1] != ids[2] for _, ids in plain)
+    assert filtered == plain
+    # A test the arrays do not answer exactly ("NOT_IN") keeps the matcher.
+    negated = [dict(siblings[0]), {**siblings[1], "RIGHT_ATTRS": {"DEP": {"NOT_IN": ["punct"]}}}]
+    matcher = SentenceMatcher(nlp.vocab, [("negated", negated)])
+    assert matcher.depth is not None and matcher.exact is None
+    filtered, plain = _both(nlp, [("negated", negated)], CROWDED)
+    assert plain and filtered == plain

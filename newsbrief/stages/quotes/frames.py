@@ -98,7 +98,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_QUOTE, LEMMA
+from spacy.attrs import DEP, HEAD, IS_QUOTE, LEMMA, LOWER, POS, TAG
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -155,6 +156,25 @@ _GETTERS: dict[str, Callable[[Token], str]] = {
     "LOWER": lambda t: t.lower_,
     "LEMMA": lambda t: t.lemma_,
 }
+
+
+# The same attributes as token columns, for the cue gate (``_Frames.gate``).
+_COLUMN_OF: dict[str, int] = {"DEP": DEP, "POS": POS, "TAG": TAG, "LOWER": LOWER, "LEMMA": LEMMA}
+_Gate = list[tuple[int, frozenset[int]]]
+
+
+def _gate_tests(node: dict[str, Any], vocab: Vocab) -> _Gate:
+    """A node's tests as (column, accepted ids): the same tests ``_fits``
+    makes on a Token, read from ``Doc.to_array`` columns."""
+    tests = []
+    for key, want in node.get("RIGHT_ATTRS", {}).items():
+        values = want["IN"] if isinstance(want, dict) else [want]
+        if key == "POS":
+            ids = frozenset(IDS[v] for v in values if v in IDS)
+        else:
+            ids = frozenset(vocab.strings.add(v) for v in values)
+        tests.append((_COLUMN_OF[key], ids))
+    return tests
 
 
 def _compile(rule: dict[str, Any]) -> list[tuple[str, str | None, list[tuple[Callable[[Token], str], Any]]]]:
@@ -227,11 +247,23 @@ class _Frames:
         # Lemma -> the rules (in file order) whose cue it can be, with
         # their compiled patterns.
         self.by_lemma: dict[str, list[tuple[dict[str, Any], list[Any]]]] = {}
+        # Per rule (by name): the cue's tests and, per node hung on the cue,
+        # that child's tests; a token that fails them starts no match, so
+        # the gate (array tests over the document) skips it without a Token.
+        self.gates: dict[str, tuple[_Gate, list[_Gate]]] = {}
         for rule in self.rules.values():
             nodes = _compile(rule)
             for lemma in sorted(rule["cue_lemmas"]):
                 self.by_lemma.setdefault(lemma, []).append((rule, nodes))
+            pattern = rule["pattern"]
+            root = pattern[0]["RIGHT_ID"]
+            self.gates[rule["name"]] = (
+                _gate_tests(pattern[0], vocab),
+                [_gate_tests(node, vocab) for node in pattern[1:] if node.get("LEFT_ID") == root],
+            )
         self.lemma_hashes = np.array(sorted(vocab.strings.add(lemma) for lemma in self.by_lemma), dtype=np.uint64)
+        # Lemma id -> its rules, as by_lemma.
+        self.by_lemma_id = {vocab.strings.add(lemma): rules for lemma, rules in self.by_lemma.items()}
 
 
 _CACHE: dict[int, _Frames] = {}
@@ -777,6 +809,52 @@ def _touches_marks(index: MarkIndex, start: int, end: int) -> bool:
     )
 
 
+class _CueGate:
+    """Per document: which tokens can start each rule's match, from token
+    columns (the cue passes its node's tests and has, for each node hung on
+    the cue, a child passing that node's; a weaker test than the match, so
+    it only skips tokens the match would reject)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.head: np.ndarray | None = None
+        self.is_child: np.ndarray | None = None
+        self.masks: dict[tuple[int, frozenset[int]], np.ndarray] = {}
+        self.by_rule: dict[str, np.ndarray] = {}
+
+    def _mask(self, tests: _Gate) -> np.ndarray:
+        ok = np.ones(self.n, dtype=bool)
+        for attr, ids in tests:
+            mask = self.masks.get((attr, ids))
+            if mask is None:
+                col = column(self.doc, attr)
+                mask = np.zeros(self.n, dtype=bool)
+                for v in ids:
+                    mask |= col == v
+                self.masks[(attr, ids)] = mask
+            ok = ok & mask
+        return ok
+
+    def can_start(self, name: str, gate: tuple[_Gate, list[_Gate]]) -> np.ndarray:
+        ok = self.by_rule.get(name)
+        if ok is None:
+            root, kids = gate
+            ok = self._mask(root)
+            if kids:
+                if self.head is None:
+                    own = np.arange(self.n)
+                    self.head = own + column(self.doc, HEAD).astype(np.int64)
+                    self.is_child = self.head != own
+                for tests in kids:
+                    child = np.flatnonzero(self._mask(tests) & self.is_child)
+                    has = np.zeros(self.n, dtype=bool)
+                    has[self.head[child]] = True
+                    ok = ok & has
+            self.by_rule[name] = ok
+        return ok
+
+
 def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = None) -> list[Quote]:
     """Attributions of the frame patterns in ``doc`` (see the module doc),
     in text order; possibly overlapping ones the other finders report
@@ -806,9 +884,17 @@ def find_frames(doc: Doc, text: str | None = None, index: MarkIndex | None = Non
     # Token positions of quote marks, for the rules that need marks after
     # their cue: those are tried only where some follow it in its phrase.
     marks = np.flatnonzero(column(doc, IS_QUOTE)).tolist()
-    for i in hits.tolist():
+    gate = _CueGate(doc)
+    for i, lemma in zip(hits.tolist(), column(doc, LEMMA)[hits].tolist(), strict=True):
+        candidates = [
+            (rule, nodes)
+            for rule, nodes in frames.by_lemma_id[lemma]
+            if gate.can_start(rule["name"], frames.gates[rule["name"]])[i]
+        ]
+        if not candidates:
+            continue
         cue = doc[i]
-        for rule, nodes in frames.by_lemma.get(cue.lemma_, ()):
+        for rule, nodes in candidates:
             if rule.get("marks") and not (
                 marks and (k := bisect_right(marks, i)) < len(marks) and marks[k] <= cue.right_edge.i
             ):
