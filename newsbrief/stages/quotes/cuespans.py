@@ -71,6 +71,8 @@ from .markindex import marks_words
 SETTING_PREPS: frozenset[str] = marks_words("cue_setting_preps")
 REPLY_ADVERBS: frozenset[str] = marks_words("cue_reply_adverbs")
 _FLOATING: frozenset[str] = marks_words("cue_floating_quantifiers")
+OCCASION_NOUNS: frozenset[str] = marks_words("cue_occasion_nouns")
+_IT_VERBS: frozenset[str] = marks_words("cue_it_verbs")
 
 
 def governs_quoted_phrase(tok: Token, quoted: Container[int]) -> bool:
@@ -185,6 +187,34 @@ def object_participle(tok: Token) -> bool:
     )
 
 
+def object_it(tok: Token, verb: Token) -> bool:
+    """Rule ``put_it``: whether ``tok`` is the object "it" right after a
+    cue verb that frames words with it ("as Lee put it", "as she puts
+    it"): PolNeAR marks "put it" as the cue (``cue_it_verbs`` in
+    ``data/marks.json``)."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.lower_ == "it"
+        and tok.head.i == verb.i
+        and tok.i == verb.i + 1
+        and verb.lemma_.lower() in _IT_VERBS
+    )
+
+
+def occasion_in_cue(tok: Token) -> bool:
+    """Rule ``occasion_noun``: whether ``tok``, right after a cue verb, is
+    "in" or "during" with a statement its object ("said in a statement",
+    "wrote in a press release"), which PolNeAR marks in the cue. The other
+    speech nouns ("said in an interview", "in a speech", "in an email") are
+    the act's occasion, which it leaves out (``cue_occasion_nouns`` in
+    ``data/marks.json``)."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in ("in", "during")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in OCCASION_NOUNS for c in tok.children)
+    )
+
+
 def floating_both(first: Token) -> Token:
     """Rule ``floating_both``: ``first`` (the first token of a cue's verb
     group) moved left onto a floating "both" right before it ("Lee and Kim
@@ -204,6 +234,8 @@ __all__ = [
     "governs_content",
     "governs_quoted_phrase",
     "noun_modifiers",
+    "object_it",
     "object_participle",
+    "occasion_in_cue",
     "reply_adverb",
 ]
