@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from newsbrief.model import Quote
+from newsbrief.stages.quotes import _drop_markup_cues
 from newsbrief.stages.quotes.cuespans import (
     adjective_chain,
     floating_both,
@@ -335,3 +337,30 @@ def test_put_it_takes_the_object_it_into_the_cue():
     assert not object_it(doc[8], doc[7])
     doc = _as_put("put", "put", "them")
     assert not object_it(doc[8], doc[7])
+
+
+def _quote_with_cue(text: str, cue: str) -> Quote:
+    start = text.index(cue)
+    return Quote.from_dict(
+        {
+            "text": text,
+            "start": 0,
+            "end": len(text),
+            "kind": "indirect",
+            "speaker": None,
+            "cue": {"text": cue, "start": start, "end": start + len(cue)},
+            "rule": "object",
+        }
+    )
+
+
+def test_markup_cue_drops_a_cue_inside_a_tag():
+    text = 'The club posted <post author="Lee" says="x">the fee is fair</post>.'
+    in_tag = _quote_with_cue(text, "says")
+    outside = _quote_with_cue(text, "posted")
+    kept = _drop_markup_cues(text, [in_tag, outside])
+    assert kept == [outside]
+    # A lone "<" that opens no tag drops nothing.
+    plain = "Lee said 3 < 4 and posted it."
+    q = _quote_with_cue(plain, "said")
+    assert _drop_markup_cues(plain, [q]) == [q]
