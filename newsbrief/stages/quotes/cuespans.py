@@ -34,6 +34,11 @@ article, not for the words of one:
 * ``frame_chain``: the frame finder (``frames``) marks a verb cue like the
   reported-speech finder, with its catenative chain ("continued to
   portray", "to frame").
+* ``put_it``: the object "it" right after a cue verb of ``cue_it_verbs``
+  ("as Lee put it") is part of the cue;
+* ``occasion_noun``: an "in"/"during" phrase of a noun of
+  ``cue_occasion_nouns`` right after the cue verb joins the cue ("said in
+  a statement"); both finders read it (every speech noun, as before).
 
 Measured on PolNeAR train (cue exact matched spans, predicted spans the
 same for every rule; gold 9606 on articles 0-400, 10056 on 400-840, 2169 on
@@ -50,6 +55,11 @@ it as often as not); dropping the "by" lead-in ("began his speech by
 saying": +8/-7); moving an infinitive's "to" from the content into the cue
 (the gold keeps "to" in the content: 0-400 cue 5698 -> 5484); moving a
 light verb's noun ("expressed concern that") into the cue (5698 -> 5693).
+put_it: 0-400 +5/-0, 400-840 +2/-0, dev +1/-0. Kept only "in a
+statement"/"release" in occasion_noun: 0-400 +13, 400-840 +26, but dev -4
+(dev's gold keeps "in an interview" 6 times of 8, train's 13 of 41); a
+phrase that goes on past its noun ("in an interview with ...") left out:
+0-400 +0, 400-840 +10, dev -2. Neither is on by default.
 
 The rules are hand-written: no maintained library marks attribution cues on
 a spaCy parse.
