@@ -12,13 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from newsbrief.model import Quote
+from newsbrief.stages.quotes import _drop_markup_cues
 from newsbrief.stages.quotes.cuespans import (
     adjective_chain,
     floating_both,
     governs_content,
     governs_quoted_phrase,
     noun_modifiers,
+    object_it,
     object_participle,
+    occasion_in_cue,
     reply_adverb,
 )
 from newsbrief.stages.quotes.frames import _cue_span
@@ -278,3 +282,85 @@ def test_content_preposition_joins_the_reported_cue():
     assert [(q.cue.text, q.text) for q in quotes] == [("responded to", "the plant would close")]
     quotes = offsets_checked(doc := _responded("at"), find_reported_speech(doc))
     assert [q.cue.text for q in quotes] == ["responded"]
+
+
+def _said_in(noun: str) -> Doc:
+    # Lee said in a NOUN that the count was fair .
+    det = "an" if noun[0] in "aeiou" else "a"
+    rows = [
+        ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("in", "in", "ADP", "IN", 1, "prep"),
+        (det, det, "DET", "DT", 4, "det"),
+        (noun, noun, "NOUN", "NN", 2, "pobj"),
+        ("that", "that", "SCONJ", "IN", 8, "mark"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("count", "count", "NOUN", "NN", 8, "nsubj"),
+        ("was", "be", "AUX", "VBD", 1, "ccomp"),
+        ("fair", "fair", "ADJ", "JJ", 8, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return hand_doc(rows, ents=[(0, 1, "PERSON")], spaces=[True] * 9 + [False, False])
+
+
+def test_occasion_noun_keeps_a_statement_in_the_cue():
+    doc = _said_in("statement")
+    assert occasion_in_cue(doc[2])
+    quotes = offsets_checked(doc, find_reported_speech(doc))
+    assert [q.cue.text for q in quotes] == ["said in a statement"]
+    assert [q.text for q in quotes] == ["the count was fair"]
+
+
+def _as_put(verb: str, lemma: str, obj: str) -> Doc:
+    # The fee was unfair , as Lee VERB OBJ .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("fee", "fee", "NOUN", "NN", 2, "nsubj"),
+        ("was", "be", "AUX", "VBD", 2, "ROOT"),
+        ("unfair", "unfair", "ADJ", "JJ", 2, "acomp"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("as", "as", "SCONJ", "IN", 7, "mark"),
+        ("Lee", "Lee", "PROPN", "NNP", 7, "nsubj"),
+        (verb, lemma, "VERB", "VBD", 2, "advcl"),
+        (obj, obj, "PRON", "PRP", 7, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    return hand_doc(rows, ents=[(6, 7, "PERSON")], spaces=spaces)
+
+
+def test_put_it_takes_the_object_it_into_the_cue():
+    doc = _as_put("put", "put", "it")
+    assert object_it(doc[8], doc[7])
+    # Another verb, or another object, stays out.
+    doc = _as_put("said", "say", "it")
+    assert not object_it(doc[8], doc[7])
+    doc = _as_put("put", "put", "them")
+    assert not object_it(doc[8], doc[7])
+
+
+def _quote_with_cue(text: str, cue: str) -> Quote:
+    start = text.index(cue)
+    return Quote.from_dict(
+        {
+            "text": text,
+            "start": 0,
+            "end": len(text),
+            "kind": "indirect",
+            "speaker": None,
+            "cue": {"text": cue, "start": start, "end": start + len(cue)},
+            "rule": "object",
+        }
+    )
+
+
+def test_markup_cue_drops_a_cue_inside_a_tag():
+    text = 'The club posted <post author="Lee" says="x">the fee is fair</post>.'
+    in_tag = _quote_with_cue(text, "says")
+    outside = _quote_with_cue(text, "posted")
+    kept = _drop_markup_cues(text, [in_tag, outside])
+    assert kept == [outside]
+    # A lone "<" that opens no tag drops nothing.
+    plain = "Lee said 3 < 4 and posted it."
+    q = _quote_with_cue(plain, "said")
+    assert _drop_markup_cues(plain, [q]) == [q]

@@ -98,3 +98,23 @@ def test_quote_in_the_subject_of_a_passive_speech_verb_has_no_cue():
     index = build_mark_index(doc.text)
     assert find_marked_quotes(doc, index) == []
     assert [m.reason for m in index] == ["scare.unattributed_short"]
+
+
+def test_a_manner_of_speaking_verb_after_the_quote_is_its_cue():
+    # '"Sit down," the coach barked.': 'bark' is in mark_cue_verbs.
+    rows = [
+        ('"', '"', "PUNCT", "``", 2, "punct"),
+        ("Sit", "sit", "VERB", "VB", 7, "ccomp"),
+        ("down", "down", "ADP", "RP", 1, "prt"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ('"', '"', "PUNCT", "''", 7, "punct"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("coach", "coach", "NOUN", "NN", 7, "nsubj"),
+        ("barked", "bark", "VERB", "VBD", 7, "ROOT"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    spaces = [False, True, False, False, True, True, True, False, False]
+    doc = hand_doc(rows, spaces=spaces)
+    assert doc.text == '"Sit down," the coach barked.'
+    (quote,) = _quotes(doc)
+    assert (quote.text, quote.cue.text, quote.speaker.mention.text) == ("Sit down,", "barked", "the coach")

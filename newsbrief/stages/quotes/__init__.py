@@ -43,6 +43,7 @@ Canonical speaker names are resolved later by ``newsbrief_speakers``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX
@@ -63,6 +64,9 @@ from .transcript import find_transcript_turns
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
 _EDGE = " \t\n\r,;:—–-"
+# An HTML/XML tag left in the text ('<tweet author="..." id="...">'):
+# rule markup_cue drops an attribution whose cue word lies inside one.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
 def _overlaps(a: TextSpan | None, b: TextSpan | None) -> bool:
@@ -298,6 +302,25 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     out.extend(turns)
 
 
+def _drop_markup_cues(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Rule markup_cue: an attribution whose cue word lies inside a markup
+    tag ('<tweet author="Lee" id="...">', an embed the text kept) is the
+    tag's name or attributes read as speech: it is dropped. (PolNeAR train
+    0-840: 8 such cues, none a gold cue.)"""
+    if "<" not in text:
+        return quotes
+    tags = [(m.start(), m.end()) for m in _MARKUP_TAG.finditer(text)]
+    if not tags:
+        return quotes
+    starts = [s for s, _ in tags]
+
+    def in_tag(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and char < tags[k][1]
+
+    return [q for q in quotes if q.cue is None or not in_tag(q.cue.start)]
+
+
 def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     """One attribution per statement in ``doc``, in text order (see module doc).
 
@@ -399,6 +422,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     _add_colon_headlines(doc, text, index, out)
     _add_frames(doc, text, index, out)
     _add_transcript_turns(doc, text, out)
+    out = _drop_markup_cues(text, out)
     out.sort(key=lambda q: (q.start, -q.end))
     # The same span twice (two finders, one statement) is one attribution.
     seen: set[tuple[int, int]] = set()

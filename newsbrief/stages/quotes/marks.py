@@ -37,9 +37,9 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
 from ..columns import column
-from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEECH_VERBS
 from ..syntax import doc_text, head_phrase_span, subject_of
-from .cuespans import governs_quoted_phrase, reply_adverb
+from .cuespans import governs_quoted_phrase, object_it, occasion_in_cue, reply_adverb
 from .markindex import (
     MarkIndex,
     MarkRule,
@@ -245,13 +245,12 @@ def _cue_right_edge(verb: Token, idx: _DocIndex) -> Token:
         phrasal = tok.dep_ == "advmod" and (
             (verb.lemma_.lower(), tok.lower_) in PHRASAL_SPEECH_VERBS or manner_adverb(tok)
         )
-        if tok.dep_ == "prt" or phrasal or reply_adverb(tok, verb):
+        if tok.dep_ == "prt" or phrasal or reply_adverb(tok, verb) or object_it(tok, verb):
             last = tok
         elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
             last = doc[tok.right_edge.i]
-        elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
-        ):
+        elif occasion_in_cue(tok):
+            # Rule occasion_noun (``cuespans``): "said in a statement".
             end = next(c.i for c in tok.children if c.dep_ == "pobj")
             if end - tok.i > 6 or any(doc[k].is_punct or k in idx.in_quote for k in range(tok.i, end + 1)):
                 break

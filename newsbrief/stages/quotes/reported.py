@@ -88,7 +88,9 @@ from .cuespans import (
     floating_both,
     governs_content,
     noun_modifiers,
+    object_it,
     object_participle,
+    occasion_in_cue,
     reply_adverb,
 )
 from .markindex import marks_words
@@ -940,8 +942,9 @@ class _Finder:
             tok = doc[i]
             if tok.head.i != verb.i:
                 break
-            if tok.dep_ == "prt" or manner_adverb(tok) or reply_adverb(tok, verb):
-                # Rule reply_adverb (``cuespans``): "wrote back".
+            if tok.dep_ == "prt" or manner_adverb(tok) or reply_adverb(tok, verb) or object_it(tok, verb):
+                # Rules reply_adverb and put_it (``cuespans``): "wrote
+                # back", "as Lee put it".
                 end = tok
             elif tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
                 end = doc[tok.right_edge.i]
@@ -952,9 +955,8 @@ class _Finder:
                 # news that ...": the preposition's phrase holds the content.
                 end = tok
                 break
-            elif tok.dep_ == "prep" and tok.lower_ in ("in", "during") and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
-            ):
+            elif occasion_in_cue(tok):
+                # Rule occasion_noun (``cuespans``): "said in a statement".
                 end = doc[tok.right_edge.i]
                 if first > verb.i and end.i >= first:
                     # "says in a statement that CLAUSE": the clause hangs
