@@ -31,6 +31,12 @@ def _reasons(text: str) -> list[tuple[str, str]]:
         ('The ward, known inside the hospital as "the annexe," shut.', "name.known_to_as"),
         ('The study, "Cold feet: winter walking and school attendance", appeared.', "title.work_noun_subtitle"),
         ('Nurses want fewer "doubles," shifts that run back to back.', "word.quantifier_apposition"),
+        # Progressive and aspectual naming, 'known <prep phrase> as the "..."', a gloss after the mark.
+        ("It opens a festival the library is calling 'Night Pages', four readings.", "name.calls"),
+        ('Drivers have started calling some of those buses "the ghost run".', "name.calls_aspectual"),
+        ('Traders have taken to calling it the "late wobble".', "name.calls_aspectual"),
+        ('The pump was known in the yard as the "old groaner": it shook.', "name.known_to_as"),
+        ('The crop was "frost-kissed," a term growers use for late picking.', "word.gloss_after"),
     ],
 )
 def test_naming_frames_are_not_speech(text, reason):
@@ -59,6 +65,12 @@ def test_naming_frames_are_not_speech(text, reason):
         'There were some "problems," the mayor said.',
         # "call" followed by its quote and a verb of saying.
         'Officials call "time," said the ref.',
+        # The aspectual and progressive frames keep judgements and demands as speech.
+        'Critics have started calling the plan "a disaster".',
+        'Fans started calling him "the worst coach ever".',
+        'Once you start calling them "The Enemy", talks end.',
+        'The mayor is calling for "urgent action" now.',
+        'She said it was "unfair," a view the minister shares.',
     ],
 )
 def test_judgements_stay_speech(text):
