@@ -13,6 +13,8 @@ attribution per statement:
 * ``transcript.find_transcript_turns``: the turns of a printed exchange
   ("Brandt: You told the officers ..."), direct speech of the person named
   by each label; what other finders read inside a turn gives way to it;
+  ``transcript.find_interview_answers`` reads a "Q:" / "A:" interview the
+  same way, each answer the interviewee's;
 * ``headlines.find_colon_headlines``: a short paragraph that opens with a
   name and a colon ("Mayor Lind: Bridge Will Reopen by Spring"); kept only
   where it overlaps no attribution of the finders above.
@@ -59,7 +61,7 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
-from .transcript import find_transcript_turns
+from .transcript import find_interview_answers, find_transcript_turns
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -288,11 +290,16 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     """Replace what the other finders read inside transcript turns ("I said
     it was dark" in "Okafor: I said it was dark.") by the turns themselves."""
     turns = find_transcript_turns(doc, text)
+    # An interview's answers: their speaker is named in the introduction.
+    turns += find_interview_answers(doc, text)
     if not turns:
         return
+    turns.sort(key=lambda t: t.start)
     # A turn runs from its label to its end: a quote the mark finder opened
     # before the label ('"WALLACE: ...') is the turn too.
-    starts = [t.speaker.mention.start if t.speaker.mention else t.start for t in turns]
+    starts = [
+        t.speaker.mention.start if t.rule == "transcript_turn" and t.speaker.mention else t.start for t in turns
+    ]
 
     def inside(char: int) -> bool:
         k = bisect_right(starts, char) - 1
