@@ -122,3 +122,18 @@ def test_nested_names_reach_the_brief(nlp):
     assert [(m.text, m.reason) for m in brief.marked] == [("the Big Blow,", "name.calls_habitual")]
     (quote,) = brief.quotes
     assert "the Big Blow" in quote.text
+
+
+def test_a_clause_that_is_only_a_naming_frame_is_no_statement():
+    from newsbrief.stages.quotes import _naming_fragment
+
+    text = 'He said they swam off a reef the divers know as "the Teeth". She said it was "very cold".'
+    index = build_mark_index(text)
+    start = text.index("know as")
+    end = text.index('Teeth"') + len('Teeth"')
+    assert _naming_fragment(text, index, start, end)
+    # More than the frame before the name: the clause says something.
+    assert not _naming_fragment(text, index, text.index("they swam"), end)
+    # A quote of speech is never a naming fragment.
+    s2 = text.index("it was")
+    assert not _naming_fragment(text, index, s2, text.index('cold"') + len('cold"'))

@@ -266,6 +266,25 @@ def _names_only(index: MarkIndex, start: int, end: int) -> bool:
     return bool(inside) and all(m.reason in rules for m in inside)
 
 
+# Rule naming_fragment: at most this many words before a not-speech mark.
+_NAMING_FRAGMENT_WORDS = 2
+
+
+def _naming_fragment(text: str, index: MarkIndex, start: int, end: int) -> bool:
+    """Rule ``naming_fragment``: a reported clause that is only a naming
+    frame and its name ('said they swam off a reef the divers know as "the
+    ..."' parsed with "know as \"...\"" as the clause): the namers are
+    outside it, and a name is no statement. At most two words before the
+    one mark, which no rule types speech, and nothing after it."""
+    inside = marks_in(index, start, end, speech_only=False)
+    if len(inside) != 1 or inside[0].is_speech or inside[0].close is None:
+        return False
+    mark = inside[0]
+    if text[mark.outer_end : end].strip(" \t.,;:!?"):
+        return False
+    return len(text[start : mark.open].split()) <= _NAMING_FRAGMENT_WORDS
+
+
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the colon headlines whose content overlaps no content, cue or
     speaker mention in ``out`` (a headline quoted after a name is the
@@ -349,6 +368,8 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         start, end = fitted
         if r.rule == "quoted_object" and _names_only(index, start, end):
             continue  # 'call this "active travel"': naming a thing, not judging it
+        if r.rule == "clause" and _naming_fragment(text, index, start, end):
+            continue
         inner = index.span_at(start)
         if inner is not None and end <= inner.outer_end:
             continue  # the clause is one quote: the quote is the statement
