@@ -112,6 +112,7 @@ def test_transcript_role_labels_alone_are_no_exchange():
 
 INTERVIEW = (
     "THE MONDAY CONVERSATION\n\n"
+    "'We need a second kitchen'\n\n"
     "Marta Lindqvist runs the city's largest shelter. She spoke with our reporter Tom Hale.\n\n"
     "Q: How full are the beds this winter?\n\n"
     "A: Every night since October. We told the council in the spring it would come to this.\n\n"
@@ -136,6 +137,9 @@ def test_interview_answers_are_the_interviewees_direct_speech(nlp):
     # ("We told the council ...") belongs to the answer.
     assert not any("beds" in q.text or "help most" in q.text for q in brief.quotes)
     assert not any(q.text.startswith("it would come") for q in brief.quotes)
+    # The headline in marks, before the interview, is hers too.
+    (headline,) = [q for q in brief.quotes if q.text == "We need a second kitchen"]
+    assert headline.speaker.name == "Marta Lindqvist"
 
 
 def test_a_lone_answer_label_is_ordinary_text():

@@ -310,9 +310,18 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     it was dark" in "Okafor: I said it was dark.") by the turns themselves."""
     turns = find_transcript_turns(doc, text)
     # An interview's answers: their speaker is named in the introduction.
-    turns += find_interview_answers(doc, text)
+    answers = find_interview_answers(doc, text)
+    turns += answers
     if not turns:
         return
+    who = answers[0].speaker.mention if answers else None
+    if who is not None:
+        # Rule interview_headline: a quote with no cue and no speaker before
+        # the interview (its headline, the words of an answer) is the
+        # interviewee's.
+        for q in out:
+            if q.rule == "marks.none" and q.speaker.mention is None and q.end <= who.start:
+                q.speaker.mention = who
     turns.sort(key=lambda t: t.start)
     # A turn runs from its label to its end: a quote the mark finder opened
     # before the label ('"WALLACE: ...') is the turn too.
