@@ -117,7 +117,7 @@ INTERVIEW = (
     "Q: How full are the beds this winter?\n\n"
     "A: Every night since October. We told the council in the spring it would come to this.\n\n"
     "Q. What would help most?\n\n"
-    "A. More staff at night, and a second kitchen."
+    "A. More staff at night. I believe the city will pay for it."
 )
 
 
@@ -127,7 +127,7 @@ def test_interview_answers_are_the_interviewees_direct_speech(nlp):
     answers = [q for q in brief.quotes if q.rule == "interview_answer"]
     assert [q.text for q in answers] == [
         "Every night since October. We told the council in the spring it would come to this.",
-        "More staff at night, and a second kitchen.",
+        "More staff at night. I believe the city will pay for it.",
     ]
     for q in answers:
         assert (q.kind, q.cue, q.type) == ("direct", None, "speech")
@@ -137,6 +137,8 @@ def test_interview_answers_are_the_interviewees_direct_speech(nlp):
     # ("We told the council ...") belongs to the answer.
     assert not any("beds" in q.text or "help most" in q.text for q in brief.quotes)
     assert not any(q.text.startswith("it would come") for q in brief.quotes)
+    # A belief the answer states is kept beside it: hers, not a report.
+    assert any(q.type == "belief" and q.text == "the city will pay for it" for q in brief.quotes)
     # The headline in marks, before the interview, is hers too.
     (headline,) = [q for q in brief.quotes if q.text == "We need a second kitchen"]
     assert headline.speaker.name == "Marta Lindqvist"

@@ -329,11 +329,17 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
         t.speaker.mention.start if t.rule == "transcript_turn" and t.speaker.mention else t.start for t in turns
     ]
 
-    def inside(char: int) -> bool:
+    def inside(q: Quote, char: int) -> bool:
         k = bisect_right(starts, char) - 1
-        return k >= 0 and char < turns[k].end
+        if k < 0 or char >= turns[k].end:
+            return False
+        # An answer keeps the beliefs and intentions it states ("I think
+        # ...", "I wanted to ..."): the interviewee's own, not a report of
+        # someone's speech (PolNeAR train 400-840: dropping them lost 21
+        # exact sources in its two interviews).
+        return not (turns[k].rule == "interview_answer" and q.type != "speech")
 
-    out[:] = [q for q in out if not (inside(q.start) or (q.cue is not None and inside(q.cue.start)))]
+    out[:] = [q for q in out if not (inside(q, q.start) or (q.cue is not None and inside(q, q.cue.start)))]
     out.extend(turns)
 
 
