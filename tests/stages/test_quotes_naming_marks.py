@@ -31,6 +31,12 @@ def _reasons(text: str) -> list[tuple[str, str]]:
         ('The ward, known inside the hospital as "the annexe," shut.', "name.known_to_as"),
         ('The study, "Cold feet: winter walking and school attendance", appeared.', "title.work_noun_subtitle"),
         ('Nurses want fewer "doubles," shifts that run back to back.', "word.quantifier_apposition"),
+        # Progressive and aspectual naming, 'known <prep phrase> as the "..."', a gloss after the mark.
+        ("It opens a festival the library is calling 'Night Pages', four readings.", "name.calls"),
+        ('Drivers have started calling some of those buses "the ghost run".', "name.calls_aspectual"),
+        ('Traders have taken to calling it the "late wobble".', "name.calls_aspectual"),
+        ('The pump was known in the yard as the "old groaner": it shook.', "name.known_to_as"),
+        ('The crop was "frost-kissed," a term growers use for late picking.', "word.gloss_after"),
     ],
 )
 def test_naming_frames_are_not_speech(text, reason):
@@ -59,6 +65,12 @@ def test_naming_frames_are_not_speech(text, reason):
         'There were some "problems," the mayor said.',
         # "call" followed by its quote and a verb of saying.
         'Officials call "time," said the ref.',
+        # The aspectual and progressive frames keep judgements and demands as speech.
+        'Critics have started calling the plan "a disaster".',
+        'Fans started calling him "the worst coach ever".',
+        'Once you start calling them "The Enemy", talks end.',
+        'The mayor is calling for "urgent action" now.',
+        'She said it was "unfair," a view the minister shares.',
     ],
 )
 def test_judgements_stay_speech(text):
@@ -110,3 +122,18 @@ def test_nested_names_reach_the_brief(nlp):
     assert [(m.text, m.reason) for m in brief.marked] == [("the Big Blow,", "name.calls_habitual")]
     (quote,) = brief.quotes
     assert "the Big Blow" in quote.text
+
+
+def test_a_clause_that_is_only_a_naming_frame_is_no_statement():
+    from newsbrief.stages.quotes import _naming_fragment
+
+    text = 'He said they swam off a reef the divers know as "the Teeth". She said it was "very cold".'
+    index = build_mark_index(text)
+    start = text.index("know as")
+    end = text.index('Teeth"') + len('Teeth"')
+    assert _naming_fragment(text, index, start, end)
+    # More than the frame before the name: the clause says something.
+    assert not _naming_fragment(text, index, text.index("they swam"), end)
+    # A quote of speech is never a naming fragment.
+    s2 = text.index("it was")
+    assert not _naming_fragment(text, index, s2, text.index('cold"') + len('cold"'))

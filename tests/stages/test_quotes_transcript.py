@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsbrief.api import brief_from_doc
 from newsbrief.ingest import Article
-from newsbrief.stages.quotes.transcript import find_transcript_turns
+from newsbrief.stages.quotes.transcript import find_interview_answers, find_transcript_turns
 
 from ..conftest import assert_offsets
 
@@ -108,3 +108,43 @@ def test_transcript_role_labels_alone_are_no_exchange():
     # A role label does not let a place stand in for a person.
     text = "Results:\n\nIowa: Lee won the caucus.\n\nModerator: Roe won the primary."
     assert find_transcript_turns(_doc(text, ["Lee", "Roe"]), text) == []
+
+
+INTERVIEW = (
+    "THE MONDAY CONVERSATION\n\n"
+    "'We need a second kitchen'\n\n"
+    "Marta Lindqvist runs the city's largest shelter. She spoke with our reporter Tom Hale.\n\n"
+    "Q: How full are the beds this winter?\n\n"
+    "A: Every night since October. We told the council in the spring it would come to this.\n\n"
+    "Q. What would help most?\n\n"
+    "A. More staff at night. I believe the city will pay for it."
+)
+
+
+def test_interview_answers_are_the_interviewees_direct_speech(nlp):
+    brief = brief_from_doc(nlp(INTERVIEW), Article(text=INTERVIEW))
+    assert_offsets(brief)
+    answers = [q for q in brief.quotes if q.rule == "interview_answer"]
+    assert [q.text for q in answers] == [
+        "Every night since October. We told the council in the spring it would come to this.",
+        "More staff at night. I believe the city will pay for it.",
+    ]
+    for q in answers:
+        assert (q.kind, q.cue, q.type) == ("direct", None, "speech")
+        assert [(v.start, v.end) for v in q.verbatim] == [(q.start, q.end)]
+        assert q.speaker.name == "Marta Lindqvist"
+    # The questions are no one's statement, and what an answer reports
+    # ("We told the council ...") belongs to the answer.
+    assert not any("beds" in q.text or "help most" in q.text for q in brief.quotes)
+    assert not any(q.text.startswith("it would come") for q in brief.quotes)
+    # A belief the answer states is kept beside it: hers, not a report.
+    assert any(q.type == "belief" and q.text == "the city will pay for it" for q in brief.quotes)
+    # The headline in marks, before the interview, is hers too.
+    (headline,) = [q for q in brief.quotes if q.text == "We need a second kitchen"]
+    assert headline.speaker.name == "Marta Lindqvist"
+
+
+def test_a_lone_answer_label_is_ordinary_text():
+    # One "A." paragraph (an initial) and a single Q/A pair are no interview.
+    text = "Ann Roe spoke.\n\nA. Roe said she would stay.\n\nQ: Why?\n\nA: Because."
+    assert find_interview_answers(_doc(text, ["Ann Roe"]), text) == []

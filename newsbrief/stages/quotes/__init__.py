@@ -13,6 +13,8 @@ attribution per statement:
 * ``transcript.find_transcript_turns``: the turns of a printed exchange
   ("Brandt: You told the officers ..."), direct speech of the person named
   by each label; what other finders read inside a turn gives way to it;
+  ``transcript.find_interview_answers`` reads a "Q:" / "A:" interview the
+  same way, each answer the interviewee's;
 * ``headlines.find_colon_headlines``: a short paragraph that opens with a
   name and a colon ("Mayor Lind: Bridge Will Reopen by Spring"); kept only
   where it overlaps no attribution of the finders above.
@@ -59,7 +61,7 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
-from .transcript import find_transcript_turns
+from .transcript import find_interview_answers, find_transcript_turns
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -264,6 +266,25 @@ def _names_only(index: MarkIndex, start: int, end: int) -> bool:
     return bool(inside) and all(m.reason in rules for m in inside)
 
 
+# Rule naming_fragment: at most this many words before a not-speech mark.
+_NAMING_FRAGMENT_WORDS = 2
+
+
+def _naming_fragment(text: str, index: MarkIndex, start: int, end: int) -> bool:
+    """Rule ``naming_fragment``: a reported clause that is only a naming
+    frame and its name ('said they swam off a reef the divers know as "the
+    ..."' parsed with "know as \"...\"" as the clause): the namers are
+    outside it, and a name is no statement. At most two words before the
+    one mark, which no rule types speech, and nothing after it."""
+    inside = marks_in(index, start, end, speech_only=False)
+    if len(inside) != 1 or inside[0].is_speech or inside[0].close is None:
+        return False
+    mark = inside[0]
+    if text[mark.outer_end : end].strip(" \t.,;:!?"):
+        return False
+    return len(text[start : mark.open].split()) <= _NAMING_FRAGMENT_WORDS
+
+
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the colon headlines whose content overlaps no content, cue or
     speaker mention in ``out`` (a headline quoted after a name is the
@@ -288,17 +309,37 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     """Replace what the other finders read inside transcript turns ("I said
     it was dark" in "Okafor: I said it was dark.") by the turns themselves."""
     turns = find_transcript_turns(doc, text)
+    # An interview's answers: their speaker is named in the introduction.
+    answers = find_interview_answers(doc, text)
+    turns += answers
     if not turns:
         return
+    who = answers[0].speaker.mention if answers else None
+    if who is not None:
+        # Rule interview_headline: a quote with no cue and no speaker before
+        # the interview (its headline, the words of an answer) is the
+        # interviewee's.
+        for q in out:
+            if q.rule == "marks.none" and q.speaker.mention is None and q.end <= who.start:
+                q.speaker.mention = who
+    turns.sort(key=lambda t: t.start)
     # A turn runs from its label to its end: a quote the mark finder opened
     # before the label ('"WALLACE: ...') is the turn too.
-    starts = [t.speaker.mention.start if t.speaker.mention else t.start for t in turns]
+    starts = [
+        t.speaker.mention.start if t.rule == "transcript_turn" and t.speaker.mention else t.start for t in turns
+    ]
 
-    def inside(char: int) -> bool:
+    def inside(q: Quote, char: int) -> bool:
         k = bisect_right(starts, char) - 1
-        return k >= 0 and char < turns[k].end
+        if k < 0 or char >= turns[k].end:
+            return False
+        # An answer keeps the beliefs and intentions it states ("I think
+        # ...", "I wanted to ..."): the interviewee's own, not a report of
+        # someone's speech (PolNeAR train 400-840: dropping them lost 21
+        # exact sources in its two interviews).
+        return not (turns[k].rule == "interview_answer" and q.type != "speech")
 
-    out[:] = [q for q in out if not (inside(q.start) or (q.cue is not None and inside(q.cue.start)))]
+    out[:] = [q for q in out if not (inside(q, q.start) or (q.cue is not None and inside(q, q.cue.start)))]
     out.extend(turns)
 
 
@@ -342,6 +383,8 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         start, end = fitted
         if r.rule == "quoted_object" and _names_only(index, start, end):
             continue  # 'call this "active travel"': naming a thing, not judging it
+        if r.rule == "clause" and _naming_fragment(text, index, start, end):
+            continue
         inner = index.span_at(start)
         if inner is not None and end <= inner.outer_end:
             continue  # the clause is one quote: the quote is the statement

@@ -256,6 +256,15 @@ class MarkRule:
     namer_first: bool = False
     # Words that make name-like content a judgement ('the worst ref ever').
     judging_words: frozenset[str] = frozenset()
+    # name_like also holds when "the" stands right before the mark ('known
+    # on the bridge as the "nuisance alarm"').
+    article_name_like: bool = False
+    # frame_before: the object may hold "of" after its first word ('calling
+    # some of their clients "..."').
+    object_of: bool = False
+    # not_after_subject: more namers that block the frame ('when you start
+    # calling them "..."': a speaker's own words).
+    not_after_words: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -321,7 +330,14 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             elif obj:
                 not_obj = "|".join(re.escape(w) for w in _NOT_OBJECT_WORDS)
                 word = rf"\s+(?!(?:{not_obj})\b)[\w'’-]+"
-                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})(?:{word}){{0,{obj}}}\s*[,:]?\s*$", re.IGNORECASE)
+                if item.get("object_of"):
+                    # The first object word is never a preposition; "of" may follow.
+                    inner = "|".join(re.escape(w) for w in _NOT_OBJECT_WORDS if w != "of")
+                    later = rf"\s+(?!(?:{inner})\b)[\w'’-]+"
+                    objects = rf"(?:{word}(?:{later}){{0,{obj - 1}}})?"
+                else:
+                    objects = rf"(?:{word}){{0,{obj}}}"
+                pattern = re.compile(rf"(?:^|[^\w-])(?:{alts}){objects}\s*[,:]?\s*$", re.IGNORECASE)
             elif gap:
                 # The phrase, a few words, then a comma right before the mark:
                 # 'a review, "..."', 'a report published last month, "..."'.
@@ -329,6 +345,9 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             else:
                 # The phrase ends right before the mark: "known as", "dubbed the", "the book,".
                 pattern = re.compile(rf"(?:^|[^\w-])(?:{alts})\s*(?:(?:{dets})\s+)?[,:]?\s*$", re.IGNORECASE)
+        elif item["test"] == "gloss_after":
+            # A comma, then the gloss right after the closing mark.
+            pattern = re.compile(rf"\s*,?\s*(?:{alts_of(item)})\b", re.IGNORECASE)
         elif item["test"] == "frame_right_before":
             # The phrase ends right before the mark, with only the rule's own
             # determiners between ('calls "..."', 'call this "..."').
@@ -358,6 +377,9 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 before_words=frozenset(w.lower() for w in item.get("before_words", ())),
                 namer_first=bool(item.get("namer_first", False)),
                 judging_words=frozenset(w.lower() for w in item.get("judging_words", ())),
+                article_name_like=bool(item.get("article_name_like", False)),
+                object_of=bool(item.get("object_of", False)),
+                not_after_words=frozenset(w.lower() for w in item.get("not_after_words", ())),
             )
         )
     return tuple(rules)
@@ -437,7 +459,9 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return False
     if rule.title_case and not is_title_case(content):
         return False
-    if rule.name_like and not is_name_like(content):
+    if rule.name_like and not (
+        is_name_like(content) or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))
+    ):
         return False
     if rule.lower_term and not is_lower_term(content):
         return False
@@ -460,9 +484,17 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.
             words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
-            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which")):
+            if words and (
+                words[0] in PERSON_PRONOUNS or words[0] in ("who", "which") or words[0] in rule.not_after_words
+            ):
                 return False
         return True
+    if test == "gloss_after":
+        # '"food-conditioned," a term biologists use for ...': the comma ends
+        # the term, inside the mark or right after it.
+        if rule.pattern is None or not (content.endswith(",") or after.lstrip().startswith(",")):
+            return False
+        return rule.pattern.match(after) is not None
     if test == "frame_right_before":
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None or _is_saying(after.strip(" ,").split(" ")[0].lower()):
