@@ -166,7 +166,9 @@ def _core(span: Span) -> Span:
             # last week" only when.
             break
         sub_end = min(span.end, child.right_edge.i + 1)
-        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct), None)
+        # Rule ``comma_inside_name``: a comma inside a named entity ("the
+        # Department of Roads, Rail and Ports") ends nothing.
+        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct and t.ent_iob_ != "I"), None)
         if comma is not None:
             # A relative clause hung on the qualifier's last noun ("a person
             # familiar with the talks, who asked ...") ends it at the comma.

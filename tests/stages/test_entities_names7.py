@@ -91,3 +91,14 @@ def test_courtesy_title_goes_to_the_namesake_of_its_gender():
     brief = analyze(text)
     said = [q.speaker.name for q in brief.quotes if q.speaker and q.speaker.mention and "Mrs" in q.speaker.mention.text]
     assert len(said) == 2 and set(said) == {"Hoa Tran"}
+
+
+def test_comma_inside_an_organisation_name_does_not_cut_the_description():
+    # Rule comma_inside_name (speakers): the description keeps the whole name.
+    text = "A spokesman for the Ministry of Roads, Rail and Ports said the plan was under review."
+    assert _speakers(text) == ["A spokesman for the Ministry of Roads, Rail and Ports"]
+
+
+def test_comma_before_a_relative_clause_still_ends_the_description():
+    text = "A spokeswoman for the mayor, who asked not to be named, said the plan was dead."
+    assert _speakers(text) == ["A spokeswoman for the mayor"]
