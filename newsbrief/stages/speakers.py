@@ -710,6 +710,11 @@ class _Resolver:
                 i -= 1
                 if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
                     return self.named(self.entities[ref.eid], None)
+            if prev is not None and prev.type == "GPE" and prev.entity is not None and sent - self.prev_sent <= 1:
+                # Rule ``it_continues_place_speaker``: "the City of Doeville
+                # said ... It said": a city or country that spoke in the
+                # sentence before goes on speaking as "it".
+                return prev
             org = self.recent(start, ("ORG",), "", prev)
             if org is None or prev is None or prev.entity != org.entity:
                 described = self._it_subject(start, org)

@@ -102,3 +102,20 @@ def test_comma_inside_an_organisation_name_does_not_cut_the_description():
 def test_comma_before_a_relative_clause_still_ends_the_description():
     text = "A spokeswoman for the mayor, who asked not to be named, said the plan was dead."
     assert _speakers(text) == ["A spokeswoman for the mayor"]
+
+
+def test_it_continues_a_city_that_spoke_the_sentence_before():
+    # Rule it_continues_place_speaker (speakers).
+    text = (
+        "Council voted to raise the levy. In a news release on Friday, the City of Kingsford said the budget "
+        "protects services. It said the new rates take effect in March."
+    )
+    assert _speakers(text)[-2:] == ["City of Kingsford", "City of Kingsford"]
+
+
+def test_it_after_a_city_two_sentences_back_is_not_the_city():
+    text = (
+        "The City of Kingsford said the budget protects services. The levy rises in March. "
+        "The province has frozen grants. Acme Paving said it would bid for the road work."
+    )
+    assert _speakers(text)[-1] == "Acme Paving"
