@@ -383,6 +383,35 @@ def _headline_name(span: Span, body_words: set[str]) -> Span | None:
     return span.doc[start : best[1]]
 
 
+def _join_split_names(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Names the model cut in two. Rule ``open_of_name``: a name it ended on
+    "of" ("the City of | Kingsford") runs on into the name right after it:
+    one name, of the first one's label."""
+    out: list[tuple[Span, str]] = []
+    for span, label in mentions:
+        if out and out[-1][0][-1].lower_ == "of" and out[-1][0].end == span.start and label != "PERSON":
+            prev, prev_label = out[-1]
+            out[-1] = (prev.doc[prev.start : span.end], prev_label)
+            continue
+        if (
+            out
+            and label == "PERSON"
+            and out[-1][1] == "PERSON"
+            and out[-1][0].end == span.start
+            and len(out[-1][0]) == 1
+            and len(span) == 1
+            and out[-1][0][0].is_title
+            and span[0].is_title
+        ):
+            # Rule ``split_person_name``: "Coun. Amrit | Singh", a given name
+            # and a surname the model labelled as two people side by side.
+            prev = out[-1][0]
+            out[-1] = (prev.doc[prev.start : span.end], "PERSON")
+            continue
+        out.append((span, label))
+    return out
+
+
 def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """First "Nick" Last, labelled as two names (or three): one person.
     Two person mentions with only a quoted word or two between them become
@@ -544,6 +573,23 @@ def _canonical_name(cluster: _Cluster) -> str:
         if cluster.names.get(suffix, 0) > cluster.names[best] and first_at.get(suffix, 1 << 62) < first_at[best]:
             return suffix
     return best
+
+
+def _clean_name(name: str, etype: str) -> str:
+    """The canonical name as a reader writes it. Rule ``nickname_dropped``:
+    a person's nickname in quote marks (Jack "Bull" Doe) is no part of the
+    name. Rule ``legal_suffix`` (people.toml): an organisation's company form
+    ("Acme Motor Co.") is dropped."""
+    words = name.split()
+    if etype == "PERSON":
+        kept = [w for w in words if not (len(w) > 2 and w[0] in _QUOTE_CHARS and w[-1] in _QUOTE_CHARS)]
+        return " ".join(kept) if len(kept) >= 2 else name
+    if etype == "ORG":
+        end = len(words)
+        while end >= 2 and words[end - 1].lower() in _LEX.legal_suffixes and words[end - 2].lower() not in ("&", "and"):
+            end -= 1
+        return " ".join(words[:end]).rstrip(",") if end < len(words) else name
+    return name
 
 
 def _is_title_before_name(tok: Token) -> bool:
@@ -797,7 +843,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         mentions.append((trimmed, label))
     if not mentions:
         return []
-    mentions = _join_nicknames(doc, mentions)
+    mentions = _join_nicknames(doc, _join_split_names(mentions))
     if surnames:
         mentions = _add_missed_namesakes(doc, mentions, surnames)
 
@@ -861,6 +907,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     for n, cluster in enumerate(clusters, start=1):
         name = _canonical_name(cluster)
         etype = _cluster_type(cluster, name)
+        name = _clean_name(name, etype)
         ordered = sorted(cluster.mentions, key=lambda m: m.start_char)
         role = None
         if etype == "PERSON":
@@ -1036,6 +1083,12 @@ def _join_short_names(
         own_first = min(m.start_char for m in cluster.mentions)
         gender = _honorific_gender(span) or cluster.gender()
         fits = [c for c in short[key] if _gender_ok(gender, by_key[c].gender())]
+        stated = _honorific_gender(span)
+        if stated and any(by_key[c].gender() == stated for c in fits):
+            # Rule ``honorific_stated_gender``: "Mrs Doe" is the Doe the
+            # article calls a woman ("his mother, Jane Doe"), not a Doe whose
+            # gender it never states, even one the surname was used for.
+            fits = [c for c in fits if by_key[c].gender() == stated]
         agreeing = len(fits)
         plain = [c for c in fits if not by_key[c].relative]
         fits = [c for c in fits if not (by_key[c].relative and (own_first < first[c] or plain))]

@@ -71,7 +71,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     economist activist organizer organiser campaigner member mp mep lawmaker
     legislator delegate diplomat negotiator regulator auditor partner
     adm lt sgt capt cmdr amb atty supt
-    councillor councilor councilman councilwoman cllr alderman alderwoman
+    councillor councilor councilman councilwoman cllr coun alderman alderwoman ald
     assemblyman assemblywoman assemblymember detective det constable
     magistrate coroner marshal trooper reverend rev
     goaltender goalie goalkeeper striker winger defenceman defenseman midfielder
@@ -131,7 +131,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander",
     "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
     "pres": "president", "congressman": "representative", "congresswoman": "representative",
-    "cllr": "councillor", "det": "detective", "rev": "reverend",
+    "cllr": "councillor", "coun": "councillor", "ald": "alderman", "det": "detective", "rev": "reverend",
 }  # fmt: skip
 
 # Title words that are also common given names: capitalised right before a

@@ -48,6 +48,7 @@ class PeopleLexicon:
     shared_given_names: frozenset[str] = frozenset()
     place_name_ends: frozenset[str] = frozenset()
     census_name_locales: tuple[str, ...] = ()
+    legal_suffixes: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -92,6 +93,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         shared_given_names=words("shared_given_names") if "shared_given_names" in data else frozenset(),
         place_name_ends=words("place_name_ends") if "place_name_ends" in data else frozenset(),
         census_name_locales=tuple(data.get("census_name_locales", {}).get("locales", ())),
+        legal_suffixes=words("legal_suffixes") if "legal_suffixes" in data else frozenset(),
     )
 
 

@@ -166,7 +166,9 @@ def _core(span: Span) -> Span:
             # last week" only when.
             break
         sub_end = min(span.end, child.right_edge.i + 1)
-        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct), None)
+        # Rule ``comma_inside_name``: a comma inside a named entity ("the
+        # Department of Roads, Rail and Ports") ends nothing.
+        comma = next((t.i for t in span.doc[end:sub_end] if t.is_punct and t.ent_iob_ != "I"), None)
         if comma is not None:
             # A relative clause hung on the qualifier's last noun ("a person
             # familiar with the talks, who asked ...") ends it at the comma.
@@ -708,6 +710,11 @@ class _Resolver:
                 i -= 1
                 if ref.main_subject and self.entities[ref.eid].type == "GPE" and not self.in_quote(ref.start):
                     return self.named(self.entities[ref.eid], None)
+            if prev is not None and prev.type == "GPE" and prev.entity is not None and sent - self.prev_sent <= 1:
+                # Rule ``it_continues_place_speaker``: "the City of Doeville
+                # said ... It said": a city or country that spoke in the
+                # sentence before goes on speaking as "it".
+                return prev
             org = self.recent(start, ("ORG",), "", prev)
             if org is None or prev is None or prev.entity != org.entity:
                 described = self._it_subject(start, org)

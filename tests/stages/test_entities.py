@@ -240,7 +240,9 @@ def test_entities_name_split_by_nickname_is_one_person(nlp):
         doc.char_span(now_at, now_at + 4, label="PERSON"),
     ]
     (lane,) = cluster_entities(doc)
-    assert lane.name == 'Robert "Bobby" Lane'
+    # Rule nickname_dropped: the canonical name is the name less its nickname.
+    assert lane.name == "Robert Lane"
+    assert text[lane.mentions[0].start : lane.mentions[0].end] == 'Robert "Bobby" Lane'
     assert [m.text for m in lane.mentions] == ['Robert "Bobby" Lane', "Bobby Lane", "Lane"]
     for m in lane.mentions:
         assert text[m.start : m.end] == m.text
