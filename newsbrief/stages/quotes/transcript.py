@@ -69,6 +69,34 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return frozenset(words)
 
 
+def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
+    """The labelled paragraphs grouped in runs: the next turn follows the
+    last with only blank space between."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and not text[runs[-1][-1].end() : m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _turn_quote(text: str, m: re.Match[str], mention: TextSpan | None, rule: str) -> Quote:
+    """One turn's words (group 2 of ``m``) as a direct quote without a cue."""
+    cs, ce = m.span(2)
+    content = TextSpan(text[cs:ce], cs, ce)
+    return Quote(
+        text=content.text,
+        start=cs,
+        end=ce,
+        kind="direct",
+        speaker=Speaker(mention=mention),
+        cue=None,
+        verbatim=[content],
+        rule=rule,
+    )
+
+
 def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
     """The transcript turns of ``doc`` (see the module doc), in text order;
     each turn's speaker mention is its label."""
@@ -79,9 +107,8 @@ def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
         return []
     people = _person_words(doc)
     out: list[Quote] = []
-    run: list[re.Match[str]] = []
 
-    def close() -> None:
+    def close(run: list[re.Match[str]]) -> None:
         labels = {m.group(1).casefold() for m in run}
         # Each turn opens with a word: "Clinton: 1,769." is a count in a table.
         worded = all(any(c.isalpha() for c in m.group(2).split()[0]) for m in run)
@@ -91,28 +118,10 @@ def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
         if len(run) >= _MIN_TURNS and len(labels) >= _MIN_LABELS and named and named <= people and worded:
             for m in run:
                 ls, le = m.span(1)
-                cs, ce = m.span(2)
-                content = TextSpan(text[cs:ce], cs, ce)
-                out.append(
-                    Quote(
-                        text=content.text,
-                        start=cs,
-                        end=ce,
-                        kind="direct",
-                        speaker=Speaker(mention=TextSpan(text[ls:le], ls, le)),
-                        cue=None,
-                        verbatim=[content],
-                        rule="transcript_turn",
-                    )
-                )
+                out.append(_turn_quote(text, m, TextSpan(text[ls:le], ls, le), "transcript_turn"))
 
-    for m in matches:
-        # The next turn follows the last with only blank space between.
-        if run and text[run[-1].end() : m.start()].strip():
-            close()
-            run = []
-        run.append(m)
-    close()
+    for run in _runs(matches, text):
+        close(run)
     return out
 
 
@@ -172,9 +181,8 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     if len(matches) < 2 * _MIN_QA:
         return []
     out: list[Quote] = []
-    run: list[re.Match[str]] = []
 
-    def close() -> None:
+    def close(run: list[re.Match[str]]) -> None:
         labels = [m.group(1) for m in run]
         if labels.count("Q") < _MIN_QA or labels.count("A") < _MIN_QA or labels[0] != "Q":
             return
@@ -182,27 +190,10 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
         for m in run:
             if m.group(1) != "A":
                 continue
-            cs, ce = m.span(2)
-            content = TextSpan(text[cs:ce], cs, ce)
-            out.append(
-                Quote(
-                    text=content.text,
-                    start=cs,
-                    end=ce,
-                    kind="direct",
-                    speaker=Speaker(mention=who),
-                    cue=None,
-                    verbatim=[content],
-                    rule="interview_answer",
-                )
-            )
+            out.append(_turn_quote(text, m, who, "interview_answer"))
 
-    for m in matches:
-        if run and text[run[-1].end() : m.start()].strip():
-            close()
-            run = []
-        run.append(m)
-    close()
+    for run in _runs(matches, text):
+        close(run)
     return out
 
 
