@@ -47,7 +47,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .syntax import doc_text, in_sorted
+from .syntax import doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
@@ -83,8 +83,6 @@ _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
 _DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
-# Rule ``hyphen_split_word``: hyphens the tokenizer may split a word at.
-_HYPHENS = frozenset({"-", "‐", "‑"})
 # Rule ``dateline_mention``: a place in capitals (and a state or country),
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
@@ -1429,15 +1427,7 @@ class _Resolver:
             # conceded").
             return self.surname(span, mention.text)
         doc = self.doc
-        end = span.end
-        while (
-            end + 1 < len(doc)
-            and doc[end].text in _HYPHENS
-            and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_
-            and doc[end + 1].is_alpha
-        ):
-            end += 2
+        end = hyphen_word_end(doc[span.end - 1]).i + 1
         if end != span.end:
             # Rule ``hyphen_split_word``: "Her co-author, Ann Roe, said" split
             # by the tokenizer, the mention stops at "co": the word is whole,

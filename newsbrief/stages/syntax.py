@@ -77,6 +77,26 @@ def head_phrase_span(head: Token) -> tuple[int, int] | None:
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
+# Hyphens the tokenizer splits a word at ("co-author" -> "co", "-", "author").
+HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
+
+
+def hyphen_word_end(tok: Token) -> Token:
+    """The last piece of the hyphenated word that ``tok`` opens, when the
+    tokenizer split it ("co", "-", "author"); ``tok`` itself otherwise."""
+    doc = tok.doc
+    k = tok.i
+    while (
+        k + 2 < len(doc)
+        and not doc[k].whitespace_
+        and doc[k + 1].text in HYPHENS
+        and not doc[k + 1].whitespace_
+        and doc[k + 2].is_alpha
+    ):
+        k += 2
+    return doc[k]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per document: spaCy rebuilds it from a Token
     object per word on every read, an O(n) cost the stages paid several times

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from newsbrief.stages.quotes.frames import find_frames
 from newsbrief.stages.quotes.reported import cue_subject
-from newsbrief.stages.quotes.sources import hyphen_word_end, set_off_subject, source_left
+from newsbrief.stages.quotes.sources import set_off_subject, source_left
+from newsbrief.stages.syntax import hyphen_word_end
 
 from .hand_docs import hand_doc as _doc
 from .hand_docs import offsets_checked as _checked

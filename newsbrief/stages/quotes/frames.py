@@ -107,11 +107,10 @@ from ...errors import Errors, InputError
 from ...model import Quote, Speaker, TextSpan
 from ..columns import column
 from ..lexicon import CUES_PATH, PERSON_PRONOUNS, CueLexicon, cue_lexicon, resolve_lists
-from ..syntax import in_sorted, subject_of
+from ..syntax import hyphen_word_end, in_sorted, subject_of
 from .cuespans import noun_modifiers
 from .markindex import MarkIndex, build_mark_index, marks_in
 from .reported import content_span, cue_chain, noun_source, source_mention
-from .sources import hyphen_word_end
 
 # A source phrase longer than this is cut to its name or head.
 _MAX_SOURCE_TOKENS = 30

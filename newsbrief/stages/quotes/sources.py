@@ -137,6 +137,8 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import HYPHENS, hyphen_word_end
+
 # Tokens that set off a phrase: commas and dashes written as words (a
 # hyphen only with space after it: "PARIS - Officials", not "co-chair").
 SEPARATORS: frozenset[str] = frozenset({",", "—", "–", "--", "-"})
@@ -280,22 +282,6 @@ def _capitals_dateline(subject: Token) -> bool:
     return bool(words) and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
 
 
-def hyphen_word_end(tok: Token) -> Token:
-    """The last piece of the hyphenated word that ``tok`` opens, when the
-    tokenizer split it ("co", "-", "author"); ``tok`` itself otherwise."""
-    doc = tok.doc
-    k = tok.i
-    while (
-        k + 2 < len(doc)
-        and not doc[k].whitespace_
-        and doc[k + 1].text == "-"
-        and not doc[k + 1].whitespace_
-        and doc[k + 2].is_alpha
-    ):
-        k += 2
-    return doc[k]
-
-
 # Finite verb tags: a verb in one of these forms has a subject somewhere.
 _FINITE: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Dependencies of a clause whose subject lies outside it (left to
@@ -434,7 +420,9 @@ def source_left(doc: Doc, head: Token, left: int) -> int:
             return k + 1
     # Rule hyphen_fragment: a phrase never opens inside a hyphenated word
     # ("author" of "Her co-author"): back to the first piece's phrase.
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_:
+    while (
+        left >= 2 and doc[left - 1].text in HYPHENS and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_
+    ):
         piece = doc[left - 2]
         if not piece.is_alpha:
             break
@@ -450,7 +438,6 @@ __all__ = [
     "adjective_host",
     "coordinated_reporter",
     "gerund_after_name",
-    "hyphen_word_end",
     "participle_reporter",
     "set_off_subject",
     "relative_that",

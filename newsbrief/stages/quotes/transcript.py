@@ -43,6 +43,7 @@ import re
 from spacy.tokens import Doc
 
 from ...model import Quote, Speaker, TextSpan
+from ..syntax import hyphen_word_end
 from .markindex import marks_words
 
 # A paragraph that opens with one to three capitalised words and a colon.
@@ -152,14 +153,7 @@ def _interviewee(doc: Doc, before: int) -> TextSpan | None:
                 first = prev
             else:
                 break
-        last = tok
-        while (
-            last.i + 2 < len(doc)
-            and doc[last.i + 1].text == "-"
-            and not last.whitespace_
-            and not doc[last.i + 1].whitespace_
-        ):
-            last = doc[last.i + 2]
+        last = hyphen_word_end(tok)
         if first.i == last.i:
             continue  # a bare surname or one-word name is not the introduction's person
         start, end = first.idx, last.idx + len(last.text)
