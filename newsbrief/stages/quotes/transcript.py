@@ -43,7 +43,7 @@ import re
 from spacy.tokens import Doc
 
 from ...model import Quote, Speaker, TextSpan
-from ..syntax import hyphen_word_end
+from ..syntax import doc_text, hyphen_word_end
 from .markindex import marks_words
 
 # A paragraph that opens with one to three capitalised words and a colon.
@@ -157,7 +157,7 @@ def _interviewee(doc: Doc, before: int) -> TextSpan | None:
         if first.i == last.i:
             continue  # a bare surname or one-word name is not the introduction's person
         start, end = first.idx, last.idx + len(last.text)
-        return TextSpan(doc.text[start:end], start, end)
+        return TextSpan(doc_text(doc)[start:end], start, end)
     return None
 
 
