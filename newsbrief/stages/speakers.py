@@ -47,7 +47,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .syntax import doc_text, hyphen_word_end, in_sorted
+from .syntax import HYPHENS, doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
@@ -215,6 +215,29 @@ def _role_heads(role: str) -> set[str]:
     return {_title(w) for w in role.replace(",", " ").split() if w.lower().rstrip(".") in TITLE_WORDS}
 
 
+def _hyphenated_surname(span: Span) -> str:
+    """Rule ``hyphenated_surname``: the surname a name ends with, whole when
+    the tokenizer split it at a hyphen ("Ana Lopez-Roe" -> "lopez-roe"), so
+    that "Ana Lopez-Roe" is not taken for "Jo Roe": the last piece of a
+    double-barrelled surname is no surname of its own (lower case)."""
+    doc = span.doc
+    k = span.end - 1
+    while (
+        k - 2 >= span.start
+        and doc[k - 1].text in HYPHENS
+        and not doc[k - 1].whitespace_
+        and not doc[k - 2].whitespace_
+        and doc[k - 2].is_alpha
+    ):
+        k -= 2
+    return doc[k : span.end].text.lower()
+
+
+def _after_word_hyphen(text: str, start: int) -> bool:
+    """Whether ``start`` comes right after a hyphen that follows a letter."""
+    return start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalpha()
+
+
 def _entity_type_ok(etype: str) -> bool:
     return etype in ("PERSON", "ORG", "GPE", "NORP")
 
@@ -282,7 +305,15 @@ class _Resolver:
         # A paragraph starts after a run of line breaks (blank lines between
         # paragraphs do not count as paragraphs).
         self.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
-        spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if _entity_type_ok(e.type))
+        # Rule ``hyphen_piece_mention``: a mention that starts right after a
+        # hyphen inside a word ("Bell" of "Ana Lopez-Bell") is a piece of a
+        # double-barrelled name, not the entity with that surname.
+        spans = sorted(
+            (m.start, m.end, e.id)
+            for e in entities
+            for m in e.mentions
+            if _entity_type_ok(e.type) and not _after_word_hyphen(text, m.start)
+        )
         self.mentions = spans
         self.mention_starts = [s[0] for s in spans]
         # Surname (last word) -> the people with it, for names the entities
@@ -1181,7 +1212,7 @@ class _Resolver:
             # says what it is and is no part of the name.
             span = self.doc[span.start : comma]
             text = span.text
-        eids = self.by_last_word.get(span[-1].lower_, [])
+        eids = self.by_last_word.get(_hyphenated_surname(span), [])
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
         fits = [e for e in eids if not (gender and self.gender.get(e, gender) != gender)]
