@@ -31,10 +31,12 @@ walk over a few nearby mentions.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
@@ -66,7 +68,19 @@ _GENERIC_HEADS = _LEX.generic_heads
 _PERSON_NOUNS = _GENERIC_HEADS | TITLE_WORDS | PERSON_EPITHETS | _LEX.person_heads
 _ORG_HEADS = ORG_HINT_WORDS | _LEX.org_heads
 _OFFICES = _LEX.offices
-_GENERIC_ORG_HEADS = _LEX.generic_org_heads
+_DATA = Path(__file__).with_name("data") / "speakers.toml"
+
+
+def _speaker_words(section: str) -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)[section]["words"])
+
+
+# Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
+# its organisation as "the company" does.
+_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
+_ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
+_ISSUED_DOCUMENTS = _speaker_words("issued_documents")
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -358,6 +372,9 @@ class _Resolver:
         self.unresolved: dict[str, int] = {}
         # Sentence of the previous quote (see ``pronoun``).
         self.prev_sent = -10
+        # The quotes resolved so far and their speakers, in order (rule
+        # ``document_of_speaker``).
+        self.history: list[tuple[Quote, _Resolved]] = []
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -872,6 +889,10 @@ class _Resolver:
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
                 return resolved
+        if first in ("the", "this", "that") and not plural and head in _ISSUED_DOCUMENTS and len(core) <= 3:
+            source = self._document_source(start, head)
+            if source is not None:
+                return source
         # 4. "the company": the organisation being talked about (one: "the
         # campaigns" are several).
         personal = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads or head in _GENERIC_HEADS
@@ -921,6 +942,32 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _document_source(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``document_of_speaker``: "In a statement, Acme said ... 'We
+        regret it,' the statement said": a definite document ("the
+        statement", "the letter") is the named speaker of the latest quote,
+        within a few sentences, whose attribution's sentence spoke of a
+        document of that word (outside quote marks, before ``start``)."""
+        sent = self.sent_of(start)
+        lemma = self.doc.vocab.strings[head]
+        for quote, resolved in reversed(self.history):
+            anchor = quote.speaker.mention or quote.cue
+            if anchor is None or anchor.start >= start:
+                continue
+            n = self.sent_of(anchor.start)
+            if sent - n > _SENTENCE_WINDOW:
+                break
+            if resolved.entity is None or resolved.type not in ("PERSON", "ORG"):
+                continue
+            lo = self.sent_starts[n]
+            hi = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+            words = self._span(lo, hi)
+            if words is not None and any(
+                t.lemma == lemma and t.idx < start and not self.in_quote(t.idx) for t in words
+            ):
+                return resolved
+        return None
 
     def _name_run(self, tok: Token) -> str | None:
         """The proper name ``tok`` heads ("Ferrovie Emiliane"), when it is
@@ -1540,6 +1587,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 candidates=list(resolved.candidates),
             )
             last_named = resolved
+            resolver.history.append((quote, resolved))
         prev, prev_para, prev_quote = resolved, para, quote
     # A role learned late ("... the French finance minister said") holds for the
     # person's earlier quotes too.

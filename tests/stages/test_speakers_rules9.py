@@ -33,3 +33,76 @@ def test_hyphen_piece_mention_and_hyphenated_surname():
     resolve_speakers(doc, [quote], [roe])
     assert quote.speaker.entity is None
     assert quote.speaker.name == "Ana Lopez-Roe"
+
+
+def _acme_rows() -> list[Row]:
+    # “Yes,” Acme said in a statement.
+    return [
+        ("“", "“", "PUNCT", "``", 5, "punct", True),
+        ("Yes", "yes", "INTJ", "UH", 5, "ccomp", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("”", "”", "PUNCT", "''", 5, "punct", False),
+        ("Acme", "Acme", "PROPN", "NNP", 5, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 5, "ROOT", False),
+        ("in", "in", "ADP", "IN", 5, "prep", False),
+        ("a", "a", "DET", "DT", 8, "det", False),
+        ("statement", "statement", "NOUN", "NN", 6, "pobj", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+    ]
+
+
+def test_document_of_speaker_is_the_speaker_who_issued_it():
+    # “Yes,” Acme said in a statement. “No,” the statement said.
+    rows = _acme_rows()
+    mention: list[Row] = [
+        ("the", "the", "DET", "DT", 1, "det", False),
+        ("statement", "statement", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    rows += _said_by(mention, len(rows))
+    doc = _doc(rows, [(4, 5, "ORG")])
+    assert doc.text.endswith("“No,” the statement said.")
+    acme = _person(doc, "e1", "Acme", [(4, 5)], etype="ORG")
+    first = _quote(doc, (1, 2), 5, (4, 5))
+    second = _quote(doc, (11, 12), 16, (14, 16))
+    resolve_speakers(doc, [first, second], [acme])
+    assert first.speaker.entity == "e1"
+    assert second.speaker.entity == "e1"
+
+
+def test_document_of_speaker_needs_the_document_in_the_attribution():
+    # “Yes,” Acme said in a statement. “No,” the letter said.  (another document)
+    rows = _acme_rows()
+    mention: list[Row] = [
+        ("the", "the", "DET", "DT", 1, "det", False),
+        ("letter", "letter", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    rows += _said_by(mention, len(rows))
+    doc = _doc(rows, [(4, 5, "ORG")])
+    acme = _person(doc, "e1", "Acme", [(4, 5)], etype="ORG")
+    first = _quote(doc, (1, 2), 5, (4, 5))
+    second = _quote(doc, (11, 12), 16, (14, 16))
+    resolve_speakers(doc, [first, second], [acme])
+    assert second.speaker.entity is None
+    assert second.speaker.name == "the letter"
+
+
+def test_body_speaks_for_org_like_the_company():
+    # Acme Bank held rates. “No,” the board said.
+    rows: list[Row] = [
+        ("Acme", "Acme", "PROPN", "NNP", 1, "compound", True),
+        ("Bank", "Bank", "PROPN", "NNP", 2, "nsubj", False),
+        ("held", "hold", "VERB", "VBD", 2, "ROOT", False),
+        ("rates", "rate", "NOUN", "NNS", 2, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    mention: list[Row] = [
+        ("the", "the", "DET", "DT", 1, "det", False),
+        ("board", "board", "NOUN", "NN", -1, "nsubj", False),
+    ]
+    rows += _said_by(mention, len(rows))
+    doc = _doc(rows, [(0, 2, "ORG")])
+    assert doc.text.endswith("“No,” the board said.")
+    bank = _person(doc, "e1", "Acme Bank", [(0, 2)], etype="ORG")
+    quote = _quote(doc, (6, 7), 11, (9, 11))
+    resolve_speakers(doc, [quote], [bank])
+    assert quote.speaker.entity == "e1"
