@@ -847,6 +847,9 @@ class _Resolver:
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     return self._as_role(self.named(ent, self._ent_span(tok)), core)
+        named_after = self._name_after_description(core) if not plural else None
+        if named_after is not None:
+            return self._as_role(self.named(named_after, None), core)
         # Rule ``org_with_kind_noun``: "Harbour & Table magazine", "the Acme
         # company": an organisation's name before an organisation word is
         # that organisation, the word only says what kind it is.
@@ -942,6 +945,28 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _name_after_description(self, core: Span) -> Entity | None:
+        """Rule ``name_after_description``: "The driver, Ana Roe, 61, told",
+        "Acme's head of research, Jo Lee, said": a person's name between
+        commas right after a description of one person is who it describes,
+        however the parser hung the name (a second subject, an appositive of
+        the qualifier's last noun). Not an organisation's description ("the
+        company, Acme,") nor a list ("the mayor, Jo Lee, and the chief")."""
+        doc = core.doc
+        comma = core.end
+        if comma + 1 >= len(doc) or doc[comma].text != "," or core.root.lemma_.lower() in _ORG_HEADS:
+            return None
+        first = doc[comma + 1]
+        if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+            return None
+        end = first.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ in ("and", "or"):
+            return None
+        ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
+        return ent if ent is not None and ent.type == "PERSON" else None
 
     def _document_source(self, start: int, head: str) -> _Resolved | None:
         """Rule ``document_of_speaker``: "In a statement, Acme said ... 'We

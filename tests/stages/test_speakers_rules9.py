@@ -106,3 +106,46 @@ def test_body_speaks_for_org_like_the_company():
     quote = _quote(doc, (6, 7), 11, (9, 11))
     resolve_speakers(doc, [quote], [bank])
     assert quote.speaker.entity == "e1"
+
+
+def _name_after_rows(hung_on_qualifier: bool) -> list[Row]:
+    # The head of sales, Jo Lee, 40, said no.  (the parser makes "Lee" a
+    # second subject, or an appositive of "sales")
+    lee_head, lee_dep = (4, "appos") if hung_on_qualifier else (11, "nsubj")
+    return [
+        ("The", "the", "DET", "DT", 1, "det", True),
+        ("head", "head", "NOUN", "NN", 11, "nsubj", False),
+        ("of", "of", "ADP", "IN", 1, "prep", False),
+        ("sales", "sale", "NOUN", "NNS", 2, "pobj", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("Jo", "Jo", "PROPN", "NNP", 6, "compound", False),
+        ("Lee", "Lee", "PROPN", "NNP", lee_head if lee_dep == "nsubj" else 3, lee_dep, False),
+        (",", ",", "PUNCT", ",", 6, "punct", False),
+        ("40", "40", "NUM", "CD", 6, "appos", False),
+        (",", ",", "PUNCT", ",", 6, "punct", False),
+        ("quickly", "quickly", "ADV", "RB", 11, "advmod", False),
+        ("said", "say", "VERB", "VBD", 11, "ROOT", False),
+        ("no", "no", "INTJ", "UH", 11, "dobj", False),
+        (".", ".", "PUNCT", ".", 11, "punct", False),
+    ]
+
+
+def test_name_after_description_is_the_person_described():
+    for hung in (False, True):
+        doc = _doc(_name_after_rows(hung), [(5, 7, "PERSON")])
+        assert doc.text.startswith("The head of sales, Jo Lee, 40, quickly said no.")
+        lee = _person(doc, "e1", "Jo Lee", [(5, 7)])
+        quote = _quote(doc, (12, 13), 11, (0, 4))
+        resolve_speakers(doc, [quote], [lee])
+        assert quote.speaker.entity == "e1", hung
+
+
+def test_name_after_description_not_in_a_list():
+    # The head of sales, Jo Lee, and ...: "and" after the name makes a list.
+    rows = _name_after_rows(False)
+    rows[8] = ("and", "and", "CCONJ", "CC", 6, "cc", False)
+    doc = _doc(rows, [(5, 7, "PERSON")])
+    lee = _person(doc, "e1", "Jo Lee", [(5, 7)])
+    quote = _quote(doc, (12, 13), 11, (0, 4))
+    resolve_speakers(doc, [quote], [lee])
+    assert quote.speaker.entity is None
