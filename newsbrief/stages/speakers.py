@@ -1402,6 +1402,25 @@ class _Resolver:
                 return True
         return tok.lemma_.lower() in _PERSON_NOUNS
 
+    def _name_before_cue(self, verb: Token, quote: Quote) -> Span | None:
+        """Rule ``name_before_cue``: "In a statement to the exchange, Acme &
+        Co said it regrets": a cue with no subject of its own, right after a
+        person's or organisation's name that follows a comma or opens the
+        sentence, is that name's (the parser hung the name elsewhere, as a
+        conjunct of the noun before the comma)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.i == 0:
+            return None
+        last = self.doc[verb.i - 1]
+        if last.ent_type_ not in ("PERSON", "ORG") or quote.start <= last.idx < quote.end:
+            return None
+        name = self._ent_span(last)
+        if name.end != verb.i or self.in_quote(name.start_char):
+            return None
+        before = self.doc[name.start - 1] if name.start > name.sent.start else None
+        if before is not None and before.text != ",":
+            return None
+        return name
+
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
         the grammatical subject of the cue, or of the verb the cue hangs from
@@ -1412,6 +1431,10 @@ class _Resolver:
         if span is None or len(span) == 0:
             return None
         verb = span.root
+        named = self._name_before_cue(verb, quote)
+        if named is not None:
+            mention = TextSpan(named.text, named.start_char, named.end_char)
+            return self.resolve(_with_mention(quote, mention), prev)
         for _ in range(_CUE_CLIMB):
             subject = next(
                 (
@@ -1470,7 +1493,17 @@ class _Resolver:
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
-        partners = [c for c in root.children if c.dep_ == "conj" and c.i < span.end and c.pos_ in ("PROPN", "PRON")]
+        # A conjunct inside the root's own organisation name ("Pellow & Finch",
+        # "Marks and Spencer") is part of one name, no second speaker (rule
+        # ``one_org_pair``); a person span over two names is a tagging slip.
+        partners = [
+            c
+            for c in root.children
+            if c.dep_ == "conj"
+            and c.i < span.end
+            and c.pos_ in ("PROPN", "PRON")
+            and not (c.ent_iob_ == "I" and c.ent_type_ == "ORG")
+        ]
         if partners and root.pos_ in ("PROPN", "PRON"):
             # "Mr. Abel and Mr. Brandt said": both of them, neither alone.
             # The speaker is the pair as written, in no one person's name.

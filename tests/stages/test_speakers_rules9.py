@@ -149,3 +149,64 @@ def test_name_after_description_not_in_a_list():
     quote = _quote(doc, (12, 13), 11, (0, 4))
     resolve_speakers(doc, [quote], [lee])
     assert quote.speaker.entity is None
+
+
+def _note_rows() -> list[Row]:
+    # In a note to the board, Acme said it regrets. The company said it would pay.
+    return [
+        ("In", "in", "ADP", "IN", 8, "prep", True),
+        ("a", "a", "DET", "DT", 2, "det", False),
+        ("note", "note", "NOUN", "NN", 0, "pobj", False),
+        ("to", "to", "ADP", "IN", 2, "prep", False),
+        ("the", "the", "DET", "DT", 5, "det", False),
+        ("board", "board", "NOUN", "NN", 3, "pobj", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("Acme", "Acme", "PROPN", "NNP", 5, "conj", False),
+        ("said", "say", "VERB", "VBD", 8, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 10, "nsubj", False),
+        ("regrets", "regret", "VERB", "VBZ", 8, "ccomp", False),
+        (".", ".", "PUNCT", ".", 8, "punct", False),
+        ("The", "the", "DET", "DT", 13, "det", True),
+        ("company", "company", "NOUN", "NN", 14, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 14, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 17, "nsubj", False),
+        ("would", "would", "AUX", "MD", 17, "aux", False),
+        ("pay", "pay", "VERB", "VB", 14, "ccomp", False),
+        (".", ".", "PUNCT", ".", 14, "punct", False),
+    ]
+
+
+def _indirect(doc, content: tuple[int, int], cue: int, mention: tuple[int, int] | None):
+    quote = _quote(doc, content, cue, mention)
+    quote.kind = "indirect"
+    quote.verbatim = []
+    return quote
+
+
+def test_name_before_cue_speaks_and_goes_on_as_the_company():
+    doc = _doc(_note_rows(), [(7, 8, "ORG")])
+    assert doc.text.startswith("In a note to the board, Acme said it regrets.")
+    acme = _person(doc, "e1", "Acme", [(7, 8)], etype="ORG")
+    regrets = _indirect(doc, (9, 11), 8, None)
+    pays = _indirect(doc, (15, 18), 14, (12, 14))
+    resolve_speakers(doc, [regrets, pays], [acme])
+    # name_before_cue: "said" has no subject; the name before it is the speaker.
+    assert regrets.speaker.entity == "e1"
+    # "The company" then goes on as the organisation that just spoke.
+    assert pays.speaker.entity == "e1"
+
+
+def test_one_org_pair_is_one_speaker():
+    # “No,” Ray & Lomb said.
+    mention: list[Row] = [
+        ("Ray", "Ray", "PROPN", "NNP", -1, "nsubj", False),
+        ("&", "&", "CCONJ", "CC", 0, "cc", False),
+        ("Lomb", "Lomb", "PROPN", "NNP", 0, "conj", False),
+    ]
+    rows = _said_by(mention, 0)
+    doc = _doc(rows, [(4, 7, "ORG")])
+    assert doc.text == "“No,” Ray & Lomb said."
+    firm = _person(doc, "e1", "Ray & Lomb", [(4, 7)], etype="ORG")
+    quote = _quote(doc, (1, 2), 7, (4, 7))
+    resolve_speakers(doc, [quote], [firm])
+    assert quote.speaker.entity == "e1"
