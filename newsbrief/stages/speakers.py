@@ -850,6 +850,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        in_name = self._org_with_these_words(core) if not plural else None
+        if in_name is not None:
+            return self.named(in_name, None)
         # Rule ``org_with_kind_noun``: "Harbour & Table magazine", "the Acme
         # company": an organisation's name before an organisation word is
         # that organisation, the word only says what kind it is.
@@ -945,6 +948,24 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _org_with_these_words(self, core: Span) -> Entity | None:
+        """Rule ``description_in_org_name``: "safety board says" in a headline,
+        "the local health district": a description whose words (two or more,
+        the head among them) all stand in the name of one organisation of the
+        article, before or after it, is that organisation."""
+        words = [t for t in core if not (t.dep_ == "det" or t.is_punct)]
+        if core[0].dep_ == "det" and core[0].lower_ != "the":
+            return None
+        if len(words) < 2 or not all(t.is_alpha for t in words) or any(t.tag_ == "POS" for t in core):
+            return None
+        wanted = {t.lower_ for t in words}
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "ORG" and wanted <= {w.lower() for w in re.findall(r"[^\W\d_]+", e.name)}
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _name_after_description(self, core: Span) -> Entity | None:
         """Rule ``name_after_description``: "The driver, Ana Roe, 61, told",

@@ -210,3 +210,42 @@ def test_one_org_pair_is_one_speaker():
     quote = _quote(doc, (1, 2), 7, (4, 7))
     resolve_speakers(doc, [quote], [firm])
     assert quote.speaker.entity == "e1"
+
+
+def _safety_board_rows(words: list[str]) -> list[Row]:
+    # “No,” <words> said. The Coastal Safety Board met.  (named after the quote)
+    head = len(words) - 1
+    mention: list[Row] = [
+        (w, w, "DET", "DT", head, "det", False) if w == "the" else (w, w, "NOUN", "NN", head, "compound", False)
+        for w in words[:-1]
+    ]
+    mention.append((words[-1], words[-1].lower(), "NOUN", "NN", -1, "nsubj", False))
+    rows = _said_by(mention, 0)
+    n = len(rows)
+    rows += [
+        ("The", "the", "DET", "DT", n + 3, "det", True),
+        ("Coastal", "Coastal", "PROPN", "NNP", n + 3, "compound", False),
+        ("Safety", "Safety", "PROPN", "NNP", n + 3, "compound", False),
+        ("Board", "Board", "PROPN", "NNP", n + 4, "nsubj", False),
+        ("met", "meet", "VERB", "VBD", n + 4, "ROOT", False),
+        (".", ".", "PUNCT", ".", n + 4, "punct", False),
+    ]
+    return rows
+
+
+def test_description_in_org_name_even_when_named_after():
+    rows = _safety_board_rows(["the", "safety", "board"])
+    n = len(rows) - 6
+    doc = _doc(rows, [(n + 1, n + 4, "ORG")])
+    assert doc.text == "“No,” the safety board said. The Coastal Safety Board met."
+    board = _person(doc, "e1", "Coastal Safety Board", [(n + 1, n + 4)], etype="ORG")
+    quote = _quote(doc, (1, 2), 7, (4, 7))
+    resolve_speakers(doc, [quote], [board])
+    assert quote.speaker.entity == "e1"
+    # Another word than the name's ("the transport board") is not that board.
+    rows = _safety_board_rows(["the", "transport", "board"])
+    doc = _doc(rows, [(n + 1, n + 4, "ORG")])
+    board = _person(doc, "e1", "Coastal Safety Board", [(n + 1, n + 4)], etype="ORG")
+    quote = _quote(doc, (1, 2), 7, (4, 7))
+    resolve_speakers(doc, [quote], [board])
+    assert quote.speaker.entity is None
