@@ -708,6 +708,32 @@ class _Resolver:
             return None
         return described
 
+    def _gendered_speaker(self, start: int, gender: str) -> _Resolved | None:
+        """Rule ``pronoun_keeps_gendered_speaker``: "His wife, Carol, said the
+        repairs cost a lot. 'I like bears,' she said": "she" after a quote
+        whose speaker the article called by a noun of that gender ("his
+        wife", "a mother of two"), in this or the sentence before, with no
+        person named (outside quote marks) in between, is that speaker, not a
+        woman named further back."""
+        if not self.history:
+            return None
+        quote, last = self.history[-1]
+        anchor = quote.speaker.mention or quote.cue
+        if (
+            anchor is None
+            or last.gender != gender
+            or last.plural
+            or last.type not in ("DESC", "PERSON")
+            or not 0 <= self.sent_of(start) - self.sent_of(anchor.start) <= 1
+        ):
+            return None
+        lo = bisect_left(self.ref_starts, anchor.end)
+        hi = bisect_left(self.ref_starts, start)
+        for ref in self.refs[lo:hi]:
+            if self.entities[ref.eid].type == "PERSON" and not self.in_quote(ref.start):
+                return None
+        return last
+
     def _relative_antecedent(self, start: int) -> str | None:
         """Rule ``relative_antecedent``: the pronoun at ``start`` is the
         subject of a relative clause whose relative word is its object
@@ -742,8 +768,10 @@ class _Resolver:
                     # Rule ``pronoun_continues_surname``: both fit, so the
                     # pronoun is that surname again, as ambiguous as it was.
                     return prev
-            return self._gendered_subject(start, gender) or self.recent(
-                start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start)
+            return (
+                self._gendered_subject(start, gender)
+                or self._gendered_speaker(start, gender)
+                or self.recent(start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start))
             )
         if word in ("it", "its"):
             # Rule ``country_it``: a country or city that is the subject of the
@@ -846,7 +874,13 @@ class _Resolver:
                 if ent is not None and (not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i)):
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
-                    return self._as_role(self.named(ent, self._ent_span(tok)), core)
+                    resolved = self._as_role(self.named(ent, self._ent_span(tok)), core)
+                    gender = _GENDERED_NOUNS.get(head, "")
+                    if ent.type != "PERSON" and gender:
+                        # Rule ``gendered_apposition_is_person``: "His wife,
+                        # Carol," is a woman whatever label the name was given.
+                        resolved = _Resolved(resolved.name, resolved.entity, resolved.role, "PERSON", gender)
+                    return resolved
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)

@@ -249,3 +249,31 @@ def test_description_in_org_name_even_when_named_after():
     quote = _quote(doc, (1, 2), 7, (4, 7))
     resolve_speakers(doc, [quote], [board])
     assert quote.speaker.entity is None
+
+
+def test_pronoun_keeps_gendered_speaker_over_a_woman_named_before():
+    # Amy Roe left. His wife, Ann, said no. “Yes,” she said.  ("Ann" tagged ORG)
+    rows: list[Row] = [
+        ("Amy", "Amy", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj", False),
+        ("left", "leave", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("His", "his", "PRON", "PRP$", 5, "poss", True),
+        ("wife", "wife", "NOUN", "NN", 9, "nsubj", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("Ann", "Ann", "PROPN", "NNP", 5, "appos", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("said", "say", "VERB", "VBD", 9, "ROOT", False),
+        ("no", "no", "INTJ", "UH", 9, "dobj", False),
+        (".", ".", "PUNCT", ".", 9, "punct", False),
+    ]
+    rows += _said_by([("she", "she", "PRON", "PRP", -1, "nsubj", False)], len(rows), quote="Yes")
+    doc = _doc(rows, [(0, 2, "PERSON"), (7, 8, "ORG")])
+    assert doc.text == "Amy Roe left. His wife, Ann, said no. “Yes,” she said."
+    amy = _person(doc, "e1", "Amy Roe", [(0, 2)])
+    ann = _person(doc, "e2", "Ann", [(7, 8)], etype="ORG")
+    said_no = _indirect(doc, (10, 11), 9, (4, 8))
+    said_yes = _quote(doc, (13, 14), 17, (16, 17))
+    resolve_speakers(doc, [said_no, said_yes], [amy, ann])
+    assert said_no.speaker.entity == "e2"
+    assert said_yes.speaker.entity == "e2"
