@@ -909,6 +909,13 @@ class _Resolver:
         definite = first in ("the", "this", "that", "these", "those")
         key = (head, plural)
         cached = self.descriptions.get(key) if definite else None
+        # (Not when a noun or possessor before the head says which: "the
+        # state mediation board", "the city's board".)
+        which = any(t.dep_ in ("compound", "poss") for t in core if t.i < root.i)
+        if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
+            spoke = self._org_just_spoke(start)
+            if spoke is not None:
+                return spoke
         if cached is not None and cached.entity is not None and cached.type != "PERSON":
             return cached
         # 3. The one person whose stated role has this title ("Defence Minister
@@ -1022,6 +1029,24 @@ class _Resolver:
             return None
         ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
         return ent if ent is not None and ent.type == "PERSON" else None
+
+    def _org_just_spoke(self, start: int) -> _Resolved | None:
+        """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is
+        recalling cars. The company said": "the company" is the organisation
+        named as the speaker of the quote just before, in this or the
+        sentence before, not the one an earlier "the company" was (a
+        round-up moves from one company to the next)."""
+        if not self.history:
+            return None
+        quote, last = self.history[-1]
+        anchor = quote.speaker.mention
+        if anchor is None or last.type != "ORG" or last.entity is None or anchor.start >= start:
+            return None
+        if self.sent_of(start) - self.sent_of(anchor.start) > 1:
+            return None
+        # Named there, not itself a description linked to it.
+        ent = self.entity_at(anchor.start, anchor.end)
+        return last if ent is not None and ent.id == last.entity else None
 
     def _document_source(self, start: int, head: str) -> _Resolved | None:
         """Rule ``document_of_speaker``: "In a statement, Acme said ... 'We

@@ -277,3 +277,33 @@ def test_pronoun_keeps_gendered_speaker_over_a_woman_named_before():
     resolve_speakers(doc, [said_no, said_yes], [amy, ann])
     assert said_no.speaker.entity == "e2"
     assert said_yes.speaker.entity == "e2"
+
+
+def test_company_is_last_org_speaker_not_an_earlier_company():
+    # Acme said no. The company said yes. Bolt said maybe. The company said later.
+    rows: list[Row] = []
+    spans: list[tuple[int, int, int]] = []  # (mention start, mention end, said)
+    said_what = ((["Acme"], "no"), (["The", "company"], "yes"), (["Bolt"], "maybe"), (["The", "company"], "later"))
+    for subject, word in said_what:
+        n = len(rows)
+        said = n + len(subject)
+        for k, w in enumerate(subject):
+            if w == "The":
+                rows.append((w, "the", "DET", "DT", n + 1, "det", k == 0))
+            elif w == "company":
+                rows.append((w, "company", "NOUN", "NN", said, "nsubj", k == 0))
+            else:
+                rows.append((w, w, "PROPN", "NNP", said, "nsubj", k == 0))
+        rows += [
+            ("said", "say", "VERB", "VBD", said, "ROOT", False),
+            (word, word, "INTJ", "UH", said, "dobj", False),
+            (".", ".", "PUNCT", ".", said, "punct", False),
+        ]
+        spans.append((n, said, said))
+    doc = _doc(rows, [(0, 1, "ORG"), (9, 10, "ORG")])
+    assert doc.text == "Acme said no. The company said yes. Bolt said maybe. The company said later."
+    acme = _person(doc, "e1", "Acme", [(0, 1)], etype="ORG")
+    bolt = _person(doc, "e2", "Bolt", [(9, 10)], etype="ORG")
+    quotes = [_indirect(doc, (said + 1, said + 2), said, (lo, hi)) for lo, hi, said in spans]
+    resolve_speakers(doc, quotes, [acme, bolt])
+    assert [q.speaker.entity for q in quotes] == ["e1", "e1", "e2", "e2"]
