@@ -31,10 +31,12 @@ walk over a few nearby mentions.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
@@ -47,7 +49,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .syntax import doc_text, hyphen_word_end, in_sorted
+from .syntax import HYPHENS, doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
 _HONORIFIC_GENDER = _LEX.honorific_gender
@@ -66,7 +68,19 @@ _GENERIC_HEADS = _LEX.generic_heads
 _PERSON_NOUNS = _GENERIC_HEADS | TITLE_WORDS | PERSON_EPITHETS | _LEX.person_heads
 _ORG_HEADS = ORG_HINT_WORDS | _LEX.org_heads
 _OFFICES = _LEX.offices
-_GENERIC_ORG_HEADS = _LEX.generic_org_heads
+_DATA = Path(__file__).with_name("data") / "speakers.toml"
+
+
+def _speaker_words(section: str) -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)[section]["words"])
+
+
+# Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
+# its organisation as "the company" does.
+_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
+_ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
+_ISSUED_DOCUMENTS = _speaker_words("issued_documents")
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -215,6 +229,29 @@ def _role_heads(role: str) -> set[str]:
     return {_title(w) for w in role.replace(",", " ").split() if w.lower().rstrip(".") in TITLE_WORDS}
 
 
+def _hyphenated_surname(span: Span) -> str:
+    """Rule ``hyphenated_surname``: the surname a name ends with, whole when
+    the tokenizer split it at a hyphen ("Ana Lopez-Roe" -> "lopez-roe"), so
+    that "Ana Lopez-Roe" is not taken for "Jo Roe": the last piece of a
+    double-barrelled surname is no surname of its own (lower case)."""
+    doc = span.doc
+    k = span.end - 1
+    while (
+        k - 2 >= span.start
+        and doc[k - 1].text in HYPHENS
+        and not doc[k - 1].whitespace_
+        and not doc[k - 2].whitespace_
+        and doc[k - 2].is_alpha
+    ):
+        k -= 2
+    return doc[k : span.end].text.lower()
+
+
+def _after_word_hyphen(text: str, start: int) -> bool:
+    """Whether ``start`` comes right after a hyphen that follows a letter."""
+    return start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalpha()
+
+
 def _entity_type_ok(etype: str) -> bool:
     return etype in ("PERSON", "ORG", "GPE", "NORP")
 
@@ -282,7 +319,15 @@ class _Resolver:
         # A paragraph starts after a run of line breaks (blank lines between
         # paragraphs do not count as paragraphs).
         self.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
-        spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if _entity_type_ok(e.type))
+        # Rule ``hyphen_piece_mention``: a mention that starts right after a
+        # hyphen inside a word ("Bell" of "Ana Lopez-Bell") is a piece of a
+        # double-barrelled name, not the entity with that surname.
+        spans = sorted(
+            (m.start, m.end, e.id)
+            for e in entities
+            for m in e.mentions
+            if _entity_type_ok(e.type) and not _after_word_hyphen(text, m.start)
+        )
         self.mentions = spans
         self.mention_starts = [s[0] for s in spans]
         # Surname (last word) -> the people with it, for names the entities
@@ -327,6 +372,9 @@ class _Resolver:
         self.unresolved: dict[str, int] = {}
         # Sentence of the previous quote (see ``pronoun``).
         self.prev_sent = -10
+        # The quotes resolved so far and their speakers, in order (rule
+        # ``document_of_speaker``).
+        self.history: list[tuple[Quote, _Resolved]] = []
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -660,6 +708,32 @@ class _Resolver:
             return None
         return described
 
+    def _gendered_speaker(self, start: int, gender: str) -> _Resolved | None:
+        """Rule ``pronoun_keeps_gendered_speaker``: "His wife, Carol, said the
+        repairs cost a lot. 'I like bears,' she said": "she" after a quote
+        whose speaker the article called by a noun of that gender ("his
+        wife", "a mother of two"), in this or the sentence before, with no
+        person named (outside quote marks) in between, is that speaker, not a
+        woman named further back."""
+        if not self.history:
+            return None
+        quote, last = self.history[-1]
+        anchor = quote.speaker.mention or quote.cue
+        if (
+            anchor is None
+            or last.gender != gender
+            or last.plural
+            or last.type not in ("DESC", "PERSON")
+            or not 0 <= self.sent_of(start) - self.sent_of(anchor.start) <= 1
+        ):
+            return None
+        lo = bisect_left(self.ref_starts, anchor.end)
+        hi = bisect_left(self.ref_starts, start)
+        for ref in self.refs[lo:hi]:
+            if self.entities[ref.eid].type == "PERSON" and not self.in_quote(ref.start):
+                return None
+        return last
+
     def _relative_antecedent(self, start: int) -> str | None:
         """Rule ``relative_antecedent``: the pronoun at ``start`` is the
         subject of a relative clause whose relative word is its object
@@ -694,8 +768,10 @@ class _Resolver:
                     # Rule ``pronoun_continues_surname``: both fit, so the
                     # pronoun is that surname again, as ambiguous as it was.
                     return prev
-            return self._gendered_subject(start, gender) or self.recent(
-                start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start)
+            return (
+                self._gendered_subject(start, gender)
+                or self._gendered_speaker(start, gender)
+                or self.recent(start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start))
             )
         if word in ("it", "its"):
             # Rule ``country_it``: a country or city that is the subject of the
@@ -798,7 +874,19 @@ class _Resolver:
                 if ent is not None and (not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i)):
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
-                    return self._as_role(self.named(ent, self._ent_span(tok)), core)
+                    resolved = self._as_role(self.named(ent, self._ent_span(tok)), core)
+                    gender = _GENDERED_NOUNS.get(head, "")
+                    if ent.type != "PERSON" and gender:
+                        # Rule ``gendered_apposition_is_person``: "His wife,
+                        # Carol," is a woman whatever label the name was given.
+                        resolved = _Resolved(resolved.name, resolved.entity, resolved.role, "PERSON", gender)
+                    return resolved
+        named_after = self._name_after_description(core) if not plural else None
+        if named_after is not None:
+            return self._as_role(self.named(named_after, None), core)
+        in_name = self._org_with_these_words(core) if not plural else None
+        if in_name is not None:
+            return self.named(in_name, None)
         # Rule ``org_with_kind_noun``: "Harbour & Table magazine", "the Acme
         # company": an organisation's name before an organisation word is
         # that organisation, the word only says what kind it is.
@@ -821,6 +909,13 @@ class _Resolver:
         definite = first in ("the", "this", "that", "these", "those")
         key = (head, plural)
         cached = self.descriptions.get(key) if definite else None
+        # (Not when a noun or possessor before the head says which: "the
+        # state mediation board", "the city's board".)
+        which = any(t.dep_ in ("compound", "poss") for t in core if t.i < root.i)
+        if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
+            spoke = self._org_just_spoke(start)
+            if spoke is not None:
+                return spoke
         if cached is not None and cached.entity is not None and cached.type != "PERSON":
             return cached
         # 3. The one person whose stated role has this title ("Defence Minister
@@ -841,6 +936,10 @@ class _Resolver:
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
                 return resolved
+        if first in ("the", "this", "that") and not plural and head in _ISSUED_DOCUMENTS and len(core) <= 3:
+            source = self._document_source(start, head)
+            if source is not None:
+                return source
         # 4. "the company": the organisation being talked about (one: "the
         # campaigns" are several).
         personal = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads or head in _GENERIC_HEADS
@@ -890,6 +989,90 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _org_with_these_words(self, core: Span) -> Entity | None:
+        """Rule ``description_in_org_name``: "safety board says" in a headline,
+        "the local health district": a description whose words (two or more,
+        the head among them) all stand in the name of one organisation of the
+        article, before or after it, is that organisation."""
+        words = [t for t in core if not (t.dep_ == "det" or t.is_punct)]
+        if core[0].dep_ == "det" and core[0].lower_ != "the":
+            return None
+        if len(words) < 2 or not all(t.is_alpha for t in words) or any(t.tag_ == "POS" for t in core):
+            return None
+        wanted = {t.lower_ for t in words}
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "ORG" and wanted <= {w.lower() for w in re.findall(r"[^\W\d_]+", e.name)}
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def _name_after_description(self, core: Span) -> Entity | None:
+        """Rule ``name_after_description``: "The driver, Ana Roe, 61, told",
+        "Acme's head of research, Jo Lee, said": a person's name between
+        commas right after a description of one person is who it describes,
+        however the parser hung the name (a second subject, an appositive of
+        the qualifier's last noun). Not an organisation's description ("the
+        company, Acme,") nor a list ("the mayor, Jo Lee, and the chief")."""
+        doc = core.doc
+        comma = core.end
+        if comma + 1 >= len(doc) or doc[comma].text != "," or core.root.lemma_.lower() in _ORG_HEADS:
+            return None
+        first = doc[comma + 1]
+        if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+            return None
+        end = first.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ in ("and", "or"):
+            return None
+        ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
+        return ent if ent is not None and ent.type == "PERSON" else None
+
+    def _org_just_spoke(self, start: int) -> _Resolved | None:
+        """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is
+        recalling cars. The company said": "the company" is the organisation
+        named as the speaker of the quote just before, in this or the
+        sentence before, not the one an earlier "the company" was (a
+        round-up moves from one company to the next)."""
+        if not self.history:
+            return None
+        quote, last = self.history[-1]
+        anchor = quote.speaker.mention
+        if anchor is None or last.type != "ORG" or last.entity is None or anchor.start >= start:
+            return None
+        if self.sent_of(start) - self.sent_of(anchor.start) > 1:
+            return None
+        # Named there, not itself a description linked to it.
+        ent = self.entity_at(anchor.start, anchor.end)
+        return last if ent is not None and ent.id == last.entity else None
+
+    def _document_source(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``document_of_speaker``: "In a statement, Acme said ... 'We
+        regret it,' the statement said": a definite document ("the
+        statement", "the letter") is the named speaker of the latest quote,
+        within a few sentences, whose attribution's sentence spoke of a
+        document of that word (outside quote marks, before ``start``)."""
+        sent = self.sent_of(start)
+        lemma = self.doc.vocab.strings[head]
+        for quote, resolved in reversed(self.history):
+            anchor = quote.speaker.mention or quote.cue
+            if anchor is None or anchor.start >= start:
+                continue
+            n = self.sent_of(anchor.start)
+            if sent - n > _SENTENCE_WINDOW:
+                break
+            if resolved.entity is None or resolved.type not in ("PERSON", "ORG"):
+                continue
+            lo = self.sent_starts[n]
+            hi = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+            words = self._span(lo, hi)
+            if words is not None and any(
+                t.lemma == lemma and t.idx < start and not self.in_quote(t.idx) for t in words
+            ):
+                return resolved
+        return None
 
     def _name_run(self, tok: Token) -> str | None:
         """The proper name ``tok`` heads ("Ferrovie Emiliane"), when it is
@@ -1181,7 +1364,7 @@ class _Resolver:
             # says what it is and is no part of the name.
             span = self.doc[span.start : comma]
             text = span.text
-        eids = self.by_last_word.get(span[-1].lower_, [])
+        eids = self.by_last_word.get(_hyphenated_surname(span), [])
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
         fits = [e for e in eids if not (gender and self.gender.get(e, gender) != gender)]
@@ -1299,6 +1482,25 @@ class _Resolver:
                 return True
         return tok.lemma_.lower() in _PERSON_NOUNS
 
+    def _name_before_cue(self, verb: Token, quote: Quote) -> Span | None:
+        """Rule ``name_before_cue``: "In a statement to the exchange, Acme &
+        Co said it regrets": a cue with no subject of its own, right after a
+        person's or organisation's name that follows a comma or opens the
+        sentence, is that name's (the parser hung the name elsewhere, as a
+        conjunct of the noun before the comma)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.i == 0:
+            return None
+        last = self.doc[verb.i - 1]
+        if last.ent_type_ not in ("PERSON", "ORG") or quote.start <= last.idx < quote.end:
+            return None
+        name = self._ent_span(last)
+        if name.end != verb.i or self.in_quote(name.start_char):
+            return None
+        before = self.doc[name.start - 1] if name.start > name.sent.start else None
+        if before is not None and before.text != ",":
+            return None
+        return name
+
     def cue_subject(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         """The speaker of a quote whose cue came without a source mention:
         the grammatical subject of the cue, or of the verb the cue hangs from
@@ -1309,6 +1511,10 @@ class _Resolver:
         if span is None or len(span) == 0:
             return None
         verb = span.root
+        named = self._name_before_cue(verb, quote)
+        if named is not None:
+            mention = TextSpan(named.text, named.start_char, named.end_char)
+            return self.resolve(_with_mention(quote, mention), prev)
         for _ in range(_CUE_CLIMB):
             subject = next(
                 (
@@ -1367,7 +1573,17 @@ class _Resolver:
         # Named when the head of the mention is a name: "A State Department
         # official" is a description that only contains one.
         root = span.root
-        partners = [c for c in root.children if c.dep_ == "conj" and c.i < span.end and c.pos_ in ("PROPN", "PRON")]
+        # A conjunct inside the root's own organisation name ("Pellow & Finch",
+        # "Marks and Spencer") is part of one name, no second speaker (rule
+        # ``one_org_pair``); a person span over two names is a tagging slip.
+        partners = [
+            c
+            for c in root.children
+            if c.dep_ == "conj"
+            and c.i < span.end
+            and c.pos_ in ("PROPN", "PRON")
+            and not (c.ent_iob_ == "I" and c.ent_type_ == "ORG")
+        ]
         if partners and root.pos_ in ("PROPN", "PRON"):
             # "Mr. Abel and Mr. Brandt said": both of them, neither alone.
             # The speaker is the pair as written, in no one person's name.
@@ -1509,6 +1725,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 candidates=list(resolved.candidates),
             )
             last_named = resolved
+            resolver.history.append((quote, resolved))
         prev, prev_para, prev_quote = resolved, para, quote
     # A role learned late ("... the French finance minister said") holds for the
     # person's earlier quotes too.
