@@ -47,6 +47,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
+from .speakers_refs import document_author, given_name_owner
 from .syntax import doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
@@ -1182,6 +1183,12 @@ class _Resolver:
             span = self.doc[span.start : comma]
             text = span.text
         eids = self.by_last_word.get(span[-1].lower_, [])
+        if not eids and len(span) == 1:
+            # Rule ``given_name_after_full`` (speakers_refs.py) for a given
+            # name the model tagged as no entity.
+            owner = given_name_owner(span[0].text, span.start_char, self.entities.values())
+            if owner is not None:
+                return self.named(owner, span)
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
         fits = [e for e in eids if not (gender and self.gender.get(e, gender) != gender)]
@@ -1426,6 +1433,13 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        by = document_author(span, self.in_quote)
+        if by is not None:
+            # Rule ``document_author`` (speakers_refs.py): "the statement
+            # said" is who issued it ("In a statement, Acme said").
+            resolved = self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
+            if resolved is not None:
+                return resolved
         doc = self.doc
         end = hyphen_word_end(doc[span.end - 1]).i + 1
         if end != span.end:
