@@ -114,6 +114,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
+    end = _before_open_paren(doc, start, end)
     if start >= end:
         return None
     if (
@@ -127,6 +128,21 @@ def _trim(span: Span) -> Span | None:
         # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
         end += 1
     return doc[start:end]
+
+
+def _before_open_paren(doc: Doc, start: int, end: int) -> int:
+    """Rule ``acronym_in_parentheses``: "the Transit Workers' Union (TWU)"
+    is tagged with its acronym, whose closing mark the trim dropped: the
+    name ends before the opening one (the acronym is no word of the name)."""
+    for i in range(end - 1, start, -1):
+        if doc[i].text == ")":
+            return end
+        if doc[i].text == "(":
+            k = i
+            while k > start and (doc[k - 1].is_punct or doc[k - 1].is_space):
+                k -= 1
+            return k if k > start else end
+    return end
 
 
 def _name_key(text: str) -> str:

@@ -47,7 +47,7 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .speakers_refs import document_author, given_name_owner
+from .speakers_refs import document_author, given_name_owner, in_reported_clause, replies_to_question
 from .syntax import doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
@@ -328,6 +328,13 @@ class _Resolver:
         self.unresolved: dict[str, int] = {}
         # Sentence of the previous quote (see ``pronoun``).
         self.prev_sent = -10
+        # The quote being resolved, the one before it, and where the last
+        # resolved speaker's mention ended (rules of speakers_refs.py).
+        self.quote: Quote | None = None
+        self.prev_quote: Quote | None = None
+        self.last_mention_start = self.last_mention_end = -1
+        # The last speaker before the previous one (rule ``reply_is_not_asker``).
+        self.speaker_before: _Resolved | None = None
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -695,8 +702,25 @@ class _Resolver:
                     # Rule ``pronoun_continues_surname``: both fit, so the
                     # pronoun is that surname again, as ambiguous as it was.
                     return prev
+            asker = self._asker(prev)
+            if asker is not None:
+                # Rule ``reply_is_not_asker`` (speakers_refs.py): the one
+                # who spoke before the question, else who a pronoun means.
+                asked = self.speaker_before
+                if asked is not None and asked.entity != asker.entity and asked.name != asker.name:
+                    g = self.gender.get(asked.entity, "") if asked.entity else asked.gender
+                    if not (g and g != gender) and not asked.plural and not asked.thing:
+                        return asked
+                prev = None
+            elif self._described_is_latest(start, gender, prev):
+                # Rule ``described_speaker_is_latest`` (speakers_refs.py).
+                return prev
             return self._gendered_subject(start, gender) or self.recent(
-                start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start)
+                start,
+                ("PERSON",),
+                gender,
+                prev,
+                exclude=self._relative_antecedent(start) or (asker.entity if asker is not None else None),
             )
         if word in ("it", "its"):
             # Rule ``country_it``: a country or city that is the subject of the
@@ -747,6 +771,57 @@ class _Resolver:
                 return prev
             return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
+
+    def _cue_lemma(self, quote: Quote | None) -> str:
+        if quote is None or quote.cue is None:
+            return ""
+        span = self._span(quote.cue.start, quote.cue.end)
+        return span.root.lemma_.lower() if span is not None and len(span) else ""
+
+    def _asker(self, prev: _Resolved | None) -> _Resolved | None:
+        """Rule ``reply_is_not_asker``: the previous speaker, when the quote
+        being resolved replies to the question they put; else None."""
+        if prev is None or self.quote is None or self.prev_quote is None or self.quote.cue is None:
+            return None
+        if self.sent_of(self.prev_quote.start) == self.sent_of(self.quote.cue.start):
+            # "Asked how long it would last, he replied": put to him.
+            return None
+        if not replies_to_question(self._cue_lemma(self.quote), self.prev_quote, self._cue_lemma(self.prev_quote)):
+            return None
+        return prev
+
+    def _described_is_latest(self, start: int, gender: str, prev: _Resolved | None) -> bool:
+        """Rule ``described_speaker_is_latest`` (speakers_refs.py): whether
+        ``prev``, one person the article only describes ("a woman who lives
+        nearby"), speaking in this or the sentence before, is the latest person
+        before the pronoun at ``start``: no person named since its mention."""
+        if (
+            prev is None
+            or prev.type != "DESC"
+            or prev.entity is not None
+            or prev.plural
+            or prev.thing
+            or prev.candidates
+            or (prev.gender and prev.gender != gender)
+            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS)
+            or self.last_mention_end < 0
+            or self.sent_of(start) - self.sent_of(self.last_mention_end) > 1
+        ):
+            return False
+        i = bisect_left(self.ref_starts, self.last_mention_start)
+        while i < len(self.refs) and self.refs[i].start < start:
+            ref = self.refs[i]
+            i += 1
+            if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
+                continue
+            if ref.start >= self.last_mention_end:
+                return False
+            at = self._span(ref.start, ref.start + 1)
+            if at is None or at.start == 0 or self.doc[at.start - 1].pos_ != "ADP":
+                # A name in the description that is not after a preposition
+                # ("a spokeswoman for Ann Roe") is who it describes.
+                return False
+        return True
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         """A description's speaker (see ``_describe``). Rule
@@ -1347,6 +1422,7 @@ class _Resolver:
         if mention is None:
             return None
         self.current = (quote.start, quote.end)
+        self.quote = quote
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
@@ -1484,7 +1560,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     for quote in sorted(quotes, key=lambda q: q.start):
         para = resolver.para_of(quote.start)
         resolver.prev_sent = resolver.sent_of(prev_quote.start) if prev_quote is not None else -10
-        if quote.speaker.mention is not None:
+        resolver.prev_quote = prev_quote
+        if (
+            prev is not None
+            and in_reported_clause(quote, prev_quote)
+            and resolver.sent_of(quote.speaker.mention.start) == resolver.sent_of(quote.cue.start)
+        ):
+            # Rule ``mention_in_reported_clause`` (speakers_refs.py): "He told
+            # them his team had lost and said": the first cue's speaker.
+            resolved = prev
+        elif quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
         elif quote.cue is not None:
             # Rule ``cue_subject``: a quote with a cue of its own ("said James
@@ -1522,7 +1607,12 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 mention=quote.speaker.mention,
                 candidates=list(resolved.candidates),
             )
+            if last_named is not None and (resolved.entity, resolved.name) != (last_named.entity, last_named.name):
+                resolver.speaker_before = last_named
             last_named = resolved
+            if quote.speaker.mention is not None:
+                resolver.last_mention_start = quote.speaker.mention.start
+                resolver.last_mention_end = quote.speaker.mention.end
         prev, prev_para, prev_quote = resolved, para, quote
     # A role learned late ("... the French finance minister said") holds for the
     # person's earlier quotes too.

@@ -11,6 +11,17 @@
   person was named in full ("Jesse Doe") is that person; the entities stage
   joins the mentions it tagged, ``given_name_owner`` the ones it did not.
 
+* Rule ``reply_is_not_asker``: "'Is it safe?' one reporter asked. 'Yes,' she
+  replied": the pronoun of a reply to a question is not the one who asked.
+* Rule ``described_speaker_is_latest``: "A woman who lives nearby said ...
+  'I heard it,' she said": a pronoun right after a described speaker, with
+  no person named since, is that speaker, not a person named before her.
+* Rule ``mention_in_reported_clause``: "He told reporters his team had
+  played badly and said he would ...": a speaker mention inside the reported
+  clause of the attribution before it, whose cue comes after that clause, is
+  a word of the clause the parser hung the second cue on; the speaker is the
+  first attribution's.
+
 Word lists are in ``data/speakers_refs.toml``.
 """
 
@@ -23,7 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..model import Entity
+from ..model import Entity, Quote
 
 _DATA = Path(__file__).with_name("data") / "speakers_refs.toml"
 # Rule ``document_author``: how many sentences back the document may be named.
@@ -129,3 +140,28 @@ def given_name_owner(word: str, start: int, entities: Iterable[Entity]) -> Entit
         if ent.type == "PERSON" and len(parts) >= 2 and parts[0] == word and any(m.start < start for m in ent.mentions):
             found.append(ent)
     return found[0] if len(found) == 1 else None
+
+
+def replies_to_question(cue_lemma: str, prev_quote: Quote | None, prev_cue_lemma: str) -> bool:
+    """Rule ``reply_is_not_asker``: whether a quote with cue ``cue_lemma``
+    answers ``prev_quote``, a question (a question cue or a "?" at its end)."""
+    lists = _lists()
+    if prev_quote is None or cue_lemma not in lists["reply_verbs"]:
+        return False
+    return prev_cue_lemma in lists["question_verbs"] or prev_quote.text.rstrip(" \"'’”‘“").endswith("?")
+
+
+def in_reported_clause(quote: Quote, prev_quote: Quote | None) -> bool:
+    """Rule ``mention_in_reported_clause`` (see the module doc): whether
+    ``quote``'s speaker mention lies inside ``prev_quote``'s content, with
+    ``prev_quote``'s cue before that content and ``quote``'s cue after it (a
+    cue inside it is a report nested in the clause, with its own speaker)."""
+    mention = quote.speaker.mention
+    if prev_quote is None or mention is None or quote.cue is None or prev_quote.cue is None:
+        return False
+    return (
+        prev_quote.start <= mention.start
+        and mention.end <= prev_quote.end
+        and prev_quote.cue.end <= prev_quote.start
+        and quote.cue.start >= prev_quote.end
+    )

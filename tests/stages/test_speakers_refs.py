@@ -93,3 +93,117 @@ def test_given_name_owner_needs_one_full_name_before():
     assert given_name_owner("Rosa", 10, [rosa, lind]) is rosa
     assert given_name_owner("Rosa", 60, [rosa, lind]) is None
     assert given_name_owner("Rosa", 0, [rosa]) is None
+
+
+def _quoted(start: int, word: str, mention: list[Row], verb: tuple[str, str], end: str = ",") -> list[Row]:
+    """`“ <word> <end> ” <mention> <verb> .` from token ``start`` (mention heads
+    relative to the mention, -1 for the verb)."""
+    n = len(mention)
+    v = start + 4 + n
+    rows: list[Row] = [
+        ("“", "“", "PUNCT", "``", v, "punct", True),
+        (word, word.lower(), "INTJ", "UH", v, "ccomp", False),
+        (end, end, "PUNCT", ".", v, "punct", False),
+        ("”", "”", "PUNCT", "''", v, "punct", False),
+    ]
+    for w, lemma, pos, tag, head, dep, _ in mention:
+        rows.append((w, lemma, pos, tag, v if head < 0 else start + 4 + head, dep, False))
+    return rows + [(verb[0], verb[1], "VERB", "VBD", v, "ROOT", False), (".", ".", "PUNCT", ".", v, "punct", False)]
+
+
+def _filler(start: int) -> list[Row]:
+    return [
+        ("It", "it", "PRON", "PRP", start + 1, "nsubj", True),
+        ("rained", "rain", "VERB", "VBD", start + 1, "ROOT", False),
+        (".", ".", "PUNCT", ".", start + 1, "punct", False),
+    ]
+
+
+_ANA = [("Ana", "Ana", "PROPN", "NNP", 1, "compound", False), ("Roe", "Roe", "PROPN", "NNP", -1, "nsubj", False)]
+_SHE = [("she", "she", "PRON", "PRP", -1, "nsubj", False)]
+
+
+def test_reply_is_not_asker():
+    # “Yes,” Ana Roe said. It rained. (x3) “Why?” a reporter asked. “Because,” she replied.
+    rows = _quoted(0, "Yes", _ANA, ("said", "say"))
+    for _ in range(3):
+        rows += _filler(len(rows))
+    ask = len(rows)
+    rows += _quoted(
+        ask,
+        "Why",
+        [("a", "a", "DET", "DT", 1, "det", False), ("reporter", "reporter", "NOUN", "NN", -1, "nsubj", False)],
+        ("asked", "ask"),
+        end="?",
+    )
+    reply = len(rows)
+    rows += _quoted(reply, "Because", _SHE, ("replied", "reply"))
+    doc = _doc(rows)
+    ents = [_person(doc, "e1", "Ana Roe", [(4, 6)])]
+    quotes = [
+        _quote(doc, (1, 3), 6, (4, 6)),
+        _quote(doc, (ask + 1, ask + 3), ask + 6, (ask + 4, ask + 6)),
+        _quote(doc, (reply + 1, reply + 2), reply + 5, (reply + 4, reply + 5)),
+    ]
+    resolve_speakers(doc, quotes, ents)
+    assert quotes[1].speaker.name == "a reporter"
+    assert (quotes[2].speaker.name, quotes[2].speaker.entity) == ("Ana Roe", "e1")
+
+
+def test_described_speaker_is_latest():
+    # “Yes,” Ana Roe said. “No,” a woman said. “Never,” she said.
+    rows = _quoted(0, "Yes", _ANA, ("said", "say"))
+    woman = len(rows)
+    rows += _quoted(
+        woman,
+        "No",
+        [("a", "a", "DET", "DT", 1, "det", False), ("woman", "woman", "NOUN", "NN", -1, "nsubj", False)],
+        ("said", "say"),
+    )
+    she = len(rows)
+    rows += _quoted(she, "Never", _SHE, ("said", "say"))
+    doc = _doc(rows)
+    ents = [_person(doc, "e1", "Ana Roe", [(4, 6)])]
+    quotes = [
+        _quote(doc, (1, 3), 6, (4, 6)),
+        _quote(doc, (woman + 1, woman + 3), woman + 6, (woman + 4, woman + 6)),
+        _quote(doc, (she + 1, she + 3), she + 5, (she + 4, she + 5)),
+    ]
+    resolve_speakers(doc, quotes, ents)
+    assert (quotes[2].speaker.name, quotes[2].speaker.entity) == ("a woman", None)
+
+
+def test_mention_in_reported_clause_is_the_first_speaker():
+    # Ana Roe told us her team lost and said she would stay .
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj", False),
+        ("told", "tell", "VERB", "VBD", 2, "ROOT", False),
+        ("us", "we", "PRON", "PRP", 2, "dative", False),
+        ("her", "her", "PRON", "PRP$", 5, "poss", False),
+        ("team", "team", "NOUN", "NN", 6, "nsubj", False),
+        ("lost", "lose", "VERB", "VBD", 2, "ccomp", False),
+        ("and", "and", "CCONJ", "CC", 6, "cc", False),
+        ("said", "say", "VERB", "VBD", 6, "conj", False),
+        ("she", "she", "PRON", "PRP", 11, "nsubj", False),
+        ("would", "would", "AUX", "MD", 11, "aux", False),
+        ("stay", "stay", "VERB", "VB", 8, "ccomp", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    doc = _doc(rows)
+    ents = [_person(doc, "e1", "Ana Roe", [(0, 2)])]
+    first = _quote(doc, (4, 7), 2, (0, 2))
+    second = _quote(doc, (9, 12), 8, (4, 6))
+    first.kind = second.kind = "indirect"
+    resolve_speakers(doc, [first, second], ents)
+    assert (second.speaker.name, second.speaker.entity) == ("Ana Roe", "e1")
+
+
+def test_acronym_in_parentheses_is_no_word_of_the_name(nlp):
+    text = "The Harbour Pilots Guild (HPG) said talks had failed."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, 1, words.index(")") + 1, label="ORG")]
+    (guild,) = cluster_entities(doc)
+    assert guild.name == "Harbour Pilots Guild"
+    assert [m.text for m in guild.mentions] == ["Harbour Pilots Guild"]
