@@ -812,7 +812,8 @@ class _Resolver:
         while i < len(self.refs) and self.refs[i].start < start:
             ref = self.refs[i]
             i += 1
-            if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start):
+            if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start) or self.in_reported(ref.start):
+                # A name in quote marks or in what was reported is talked about.
                 continue
             if ref.start >= self.last_mention_end:
                 return False
