@@ -47,7 +47,13 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
-from .speakers_refs import document_author, given_name_owner, in_reported_clause, replies_to_question
+from .speakers_refs import (
+    document_author,
+    given_name_owner,
+    in_reported_clause,
+    nearer_gendered_noun,
+    replies_to_question,
+)
 from .syntax import doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
@@ -350,6 +356,7 @@ class _Resolver:
         cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
         last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
+        last_person_end = 0  # the token after last_person's mention (rule ``nearer_gendered_noun``)
         # Only the words where something happens are visited: where a
         # mention is taken up (the first word ending after its start, in
         # mention order) and the gendered pronouns; the rest change nothing.
@@ -416,6 +423,7 @@ class _Resolver:
                     root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 last_person = (eid, sent_no) if voter else None
+                last_person_end = span.end
                 last_verb = verb.i if voter and verb is not None else -1
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
@@ -448,6 +456,9 @@ class _Resolver:
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
                     # verb is someone else.
+                    continue
+                if sent_no - s <= 1 and nearer_gendered_noun(doc, last_person_end, i_tok, "m" if low in male else "f"):
+                    # Rule ``nearer_gendered_noun`` (speakers_refs.py).
                     continue
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.

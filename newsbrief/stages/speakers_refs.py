@@ -22,6 +22,10 @@
   a word of the clause the parser hung the second cue on; the speaker is the
   first attribution's.
 
+* Rule ``nearer_gendered_noun``: "Roe said officers saw a man and want to
+  find him": a pronoun with a noun of its gender between it and the name
+  ("man", "his wife") means that noun, and is no evidence of Roe's gender.
+
 Word lists are in ``data/speakers_refs.toml``.
 """
 
@@ -32,9 +36,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote
+from .people import people_lexicon
 
 _DATA = Path(__file__).with_name("data") / "speakers_refs.toml"
 # Rule ``document_author``: how many sentences back the document may be named.
@@ -165,3 +170,10 @@ def in_reported_clause(quote: Quote, prev_quote: Quote | None) -> bool:
         and prev_quote.cue.end <= prev_quote.start
         and quote.cue.start >= prev_quote.end
     )
+
+
+def nearer_gendered_noun(doc: Doc, lo: int, hi: int, gender: str) -> bool:
+    """Rule ``nearer_gendered_noun``: whether a noun of ``gender``
+    (people.toml, gendered_nouns) lies among tokens ``lo``..``hi``."""
+    nouns = people_lexicon().gendered_nouns
+    return any(nouns.get(doc[j].lower_) == gender and doc[j].pos_ == "NOUN" for j in range(max(lo, 0), hi))

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from newsbrief.model import Entity, TextSpan
 from newsbrief.stages.entities import cluster_entities
-from newsbrief.stages.speakers import resolve_speakers
+from newsbrief.stages.speakers import _Resolver, resolve_speakers
 from newsbrief.stages.speakers_refs import document_author, given_name_owner
 
 from .test_speakers_rules import Row, _doc, _person, _quote, _said_by
@@ -207,3 +207,24 @@ def test_acronym_in_parentheses_is_no_word_of_the_name(nlp):
     (guild,) = cluster_entities(doc)
     assert guild.name == "Harbour Pilots Guild"
     assert [m.text for m in guild.mentions] == ["Harbour Pilots Guild"]
+
+
+def test_nearer_gendered_noun_takes_the_pronoun():
+    # Ana Roe said police think a man ran and seek him .
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 2, "ROOT", False),
+        ("police", "police", "NOUN", "NNS", 4, "nsubj", False),
+        ("think", "think", "VERB", "VBP", 2, "ccomp", False),
+        ("a", "a", "DET", "DT", 6, "det", False),
+        ("man", "man", "NOUN", "NN", 7, "nsubj", False),
+        ("ran", "run", "VERB", "VBD", 4, "ccomp", False),
+        ("and", "and", "CCONJ", "CC", 4, "cc", False),
+        ("seek", "seek", "VERB", "VBP", 4, "conj", False),
+        ("him", "he", "PRON", "PRP", 9, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    doc = _doc(rows)
+    ents = [_person(doc, "e1", "Ana Roe", [(0, 2)])]
+    assert _Resolver(doc, ents, []).gender.get("e1", "") != "m"
