@@ -51,6 +51,7 @@ from .speakers_refs import (
     document_author,
     given_name_owner,
     in_reported_clause,
+    name_in_relative,
     nearer_gendered_noun,
     replies_to_question,
 )
@@ -879,6 +880,10 @@ class _Resolver:
             for a in obj.rights
             if a.dep_ == "appos" and a.ent_type_ == "PERSON"
         ]
+        given = name_in_relative(root) if not plural else None
+        if given is not None and (ent := self.entity_at(given.idx, given.idx + len(given.text))) is not None:
+            # Rule ``name_in_relative`` (speakers_refs.py).
+            return self.named(ent, self._ent_span(given))
         for tok in list(root.children) + [root.head] + hung:
             if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))

@@ -26,6 +26,10 @@
   find him": a pronoun with a noun of its gender between it and the name
   ("man", "his wife") means that noun, and is no evidence of Roe's gender.
 
+* Rule ``name_in_relative``: "A volunteer, who gave only her first name,
+  Ana, said": the name the description's relative clause gives is the
+  person's.
+
 Word lists are in ``data/speakers_refs.toml``.
 """
 
@@ -177,3 +181,20 @@ def nearer_gendered_noun(doc: Doc, lo: int, hi: int, gender: str) -> bool:
     (people.toml, gendered_nouns) lies among tokens ``lo``..``hi``."""
     nouns = people_lexicon().gendered_nouns
     return any(nouns.get(doc[j].lower_) == gender and doc[j].pos_ == "NOUN" for j in range(max(lo, 0), hi))
+
+
+def name_in_relative(noun: Token) -> Token | None:
+    """Rule ``name_in_relative``: the person's name in apposition to a name
+    noun (``data/speakers_refs.toml``) in a relative clause on ``noun``
+    ("a neighbour, who asked to be named only by his first name, Tomas"), or
+    None."""
+    nouns = _lists()["name_nouns"]
+    for rel in noun.children:
+        if rel.dep_ != "relcl":
+            continue
+        for tok in rel.subtree:
+            if tok.lemma_.lower() in nouns:
+                for child in tok.children:
+                    if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                        return child
+    return None

@@ -228,3 +228,32 @@ def test_nearer_gendered_noun_takes_the_pronoun():
     doc = _doc(rows)
     ents = [_person(doc, "e1", "Tarn Roe", [(0, 2)])]
     assert _Resolver(doc, ents, []).gender.get("e1", "") != "m"
+
+
+def test_name_in_relative_names_the_described_person():
+    # A nurse there , who gave only her name , Tarn , said it rained .
+    rows: list[Row] = [
+        ("A", "a", "DET", "DT", 1, "det", True),
+        ("nurse", "nurse", "NOUN", "NN", 12, "nsubj", False),
+        ("there", "there", "ADV", "RB", 1, "advmod", False),
+        (",", ",", "PUNCT", ",", 1, "punct", False),
+        ("who", "who", "PRON", "WP", 5, "nsubj", False),
+        ("gave", "give", "VERB", "VBD", 1, "relcl", False),
+        ("only", "only", "ADV", "RB", 8, "advmod", False),
+        ("her", "her", "PRON", "PRP$", 8, "poss", False),
+        ("name", "name", "NOUN", "NN", 5, "dobj", False),
+        (",", ",", "PUNCT", ",", 8, "punct", False),
+        ("Tarn", "Tarn", "PROPN", "NNP", 8, "appos", False),
+        (",", ",", "PUNCT", ",", 8, "punct", False),
+        ("said", "say", "VERB", "VBD", 12, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 14, "nsubj", False),
+        ("rained", "rain", "VERB", "VBD", 12, "ccomp", False),
+        (".", ".", "PUNCT", ".", 12, "punct", False),
+    ]
+    doc = _doc(rows)
+    doc.ents = [Span(doc, 10, 11, label="PERSON")]
+    ents = [_person(doc, "e1", "Tarn", [(10, 11)])]
+    quote = _quote(doc, (13, 15), 12, (0, 11))
+    quote.kind = "indirect"
+    resolve_speakers(doc, [quote], ents)
+    assert (quote.speaker.name, quote.speaker.entity) == ("Tarn", "e1")
