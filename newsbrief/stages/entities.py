@@ -114,6 +114,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
+    end = _before_open_paren(doc, start, end)
     if start >= end:
         return None
     if (
@@ -127,6 +128,21 @@ def _trim(span: Span) -> Span | None:
         # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
         end += 1
     return doc[start:end]
+
+
+def _before_open_paren(doc: Doc, start: int, end: int) -> int:
+    """Rule ``acronym_in_parentheses``: "the Transit Workers' Union (TWU)"
+    is tagged with its acronym, whose closing mark the trim dropped: the
+    name ends before the opening one (the acronym is no word of the name)."""
+    for i in range(end - 1, start, -1):
+        if doc[i].text == ")":
+            return end
+        if doc[i].text == "(":
+            k = i
+            while k > start and (doc[k - 1].is_punct or doc[k - 1].is_space):
+                k -= 1
+            return k if k > start else end
+    return end
 
 
 def _name_key(text: str) -> str:
@@ -866,6 +882,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     merged_into: dict[str, str] = {}
     guessed: set[int] = set()  # mentions given to one of several people by recency
     _join_short_names(doc, by_key, keys, merged_into, guessed, label_of)
+    _join_given_names(by_key, keys, merged_into, label_of)
 
     # 3. An acronym joins the name it abbreviates ("US" -> "United States").
     for key in keys:
@@ -1150,6 +1167,63 @@ def _join_short_names(
             continue
         rebuilt = _Cluster(votes=cluster.votes, relative=cluster.relative)
         for span in spans:
+            rebuilt.add(span, label_of.get(id(span), "PERSON"))
+        by_key[key] = rebuilt
+
+
+def _join_given_names(
+    by_key: dict[str, _Cluster],
+    keys: list[str],
+    merged_into: dict[str, str],
+    label_of: dict[int, str],
+) -> None:
+    """Rule ``given_name_after_full``: a bare given name ("Jesse said") after
+    the person was named in full ("Jesse Doe") is that person, as in stories
+    whose people share a surname and are called by first name after the first
+    mention.
+
+    Decided mention by mention: a mention joins the one full person name
+    whose first word it is that the article named before it; with none
+    before it, or two before it ("Jesse Doe", "Jesse Roe"), it stays as it
+    is. A word that is also the last word of a fuller name is a surname, left
+    to ``_join_short_names``; a place or other non-person label never joins.
+    """
+    lasts = {k.split()[-1] for k in keys if " " in k}
+    full: dict[str, list[tuple[int, str]]] = {}  # first word -> (first mention, key)
+    for key in keys:
+        cluster = by_key[key]
+        if " " not in key or key in merged_into or not cluster.full_person or not cluster.mentions:
+            continue
+        first = min(m.start_char for m in cluster.mentions)
+        full.setdefault(key.split()[0], []).append((first, key))
+    if not full:
+        return
+    for key in keys:
+        cluster = by_key[key]
+        if " " in key or key in merged_into or key in lasts or key not in full:
+            continue
+        if not (cluster.labels["PERSON"] or cluster.labels["ORG"]) or not cluster.mentions:
+            continue
+        if any(label not in ("PERSON", "ORG") for label in cluster.labels if cluster.labels[label]):
+            continue
+        kept: list[Span] = []
+        target = ""
+        for span in cluster.mentions:
+            before = [k for first, k in full[key] if first < span.start_char]
+            if len(before) != 1 or not _gender_ok(_honorific_gender(span), by_key[before[0]].gender()):
+                kept.append(span)
+                continue
+            target = before[0]
+            by_key[target].add(span, label_of.get(id(span), "PERSON"))
+            _person_cues(span, by_key[target].votes)
+        if not target:
+            continue
+        if not kept:
+            merged_into[key] = target
+            cluster.mentions = []
+            continue
+        rebuilt = _Cluster(votes=cluster.votes, relative=cluster.relative)
+        for span in kept:
             rebuilt.add(span, label_of.get(id(span), "PERSON"))
         by_key[key] = rebuilt
 

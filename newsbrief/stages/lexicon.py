@@ -70,7 +70,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     lieutenant sergeant captain major spokesman press principal dean
     economist activist organizer organiser campaigner member mp mep lawmaker
     legislator delegate diplomat negotiator regulator auditor partner
-    adm lt sgt capt cmdr amb atty supt
+    adm lt sgt capt cmdr amb atty supt insp
     councillor councilor councilman councilwoman cllr coun alderman alderwoman ald
     assemblyman assemblywoman assemblymember detective det constable
     magistrate coroner marshal trooper reverend rev
@@ -132,6 +132,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
     "pres": "president", "congressman": "representative", "congresswoman": "representative",
     "cllr": "councillor", "coun": "councillor", "ald": "alderman", "det": "detective", "rev": "reverend",
+    "insp": "inspector",
 }  # fmt: skip
 
 # Title words that are also common given names: capitalised right before a

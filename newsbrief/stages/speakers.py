@@ -49,6 +49,14 @@ from .columns import columns
 from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
+from .speakers_refs import (
+    document_author,
+    given_name_owner,
+    in_reported_clause,
+    name_in_relative,
+    nearer_gendered_noun,
+    replies_to_question,
+)
 from .syntax import HYPHENS, doc_text, hyphen_word_end, in_sorted
 
 _LEX = people_lexicon()
@@ -375,6 +383,13 @@ class _Resolver:
         # The quotes resolved so far and their speakers, in order (rule
         # ``document_of_speaker``).
         self.history: list[tuple[Quote, _Resolved]] = []
+        # The quote being resolved, the one before it, and where the last
+        # resolved speaker's mention ended (rules of speakers_refs.py).
+        self.quote: Quote | None = None
+        self.prev_quote: Quote | None = None
+        self.last_mention_start = self.last_mention_end = -1
+        # The last speaker before the previous one (rule ``reply_is_not_asker``).
+        self.speaker_before: _Resolved | None = None
 
     # -- indexes --------------------------------------------------------
     def _index_refs_and_gender(self) -> None:
@@ -390,6 +405,7 @@ class _Resolver:
         cols = columns(doc, [SENT_START, IDX, LENGTH, LOWER])
         lows = cols[:, 3].tolist()
         last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
+        last_person_end = 0  # the token after last_person's mention (rule ``nearer_gendered_noun``)
         # Only the words where something happens are visited: where a
         # mention is taken up (the first word ending after its start, in
         # mention order) and the gendered pronouns; the rest change nothing.
@@ -456,6 +472,7 @@ class _Resolver:
                     root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 last_person = (eid, sent_no) if voter else None
+                last_person_end = span.end
                 last_verb = verb.i if voter and verb is not None else -1
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
@@ -488,6 +505,9 @@ class _Resolver:
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
                     # verb is someone else.
+                    continue
+                if sent_no - s <= 1 and nearer_gendered_noun(doc, last_person_end, i_tok, "m" if low in male else "f"):
+                    # Rule ``nearer_gendered_noun`` (speakers_refs.py).
                     continue
                 # A pronoun later in the name's own sentence is better evidence
                 # than one in the next sentence, which may start a new topic.
@@ -768,10 +788,29 @@ class _Resolver:
                     # Rule ``pronoun_continues_surname``: both fit, so the
                     # pronoun is that surname again, as ambiguous as it was.
                     return prev
+            asker = self._asker(prev)
+            if asker is not None:
+                # Rule ``reply_is_not_asker`` (speakers_refs.py): the one
+                # who spoke before the question, else who a pronoun means.
+                asked = self.speaker_before
+                if asked is not None and asked.entity != asker.entity and asked.name != asker.name:
+                    g = self.gender.get(asked.entity, "") if asked.entity else asked.gender
+                    if not (g and g != gender) and not asked.plural and not asked.thing:
+                        return asked
+                prev = None
+            elif self._described_is_latest(start, gender, prev):
+                # Rule ``described_speaker_is_latest`` (speakers_refs.py).
+                return prev
             return (
                 self._gendered_subject(start, gender)
                 or self._gendered_speaker(start, gender)
-                or self.recent(start, ("PERSON",), gender, prev, exclude=self._relative_antecedent(start))
+                or self.recent(
+                    start,
+                    ("PERSON",),
+                    gender,
+                    prev,
+                    exclude=self._relative_antecedent(start) or (asker.entity if asker is not None else None),
+                )
             )
         if word in ("it", "its"):
             # Rule ``country_it``: a country or city that is the subject of the
@@ -823,6 +862,58 @@ class _Resolver:
             return self.recent(start, ("ORG",), "", None, window=1, subjects_only=True)
         return None
 
+    def _cue_lemma(self, quote: Quote | None) -> str:
+        if quote is None or quote.cue is None:
+            return ""
+        span = self._span(quote.cue.start, quote.cue.end)
+        return span.root.lemma_.lower() if span is not None and len(span) else ""
+
+    def _asker(self, prev: _Resolved | None) -> _Resolved | None:
+        """Rule ``reply_is_not_asker``: the previous speaker, when the quote
+        being resolved replies to the question they put; else None."""
+        if prev is None or self.quote is None or self.prev_quote is None or self.quote.cue is None:
+            return None
+        if self.sent_of(self.prev_quote.start) == self.sent_of(self.quote.cue.start):
+            # "Asked how long it would last, he replied": put to him.
+            return None
+        if not replies_to_question(self._cue_lemma(self.quote), self.prev_quote, self._cue_lemma(self.prev_quote)):
+            return None
+        return prev
+
+    def _described_is_latest(self, start: int, gender: str, prev: _Resolved | None) -> bool:
+        """Rule ``described_speaker_is_latest`` (speakers_refs.py): whether
+        ``prev``, one person the article only describes ("a woman who lives
+        nearby"), speaking in this or the sentence before, is the latest person
+        before the pronoun at ``start``: no person named since its mention."""
+        if (
+            prev is None
+            or prev.type != "DESC"
+            or prev.entity is not None
+            or prev.plural
+            or prev.thing
+            or prev.candidates
+            or (prev.gender and prev.gender != gender)
+            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS)
+            or self.last_mention_end < 0
+            or self.sent_of(start) - self.sent_of(self.last_mention_end) > 1
+        ):
+            return False
+        i = bisect_left(self.ref_starts, self.last_mention_start)
+        while i < len(self.refs) and self.refs[i].start < start:
+            ref = self.refs[i]
+            i += 1
+            if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start) or self.in_reported(ref.start):
+                # A name in quote marks or in what was reported is talked about.
+                continue
+            if ref.start >= self.last_mention_end:
+                return False
+            at = self._span(ref.start, ref.start + 1)
+            if at is None or at.start == 0 or self.doc[at.start - 1].pos_ != "ADP":
+                # A name in the description that is not after a preposition
+                # ("a spokeswoman for Ann Roe") is who it describes.
+                return False
+        return True
+
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         """A description's speaker (see ``_describe``). Rule
         ``same_description``: a definite description with a qualifier, in the
@@ -867,6 +958,10 @@ class _Resolver:
             for a in obj.rights
             if a.dep_ == "appos" and a.ent_type_ == "PERSON"
         ]
+        given = name_in_relative(root) if not plural else None
+        if given is not None and (ent := self.entity_at(given.idx, given.idx + len(given.text))) is not None:
+            # Rule ``name_in_relative`` (speakers_refs.py).
+            return self.named(ent, self._ent_span(given))
         for tok in list(root.children) + [root.head] + hung:
             if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
@@ -1365,6 +1460,12 @@ class _Resolver:
             span = self.doc[span.start : comma]
             text = span.text
         eids = self.by_last_word.get(_hyphenated_surname(span), [])
+        if not eids and len(span) == 1:
+            # Rule ``given_name_after_full`` (speakers_refs.py) for a given
+            # name the model tagged as no entity.
+            owner = given_name_owner(span[0].text, span.start_char, self.entities.values())
+            if owner is not None:
+                return self.named(owner, span)
         prev_word = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         gender = _HONORIFIC_GENDER.get(span[0].lower_) or _HONORIFIC_GENDER.get(prev_word, "")
         fits = [e for e in eids if not (gender and self.gender.get(e, gender) != gender)]
@@ -1546,6 +1647,7 @@ class _Resolver:
         if mention is None:
             return None
         self.current = (quote.start, quote.end)
+        self.quote = quote
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
@@ -1642,6 +1744,13 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        by = document_author(span, self.in_quote)
+        if by is not None:
+            # Rule ``document_author`` (speakers_refs.py): "the statement
+            # said" is who issued it ("In a statement, Acme said").
+            resolved = self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
+            if resolved is not None:
+                return resolved
         doc = self.doc
         end = hyphen_word_end(doc[span.end - 1]).i + 1
         if end != span.end:
@@ -1686,7 +1795,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
     for quote in sorted(quotes, key=lambda q: q.start):
         para = resolver.para_of(quote.start)
         resolver.prev_sent = resolver.sent_of(prev_quote.start) if prev_quote is not None else -10
-        if quote.speaker.mention is not None:
+        resolver.prev_quote = prev_quote
+        if (
+            prev is not None
+            and in_reported_clause(quote, prev_quote)
+            and resolver.sent_of(quote.speaker.mention.start) == resolver.sent_of(quote.cue.start)
+        ):
+            # Rule ``mention_in_reported_clause`` (speakers_refs.py): "He told
+            # them his team had lost and said": the first cue's speaker.
+            resolved = prev
+        elif quote.speaker.mention is not None:
             resolved = resolver.resolve(quote, last_named)
         elif quote.cue is not None:
             # Rule ``cue_subject``: a quote with a cue of its own ("said James
@@ -1724,8 +1842,13 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 mention=quote.speaker.mention,
                 candidates=list(resolved.candidates),
             )
+            if last_named is not None and (resolved.entity, resolved.name) != (last_named.entity, last_named.name):
+                resolver.speaker_before = last_named
             last_named = resolved
             resolver.history.append((quote, resolved))
+            if quote.speaker.mention is not None:
+                resolver.last_mention_start = quote.speaker.mention.start
+                resolver.last_mention_end = quote.speaker.mention.end
         prev, prev_para, prev_quote = resolved, para, quote
     # A role learned late ("... the French finance minister said") holds for the
     # person's earlier quotes too.
