@@ -279,7 +279,7 @@ def _packaged_marks() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # room for every table asked for (16 now), so none is read again
 def marks_words(table: str, key: str = "words") -> frozenset[str]:
     """One word list of the packaged ``data/marks.json`` (``table``'s
     ``key``; empty when the file has no such table)."""
