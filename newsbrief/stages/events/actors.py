@@ -188,6 +188,7 @@ class NameIndex:
         self.entity_starts = [m[0] for m in self.entity_mentions]
         self._role_cache: dict[str, tuple[str | None, str | None]] = {}
         self._resolved: dict[int, ActorInfo | None] = {}
+        self._phrases: dict[int, tuple[int, int]] = {}
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end)."""
@@ -220,7 +221,14 @@ class NameIndex:
     def phrase_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the actor phrase headed by ``head``: its left
         modifiers and its prepositional phrases, without relative clauses,
-        appositives or coordinated phrases."""
+        appositives or coordinated phrases. Worked out once per token (an
+        event asks again for its actors' phrases)."""
+        found = self._phrases.get(head.i)
+        if found is None:
+            found = self._phrases[head.i] = self._phrase_tokens(head)
+        return found
+
+    def _phrase_tokens(self, head: Token) -> tuple[int, int]:
         start = head.i
         for child in head.lefts:
             if child.dep_ in ("det", "predet") and child.i == start - 1 and child.lower_ in ("the", "a", "an"):

@@ -279,7 +279,7 @@ def _packaged_marks() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("data/marks.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # room for every table asked for (16 now), so none is read again
 def marks_words(table: str, key: str = "words") -> frozenset[str]:
     """One word list of the packaged ``data/marks.json`` (``table``'s
     ``key``; empty when the file has no such table)."""
@@ -447,7 +447,21 @@ def _is_saying(word: str) -> bool:
     return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
 
 
-def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
+# The tests ``_text_rule`` answers; a rule of another test needs the parse.
+_TEXT_TESTS = frozenset({
+    "no_letters", "markup_attribute", "frame_before", "gloss_after", "frame_right_before", "quantifier_apposition",
+    "between_names", "between_determiner_and_noun", "possessive_before",
+})  # fmt: skip
+
+
+def _text_rule(
+    rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str,
+    memo: dict[str, Any] | None = None,
+) -> bool:
+    """Whether ``rule`` types ``span``. memo: what one span's rules share
+    (its word count, whether it is title case or name-like), worked out by
+    the first rule that asks."""
+    memo = {} if memo is None else memo
     test = rule.test
     if test == "no_letters":
         return not any(ch.isalpha() for ch in content)
@@ -455,14 +469,24 @@ def _text_rule(rule: MarkRule, text: str, span: MarkSpan, before: str, after: st
         return before.endswith("=")
     if span.close is None:
         return False  # the other rules read what follows the closing mark
-    if rule.max_words is not None and len(content.split()) > rule.max_words:
-        return False
-    if rule.title_case and not is_title_case(content):
-        return False
-    if rule.name_like and not (
-        is_name_like(content) or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))
-    ):
-        return False
+    if rule.max_words is not None:
+        n_words = memo.get("words")
+        if n_words is None:
+            n_words = memo["words"] = len(content.split())
+        if n_words > rule.max_words:
+            return False
+    if rule.title_case:
+        title = memo.get("title")
+        if title is None:
+            title = memo["title"] = is_title_case(content)
+        if not title:
+            return False
+    if rule.name_like:
+        name_like = memo.get("name")
+        if name_like is None:
+            name_like = memo["name"] = is_name_like(content)
+        if not (name_like or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))):
+            return False
     if rule.lower_term and not is_lower_term(content):
         return False
     if rule.judging_words and any(w.strip(".,;:!?'’").lower() in rule.judging_words for w in content.split()):
@@ -547,14 +571,17 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
     """Type each span of ``index`` by the rules that read only the text (in place)."""
     rules = load_rules() if rules is None else rules
     coordinated = next((r for r in rules if r.test == "coordinated_after_mark"), None)
+    # The rules that need the parse never match here (marks.py reads them).
+    text_rules = [r for r in rules if r.test in _TEXT_TESTS]
     prev: MarkSpan | None = None
     for span in index.spans:
         content = text[span.start : span.end]
         before = text[max(0, span.open - 60) : span.open]
         after_from = span.outer_end
         after = text[after_from : after_from + 40]
-        for rule in rules:
-            if _text_rule(rule, text, span, before, after, content):
+        memo: dict[str, Any] = {}
+        for rule in text_rules:
+            if _text_rule(rule, text, span, before, after, content, memo):
                 span.type, span.reason = rule.type, rule.name
                 break
         if (

@@ -32,7 +32,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX
+import numpy as np
+from spacy.attrs import HEAD, IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ...model import Quote, Speaker, TextSpan
@@ -103,18 +104,38 @@ class _DocIndex:
         self.doc = doc
         # Doc.text is rebuilt from the tokens on every access: keep it once.
         self.text = text
-        self.starts = column(doc, IDX).tolist()
+        self.starts = starts = column(doc, IDX).tolist()
+        # Token columns as lists, so that the windows and the climb from the
+        # quoted words test most tokens without building a Token object.
+        n = len(doc)
+        self.ends = (column(doc, IDX) + column(doc, LENGTH)).tolist()
+        self.heads = (np.arange(n, dtype=np.int64) + column(doc, HEAD).astype(np.int64)).tolist()
+        self.is_space = column(doc, IS_SPACE).astype(bool).tolist()
+        self.sent_start = (column(doc, SENT_START) == 1).tolist()  # Token.is_sent_start is True
+        # Tokens whose text holds a line break (a token's own whitespace is
+        # at most one space, never a line break).
+        self.breaks: set[int] = set()
+        pos = text.find("\n")
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and pos < self.ends[k]:
+                self.breaks.add(k)
+            pos = text.find("\n", pos + 1)
         # Token index -> segment index, for tokens inside the marks (marks
         # included), whatever the marks hold: a title in marks is no place
         # for a cue either.
         self.in_quote: dict[int, int] = {}
-        for n, seg in enumerate(segments):
+        for n_seg, seg in enumerate(segments):
             first = self.token_at(seg.open)
             last_char = seg.close if seg.close is not None else seg.end - 1
             last = self.token_at(last_char)
-            seg.tokens = [i for i in range(first, last + 1) if seg.start <= doc[i].idx < seg.end]
+            seg.tokens = [i for i in range(first, last + 1) if seg.start <= starts[i] < seg.end]
             for i in range(first, last + 1):
-                self.in_quote.setdefault(i, n)
+                self.in_quote.setdefault(i, n_seg)
+
+    def word(self, i: int) -> str:
+        """The text of token ``i``."""
+        return self.text[self.starts[i] : self.ends[i]]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
@@ -152,20 +173,19 @@ def _is_cue(tok: Token) -> int:
 
 def _head_window(idx: _DocIndex, first_tok: int) -> list[int]:
     """Tokens before the opening mark back to the start of the sentence."""
-    doc = idx.doc
     out: list[int] = []
     i = first_tok - 1
     while i >= 0 and len(out) < _WINDOW:
-        tok = doc[i]
         if i in idx.in_quote:
             break
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if i in idx.breaks:
             break
-        if tok.is_space:
+        if idx.is_space[i]:
             i -= 1
             continue
-        if tok.text in _TERMINAL or (tok.is_sent_start and tok.text[:1].isupper() and i < first_tok - 1):
-            if tok.text in _TERMINAL:
+        word = idx.word(i)
+        if word in _TERMINAL or (idx.sent_start[i] and word[:1].isupper() and i < first_tok - 1):
+            if word in _TERMINAL:
                 break
             out.append(i)
             break
@@ -177,17 +197,14 @@ def _head_window(idx: _DocIndex, first_tok: int) -> list[int]:
 
 def _tail_window(idx: _DocIndex, last_tok: int) -> list[int]:
     """Tokens after the closing mark up to the end of the sentence."""
-    doc = idx.doc
     out: list[int] = []
-    if "\n" in doc[last_tok].whitespace_:
-        return out
     i = last_tok + 1
-    while i < len(doc) and len(out) < _WINDOW:
-        tok = doc[i]
-        if i in idx.in_quote or tok.text in _TERMINAL:
+    n = len(idx.starts)
+    while i < n and len(out) < _WINDOW:
+        if i in idx.in_quote or idx.word(i) in _TERMINAL:
             break
         out.append(i)
-        if "\n" in tok.whitespace_ or "\n" in tok.text:
+        if i in idx.breaks:
             break
         i += 1
     return out
@@ -359,10 +376,11 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     best: Token | None = None
     fallback: Token | None = None
     seen: set[int] = set()
+    heads = idx.heads
     for i in seg.tokens:
-        tok = doc[i]
-        if tok.head.i in inside:
+        if heads[i] in inside:
             continue
+        tok = doc[i]
         anc = tok.head
         below = tok
         for step in range(_ANCESTOR_STEPS):
