@@ -56,3 +56,54 @@ def test_bounds9_claim_noun_a_verb_rejects_stays_in_the_content():
     # "rumours" is no attitude noun: what was rejected is the rumour.
     got = _reported(_voiced_doc(None, "rumours", ("rejected", "reject")))
     assert got == [("rumours that the depot would close", "rejected", "object")]
+
+
+def _promise_doc(verb: tuple[str, str]) -> Doc:
+    # The senator <verb> his promise to cut the tax .
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("senator", "senator", "NOUN", "NN", 2, "nsubj"),
+            (verb[0], verb[1], "VERB", "VBD", 2, "ROOT"),
+            ("his", "his", "PRON", "PRP$", 4, "poss"),
+            ("promise", "promise", "NOUN", "NN", 2, "dobj"),
+            ("to", "to", "PART", "TO", 6, "aux"),
+            ("cut", "cut", "VERB", "VB", 4, "acl"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            ("tax", "tax", "NOUN", "NN", 6, "dobj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+
+
+def test_bounds9_cue_verb_with_an_act_noun_object_reports_the_phrase():
+    got = _reported(_promise_doc(("repeated", "repeat")))
+    assert got == [("his promise to cut the tax", "repeated", "act_noun_object")]
+
+
+def test_bounds9_other_verb_leaves_the_act_noun_its_own_cue():
+    got = _reported(_promise_doc(("forgot", "forget")))
+    assert got == [("to cut the tax", "promise", "noun_clause")]
+
+
+def _blame_doc() -> Doc:
+    # The report blamed the drivers or the council .
+    # (The parser hangs "council" on the verb.)
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("report", "report", "NOUN", "NN", 2, "nsubj"),
+            ("blamed", "blame", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("drivers", "driver", "NOUN", "NNS", 2, "dobj"),
+            ("or", "or", "CCONJ", "CC", 2, "cc"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("council", "council", "NOUN", "NN", 2, "conj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+
+
+def test_bounds9_noun_coordinated_with_the_cue_verb_joins_its_object():
+    got = _reported(_blame_doc())
+    assert got == [("the drivers or the council", "blamed", "object")]
