@@ -1,13 +1,17 @@
-"""Content extents, ninth round: a listed noun of attitude as a cue's object
-with a complement "that" clause right after it belongs to the cue, and the
-clause is the content, though the clause's head verb stands past the noun,
-not next to it. Rule tests on hand-built Docs; the sentences are written
-for these tests."""
+"""Content extents and frames, ninth round: a listed noun of attitude as a
+cue's object with a complement "that" clause right after it belongs to the
+cue, and the clause is the content, though the clause's head verb stands
+past the noun; a noun the parser coordinated with the cue verb joins its
+object (object_conjunct); a cue verb's object that is another's act noun
+is its content whole (act_noun_object); a poll closing its clause is that
+clause's source (in_source_after). Rule tests on hand-built Docs; the
+sentences are written for these tests."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsbrief.stages.quotes.frames import find_frames
 from newsbrief.stages.quotes.reported import find_reported_speech
 
 from .hand_docs import hand_doc as _doc
@@ -107,3 +111,34 @@ def _blame_doc() -> Doc:
 def test_bounds9_noun_coordinated_with_the_cue_verb_joins_its_object():
     got = _reported(_blame_doc())
     assert got == [("the drivers or the council", "blamed", "object")]
+
+
+def _poll_doc(prep: str) -> Doc:
+    # Lee leads Kim by ten points <prep> the latest poll .
+    return _doc(
+        [
+            ("Lee", "Lee", "PROPN", "NNP", 1, "nsubj"),
+            ("leads", "lead", "VERB", "VBZ", 1, "ROOT"),
+            ("Kim", "Kim", "PROPN", "NNP", 1, "dobj"),
+            ("by", "by", "ADP", "IN", 1, "prep"),
+            ("ten", "ten", "NUM", "CD", 5, "nummod"),
+            ("points", "point", "NOUN", "NNS", 3, "pobj"),
+            (prep, prep, "ADP", "IN", 1, "prep"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("latest", "late", "ADJ", "JJS", 9, "amod"),
+            ("poll", "poll", "NOUN", "NN", 6, "pobj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+
+
+def test_bounds9_poll_closing_its_clause_is_the_source():
+    doc = _poll_doc("in")
+    quotes = _checked(doc, find_frames(doc))
+    got = [(q.speaker.mention.text if q.speaker.mention else None, q.cue.text, q.text, q.rule) for q in quotes]
+    assert got == [("the latest poll", "in", "Lee leads Kim by ten points", "in_source_after")]
+
+
+def test_bounds9_other_preposition_before_a_poll_is_no_source():
+    assert find_frames(_poll_doc("despite")) == []
