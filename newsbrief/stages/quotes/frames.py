@@ -4,7 +4,8 @@ read by named patterns in spaCy's DependencyMatcher format
 
 * in_source (``in_source``): "In a poll released Monday, 50 percent chose
   Lee": the rest of the clause, with the poll as the source and "in" as
-  the cue;
+  the cue; the poll's phrase closing its clause, "Lee leads by ten points
+  in the latest poll" (``in_source_after``), gives the clause before it;
 * interrupting (``interrupting``): a speech verb set off by commas inside
   the clause it reports, "The week was, she said, the hardest of her career": the
   clause around it, in two pieces sharing the cue;
@@ -390,16 +391,43 @@ class _Reader:
         doc = self.doc
         prep, obj = doc[ids[0]], doc[ids[1]]
         head = prep.head
-        if prep.i != prep.sent.start or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
             return
         if obj.lemma_.lower() not in self.lexicon.words("in_source_nouns"):
             return
         if head.lemma_.lower() in self.lexicon.types:
             return  # "In a poll, voters said ...": the clause's own cue reports it
+        if prep.i != prep.sent.start:
+            self._in_source_after(head, prep, obj, rule)
+            return
         comma = prep.right_edge.i + 1
         if comma >= len(doc) or doc[comma].text != "," or head.i <= comma:
             return
         self.emit([(comma + 1, head.right_edge.i)], (prep.idx, prep.idx + len(prep.text)), prep, obj, rule)
+
+    def _in_source_after(self, head: Token, prep: Token, obj: Token, rule: dict[str, Any]) -> None:
+        """Rule ``in_source_after``: the poll's phrase closing its clause
+        ("Lee leads Kim by ten points in the latest poll"): the content is
+        the clause before it, which must open the sentence with a subject
+        of its own; the cue "in", the source the poll."""
+        doc = self.doc
+        first = head.left_edge.i
+        if prep.i < head.i or first != prep.sent.start:
+            return
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i for c in head.children):
+            return
+        if any(not (t.is_punct or t.is_space) for t in doc[prep.right_edge.i + 1 : head.right_edge.i + 1]):
+            return  # the clause goes on past the poll
+        last = prep.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        while first < head.i and (doc[first].dep_ == "cc" or doc[first].is_punct):
+            # "But Lee fell to third in the poll": the connective is the writer's.
+            first += 1
+        if last <= head.i:
+            return
+        named = {**rule, "name": "in_source_after"}
+        self.emit([(first, last)], (prep.idx, prep.idx + len(prep.text)), prep, obj, named)
 
     def interrupting(self, ids: list[int], rule: dict[str, Any]) -> None:
         """ "The week was, she said, the hardest of her career": a speech verb set off by
