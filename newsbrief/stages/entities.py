@@ -552,6 +552,10 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
         # name of its own with "the" is a venue, a place or a body, no person.
         others = [(n, label) for label, n in labels.items() if label != "PERSON" and n]
         return max(others)[1] if others else "ORG"
+    if _org_last_word(canonical):
+        # Rule ``org_last_word``: "Tarnside Records" is no person's name.
+        others = [(n, label) for label, n in labels.items() if label != "PERSON" and n]
+        return max(others)[1] if others else "ORG"
     words = canonical.split()
     if len(words) >= 2 and words[-1].lower() in _LEX.place_name_ends and words[-1][:1].isupper():
         # Rule ``place_word_not_surname`` (people.toml): "Castleford Town",
@@ -916,8 +920,9 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
     given name and a surname ("Jo Roe"), a "he"/"she" after it or a bare
     surname mention that has such evidence ("Roe, 44, applied").
 
-    A one-word name follows on the strong evidence alone, or when it is the
-    surname of a full name that is a person's and has some evidence itself.
+    A one-word name follows on the strong evidence alone, when it is the
+    surname of a full name that is a person's and has some evidence itself,
+    or when it is the given name of a person named in full.
     The corrected clusters then join and resolve as any person does."""
     covered = {i for c in by_key.values() for m in c.mentions for i in range(m.start, m.end)}
     bare: dict[str, int] = {}  # surname -> best evidence at its unlabelled mentions
@@ -969,9 +974,15 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
         if ev >= 2:
             flipped.append(cluster)
             people_last.add(words[-1])
+    people_first = {c_key.split()[0] for c_key, c in by_key.items() if " " in c_key and c.labels["PERSON"]}
+    people_first.update(next(iter(c.names)).split()[0].lower() for c in flipped)
     for key, cluster in single:
         ev = evidence(cluster)
-        if ev >= 2 or (ev and key in people_last):
+        # The given name of a person the article names in full ("Sophie" of
+        # "Sophie Marsh") is that name, not a body's. (Labelled a place, it
+        # may be one: "Charlotte" and "Charlotte Mayor Jo Roe".)
+        first_name = key in given and key in people_first and not cluster.labels["GPE"]
+        if ev >= 2 or (ev and key in people_last) or first_name:
             flipped.append(cluster)
     for cluster in flipped:
         cluster.labels = Counter({"PERSON": len(cluster.mentions)})
