@@ -306,6 +306,15 @@ def _is_org_by_head(span: Span) -> bool:
     return before.head.i == root.i or (root.dep_ == "appos" and root.head.i == before.i)
 
 
+def _is_org_by_apposition(span: Span) -> bool:
+    """Rule ``org_apposition``: a name with an organisation noun in
+    apposition ("Little Lanterns, a charity that ..."); the nouns are
+    ``people.toml``'s ``org_heads``."""
+    return any(
+        c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in _LEX.org_heads for c in span.root.rights
+    )
+
+
 def _is_place_by_apposition(span: Span) -> bool:
     """Rule ``place_apposition``: a name with a place noun in apposition
     ("Sable Point, a fishing village"); the nouns are ``people.toml``'s
@@ -496,6 +505,59 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
     return sorted(kept + added, key=lambda m: m[0].start)
 
 
+def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``missed_given_name``: a one-word name the article never writes
+    in full elsewhere, right after a capitalised given name the model left
+    out ("Nadine | Okonkwo-Bell took over ..." with only "Okonkwo-Bell"
+    labelled, or nothing), is that person's full name there: the given
+    name and the name become one person mention. The given names are the
+    one-gender ones (hand table and census lists), not titles."""
+    lengths: dict[str, int] = {}  # one-word name -> its length in tokens
+    written_in_full: set[str] = set()
+    for span, _label in mentions:
+        if " " in span.text:
+            written_in_full.add(span.text.rsplit(" ", 1)[-1])
+        elif span[0].is_title and span.text.replace("-", "").isalpha():
+            lengths[span.text] = len(span)
+    names = {n: k for n, k in lengths.items() if n not in written_in_full}
+    if not names:
+        return mentions
+    covered = {i for span, _ in mentions for i in range(span.start, span.end)}
+    by_start = {span.start: k for k, (span, _) in enumerate(mentions)}
+    firsts = {doc.vocab.strings.add(n[: n.index("-")] if "-" in n else n) for n in names}
+    given = _gendered_given_names()
+    added: list[tuple[Span, str]] = []
+    dropped: set[int] = set()
+    orths = column(doc, ORTH).tolist()
+    for j in range(1, len(doc)):
+        if orths[j] not in firsts or j - 1 in covered:
+            continue
+        first = doc[j - 1]
+        word = first.lower_
+        if (
+            word not in given
+            or not first.is_title
+            or first.pos_ != "PROPN"
+            or first.whitespace_ != " "
+            or word in TITLE_WORDS
+            or word in HONORIFICS
+            or word in NAME_LIKE_TITLES
+        ):
+            continue
+        for name, k in names.items():
+            if doc[j : j + k].text == name and (j not in covered or j in by_start):
+                if j in by_start:
+                    if mentions[by_start[j]][0].end != j + k:
+                        continue
+                    dropped.add(by_start[j])
+                added.append((doc[j - 1 : j + k], "PERSON"))
+                break
+    if not added:
+        return mentions
+    kept = [m for k, m in enumerate(mentions) if k not in dropped]
+    return sorted(kept + added, key=lambda m: m[0].start)
+
+
 def _looks_like_org(name: str) -> bool:
     return any(t in ORG_HINT_WORDS for t in _name_key(name).split()) or _org_last_word(name)
 
@@ -514,6 +576,13 @@ def _org_by_member_noun(cluster: _Cluster, canonical: str) -> bool:
             return True
         # "posted on Zentrix", "took to Zentrix": a place to publish, a platform.
         prep = root.head
+        if (
+            root.dep_ == "pobj"
+            and prep.lower_ in ("in", "of")
+            and prep.head.lemma_.lower() in _type_data()["org_stake_nouns"]
+        ):
+            # "shares in Zentrix", "the shareholders of Zentrix" (entity_types.toml).
+            return True
         if root.dep_ == "pobj" and f"{prep.head.lemma_.lower()} {prep.lower_}" in _LEX.platform_frames:
             return True
     return False
@@ -553,8 +622,9 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
         others = [(n, label) for label, n in labels.items() if label != "PERSON" and n]
         return max(others)[1] if others else "ORG"
     if _org_last_word(canonical):
-        # Rule ``org_last_word``: "Tarnside Records" is no person's name.
-        others = [(n, label) for label, n in labels.items() if label != "PERSON" and n]
+        # Rule ``org_last_word``: "Tarnside Records" is no person's name (nor
+        # a group of people's, whatever a short form's NORP label says).
+        others = [(n, label) for label, n in labels.items() if label not in ("PERSON", "NORP") and n]
         return max(others)[1] if others else "ORG"
     words = canonical.split()
     if len(words) >= 2 and words[-1].lower() in _LEX.place_name_ends and words[-1][:1].isupper():
@@ -1050,7 +1120,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     places = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
     # Rule ``org_head_before_name``: so is a name an organisation word
     # introduces ("the charity Full Plate", "the startup Zentrix").
-    orgs = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_org_by_head(ent)}
+    orgs = {ent.text for ent in ents if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))}
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -1119,6 +1189,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     mentions = _join_nicknames(doc, _join_split_names(mentions))
     if surnames:
         mentions = _add_missed_namesakes(doc, mentions, surnames)
+    mentions = _add_missed_given_names(doc, mentions)
 
     # 1. Exact clusters by normalised name.
     by_key: dict[str, _Cluster] = {}
@@ -1158,13 +1229,21 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     # first words joins the one fuller organisation name that starts with
     # them ("Corvid" -> "Corvid Capital", "Harwood" -> "Harwood Foods");
     # with two candidates ("Apple Music", "Apple Pay") it stays apart.
+    # A name the model labelled a person counts as an organisation's when its
+    # last word says so (rule ``org_last_word``: "Corvid Capital"); then its
+    # first word alone, never a full person name nor a given name, is it too.
     by_first: dict[str, list[str]] = {}
     for key in keys:
-        if key not in merged_into and _mostly_org(by_key[key]):
+        if key not in merged_into and (_mostly_org(by_key[key]) or _org_last_word(key)):
             by_first.setdefault(key.split()[0], []).append(key)
     for key in keys:
         cluster = by_key[key]
-        if key in merged_into or not cluster.labels["ORG"] or cluster.labels["PERSON"] > cluster.labels["ORG"]:
+        if key in merged_into:
+            continue
+        labels = cluster.labels
+        mostly_org = labels["ORG"] and labels["PERSON"] <= labels["ORG"]
+        placed = labels["GPE"] or labels["LOC"] or labels["FAC"]  # "Florida" of "Florida ... Caucus"
+        if not mostly_org and (cluster.full_person or " " in key or key in given_names() or placed):
             continue
         words = key.split()
         longer = [
@@ -1172,7 +1251,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             for other in by_first.get(words[0], ())
             if other not in merged_into and len(other.split()) > len(words) and other.split()[: len(words)] == words
         ]
-        if len(longer) == 1:
+        if len(longer) == 1 and (mostly_org or _org_last_word(longer[0])):
             _merge(by_key, merged_into, key, longer[0])
 
     clusters = [c for k, c in by_key.items() if k not in merged_into and c.mentions]
@@ -1429,6 +1508,14 @@ def _join_short_names(
         by_key[key] = rebuilt
 
 
+def _in_hyphenated(tok: Token) -> bool:
+    """Whether ``tok`` is glued to a hyphen on either side ("Bell" of "Okonkwo-Bell")."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return before or after
+
+
 def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     """Add the bare surname mentions the model did not label.
 
@@ -1464,10 +1551,11 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         ents = by_surname[tok.text]
-        # A lone name, not part of another name ("Brandt Street").
+        # A lone name, not part of another name ("Brandt Street"), nor a
+        # piece of a double name ("Okonkwo-Bell" is not Carol Bell).
         prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
-        if prev_propn or next_propn:
+        if prev_propn or next_propn or _in_hyphenated(tok):
             continue
         before = [e for e in ents if e.mentions and e.mentions[0].start < tok.idx]
         first_use = owner.get(tok.text)

@@ -252,3 +252,127 @@ def test_the_given_name_of_a_person_named_in_full_is_no_organisation():
     # Labelled a place, the word may be one (a city and a person of its name).
     doc = _doc(rows, [(0, 2, "PERSON"), (4, 5, "GPE")])
     assert _types(doc)["Greta"] == "GPE"
+
+
+# "Liesel Okoro-Vance took over the trust. Okoro-Vance said she would stay."
+DOUBLE_NAME: list[Row] = [
+    ("Liesel", "Liesel", "PROPN", "NNP", 3, "compound"),
+    ("Okoro", "Okoro", "PROPN", "NNP", 3, "compound"),
+    ("-", "-", "PUNCT", "HYPH", 3, "punct"),
+    ("Vance", "Vance", "PROPN", "NNP", 4, "nsubj"),
+    ("took", "take", "VERB", "VBD", 4, "ROOT"),
+    ("over", "over", "ADP", "RP", 4, "prt"),
+    ("the", "the", "DET", "DT", 7, "det"),
+    ("trust", "trust", "NOUN", "NN", 4, "dobj"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+    ("Okoro", "Okoro", "PROPN", "NNP", 11, "compound"),
+    ("-", "-", "PUNCT", "HYPH", 11, "punct"),
+    ("Vance", "Vance", "PROPN", "NNP", 12, "nsubj"),
+    ("said", "say", "VERB", "VBD", 12, "ROOT"),
+    ("she", "she", "PRON", "PRP", 15, "nsubj"),
+    ("would", "would", "AUX", "MD", 15, "aux"),
+    ("stay", "stay", "VERB", "VB", 12, "ccomp"),
+    (".", ".", "PUNCT", ".", 12, "punct"),
+]
+
+
+def _double_name_doc(ents: list[tuple[int, int, str]]) -> Doc:
+    words = [r[0] for r in DOUBLE_NAME]
+    glued = {0: True, 1: False, 2: False, 9: False, 10: False}  # "Okoro-Vance" written as one word
+    spaces = [glued.get(i, i + 1 < len(words) and words[i + 1] != ".") for i in range(len(words))]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in DOUBLE_NAME],
+        pos=[r[2] for r in DOUBLE_NAME],
+        tags=[r[3] for r in DOUBLE_NAME],
+        heads=[r[4] for r in DOUBLE_NAME],
+        deps=[r[5] for r in DOUBLE_NAME],
+        sent_starts=[i in (0, 9) for i in range(len(words))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_a_given_name_the_model_left_out_opens_the_full_name():
+    # Rule missed_given_name: only the second "Okoro-Vance" is labelled (ORG).
+    doc = _double_name_doc([(9, 12, "ORG")])
+    ents = cluster_entities(doc)
+    assert [(e.name, e.type) for e in ents] == [("Liesel Okoro-Vance", "PERSON")]
+    assert [m.text for m in ents[0].mentions] == ["Liesel Okoro-Vance", "Okoro-Vance"]
+
+
+def test_a_piece_of_a_double_name_is_no_bare_surname():
+    # "Vance" of an unlabelled "Okoro-Vance" is not a mention of another
+    # person, Ada Vance ("Liesel Okoro-Vance took over the trust with Ada Vance.").
+    rows = DOUBLE_NAME[:8] + [
+        ("with", "with", "ADP", "IN", 4, "prep"),
+        ("Ada", "Ada", "PROPN", "NNP", 10, "compound"),
+        ("Vance", "Vance", "PROPN", "NNP", 8, "pobj"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [i not in (1, 2) and i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))]
+    doc = Doc(
+        VOCAB, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+    doc.ents = [Span(doc, 9, 11, label="PERSON")]
+    vance = {e.name: [m.text for m in e.mentions] for e in cluster_entities(doc)}["Ada Vance"]
+    assert vance == ["Ada Vance"]
+
+
+def test_an_organisation_noun_in_apposition_makes_a_person_label_an_organisation():
+    # Rule org_apposition: "Little Wren, a charity, said ..." labelled a person.
+    rows: list[Row] = [
+        ("Little", "Little", "PROPN", "NNP", 1, "compound"),
+        ("Wren", "Wren", "PROPN", "NNP", 6, "nsubj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        ("charity", "charity", "NOUN", "NN", 1, "appos"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("said", "say", "VERB", "VBD", 6, "ROOT"),
+        ("so", "so", "ADV", "RB", 6, "advmod"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+    assert _types(_doc(rows, [(0, 2, "PERSON")])) == {"Little Wren": "ORG"}
+
+
+def test_shares_in_a_one_word_name_make_it_a_company():
+    # Rule org_member_noun: "Shares in Zentrix rose." with "Zentrix" labelled a person.
+    rows: list[Row] = [
+        ("Shares", "share", "NOUN", "NNS", 3, "nsubj"),
+        ("in", "in", "ADP", "IN", 0, "prep"),
+        ("Zentrix", "Zentrix", "PROPN", "NNP", 1, "pobj"),
+        ("rose", "rise", "VERB", "VBD", 3, "ROOT"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert _types(_doc(rows, [(2, 3, "PERSON")])) == {"Zentrix": "ORG"}
+    # "A plant in Zentrix": a place, not a company's shares.
+    rows = [("A", "a", "DET", "DT", 1, "det"), ("plant", "plant", "NOUN", "NN", 4, "nsubj")] + rows[1:3] + [
+        ("closed", "close", "VERB", "VBD", 4, "ROOT"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    rows[2] = ("in", "in", "ADP", "IN", 1, "prep")
+    rows[3] = ("Zentrix", "Zentrix", "PROPN", "NNP", 2, "pobj")
+    assert _types(_doc(rows, [(3, 4, "GPE")])) == {"Zentrix": "GPE"}
+
+
+def test_a_short_form_labelled_a_person_joins_the_organisation_its_last_word_names():
+    # Rule org_short_form with org_last_word: "Corvex Capital bought Ardent. Corvex said so."
+    rows: list[Row] = [
+        ("Corvex", "Corvex", "PROPN", "NNP", 1, "compound"),
+        ("Capital", "Capital", "PROPN", "NNP", 2, "nsubj"),
+        ("bought", "buy", "VERB", "VBD", 2, "ROOT"),
+        ("Ardent", "Ardent", "PROPN", "NNP", 2, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+        ("Corvex", "Corvex", "PROPN", "NNP", 6, "nsubj"),
+        ("said", "say", "VERB", "VBD", 6, "ROOT"),
+        ("so", "so", "ADV", "RB", 6, "advmod"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+    ents = cluster_entities(_doc(rows, [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]))
+    corvex = [e for e in ents if e.name.startswith("Corvex")]
+    assert [(e.name, e.type, len(e.mentions)) for e in corvex] == [("Corvex Capital", "ORG", 2)]
