@@ -310,8 +310,19 @@ def _is_org_by_apposition(span: Span) -> bool:
     """Rule ``org_apposition``: a name with an organisation noun in
     apposition ("Little Lanterns, a charity that ..."); the nouns are
     ``people.toml``'s ``org_heads``."""
+    # Right after the name and its comma ("Jo Roe of Acme News, a website"
+    # is Acme's), and not a noun with a compound of its own: "a letter
+    # carrier" is a person.
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
     return any(
-        c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in _LEX.org_heads for c in span.root.rights
+        c.dep_ == "appos"
+        and c.left_edge.i == span.end + 1
+        and c.is_lower
+        and c.lemma_.lower() in _LEX.org_heads
+        and not any(g.dep_ == "compound" for g in c.children)
+        for c in span.root.rights
     )
 
 
@@ -576,11 +587,7 @@ def _org_by_member_noun(cluster: _Cluster, canonical: str) -> bool:
             return True
         # "posted on Zentrix", "took to Zentrix": a place to publish, a platform.
         prep = root.head
-        if (
-            root.dep_ == "pobj"
-            and prep.lower_ in ("in", "of")
-            and prep.head.lemma_.lower() in _type_data()["org_stake_nouns"]
-        ):
+        if root.dep_ == "pobj" and (prep.lower_, prep.head.lemma_.lower()) in _org_frames():
             # "shares in Zentrix", "the shareholders of Zentrix" (entity_types.toml).
             return True
         if root.dep_ == "pobj" and f"{prep.head.lemma_.lower()} {prep.lower_}" in _LEX.platform_frames:
@@ -857,6 +864,7 @@ _MAX_AGE = 120
 # Labels a person's name gets from the small model that the rule may correct.
 _RETYPED_LABELS = frozenset({"ORG", "GPE"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "around"})
+_APPOSITION_MARKS = frozenset({",", "(", "-", "--", "—", "–"})
 
 
 @lru_cache(maxsize=1)
@@ -871,6 +879,14 @@ def _type_words() -> tuple[frozenset[str], frozenset[str]]:
     """(person nouns, title words organisations fill)."""
     data = _type_data()
     return data["person_nouns"], data["organisation_roles"]
+
+
+@lru_cache(maxsize=1)
+def _org_frames() -> frozenset[tuple[str, str]]:
+    """(preposition, noun) pairs of ``org_stake_nouns`` ("in": "share") and
+    ``org_people_nouns`` ("of": "shareholder")."""
+    data = _type_data()
+    return frozenset({("in", w) for w in data["org_stake_nouns"]} | {("of", w) for w in data["org_people_nouns"]})
 
 
 def _org_last_word(name: str) -> bool:
@@ -910,8 +926,12 @@ def _person_evidence(span: Span) -> int:
     name is the subject of, outside quote marks, with no other person
     between ("Roe said she would ..."); else 0."""
     doc, root = span.doc, span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-    if root.dep_ == "appos" and root.head.i < span.start:
+    # An apposition is set off by a comma or a dash ("Jo Roe, a teacher");
+    # a noun run on after the name is a compound the parser misread ("a
+    # Bear Stearns assistant").
+    after = span.end < len(doc) and doc[span.end].text in _APPOSITION_MARKS
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1 and after]
+    if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text in _APPOSITION_MARKS:
         nouns.append(root.head)
     if span.start > 0 and span.start <= doc[span.start - 1].head.i < span.end:
         nouns.append(doc[span.start - 1])
@@ -1026,10 +1046,13 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
 
     people_last = {k.split()[-1] for k, c in by_key.items() if " " in k and c.labels["PERSON"]}
     flipped: list[_Cluster] = []
+    # "Trump National Doral", "Clinton Global Initiative": a name that carries
+    # another person's surname before its end is named after them.
+    named_after = {k for k in by_key if any(w in people_last for w in k.split()[:-1])}
     given = _gendered_given_names()
     single: list[tuple[str, _Cluster]] = []
     for key, cluster in by_key.items():
-        if not candidate(cluster):
+        if not candidate(cluster) or key in named_after:
             continue
         words = key.split()
         if len(words) == 1:
@@ -1242,8 +1265,11 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             continue
         labels = cluster.labels
         mostly_org = labels["ORG"] and labels["PERSON"] <= labels["ORG"]
-        placed = labels["GPE"] or labels["LOC"] or labels["FAC"]  # "Florida" of "Florida ... Caucus"
-        if not mostly_org and (cluster.full_person or " " in key or key in given_names() or placed):
+        # The model's person label is the mistake this mends; a place or a
+        # group ("Florida", "Islamic") is no short form of "Florida ... Caucus".
+        other = labels["GPE"] or labels["LOC"] or labels["FAC"] or labels["NORP"] > labels["PERSON"]
+        person_short = labels["PERSON"] and not (cluster.full_person or " " in key or key in given_names() or other)
+        if not (mostly_org or person_short):
             continue
         words = key.split()
         longer = [

@@ -376,3 +376,34 @@ def test_a_short_form_labelled_a_person_joins_the_organisation_its_last_word_nam
     ents = cluster_entities(_doc(rows, [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]))
     corvex = [e for e in ents if e.name.startswith("Corvex")]
     assert [(e.name, e.type, len(e.mentions)) for e in corvex] == [("Corvex Capital", "ORG", 2)]
+
+
+def test_an_apposition_is_the_names_own_and_set_off_by_a_comma():
+    # "Jo Roe, a letter carrier, said so.": a carrier with a compound is a
+    # person's job, not an airline.
+    rows: list[Row] = [
+        ("Jo", "Jo", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 7, "nsubj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("letter", "letter", "NOUN", "NN", 5, "compound"),
+        ("carrier", "carrier", "NOUN", "NN", 1, "appos"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("said", "say", "VERB", "VBD", 7, "ROOT"),
+        ("so", "so", "ADV", "RB", 7, "advmod"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    assert _types(_doc(rows, [(0, 2, "PERSON")])) == {"Jo Roe": "PERSON"}
+
+
+def test_the_share_of_a_group_is_a_portion_not_a_company():
+    # "The share of Greens rose.": "Greens" stays what the model said.
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("share", "share", "NOUN", "NN", 4, "nsubj"),
+        ("of", "of", "ADP", "IN", 1, "prep"),
+        ("Greens", "Greens", "PROPN", "NNPS", 2, "pobj"),
+        ("rose", "rise", "VERB", "VBD", 4, "ROOT"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _types(_doc(rows, [(3, 4, "NORP")])) == {"Greens": "NORP"}
