@@ -614,7 +614,7 @@ def _after_the(span: Span) -> bool:
     return before.lower_ == "the" and span.start <= before.head.i < span.end and span.root.dep_ != "compound"
 
 
-def _cluster_type(cluster: _Cluster, canonical: str) -> str:
+def _cluster_type(cluster: _Cluster, canonical: str, surnames: frozenset[str] | set[str] = frozenset()) -> str:
     labels = cluster.labels
     if _org_by_member_noun(cluster, canonical):
         return "ORG"
@@ -622,6 +622,7 @@ def _cluster_type(cluster: _Cluster, canonical: str) -> str:
         labels["PERSON"]
         and not cluster.full_person
         and canonical.split()[0].lower() not in _gendered_given_names()  # "the Donald": a nickname
+        and not (canonical.endswith("s") and canonical[:-1] in surnames)  # "the Clintons": a family, as before
         and any(_after_the(m) for m in cluster.mentions)
     ):
         # Rule ``the_before_name``: "the Saltmarsh", "at the Marlowe": a
@@ -1286,7 +1287,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     for n, cluster in enumerate(clusters, start=1):
         name = _canonical_name(cluster)
-        etype = _cluster_type(cluster, name)
+        etype = _cluster_type(cluster, name, surnames)
         name = _clean_name(name, etype)
         ordered = sorted(cluster.mentions, key=lambda m: m.start_char)
         role = None

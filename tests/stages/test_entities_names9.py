@@ -407,3 +407,15 @@ def test_the_share_of_a_group_is_a_portion_not_a_company():
         (".", ".", "PUNCT", ".", 4, "punct"),
     ]
     assert _types(_doc(rows, [(3, 4, "NORP")])) == {"Greens": "NORP"}
+
+
+def test_the_plural_of_a_persons_surname_keeps_its_label():
+    # "Ana Roe spoke at the Roes' farm.": "the Roes" is her family, not a venue.
+    rows = WEXMOOR[:4] + [
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("Roes", "Roes", "PROPN", "NNPS", 7, "poss"),
+        ("'", "'", "PART", "POS", 5, "case"),
+        ("farm", "farm", "NOUN", "NN", 3, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _types(_doc(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")]))["Roes"] == "PERSON"
