@@ -1,7 +1,8 @@
 """Round 9 cue-span rules on hand-built Docs (words, tags, heads and
 dependencies given, so each test is about the rule, not the parser): the
 document nouns of ``object_participle`` (``cue_object_participle_nouns``
-in ``quotes/data/marks.json``). The sentences are written for these
+in ``quotes/data/marks.json``) and the source rule it leads to,
+``statement_participle`` in ``quotes/sources.py``. The sentences are written for these
 tests."""
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def test_object_participle_after_a_published_piece(verb, lemma, noun):
     doc = _ran(verb, lemma, noun)
     assert object_participle(doc[5])
     quotes = offsets_checked(doc, find_reported_speech(doc))
-    assert [(q.cue.text, q.text) for q in quotes] == [(f"{verb} an {noun} claiming", "the count was fair")]
+    assert [(q.cue.text, q.speaker.mention.text, q.text) for q in quotes] == [
+        (f"{verb} an {noun} claiming", "The club", "the count was fair")
+    ]
 
 
 def test_object_participle_not_after_any_object():
