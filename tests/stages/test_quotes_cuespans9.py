@@ -1,16 +1,16 @@
 """Round 9 cue-span rules on hand-built Docs (words, tags, heads and
 dependencies given, so each test is about the rule, not the parser): the
 document nouns of ``object_participle`` (``cue_object_participle_nouns``
-in ``quotes/data/marks.json``) and the source rule it leads to,
-``statement_participle`` in ``quotes/sources.py``. The sentences are written for these
-tests."""
+in ``quotes/data/marks.json``) with the source rule it leads to
+(``statement_participle`` in ``quotes/sources.py``), and
+``indefinite_article``. The sentences are written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from newsbrief.stages.quotes.cuespans import object_participle
+from newsbrief.stages.quotes.cuespans import noun_modifiers, object_participle
 from newsbrief.stages.quotes.reported import find_reported_speech
 
 from .hand_docs import hand_doc, offsets_checked
@@ -50,3 +50,32 @@ def test_object_participle_not_after_any_object():
     assert not object_participle(doc[5])
     quotes = offsets_checked(doc, find_reported_speech(doc))
     assert [q.cue.text for q in quotes] == ["claiming"]
+
+
+def _claim(determiner: str, tag: str, dep: str) -> Doc:
+    # She rejected <an | the | his> earlier claim that the count was fair .
+    rows = [
+        ("She", "she", "PRON", "PRP", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        (determiner, determiner.lower(), "DET" if dep == "det" else "PRON", tag, 4, dep),
+        ("earlier", "early", "ADJ", "JJR", 4, "amod"),
+        ("claim", "claim", "NOUN", "NN", 1, "dobj"),
+        ("that", "that", "SCONJ", "IN", 8, "mark"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("count", "count", "NOUN", "NN", 8, "nsubj"),
+        ("was", "be", "AUX", "VBD", 4, "acl"),
+        ("fair", "fair", "ADJ", "JJ", 8, "acomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return hand_doc(rows, spaces=[True] * 9 + [False, False])
+
+
+def test_indefinite_article_joins_a_noun_cue():
+    doc = _claim("an", "DT", "det")
+    assert noun_modifiers(doc[4]).text == "an"
+
+
+@pytest.mark.parametrize(("determiner", "tag", "dep"), [("the", "DT", "det"), ("his", "PRP$", "poss")])
+def test_definite_article_and_possessor_stay_out_of_a_noun_cue(determiner, tag, dep):
+    doc = _claim(determiner, tag, dep)
+    assert noun_modifiers(doc[4]).text == "earlier"
