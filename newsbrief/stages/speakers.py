@@ -135,6 +135,25 @@ class _Ref:
     asked: bool = False
 
 
+def _in_relative_clause_after(tok: Token, after: int) -> bool:
+    """Whether ``tok`` lies in a "who" clause about a noun at or after token
+    ``after`` (so not the name that ends there). A "which" clause is about a
+    thing, and its pronoun is often the name's ("Roe backed the plan, which
+    made him a target")."""
+    for anc in tok.ancestors:
+        if (
+            anc.dep_ == "relcl"
+            and anc.head.i >= after
+            and any(c.lower_ in _PERSON_RELATIVES for c in anc.children)
+        ):
+            return True
+    return False
+
+
+# Relative words that stand for a person ("the mayor, who ...").
+_PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
 def _in_question(tok: Token) -> bool:
     """Rule ``asked_about``: ``tok`` stands in a clause that a question verb
     governs and "whether", "if" or a wh-word opens ("Asked whether Lee would
@@ -505,6 +524,11 @@ class _Resolver:
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
                     # verb is someone else.
+                    continue
+                if sent_no == s and _in_relative_clause_after(tok, last_person_end):
+                    # Rule ``relative_clause_pronoun_is_antecedent``: "Ana
+                    # spoke to the senator, who began his speech": a pronoun
+                    # in a clause about a noun after the name is that noun's.
                     continue
                 if sent_no - s <= 1 and nearer_gendered_noun(doc, last_person_end, i_tok, "m" if low in male else "f"):
                     # Rule ``nearer_gendered_noun`` (speakers_refs.py).
