@@ -50,7 +50,9 @@ from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
 from .speakers_refs import (
+    authored_documents,
     document_author,
+    document_mention,
     given_name_owner,
     in_reported_clause,
     name_in_relative,
@@ -88,7 +90,6 @@ def _speaker_words(section: str) -> frozenset[str]:
 # its organisation as "the company" does.
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
-_ISSUED_DOCUMENTS = _speaker_words("issued_documents")
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -133,6 +134,25 @@ class _Ref:
     # Named in a question put to someone ("Asked whether Lee would start, the
     # coach said"): rule ``asked_about``.
     asked: bool = False
+
+
+def _in_relative_clause_after(tok: Token, after: int) -> bool:
+    """Whether ``tok`` lies in a "who" clause about a noun at or after token
+    ``after`` (so not the name that ends there). A "which" clause is about a
+    thing, and its pronoun is often the name's ("Roe backed the plan, which
+    made him a target")."""
+    for anc in tok.ancestors:
+        if (
+            anc.dep_ == "relcl"
+            and anc.head.i >= after
+            and any(c.lower_ in _PERSON_RELATIVES for c in anc.children)
+        ):
+            return True
+    return False
+
+
+# Relative words that stand for a person ("the mayor, who ...").
+_PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 
 
 def _in_question(tok: Token) -> bool:
@@ -381,7 +401,7 @@ class _Resolver:
         # Sentence of the previous quote (see ``pronoun``).
         self.prev_sent = -10
         # The quotes resolved so far and their speakers, in order (rule
-        # ``document_of_speaker``).
+        # ``document_author``).
         self.history: list[tuple[Quote, _Resolved]] = []
         # The quote being resolved, the one before it, and where the last
         # resolved speaker's mention ended (rules of speakers_refs.py).
@@ -505,6 +525,11 @@ class _Resolver:
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
                     # verb is someone else.
+                    continue
+                if sent_no == s and _in_relative_clause_after(tok, last_person_end):
+                    # Rule ``relative_clause_pronoun_is_antecedent``: "Ana
+                    # spoke to the senator, who began his speech": a pronoun
+                    # in a clause about a noun after the name is that noun's.
                     continue
                 if sent_no - s <= 1 and nearer_gendered_noun(doc, last_person_end, i_tok, "m" if low in male else "f"):
                     # Rule ``nearer_gendered_noun`` (speakers_refs.py).
@@ -1031,8 +1056,11 @@ class _Resolver:
             if by_role is not None and by_place:
                 resolved = self.named(self.entities[by_role], None)
                 return resolved
-        if first in ("the", "this", "that") and not plural and head in _ISSUED_DOCUMENTS and len(core) <= 3:
-            source = self._document_source(start, head)
+        if first in ("the", "this", "that") and not plural and head in authored_documents() and len(core) <= 3:
+            # Rule ``document_author`` for a description reached another way
+            # ("it" standing for "the statement"): the speaker whose
+            # attribution spoke of the document.
+            source = self._document_issuer(start, head)
             if source is not None:
                 return source
         # 4. "the company": the organisation being talked about (one: "the
@@ -1143,14 +1171,13 @@ class _Resolver:
         ent = self.entity_at(anchor.start, anchor.end)
         return last if ent is not None and ent.id == last.entity else None
 
-    def _document_source(self, start: int, head: str) -> _Resolved | None:
-        """Rule ``document_of_speaker``: "In a statement, Acme said ... 'We
-        regret it,' the statement said": a definite document ("the
-        statement", "the letter") is the named speaker of the latest quote,
-        within a few sentences, whose attribution's sentence spoke of a
-        document of that word (outside quote marks, before ``start``)."""
+    def _document_issuer(self, start: int, lemma: str) -> _Resolved | None:
+        """Rule ``document_author`` (speakers_refs.py), when the text names
+        no author: "In a statement, Acme said ... 'We regret it,' the
+        statement said": the named speaker of the latest quote, within a few
+        sentences, whose attribution's sentence spoke of a document of that
+        word (outside quote marks, before ``start``)."""
         sent = self.sent_of(start)
-        lemma = self.doc.vocab.strings[head]
         for quote, resolved in reversed(self.history):
             anchor = quote.speaker.mention or quote.cue
             if anchor is None or anchor.start >= start:
@@ -1164,7 +1191,7 @@ class _Resolver:
             hi = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
             words = self._span(lo, hi)
             if words is not None and any(
-                t.lemma == lemma and t.idx < start and not self.in_quote(t.idx) for t in words
+                t.lemma_.lower() == lemma and t.idx < start and not self.in_quote(t.idx) for t in words
             ):
                 return resolved
         return None
@@ -1744,11 +1771,19 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
-        by = document_author(span, self.in_quote)
-        if by is not None:
+        if document_mention(span):
             # Rule ``document_author`` (speakers_refs.py): "the statement
-            # said" is who issued it ("In a statement, Acme said").
-            resolved = self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
+            # said" is who issued it: the author the text names ("Acme
+            # issued a statement"), else the speaker whose attribution spoke
+            # of it ("In a statement, Acme said").
+            by = document_author(span, self.in_quote)
+            resolved = (
+                self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
+                if by is not None
+                else None
+            )
+            if resolved is None and len(span) <= 3:
+                resolved = self._document_issuer(mention.start, span.root.lemma_.lower())
             if resolved is not None:
                 return resolved
         doc = self.doc

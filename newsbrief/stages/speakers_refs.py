@@ -5,7 +5,11 @@
   verb the document is the means of), "Ann Roe's statement", "a statement
   from Acme", "the first statement, written by Ann Roe", "Acme issued a
   statement". Only the latest document of that kind is looked at: an older
-  one is another document.
+  one is another document. When the text names no author, the author is the
+  named speaker of the latest quote, within a few sentences, whose
+  attribution's sentence spoke of a document of that word ("In a statement,
+  Acme said ... 'We regret it,' the statement said": the attribution, not an
+  authoring verb, says Acme issued it).
 
 * Rule ``given_name_after_full``: a bare given name ("Jesse said") after the
   person was named in full ("Jesse Doe") is that person; the entities stage
@@ -111,20 +115,26 @@ def author_phrase(author: Token) -> Span:
     return doc[author.left_edge.i : end]
 
 
+def document_mention(mention: Span) -> bool:
+    """Rule ``document_author``: whether ``mention`` is a definite singular
+    authored document ("the statement", "this letter")."""
+    root = mention.root
+    return (
+        root.lemma_.lower() in authored_documents()
+        and root.tag_ not in ("NNS", "NNPS")
+        and mention[0].lower_ in ("the", "that", "this")
+    )
+
+
 def document_author(mention: Span, in_quote) -> Span | None:
     """Rule ``document_author``: for a definite singular mention of an
     authored document ("the statement"), the phrase naming the author of the
     latest earlier document of the same kind within DOCUMENT_WINDOW
     sentences, or None. ``in_quote(char)`` says whether a position is inside
     quote marks (a document named there is someone else's words)."""
-    root = mention.root
-    lemma = root.lemma_.lower()
-    if (
-        lemma not in authored_documents()
-        or root.tag_ in ("NNS", "NNPS")
-        or mention[0].lower_ not in ("the", "that", "this")
-    ):
+    if not document_mention(mention):
         return None
+    lemma = mention.root.lemma_.lower()
     doc = mention.doc
     sents = list(doc.sents)
     sent_i = next(k for k, s in enumerate(sents) if s.start <= mention.start < s.end)

@@ -51,7 +51,7 @@ def _acme_rows() -> list[Row]:
     ]
 
 
-def test_document_of_speaker_is_the_speaker_who_issued_it():
+def test_document_author_is_the_speaker_whose_attribution_named_it():
     # “Yes,” Acme said in a statement. “No,” the statement said.
     rows = _acme_rows()
     mention: list[Row] = [
@@ -69,7 +69,7 @@ def test_document_of_speaker_is_the_speaker_who_issued_it():
     assert second.speaker.entity == "e1"
 
 
-def test_document_of_speaker_needs_the_document_in_the_attribution():
+def test_document_author_needs_the_document_in_the_attribution():
     # “Yes,” Acme said in a statement. “No,” the letter said.  (another document)
     rows = _acme_rows()
     mention: list[Row] = [
