@@ -274,6 +274,10 @@ def _is_fragment(span: Span) -> bool:
     """A piece of a hyphenated word whose other piece is lower case: "Co"
     of "Co-author", "Ex" of "Ex-wife". ("Clinton-Kaine" is two names.)"""
     doc = span.doc
+    # Both tests need a hyphen right against the name: read the text first.
+    text = doc_text(doc)
+    if not (text.startswith("-", span.end_char) or (span.start_char and text[span.start_char - 1] == "-")):
+        return False
     last, first = doc[span.end - 1], doc[span.start]
     if not last.whitespace_ and span.end + 1 < len(doc) and doc[span.end].text == "-":
         nxt = doc[span.end + 1]

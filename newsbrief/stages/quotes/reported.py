@@ -76,12 +76,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
-from ..columns import columns
+from ..columns import column, columns
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 from .cuespans import (
@@ -983,6 +983,14 @@ class _Finder:
         (Set-off appositives too lost 33 exact contents for 11 gained on
         train, "where"/"when" clauses 10 for 8: PolNeAR keeps them.)"""
         doc = self.doc
+        # The climb below stays inside first..last: with no relative clause's
+        # word there it cannot end at one (a per-document count, no Tokens).
+        before = self.__dict__.get("_relcl_before")
+        if before is None:
+            relcl = column(doc, DEP) == doc.vocab.strings["relcl"]
+            before = self._relcl_before = [0, *np.cumsum(relcl).tolist()]
+        if first <= last and before[last + 1] == before[first]:
+            return last
         # The gloss's top: climb from the last token to a relative clause.
         top = doc[last]
         while top.dep_ != "relcl" and top.head.i != top.i and first <= top.head.i <= last:
