@@ -314,16 +314,17 @@ def _cue_modifiers(verb: Token, first: Token) -> Token:
     (+5 exact cues on train 0-400, +7 on 400-840)."""
     doc = verb.doc
     k = first.i - 1
-    while k >= 0 and doc[k].head.i == verb.i and (
-        (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
+    # One Token per visited word (``doc[k]`` builds a new one at each read).
+    while k >= 0 and (tok := doc[k]).head.i == verb.i and (
+        (tok.dep_ in ("aux", "auxpass", "neg") and tok.lower_ != "to")
         or (
-            doc[k].dep_ == "advmod"
-            and doc[k].is_alpha
-            and doc[k].left_edge.i == doc[k].right_edge.i == k
-            and doc[k].tag_ != "WRB"
+            tok.dep_ == "advmod"
+            and tok.is_alpha
+            and tok.left_edge.i == tok.right_edge.i == k
+            and tok.tag_ != "WRB"
         )
     ):
-        first = doc[k]
+        first = tok
         k -= 1
     return first
 
@@ -1144,7 +1145,9 @@ class _Finder:
         cut too, speech act or not (``_indefinite_gloss``)."""
         doc, inside = self.doc, self.index.inside
         glosses = self.lexicon.words("nested_act_gloss_deps")
-        for k in range(first + 2, last + 1):
+        # Only the words right after a comma (the ORTH column) can open a gloss.
+        orths = column(doc, ORTH)[first + 1 : last]
+        for k in (np.flatnonzero(orths == doc.vocab.strings[","]) + (first + 2)).tolist():
             if doc[k - 1].text != "," or inside[k]:
                 continue
             top = doc[k]
@@ -1242,7 +1245,9 @@ class _Finder:
             # "..." and that ...'): no statement of this cue is there.
             last = min(last, self._end_at_quote(first, last))
         starts: list[Token] = []
-        for k in range(first + 1, last + 1):
+        # Only the words whose relation is ``conj`` (the DEP column) can start one.
+        deps = column(doc, DEP)[first + 1 : last + 1]
+        for k in (np.flatnonzero(deps == doc.vocab.strings["conj"]) + (first + 1)).tolist():
             conj = doc[k]
             if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not self._reports_of(conj.head, clause, verb):
                 continue
