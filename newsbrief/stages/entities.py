@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import HEAD, IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -89,6 +89,19 @@ class _Cluster:
 
     def tokens(self) -> set[str]:
         return {t for name in self.names for t in _name_key(name).split()}
+
+
+# Per document: each token's head index (HEAD is relative in ``Doc.to_array``).
+_HEADS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _heads(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]`` from the HEAD column, kept per document:
+    a test of the head before a Token object is built for the word."""
+    heads = _HEADS.get(doc)
+    if heads is None or len(heads) != len(doc):
+        heads = _HEADS[doc] = (np.arange(len(doc), dtype=np.int64) + column(doc, HEAD).astype(np.int64)).tolist()
+    return heads
 
 
 def _span_text(span: Span) -> str:
@@ -175,9 +188,9 @@ def _phrase_words(span: Span) -> list[Token]:
     doc = span.doc
     root = span.root
     words: list[Token] = []
+    heads = _heads(doc)
     for i in range(span.start - 1, max(-1, span.start - 4), -1):
-        tok = doc[i]
-        if not (span.start <= tok.head.i < span.end) or tok.is_punct:
+        if not (span.start <= heads[i] < span.end) or (tok := doc[i]).is_punct:
             break
         words.append(tok)
     if root.dep_ == "appos" and root.head.i < span.start:
@@ -800,11 +813,12 @@ def find_role(span: Span) -> str | None:
     # Title words right before the name.
     i = span.start - 1
     words: list[Token] = []
+    heads = _heads(doc)
     while i >= 0:
-        tok = doc[i]
-        if not (i < tok.head.i < span.end):
+        if not (i < heads[i] < span.end):
             # Only words of the name's own noun phrase ("Last night Tory MP X": not "night").
             break
+        tok = doc[i]
         if tok.lower_.rstrip(".") in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
         elif (
