@@ -584,9 +584,10 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
     passed in because spaCy builds it anew on every access)."""
     if first > last:
         return None
-    while first <= last and (doc[first].is_punct or doc[first].is_space):
+    # One Token per word read (``doc[i]`` builds a new one at each access).
+    while first <= last and ((tok := doc[first]).is_punct or tok.is_space):
         first += 1
-    if first <= last and doc[first].lower_ == "that" and doc[first].dep_ == "mark" and not (
+    if first <= last and (tok := doc[first]).lower_ == "that" and tok.dep_ == "mark" and not (
         first < last and doc[first + 1].text == ","
     ):
         # "that" opens the content and is left out, but not when a comma
@@ -602,7 +603,7 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
     if first > last:
         return None
     start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
+    end = (tok := doc[last]).idx + len(tok)
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT + ".":
