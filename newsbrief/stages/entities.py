@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import HEAD, IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -70,7 +70,7 @@ class _Cluster:
 
     def add(self, span: Span, label: str) -> None:
         self.mentions.append(span)
-        self.names[span.text] += 1
+        self.names[_span_text(span)] += 1
         self.labels[label] += 1
         if label == "PERSON" and len(span) >= 2:
             self.full_person = True
@@ -89,6 +89,24 @@ class _Cluster:
 
     def tokens(self) -> set[str]:
         return {t for name in self.names for t in _name_key(name).split()}
+
+
+# Per document: each token's head index (HEAD is relative in ``Doc.to_array``).
+_HEADS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _heads(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]`` from the HEAD column, kept per document:
+    a test of the head before a Token object is built for the word."""
+    heads = _HEADS.get(doc)
+    if heads is None or len(heads) != len(doc):
+        heads = _HEADS[doc] = (np.arange(len(doc), dtype=np.int64) + column(doc, HEAD).astype(np.int64)).tolist()
+    return heads
+
+
+def _span_text(span: Span) -> str:
+    """``span.text`` without a Token object per word: the document text's slice."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def _trim(span: Span) -> Span | None:
@@ -170,9 +188,9 @@ def _phrase_words(span: Span) -> list[Token]:
     doc = span.doc
     root = span.root
     words: list[Token] = []
+    heads = _heads(doc)
     for i in range(span.start - 1, max(-1, span.start - 4), -1):
-        tok = doc[i]
-        if not (span.start <= tok.head.i < span.end) or tok.is_punct:
+        if not (span.start <= heads[i] < span.end) or (tok := doc[i]).is_punct:
             break
         words.append(tok)
     if root.dep_ == "appos" and root.head.i < span.start:
@@ -269,6 +287,10 @@ def _is_fragment(span: Span) -> bool:
     """A piece of a hyphenated word whose other piece is lower case: "Co"
     of "Co-author", "Ex" of "Ex-wife". ("Clinton-Kaine" is two names.)"""
     doc = span.doc
+    # Both tests need a hyphen right against the name: read the text first.
+    text = doc_text(doc)
+    if not (text.startswith("-", span.end_char) or (span.start_char and text[span.start_char - 1] == "-")):
+        return False
     last, first = doc[span.end - 1], doc[span.start]
     if not last.whitespace_ and span.end + 1 < len(doc) and doc[span.end].text == "-":
         nxt = doc[span.end + 1]
@@ -542,10 +564,10 @@ def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[
     lengths: dict[str, int] = {}  # one-word name -> its length in tokens
     written_in_full: set[str] = set()
     for span, _label in mentions:
-        if " " in span.text:
-            written_in_full.add(span.text.rsplit(" ", 1)[-1])
-        elif span[0].is_title and span.text.replace("-", "").isalpha():
-            lengths[span.text] = len(span)
+        if " " in (text := _span_text(span)):
+            written_in_full.add(text.rsplit(" ", 1)[-1])
+        elif span[0].is_title and text.replace("-", "").isalpha():
+            lengths[text] = len(span)
     names = {n: k for n, k in lengths.items() if n not in written_in_full}
     if not names:
         return mentions
@@ -556,6 +578,8 @@ def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[
     added: list[tuple[Span, str]] = []
     dropped: set[int] = set()
     orths = column(doc, ORTH).tolist()
+    idxs = column(doc, IDX).tolist()
+    full = doc_text(doc)  # a cheap test of the text before the Span's join
     for j in range(1, len(doc)):
         if orths[j] not in firsts or j - 1 in covered:
             continue
@@ -572,7 +596,7 @@ def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[
         ):
             continue
         for name, k in names.items():
-            if doc[j : j + k].text == name and (j not in covered or j in by_start):
+            if full.startswith(name, idxs[j]) and doc[j : j + k].text == name and (j not in covered or j in by_start):
                 if j in by_start:
                     if mentions[by_start[j]][0].end != j + k:
                         continue
@@ -686,7 +710,8 @@ def _canonical_name(cluster: _Cluster) -> str:
     # (A first reference in full, "Aung San Suu Kyi" then "Suu Kyi", stays.)
     first_at: dict[str, int] = {}
     for m in cluster.mentions:
-        first_at[m.text] = min(first_at.get(m.text, m.start_char), m.start_char)
+        text = _span_text(m)
+        first_at[text] = min(first_at.get(text, m.start_char), m.start_char)
     words = best.split()
     for k in range(1, len(words) - 1):
         suffix = " ".join(words[k:])
@@ -788,11 +813,12 @@ def find_role(span: Span) -> str | None:
     # Title words right before the name.
     i = span.start - 1
     words: list[Token] = []
+    heads = _heads(doc)
     while i >= 0:
-        tok = doc[i]
-        if not (i < tok.head.i < span.end):
+        if not (i < heads[i] < span.end):
             # Only words of the name's own noun phrase ("Last night Tory MP X": not "night").
             break
+        tok = doc[i]
         if tok.lower_.rstrip(".") in TITLE_WORDS or (tok.lower_ == "of" and words):
             words.insert(0, tok)
         elif (
@@ -1141,6 +1167,12 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     mentions: list[tuple[Span, str]] = []
     _WINDOWS.pop(doc, None)
     ents = doc.ents  # a new Span per entity on every read: read once
+    text = doc_text(doc)
+
+    def span_text(span: Span) -> str:
+        # ``span.text`` joins a new Token object per word; the slice is the same string.
+        return text[span.start_char : span.end_char]
+
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
     lines = _headline_lines(doc_text(doc)) if surnames or ents else []
     line_starts = [a for a, _ in lines]
@@ -1157,10 +1189,14 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         else set()
     )
     # A name the article once glosses as a place is a place at every mention.
-    places = {ent.text for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
+    places = {span_text(ent) for ent in ents if ent.label_ == "PERSON" and _is_place_by_apposition(ent)}
     # Rule ``org_head_before_name``: so is a name an organisation word
     # introduces ("the charity Full Plate", "the startup Zentrix").
-    orgs = {ent.text for ent in ents if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))}
+    orgs = {
+        span_text(ent)
+        for ent in ents
+        if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))
+    }
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -1201,9 +1237,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # labelled an organisation is a title, a given name and a
             # surname: that person.
             trimmed, label = _without_titles(trimmed), "PERSON"
-        if label == "PERSON" and trimmed.text in places:
+        if label == "PERSON" and span_text(trimmed) in places:
             label = "LOC"
-        if label == "PERSON" and trimmed.text in orgs:
+        if label == "PERSON" and span_text(trimmed) in orgs:
             label = "ORG"
         if label == "PERSON" and _is_gerund_opening(trimmed):
             continue
@@ -1220,7 +1256,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             and label in ("ORG", "GPE", "NORP", "FAC")
             and before.text[:1].isupper()
             and (before.lower_.rstrip(".") in HONORIFICS or before.lower_.rstrip(".") in TITLE_WORDS)
-            and not _looks_like_org(trimmed.text)
+            and not _looks_like_org(span_text(trimmed))
         ):
             label = "PERSON"
         mentions.append((trimmed, label))
@@ -1235,7 +1271,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     by_key: dict[str, _Cluster] = {}
     label_of: dict[int, str] = {}
     for span, label in mentions:
-        key = _name_key(span.text)
+        key = _name_key(span_text(span))
         if not key:
             continue
         cluster = by_key.setdefault(key, _Cluster())
@@ -1258,7 +1294,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     for key in keys:
         if key in merged_into or " " in key or not (2 <= len(key) <= 6):
             continue
-        if not any(m.text.replace(".", "").isupper() for m in by_key[key].mentions):
+        if not any(span_text(m).replace(".", "").isupper() for m in by_key[key].mentions):
             continue
         for other in keys:
             words = [w for w in other.split() if w not in ("of", "and", "for", "the")]
@@ -1320,7 +1356,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 id=f"e{n}",
                 name=name,
                 type=etype,
-                mentions=[TextSpan(m.text, m.start_char, m.end_char) for m in ordered],
+                mentions=[TextSpan(span_text(m), m.start_char, m.end_char) for m in ordered],
                 role=role,
             )
         )

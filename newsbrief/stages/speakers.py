@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,9 +40,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Quote, Speaker, TextSpan
@@ -160,18 +161,34 @@ def _in_question(tok: Token) -> bool:
     governs and "whether", "if" or a wh-word opens ("Asked whether Lee would
     play", "wanted to know how Roe voted"): the person named there is the one
     asked about, not the one who answers, so no pronoun after it means them."""
-    clause = tok.head
+    # The climb reads the head and dependency columns, kept per document; a
+    # Token object is built only for a clause that passes the verb test.
+    doc = tok.doc
+    kept = _QUESTION_TREES.get(doc)
+    if kept is None or len(kept[0]) != len(doc):
+        cols = columns(doc, [HEAD, DEP, LEMMA])
+        heads = (np.arange(len(doc), dtype=np.int64) + cols[:, 0].astype(np.int64)).tolist()
+        kept = _QUESTION_TREES[doc] = (heads, cols[:, 1].tolist(), cols[:, 2].tolist())
+    heads, deps, lemmas = kept
+    strings = doc.vocab.strings
+    clause = heads[tok.i]
     for _ in range(4):
-        if clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.lemma_.lower() in _QUESTION_VERBS:
+        head = heads[clause]
+        if deps[clause] in _QUESTION_CLAUSE_DEPS and strings[lemmas[head]].lower() in _QUESTION_VERBS:
             return any(
                 c.dep_ in ("mark", "advmod", "nsubj", "dobj")
                 and (c.lower_ in ("whether", "if") or c.tag_ in ("WRB", "WP"))
-                for c in clause.children
+                for c in doc[clause].children
             )
-        if clause.head.i == clause.i:
+        if head == clause:
             return False
-        clause = clause.head
+        clause = head
     return False
+
+
+_QUESTION_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("ccomp", "xcomp", "advcl"))
+# Per document: absolute heads, dependency and lemma ids (``_in_question``).
+_QUESTION_TREES: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[int], list[int]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass

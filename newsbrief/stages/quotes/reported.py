@@ -76,12 +76,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ...model import Quote, Speaker, TextSpan
-from ..columns import columns
+from ..columns import column, columns
 from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, cue_lexicon
 from ..syntax import SentenceMatcher, doc_text, head_phrase_span, subject_of
 from .cuespans import (
@@ -315,16 +315,17 @@ def _cue_modifiers(verb: Token, first: Token) -> Token:
     (+5 exact cues on train 0-400, +7 on 400-840)."""
     doc = verb.doc
     k = first.i - 1
-    while k >= 0 and doc[k].head.i == verb.i and (
-        (doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].lower_ != "to")
+    # One Token per visited word (``doc[k]`` builds a new one at each read).
+    while k >= 0 and (tok := doc[k]).head.i == verb.i and (
+        (tok.dep_ in ("aux", "auxpass", "neg") and tok.lower_ != "to")
         or (
-            doc[k].dep_ == "advmod"
-            and doc[k].is_alpha
-            and doc[k].left_edge.i == doc[k].right_edge.i == k
-            and doc[k].tag_ != "WRB"
+            tok.dep_ == "advmod"
+            and tok.is_alpha
+            and tok.left_edge.i == tok.right_edge.i == k
+            and tok.tag_ != "WRB"
         )
     ):
-        first = doc[k]
+        first = tok
         k -= 1
     return first
 
@@ -584,9 +585,10 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
     passed in because spaCy builds it anew on every access)."""
     if first > last:
         return None
-    while first <= last and (doc[first].is_punct or doc[first].is_space):
+    # One Token per word read (``doc[i]`` builds a new one at each access).
+    while first <= last and ((tok := doc[first]).is_punct or tok.is_space):
         first += 1
-    if first <= last and doc[first].lower_ == "that" and doc[first].dep_ == "mark" and not (
+    if first <= last and (tok := doc[first]).lower_ == "that" and tok.dep_ == "mark" and not (
         first < last and doc[first + 1].text == ","
     ):
         # "that" opens the content and is left out, but not when a comma
@@ -602,7 +604,7 @@ def content_span(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] 
     if first > last:
         return None
     start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
+    end = (tok := doc[last]).idx + len(tok)
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT + ".":
@@ -1014,6 +1016,14 @@ class _Finder:
         (Set-off appositives too lost 33 exact contents for 11 gained on
         train, "where"/"when" clauses 10 for 8: PolNeAR keeps them.)"""
         doc = self.doc
+        # The climb below stays inside first..last: with no relative clause's
+        # word there it cannot end at one (a per-document count, no Tokens).
+        before = self.__dict__.get("_relcl_before")
+        if before is None:
+            relcl = column(doc, DEP) == doc.vocab.strings["relcl"]
+            before = self._relcl_before = [0, *np.cumsum(relcl).tolist()]
+        if first <= last and before[last + 1] == before[first]:
+            return last
         # The gloss's top: climb from the last token to a relative clause.
         top = doc[last]
         while top.dep_ != "relcl" and top.head.i != top.i and first <= top.head.i <= last:
@@ -1167,7 +1177,9 @@ class _Finder:
         cut too, speech act or not (``_indefinite_gloss``)."""
         doc, inside = self.doc, self.index.inside
         glosses = self.lexicon.words("nested_act_gloss_deps")
-        for k in range(first + 2, last + 1):
+        # Only the words right after a comma (the ORTH column) can open a gloss.
+        orths = column(doc, ORTH)[first + 1 : last]
+        for k in (np.flatnonzero(orths == doc.vocab.strings[","]) + (first + 2)).tolist():
             if doc[k - 1].text != "," or inside[k]:
                 continue
             top = doc[k]
@@ -1265,7 +1277,9 @@ class _Finder:
             # "..." and that ...'): no statement of this cue is there.
             last = min(last, self._end_at_quote(first, last))
         starts: list[Token] = []
-        for k in range(first + 1, last + 1):
+        # Only the words whose relation is ``conj`` (the DEP column) can start one.
+        deps = column(doc, DEP)[first + 1 : last + 1]
+        for k in (np.flatnonzero(deps == doc.vocab.strings["conj"]) + (first + 1)).tolist():
             conj = doc[k]
             if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not self._reports_of(conj.head, clause, verb):
                 continue
