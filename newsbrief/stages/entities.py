@@ -1141,25 +1141,26 @@ def _name_list_end(span: Span) -> int:
         return span.end
     pos, n = span.end, len(doc)
     while pos < n and doc[pos].text == "," and pos - span.end < 12:
-        j = pos + 1
-        if j < n and doc[j].lower_ == "the":
-            j += 1
-        k = j
-        while k < n and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and not doc[k].ent_type_:
-            k += 1
+        j, k = _list_item(doc, pos + 1)
         if k == j or not any(span.start <= doc[t].head.i < pos for t in range(j, k)):
             # Not an item hung on the name (or on an item before it).
             return span.end
         if k < n and doc[k].lower_ == "and":
-            j2 = k + 1
-            if j2 < n and doc[j2].lower_ == "the":
-                j2 += 1
-            k2 = j2
-            while k2 < n and doc[k2].is_title and doc[k2].pos_ in ("PROPN", "NOUN") and not doc[k2].ent_type_:
-                k2 += 1
+            j2, k2 = _list_item(doc, k + 1)
             return k2 if k2 > j2 else span.end
         pos = k
     return span.end
+
+
+def _list_item(doc: Doc, start: int) -> tuple[int, int]:
+    """The title-case words of an item of a name's list from ``start`` (past
+    a "the"), as (first, end): first == end when there are none."""
+    n = len(doc)
+    j = start + 1 if start < n and doc[start].lower_ == "the" else start
+    k = j
+    while k < n and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and not doc[k].ent_type_:
+        k += 1
+    return j, k
 
 
 def cluster_entities(doc: Doc) -> list[Entity]:
