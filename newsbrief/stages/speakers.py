@@ -1004,16 +1004,27 @@ class _Resolver:
         if given is not None and (ent := self.entity_at(given.idx, given.idx + len(given.text))) is not None:
             # Rule ``name_in_relative`` (speakers_refs.py).
             return self.named(ent, self._ent_span(given))
+        gender = _GENDERED_NOUNS.get(head, "")
         for tok in list(root.children) + [root.head] + hung:
-            if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ in ("PERSON", "ORG") and not plural:
+            if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.ent_type_ and not plural:
                 ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
+                if ent is None:
+                    continue
+                # The entities stage's type, not the model's token label: it
+                # may have retyped the name from the article ("Liam, 16,").
+                # Rule ``person_description_names``: a name the model gave a
+                # place's label, in apposition to a word for a person ("The
+                # inspector general, Ada Oko,", "Her son, Liam,"), is that
+                # person (a place is never "the inspector general").
+                person_head = gender != "" or (head in _PERSON_NOUNS and head not in _ORG_HEADS)
+                if ent.type not in ("PERSON", "ORG") and not person_head:
+                    continue
                 inside = tok.i in range(span.start, span.end)
-                if ent is not None and (not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i)):
+                if not inside or tok in hung or (tok.head.i == root.i and tok.i > root.i):
                     # The title before the name ("the other candidate, former
                     # Governor Ann Reyes") is her role, if any.
                     resolved = self._as_role(self.named(ent, self._ent_span(tok)), core)
-                    gender = _GENDERED_NOUNS.get(head, "")
-                    if ent.type != "PERSON" and gender:
+                    if ent.type != "PERSON" and (gender or ent.type != "ORG"):
                         # Rule ``gendered_apposition_is_person``: "His wife,
                         # Carol," is a woman whatever label the name was given.
                         resolved = _Resolved(resolved.name, resolved.entity, resolved.role, "PERSON", gender)

@@ -1,0 +1,69 @@
+"""Speaker rules of the eleventh round on hand-built Docs (words, heads, deps,
+entity labels given), so each test pins one rule and not the model. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from newsbrief.stages.speakers import resolve_speakers
+
+from .test_speakers_rules import Row, _person
+from .test_speakers_rules7 import _doc
+from .test_speakers_rules9 import _indirect
+
+
+def _described_rows(description: list[Row]) -> list[Row]:
+    # <description>, Tova Brin, said no.
+    n = len(description)
+    return description + [
+        (",", ",", "PUNCT", ",", n - 1, "punct", False),
+        ("Tova", "Tova", "PROPN", "NNP", n + 2, "compound", False),
+        ("Brin", "Brin", "PROPN", "NNP", n - 1, "appos", False),
+        (",", ",", "PUNCT", ",", n - 1, "punct", False),
+        ("said", "say", "VERB", "VBD", n + 4, "ROOT", False),
+        ("no", "no", "INTJ", "UH", n + 4, "dobj", False),
+        (".", ".", "PUNCT", ".", n + 4, "punct", False),
+    ]
+
+
+def _said_no(description: list[Row], etype: str):
+    rows = _described_rows(description)
+    n = len(description)
+    doc = _doc(rows, [(n + 1, n + 3, "GPE")])
+    brin = _person(doc, "e1", "Tova Brin", [(n + 1, n + 3)], etype=etype)
+    said = _indirect(doc, (n + 5, n + 6), n + 4, (0, n + 3))
+    resolve_speakers(doc, [said], [brin])
+    return doc, said
+
+
+def test_person_description_names_a_name_the_model_called_a_place():
+    # The inspector general, Tova Brin, said no.  ("Tova Brin" labelled GPE)
+    description: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det", True),
+        ("inspector", "inspector", "NOUN", "NN", 2, "compound", False),
+        ("general", "general", "NOUN", "NN", 7, "nsubj", False),
+    ]
+    doc, said = _said_no(description, "GPE")
+    assert doc.text == "The inspector general, Tova Brin, said no."
+    assert said.speaker.entity == "e1"
+    assert said.speaker.name == "Tova Brin"
+
+
+def test_the_entities_stages_type_counts_over_the_token_label():
+    # The same sentence where the entities stage retyped the name PERSON.
+    description: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det", True),
+        ("inspector", "inspector", "NOUN", "NN", 2, "compound", False),
+        ("general", "general", "NOUN", "NN", 7, "nsubj", False),
+    ]
+    _, said = _said_no(description, "PERSON")
+    assert said.speaker.entity == "e1"
+
+
+def test_a_place_in_apposition_to_a_thing_names_no_speaker():
+    # The region, Tova Brin, said no.  (a place after a word that is no person)
+    description: list[Row] = [
+        ("The", "the", "DET", "DT", 1, "det", True),
+        ("region", "region", "NOUN", "NN", 6, "nsubj", False),
+    ]
+    _, said = _said_no(description, "GPE")
+    assert said.speaker.entity is None
