@@ -90,6 +90,17 @@ def _speaker_words(section: str) -> frozenset[str]:
 # Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
 # its organisation as "the company" does.
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
+
+
+def _org_kind_names() -> dict[str, frozenset[str]]:
+    with _DATA.open("rb") as fh:
+        table = tomllib.load(fh)["org_kind_names"]
+    return {head: frozenset(words) | {head} for head, words in table.items() if words}
+
+
+# Rule ``org_kind_in_name`` (data/speakers.toml): "the airline" is the
+# "... Airways" named last.
+_ORG_KIND_NAMES = _org_kind_names()
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
@@ -1469,10 +1480,11 @@ class _Resolver:
             if ent.type != "ORG":
                 continue
             words = ent.name.lower().split()
+            before_of = words[: words.index("of")] if "of" in words else words
+            last = before_of[-1:] if len(words) >= 2 else []
             if name_head:
-                words = words[: words.index("of")] if "of" in words else words
-                words = words[-1:] if len(words) >= 1 and len(ent.name.split()) >= 2 else []
-            if head in words:
+                words = last
+            if head in words or not _ORG_KIND_NAMES.get(head, frozenset()).isdisjoint(last):
                 return self.named(ent, None)
         return None
 

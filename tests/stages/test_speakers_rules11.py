@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsbrief.stages.speakers import resolve_speakers
 
-from .test_speakers_rules import Row, _person
+from .test_speakers_rules import Row, _person, _quote, _said_by
 from .test_speakers_rules7 import _doc
 from .test_speakers_rules9 import _indirect
 
@@ -67,3 +67,39 @@ def test_a_place_in_apposition_to_a_thing_names_no_speaker():
     ]
     _, said = _said_no(description, "GPE")
     assert said.speaker.entity is None
+
+
+def _kind_rows(name: list[str], head: str) -> list[Row]:
+    # <Name ...> flew in. “No,” the <head> said.
+    n = len(name)
+    rows: list[Row] = [(w, w, "PROPN", "NNP", n - 1, "compound", k == 0) for k, w in enumerate(name[:-1])]
+    rows.append((name[-1], name[-1], "PROPN", "NNP", n, "nsubj", n == 1))
+    rows += [
+        ("flew", "fly", "VERB", "VBD", n, "ROOT", False),
+        ("in", "in", "ADV", "RB", n, "advmod", False),
+        (".", ".", "PUNCT", ".", n, "punct", False),
+    ]
+    mention: list[Row] = [("the", "the", "DET", "DT", 1, "det", False), (head, head, "NOUN", "NN", -1, "nsubj", False)]
+    return rows + _said_by(mention, len(rows))
+
+
+def _kind_speaker(name: list[str], head: str) -> str | None:
+    rows = _kind_rows(name, head)
+    n = len(name)
+    doc = _doc(rows, [(0, n, "ORG")])
+    org = _person(doc, "e1", " ".join(name), [(0, n)], etype="ORG")
+    quote = _quote(doc, (n + 4, n + 5), n + 9, (n + 7, n + 9))
+    resolve_speakers(doc, [quote], [org])
+    return quote.speaker.entity
+
+
+def test_org_kind_in_name_links_the_airline_to_an_airways():
+    # Kestrel Airways flew in. “No,” the airline said.
+    assert _kind_speaker(["Kestrel", "Airways"], "airline") == "e1"
+    # Kestrel Drug Administration flew in. “No,” the agency said.
+    assert _kind_speaker(["Kestrel", "Drug", "Administration"], "agency") == "e1"
+
+
+def test_org_kind_in_name_needs_a_name_of_that_kind():
+    # Kestrel Foods flew in. “No,” the airline said: a food company is no airline.
+    assert _kind_speaker(["Kestrel", "Foods"], "airline") is None
