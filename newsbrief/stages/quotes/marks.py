@@ -325,6 +325,35 @@ def _statement_before(idx: _DocIndex, seg: _Segment, first_tok: int) -> None:
         return
 
 
+# Words of a description that may be verb forms: "retired principal",
+# "elected trustee".
+_LABEL_VERB_DEPS = frozenset({"amod", "compound", "nmod", "acl"})
+
+
+def _name_description_label(idx: _DocIndex, head: list[int]) -> tuple[int, int] | None:
+    """Rule ``marks.name_description_colon``: a line that opens with a name
+    and a description and a colon before the quote, with no verb ("Ana Roe,
+    mother of a pupil: “...”", as public comment and testimony are printed),
+    is the name's. The name opens the paragraph; a clause with a verb
+    ("Roe told the board: ...") is read by the other rules."""
+    doc = idx.doc
+    first = head[0]
+    tok = doc[first]
+    before = idx.text[: tok.idx].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return None
+    if tok.ent_type_ not in _ENTITY_SPEAKERS or tok.ent_iob_ != "B":
+        return None
+    end = first + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= head[-1] or doc[end].text != ",":
+        return None
+    if any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in _LABEL_VERB_DEPS for i in head[:-1]):
+        return None
+    return (tok.idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -451,6 +480,11 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             if name_tok.ent_type_ in _ENTITY_SPEAKERS:
                 seg.mention = _mention_span(name_tok, idx.in_quote)
                 seg.rule = "marks.name_colon"
+            else:
+                lead = _name_description_label(idx, head)
+                if lead is not None:
+                    seg.mention = lead
+                    seg.rule = "marks.name_description_colon"
         elif not head and seg.kind == "direct":
             _statement_before(idx, seg, first_tok)
         return
