@@ -454,6 +454,7 @@ class _Resolver:
         lows = cols[:, 3].tolist()
         last_verb = -1  # the verb whose subject last_person is (rule ``object_pronoun_is_another``)
         last_person_end = 0  # the token after last_person's mention (rule ``nearer_gendered_noun``)
+        last_person_start = 0  # its first token (rule ``relative_object_is_another``)
         # Only the words where something happens are visited: where a
         # mention is taken up (the first word ending after its start, in
         # mention order) and the gendered pronouns; the rest change nothing.
@@ -521,6 +522,7 @@ class _Resolver:
                 )
                 last_person = (eid, sent_no) if voter else None
                 last_person_end = span.end
+                last_person_start = span.start
                 last_verb = verb.i if voter and verb is not None else -1
                 v = votes.setdefault(eid, [0, 0])
                 after = self.text[end : end + 60].lower()
@@ -553,6 +555,18 @@ class _Resolver:
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
                     # verb is someone else.
+                    continue
+                if (
+                    tok.tag_ == "PRP"
+                    and tok.dep_ in ("dobj", "dative", "iobj", "pobj")
+                    and governor.dep_ == "relcl"
+                    and last_person_start <= governor.head.i < last_person_end
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in governor.children)
+                ):
+                    # Rule ``relative_object_is_another``: "Roe, who has sat
+                    # with her for years, said": an object of the name's own
+                    # relative clause, whose subject "who" is the name, is
+                    # someone else, as an object of its main verb is.
                     continue
                 if sent_no == s and _in_relative_clause_after(tok, last_person_end):
                     # Rule ``relative_clause_pronoun_is_antecedent``: "Ana

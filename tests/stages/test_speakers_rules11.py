@@ -103,3 +103,53 @@ def test_org_kind_in_name_links_the_airline_to_an_airways():
 def test_org_kind_in_name_needs_a_name_of_that_kind():
     # Kestrel Foods flew in. “No,” the airline said: a food company is no airline.
     assert _kind_speaker(["Kestrel", "Foods"], "airline") is None
+
+
+def _relative_rows(obj: list[Row]) -> list[Row]:
+    # Roe, who sat with her, left.  /  Roe, who lost her job, left.
+    n = len(obj)
+    return (
+        [
+            ("Roe", "Roe", "PROPN", "NNP", n + 5, "nsubj", True),
+            (",", ",", "PUNCT", ",", 0, "punct", False),
+            ("who", "who", "PRON", "WP", 3, "nsubj", False),
+        ]
+        + obj
+        + [
+            (",", ",", "PUNCT", ",", 0, "punct", False),
+            ("left", "leave", "VERB", "VBD", n + 5, "ROOT", False),
+            (".", ".", "PUNCT", ".", n + 5, "punct", False),
+        ]
+    )
+
+
+def test_relative_object_is_another():
+    from newsbrief.stages.speakers import _Resolver
+
+    rows = _relative_rows(
+        [
+            ("sat", "sit", "VERB", "VBD", 0, "relcl", False),
+            ("with", "with", "ADP", "IN", 3, "prep", False),
+            ("her", "she", "PRON", "PRP", 4, "pobj", False),
+        ]
+    )
+    doc = _doc(rows)
+    assert doc.text == "Roe, who sat with her, left."
+    roe = _person(doc, "e1", "Roe", [(0, 1)])
+    assert _Resolver(doc, [roe], []).gender.get("e1") != "f"
+
+
+def test_a_possessive_in_the_names_relative_clause_still_votes():
+    from newsbrief.stages.speakers import _Resolver
+
+    rows = _relative_rows(
+        [
+            ("lost", "lose", "VERB", "VBD", 0, "relcl", False),
+            ("her", "her", "PRON", "PRP$", 5, "poss", False),
+            ("job", "job", "NOUN", "NN", 3, "dobj", False),
+        ]
+    )
+    doc = _doc(rows)
+    assert doc.text == "Roe, who lost her job, left."
+    roe = _person(doc, "e1", "Roe", [(0, 1)])
+    assert _Resolver(doc, [roe], []).gender.get("e1") == "f"
