@@ -103,6 +103,7 @@ from .sources import (
     coordinated_reporter,
     gerund_after_name,
     gloss_left_out,
+    object_controller,
     participle_reporter,
     relative_that,
     set_off_subject,
@@ -415,7 +416,8 @@ def cue_subject(verb: Token) -> Token | None:
         # Rule coordinated_cue_in_report (``sources``): "Lee said the plant
         # would close and warned that ...": Lee warned.
         verb = reporter
-    subject = gerund_after_name(verb) or subject_of(verb)
+    # Rule object_control (``sources``): "forced Lee to admit": Lee admits.
+    subject = gerund_after_name(verb) or object_controller(verb) or subject_of(verb)
     if subject is not None and subject.head.i == verb.i:
         subject = set_off_subject(verb, subject)
     if subject is None:
