@@ -157,9 +157,9 @@ def eval_quotes_command(
     beside it), a folder of them, or the PolNeAR folder (its data/<split>).
 
     \b
-    Gold files: quote P/R/F1 (a match overlaps >= 50% of the shorter span,
-    one-to-one, best first), per kind; kind, cue and speaker accuracy on
-    matched quotes.
+    Gold files: quote P/R/F1 (a match: IoU >= 0.5 of the two spans with
+    whitespace, punctuation and quote marks trimmed at both ends, one-to-one,
+    best first), per kind; kind, cue and speaker accuracy on matched quotes.
     PolNeAR: source / cue / content P/R/F1, exact and overlap, after trimming
     whitespace, punctuation, quote marks and a leading "that" on both sides
     (pieces with only those between them are joined);
