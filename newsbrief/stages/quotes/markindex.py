@@ -265,6 +265,19 @@ class MarkRule:
     # not_after_subject: more namers that block the frame ('when you start
     # calling them "..."': a speaker's own words).
     not_after_words: frozenset[str] = frozenset()
+    # name_like also holds for a short lower-case term ("ghost timetables"):
+    # a frame that names a kind of thing as often as a proper one.
+    or_lower_term: bool = False
+    # not_after_subject: 'who' does not block the frame after one of these
+    # plural namers ('fans, who call the stand "the Nest"': many people
+    # naming, not one person speaking).
+    who_namers: frozenset[str] = frozenset()
+    # Parse tests (marks.py): the verbs before the mark and the nouns that
+    # must hold them ('placards reading "..."': read, placard).
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    # heading_line: the line holding the mark has at most this many words.
+    line_words: int = 0
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -380,6 +393,11 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 article_name_like=bool(item.get("article_name_like", False)),
                 object_of=bool(item.get("object_of", False)),
                 not_after_words=frozenset(w.lower() for w in item.get("not_after_words", ())),
+                or_lower_term=bool(item.get("or_lower_term", False)),
+                who_namers=frozenset(w.lower() for w in item.get("who_namers", ())),
+                verbs=frozenset(w.lower() for w in item.get("verbs", ())),
+                nouns=frozenset(w.lower() for w in item.get("nouns", ())),
+                line_words=int(item.get("line_words", 0)),
             )
         )
     return tuple(rules)
@@ -447,10 +465,54 @@ def _is_saying(word: str) -> bool:
     return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
 
 
+def _line_of(text: str, span: MarkSpan) -> tuple[int, int]:
+    """(start, end) of the line (paragraph) that holds ``span``."""
+    start = text.rfind("\n", 0, span.open) + 1
+    end = text.find("\n", span.outer_end)
+    return start, len(text) if end < 0 else end
+
+
+def _heading_line(rule: MarkRule, text: str, span: MarkSpan, content: str) -> bool:
+    """A title in a short line of its own with no sentence end and no verb of
+    saying, as subheads and list items give works ('2. "Small Hours", the
+    Ropery'): the line is a heading, not a sentence anyone speaks. Not after
+    a colon on the line ('Mayor: "We Will Rebuild"' is a headline's quote)."""
+    if content.rstrip()[-1:] in _TERMINAL + ",:":
+        return False
+    start, end = _line_of(text, span)
+    line = text[start:end].strip()
+    if not line or line[-1] in _TERMINAL or ":" in text[start : span.open]:
+        return False
+    outside = (text[start : span.open] + " " + text[span.outer_end : end]).lower()
+    words = re.findall(r"[\w'’-]+", outside)
+    if len(words) + len(content.split()) > rule.line_words:
+        return False
+    return not any(_is_saying(w) or w in PERSON_PRONOUNS for w in words)
+
+
+def _headline_modifier(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
+    """A short lower-case term between a lower-case word and the noun it
+    modifies in the headline, the article's first line with no sentence end
+    ('residents blame "half-built" drains'): the writer's scare quote on a
+    description, as a headline has no room for a speaker's words."""
+    start, end = _line_of(text, span)
+    if text[:start].strip() or text[start:end].rstrip()[-1:] in _TERMINAL:
+        return False
+    if not is_lower_term(content) or not re.search(r"(?:^|\s)[a-z][\w'’-]*\s+$", before):
+        return False
+    m = _NOUN_AFTER.match(after)
+    return (
+        m is not None
+        and not _is_saying(m.group(1))
+        and m.group(1) not in PERSON_PRONOUNS
+        and m.group(1) not in rule.not_followed_by
+    )
+
+
 # The tests ``_text_rule`` answers; a rule of another test needs the parse.
 _TEXT_TESTS = frozenset({
     "no_letters", "markup_attribute", "frame_before", "gloss_after", "frame_right_before", "quantifier_apposition",
-    "between_names", "between_determiner_and_noun", "possessive_before",
+    "between_names", "between_determiner_and_noun", "possessive_before", "heading_line", "headline_modifier",
 })  # fmt: skip
 
 
@@ -485,7 +547,11 @@ def _text_rule(
         name_like = memo.get("name")
         if name_like is None:
             name_like = memo["name"] = is_name_like(content)
-        if not (name_like or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))):
+        if not (
+            name_like
+            or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))
+            or (rule.or_lower_term and is_lower_term(content))
+        ):
             return False
     if rule.lower_term and not is_lower_term(content):
         return False
@@ -507,12 +573,18 @@ def _text_rule(
             return False
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.
-            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
-            if words and (
-                words[0] in PERSON_PRONOUNS or words[0] in ("who", "which") or words[0] in rule.not_after_words
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-2:]
+            last = words[-1:]
+            if last and (
+                last[0] in PERSON_PRONOUNS or last[0] in ("who", "which") or last[0] in rule.not_after_words
             ):
-                return False
+                if not (last[0] == "who" and len(words) == 2 and words[0] in rule.who_namers):
+                    return False
         return True
+    if test == "heading_line":
+        return _heading_line(rule, text, span, content)
+    if test == "headline_modifier":
+        return _headline_modifier(rule, text, span, before, after, content)
     if test == "gloss_after":
         # '"food-conditioned," a term biologists use for ...': the comma ends
         # the term, inside the mark or right after it.
@@ -573,7 +645,6 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
     coordinated = next((r for r in rules if r.test == "coordinated_after_mark"), None)
     # The rules that need the parse never match here (marks.py reads them).
     text_rules = [r for r in rules if r.test in _TEXT_TESTS]
-    prev: MarkSpan | None = None
     for span in index.spans:
         content = text[span.start : span.end]
         before = text[max(0, span.open - 60) : span.open]
@@ -584,19 +655,30 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
             if _text_rule(rule, text, span, before, after, content, memo):
                 span.type, span.reason = rule.type, rule.name
                 break
+    if coordinated is not None:
+        type_coordinated(text, index.spans, coordinated)
+
+
+def type_coordinated(
+    text: str, spans: Sequence[MarkSpan], rule: MarkRule, after: frozenset[str] | None = None
+) -> None:
+    """'"the Brick" or "the Slab"': the second of two coordinated quotes is
+    read as the first was, when a rule typed the first as not speech (in
+    place). after: only after a quote of one of these rules (marks.py runs
+    it again for the slogans its parse rules find)."""
+    prev: MarkSpan | None = None
+    for span in spans:
         if (
             span.is_speech
-            and coordinated is not None
             and prev is not None
             and not prev.is_speech
+            and (after is None or prev.reason in after)
             and prev.close is not None
             and span.close is not None
-            and (coordinated.max_words is None or len(content.split()) <= coordinated.max_words)
+            and (rule.max_words is None or len(text[span.start : span.end].split()) <= rule.max_words)
             and _COORDINATED.fullmatch(text[prev.outer_end : span.open]) is not None
         ):
-            # '"the Brick" or "the Slab"': the second name of a pair is read
-            # as the first was.
-            span.type, span.reason = prev.type, coordinated.name
+            span.type, span.reason = prev.type, rule.name
         prev = span
 
 
@@ -876,5 +958,6 @@ __all__ = [
     "load_rules",
     "pair_marks",
     "type_spans",
+    "type_coordinated",
     "is_title_case",
 ]
