@@ -134,3 +134,17 @@ def test_signs_with_a_comma_and_people_chanting_stay_speech(nlp, text: str):
     brief = _brief(nlp, text)
     assert len(_quoted(brief)) == 1
     assert brief.marked == []
+
+
+def test_apostrophe_inside_a_name_does_not_close_the_quote():
+    # \u2019 after a one-word nickname and before a capitalised word, with a
+    # closing mark later and no opener between: an apostrophe in the name.
+    text = "She wrote: \u2018Gogo\u2019 Nandi taught us all. We will miss her.\u2019 Then she left."
+    (span,) = build_mark_index(text).spans
+    assert text[span.start : span.end] == "Gogo\u2019 Nandi taught us all. We will miss her."
+
+
+def test_one_word_quote_before_a_name_still_closes():
+    # Another quote opens before any later closing mark: the first one closed.
+    text = "Fans chose \u2018Rocket\u2019 Reyes and \u2018Flash\u2019 Kim as captains."
+    assert [text[s.start : s.end] for s in build_mark_index(text).spans] == ["Rocket", "Flash"]

@@ -727,6 +727,26 @@ def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
     return not _plural_possessive(text, i, para_end)
 
 
+def _apostrophe_in_name(text: str, open_s: int, i: int, p_start: int, p_end: int) -> bool:
+    """Whether the mark at ``i`` is an apostrophe inside a name in a quote
+    opened at ``open_s`` ('‘Mam’ Thandi gave us a voice.’'): one capitalised
+    word before it, a capitalised word after a space, and a mark later in
+    the paragraph that closes, with no mark between that opens."""
+    if re.fullmatch(r"[A-Z][a-z]{1,10}", text[open_s + 1 : i]) is None:
+        return False
+    if re.match(r" [A-Z][a-z]", text[i + 1 : i + 4]) is None:
+        return False
+    for m in _MARK_RE.finditer(text, i + 1, p_end):
+        j = m.start()
+        if text[j] not in _SINGLE_OPEN + _SINGLE_AMBIG:
+            continue
+        if _is_single_open(text, j, p_start, p_end):
+            return False
+        if _is_single_close(text, j, p_start, p_end):
+            return True
+    return False
+
+
 def _ends_elision(text: str, i: int, para_start: int) -> bool:
     """Whether the mark at ``i`` closes an elision opened by a mark before it
     ('n' in rock 'n' roll)."""
@@ -862,7 +882,7 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
                 open_s = i
         elif _ends_elision(text, i, p_start):
             continue  # the second mark of rock 'n' roll inside a quote
-        elif _is_single_close(text, i, p_start, p_end):
+        elif _is_single_close(text, i, p_start, p_end) and not _apostrophe_in_name(text, open_s, i, p_start, p_end):
             out.append(MarkSpan(open_s, i, open_s + 1, i, "single"))
             open_s, alt = None, None
         elif alt is None and _plural_possessive(text, i, p_end):
