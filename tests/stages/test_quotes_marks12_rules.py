@@ -148,3 +148,32 @@ def test_one_word_quote_before_a_name_still_closes():
     # Another quote opens before any later closing mark: the first one closed.
     text = "Fans chose \u2018Rocket\u2019 Reyes and \u2018Flash\u2019 Kim as captains."
     assert [text[s.start : s.end] for s in build_mark_index(text).spans] == ["Rocket", "Flash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The inspector said the \u201cfast-track\u201d route did not exist. \u201cIt never did,\u201d she said.",
+         "fast-track"),
+        ('The trust kept its "amber" status after the review. "We are close," said Ravi Nair.', "amber"),
+    ],
+)
+def test_lower_case_modifier_of_a_noun_is_not_speech(nlp, text: str, term: str):
+    brief = _brief(nlp, text)
+    assert term not in _quoted(brief)
+    assert (term, "scare.modifier_term") in [(m.text, m.reason) for m in brief.marked]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # A predicate, an 'as' phrase, the cue's object or topic: someone's word.
+        ('Lee said it was a "rough" week for the club.', "rough"),
+        ('The board described it as a "brief" pause in service.', "brief"),
+        ('The author wrote about the "clever" use of loopholes.', "clever"),
+    ],
+)
+def test_characterising_modifier_stays_speech(nlp, text: str, term: str):
+    brief = _brief(nlp, text)
+    assert all(m.reason != "scare.modifier_term" for m in brief.marked)
+    assert any(term in q.text for q in brief.quotes)

@@ -367,7 +367,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             own = "|".join(re.escape(d) for d in item.get("determiners", []))
             dets_between = rf"(?:(?:{own})\s+)?" if own else ""
             pattern = re.compile(rf"(?:^|[^\w-])(?:{alts_of(item)})\s+{dets_between}$", re.IGNORECASE)
-        elif item["test"] == "between_determiner_and_noun":
+        elif item["test"] in ("between_determiner_and_noun", "modifier_term"):
             # A determiner or possessive pronoun right before the mark (the
             # rule's own list: "that" before a mark is mostly "said that").
             own = "|".join(re.escape(d) for d in item.get("determiners", data.get("determiners", [])))
@@ -509,14 +509,14 @@ def _headline_modifier(rule: MarkRule, text: str, span: MarkSpan, before: str, a
     )
 
 
-# The tests ``_text_rule`` answers; a rule of another test needs the parse.
+# The tests ``text_rule`` answers in ``type_spans``; a rule of another test needs the parse.
 _TEXT_TESTS = frozenset({
     "no_letters", "markup_attribute", "frame_before", "gloss_after", "frame_right_before", "quantifier_apposition",
     "between_names", "between_determiner_and_noun", "possessive_before", "heading_line", "headline_modifier",
 })  # fmt: skip
 
 
-def _text_rule(
+def text_rule(
     rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str,
     memo: dict[str, Any] | None = None,
 ) -> bool:
@@ -621,7 +621,7 @@ def _text_rule(
             and re.match(r"\s+[A-Z]", after) is not None
             and content[-1:] not in _TERMINAL + ","
         )
-    if test == "between_determiner_and_noun":
+    if test in ("between_determiner_and_noun", "modifier_term"):
         # 'its "Port 2030" plan', 'the "Fair Deal" campaign': the quoted words
         # stand between a determiner and the noun they modify, which quoted
         # speech never does.
@@ -652,7 +652,7 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
         after = text[after_from : after_from + 40]
         memo: dict[str, Any] = {}
         for rule in text_rules:
-            if _text_rule(rule, text, span, before, after, content, memo):
+            if text_rule(rule, text, span, before, after, content, memo):
                 span.type, span.reason = rule.type, rule.name
                 break
     if coordinated is not None:
@@ -979,5 +979,6 @@ __all__ = [
     "pair_marks",
     "type_spans",
     "type_coordinated",
+    "text_rule",
     "is_title_case",
 ]

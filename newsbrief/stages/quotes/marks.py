@@ -50,6 +50,7 @@ from .markindex import (
     is_title_case,
     load_rules,
     marks_words,
+    text_rule,
     type_coordinated,
 )
 from .reported import channel_phrase, cue_lead_in, cue_subject, manner_adverb
@@ -524,8 +525,50 @@ def _parse_rules() -> dict[str, MarkRule]:
 
 
 _PARSE_TESTS = frozenset(
-    {"called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb"}
+    {"called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb", "modifier_term"}
 )
+# Where the noun a quoted modifier stands in makes the phrase a
+# characterisation ('was a "quiet" year', 'calling it a "manageable"
+# setback', 'described as a "temporary" pause'): someone's word.
+_PREDICATE_DEPS = frozenset({"attr", "oprd", "appos", "acomp"})
+# Prepositions of the topic: a speech verb's phrase with one of them is
+# what is said ('wrote about the "creative" use of ...'), as PolNeAR marks
+# it; a phrase of another ('praised for a "lean" model') is the writer's.
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
+
+
+def _modifier_term(idx: _DocIndex, seg: _Segment, rule: MarkRule) -> bool:
+    """Rule of the test ``modifier_term``: a short lower-case term between a
+    determiner and its noun (the text test of name.modifier) where the noun
+    is no predicate, no 'as' phrase, and not what the quote's cue verb takes
+    as its object or topic."""
+    mark = seg.mark
+    text = idx.text
+    before = text[max(0, mark.open - 60) : mark.open]
+    after = text[mark.outer_end : mark.outer_end + 40]
+    if not text_rule(rule, text, mark, before, after, text[mark.start : mark.end]):
+        return False
+    doc = idx.doc
+    k = idx.token_at(mark.open) - 1
+    while k >= 0 and idx.is_space[k]:
+        k -= 1
+    if k < 0 or doc[k].dep_ not in ("det", "poss"):
+        return False
+    noun = doc[k].head
+    if noun.idx < mark.outer_end:
+        return False  # the determiner does not go with a noun after the marks
+    if noun.dep_ in _PREDICATE_DEPS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return False
+    # The object of the cue or of its topic preposition: what is said.
+    verb = seg.verb
+    if verb is None or seg.rule != "marks.governing_verb":
+        return True
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS and noun.head.head.i == verb.i)
+
 
 
 _SLOGAN_TESTS = ("sign_verb", "crowd_verb")
@@ -608,6 +651,10 @@ def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) ->
         if tok.lower_ in ("called", "named") and tok.dep_ == "acl" and tok.head.i < tok.i:
             mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
             return
+    rule = rules.get("modifier_term")
+    if rule is not None and _modifier_term(idx, seg, rule):
+        mark.type, mark.reason = rule.type, rule.name
+        return
     for test in _SLOGAN_TESTS:
         # Words on a sign, a banner or a T-shirt and a crowd's chant are
         # slogans, not one speaker's statement.
