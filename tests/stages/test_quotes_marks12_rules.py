@@ -177,3 +177,20 @@ def test_characterising_modifier_stays_speech(nlp, text: str, term: str):
     brief = _brief(nlp, text)
     assert all(m.reason != "scare.modifier_term" for m in brief.marked)
     assert any(term in q.text for q in brief.quotes)
+
+
+def test_title_opening_a_paragraph_with_a_gloss_is_not_speech():
+    text = "The fair opened.\n\n\u2018Paper Moons\u2019, a twelve-minute film about two sisters, won the prize."
+    assert ("Paper Moons", "title.opening_apposition") in _reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fair opened.\n\n\u2018Never Again\u2019, the chair of the residents said.",
+        "The fair opened.\n\n\u2018Not Now,\u2019 a steward told them.",
+        "The fair opened. \u2018Paper Moons\u2019, a short film, won.",
+    ],
+)
+def test_quote_with_its_speaker_after_the_comma_stays_speech(text: str):
+    assert all(reason != "title.opening_apposition" for _, reason in _reasons(text))

@@ -509,10 +509,32 @@ def _headline_modifier(rule: MarkRule, text: str, span: MarkSpan, before: str, a
     )
 
 
+_APPOSITION_WORDS = 8
+_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+[a-z]")
+
+
+def _opening_apposition(text: str, span: MarkSpan, content: str) -> bool:
+    """A title that opens its paragraph and is glossed by a noun phrase in
+    apposition (' "Hollow Tide", a ninety-minute installation in which ...'),
+    the comma outside the marks: a work named, not a sentence spoken. Not
+    when a verb of saying or a pronoun follows within eight words
+    ('"Never Again", the mayor said'), nor for content that ends a sentence or a clause."""
+    if content.rstrip()[-1:] in _TERMINAL + ",;:" or text[: span.open].rstrip(" \t")[-1:] not in ("", "\n"):
+        return False
+    if _APPOSITION_AFTER.match(text, span.outer_end) is None:
+        return False
+    # The speaker of a quote follows within a few words ('"Never Again", the
+    # leader of the group said'); a verb of saying deep in the gloss ('in
+    # which a voice repeats ...') is the work's.
+    words = re.findall(r"[\w'’-]+", text[span.outer_end : span.outer_end + 80].lower())[:_APPOSITION_WORDS]
+    return not any(_is_saying(w) or w in PERSON_PRONOUNS for w in words)
+
+
 # The tests ``text_rule`` answers in ``type_spans``; a rule of another test needs the parse.
 _TEXT_TESTS = frozenset({
     "no_letters", "markup_attribute", "frame_before", "gloss_after", "frame_right_before", "quantifier_apposition",
     "between_names", "between_determiner_and_noun", "possessive_before", "heading_line", "headline_modifier",
+    "opening_apposition",
 })  # fmt: skip
 
 
@@ -583,6 +605,8 @@ def text_rule(
         return True
     if test == "heading_line":
         return _heading_line(rule, text, span, content)
+    if test == "opening_apposition":
+        return _opening_apposition(text, span, content)
     if test == "headline_modifier":
         return _headline_modifier(rule, text, span, before, after, content)
     if test == "gloss_after":
