@@ -194,3 +194,15 @@ def test_title_opening_a_paragraph_with_a_gloss_is_not_speech():
 )
 def test_quote_with_its_speaker_after_the_comma_stays_speech(text: str):
     assert all(reason != "title.opening_apposition" for _, reason in _reasons(text))
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister was criticised for labelling protesters "vandals" on radio.',
+        'She objected to the paper labelling Dr Okafor "reckless" in print.',
+    ],
+)
+def test_labelling_people_is_a_judgement(text: str):
+    assert all(reason == "speech" for _, reason in _reasons(text))

@@ -278,6 +278,10 @@ class MarkRule:
     nouns: frozenset[str] = frozenset()
     # heading_line: the line holding the mark has at most this many words.
     line_words: int = 0
+    # frame_before: words that may not stand in the object, nor may a name
+    # (a capitalised word): labelling a person is judging them ('labelling
+    # him "a thug"'), labelling a thing names it.
+    object_not: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -398,6 +402,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 verbs=frozenset(w.lower() for w in item.get("verbs", ())),
                 nouns=frozenset(w.lower() for w in item.get("nouns", ())),
                 line_words=int(item.get("line_words", 0)),
+                object_not=frozenset(w.lower() for w in item.get("object_not", ())),
             )
         )
     return tuple(rules)
@@ -476,7 +481,9 @@ def _heading_line(rule: MarkRule, text: str, span: MarkSpan, content: str) -> bo
     """A title in a short line of its own with no sentence end and no verb of
     saying, as subheads and list items give works ('2. "Small Hours", the
     Ropery'): the line is a heading, not a sentence anyone speaks. Not after
-    a colon on the line ('Mayor: "We Will Rebuild"' is a headline's quote)."""
+    a colon on the line ('Mayor: "We Will Rebuild"' is a headline's quote).
+    A line of the quotation alone (a pull quote set as a subhead) is typed
+    too: PolNeAR gives such lines no attribution."""
     if content.rstrip()[-1:] in _TERMINAL + ",:":
         return False
     start, end = _line_of(text, span)
@@ -592,6 +599,8 @@ def text_rule(
         if rule.object_words and first and first[0][0].isupper():
             # 'Calls Trump's Remarks "..."': a headline in title case, where
             # every word is capitalised and the content reads like a name.
+            return False
+        if rule.object_not and any(w.lower() in rule.object_not or w[0].isupper() for w in words[1:]):
             return False
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.
