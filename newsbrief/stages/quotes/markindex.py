@@ -265,6 +265,23 @@ class MarkRule:
     # not_after_subject: more namers that block the frame ('when you start
     # calling them "..."': a speaker's own words).
     not_after_words: frozenset[str] = frozenset()
+    # name_like also holds for a short lower-case term ("ghost timetables"):
+    # a frame that names a kind of thing as often as a proper one.
+    or_lower_term: bool = False
+    # not_after_subject: 'who' does not block the frame after one of these
+    # plural namers ('fans, who call the stand "the Nest"': many people
+    # naming, not one person speaking).
+    who_namers: frozenset[str] = frozenset()
+    # Parse tests (marks.py): the verbs before the mark and the nouns that
+    # must hold them ('placards reading "..."': read, placard).
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    # heading_line: the line holding the mark has at most this many words.
+    line_words: int = 0
+    # frame_before: words that may not stand in the object, nor may a name
+    # (a capitalised word): labelling a person is judging them ('labelling
+    # him "a thug"'), labelling a thing names it.
+    object_not: frozenset[str] = frozenset()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -354,7 +371,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
             own = "|".join(re.escape(d) for d in item.get("determiners", []))
             dets_between = rf"(?:(?:{own})\s+)?" if own else ""
             pattern = re.compile(rf"(?:^|[^\w-])(?:{alts_of(item)})\s+{dets_between}$", re.IGNORECASE)
-        elif item["test"] == "between_determiner_and_noun":
+        elif item["test"] in ("between_determiner_and_noun", "modifier_term"):
             # A determiner or possessive pronoun right before the mark (the
             # rule's own list: "that" before a mark is mostly "said that").
             own = "|".join(re.escape(d) for d in item.get("determiners", data.get("determiners", [])))
@@ -380,6 +397,12 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 article_name_like=bool(item.get("article_name_like", False)),
                 object_of=bool(item.get("object_of", False)),
                 not_after_words=frozenset(w.lower() for w in item.get("not_after_words", ())),
+                or_lower_term=bool(item.get("or_lower_term", False)),
+                who_namers=frozenset(w.lower() for w in item.get("who_namers", ())),
+                verbs=frozenset(w.lower() for w in item.get("verbs", ())),
+                nouns=frozenset(w.lower() for w in item.get("nouns", ())),
+                line_words=int(item.get("line_words", 0)),
+                object_not=frozenset(w.lower() for w in item.get("object_not", ())),
             )
         )
     return tuple(rules)
@@ -447,14 +470,82 @@ def _is_saying(word: str) -> bool:
     return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
 
 
-# The tests ``_text_rule`` answers; a rule of another test needs the parse.
+def _line_of(text: str, span: MarkSpan) -> tuple[int, int]:
+    """(start, end) of the line (paragraph) that holds ``span``."""
+    start = text.rfind("\n", 0, span.open) + 1
+    end = text.find("\n", span.outer_end)
+    return start, len(text) if end < 0 else end
+
+
+def _heading_line(rule: MarkRule, text: str, span: MarkSpan, content: str) -> bool:
+    """A title in a short line of its own with no sentence end and no verb of
+    saying, as subheads and list items give works ('2. "Small Hours", the
+    Ropery'): the line is a heading, not a sentence anyone speaks. Not after
+    a colon on the line ('Mayor: "We Will Rebuild"' is a headline's quote).
+    A line of the quotation alone (a pull quote set as a subhead) is typed
+    too: PolNeAR gives such lines no attribution."""
+    if content.rstrip()[-1:] in _TERMINAL + ",:":
+        return False
+    start, end = _line_of(text, span)
+    line = text[start:end].strip()
+    if not line or line[-1] in _TERMINAL or ":" in text[start : span.open]:
+        return False
+    outside = (text[start : span.open] + " " + text[span.outer_end : end]).lower()
+    words = re.findall(r"[\w'’-]+", outside)
+    if len(words) + len(content.split()) > rule.line_words:
+        return False
+    return not any(_is_saying(w) or w in PERSON_PRONOUNS for w in words)
+
+
+def _headline_modifier(rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str) -> bool:
+    """A short lower-case term between a lower-case word and the noun it
+    modifies in the headline, the article's first line with no sentence end
+    ('residents blame "half-built" drains'): the writer's scare quote on a
+    description, as a headline has no room for a speaker's words."""
+    start, end = _line_of(text, span)
+    if text[:start].strip() or text[start:end].rstrip()[-1:] in _TERMINAL:
+        return False
+    if not is_lower_term(content) or not re.search(r"(?:^|\s)[a-z][\w'’-]*\s+$", before):
+        return False
+    m = _NOUN_AFTER.match(after)
+    return (
+        m is not None
+        and not _is_saying(m.group(1))
+        and m.group(1) not in PERSON_PRONOUNS
+        and m.group(1) not in rule.not_followed_by
+    )
+
+
+_APPOSITION_WORDS = 8
+_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+[a-z]")
+
+
+def _opening_apposition(text: str, span: MarkSpan, content: str) -> bool:
+    """A title that opens its paragraph and is glossed by a noun phrase in
+    apposition (' "Hollow Tide", a ninety-minute installation in which ...'),
+    the comma outside the marks: a work named, not a sentence spoken. Not
+    when a verb of saying or a pronoun follows within eight words
+    ('"Never Again", the mayor said'), nor for content that ends a sentence or a clause."""
+    if content.rstrip()[-1:] in _TERMINAL + ",;:" or text[: span.open].rstrip(" \t")[-1:] not in ("", "\n"):
+        return False
+    if _APPOSITION_AFTER.match(text, span.outer_end) is None:
+        return False
+    # The speaker of a quote follows within a few words ('"Never Again", the
+    # leader of the group said'); a verb of saying deep in the gloss ('in
+    # which a voice repeats ...') is the work's.
+    words = re.findall(r"[\w'’-]+", text[span.outer_end : span.outer_end + 80].lower())[:_APPOSITION_WORDS]
+    return not any(_is_saying(w) or w in PERSON_PRONOUNS for w in words)
+
+
+# The tests ``text_rule`` answers in ``type_spans``; a rule of another test needs the parse.
 _TEXT_TESTS = frozenset({
     "no_letters", "markup_attribute", "frame_before", "gloss_after", "frame_right_before", "quantifier_apposition",
-    "between_names", "between_determiner_and_noun", "possessive_before",
+    "between_names", "between_determiner_and_noun", "possessive_before", "heading_line", "headline_modifier",
+    "opening_apposition",
 })  # fmt: skip
 
 
-def _text_rule(
+def text_rule(
     rule: MarkRule, text: str, span: MarkSpan, before: str, after: str, content: str,
     memo: dict[str, Any] | None = None,
 ) -> bool:
@@ -485,7 +576,11 @@ def _text_rule(
         name_like = memo.get("name")
         if name_like is None:
             name_like = memo["name"] = is_name_like(content)
-        if not (name_like or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))):
+        if not (
+            name_like
+            or (rule.article_name_like and re.search(r"\bthe\s+$", before, re.IGNORECASE))
+            or (rule.or_lower_term and is_lower_term(content))
+        ):
             return False
     if rule.lower_term and not is_lower_term(content):
         return False
@@ -505,14 +600,24 @@ def _text_rule(
             # 'Calls Trump's Remarks "..."': a headline in title case, where
             # every word is capitalised and the content reads like a name.
             return False
+        if rule.object_not and any(w.lower() in rule.object_not or w[0].isupper() for w in words[1:]):
+            return False
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.
-            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
-            if words and (
-                words[0] in PERSON_PRONOUNS or words[0] in ("who", "which") or words[0] in rule.not_after_words
+            words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-2:]
+            last = words[-1:]
+            if last and (
+                last[0] in PERSON_PRONOUNS or last[0] in ("who", "which") or last[0] in rule.not_after_words
             ):
-                return False
+                if not (last[0] == "who" and len(words) == 2 and words[0] in rule.who_namers):
+                    return False
         return True
+    if test == "heading_line":
+        return _heading_line(rule, text, span, content)
+    if test == "opening_apposition":
+        return _opening_apposition(text, span, content)
+    if test == "headline_modifier":
+        return _headline_modifier(rule, text, span, before, after, content)
     if test == "gloss_after":
         # '"food-conditioned," a term biologists use for ...': the comma ends
         # the term, inside the mark or right after it.
@@ -549,7 +654,7 @@ def _text_rule(
             and re.match(r"\s+[A-Z]", after) is not None
             and content[-1:] not in _TERMINAL + ","
         )
-    if test == "between_determiner_and_noun":
+    if test in ("between_determiner_and_noun", "modifier_term"):
         # 'its "Port 2030" plan', 'the "Fair Deal" campaign': the quoted words
         # stand between a determiner and the noun they modify, which quoted
         # speech never does.
@@ -573,7 +678,6 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
     coordinated = next((r for r in rules if r.test == "coordinated_after_mark"), None)
     # The rules that need the parse never match here (marks.py reads them).
     text_rules = [r for r in rules if r.test in _TEXT_TESTS]
-    prev: MarkSpan | None = None
     for span in index.spans:
         content = text[span.start : span.end]
         before = text[max(0, span.open - 60) : span.open]
@@ -581,22 +685,33 @@ def type_spans(text: str, index: MarkIndex, rules: Sequence[MarkRule] | None = N
         after = text[after_from : after_from + 40]
         memo: dict[str, Any] = {}
         for rule in text_rules:
-            if _text_rule(rule, text, span, before, after, content, memo):
+            if text_rule(rule, text, span, before, after, content, memo):
                 span.type, span.reason = rule.type, rule.name
                 break
+    if coordinated is not None:
+        type_coordinated(text, index.spans, coordinated)
+
+
+def type_coordinated(
+    text: str, spans: Sequence[MarkSpan], rule: MarkRule, after: frozenset[str] | None = None
+) -> None:
+    """'"the Brick" or "the Slab"': the second of two coordinated quotes is
+    read as the first was, when a rule typed the first as not speech (in
+    place). after: only after a quote of one of these rules (marks.py runs
+    it again for the slogans its parse rules find)."""
+    prev: MarkSpan | None = None
+    for span in spans:
         if (
             span.is_speech
-            and coordinated is not None
             and prev is not None
             and not prev.is_speech
+            and (after is None or prev.reason in after)
             and prev.close is not None
             and span.close is not None
-            and (coordinated.max_words is None or len(content.split()) <= coordinated.max_words)
+            and (rule.max_words is None or len(text[span.start : span.end].split()) <= rule.max_words)
             and _COORDINATED.fullmatch(text[prev.outer_end : span.open]) is not None
         ):
-            # '"the Brick" or "the Slab"': the second name of a pair is read
-            # as the first was.
-            span.type, span.reason = prev.type, coordinated.name
+            span.type, span.reason = prev.type, rule.name
         prev = span
 
 
@@ -643,6 +758,26 @@ def _is_single_close(text: str, i: int, para_start: int, para_end: int) -> bool:
     if prev.isspace() or nxt.isalnum():
         return False
     return not _plural_possessive(text, i, para_end)
+
+
+def _apostrophe_in_name(text: str, open_s: int, i: int, p_start: int, p_end: int) -> bool:
+    """Whether the mark at ``i`` is an apostrophe inside a name in a quote
+    opened at ``open_s`` ('‘Mam’ Thandi gave us a voice.’'): one capitalised
+    word before it, a capitalised word after a space, and a mark later in
+    the paragraph that closes, with no mark between that opens."""
+    if re.fullmatch(r"[A-Z][a-z]{1,10}", text[open_s + 1 : i]) is None:
+        return False
+    if re.match(r" [A-Z][a-z]", text[i + 1 : i + 4]) is None:
+        return False
+    for m in _MARK_RE.finditer(text, i + 1, p_end):
+        j = m.start()
+        if text[j] not in _SINGLE_OPEN + _SINGLE_AMBIG:
+            continue
+        if _is_single_open(text, j, p_start, p_end):
+            return False
+        if _is_single_close(text, j, p_start, p_end):
+            return True
+    return False
 
 
 def _ends_elision(text: str, i: int, para_start: int) -> bool:
@@ -780,7 +915,7 @@ def _pair_singles(text: str, p_start: int, p_end: int, out: list[MarkSpan]) -> M
                 open_s = i
         elif _ends_elision(text, i, p_start):
             continue  # the second mark of rock 'n' roll inside a quote
-        elif _is_single_close(text, i, p_start, p_end):
+        elif _is_single_close(text, i, p_start, p_end) and not _apostrophe_in_name(text, open_s, i, p_start, p_end):
             out.append(MarkSpan(open_s, i, open_s + 1, i, "single"))
             open_s, alt = None, None
         elif alt is None and _plural_possessive(text, i, p_end):
@@ -876,5 +1011,7 @@ __all__ = [
     "load_rules",
     "pair_marks",
     "type_spans",
+    "type_coordinated",
+    "text_rule",
     "is_title_case",
 ]

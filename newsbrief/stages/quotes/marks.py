@@ -50,6 +50,8 @@ from .markindex import (
     is_title_case,
     load_rules,
     marks_words,
+    text_rule,
+    type_coordinated,
 )
 from .reported import channel_phrase, cue_lead_in, cue_subject, manner_adverb
 
@@ -522,7 +524,106 @@ def _parse_rules() -> dict[str, MarkRule]:
     return {r.test: r for r in load_rules() if r.test in _PARSE_TESTS}
 
 
-_PARSE_TESTS = frozenset({"called_participle", "title_case_fragment", "unattributed_short"})
+_PARSE_TESTS = frozenset(
+    {"called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb", "modifier_term"}
+)
+# Where the noun a quoted modifier stands in makes the phrase a
+# characterisation ('was a "quiet" year', 'calling it a "manageable"
+# setback', 'described as a "temporary" pause'): someone's word.
+_PREDICATE_DEPS = frozenset({"attr", "oprd", "appos", "acomp"})
+# Prepositions of the topic: a speech verb's phrase with one of them is
+# what is said ('wrote about the "creative" use of ...'), as PolNeAR marks
+# it; a phrase of another ('praised for a "lean" model') is the writer's.
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
+
+
+def _modifier_term(idx: _DocIndex, seg: _Segment, rule: MarkRule) -> bool:
+    """Rule of the test ``modifier_term``: a short lower-case term between a
+    determiner and its noun (the text test of name.modifier) where the noun
+    is no predicate, no 'as' phrase, and not what the quote's cue verb takes
+    as its object or topic."""
+    mark = seg.mark
+    text = idx.text
+    before = text[max(0, mark.open - 60) : mark.open]
+    after = text[mark.outer_end : mark.outer_end + 40]
+    if not text_rule(rule, text, mark, before, after, text[mark.start : mark.end]):
+        return False
+    doc = idx.doc
+    k = idx.token_at(mark.open) - 1
+    while k >= 0 and idx.is_space[k]:
+        k -= 1
+    if k < 0 or doc[k].dep_ not in ("det", "poss"):
+        return False
+    noun = doc[k].head
+    if noun.idx < mark.outer_end:
+        return False  # the determiner does not go with a noun after the marks
+    if noun.dep_ in _PREDICATE_DEPS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return False
+    # The object of the cue or of its topic preposition: what is said.
+    verb = seg.verb
+    if verb is None or seg.rule != "marks.governing_verb":
+        return True
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS and noun.head.head.i == verb.i)
+
+
+
+_SLOGAN_TESTS = ("sign_verb", "crowd_verb")
+
+
+def _verb_before(idx: _DocIndex, first_tok: int, verbs: frozenset[str]) -> Token | None:
+    """The verb right before the opening mark when it is one of ``verbs``
+    (by lemma or form). Not with a comma or colon between: 'signs saying,
+    "..."' and 'banners proclaiming: "..."' introduce a quotation, which
+    PolNeAR attributes to its holder (train lost quote-marked contents)."""
+    doc = idx.doc
+    k = first_tok - 1
+    while k >= 0 and idx.is_space[k]:
+        k -= 1
+    if k < 0 or k in idx.in_quote:
+        return None
+    tok = doc[k]
+    if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
+        return tok
+    return None
+
+
+def _verb_holder(verb: Token, participle: bool) -> Token | None:
+    """What the verb says the words of: its subject, or (participle) the
+    noun a participle hangs on ('placards reading'). Not a relative clause:
+    'the sign, which read "..."' and 'a shirt that read "..."' come after the
+    person who holds or wears it, whose message PolNeAR attributes."""
+    if verb.dep_ == "acl":
+        return verb.head if participle else None
+    if verb.dep_ == "relcl":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
+
+
+def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule) -> bool:
+    """Rules of the tests ``sign_verb`` and ``crowd_verb``: the verb right
+    before the mark (rule's ``verbs``) belongs to one of the rule's
+    ``nouns`` ('placards reading "..."', 'a sign ... read "..."',
+    'supporters chanted "..."')."""
+    verb = _verb_before(idx, first_tok, rule.verbs)
+    if verb is None:
+        return False
+    # A crowd chants as the subject of a finite verb: 'with marchers
+    # chanting "..."' is a scene PolNeAR attributes, 'supporters chanted
+    # "..."' a slogan.
+    crowd = rule.test == "crowd_verb"
+    if crowd and not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+        return False
+    holder = _verb_holder(verb, participle=not crowd)
+    if holder is None or holder.i in idx.in_quote:
+        return False
+    return holder.lemma_.lower() in rule.nouns or holder.lower_ in rule.nouns
 
 
 def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) -> None:
@@ -548,6 +649,17 @@ def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) ->
             k -= 1
         tok = doc[k]
         if tok.lower_ in ("called", "named") and tok.dep_ == "acl" and tok.head.i < tok.i:
+            mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
+            return
+    rule = rules.get("modifier_term")
+    if rule is not None and _modifier_term(idx, seg, rule):
+        mark.type, mark.reason = rule.type, rule.name
+        return
+    for test in _SLOGAN_TESTS:
+        # Words on a sign, a banner or a T-shirt and a crowd's chant are
+        # slogans, not one speaker's statement.
+        rule = rules.get(test)
+        if fits(rule) and _held_by(idx, first_tok, rule):  # type: ignore[arg-type]
             mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
             return
     if seg.cue is not None and seg.cue.lemma_.lower() == "read":
@@ -627,6 +739,13 @@ def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, M
     rules = _parse_rules()
     for seg in speech:
         _type_by_parse(idx, seg, rules)
+    coordinated = next((r for r in load_rules() if r.test == "coordinated_after_mark"), None)
+    if coordinated is not None:
+        # '"Living wage now" and "No to crumbs"': the second slogan goes with
+        # the first. Only after the slogan rules: a guess of the other parse
+        # rules ('rated "false" or "..."') is no frame for the next quote.
+        slogans = frozenset(r.name for r in rules.values() if r.test in _SLOGAN_TESTS)
+        type_coordinated(text, index.spans, coordinated, slogans)
     speech = [seg for seg in speech if seg.mark.is_speech]
     _carry_on(text, speech)
     out: list[tuple[Quote, MarkSpan, Token | None]] = []
