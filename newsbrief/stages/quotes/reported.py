@@ -1604,6 +1604,17 @@ class _Finder:
                 if doc[k].text in (":", ";") and not self.index.inside[k]:
                     start = k + 1
                     break
+            # Rule leading_conjunction: a conjunction that opens the
+            # sentence ("But turnout fell, officials said") ties it to the
+            # one before; it is the writer's link, not the statement's word.
+            # Where the rest is too small to stand alone, the clause stays whole.
+            if (
+                start < before[1]
+                and doc[start].dep_ == "cc"
+                and doc[start].head.i == head.i
+                and self.emit(start + 1, before[1], cue_first, cue_last, source, rule=rule)
+            ):
+                return
             self.emit(start, before[1], cue_first, cue_last, source, rule=rule)
             return
         # The cue opens or interrupts the clause: both parts are the content,
