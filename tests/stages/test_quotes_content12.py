@@ -1,8 +1,10 @@
 """Content extents, twelfth round: a conjunction that opens a sentence whose
 cue follows the clause ("But fares will rise, the council said"; "And
 fares rose, according to the council") stays out of the content (rule
-leading_conjunction), unless the rest is too small to stand alone. Rule
-tests on hand-built Docs; the sentences are written for these tests."""
+leading_conjunction), unless the rest is too small to stand alone; nor
+does a connective set off by a comma at the sentence's start ("Still, ...":
+rule leading_connective). Rule tests on hand-built Docs; the sentences are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -68,3 +70,31 @@ def test_leading_conjunction_left_out_before_according_to() -> None:
     )
     quotes = _reported(doc)
     assert [(q[0], q[2]) for q in quotes] == [("fares rose sharply", "according_to")]
+
+
+def _according_doc(lead: str) -> Doc:
+    # <lead> , fares rose sharply , according to the council .
+    return _doc(
+        [
+            (lead, lead.lower(), "ADV", "RB", 3, "advmod"),
+            (",", ",", "PUNCT", ",", 3, "punct"),
+            ("fares", "fare", "NOUN", "NNS", 3, "nsubj"),
+            ("rose", "rise", "VERB", "VBD", 3, "ROOT"),
+            ("sharply", "sharply", "ADV", "RB", 3, "advmod"),
+            (",", ",", "PUNCT", ",", 3, "punct"),
+            ("according", "accord", "VERB", "VBG", 3, "prep"),
+            ("to", "to", "ADP", "IN", 6, "prep"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("council", "council", "NOUN", "NN", 7, "pobj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+
+
+def test_leading_connective_left_out() -> None:
+    assert [q[0] for q in _reported(_according_doc("Still"))] == ["fares rose sharply"]
+
+
+def test_leading_adverbial_of_the_statement_kept() -> None:
+    # "Locally" says where fares rose: it is part of what was reported.
+    assert [q[0] for q in _reported(_according_doc("Locally"))] == ["Locally , fares rose sharply"]
