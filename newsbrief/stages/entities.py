@@ -135,6 +135,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
+    while span.label_ == "PERSON" and end - start >= 3 and _is_post_nominal(doc[end - 1]):
+        # Rule ``post_nominal`` (people.toml): "Tom Roe SC" is Tom Roe.
+        end -= 1
+        while end > start and doc[end - 1].text == ",":
+            end -= 1
     end = _before_open_paren(doc, start, end)
     if start >= end:
         return None
@@ -149,6 +154,13 @@ def _trim(span: Span) -> Span | None:
         # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
         end += 1
     return doc[start:end]
+
+
+def _is_post_nominal(tok: Token) -> bool:
+    """Letters after a name (people.toml ``post_nominals``), written as such:
+    in capitals ("SC", "OBE") or "PhD", not a lower-case word."""
+    text = tok.text.replace(".", "")
+    return text.lower() in _LEX.post_nominals and (text.isupper() or text == "PhD")
 
 
 def _before_open_paren(doc: Doc, start: int, end: int) -> int:
@@ -1646,6 +1658,12 @@ def _join_given_names(
         by_key[key] = rebuilt
 
 
+def _is_title_word(tok: Token) -> bool:
+    """A capitalised honorific or title ("Mr", "Dr.", "Cllr") before a name."""
+    word = tok.lower_.rstrip(".")
+    return tok.text[:1].isupper() and (word in HONORIFICS or _is_title_before_name(tok))
+
+
 def _in_hyphenated(tok: Token) -> bool:
     """Whether ``tok`` is glued to a hyphen on either side ("Bell" of "Okonkwo-Bell")."""
     doc = tok.doc
@@ -1691,7 +1709,9 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
         ents = by_surname[tok.text]
         # A lone name, not part of another name ("Brandt Street"), nor a
         # piece of a double name ("Okonkwo-Bell" is not Carol Bell).
-        prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
+        # Rule ``honorific_surname``: "Mr Roe" is the surname with a courtesy
+        # title or an office before it, not a longer name.
+        prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not _is_title_word(doc[tok.i - 1])
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
         if prev_propn or next_propn or _in_hyphenated(tok):
             continue

@@ -1,0 +1,84 @@
+"""Names of round 12 (entities stage): a person is named as the article
+names them. Letters after a name are no part of it; "Mr Roe" with the title
+before it is the surname of the Roe named in full. Hand-built Docs of
+sentences written for these tests, so each pins the rule and not the model."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsbrief.stages.entities import cluster_entities
+
+from .hand_docs import VOCAB, Row
+
+
+def _doc(rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
+    """Sentences from ``rows`` (each ends at a full stop); ``ents`` are
+    (start, end, label) token spans."""
+    starts = [i == 0 or rows[i - 1][0] == "." for i in range(len(rows))]
+    words = [r[0] for r in rows]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=starts,
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+# "Her counsel, Ivo Brandl QC, spoke first. Mr Brandl sat down."
+COUNSEL: list[Row] = [
+    ("Her", "her", "PRON", "PRP$", 1, "poss"),
+    ("counsel", "counsel", "NOUN", "NN", 7, "nsubj"),
+    (",", ",", "PUNCT", ",", 1, "punct"),
+    ("Ivo", "Ivo", "PROPN", "NNP", 5, "compound"),
+    ("Brandl", "Brandl", "PROPN", "NNP", 5, "compound"),
+    ("QC", "QC", "PROPN", "NNP", 1, "appos"),
+    (",", ",", "PUNCT", ",", 1, "punct"),
+    ("spoke", "speak", "VERB", "VBD", 7, "ROOT"),
+    ("first", "first", "ADV", "RB", 7, "advmod"),
+    (".", ".", "PUNCT", ".", 7, "punct"),
+    ("Mr", "Mr", "PROPN", "NNP", 11, "compound"),
+    ("Brandl", "Brandl", "PROPN", "NNP", 12, "nsubj"),
+    ("sat", "sit", "VERB", "VBD", 12, "ROOT"),
+    ("down", "down", "ADP", "RP", 12, "prt"),
+    (".", ".", "PUNCT", ".", 12, "punct"),
+]
+
+
+def test_post_nominal_letters_are_no_part_of_the_name():
+    # Rule post_nominal: "Ivo Brandl QC" is Ivo Brandl.
+    doc = _doc(COUNSEL, [(3, 6, "PERSON")])
+    ents = cluster_entities(doc)
+    assert [e.name for e in ents] == ["Ivo Brandl"]
+    m = ents[0].mentions[0]
+    assert doc.text[m.start : m.end] == m.text == "Ivo Brandl"
+
+
+def test_lower_case_word_after_a_name_is_kept():
+    # "qc" in lower case is no post-nominal (only as written in capitals).
+    rows = [r if i != 5 else ("qc", "qc", "PROPN", "NNP", 1, "appos") for i, r in enumerate(COUNSEL)]
+    doc = _doc(rows, [(3, 6, "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Ivo Brandl qc"]
+
+
+def test_surname_after_an_honorific_joins_the_full_name():
+    # Rule honorific_surname: the untagged "Mr Brandl" is Ivo Brandl's mention.
+    doc = _doc(COUNSEL, [(3, 6, "PERSON")])
+    ents = cluster_entities(doc)
+    assert [m.text for m in ents[0].mentions] == ["Ivo Brandl", "Brandl"]
+    assert ents[0].mentions[1].start == doc[11].idx
+
+
+def test_surname_after_another_name_word_is_not_joined():
+    # "Lena Brandl": a given name before the surname, no title: not Ivo's.
+    rows = COUNSEL[:10] + [("Lena", "Lena", "PROPN", "NNP", 11, "compound")] + COUNSEL[11:]
+    doc = _doc(rows, [(3, 6, "PERSON")])
+    ents = cluster_entities(doc)
+    assert [m.text for m in ents[0].mentions] == ["Ivo Brandl"]
