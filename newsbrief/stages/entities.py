@@ -456,6 +456,28 @@ def _headline_name(span: Span, body_words: set[str]) -> Span | None:
     return span.doc[start : best[1]]
 
 
+def _with_surname_after(span: Span, surnames: set[str]) -> Span:
+    """Rule ``name_runs_on``: a one-word person mention that the model ended
+    before the word it hangs on ("Cllr Siobhan | Keary"), when that word is
+    an untagged capitalised name word that is the surname of someone the
+    article names in full, is the given name and the surname: one name."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    if (
+        nxt.text in surnames
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and not nxt.ent_type_
+        and span[0].head.i == nxt.i
+        and not _in_hyphenated(nxt)
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
 def _join_split_names(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the model cut in two. Rule ``open_of_name``: a name it ended on
     "of" ("the City of | Kingsford") runs on into the name right after it:
@@ -1226,6 +1248,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if label == "PERSON":
             # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
             trimmed = _without_titles(trimmed)
+            trimmed = _with_surname_after(trimmed, surnames)
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
         elif (

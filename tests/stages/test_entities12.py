@@ -82,3 +82,31 @@ def test_surname_after_another_name_word_is_not_joined():
     doc = _doc(rows, [(3, 6, "PERSON")])
     ents = cluster_entities(doc)
     assert [m.text for m in ents[0].mentions] == ["Ivo Brandl"]
+
+
+# "Cllr Ines Varga spoke. Cllr Pal Varga left."
+TWO_VARGAS: list[Row] = [
+    ("Cllr", "Cllr", "PROPN", "NNP", 2, "compound"),
+    ("Ines", "Ines", "PROPN", "NNP", 2, "compound"),
+    ("Varga", "Varga", "PROPN", "NNP", 3, "nsubj"),
+    ("spoke", "speak", "VERB", "VBD", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Cllr", "Cllr", "PROPN", "NNP", 7, "compound"),
+    ("Pal", "Pal", "PROPN", "NNP", 7, "compound"),
+    ("Varga", "Varga", "PROPN", "NNP", 8, "nsubj"),
+    ("left", "leave", "VERB", "VBD", 8, "ROOT"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_given_name_runs_on_into_a_namesakes_surname():
+    # Rule name_runs_on: the model tagged "Cllr Ines" only; "Varga" is the
+    # surname of Pal Varga, named in full: she is Ines Varga, not Pal.
+    doc = _doc(TWO_VARGAS, [(0, 2, "PERSON"), (5, 8, "PERSON")])
+    assert sorted(e.name for e in cluster_entities(doc)) == ["Ines Varga", "Pal Varga"]
+
+
+def test_given_name_alone_stays_when_the_next_word_is_no_known_surname():
+    # Without a full name ending in "Varga", the one-word mention is left as it is.
+    doc = _doc(TWO_VARGAS, [(0, 2, "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Ines"]
