@@ -568,15 +568,19 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
         # for a product or a work ("Ivanka"); not a sentence's first word
         # ("Though Kaine") unless so labelled.
         labelled = first.ent_type_ in _NOT_PERSON_LABELS
+        # Rule ``namesake_compound``: or any name word the parser hangs on the
+        # surname ("Anil | Deshmukh"), a given name no list of ours holds.
+        compound = first.dep_ == "compound" and first.head.i == i and not first.is_sent_start
+        known = first.lower_ in given_names() and not first.is_sent_start
         if (
             first.pos_ != "PROPN"
             or not (first.is_title and first.is_alpha and len(first) > 1)
-            or not (labelled or (first.lower_ in given_names() and not first.is_sent_start))
+            or not (labelled or known or compound)
             or word in TITLE_WORDS
             or word in HONORIFICS
             or word in NAME_LIKE_TITLES
             or first.lower_ in given[doc[i].text]
-            or (i >= 2 and doc[i - 2].pos_ == "PROPN")
+            or (i >= 2 and doc[i - 2].pos_ == "PROPN" and not _describes_person(doc[i - 2]))
         ):
             continue
         if i in single:
@@ -586,6 +590,14 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
         return mentions
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return sorted(kept + added, key=lambda m: m[0].start)
+
+
+def _describes_person(tok: Token) -> bool:
+    """A capitalised word before a name that says what the person is
+    ("Shopkeeper Ana Roe", "Cllr Ana Roe"), not another name word."""
+    word = tok.lower_.rstrip(".")
+    person_nouns, _ = _type_words()
+    return word in TITLE_WORDS or word in HONORIFICS or word in person_nouns or word in _LEX.gendered_nouns
 
 
 def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -110,3 +110,30 @@ def test_given_name_alone_stays_when_the_next_word_is_no_known_surname():
     # Without a full name ending in "Varga", the one-word mention is left as it is.
     doc = _doc(TWO_VARGAS, [(0, 2, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Ines"]
+
+
+# "Farmer Omid Farkas spoke. Zsofi Farkas left."
+TWO_FARKAS: list[Row] = [
+    ("Farmer", "Farmer", "PROPN", "NNP", 2, "compound"),
+    ("Omid", "Omid", "PROPN", "NNP", 2, "compound"),
+    ("Farkas", "Farkas", "PROPN", "NNP", 3, "nsubj"),
+    ("spoke", "speak", "VERB", "VBD", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Zsofi", "Zsofi", "PROPN", "NNP", 6, "compound"),
+    ("Farkas", "Farkas", "PROPN", "NNP", 7, "nsubj"),
+    ("left", "leave", "VERB", "VBD", 7, "ROOT"),
+    (".", ".", "PUNCT", ".", 7, "punct"),
+]
+
+
+def test_untagged_namesake_with_another_given_name_is_a_person_of_their_own():
+    # Rule namesake_compound: "Omid" hangs on "Farkas", the surname of Zsofi
+    # Farkas; a different given name: another person, after a person noun.
+    doc = _doc(TWO_FARKAS, [(5, 7, "PERSON")])
+    assert sorted(e.name for e in cluster_entities(doc)) == ["Omid Farkas", "Zsofi Farkas"]
+
+
+def test_name_word_opening_the_sentence_is_not_taken_for_a_given_name():
+    # "Omid Farkas spoke." at a sentence start: the capital says nothing.
+    doc = _doc(TWO_FARKAS[1:], [(4, 6, "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Zsofi Farkas"]
