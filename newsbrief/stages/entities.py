@@ -592,6 +592,18 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
     return sorted(kept + added, key=lambda m: m[0].start)
 
 
+def _person_by_noun_before(span: Span) -> bool:
+    """A name of two or three capitalised words, in no quote marks, that a
+    lower-case person noun right before it describes ("officer Ana Roe")."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+        return False
+    before = doc[span.start - 1]
+    return span.start <= before.head.i < span.end and _is_person_noun(before)
+
+
 def _describes_person(tok: Token) -> bool:
     """A capitalised word before a name that says what the person is
     ("Shopkeeper Ana Roe", "Cllr Ana Roe"), not another name word."""
@@ -1245,6 +1257,10 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))
     }
     for ent in ents:
+        if ent.label_ in _NOT_PERSON_LABELS and _person_by_noun_before(ent):
+            # Rule ``person_noun_before_thing``: "fire officer Ana Roe"
+            # labelled a product is a person named after what she is.
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ not in ENTITY_LABELS:
             continue
         if _is_dateline(ent):

@@ -137,3 +137,32 @@ def test_name_word_opening_the_sentence_is_not_taken_for_a_given_name():
     # "Omid Farkas spoke." at a sentence start: the capital says nothing.
     doc = _doc(TWO_FARKAS[1:], [(4, 6, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Zsofi Farkas"]
+
+
+# "The fire was out, said fire officer Vera Mott."
+OFFICER: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("fire", "fire", "NOUN", "NN", 2, "nsubj"),
+    ("was", "be", "AUX", "VBD", 5, "ccomp"),
+    ("out", "out", "ADV", "RB", 2, "advmod"),
+    (",", ",", "PUNCT", ",", 5, "punct"),
+    ("said", "say", "VERB", "VBD", 5, "ROOT"),
+    ("fire", "fire", "NOUN", "NN", 7, "compound"),
+    ("officer", "officer", "NOUN", "NN", 9, "compound"),
+    ("Vera", "Vera", "PROPN", "NNP", 9, "compound"),
+    ("Mott", "Mott", "PROPN", "NNP", 5, "nsubj"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+]
+
+
+def test_name_labelled_a_product_after_a_person_noun_is_a_person():
+    # Rule person_noun_before_thing: "officer Vera Mott" is a person.
+    doc = _doc(OFFICER, [(8, 10, "PRODUCT")])
+    assert [(e.name, e.type) for e in cluster_entities(doc)] == [("Vera Mott", "PERSON")]
+
+
+def test_name_labelled_a_product_after_another_noun_stays_out():
+    # "said brand Vera Mott": a brand is no person noun; the product is no entity.
+    rows = [r if i != 7 else ("brand", "brand", "NOUN", "NN", 9, "compound") for i, r in enumerate(OFFICER)]
+    doc = _doc(rows, [(8, 10, "PRODUCT")])
+    assert cluster_entities(doc) == []
