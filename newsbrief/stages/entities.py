@@ -1197,26 +1197,55 @@ def _name_list_end(span: Span) -> int:
     doc = span.doc
     if not any(t.lower_ in ("of", "for") for t in span):
         return span.end
+    end = _list_end(span, tagged=False)
+    if end == span.end:
+        # Rule ``org_name_list_acronym``: the model tagged the last items as
+        # a name of their own ("Commission for Conciliation | , Mediation and
+        # Arbitration (CCMA)"): one name when the acronym after it in
+        # parentheses spells the whole list's initials.
+        tagged = _list_end(span, tagged=True)
+        if tagged > span.end and _acronym_after(doc, span.start, tagged):
+            return tagged
+    return end
+
+
+def _list_end(span: Span, tagged: bool) -> int:
+    doc = span.doc
     pos, n = span.end, len(doc)
     while pos < n and doc[pos].text == "," and pos - span.end < 12:
-        j, k = _list_item(doc, pos + 1)
+        j, k = _list_item(doc, pos + 1, tagged)
         if k == j or not any(span.start <= doc[t].head.i < pos for t in range(j, k)):
             # Not an item hung on the name (or on an item before it).
             return span.end
         if k < n and doc[k].lower_ == "and":
-            j2, k2 = _list_item(doc, k + 1)
+            j2, k2 = _list_item(doc, k + 1, tagged)
             return k2 if k2 > j2 else span.end
         pos = k
     return span.end
 
 
-def _list_item(doc: Doc, start: int) -> tuple[int, int]:
+def _acronym_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether "(ABC)" right after doc[start:end] spells its capitalised words' initials."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    initials = "".join(t.text[0] for t in doc[start:end] if t.is_title and t.is_alpha)
+    return len(acronym) >= 3 and acronym.isupper() and acronym == initials
+
+
+def _list_item(doc: Doc, start: int, tagged: bool = False) -> tuple[int, int]:
     """The title-case words of an item of a name's list from ``start`` (past
-    a "the"), as (first, end): first == end when there are none."""
+    a "the"), as (first, end): first == end when there are none. Words the
+    model tagged as an organisation count only with ``tagged``."""
     n = len(doc)
     j = start + 1 if start < n and doc[start].lower_ == "the" else start
     k = j
-    while k < n and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and not doc[k].ent_type_:
+    while (
+        k < n
+        and doc[k].is_title
+        and doc[k].pos_ in ("PROPN", "NOUN")
+        and (not doc[k].ent_type_ or (tagged and doc[k].ent_type_ == "ORG"))
+    ):
         k += 1
     return j, k
 
@@ -1256,7 +1285,10 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         for ent in ents
         if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))
     }
+    taken = 0  # the end of a name run on over the entities after it
     for ent in ents:
+        if ent.start < taken:
+            continue
         if ent.label_ in _NOT_PERSON_LABELS and _person_by_noun_before(ent):
             # Rule ``person_noun_before_thing``: "fire officer Ana Roe"
             # labelled a product is a person named after what she is.
@@ -1273,6 +1305,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         label = ent.label_
         if label == "ORG" and (end := _name_list_end(trimmed)) > trimmed.end:
             trimmed = doc[trimmed.start : end]
+            taken = end
         if label == "PERSON":
             # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
             trimmed = _without_titles(trimmed)

@@ -166,3 +166,38 @@ def test_name_labelled_a_product_after_another_noun_stays_out():
     rows = [r if i != 7 else ("brand", "brand", "NOUN", "NN", 9, "compound") for i, r in enumerate(OFFICER)]
     doc = _doc(rows, [(8, 10, "PRODUCT")])
     assert cluster_entities(doc) == []
+
+
+# "The Board of Roads, Rivers and Ports (BRRP) met."
+BOARD: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("Board", "Board", "PROPN", "NNP", 12, "nsubj"),
+    ("of", "of", "ADP", "IN", 1, "prep"),
+    ("Roads", "Roads", "PROPN", "NNP", 2, "pobj"),
+    (",", ",", "PUNCT", ",", 3, "punct"),
+    ("Rivers", "Rivers", "PROPN", "NNP", 3, "conj"),
+    ("and", "and", "CCONJ", "CC", 5, "cc"),
+    ("Ports", "Ports", "PROPN", "NNP", 5, "conj"),
+    ("(", "(", "PUNCT", "-LRB-", 9, "punct"),
+    ("BRRP", "BRRP", "PROPN", "NNP", 3, "appos"),
+    (")", ")", "PUNCT", "-RRB-", 9, "punct"),
+    (".", ".", "PUNCT", ".", 12, "punct"),
+    ("met", "meet", "VERB", "VBD", 12, "ROOT"),
+    (".", ".", "PUNCT", ".", 12, "punct"),
+]
+
+
+def test_name_listing_items_the_model_tagged_apart_is_whole_by_its_acronym():
+    # Rule org_name_list_acronym: BRRP spells the whole list: one name.
+    doc = _doc(BOARD, [(0, 4, "ORG"), (5, 8, "ORG")])
+    ents = cluster_entities(doc)
+    assert [e.name for e in ents] == ["Board of Roads, Rivers and Ports"]
+    m = ents[0].mentions[0]
+    assert doc.text[m.start : m.end] == m.text
+
+
+def test_two_names_without_a_matching_acronym_stay_apart():
+    # "(BRP)" does not spell the list: the model's two names stand.
+    rows = [r if i != 9 else ("BRP", "BRP", "PROPN", "NNP", 3, "appos") for i, r in enumerate(BOARD)]
+    doc = _doc(rows, [(0, 4, "ORG"), (5, 8, "ORG")])
+    assert [e.name for e in cluster_entities(doc)] == ["Board of Roads", "Rivers and Ports"]
