@@ -1458,6 +1458,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             )
         )
     _add_missed_surnames(doc, entities)
+    _add_missed_org_short_forms(doc, entities)
     return entities
 
 
@@ -1807,6 +1808,48 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
             ent = ents[0] if len(ents) == 1 else before[0]
             owner.setdefault(tok.text, (tok.idx, ent))
         else:
+            continue
+        ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
+        added.add(ent.id)
+    for ent in entities:
+        if ent.id in added:
+            ent.mentions.sort(key=lambda m: m.start)
+
+
+def _add_missed_org_short_forms(doc: Doc, entities: list[Entity]) -> None:
+    """Rule ``org_short_form_untagged``: an organisation named in full
+    ("Ardmore Health Systems") and then by its first word alone, which the
+    model left untagged ("Ardmore said"), is that organisation there: when
+    the word opens no other entity's name, is in no other name and is no
+    given name, and stands alone (no name word beside it)."""
+    first: dict[str, list[Entity]] = {}
+    words_elsewhere: Counter[str] = Counter()
+    for ent in entities:
+        words = ent.name.split()
+        for w in set(words):
+            words_elsewhere[w] += 1
+        if ent.type == "ORG" and len(words) >= 2 and words[0].isalpha() and words[0].istitle():
+            first.setdefault(words[0], []).append(ent)
+    short = {
+        w: ents[0]
+        for w, ents in first.items()
+        if len(ents) == 1 and words_elsewhere[w] == 1 and w.lower() not in given_names()
+    }
+    if not short:
+        return
+    orths = {doc.vocab.strings.add(w) for w in short}
+    taken = {(m.start, m.end) for e in entities for m in e.mentions}
+    added: set[str] = set()
+    for i, orth in enumerate(column(doc, ORTH).tolist()):
+        if orth not in orths:
+            continue
+        tok = doc[i]
+        ent = short[tok.text]
+        if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or _in_hyphenated(tok):
+            continue
+        if (i > 0 and doc[i - 1].pos_ == "PROPN") or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+            continue
+        if not ent.mentions or ent.mentions[0].start >= tok.idx or (tok.idx, tok.idx + len(tok.text)) in taken:
             continue
         ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
         added.add(ent.id)

@@ -201,3 +201,38 @@ def test_two_names_without_a_matching_acronym_stay_apart():
     rows = [r if i != 9 else ("BRP", "BRP", "PROPN", "NNP", 3, "appos") for i, r in enumerate(BOARD)]
     doc = _doc(rows, [(0, 4, "ORG"), (5, 8, "ORG")])
     assert [e.name for e in cluster_entities(doc)] == ["Board of Roads", "Rivers and Ports"]
+
+
+# "The maker is Quillon Data Works. Quillon said sales rose."
+QUILLON: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("maker", "maker", "NOUN", "NN", 2, "nsubj"),
+    ("is", "be", "AUX", "VBZ", 2, "ROOT"),
+    ("Quillon", "Quillon", "PROPN", "NNP", 5, "compound"),
+    ("Data", "Data", "PROPN", "NNP", 5, "compound"),
+    ("Works", "Works", "PROPN", "NNP", 2, "attr"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+    ("Quillon", "Quillon", "PROPN", "NNP", 8, "nsubj"),
+    ("said", "say", "VERB", "VBD", 8, "ROOT"),
+    ("sales", "sale", "NOUN", "NNS", 10, "nsubj"),
+    ("rose", "rise", "VERB", "VBD", 8, "ccomp"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_untagged_first_word_of_an_organisation_is_its_short_form():
+    # Rule org_short_form_untagged: "Quillon said" is Quillon Data Works.
+    doc = _doc(QUILLON, [(3, 6, "ORG")])
+    ents = cluster_entities(doc)
+    found = [(m.text, m.start) for m in ents[0].mentions]
+    assert found == [("Quillon Data Works", doc[3].idx), ("Quillon", doc[7].idx)]
+
+
+def test_first_word_shared_by_two_organisations_is_left_alone():
+    # With Quillon Data Works and Quillon Bank both named, "Quillon" alone is neither.
+    rows = QUILLON[:6] + [("and", "and", "CCONJ", "CC", 5, "cc"), ("Quillon", "Quillon", "PROPN", "NNP", 8, "compound"),
+                          ("Bank", "Bank", "PROPN", "NNP", 5, "conj")] + QUILLON[6:]
+    rows = [r if i < 9 else (r[0], r[1], r[2], r[3], r[4] + 3, r[5]) for i, r in enumerate(rows)]
+    doc = _doc(rows, [(3, 6, "ORG"), (7, 9, "ORG")])
+    ents = cluster_entities(doc)
+    assert all(m.text != "Quillon" for e in ents for m in e.mentions)
