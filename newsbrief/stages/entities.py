@@ -604,6 +604,56 @@ def _person_by_noun_before(span: Span) -> bool:
     return span.start <= before.head.i < span.end and _is_person_noun(before)
 
 
+def _is_place_before_person_noun(span: Span) -> bool:
+    """One name word after "the" or "a" that modifies a person noun ("the
+    Perth rapper", "a Leeds teacher"): where the person is from, not them.
+    Not a gendered noun or a relation ("the Doe boy", "the Doe sisters")."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span.end >= len(doc):
+        return False
+    noun, det = doc[span.end], doc[span.start - 1]
+    if span[0].dep_ != "compound" or span[0].head.i != noun.i or det.lower_ not in ("the", "a", "an"):
+        return False
+    words = {noun.lower_, noun.lemma_.lower()}
+    if words & (set(_LEX.gendered_nouns) | _LEX.relations):
+        return False
+    return det.head.i in (noun.i, span.start) and _is_person_noun(noun)
+
+
+def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``stage_name`` (people.toml ``stage_name_frames``): "the rapper
+    known as 'Kid Roe'": the capitalised words in the marks after a person
+    noun and the frame are the person's name, one mention inside the marks."""
+    covered = {i for span, _ in mentions for i in range(span.start, span.end)}
+    frames = [f.split() for f in _LEX.stage_name_frames]
+    added: list[tuple[Span, str]] = []
+    n = len(doc)
+    for i in range(2, n):
+        if doc[i].text not in _QUOTE_CHARS:
+            continue
+        frame = next(
+            (f for f in frames if i >= len(f) and [t.lower_ for t in doc[i - len(f) : i]] == f), None
+        )
+        if frame is None:
+            continue
+        k = i + 1
+        while k < n and k - i <= 4 and doc[k].is_title and doc[k].is_alpha:
+            k += 1
+        if k == i + 1 or k >= n or doc[k].text not in _QUOTE_CHARS or any(j in covered for j in range(i + 1, k)):
+            continue
+        # The frame hangs on a person noun: its first word or its verb does.
+        anchor = doc[i - len(frame)]
+        noun = anchor.head if anchor.dep_ in ("acl", "relcl", "nsubj") else None
+        if noun is not None and noun.dep_ == "relcl":
+            noun = None
+        if noun is None or not _is_person_noun(noun) or noun.i >= i:
+            continue
+        added.append((doc[i + 1 : k], "PERSON"))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m[0].start)
+
+
 def _describes_person(tok: Token) -> bool:
     """A capitalised word before a name that says what the person is
     ("Shopkeeper Ana Roe", "Cllr Ana Roe"), not another name word."""
@@ -1334,6 +1384,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # labelled an organisation is a title, a given name and a
             # surname: that person.
             trimmed, label = _without_titles(trimmed), "PERSON"
+        if label == "PERSON" and _is_place_before_person_noun(trimmed):
+            # Rule ``place_before_person_noun``: "the Perth rapper": a place.
+            label = "GPE"
         if label == "PERSON" and span_text(trimmed) in places:
             label = "LOC"
         if label == "PERSON" and span_text(trimmed) in orgs:
@@ -1357,6 +1410,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         ):
             label = "PERSON"
         mentions.append((trimmed, label))
+    mentions = _add_stage_names(doc, mentions)
     if not mentions:
         return []
     mentions = _join_nicknames(doc, _join_split_names(mentions))

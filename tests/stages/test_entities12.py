@@ -236,3 +236,50 @@ def test_first_word_shared_by_two_organisations_is_left_alone():
     doc = _doc(rows, [(3, 6, "ORG"), (7, 9, "ORG")])
     ents = cluster_entities(doc)
     assert all(m.text != "Quillon" for e in ents for m in e.mentions)
+
+
+# "Later, the Leeds drummer known as 'Blue Moth' played."
+DRUMMER: list[Row] = [
+    ("Later", "later", "ADV", "RB", 10, "advmod"),
+    (",", ",", "PUNCT", ",", 10, "punct"),
+    ("the", "the", "DET", "DT", 3, "det"),
+    ("Leeds", "Leeds", "PROPN", "NNP", 4, "compound"),
+    ("drummer", "drummer", "NOUN", "NN", 10, "nsubj"),
+    ("known", "know", "VERB", "VBN", 4, "acl"),
+    ("as", "as", "ADP", "IN", 5, "prep"),
+    ("'", "'", "PUNCT", "``", 6, "punct"),
+    ("Blue", "Blue", "PROPN", "NNP", 9, "compound"),
+    ("Moth", "Moth", "PROPN", "NNP", 6, "pobj"),
+    ("'", "'", "PUNCT", "''", 6, "punct"),
+    ("played", "play", "VERB", "VBD", 11, "ROOT"),
+    (".", ".", "PUNCT", ".", 11, "punct"),
+]
+
+
+def _drummer_doc(rows: list[Row]) -> Doc:
+    # The last two rows' heads point at "played" (index 11).
+    rows = [r if r[4] != 10 else (r[0], r[1], r[2], r[3], 11, r[5]) for r in rows]
+    return _doc(rows, [(3, 4, "PERSON")])
+
+
+def test_stage_name_in_marks_is_the_persons_and_the_place_is_no_person():
+    # Rules stage_name and place_before_person_noun.
+    doc = _drummer_doc(DRUMMER)
+    found = {(e.name, e.type) for e in cluster_entities(doc)}
+    assert found == {("Blue Moth", "PERSON"), ("Leeds", "GPE")}
+    moth = next(e for e in cluster_entities(doc) if e.name == "Blue Moth")
+    assert doc.text[moth.mentions[0].start : moth.mentions[0].end] == "Blue Moth"
+
+
+def test_name_before_a_relation_noun_stays_a_person():
+    # "the Leeds sister known as ...": a relation: "Leeds" may be the family.
+    rows = [r if i != 4 else ("sister", "sister", "NOUN", "NN", 10, "nsubj") for i, r in enumerate(DRUMMER)]
+    doc = _drummer_doc(rows)
+    assert ("Leeds", "PERSON") in {(e.name, e.type) for e in cluster_entities(doc)}
+
+
+def test_marked_words_after_a_frame_on_no_person_noun_are_no_name():
+    # "the shed known as 'Blue Moth'": a shed is no person.
+    rows = [r if i != 4 else ("shed", "shed", "NOUN", "NN", 10, "nsubj") for i, r in enumerate(DRUMMER)]
+    doc = _drummer_doc(rows)
+    assert "Blue Moth" not in {e.name for e in cluster_entities(doc)}
