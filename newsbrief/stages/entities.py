@@ -135,6 +135,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and ((tok := doc[end - 1]).tag_ == "POS" or tok.is_punct or tok.is_space):
         end -= 1
+    while span.label_ == "PERSON" and end - start >= 3 and _is_post_nominal(doc[end - 1]):
+        # Rule ``post_nominal`` (people.toml): "Tom Roe SC" is Tom Roe.
+        end -= 1
+        while end > start and doc[end - 1].text == ",":
+            end -= 1
     end = _before_open_paren(doc, start, end)
     if start >= end:
         return None
@@ -149,6 +154,13 @@ def _trim(span: Span) -> Span | None:
         # Rule ``numbered_unit`` (people.toml): "Transit Union Local 1492".
         end += 1
     return doc[start:end]
+
+
+def _is_post_nominal(tok: Token) -> bool:
+    """Letters after a name (people.toml ``post_nominals``), written as such:
+    in capitals ("SC", "OBE") or "PhD", not a lower-case word."""
+    text = tok.text.replace(".", "")
+    return text.lower() in _LEX.post_nominals and (text.isupper() or text == "PhD")
 
 
 def _before_open_paren(doc: Doc, start: int, end: int) -> int:
@@ -444,6 +456,28 @@ def _headline_name(span: Span, body_words: set[str]) -> Span | None:
     return span.doc[start : best[1]]
 
 
+def _with_surname_after(span: Span, surnames: set[str]) -> Span:
+    """Rule ``name_runs_on``: a one-word person mention that the model ended
+    before the word it hangs on ("Cllr Siobhan | Keary"), when that word is
+    an untagged capitalised name word that is the surname of someone the
+    article names in full, is the given name and the surname: one name."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    if (
+        nxt.text in surnames
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and not nxt.ent_type_
+        and span[0].head.i == nxt.i
+        and not _in_hyphenated(nxt)
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
 def _join_split_names(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the model cut in two. Rule ``open_of_name``: a name it ended on
     "of" ("the City of | Kingsford") runs on into the name right after it:
@@ -534,15 +568,19 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
         # for a product or a work ("Ivanka"); not a sentence's first word
         # ("Though Kaine") unless so labelled.
         labelled = first.ent_type_ in _NOT_PERSON_LABELS
+        # Rule ``namesake_compound``: or any name word the parser hangs on the
+        # surname ("Anil | Deshmukh"), a given name no list of ours holds.
+        compound = first.dep_ == "compound" and first.head.i == i and not first.is_sent_start
+        known = first.lower_ in given_names() and not first.is_sent_start
         if (
             first.pos_ != "PROPN"
             or not (first.is_title and first.is_alpha and len(first) > 1)
-            or not (labelled or (first.lower_ in given_names() and not first.is_sent_start))
+            or not (labelled or known or compound)
             or word in TITLE_WORDS
             or word in HONORIFICS
             or word in NAME_LIKE_TITLES
             or first.lower_ in given[doc[i].text]
-            or (i >= 2 and doc[i - 2].pos_ == "PROPN")
+            or (i >= 2 and doc[i - 2].pos_ == "PROPN" and not _describes_person(doc[i - 2]))
         ):
             continue
         if i in single:
@@ -552,6 +590,76 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
         return mentions
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return sorted(kept + added, key=lambda m: m[0].start)
+
+
+def _person_by_noun_before(span: Span) -> bool:
+    """A name of two or three capitalised words, in no quote marks, that a
+    lower-case person noun right before it describes ("officer Ana Roe")."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+        return False
+    before = doc[span.start - 1]
+    return span.start <= before.head.i < span.end and _is_person_noun(before)
+
+
+def _is_place_before_person_noun(span: Span) -> bool:
+    """One name word after "the" or "a" that modifies a person noun ("the
+    Perth rapper", "a Leeds teacher"): where the person is from, not them.
+    Not a gendered noun or a relation ("the Doe boy", "the Doe sisters")."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span.end >= len(doc):
+        return False
+    noun, det = doc[span.end], doc[span.start - 1]
+    if span[0].dep_ != "compound" or span[0].head.i != noun.i or det.lower_ not in ("the", "a", "an"):
+        return False
+    words = {noun.lower_, noun.lemma_.lower()}
+    if words & (set(_LEX.gendered_nouns) | _LEX.relations):
+        return False
+    return det.head.i in (noun.i, span.start) and _is_person_noun(noun)
+
+
+def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``stage_name`` (people.toml ``stage_name_frames``): "the rapper
+    known as 'Kid Roe'": the capitalised words in the marks after a person
+    noun and the frame are the person's name, one mention inside the marks."""
+    covered = {i for span, _ in mentions for i in range(span.start, span.end)}
+    frames = [f.split() for f in _LEX.stage_name_frames]
+    added: list[tuple[Span, str]] = []
+    n = len(doc)
+    for i in range(2, n):
+        if doc[i].text not in _QUOTE_CHARS:
+            continue
+        frame = next(
+            (f for f in frames if i >= len(f) and [t.lower_ for t in doc[i - len(f) : i]] == f), None
+        )
+        if frame is None:
+            continue
+        k = i + 1
+        while k < n and k - i <= 4 and doc[k].is_title and doc[k].is_alpha:
+            k += 1
+        if k == i + 1 or k >= n or doc[k].text not in _QUOTE_CHARS or any(j in covered for j in range(i + 1, k)):
+            continue
+        # The frame hangs on a person noun: its first word or its verb does.
+        anchor = doc[i - len(frame)]
+        noun = anchor.head if anchor.dep_ in ("acl", "relcl", "nsubj") else None
+        if noun is not None and noun.dep_ == "relcl":
+            noun = None
+        if noun is None or not _is_person_noun(noun) or noun.i >= i:
+            continue
+        added.append((doc[i + 1 : k], "PERSON"))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m[0].start)
+
+
+def _describes_person(tok: Token) -> bool:
+    """A capitalised word before a name that says what the person is
+    ("Shopkeeper Ana Roe", "Cllr Ana Roe"), not another name word."""
+    word = tok.lower_.rstrip(".")
+    person_nouns, _ = _type_words()
+    return word in TITLE_WORDS or word in HONORIFICS or word in person_nouns or word in _LEX.gendered_nouns
 
 
 def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -1139,26 +1247,55 @@ def _name_list_end(span: Span) -> int:
     doc = span.doc
     if not any(t.lower_ in ("of", "for") for t in span):
         return span.end
+    end = _list_end(span, tagged=False)
+    if end == span.end:
+        # Rule ``org_name_list_acronym``: the model tagged the last items as
+        # a name of their own ("Commission for Conciliation | , Mediation and
+        # Arbitration (CCMA)"): one name when the acronym after it in
+        # parentheses spells the whole list's initials.
+        tagged = _list_end(span, tagged=True)
+        if tagged > span.end and _acronym_after(doc, span.start, tagged):
+            return tagged
+    return end
+
+
+def _list_end(span: Span, tagged: bool) -> int:
+    doc = span.doc
     pos, n = span.end, len(doc)
     while pos < n and doc[pos].text == "," and pos - span.end < 12:
-        j, k = _list_item(doc, pos + 1)
+        j, k = _list_item(doc, pos + 1, tagged)
         if k == j or not any(span.start <= doc[t].head.i < pos for t in range(j, k)):
             # Not an item hung on the name (or on an item before it).
             return span.end
         if k < n and doc[k].lower_ == "and":
-            j2, k2 = _list_item(doc, k + 1)
+            j2, k2 = _list_item(doc, k + 1, tagged)
             return k2 if k2 > j2 else span.end
         pos = k
     return span.end
 
 
-def _list_item(doc: Doc, start: int) -> tuple[int, int]:
+def _acronym_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether "(ABC)" right after doc[start:end] spells its capitalised words' initials."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    initials = "".join(t.text[0] for t in doc[start:end] if t.is_title and t.is_alpha)
+    return len(acronym) >= 3 and acronym.isupper() and acronym == initials
+
+
+def _list_item(doc: Doc, start: int, tagged: bool = False) -> tuple[int, int]:
     """The title-case words of an item of a name's list from ``start`` (past
-    a "the"), as (first, end): first == end when there are none."""
+    a "the"), as (first, end): first == end when there are none. Words the
+    model tagged as an organisation count only with ``tagged``."""
     n = len(doc)
     j = start + 1 if start < n and doc[start].lower_ == "the" else start
     k = j
-    while k < n and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and not doc[k].ent_type_:
+    while (
+        k < n
+        and doc[k].is_title
+        and doc[k].pos_ in ("PROPN", "NOUN")
+        and (not doc[k].ent_type_ or (tagged and doc[k].ent_type_ == "ORG"))
+    ):
         k += 1
     return j, k
 
@@ -1198,7 +1335,14 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         for ent in ents
         if ent.label_ == "PERSON" and (_is_org_by_head(ent) or _is_org_by_apposition(ent))
     }
+    taken = 0  # the end of a name run on over the entities after it
     for ent in ents:
+        if ent.start < taken:
+            continue
+        if ent.label_ in _NOT_PERSON_LABELS and _person_by_noun_before(ent):
+            # Rule ``person_noun_before_thing``: "fire officer Ana Roe"
+            # labelled a product is a person named after what she is.
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ not in ENTITY_LABELS:
             continue
         if _is_dateline(ent):
@@ -1211,9 +1355,11 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         label = ent.label_
         if label == "ORG" and (end := _name_list_end(trimmed)) > trimmed.end:
             trimmed = doc[trimmed.start : end]
+            taken = end
         if label == "PERSON":
             # "Representative Brooks", "Sen. Warren": the title is a role, not the name.
             trimmed = _without_titles(trimmed)
+            trimmed = _with_surname_after(trimmed, surnames)
             if lines and _in_lines(lines, line_starts, trimmed.start_char):
                 trimmed = _headline_name(trimmed, body_words) or trimmed
         elif (
@@ -1238,6 +1384,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # labelled an organisation is a title, a given name and a
             # surname: that person.
             trimmed, label = _without_titles(trimmed), "PERSON"
+        if label == "PERSON" and _is_place_before_person_noun(trimmed):
+            # Rule ``place_before_person_noun``: "the Perth rapper": a place.
+            label = "GPE"
         if label == "PERSON" and span_text(trimmed) in places:
             label = "LOC"
         if label == "PERSON" and span_text(trimmed) in orgs:
@@ -1261,6 +1410,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         ):
             label = "PERSON"
         mentions.append((trimmed, label))
+    mentions = _add_stage_names(doc, mentions)
     if not mentions:
         return []
     mentions = _join_nicknames(doc, _join_split_names(mentions))
@@ -1362,6 +1512,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             )
         )
     _add_missed_surnames(doc, entities)
+    _add_missed_org_short_forms(doc, entities)
     return entities
 
 
@@ -1646,6 +1797,12 @@ def _join_given_names(
         by_key[key] = rebuilt
 
 
+def _is_title_word(tok: Token) -> bool:
+    """A capitalised honorific or title ("Mr", "Dr.", "Cllr") before a name."""
+    word = tok.lower_.rstrip(".")
+    return tok.text[:1].isupper() and (word in HONORIFICS or _is_title_before_name(tok))
+
+
 def _in_hyphenated(tok: Token) -> bool:
     """Whether ``tok`` is glued to a hyphen on either side ("Bell" of "Okonkwo-Bell")."""
     doc = tok.doc
@@ -1691,7 +1848,9 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
         ents = by_surname[tok.text]
         # A lone name, not part of another name ("Brandt Street"), nor a
         # piece of a double name ("Okonkwo-Bell" is not Carol Bell).
-        prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
+        # Rule ``honorific_surname``: "Mr Roe" is the surname with a courtesy
+        # title or an office before it, not a longer name.
+        prev_propn = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not _is_title_word(doc[tok.i - 1])
         next_propn = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
         if prev_propn or next_propn or _in_hyphenated(tok):
             continue
@@ -1703,6 +1862,48 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
             ent = ents[0] if len(ents) == 1 else before[0]
             owner.setdefault(tok.text, (tok.idx, ent))
         else:
+            continue
+        ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
+        added.add(ent.id)
+    for ent in entities:
+        if ent.id in added:
+            ent.mentions.sort(key=lambda m: m.start)
+
+
+def _add_missed_org_short_forms(doc: Doc, entities: list[Entity]) -> None:
+    """Rule ``org_short_form_untagged``: an organisation named in full
+    ("Ardmore Health Systems") and then by its first word alone, which the
+    model left untagged ("Ardmore said"), is that organisation there: when
+    the word opens no other entity's name, is in no other name and is no
+    given name, and stands alone (no name word beside it)."""
+    first: dict[str, list[Entity]] = {}
+    words_elsewhere: Counter[str] = Counter()
+    for ent in entities:
+        words = ent.name.split()
+        for w in set(words):
+            words_elsewhere[w] += 1
+        if ent.type == "ORG" and len(words) >= 2 and words[0].isalpha() and words[0].istitle():
+            first.setdefault(words[0], []).append(ent)
+    short = {
+        w: ents[0]
+        for w, ents in first.items()
+        if len(ents) == 1 and words_elsewhere[w] == 1 and w.lower() not in given_names()
+    }
+    if not short:
+        return
+    orths = {doc.vocab.strings.add(w) for w in short}
+    taken = {(m.start, m.end) for e in entities for m in e.mentions}
+    added: set[str] = set()
+    for i, orth in enumerate(column(doc, ORTH).tolist()):
+        if orth not in orths:
+            continue
+        tok = doc[i]
+        ent = short[tok.text]
+        if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or _in_hyphenated(tok):
+            continue
+        if (i > 0 and doc[i - 1].pos_ == "PROPN") or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+            continue
+        if not ent.mentions or ent.mentions[0].start >= tok.idx or (tok.idx, tok.idx + len(tok.text)) in taken:
             continue
         ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
         added.add(ent.id)

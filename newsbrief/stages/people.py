@@ -49,6 +49,8 @@ class PeopleLexicon:
     place_name_ends: frozenset[str] = frozenset()
     census_name_locales: tuple[str, ...] = ()
     legal_suffixes: frozenset[str] = frozenset()
+    post_nominals: frozenset[str] = frozenset()
+    stage_name_frames: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -94,6 +96,8 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         place_name_ends=words("place_name_ends") if "place_name_ends" in data else frozenset(),
         census_name_locales=tuple(data.get("census_name_locales", {}).get("locales", ())),
         legal_suffixes=words("legal_suffixes") if "legal_suffixes" in data else frozenset(),
+        post_nominals=words("post_nominals") if "post_nominals" in data else frozenset(),
+        stage_name_frames=words("stage_name_frames") if "stage_name_frames" in data else frozenset(),
     )
 
 
