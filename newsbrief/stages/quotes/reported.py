@@ -1394,6 +1394,29 @@ class _Finder:
             return first, verb
         return nxt, verb if prep else doc[end]
 
+    def _word_split_clauses(self, verb: Token) -> dict[int, int]:
+        """Rule ``hyphen_word``: a hyphenated word the tokenizer split
+        ("co-operated" as "co", "-", "operated") can be parsed as one
+        reported clause per piece. Clauses of ``verb`` that touch at a word
+        joiner (``word_joiners`` in data/cues.json) with no space on either
+        side are one clause. RETURNS the first clause's head -> the joined
+        clause's last token, and the heads of the later pieces -> -1."""
+        doc = self.doc
+        joiners = self.lexicon.words("word_joiners")
+        kids = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        joined: dict[int, int] = {}
+        lead = None
+        for a, b in zip(kids, kids[1:], strict=False):
+            end, nxt = a.right_edge.i, b.left_edge.i
+            touch = nxt == end + 1 and not doc[end].whitespace_
+            if touch and (doc[end].text in joiners or doc[nxt].text in joiners):
+                lead = a.i if lead is None else lead
+                joined[lead] = b.right_edge.i
+                joined[b.i] = -1
+            else:
+                lead = None
+        return joined
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         if self.taken[verb.i] and verb.dep_ != "conj":
@@ -1406,15 +1429,16 @@ class _Finder:
         lemma = verb.lemma_.lower()
         subject = cue_subject(verb)
         found = False
+        joined = self._word_split_clauses(verb)
         for child in verb.children:
-            if child.dep_ in _CLAUSE_DEPS:
+            if child.dep_ in _CLAUSE_DEPS and joined.get(child.i, 0) >= 0:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
                     continue
                 if _relative_sibling(child) is not None:
                     # Read with the clause before it (rule relative_sibling).
                     continue
-                first, last = child.left_edge.i, child.right_edge.i
+                first, last = child.left_edge.i, max(child.right_edge.i, joined.get(child.i, 0))
                 nxt = next(
                     (c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i),
                     None,
@@ -1450,8 +1474,9 @@ class _Finder:
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
+                own = "hyphen_word" if child.i in joined else "clause"
                 for n, (a, b) in enumerate(pieces):
-                    self.emit(a, b, verb, cue_last, subject, rule="clause" if n == 0 else "coordinated_that")
+                    self.emit(a, b, verb, cue_last, subject, rule=own if n == 0 else "coordinated_that")
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
