@@ -1483,10 +1483,14 @@ class _Finder:
         clause = _that_clause_misparse(verb)
         if clause is not None:
             start = _noun_that_object(verb, clause)
+            # Rule question_topic: "was asked about reports that X": what a
+            # question cue acts on is the question's topic, no statement.
+            asked = "question" if lemma in self.lexicon.words("question_cues") else None
             if start is not None:
-                self.emit(start, clause.right_edge.i, verb, verb, subject, rule="noun_that_object")
+                self.emit(start, clause.right_edge.i, verb, verb, subject, rule="noun_that_object", type_=asked)
             else:
-                self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun")
+                first = clause.left_edge.i + 1
+                self.emit(first, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun", type_=asked)
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As the Post reported, CLAUSE" / "CLAUSE, as X noted." A cue
