@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsbrief.stages.quotes.frames import find_frames
 from newsbrief.stages.quotes.reported import find_reported_speech
 
 from .hand_docs import hand_doc as _doc
@@ -52,3 +53,55 @@ def test_clauses12_spaced_dash_keeps_the_clauses_apart():
     # "re - signed" with spaces is no word of its own: the rule leaves it.
     got = _reported(_split_word_doc("-", spaced=True))
     assert all(r != "hyphen_word" for _, _, r in got)
+
+
+def _asked_about_doc(verb: tuple[str, str]) -> Doc:
+    # The coach was <verb> about reports that the depot would close .
+    return _doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("coach", "coach", "NOUN", "NN", 3, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 3, "auxpass"),
+            (verb[0], verb[1], "VERB", "VBN", 3, "ROOT"),
+            ("about", "about", "ADP", "IN", 3, "prep"),
+            ("reports", "report", "NOUN", "NNS", 4, "pobj"),
+            ("that", "that", "SCONJ", "IN", 10, "mark"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            ("depot", "depot", "NOUN", "NN", 10, "nsubj"),
+            ("would", "would", "AUX", "MD", 10, "aux"),
+            ("close", "close", "VERB", "VB", 5, "acl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+
+
+def test_clauses12_topic_of_a_question_is_no_statement():
+    quotes = _checked(doc := _asked_about_doc(("asked", "ask")), find_reported_speech(doc))
+    assert [(q.text, q.type, q.rule) for q in quotes] == [
+        ("reports that the depot would close", "question", "noun_that_object")
+    ]
+
+
+def test_clauses12_topic_of_a_speech_cue_stays_speech():
+    # "was told about reports that ...": not a question cue, the type is the cue's.
+    quotes = _checked(doc := _asked_about_doc(("told", "tell")), find_reported_speech(doc))
+    assert [q.type for q in quotes] == ["speech"]
+
+
+def test_clauses12_passive_subject_is_a_topic_not_a_statement():
+    # The new levy was also discussed .
+    doc = _doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("new", "new", "ADJ", "JJ", 2, "amod"),
+            ("levy", "levy", "NOUN", "NN", 5, "nsubjpass"),
+            ("was", "be", "AUX", "VBD", 5, "auxpass"),
+            ("also", "also", "ADV", "RB", 5, "advmod"),
+            ("discussed", "discuss", "VERB", "VBN", 5, "ROOT"),
+            (".", ".", "PUNCT", ".", 5, "punct"),
+        ]
+    )
+    quotes = _checked(doc, find_frames(doc))
+    assert [(q.text, q.cue.text, q.type, q.rule) for q in quotes] == [
+        ("The new levy", "was also discussed", "stance", "passive")
+    ]
