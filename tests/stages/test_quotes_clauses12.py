@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsbrief.stages.quotes import find_quotes
 from newsbrief.stages.quotes.frames import find_frames
 from newsbrief.stages.quotes.reported import find_reported_speech
 
@@ -104,4 +105,49 @@ def test_clauses12_passive_subject_is_a_topic_not_a_statement():
     quotes = _checked(doc, find_frames(doc))
     assert [(q.text, q.cue.text, q.type, q.rule) for q in quotes] == [
         ("The new levy", "was also discussed", "stance", "passive")
+    ]
+
+
+def _two_that_doc() -> Doc:
+    # The firm said that it was "on the case" and that no data had leaked .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("firm", "firm", "NOUN", "NN", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 5, "mark"),
+        ("it", "it", "PRON", "PRP", 5, "nsubj"),
+        ("was", "be", "AUX", "VBD", 2, "ccomp"),
+        ('"', '"', "PUNCT", "``", 5, "punct"),
+        ("on", "on", "ADP", "IN", 5, "prep"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("case", "case", "NOUN", "NN", 7, "pobj"),
+        ('"', '"', "PUNCT", "''", 5, "punct"),
+        ("and", "and", "CCONJ", "CC", 5, "cc"),
+        ("that", "that", "SCONJ", "IN", 16, "mark"),
+        ("no", "no", "DET", "DT", 14, "det"),
+        ("data", "data", "NOUN", "NNS", 16, "nsubj"),
+        ("had", "have", "AUX", "VBD", 16, "aux"),
+        ("leaked", "leak", "VERB", "VBN", 5, "conj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[6] = spaces[9] = spaces[16] = spaces[17] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12_quoted_first_clause_keeps_the_second_that_clause_apart():
+    got = _reported(_two_that_doc())
+    assert got == [
+        ('it was "on the case"', "said", "quoted_that_piece"),
+        ("no data had leaked", "said", "coordinated_that"),
+    ]
+
+
+def test_clauses12_quoted_piece_and_fragment_are_one_statement_in_the_merge():
+    # The merge gives the fragment to the first piece: two statements, not three.
+    doc = _two_that_doc()
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.kind) for q in quotes] == [
+        ('it was "on the case"', "partial"),
+        ("no data had leaked", "indirect"),
     ]

@@ -1301,7 +1301,15 @@ class _Finder:
             end = mark.i - 1
             while end > begin and (doc[end].dep_ == "cc" or doc[end].is_punct and not self.index.inside[end]):
                 end -= 1
-            if end <= begin or index.crosses_break(begin, mark.i) or not self._stands_alone(begin, end):
+            if end <= begin or index.crosses_break(begin, mark.i):
+                continue
+            own = index.own_words(begin, end)
+            if not self._stands_alone(begin, end) and not 0 < own < index.all_words(begin, end):
+                # Rule quoted_that_piece: a first clause that is mostly a
+                # quote ('that it was "..." and that it had found ...') is
+                # still a statement of its own (the quote's), and the
+                # clause after the second "that" another one; a piece with
+                # no word of the writer's is a quote cut by a misparse.
                 continue
             pieces.append((begin, end))
             begin = mark.i + 1
@@ -1476,7 +1484,9 @@ class _Finder:
                 pieces = self._that_coordinates(verb, child, first, last)
                 own = "hyphen_word" if child.i in joined else "clause"
                 for n, (a, b) in enumerate(pieces):
-                    self.emit(a, b, verb, cue_last, subject, rule=own if n == 0 else "coordinated_that")
+                    rule = own if n == 0 else "coordinated_that"
+                    quoted = len(pieces) > 1 and not self._stands_alone(a, b)
+                    self.emit(a, b, verb, cue_last, subject, rule="quoted_that_piece" if quoted else rule, part=quoted)
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
