@@ -151,3 +151,45 @@ def test_clauses12_quoted_piece_and_fragment_are_one_statement_in_the_merge():
         ('it was "on the case"', "partial"),
         ("no data had leaked", "indirect"),
     ]
+
+
+def _second_predicate_doc(modal: bool) -> Doc:
+    # Aides said Ana had "no doubts" and (would) not comment on "gossip" .
+    rows = [
+        ("Aides", "aide", "NOUN", "NNS", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("Ana", "Ana", "PROPN", "NNP", 3, "nsubj"),
+        ("had", "have", "VERB", "VBD", 1, "ccomp"),
+        ('"', '"', "PUNCT", "``", 3, "punct"),
+        ("no", "no", "DET", "DT", 6, "det"),
+        ("doubts", "doubt", "NOUN", "NNS", 3, "dobj"),
+        ('"', '"', "PUNCT", "''", 3, "punct"),
+        ("and", "and", "CCONJ", "CC", 3, "cc"),
+        ("would" if modal else "did", "would" if modal else "do", "AUX", "MD" if modal else "VBD", 11, "aux"),
+        ("not", "not", "PART", "RB", 11, "neg"),
+        ("comment", "comment", "VERB", "VB", 3, "conj"),
+        ("on", "on", "ADP", "IN", 11, "prep"),
+        ('"', '"', "PUNCT", "``", 14, "punct"),
+        ("gossip", "gossip", "NOUN", "NN", 12, "pobj"),
+        ('"', '"', "PUNCT", "''", 14, "punct"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[4] = spaces[6] = spaces[13] = spaces[14] = spaces[15] = spaces[16] = False
+    return _doc(rows, ents=[(2, 3, "PERSON")], spaces=spaces)
+
+
+def test_clauses12_fragment_of_a_reported_second_predicate_is_the_clause_s():
+    doc = _second_predicate_doc(modal=True)
+    quotes = _checked(doc, find_quotes(doc))
+    assert [(q.text, q.kind, [v.text for v in q.verbatim]) for q in quotes] == [
+        ('Ana had "no doubts" and would not comment on "gossip"', "partial", ["no doubts", "gossip"])
+    ]
+
+
+def test_clauses12_fragment_of_a_past_second_predicate_stays_apart():
+    # "and did not comment on": in the cue's own tense it may be the aides'
+    # next act; the fragment keeps its own cue.
+    doc = _second_predicate_doc(modal=False)
+    quotes = _checked(doc, find_quotes(doc))
+    assert ("gossip", "partial") in [(q.text, q.kind) for q in quotes]

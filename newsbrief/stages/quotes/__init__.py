@@ -130,6 +130,28 @@ class _Merger:
         subjects = cue_lexicon().words("recounted_act_subjects")
         return any(c.dep_ == "nsubj" and c.lower_ in subjects for c in verb.children)
 
+    def reported_predicate(self, clause: Quote, quote: Quote) -> bool:
+        """Rule ``reported_predicate``: a quoted fragment whose cue is a
+        second predicate of the reported clause's own subject, with a modal
+        and no subject of its own ('said Lee had "full trust" in her and
+        would not be commenting on "rumours"'): the clause reports that act
+        too, so the fragment is the clause's speaker's words, part of the
+        one statement, not an act of its own."""
+        cue = quote.cue
+        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
+            return False
+        if not (clause.start <= cue.start < clause.end):
+            return False
+        verb = self.token_at(cue.start)
+        while verb.dep_ in ("aux", "neg", "auxpass") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "conj" or verb.head.idx < clause.start:
+            return False
+        kids = list(verb.children)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids):
+            return False
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids)
+
     def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
         """The phrase the cue ``verb`` governs that holds the fragments: the
         subtrees of the verb's dependents above them, without a leading
@@ -414,7 +436,9 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         same_cue = [c for c in holders if _overlaps(q.cue, c.cue)]
         if same_cue:
             owner[mark.open] = id(same_cue[-1])
-        if same_cue or any(_absorbs(c, q, True) or merger.own_recount(c, q) for c in holders):
+        if same_cue or any(
+            _absorbs(c, q, True) or merger.own_recount(c, q) or merger.reported_predicate(c, q) for c in holders
+        ):
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]
 
