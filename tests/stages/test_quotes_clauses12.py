@@ -193,3 +193,23 @@ def test_clauses12_fragment_of_a_past_second_predicate_stays_apart():
     doc = _second_predicate_doc(modal=False)
     quotes = _checked(doc, find_quotes(doc))
     assert ("gossip", "partial") in [(q.text, q.kind) for q in quotes]
+
+
+def test_clauses12_dateline_and_time_stamp_are_left_out_of_the_content():
+    from newsbrief.stages.quotes import _dateline_end
+
+    for lead in ("KELSO \u2013 ", "PORT ELLEN, Islay, May 3 (Wire) \u2014 ", "7:05 p.m. \u2013 ", "DOVER --  "):
+        text = "Intro.\n" + lead + "Ferries were held in port, the operator said."
+        start = text.index(lead)
+        assert text[_dateline_end(text, start, len(text)) :].startswith("Ferries were held")
+
+
+def test_clauses12_dateline_rule_keeps_other_openings():
+    from newsbrief.stages.quotes import _dateline_end
+
+    for text in ("Kelso \u2013 a small town \u2013 waited.", "US-bound ferries were held.", "Aside.\nNot at 7:05 a.m."):
+        start = text.rfind("\n") + 1
+        assert _dateline_end(text, start, len(text)) == start
+    # Not at a paragraph's start: no dateline there.
+    text = "The operator said KELSO \u2013 ferries were held."
+    assert _dateline_end(text, text.index("KELSO"), len(text)) == text.index("KELSO")

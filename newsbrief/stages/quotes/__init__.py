@@ -71,6 +71,30 @@ _EDGE = " \t\n\r,;:—–-"
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Rule ``dateline_lead``: a reported clause that opens its paragraph
+    with a dateline or a live blog's time stamp ("OTTAWA – ...", "9:15
+    a.m. – ...": ``dateline_leads`` in data/cues.json) starts after it: the
+    place and time of the story, not the speaker's words. RETURNS the new
+    start, or ``start``."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    for lead in _dateline_leads():
+        m = lead.match(text, start, end)
+        if m is not None and m.end() < end:
+            return m.end()
+    return start
+
+
+_LEADS: list[re.Pattern[str]] = []
+
+
+def _dateline_leads() -> list[re.Pattern[str]]:
+    if not _LEADS:
+        _LEADS.extend(re.compile(p) for p in sorted(cue_lexicon().words("dateline_leads")))
+    return _LEADS
+
+
 def _overlaps(a: TextSpan | None, b: TextSpan | None) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
@@ -403,6 +427,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if fitted is None:
             continue
         start, end = fitted
+        start = _dateline_end(text, start, end)
         if r.rule == "quoted_object" and _names_only(index, start, end):
             continue  # 'call this "active travel"': naming a thing, not judging it
         if r.rule == "clause" and _naming_fragment(text, index, start, end):
