@@ -213,3 +213,37 @@ def test_clauses12_dateline_rule_keeps_other_openings():
     # Not at a paragraph's start: no dateline there.
     text = "The operator said KELSO \u2013 ferries were held."
     assert _dateline_end(text, text.index("KELSO"), len(text)) == text.index("KELSO")
+
+
+def _perfect_conjunct_doc(aux: str) -> Doc:
+    # Her lawyer said she had paid the fine and <aux> sold the van .
+    rows = [
+        ("Her", "her", "PRON", "PRP$", 1, "poss"),
+        ("lawyer", "lawyer", "NOUN", "NN", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("she", "she", "PRON", "PRP", 5, "nsubj"),
+        ("had", "have", "AUX", "VBD", 5, "aux"),
+        ("paid", "pay", "VERB", "VBN", 2, "ccomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("fine", "fine", "NOUN", "NN", 5, "dobj"),
+        ("and", "and", "CCONJ", "CC", 2, "cc"),
+        (aux, "have" if aux == "had" else "be", "AUX", "VBD", 10, "aux"),
+        ("sold", "sell", "VERB", "VBN", 2, "conj"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("van", "van", "NOUN", "NN", 10, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[-2] = spaces[-1] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12_past_perfect_conjunct_of_a_past_cue_is_reported():
+    got = _reported(_perfect_conjunct_doc("had"))
+    assert [t for t, _, _ in got] == ["she had paid the fine and had sold the van"]
+
+
+def test_clauses12_plain_past_conjunct_stays_out():
+    # "and was sold ...": no past perfect, the clause ends before it.
+    got = _reported(_perfect_conjunct_doc("was"))
+    assert [t for t, _, _ in got] == ["she had paid the fine"]

@@ -1254,7 +1254,13 @@ class _Finder:
             that = any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in kids)
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
             tenses = {conj.tag_} | {c.tag_ for c in kids if c.dep_ in ("aux", "auxpass") and c.i < conj.i}
-            shifted = verb.tag_ == "VBD" and bool(tenses & _PRESENT_OR_MODAL)
+            # Rule past_perfect_conjunct: "said she had co-operated ... and
+            # had sold both cars": a past perfect after a past cue is the
+            # report's tense, as a present or a modal is.
+            perfect = conj.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "had" and c.i < conj.i for c in kids
+            )
+            shifted = verb.tag_ == "VBD" and (bool(tenses & _PRESENT_OR_MODAL) or perfect)
             if not (that or (shifted and not own_subject)):
                 break
             end = conj.right_edge.i
