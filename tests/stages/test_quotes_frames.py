@@ -83,7 +83,7 @@ _PASSIVE = [
 def test_frames_passive_gives_the_subject_and_the_agent_as_source():
     doc = _doc(_PASSIVE)
     assert _summary(_checked(doc, find_frames(doc))) == [
-        ("the harbour board", "was rejected", "The toll plan", "speech", "passive", False)
+        ("the harbour board", "was rejected", "The toll plan", "stance", "passive", False)
     ]
 
 
@@ -102,8 +102,8 @@ def test_frames_passive_with_a_preposition_is_two_pieces_sharing_the_cue():
         ents=[(0, 1, "PERSON")],
     )
     assert _summary(_checked(doc, find_frames(doc))) == [
-        (None, "was criticized", "Lee", "speech", "passive", False),
-        (None, "was criticized", "for the delay", "speech", "passive", True),
+        (None, "was criticized", "Lee", "stance", "passive", False),
+        (None, "was criticized", "for the delay", "stance", "passive", True),
     ]
 
 

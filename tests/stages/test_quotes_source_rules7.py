@@ -133,7 +133,7 @@ def test_passive_in_a_time_clause_is_no_statement():
 def test_passive_after_another_conjunction_keeps_its_type():
     doc = _time_clause("because")
     quotes = _checked(doc, find_frames(doc))
-    assert [(q.text, q.type, q.rule) for q in quotes] == [("the board", "speech", "passive")]
+    assert [(q.text, q.type, q.rule) for q in quotes] == [("the board", "stance", "passive")]
 
 
 def _object_doc(verb: str, lemma: str) -> Doc:

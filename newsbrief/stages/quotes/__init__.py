@@ -71,6 +71,30 @@ _EDGE = " \t\n\r,;:—–-"
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Rule ``dateline_lead``: a reported clause that opens its paragraph
+    with a dateline or a live blog's time stamp ("OTTAWA – ...", "9:15
+    a.m. – ...": ``dateline_leads`` in data/cues.json) starts after it: the
+    place and time of the story, not the speaker's words. RETURNS the new
+    start, or ``start``."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    for lead in _dateline_leads():
+        m = lead.match(text, start, end)
+        if m is not None and m.end() < end:
+            return m.end()
+    return start
+
+
+_LEADS: list[re.Pattern[str]] = []
+
+
+def _dateline_leads() -> list[re.Pattern[str]]:
+    if not _LEADS:
+        _LEADS.extend(re.compile(p) for p in sorted(cue_lexicon().words("dateline_leads")))
+    return _LEADS
+
+
 def _overlaps(a: TextSpan | None, b: TextSpan | None) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
@@ -129,6 +153,28 @@ class _Merger:
             return False
         subjects = cue_lexicon().words("recounted_act_subjects")
         return any(c.dep_ == "nsubj" and c.lower_ in subjects for c in verb.children)
+
+    def reported_predicate(self, clause: Quote, quote: Quote) -> bool:
+        """Rule ``reported_predicate``: a quoted fragment whose cue is a
+        second predicate of the reported clause's own subject, with a modal
+        and no subject of its own ('said Lee had "full trust" in her and
+        would not be commenting on "rumours"'): the clause reports that act
+        too, so the fragment is the clause's speaker's words, part of the
+        one statement, not an act of its own."""
+        cue = quote.cue
+        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
+            return False
+        if not (clause.start <= cue.start < clause.end):
+            return False
+        verb = self.token_at(cue.start)
+        while verb.dep_ in ("aux", "neg", "auxpass") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "conj" or verb.head.idx < clause.start:
+            return False
+        kids = list(verb.children)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids):
+            return False
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids)
 
     def governed(self, verb: Token, marks: list[MarkSpan]) -> tuple[int, int] | None:
         """The phrase the cue ``verb`` governs that holds the fragments: the
@@ -381,6 +427,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if fitted is None:
             continue
         start, end = fitted
+        start = _dateline_end(text, start, end)
         if r.rule == "quoted_object" and _names_only(index, start, end):
             continue  # 'call this "active travel"': naming a thing, not judging it
         if r.rule == "clause" and _naming_fragment(text, index, start, end):
@@ -414,7 +461,9 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         same_cue = [c for c in holders if _overlaps(q.cue, c.cue)]
         if same_cue:
             owner[mark.open] = id(same_cue[-1])
-        if same_cue or any(_absorbs(c, q, True) or merger.own_recount(c, q) for c in holders):
+        if same_cue or any(
+            _absorbs(c, q, True) or merger.own_recount(c, q) or merger.reported_predicate(c, q) for c in holders
+        ):
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]
 

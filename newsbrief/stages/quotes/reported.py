@@ -1275,7 +1275,13 @@ class _Finder:
             that = any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in kids)
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
             tenses = {conj.tag_} | {c.tag_ for c in kids if c.dep_ in ("aux", "auxpass") and c.i < conj.i}
-            shifted = verb.tag_ == "VBD" and bool(tenses & _PRESENT_OR_MODAL)
+            # Rule past_perfect_conjunct: "said she had co-operated ... and
+            # had sold both cars": a past perfect after a past cue is the
+            # report's tense, as a present or a modal is.
+            perfect = conj.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "had" and c.i < conj.i for c in kids
+            )
+            shifted = verb.tag_ == "VBD" and (bool(tenses & _PRESENT_OR_MODAL) or perfect)
             if not (that or (shifted and not own_subject)):
                 break
             end = conj.right_edge.i
@@ -1322,7 +1328,15 @@ class _Finder:
             end = mark.i - 1
             while end > begin and (doc[end].dep_ == "cc" or doc[end].is_punct and not self.index.inside[end]):
                 end -= 1
-            if end <= begin or index.crosses_break(begin, mark.i) or not self._stands_alone(begin, end):
+            if end <= begin or index.crosses_break(begin, mark.i):
+                continue
+            own = index.own_words(begin, end)
+            if not self._stands_alone(begin, end) and not 0 < own < index.all_words(begin, end):
+                # Rule quoted_that_piece: a first clause that is mostly a
+                # quote ('that it was "..." and that it had found ...') is
+                # still a statement of its own (the quote's), and the
+                # clause after the second "that" another one; a piece with
+                # no word of the writer's is a quote cut by a misparse.
                 continue
             pieces.append((begin, end))
             begin = mark.i + 1
@@ -1415,6 +1429,29 @@ class _Finder:
             return first, verb
         return nxt, verb if prep else doc[end]
 
+    def _word_split_clauses(self, verb: Token) -> dict[int, int]:
+        """Rule ``hyphen_word``: a hyphenated word the tokenizer split
+        ("co-operated" as "co", "-", "operated") can be parsed as one
+        reported clause per piece. Clauses of ``verb`` that touch at a word
+        joiner (``word_joiners`` in data/cues.json) with no space on either
+        side are one clause. RETURNS the first clause's head -> the joined
+        clause's last token, and the heads of the later pieces -> -1."""
+        doc = self.doc
+        joiners = self.lexicon.words("word_joiners")
+        kids = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        joined: dict[int, int] = {}
+        lead = None
+        for a, b in zip(kids, kids[1:], strict=False):
+            end, nxt = a.right_edge.i, b.left_edge.i
+            touch = nxt == end + 1 and not doc[end].whitespace_
+            if touch and (doc[end].text in joiners or doc[nxt].text in joiners):
+                lead = a.i if lead is None else lead
+                joined[lead] = b.right_edge.i
+                joined[b.i] = -1
+            else:
+                lead = None
+        return joined
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         if self.taken[verb.i] and verb.dep_ != "conj":
@@ -1427,15 +1464,16 @@ class _Finder:
         lemma = verb.lemma_.lower()
         subject = cue_subject(verb)
         found = False
+        joined = self._word_split_clauses(verb)
         for child in verb.children:
-            if child.dep_ in _CLAUSE_DEPS:
+            if child.dep_ in _CLAUSE_DEPS and joined.get(child.i, 0) >= 0:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
                     continue
                 if _relative_sibling(child) is not None:
                     # Read with the clause before it (rule relative_sibling).
                     continue
-                first, last = child.left_edge.i, child.right_edge.i
+                first, last = child.left_edge.i, max(child.right_edge.i, joined.get(child.i, 0))
                 nxt = next(
                     (c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i),
                     None,
@@ -1471,18 +1509,25 @@ class _Finder:
                     found = True
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
+                own = "hyphen_word" if child.i in joined else "clause"
                 for n, (a, b) in enumerate(pieces):
-                    self.emit(a, b, verb, cue_last, subject, rule="clause" if n == 0 else "coordinated_that")
+                    rule = own if n == 0 else "coordinated_that"
+                    quoted = len(pieces) > 1 and not self._stands_alone(a, b)
+                    self.emit(a, b, verb, cue_last, subject, rule="quoted_that_piece" if quoted else rule, part=quoted)
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
         clause = _that_clause_misparse(verb)
         if clause is not None:
             start = _noun_that_object(verb, clause)
+            # Rule question_topic: "was asked about reports that X": what a
+            # question cue acts on is the question's topic, no statement.
+            asked = "question" if lemma in self.lexicon.words("question_cues") else None
             if start is not None:
-                self.emit(start, clause.right_edge.i, verb, verb, subject, rule="noun_that_object")
+                self.emit(start, clause.right_edge.i, verb, verb, subject, rule="noun_that_object", type_=asked)
             else:
-                self.emit(clause.left_edge.i + 1, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun")
+                first = clause.left_edge.i + 1
+                self.emit(first, clause.right_edge.i, verb, verb, subject, rule="clause_after_noun", type_=asked)
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As the Post reported, CLAUSE" / "CLAUSE, as X noted." A cue
