@@ -1384,8 +1384,10 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # labelled an organisation is a title, a given name and a
             # surname: that person.
             trimmed, label = _without_titles(trimmed), "PERSON"
-        if label == "PERSON" and _is_place_before_person_noun(trimmed):
-            # Rule ``place_before_person_noun``: "the Perth rapper": a place.
+        if label == "PERSON" and trimmed.text not in surnames and _is_place_before_person_noun(trimmed):
+            # Rule ``place_before_person_noun``: "the Perth rapper": a place
+            # (not the surname of a person the article names in full: "a Roe
+            # executive" beside Kim Roe is no town).
             label = "GPE"
         if label == "PERSON" and span_text(trimmed) in places:
             label = "LOC"
