@@ -117,7 +117,11 @@ _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "quiz", "press"})
 _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
-_DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
+# Rule ``dateline_date``: a date may stand between them ("CINCINNATI, Nov 6
+# (Newswire) -").
+_DATELINE_SOURCE = re.compile(
+    r"^[A-Z][\w.’' -]{0,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)"
+)
 # Rule ``dateline_mention``: a place in capitals (and a state or country),
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
@@ -490,8 +494,18 @@ class _Resolver:
                     and self.entities[eid].type == "PERSON"
                     and root.head.head.dep_ == "ROOT"
                 )
+                # Rule ``org_appositive_subject``: "The contractor, Acme
+                # Works, did not respond": an organisation in apposition to
+                # a subject that is no word for a person is that subject.
+                org_appos = (
+                    root.dep_ == "appos"
+                    and self.entities[eid].type == "ORG"
+                    and root.head.pos_ == "NOUN"
+                    and root.head.lemma_.lower() not in _PERSON_NOUNS
+                    and root.head.lemma_.lower() not in _GENDERED_NOUNS
+                )
                 subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                    (root.dep_ == "compound" or appos) and root.head.dep_ in ("nsubj", "nsubjpass")
+                    (root.dep_ == "compound" or appos or org_appos) and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 verb = (root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head) if subject else None
                 # Not the subject of a clause inside the sentence (relative,
@@ -776,7 +790,14 @@ class _Resolver:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.tag_ == "NN"
-                and (tok.lemma_.lower() in _ORG_HEADS or tok.lemma_.lower() in _LEX.document_heads)
+                # Rule ``it_subject_org_kind``: a kind of organisation
+                # ("the hospital", "the university") as well (speakers.toml,
+                # org_kind_names).
+                and (
+                    tok.lemma_.lower() in _ORG_HEADS
+                    or tok.lemma_.lower() in _LEX.document_heads
+                    or tok.lemma_.lower() in _ORG_KIND_NAMES
+                )
                 and not self.in_quote(tok.idx)
                 and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None
             ):
@@ -1025,6 +1046,20 @@ class _Resolver:
             for a in obj.rights
             if a.dep_ == "appos" and a.ent_type_ == "PERSON"
         ]
+        if root.lemma_.lower() in _ORG_HEADS and not root.ent_type_:
+            # Rule ``org_name_hung_on_qualifier``: "The company behind the
+            # lander, Brightline Aerospace, posted": an organisation's name
+            # the parser hung on the common noun of an organisation
+            # description's qualifier is the description's.
+            hung += [
+                a
+                for prep in root.rights
+                if prep.dep_ == "prep"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and not obj.ent_type_ and obj.pos_ == "NOUN"
+                for a in obj.rights
+                if a.dep_ == "appos" and a.ent_type_ == "ORG"
+            ]
         given = name_in_relative(root) if not plural else None
         if given is not None and (ent := self.entity_at(given.idx, given.idx + len(given.text))) is not None:
             # Rule ``name_in_relative`` (speakers_refs.py).
@@ -1256,10 +1291,15 @@ class _Resolver:
         if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or self.in_quote(tok.idx):
             return None
         left = tok.i
-        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head.i == tok.i:
+        # A compound of a compound belongs to the name too ("Surf Life Saving").
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and left <= self.doc[left - 1].head.i <= tok.i:
             left -= 1
         run = self.doc[left : tok.i + 1]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in run):
+        # Rule ``untagged_name_acronym``: a short word in capitals may stand
+        # in the name ("Surf Life Saving NSW"); one in title case must too.
+        if not all(t.pos_ == "PROPN" and (t.is_title or (t.is_upper and len(t) <= 5)) for t in run):
+            return None
+        if not any(t.is_title for t in run):
             return None
         if self.entity_at(run.start_char, run.end_char) is not None:
             return None
@@ -1723,6 +1763,25 @@ class _Resolver:
                 verb = verb.head
         return None
 
+    def _subject_after_dateline(self, quote: Quote, end: int, prev: _Resolved | None) -> _Resolved | None:
+        """Rule ``dateline_date``: the subject phrase that opens right after
+        the dash that ends a dateline at ``end``, resolved as the mention;
+        None when no subject starts there."""
+        dash = _DATELINE_DASH.match(self.text, end)
+        at = dash.end() if dash is not None else end
+        span = self._span(at, at + 1)
+        if span is None or len(span) == 0 or span[0].idx != at:
+            return None
+        tok = span[0]
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.left_edge.i != tok.i:
+            return None
+        phrase = self.doc[tok.i : head.i + 1]
+        mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+        return self.resolve(_with_mention(quote, mention), prev)
+
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         mention = quote.speaker.mention
         if mention is None:
@@ -1741,7 +1800,11 @@ class _Resolver:
             # name after it; a dateline alone is no one.
             rest = mention.text[dateline.end() :]
             if not rest.strip():
-                return None
+                # Rule ``dateline_date``: the parser made the dateline alone
+                # the subject ("CINCINNATI, Nov 6 (Newswire) - Acme Inc
+                # reported ..., saying"): the speaker is the subject after
+                # the dash, if one is there.
+                return self._subject_after_dateline(quote, mention.end, prev)
             at = mention.start + dateline.end()
             return self.resolve(_with_mention(quote, TextSpan(rest, at, mention.end)), prev)
         dash = _DATELINE_DASH.match(self.text, mention.end) if not before or before.endswith("\n") else None
@@ -1917,6 +1980,17 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             continue
         if resolved is not None:
             mention = quote.speaker.mention
+            if (
+                mention is not None
+                and resolved.entity is not None
+                and resolved.type == "PERSON"
+                and resolved.entity not in resolver.gender
+                and mention.text.lower() in ("he", "she")
+            ):
+                # Rule ``pronoun_gender_learned``: a person the article gave
+                # no gender, resolved as "she said", is a woman from then on:
+                # a later "he" is someone else.
+                resolver.gender[resolved.entity] = "m" if mention.text.lower() == "he" else "f"
             if resolved.entity is not None and mention is not None and mention.text.lower() not in PERSON_PRONOUNS:
                 # A speaker named there, not a pronoun resolved by a guess.
                 # Named when the mention ends with a word of the entity's
