@@ -98,6 +98,8 @@ def _org_kind_names() -> dict[str, frozenset[str]]:
     return {head: frozenset(words) | {head} for head, words in table.items() if words}
 
 
+# Rule ``possessive_colon_speaker`` (data/speakers.toml).
+_VERDICT_NOUNS = _speaker_words("verdict_nouns")
 # Rule ``org_kind_in_name`` (data/speakers.toml): "the airline" is the
 # "... Airways" named last.
 _ORG_KIND_NAMES = _org_kind_names()
@@ -1194,12 +1196,52 @@ class _Resolver:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
             return self.named(self.entities[by_role], None)
+        if not plural and not indefinite and (definite or possessed) and _title(head) in self.role_heads:
+            later = self._named_later(start, _title(head), core)
+            if later is not None:
+                return self.named(self.entities[later], None)
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _named_later(self, start: int, title: str, core: Span) -> str | None:
+        """Rule ``description_named_later``: "... its regional secretary
+        said. 'We came in good faith,' said Jo Bell, regional secretary of
+        the union": a description of one person that opens the story is the
+        one person the article names with that title within the next few
+        sentences, when nobody with that title was named before it."""
+        sent = self.sent_of(start)
+        found: list[str] = []
+        for eid in dict.fromkeys(self.role_heads[title]):
+            first = min(m.start for m in self.entities[eid].mentions)
+            if first < start:
+                return None
+            near = self.sent_of(first) - sent <= _SENTENCE_WINDOW
+            if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
+                found.append(eid)
+        return found[0] if len(found) == 1 else None
+
+    def possessive_colon(self, quote: Quote) -> _Resolved | None:
+        """Rule ``possessive_colon_speaker`` (data/speakers.toml, verdict_nouns):
+        the name whose possessed noun of saying and a colon stand right before
+        the quote's opening mark ("Ana Roe's verdict: 'Gorgeous.'"), or None."""
+        span = self._span(quote.start, quote.start + 1)
+        if span is None or len(span) == 0:
+            return None
+        doc = self.doc
+        i = span[0].i - 1
+        while i >= 0 and doc[i].is_quote:
+            i -= 1
+        if i < 1 or doc[i].text != ":" or doc[i - 1].lemma_.lower() not in _VERDICT_NOUNS:
+            return None
+        owner = next((c for c in doc[i - 1].children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or self.in_quote(owner.idx):
+            return None
+        ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
+        return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
     def _org_with_these_words(self, core: Span) -> Entity | None:
         """Rule ``description_in_org_name``: "safety board says" in a headline,
@@ -1964,6 +2006,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             # speaker's; when no source mention came with it, the cue's named
             # subject (or pronoun) is the speaker, else it stays unknown.
             resolved = resolver.cue_subject(quote, last_named)
+        elif quote.kind == "direct" and (owner := resolver.possessive_colon(quote)) is not None:
+            # Rule ``possessive_colon_speaker``: "Ana Roe's verdict: '...'".
+            resolved = owner
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).

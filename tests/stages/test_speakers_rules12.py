@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsbrief.stages.speakers import resolve_speakers
 
-from .test_speakers_rules import Row, _person
+from .test_speakers_rules import Row, _person, _quote
 from .test_speakers_rules7 import _doc
 from .test_speakers_rules9 import _indirect
 
@@ -266,3 +266,92 @@ def test_pronoun_gender_is_learned_from_a_she_resolved_to_an_ungendered_person()
     resolve_speakers(doc, [yes, no], [varn])
     assert yes.speaker.entity == "e1"
     assert no.speaker.entity != "e1"
+
+
+def _secretary_rows() -> list[Row]:
+    # Jobs will go, its secretary said. Ana Roe, secretary of the union, spoke. Ben Tay, secretary of the club, spoke.
+    return [
+        ("Jobs", "job", "NOUN", "NNS", 2, "nsubj", True),
+        ("will", "will", "AUX", "MD", 2, "aux", False),
+        ("go", "go", "VERB", "VB", 6, "ccomp", False),
+        (",", ",", "PUNCT", ",", 6, "punct", False),
+        ("its", "its", "PRON", "PRP$", 5, "poss", False),
+        ("secretary", "secretary", "NOUN", "NN", 6, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 6, "ROOT", False),
+        (".", ".", "PUNCT", ".", 6, "punct", False),
+        ("Ana", "Ana", "PROPN", "NNP", 9, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 16, "nsubj", False),
+        (",", ",", "PUNCT", ",", 9, "punct", False),
+        ("secretary", "secretary", "NOUN", "NN", 9, "appos", False),
+        ("of", "of", "ADP", "IN", 11, "prep", False),
+        ("the", "the", "DET", "DT", 14, "det", False),
+        ("union", "union", "NOUN", "NN", 12, "pobj", False),
+        (",", ",", "PUNCT", ",", 9, "punct", False),
+        ("spoke", "speak", "VERB", "VBD", 16, "ROOT", False),
+        (".", ".", "PUNCT", ".", 16, "punct", False),
+        ("Ben", "Ben", "PROPN", "NNP", 19, "compound", True),
+        ("Tay", "Tay", "PROPN", "NNP", 26, "nsubj", False),
+        (",", ",", "PUNCT", ",", 19, "punct", False),
+        ("secretary", "secretary", "NOUN", "NN", 19, "appos", False),
+        ("of", "of", "ADP", "IN", 21, "prep", False),
+        ("the", "the", "DET", "DT", 24, "det", False),
+        ("club", "club", "NOUN", "NN", 22, "pobj", False),
+        (",", ",", "PUNCT", ",", 19, "punct", False),
+        ("spoke", "speak", "VERB", "VBD", 26, "ROOT", False),
+        (".", ".", "PUNCT", ".", 26, "punct", False),
+    ]
+
+
+def test_description_opening_the_story_is_the_one_named_later_with_its_title():
+    doc = _doc(_secretary_rows(), [(8, 10, "PERSON"), (18, 20, "PERSON")])
+    assert doc.text.startswith("Jobs will go, its secretary said. Ana Roe, secretary of the union, spoke.")
+    roe = _person(doc, "e1", "Ana Roe", [(8, 10)], role="secretary of the union")
+    tay = _person(doc, "e2", "Ben Tay", [(18, 20)])
+    said = _indirect(doc, (0, 3), 6, (4, 6))
+    resolve_speakers(doc, [said], [roe, tay])
+    assert said.speaker.entity == "e1"
+
+
+def test_description_named_later_is_not_guessed_between_two_with_the_title():
+    doc = _doc(_secretary_rows(), [(8, 10, "PERSON"), (18, 20, "PERSON")])
+    roe = _person(doc, "e1", "Ana Roe", [(8, 10)], role="secretary of the union")
+    tay = _person(doc, "e2", "Ben Tay", [(18, 20)], role="secretary of the club")
+    said = _indirect(doc, (0, 3), 6, (4, 6))
+    resolve_speakers(doc, [said], [roe, tay])
+    assert said.speaker.entity is None
+    assert said.speaker.name == "its secretary"
+
+
+def _verdict(noun: tuple[str, str]):
+    # Ana Roe looked. Ana Roe's <noun>: “Fine.”
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj", False),
+        ("looked", "look", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("Ana", "Ana", "PROPN", "NNP", 5, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 7, "poss", False),
+        ("'s", "'s", "PART", "POS", 5, "case", False),
+        (noun[0], noun[1], "NOUN", "NN", 7, "ROOT", False),
+        (":", ":", "PUNCT", ":", 7, "punct", False),
+        ("“", "“", "PUNCT", "``", 10, "punct", False),
+        ("Fine", "fine", "ADJ", "JJ", 7, "appos", False),
+        (".", ".", "PUNCT", ".", 10, "punct", False),
+        ("”", "”", "PUNCT", "''", 10, "punct", False),
+    ]
+    doc = _doc(rows, [(0, 2, "PERSON"), (4, 6, "PERSON")], glued={6, 8})
+    roe = _person(doc, "e1", "Ana Roe", [(0, 2), (4, 6)])
+    fine = _quote(doc, (10, 12), None, None)
+    resolve_speakers(doc, [fine], [roe])
+    return doc, fine
+
+
+def test_possessive_noun_of_saying_and_a_colon_give_the_speaker():
+    doc, fine = _verdict(("verdict", "verdict"))
+    assert "Ana Roe's verdict: “Fine.”" in doc.text
+    assert fine.speaker.entity == "e1"
+
+
+def test_possessive_noun_of_no_saying_gives_no_speaker():
+    _, fine = _verdict(("car", "car"))
+    assert fine.speaker.entity is None
