@@ -658,6 +658,21 @@ class _Resolver:
         self.refs.insert(i, _Ref(char, eid, sent, False, False))
         self.ref_starts.insert(i, char)
 
+    def _note_pronoun(self, tok: Token, eid: str) -> None:
+        """Rule ``pronoun_subject_is_mention``: "He was asked about reports
+        that the chairman, Dan Roe, had quit. 'I trust Dan,' he said": a
+        speaker pronoun outside quote marks, resolved to an entity, is a
+        mention of it there, so a later pronoun weighs it as near as the
+        pronoun, not as far as its last name. Not scored as a subject: a
+        name in the sentence since outweighs a guess ("Osei was cheerful. He
+        posted": not the "he" of the quote before)."""
+        char = tok.idx
+        i = bisect_left(self.ref_starts, char)
+        if self.in_quote(char) or (i < len(self.refs) and self.ref_starts[i] == char):
+            return
+        self.refs.insert(i, _Ref(char, eid, self.sent_of(char), False, False))
+        self.ref_starts.insert(i, char)
+
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
 
@@ -1917,7 +1932,10 @@ class _Resolver:
             return resolved
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
-            return self.pronoun(word, mention.start, prev)
+            resolved = self.pronoun(word, mention.start, prev)
+            if resolved is not None and resolved.entity is not None:
+                self._note_pronoun(span[0], resolved.entity)
+            return resolved
         words = [t for t in span if t.is_alpha][:2]
         if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
             # Rule ``heading_source``: a phrase opening with words all in

@@ -355,3 +355,48 @@ def test_possessive_noun_of_saying_and_a_colon_give_the_speaker():
 def test_possessive_noun_of_no_saying_gives_no_speaker():
     _, fine = _verdict(("car", "car"))
     assert fine.speaker.entity is None
+
+
+def test_resolved_pronoun_subject_is_a_mention_for_the_next_pronoun():
+    # Tom Ash spoke. It rained. It rained. It rained. He said that Ben Lo had
+    # quit. “No,” he said.  (Tom Ash's name is far back; his "He" is not.)
+    rows: list[Row] = [
+        ("Tom", "Tom", "PROPN", "NNP", 1, "compound", True),
+        ("Ash", "Ash", "PROPN", "NNP", 2, "nsubj", False),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+    ]
+    for _ in range(3):
+        at = len(rows)
+        rows += [
+            ("It", "it", "PRON", "PRP", at + 1, "nsubj", True),
+            ("rained", "rain", "VERB", "VBD", at + 1, "ROOT", False),
+            (".", ".", "PUNCT", ".", at + 1, "punct", False),
+        ]
+    rows += [
+        ("He", "he", "PRON", "PRP", 14, "nsubj", True),
+        ("said", "say", "VERB", "VBD", 14, "ROOT", False),
+        ("that", "that", "SCONJ", "IN", 19, "mark", False),
+        ("Ben", "Ben", "PROPN", "NNP", 17, "compound", False),
+        ("Lo", "Lo", "PROPN", "NNP", 19, "nsubj", False),
+        ("had", "have", "AUX", "VBD", 19, "aux", False),
+        ("quit", "quit", "VERB", "VBN", 14, "ccomp", False),
+        (".", ".", "PUNCT", ".", 14, "punct", False),
+        ("“", "“", "PUNCT", "``", 26, "punct", True),
+        ("No", "no", "INTJ", "UH", 26, "ccomp", False),
+        (",", ",", "PUNCT", ",", 26, "punct", False),
+        ("”", "”", "PUNCT", "''", 26, "punct", False),
+        ("he", "he", "PRON", "PRP", 26, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 26, "ROOT", False),
+        (".", ".", "PUNCT", ".", 26, "punct", False),
+    ]
+    doc = _doc(rows, [(0, 2, "PERSON"), (16, 18, "PERSON")])
+    assert "He said that Ben Lo had quit. “No,” he said." in doc.text
+    ash = _person(doc, "e1", "Tom Ash", [(0, 2)])
+    lo = _person(doc, "e2", "Ben Lo", [(16, 18)])
+    quit_ = _indirect(doc, (15, 20), 14, (13, 14))
+    no = _quote(doc, (22, 23), 26, (25, 26))
+    resolve_speakers(doc, [quit_, no], [ash, lo])
+    assert quit_.speaker.entity == "e1"
+    assert no.speaker.entity == "e1"
+
