@@ -1207,6 +1207,13 @@ class _Resolver:
             # A person the article gives this title (step 3) is not overruled
             # by the looser link (rule one_subject).
             eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev, loose=by_role is None)
+            holder = by_role is not None and eid != by_role and self._spoke(by_role)
+            if eid is not None and holder and not self._spoke(eid):
+                # Rule ``title_holder_who_spoke``: "Judge Ann Roe said ...
+                # Ben Lo wept. The judge ordered": the one person the
+                # article gives this office, who has spoken, over a local
+                # subject who never has.
+                eid = by_role
             if eid is not None:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
@@ -1257,6 +1264,10 @@ class _Resolver:
             return None
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
+
+    def _spoke(self, eid: str) -> bool:
+        """Whether ``eid`` was the speaker of a quote resolved so far."""
+        return any(resolved.entity == eid for _, resolved in self.history)
 
     def _org_with_these_words(self, core: Span) -> Entity | None:
         """Rule ``description_in_org_name``: "safety board says" in a headline,

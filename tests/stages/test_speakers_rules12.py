@@ -400,3 +400,42 @@ def test_resolved_pronoun_subject_is_a_mention_for_the_next_pronoun():
     assert quit_.speaker.entity == "e1"
     assert no.speaker.entity == "e1"
 
+
+
+def _judge_said(spoke: bool):
+    # Judge Ana Roe said no. Ben Lo wept. The judge said yes.
+    rows: list[Row] = [
+        ("Judge", "Judge", "PROPN", "NNP", 2, "compound", True),
+        ("Ana", "Ana", "PROPN", "NNP", 2, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 3, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 3, "ROOT", False),
+        ("no", "no", "INTJ", "UH", 3, "dobj", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+        ("Ben", "Ben", "PROPN", "NNP", 7, "compound", True),
+        ("Lo", "Lo", "PROPN", "NNP", 8, "nsubj", False),
+        ("wept", "weep", "VERB", "VBD", 8, "ROOT", False),
+        (".", ".", "PUNCT", ".", 8, "punct", False),
+        ("The", "the", "DET", "DT", 11, "det", True),
+        ("judge", "judge", "NOUN", "NN", 12, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 12, "ROOT", False),
+        ("yes", "yes", "INTJ", "UH", 12, "dobj", False),
+        (".", ".", "PUNCT", ".", 12, "punct", False),
+    ]
+    doc = _doc(rows, [(1, 3, "PERSON"), (6, 8, "PERSON")])
+    roe = _person(doc, "e1", "Ana Roe", [(1, 3)], role="Judge")
+    lo = _person(doc, "e2", "Ben Lo", [(6, 8)])
+    no = _indirect(doc, (4, 5), 3, (0, 3))
+    yes = _indirect(doc, (13, 14), 12, (10, 12))
+    resolve_speakers(doc, [no, yes] if spoke else [yes], [roe, lo])
+    return doc, yes
+
+
+def test_the_office_holder_who_spoke_is_the_title_over_a_local_subject():
+    doc, yes = _judge_said(spoke=True)
+    assert doc.text == "Judge Ana Roe said no. Ben Lo wept. The judge said yes."
+    assert yes.speaker.entity == "e1"
+
+
+def test_the_office_holder_who_never_spoke_gives_way_to_the_local_subject():
+    _, yes = _judge_said(spoke=False)
+    assert yes.speaker.entity == "e2"
