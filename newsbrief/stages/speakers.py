@@ -1109,6 +1109,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        second = self._second_subject(span) if not plural else None
+        if second is not None:
+            return self._as_role(self.named(second, None), core)
         in_name = self._org_with_these_words(core) if not plural else None
         if in_name is not None:
             return self.named(in_name, None)
@@ -1308,6 +1311,25 @@ class _Resolver:
             return None
         ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
         return ent if ent is not None and ent.type == "PERSON" else None
+
+    def _second_subject(self, span: Span) -> Entity | None:
+        """Rule ``name_as_second_subject``: "Civil liberties group the Open
+        Street Project said", "Opposition spokeswoman Aoife Brannigan
+        argued": a name right after a subject description, which the parser
+        made a second subject of the same verb, is who the description is."""
+        doc = span.doc
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or span.end >= len(doc):
+            return None
+        k = span.end + (1 if doc[span.end].lower_ == "the" else 0)
+        if k >= len(doc) or doc[k].ent_iob_ != "B":
+            return None
+        name = self._ent_span(doc[k])
+        head = name.root
+        if head.dep_ != root.dep_ or head.head.i != root.head.i or self.in_quote(name.start_char):
+            return None
+        ent = self.entity_at(name.start_char, name.end_char)
+        return ent if ent is not None and ent.type in ("PERSON", "ORG") else None
 
     def _org_just_spoke(self, start: int) -> _Resolved | None:
         """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is

@@ -439,3 +439,33 @@ def test_the_office_holder_who_spoke_is_the_title_over_a_local_subject():
 def test_the_office_holder_who_never_spoke_gives_way_to_the_local_subject():
     _, yes = _judge_said(spoke=False)
     assert yes.speaker.entity == "e2"
+
+
+def _second_subject(label: str):
+    # Rights group the Zeta Trust said no.
+    rows: list[Row] = [
+        ("Rights", "right", "NOUN", "NNS", 1, "compound", True),
+        ("group", "group", "NOUN", "NN", 5, "nsubj", False),
+        ("the", "the", "DET", "DT", 4, "det", False),
+        ("Zeta", "Zeta", "PROPN", "NNP", 4, "compound", False),
+        ("Trust", "Trust", "PROPN", "NNP", 5, label, False),
+        ("said", "say", "VERB", "VBD", 5, "ROOT", False),
+        ("no", "no", "INTJ", "UH", 5, "dobj", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+    ]
+    doc = _doc(rows, [(3, 5, "ORG")])
+    zeta = _person(doc, "e1", "Zeta Trust", [(3, 5)], etype="ORG")
+    said = _indirect(doc, (6, 7), 5, (0, 2))
+    resolve_speakers(doc, [said], [zeta])
+    return doc, said
+
+
+def test_name_made_a_second_subject_of_the_verb_is_the_description():
+    doc, said = _second_subject("nsubj")
+    assert doc.text == "Rights group the Zeta Trust said no."
+    assert said.speaker.entity == "e1"
+
+
+def test_name_after_a_subject_that_is_no_second_subject_is_not_taken():
+    _, said = _second_subject("dobj")
+    assert said.speaker.entity is None
