@@ -1225,6 +1225,11 @@ class _Resolver:
             later = self._named_later(start, _title(head), core)
             if later is not None:
                 return self.named(self.entities[later], None)
+        person_word = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
+        if not plural and first == "the" and person_word and head not in _GENERIC_HEADS:
+            lead = self._lead_named_next(start, head, core)
+            if lead is not None:
+                return self._as_role(self.named(self.entities[lead], None), core)
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
@@ -1247,6 +1252,32 @@ class _Resolver:
             near = self.sent_of(first) - sent <= _SENTENCE_WINDOW
             if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
                 found.append(eid)
+        return found[0] if len(found) == 1 else None
+
+    def _lead_named_next(self, start: int, head: str, core: Span) -> str | None:
+        """Rule ``lead_description_named_next``: "The former chief of Acme
+        told an inquiry ... . Jo Bell, who ran the firm for nine years,
+        spent the day ...": a definite description of a person before any
+        person is named is the one person the next sentence names for the
+        first time as its main subject."""
+        i = bisect_left(self.ref_starts, start)
+        # (A byline's "By Ann Lee" names no subject.)
+        if any(self.entities[r.eid].type == "PERSON" and r.subject for r in self.refs[:i]):
+            return None
+        sent = self.sent_of(start)
+        gender = _GENDERED_NOUNS.get(head, "")
+        found: list[str] = []
+        for ref in self.refs[i:]:
+            if ref.sent > sent + 1:
+                break
+            ent = self.entities[ref.eid]
+            if ref.sent != sent + 1 or ent.type != "PERSON" or not ref.main_subject or self.in_quote(ref.start):
+                continue
+            first_named = min(m.start for m in ent.mentions) == ref.start
+            if not first_named or (gender and self.gender.get(ref.eid, gender) != gender):
+                continue
+            if not self._conflicts(ref.eid, head, core) and ref.eid not in found:
+                found.append(ref.eid)
         return found[0] if len(found) == 1 else None
 
     def possessive_colon(self, quote: Quote) -> _Resolved | None:

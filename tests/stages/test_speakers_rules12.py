@@ -469,3 +469,46 @@ def test_name_made_a_second_subject_of_the_verb_is_the_description():
 def test_name_after_a_subject_that_is_no_second_subject_is_not_taken():
     _, said = _second_subject("dobj")
     assert said.speaker.entity is None
+
+
+def _lead(bell_dep: str):
+    # The former mayor told a court that he lied. Jo Bell, who ran the town, wept.
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det", True),
+        ("former", "former", "ADJ", "JJ", 2, "amod", False),
+        ("mayor", "mayor", "NOUN", "NN", 3, "nsubj", False),
+        ("told", "tell", "VERB", "VBD", 3, "ROOT", False),
+        ("a", "a", "DET", "DT", 5, "det", False),
+        ("court", "court", "NOUN", "NN", 3, "dobj", False),
+        ("that", "that", "SCONJ", "IN", 8, "mark", False),
+        ("he", "he", "PRON", "PRP", 8, "nsubj", False),
+        ("lied", "lie", "VERB", "VBD", 3, "ccomp", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+        ("Jo", "Jo", "PROPN", "NNP", 11, "compound", True),
+        ("Bell", "Bell", "PROPN", "NNP", 18, bell_dep, False),
+        (",", ",", "PUNCT", ",", 11, "punct", False),
+        ("who", "who", "PRON", "WP", 14, "nsubj", False),
+        ("ran", "run", "VERB", "VBD", 11, "relcl", False),
+        ("the", "the", "DET", "DT", 16, "det", False),
+        ("town", "town", "NOUN", "NN", 14, "dobj", False),
+        (",", ",", "PUNCT", ",", 11, "punct", False),
+        ("wept", "weep", "VERB", "VBD", 18, "ROOT", False),
+        (".", ".", "PUNCT", ".", 18, "punct", False),
+    ]
+    doc = _doc(rows, [(10, 12, "PERSON")])
+    bell = _person(doc, "e1", "Jo Bell", [(10, 12)])
+    told = _indirect(doc, (7, 9), 3, (0, 3))
+    resolve_speakers(doc, [told], [bell])
+    return doc, told
+
+
+def test_lead_description_is_the_person_the_next_sentence_names_as_subject():
+    doc, told = _lead("nsubj")
+    assert doc.text == "The former mayor told a court that he lied. Jo Bell, who ran the town, wept."
+    assert told.speaker.entity == "e1"
+    assert told.speaker.role == "former mayor"
+
+
+def test_lead_description_is_not_a_person_named_next_as_no_subject():
+    _, told = _lead("npadvmod")
+    assert told.speaker.entity is None
