@@ -430,6 +430,9 @@ class _Resolver:
         self.descriptions: dict[str, _Resolved] = {}
         # The words of a definite description -> the entity it was linked to.
         self.exact_descriptions: dict[str, _Resolved] = {}
+        # Rule ``story_company``: head lemma -> the organisation a generic
+        # description ("the company") was linked to as the one just speaking.
+        self.story_orgs: dict[str, _Resolved] = {}
         # Surname -> sentence of its last speaker mention left ambiguous.
         self.unresolved: dict[str, int] = {}
         # Sentence of the previous quote (see ``pronoun``).
@@ -1143,6 +1146,7 @@ class _Resolver:
         if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
             spoke = self._org_just_spoke(start)
             if spoke is not None:
+                self.story_orgs[head] = spoke
                 return spoke
         if cached is not None and cached.entity is not None and cached.type != "PERSON":
             return cached
@@ -1230,6 +1234,12 @@ class _Resolver:
             lead = self._lead_named_next(start, head, core)
             if lead is not None:
                 return self._as_role(self.named(self.entities[lead], None), core)
+        if definite and not plural and not which and head in self.story_orgs:
+            # Rule ``story_company``: "the company" that nothing nearer links
+            # is the organisation an earlier "the company" was, the one that
+            # had just spoken (not cached for the nearer rules above: a
+            # round-up moves from one company to the next).
+            return self.story_orgs[head]
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.

@@ -512,3 +512,61 @@ def test_lead_description_is_the_person_the_next_sentence_names_as_subject():
 def test_lead_description_is_not_a_person_named_next_as_no_subject():
     _, told = _lead("npadvmod")
     assert told.speaker.entity is None
+
+
+
+def _company_said(with_second: bool):
+    # Acme Ltd said no. The company said yes. Ben Lo said ok. It rained.
+    # It rained. The company said maybe.
+    rows: list[Row] = [
+        ("Acme", "Acme", "PROPN", "NNP", 1, "compound", True),
+        ("Ltd", "Ltd", "PROPN", "NNP", 2, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 2, "ROOT", False),
+        ("no", "no", "INTJ", "UH", 2, "dobj", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("The", "the", "DET", "DT", 6, "det", True),
+        ("company", "company", "NOUN", "NN", 7, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 7, "ROOT", False),
+        ("yes", "yes", "INTJ", "UH", 7, "dobj", False),
+        (".", ".", "PUNCT", ".", 7, "punct", False),
+        ("Ben", "Ben", "PROPN", "NNP", 11, "compound", True),
+        ("Lo", "Lo", "PROPN", "NNP", 12, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 12, "ROOT", False),
+        ("ok", "ok", "INTJ", "UH", 12, "dobj", False),
+        (".", ".", "PUNCT", ".", 12, "punct", False),
+    ]
+    for _ in range(2):
+        at = len(rows)
+        rows += [
+            ("It", "it", "PRON", "PRP", at + 1, "nsubj", True),
+            ("rained", "rain", "VERB", "VBD", at + 1, "ROOT", False),
+            (".", ".", "PUNCT", ".", at + 1, "punct", False),
+        ]
+    rows += [
+        ("The", "the", "DET", "DT", 22, "det", True),
+        ("company", "company", "NOUN", "NN", 23, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 23, "ROOT", False),
+        ("maybe", "maybe", "ADV", "RB", 23, "dobj", False),
+        (".", ".", "PUNCT", ".", 23, "punct", False),
+    ]
+    doc = _doc(rows, [(0, 2, "ORG"), (10, 12, "PERSON")])
+    acme = _person(doc, "e1", "Acme Ltd", [(0, 2)], etype="ORG")
+    lo = _person(doc, "e2", "Ben Lo", [(10, 12)])
+    no = _indirect(doc, (3, 4), 2, (0, 2))
+    yes = _indirect(doc, (8, 9), 7, (5, 7))
+    ok = _indirect(doc, (13, 14), 12, (10, 12))
+    maybe = _indirect(doc, (24, 25), 23, (21, 23))
+    resolve_speakers(doc, [no, yes, ok, maybe] if with_second else [no, ok, maybe], [acme, lo])
+    return doc, yes, maybe
+
+
+def test_the_company_far_from_any_link_is_the_one_the_company_was_before():
+    doc, yes, maybe = _company_said(with_second=True)
+    assert doc.text.endswith("It rained. The company said maybe.")
+    assert yes.speaker.entity == "e1"
+    assert maybe.speaker.entity == "e1"
+
+
+def test_the_company_far_from_any_link_with_none_before_stays_unlinked():
+    _, _, maybe = _company_said(with_second=False)
+    assert maybe.speaker.entity is None
