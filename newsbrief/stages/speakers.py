@@ -98,6 +98,8 @@ def _org_kind_names() -> dict[str, frozenset[str]]:
     return {head: frozenset(words) | {head} for head, words in table.items() if words}
 
 
+# Rule ``possessive_colon_speaker`` (data/speakers.toml).
+_VERDICT_NOUNS = _speaker_words("verdict_nouns")
 # Rule ``org_kind_in_name`` (data/speakers.toml): "the airline" is the
 # "... Airways" named last.
 _ORG_KIND_NAMES = _org_kind_names()
@@ -117,7 +119,11 @@ _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "quiz", "press"})
 _AGE_EPITHET = re.compile(r"\d{1,3}[-‐–]year[-‐–]old")
 # Rule ``dateline_source``: a place and a news agency in parentheses, then a
 # dash or the end of the mention: "Washington (AFP) -", "LONDON (Reuters)".
-_DATELINE_SOURCE = re.compile(r"^[A-Z][\w.’' -]{0,40}?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)")
+# Rule ``dateline_date``: a date may stand between them ("CINCINNATI, Nov 6
+# (Newswire) -").
+_DATELINE_SOURCE = re.compile(
+    r"^[A-Z][\w.’' -]{0,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(\s*[A-Z][A-Za-z]{1,9}\s*(?:\)\s*[-–—]*\s*|$)"
+)
 # Rule ``dateline_mention``: a place in capitals (and a state or country),
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
@@ -424,6 +430,9 @@ class _Resolver:
         self.descriptions: dict[str, _Resolved] = {}
         # The words of a definite description -> the entity it was linked to.
         self.exact_descriptions: dict[str, _Resolved] = {}
+        # Rule ``story_company``: head lemma -> the organisation a generic
+        # description ("the company") was linked to as the one just speaking.
+        self.story_orgs: dict[str, _Resolved] = {}
         # Surname -> sentence of its last speaker mention left ambiguous.
         self.unresolved: dict[str, int] = {}
         # Sentence of the previous quote (see ``pronoun``).
@@ -490,8 +499,18 @@ class _Resolver:
                     and self.entities[eid].type == "PERSON"
                     and root.head.head.dep_ == "ROOT"
                 )
+                # Rule ``org_appositive_subject``: "The contractor, Acme
+                # Works, did not respond": an organisation in apposition to
+                # a subject that is no word for a person is that subject.
+                org_appos = (
+                    root.dep_ == "appos"
+                    and self.entities[eid].type == "ORG"
+                    and root.head.pos_ == "NOUN"
+                    and root.head.lemma_.lower() not in _PERSON_NOUNS
+                    and root.head.lemma_.lower() not in _GENDERED_NOUNS
+                )
                 subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                    (root.dep_ == "compound" or appos) and root.head.dep_ in ("nsubj", "nsubjpass")
+                    (root.dep_ == "compound" or appos or org_appos) and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 verb = (root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head) if subject else None
                 # Not the subject of a clause inside the sentence (relative,
@@ -642,6 +661,21 @@ class _Resolver:
         self.refs.insert(i, _Ref(char, eid, sent, False, False))
         self.ref_starts.insert(i, char)
 
+    def _note_pronoun(self, tok: Token, eid: str) -> None:
+        """Rule ``pronoun_subject_is_mention``: "He was asked about reports
+        that the chairman, Dan Roe, had quit. 'I trust Dan,' he said": a
+        speaker pronoun outside quote marks, resolved to an entity, is a
+        mention of it there, so a later pronoun weighs it as near as the
+        pronoun, not as far as its last name. Not scored as a subject: a
+        name in the sentence since outweighs a guess ("Osei was cheerful. He
+        posted": not the "he" of the quote before)."""
+        char = tok.idx
+        i = bisect_left(self.ref_starts, char)
+        if self.in_quote(char) or (i < len(self.refs) and self.ref_starts[i] == char):
+            return
+        self.refs.insert(i, _Ref(char, eid, self.sent_of(char), False, False))
+        self.ref_starts.insert(i, char)
+
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
 
@@ -776,7 +810,14 @@ class _Resolver:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.tag_ == "NN"
-                and (tok.lemma_.lower() in _ORG_HEADS or tok.lemma_.lower() in _LEX.document_heads)
+                # Rule ``it_subject_org_kind``: a kind of organisation
+                # ("the hospital", "the university") as well (speakers.toml,
+                # org_kind_names).
+                and (
+                    tok.lemma_.lower() in _ORG_HEADS
+                    or tok.lemma_.lower() in _LEX.document_heads
+                    or tok.lemma_.lower() in _ORG_KIND_NAMES
+                )
                 and not self.in_quote(tok.idx)
                 and self.entity_at(tok.idx, tok.idx + len(tok.text)) is None
             ):
@@ -1025,6 +1066,20 @@ class _Resolver:
             for a in obj.rights
             if a.dep_ == "appos" and a.ent_type_ == "PERSON"
         ]
+        if root.lemma_.lower() in _ORG_HEADS and not root.ent_type_:
+            # Rule ``org_name_hung_on_qualifier``: "The company behind the
+            # lander, Brightline Aerospace, posted": an organisation's name
+            # the parser hung on the common noun of an organisation
+            # description's qualifier is the description's.
+            hung += [
+                a
+                for prep in root.rights
+                if prep.dep_ == "prep"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and not obj.ent_type_ and obj.pos_ == "NOUN"
+                for a in obj.rights
+                if a.dep_ == "appos" and a.ent_type_ == "ORG"
+            ]
         given = name_in_relative(root) if not plural else None
         if given is not None and (ent := self.entity_at(given.idx, given.idx + len(given.text))) is not None:
             # Rule ``name_in_relative`` (speakers_refs.py).
@@ -1057,6 +1112,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        second = self._second_subject(span) if not plural else None
+        if second is not None:
+            return self._as_role(self.named(second, None), core)
         in_name = self._org_with_these_words(core) if not plural else None
         if in_name is not None:
             return self.named(in_name, None)
@@ -1088,6 +1146,7 @@ class _Resolver:
         if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
             spoke = self._org_just_spoke(start)
             if spoke is not None:
+                self.story_orgs[head] = spoke
                 return spoke
         if cached is not None and cached.entity is not None and cached.type != "PERSON":
             return cached
@@ -1155,16 +1214,104 @@ class _Resolver:
             # A person the article gives this title (step 3) is not overruled
             # by the looser link (rule one_subject).
             eid = self._local_person(start, _GENDERED_NOUNS.get(head, ""), head, core, prev, loose=by_role is None)
+            holder = by_role is not None and eid != by_role and self._spoke(by_role)
+            if eid is not None and holder and not self._spoke(eid):
+                # Rule ``title_holder_who_spoke``: "Judge Ann Roe said ...
+                # Ben Lo wept. The judge ordered": the one person the
+                # article gives this office, who has spoken, over a local
+                # subject who never has.
+                eid = by_role
             if eid is not None:
                 return self._as_role(self.named(self.entities[eid], None), core)
         if by_role is not None:
             return self.named(self.entities[by_role], None)
+        if not plural and not indefinite and (definite or possessed) and _title(head) in self.role_heads:
+            later = self._named_later(start, _title(head), core)
+            if later is not None:
+                return self.named(self.entities[later], None)
+        person_word = head in TITLE_WORDS or head in PERSON_EPITHETS or head in _LEX.person_heads
+        if not plural and first == "the" and person_word and head not in _GENERIC_HEADS:
+            lead = self._lead_named_next(start, head, core)
+            if lead is not None:
+                return self._as_role(self.named(self.entities[lead], None), core)
+        if definite and not plural and not which and head in self.story_orgs:
+            # Rule ``story_company``: "the company" that nothing nearer links
+            # is the organisation an earlier "the company" was, the one that
+            # had just spoken (not cached for the nearer rules above: a
+            # round-up moves from one company to the next).
+            return self.story_orgs[head]
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _named_later(self, start: int, title: str, core: Span) -> str | None:
+        """Rule ``description_named_later``: "... its regional secretary
+        said. 'We came in good faith,' said Jo Bell, regional secretary of
+        the union": a description of one person that opens the story is the
+        one person the article names with that title within the next few
+        sentences, when nobody with that title was named before it."""
+        sent = self.sent_of(start)
+        found: list[str] = []
+        for eid in dict.fromkeys(self.role_heads[title]):
+            first = min(m.start for m in self.entities[eid].mentions)
+            if first < start:
+                return None
+            near = self.sent_of(first) - sent <= _SENTENCE_WINDOW
+            if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
+                found.append(eid)
+        return found[0] if len(found) == 1 else None
+
+    def _lead_named_next(self, start: int, head: str, core: Span) -> str | None:
+        """Rule ``lead_description_named_next``: "The former chief of Acme
+        told an inquiry ... . Jo Bell, who ran the firm for nine years,
+        spent the day ...": a definite description of a person before any
+        person is named is the one person the next sentence names for the
+        first time as its main subject."""
+        i = bisect_left(self.ref_starts, start)
+        # (A byline's "By Ann Lee" names no subject.)
+        if any(self.entities[r.eid].type == "PERSON" and r.subject for r in self.refs[:i]):
+            return None
+        sent = self.sent_of(start)
+        gender = _GENDERED_NOUNS.get(head, "")
+        found: list[str] = []
+        for ref in self.refs[i:]:
+            if ref.sent > sent + 1:
+                break
+            ent = self.entities[ref.eid]
+            if ref.sent != sent + 1 or ent.type != "PERSON" or not ref.main_subject or self.in_quote(ref.start):
+                continue
+            first_named = min(m.start for m in ent.mentions) == ref.start
+            if not first_named or (gender and self.gender.get(ref.eid, gender) != gender):
+                continue
+            if not self._conflicts(ref.eid, head, core) and ref.eid not in found:
+                found.append(ref.eid)
+        return found[0] if len(found) == 1 else None
+
+    def possessive_colon(self, quote: Quote) -> _Resolved | None:
+        """Rule ``possessive_colon_speaker`` (data/speakers.toml, verdict_nouns):
+        the name whose possessed noun of saying and a colon stand right before
+        the quote's opening mark ("Ana Roe's verdict: 'Gorgeous.'"), or None."""
+        span = self._span(quote.start, quote.start + 1)
+        if span is None or len(span) == 0:
+            return None
+        doc = self.doc
+        i = span[0].i - 1
+        while i >= 0 and doc[i].is_quote:
+            i -= 1
+        if i < 1 or doc[i].text != ":" or doc[i - 1].lemma_.lower() not in _VERDICT_NOUNS:
+            return None
+        owner = next((c for c in doc[i - 1].children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or self.in_quote(owner.idx):
+            return None
+        ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
+        return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
+
+    def _spoke(self, eid: str) -> bool:
+        """Whether ``eid`` was the speaker of a quote resolved so far."""
+        return any(resolved.entity == eid for _, resolved in self.history)
 
     def _org_with_these_words(self, core: Span) -> Entity | None:
         """Rule ``description_in_org_name``: "safety board says" in a headline,
@@ -1205,6 +1352,25 @@ class _Resolver:
             return None
         ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
         return ent if ent is not None and ent.type == "PERSON" else None
+
+    def _second_subject(self, span: Span) -> Entity | None:
+        """Rule ``name_as_second_subject``: "Civil liberties group the Open
+        Street Project said", "Opposition spokeswoman Aoife Brannigan
+        argued": a name right after a subject description, which the parser
+        made a second subject of the same verb, is who the description is."""
+        doc = span.doc
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or span.end >= len(doc):
+            return None
+        k = span.end + (1 if doc[span.end].lower_ == "the" else 0)
+        if k >= len(doc) or doc[k].ent_iob_ != "B":
+            return None
+        name = self._ent_span(doc[k])
+        head = name.root
+        if head.dep_ != root.dep_ or head.head.i != root.head.i or self.in_quote(name.start_char):
+            return None
+        ent = self.entity_at(name.start_char, name.end_char)
+        return ent if ent is not None and ent.type in ("PERSON", "ORG") else None
 
     def _org_just_spoke(self, start: int) -> _Resolved | None:
         """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is
@@ -1256,10 +1422,15 @@ class _Resolver:
         if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or self.in_quote(tok.idx):
             return None
         left = tok.i
-        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head.i == tok.i:
+        # A compound of a compound belongs to the name too ("Surf Life Saving").
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and left <= self.doc[left - 1].head.i <= tok.i:
             left -= 1
         run = self.doc[left : tok.i + 1]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in run):
+        # Rule ``untagged_name_acronym``: a short word in capitals may stand
+        # in the name ("Surf Life Saving NSW"); one in title case must too.
+        if not all(t.pos_ == "PROPN" and (t.is_title or (t.is_upper and len(t) <= 5)) for t in run):
+            return None
+        if not any(t.is_title for t in run):
             return None
         if self.entity_at(run.start_char, run.end_char) is not None:
             return None
@@ -1723,6 +1894,25 @@ class _Resolver:
                 verb = verb.head
         return None
 
+    def _subject_after_dateline(self, quote: Quote, end: int, prev: _Resolved | None) -> _Resolved | None:
+        """Rule ``dateline_date``: the subject phrase that opens right after
+        the dash that ends a dateline at ``end``, resolved as the mention;
+        None when no subject starts there."""
+        dash = _DATELINE_DASH.match(self.text, end)
+        at = dash.end() if dash is not None else end
+        span = self._span(at, at + 1)
+        if span is None or len(span) == 0 or span[0].idx != at:
+            return None
+        tok = span[0]
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.left_edge.i != tok.i:
+            return None
+        phrase = self.doc[tok.i : head.i + 1]
+        mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+        return self.resolve(_with_mention(quote, mention), prev)
+
     def resolve(self, quote: Quote, prev: _Resolved | None) -> _Resolved | None:
         mention = quote.speaker.mention
         if mention is None:
@@ -1741,7 +1931,11 @@ class _Resolver:
             # name after it; a dateline alone is no one.
             rest = mention.text[dateline.end() :]
             if not rest.strip():
-                return None
+                # Rule ``dateline_date``: the parser made the dateline alone
+                # the subject ("CINCINNATI, Nov 6 (Newswire) - Acme Inc
+                # reported ..., saying"): the speaker is the subject after
+                # the dash, if one is there.
+                return self._subject_after_dateline(quote, mention.end, prev)
             at = mention.start + dateline.end()
             return self.resolve(_with_mention(quote, TextSpan(rest, at, mention.end)), prev)
         dash = _DATELINE_DASH.match(self.text, mention.end) if not before or before.endswith("\n") else None
@@ -1812,7 +2006,10 @@ class _Resolver:
             return resolved
         word = mention.text.lower()
         if len(span) == 1 and (span[0].pos_ == "PRON" or word in PERSON_PRONOUNS):
-            return self.pronoun(word, mention.start, prev)
+            resolved = self.pronoun(word, mention.start, prev)
+            if resolved is not None and resolved.entity is not None:
+                self._note_pronoun(span[0], resolved.entity)
+            return resolved
         words = [t for t in span if t.is_alpha][:2]
         if len(words) == 2 and all(t.is_upper for t in words) and max(len(t) for t in words) >= 4:
             # Rule ``heading_source``: a phrase opening with words all in
@@ -1901,6 +2098,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             # speaker's; when no source mention came with it, the cue's named
             # subject (or pronoun) is the speaker, else it stays unknown.
             resolved = resolver.cue_subject(quote, last_named)
+        elif quote.kind == "direct" and (owner := resolver.possessive_colon(quote)) is not None:
+            # Rule ``possessive_colon_speaker``: "Ana Roe's verdict: '...'".
+            resolved = owner
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
@@ -1917,6 +2117,17 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             continue
         if resolved is not None:
             mention = quote.speaker.mention
+            if (
+                mention is not None
+                and resolved.entity is not None
+                and resolved.type == "PERSON"
+                and resolved.entity not in resolver.gender
+                and mention.text.lower() in ("he", "she")
+            ):
+                # Rule ``pronoun_gender_learned``: a person the article gave
+                # no gender, resolved as "she said", is a woman from then on:
+                # a later "he" is someone else.
+                resolver.gender[resolved.entity] = "m" if mention.text.lower() == "he" else "f"
             if resolved.entity is not None and mention is not None and mention.text.lower() not in PERSON_PRONOUNS:
                 # A speaker named there, not a pronoun resolved by a guess.
                 # Named when the mention ends with a word of the entity's
