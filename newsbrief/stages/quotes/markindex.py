@@ -265,6 +265,9 @@ class MarkRule:
     # not_after_subject: more namers that block the frame ('when you start
     # calling them "..."': a speaker's own words).
     not_after_words: frozenset[str] = frozenset()
+    # inscription_verb: nouns of the medium that count only with a modifier
+    # ('in smaller letters'; 'in a letter' is a missive).
+    modified_nouns: frozenset[str] = frozenset()
     # name_like also holds for a short lower-case term ("ghost timetables"):
     # a frame that names a kind of thing as often as a proper one.
     or_lower_term: bool = False
@@ -397,6 +400,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 article_name_like=bool(item.get("article_name_like", False)),
                 object_of=bool(item.get("object_of", False)),
                 not_after_words=frozenset(w.lower() for w in item.get("not_after_words", ())),
+                modified_nouns=frozenset(w.lower() for w in item.get("modified_nouns", ())),
                 or_lower_term=bool(item.get("or_lower_term", False)),
                 who_namers=frozenset(w.lower() for w in item.get("who_namers", ())),
                 verbs=frozenset(w.lower() for w in item.get("verbs", ())),
@@ -628,9 +632,17 @@ def text_rule(
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None or _is_saying(after.strip(" ,").split(" ")[0].lower()):
             return False
+        if rule.object_not and any(w in rule.object_not for w in re.findall(r"[\w'’]+", m.group(0).lower())):
+            # A judging namer or a modal inside the phrase ('what critics
+            # call a "..."'): the rule's object_not words.
+            return False
         if rule.not_after_subject:
             words = re.findall(r"[\w'’]+", before[: m.start() + 1].lower())[-1:]
-            if words and (words[0] in PERSON_PRONOUNS or words[0] in ("who", "which", "it", "they", "we", "i", "you")):
+            if words and (
+                words[0] in PERSON_PRONOUNS
+                or words[0] in ("who", "which", "it", "they", "we", "i", "you")
+                or words[0] in rule.not_after_words
+            ):
                 return False
         return True
     if test == "quantifier_apposition":

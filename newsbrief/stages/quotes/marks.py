@@ -525,7 +525,10 @@ def _parse_rules() -> dict[str, MarkRule]:
 
 
 _PARSE_TESTS = frozenset(
-    {"called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb", "modifier_term"}
+    {
+        "called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb", "modifier_term",
+        "crowd_verb_after_slogan", "inscription_verb",
+    }
 )
 # Where the noun a quoted modifier stands in makes the phrase a
 # characterisation ('was a "quiet" year', 'calling it a "manageable"
@@ -571,7 +574,7 @@ def _modifier_term(idx: _DocIndex, seg: _Segment, rule: MarkRule) -> bool:
 
 
 
-_SLOGAN_TESTS = ("sign_verb", "crowd_verb")
+_SLOGAN_TESTS = ("sign_verb", "crowd_verb", "crowd_verb_after_slogan")
 
 
 def _verb_before(idx: _DocIndex, first_tok: int, verbs: frozenset[str]) -> Token | None:
@@ -606,7 +609,7 @@ def _verb_holder(verb: Token, participle: bool) -> Token | None:
     return subj
 
 
-def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule) -> bool:
+def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule, slogan_before: bool = False) -> bool:
     """Rules of the tests ``sign_verb`` and ``crowd_verb``: the verb right
     before the mark (rule's ``verbs``) belongs to one of the rule's
     ``nouns`` ('placards reading "..."', 'a sign ... read "..."',
@@ -617,8 +620,15 @@ def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule) -> bool:
     # A crowd chants as the subject of a finite verb: 'with marchers
     # chanting "..."' is a scene PolNeAR attributes, 'supporters chanted
     # "..."' a slogan.
-    crowd = rule.test == "crowd_verb"
-    if crowd and not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+    crowd = rule.test in ("crowd_verb", "crowd_verb_after_slogan")
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    if rule.test == "crowd_verb_after_slogan":
+        # Rule title.chant_after_slogan: a participle chanting after a
+        # slogan on a sign in the same sentence ('one group waving banners
+        # reading "..." and the other chanting "..."'): a scene of slogans,
+        # whoever chants.
+        return slogan_before and verb.tag_ == "VBG" and not finite
+    if crowd and not finite:
         return False
     holder = _verb_holder(verb, participle=not crowd)
     if holder is None or holder.i in idx.in_quote:
@@ -626,7 +636,41 @@ def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule) -> bool:
     return holder.lemma_.lower() in rule.nouns or holder.lower_ in rule.nouns
 
 
-def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) -> None:
+def _inscribed(idx: _DocIndex, seg: _Segment, rule: MarkRule) -> bool:
+    """Rule of the test ``inscription_verb``: the cue of the quote is one of
+    the rule's ``verbs`` and says, between it and the opening mark, what the
+    words are written in: 'in' and one of its ``nouns`` ('someone has added,
+    in red paint, "..."', 'scrawled in chalk "..."'): words painted or
+    chalked on a surface, not a statement. Read on the words between, not
+    the parse: the parser hangs the 'in' phrase on the verb or the quote."""
+    verb = seg.verb
+    if verb is None or seg.rule not in ("marks.governing_verb", "marks.verb_before"):
+        return False
+    if verb.lemma_.lower() not in rule.verbs:
+        return False
+    doc = idx.doc
+    first_tok = idx.token_at(seg.open)
+    if not verb.i < first_tok <= verb.i + 8:
+        return False
+    seen_in = False
+    for k in range(verb.i + 1, first_tok):
+        tok = doc[k]
+        if tok.lower_ == "in":
+            seen_in = True
+            continue
+        if not seen_in:
+            continue
+        noun = tok.lemma_.lower()
+        if noun in rule.nouns:
+            return True
+        if noun in rule.modified_nouns and any(m.dep_ in ("amod", "compound") for m in tok.children):
+            return True
+    return False
+
+
+def _type_by_parse(
+    idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule], slogan_before: bool = False
+) -> None:
     """Type a span the text rules left as speech, by what the parse says of
     it (see module doc): sets ``seg.mark.type``/``reason``."""
     mark = seg.mark
@@ -659,9 +703,13 @@ def _type_by_parse(idx: _DocIndex, seg: _Segment, rules: dict[str, MarkRule]) ->
         # Words on a sign, a banner or a T-shirt and a crowd's chant are
         # slogans, not one speaker's statement.
         rule = rules.get(test)
-        if fits(rule) and _held_by(idx, first_tok, rule):  # type: ignore[arg-type]
+        if fits(rule) and _held_by(idx, first_tok, rule, slogan_before):  # type: ignore[arg-type]
             mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
             return
+    rule = rules.get("inscription_verb")
+    if fits(rule) and _inscribed(idx, seg, rule):  # type: ignore[arg-type]
+        mark.type, mark.reason = rule.type, rule.name  # type: ignore[union-attr]
+        return
     if seg.cue is not None and seg.cue.lemma_.lower() == "read":
         return  # a sign's words in title case are still its words
     after = text[mark.outer_end : mark.outer_end + 40].removeprefix("'")
@@ -737,8 +785,19 @@ def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, M
                 p.cue, p.cue_end, p.mention, p.verb = source.cue, source.cue_end, source.mention, source.verb
                 p.rule = "marks.same_quote"
     rules = _parse_rules()
+    slogan_names = frozenset(r.name for r in rules.values() if r.test in _SLOGAN_TESTS)
+    prev: _Segment | None = None
     for seg in speech:
-        _type_by_parse(idx, seg, rules)
+        # A slogan earlier in the same sentence (title.chant_after_slogan).
+        slogan_before = (
+            prev is not None
+            and prev.mark.reason in slogan_names
+            and prev.tokens
+            and seg.tokens
+            and idx.doc[prev.tokens[0]].sent.start == idx.doc[seg.tokens[0]].sent.start
+        )
+        _type_by_parse(idx, seg, rules, bool(slogan_before))
+        prev = seg
     coordinated = next((r for r in load_rules() if r.test == "coordinated_after_mark"), None)
     if coordinated is not None:
         # '"Living wage now" and "No to crumbs"': the second slogan goes with
