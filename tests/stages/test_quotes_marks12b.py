@@ -104,3 +104,10 @@ def test_added_without_medium_stays_speech(nlp) -> None:
     text = 'The minister added, in a statement, "We will act on the report."'
     brief = _brief(nlp, text)
     assert "We will act on the report." in _quoted(brief)
+
+
+def test_chalkboard_is_a_sign(nlp) -> None:
+    text = 'A chalkboard by the door reads "Fresh Eggs Today".'
+    brief = _brief(nlp, text)
+    assert _marked(brief, text).get("Fresh Eggs Today") == "name.sign_words"
+    assert "Fresh Eggs Today" not in _quoted(brief)
