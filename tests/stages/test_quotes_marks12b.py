@@ -111,3 +111,20 @@ def test_chalkboard_is_a_sign(nlp) -> None:
     brief = _brief(nlp, text)
     assert _marked(brief, text).get("Fresh Eggs Today") == "name.sign_words"
     assert "Fresh Eggs Today" not in _quoted(brief)
+
+
+def test_reads_after_keeps_a_message_speech(nlp) -> None:
+    text = "Tom Reed put his old van online last week. 'Runs well. Needs tyres,' it reads. 'Offers welcome.'"
+    brief = _brief(nlp, text)
+    quotes = {q.text: q for q in brief.quotes if q.verbatim}
+    first = quotes["Runs well. Needs tyres,"]
+    assert first.cue is not None and first.cue.text == "reads"
+    assert first.rule == "marks.reads_after"
+    assert "Offers welcome." in quotes
+
+
+def test_reads_after_needs_its_subject_after_the_marks(nlp) -> None:
+    text = "'We read every letter,' Nia Pryce said."
+    quote = next(q for q in _brief(nlp, text).quotes if q.verbatim)
+    assert quote.rule != "marks.reads_after"
+    assert quote.cue is not None and quote.cue.text == "said"

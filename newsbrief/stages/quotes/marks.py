@@ -456,6 +456,20 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                 best = doc[i]
                 seg.rule = "marks.verb_after"
                 break
+    if best is None and seg.kind == "direct" and tail:
+        # Rule marks.reads_after: '"...," it reads.', '"...," the note on
+        # the door read.' A message, post or note quoted whole and then said
+        # to read so: its words, cue 'read'. The first verb after the marks,
+        # with its subject between.
+        verb = next((doc[i] for i in tail[:8] if doc[i].pos_ in ("VERB", "AUX")), None)
+        if (
+            verb is not None
+            and verb.lemma_.lower() == "read"
+            and verb.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and tail[0] <= c.i < verb.i for c in verb.children)
+        ):
+            best = verb
+            seg.rule = "marks.reads_after"
     if best is None:
         for i in reversed(head):
             if _is_cue(doc[i]) == 2:
