@@ -850,6 +850,9 @@ def _is_title_before_name(tok: Token) -> bool:
     than a given name: "Sen." and "Governor" are, "Dean" ("Dean Johnson")
     is read as a first name (see NAME_LIKE_TITLES)."""
     word = tok.lower_.rstrip(".")
+    if word in _LEX.title_abbreviations and tok.text[:1].isupper():
+        # Rule ``title_abbreviation`` (people.toml): "Cr Ann Roe" is Ann Roe.
+        return True
     if word not in TITLE_WORDS:
         return False
     return tok.text.endswith(".") or word not in NAME_LIKE_TITLES
