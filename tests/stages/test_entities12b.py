@@ -68,3 +68,37 @@ def test_lower_case_word_is_kept():
     # Only the capitalised abbreviation is a title: a lower-case "cr" is left.
     doc = _doc(_rows("cr"), [(2, 5, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["cr Lina Okoro"]
+
+
+# "Inspector Tavish Kessel spoke. Kessel left."
+INSPECTOR: list[Row] = [
+    ("Inspector", "Inspector", "PROPN", "NNP", 2, "compound"),
+    ("Tavish", "Tavish", "PROPN", "NNP", 2, "compound"),
+    ("Kessel", "Kessel", "PROPN", "NNP", 3, "nsubj"),
+    ("spoke", "speak", "VERB", "VBD", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Kessel", "Kessel", "PROPN", "NNP", 6, "nsubj"),
+    ("left", "leave", "VERB", "VBD", 6, "ROOT"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+
+
+def test_given_name_between_a_title_and_a_tagged_surname_joins_the_name():
+    # Rule title_given_surname: only "Kessel" tagged (as an organisation):
+    # "Inspector Tavish Kessel" names the person Tavish Kessel.
+    doc = _doc(INSPECTOR, [(2, 3, "ORG"), (5, 6, "ORG")])
+    ents = cluster_entities(doc)
+    assert [(e.name, e.type) for e in ents] == [("Tavish Kessel", "PERSON")]
+    first = ents[0].mentions[0]
+    assert doc.text[first.start : first.end] == first.text == "Tavish Kessel"
+
+
+def test_title_word_before_the_surname_is_no_given_name():
+    # "Chief Inspector Kessel": the word before the surname is a title
+    # itself, so the name stays "Kessel" (no "Inspector Kessel").
+    rows = [
+        ("Chief", "Chief", "PROPN", "NNP", 2, "compound"),
+        ("Inspector", "Inspector", "PROPN", "NNP", 2, "compound"),
+    ] + INSPECTOR[2:]
+    doc = _doc(rows, [(2, 3, "ORG"), (5, 6, "ORG")])
+    assert "Inspector Kessel" not in [e.name for e in cluster_entities(doc)]
