@@ -850,9 +850,35 @@ def _is_title_before_name(tok: Token) -> bool:
     than a given name: "Sen." and "Governor" are, "Dean" ("Dean Johnson")
     is read as a first name (see NAME_LIKE_TITLES)."""
     word = tok.lower_.rstrip(".")
+    if word in _LEX.title_abbreviations and tok.text[:1].isupper():
+        # Rule ``title_abbreviation`` (people.toml): "Cr Ann Roe" is Ann Roe.
+        return True
     if word not in TITLE_WORDS:
         return False
     return tok.text.endswith(".") or word not in NAME_LIKE_TITLES
+
+
+def _given_name_after_title(span: Span) -> bool:
+    """A one-word name right after a capitalised word that modifies it
+    (outside any entity, not a title) and a capitalised title before that:
+    "Prosecutor Amrit Sandhu" tagged "Sandhu" only."""
+    k = span.start
+    if len(span) != 1 or k < 2:
+        return False
+    given, title = span.doc[k - 1], span.doc[k - 2]
+    return (
+        given.pos_ == "PROPN"
+        and given.is_title
+        and given.is_alpha
+        and given.dep_ == "compound"
+        and given.head.i == k
+        and given.ent_iob_ == "O"
+        and not _is_title_before_name(given)
+        and given.lower_.rstrip(".") not in HONORIFICS
+        and title.text[:1].isupper()
+        and title.ent_iob_ == "O"
+        and _is_title_before_name(title)
+    )
 
 
 def _without_titles(span: Span) -> Span:
@@ -1353,6 +1379,10 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
             continue
         label = ent.label_
+        if label in ("PERSON", "ORG") and _given_name_after_title(trimmed):
+            # Rule ``title_given_surname``: "Prosecutor Amrit Sandhu" with
+            # only "Sandhu" tagged: the name starts at the given name.
+            trimmed, label = doc[trimmed.start - 1 : trimmed.end], "PERSON"
         if label == "ORG" and (end := _name_list_end(trimmed)) > trimmed.end:
             trimmed = doc[trimmed.start : end]
             taken = end

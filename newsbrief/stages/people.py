@@ -51,6 +51,7 @@ class PeopleLexicon:
     legal_suffixes: frozenset[str] = frozenset()
     post_nominals: frozenset[str] = frozenset()
     stage_name_frames: frozenset[str] = frozenset()
+    title_abbreviations: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -98,6 +99,7 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         legal_suffixes=words("legal_suffixes") if "legal_suffixes" in data else frozenset(),
         post_nominals=words("post_nominals") if "post_nominals" in data else frozenset(),
         stage_name_frames=words("stage_name_frames") if "stage_name_frames" in data else frozenset(),
+        title_abbreviations=words("title_abbreviations") if "title_abbreviations" in data else frozenset(),
     )
 
 
