@@ -681,6 +681,25 @@ def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
     return k
 
 
+def _subjunctive(clause: Token) -> bool:
+    """Whether a clause is in the subjunctive: a subject and a bare verb
+    ("that he resign") or a bare "be" ("that it be listed"), no modal or
+    tensed auxiliary, and no "to" (an infinitive is not a clause)."""
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    if any(a.lower_ == "to" or a.tag_ != "VB" for a in auxes):
+        return False
+    if auxes:
+        return all(a.lower_ == "be" for a in auxes)
+    if clause.tag_ != "VB":
+        return False
+    # A plural or first-person subject makes a bare form a present tense too
+    # ("that they review"): only a third-person singular one is read.
+    subj = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
+
+
 def _complement_that(clause: Token) -> bool:
     """Whether a clause parsed as relative opens with a "that" that is no
     argument of it: the clause has a subject of its own, and "that" is not
@@ -1452,6 +1471,32 @@ class _Finder:
                 lead = None
         return joined
 
+    def _unstated(self, verb: Token, clause: Token) -> tuple[str, str] | None:
+        """A cue clause that states nothing yet: (rule, type) or None.
+
+        Rule mandative_subjunctive: "recommended that the depot be
+        demolished", "demanded that he resign": a mandative verb
+        (``mandative_verbs`` in data/cues.json) with a subjunctive clause (a
+        bare verb, or a bare "be" before it, with a subject) asks for
+        something, a directive (type intention), not a statement.
+        Rule expected_speech: "is expected to tell the jury that ...", "is
+        due to announce that ...": a cue in the infinitive under an
+        expectation (``expectation_heads``) reports words not yet said
+        (type intention: a planned act)."""
+        lex = self.lexicon
+        if verb.lemma_.lower() in lex.words("mandative_verbs") and _subjunctive(clause):
+            return "mandative_subjunctive", "intention"
+        head = verb.head
+        if (
+            verb.dep_ == "xcomp"
+            and verb.tag_ == "VB"
+            and head.i != verb.i
+            and head.lemma_.lower() in lex.words("expectation_heads")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return "expected_speech", "intention"
+        return None
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         if self.taken[verb.i] and verb.dep_ != "conj":
@@ -1510,10 +1555,16 @@ class _Finder:
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
                 own = "hyphen_word" if child.i in joined else "clause"
+                unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
-                    self.emit(a, b, verb, cue_last, subject, rule="quoted_that_piece" if quoted else rule, part=quoted)
+                    rule = "quoted_that_piece" if quoted else rule
+                    if unstated is not None:
+                        rule = unstated[0]
+                    self.emit(
+                        a, b, verb, cue_last, subject, rule=rule, part=quoted, type_=unstated and unstated[1]
+                    )
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return

@@ -1,0 +1,84 @@
+"""Statement boundaries and non-statements, round 12b. Rule tests on
+hand-built Docs (the parse given, so the rule is what is tested); the
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsbrief.stages.quotes.reported import find_reported_speech
+
+from .hand_docs import hand_doc as _doc
+from .hand_docs import offsets_checked as _checked
+
+
+def _reported(doc: Doc) -> list[tuple[str, str, str | None, str]]:
+    return [(q.text, q.cue.text if q.cue else "", q.rule, q.type) for q in _checked(doc, find_reported_speech(doc))]
+
+
+def _mandative_doc(verb: tuple[str, str, str], aux: tuple[str, str, str]) -> Doc:
+    # The panel VERB that the depot AUX demolished .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("panel", "panel", "NOUN", "NN", 2, "nsubj"),
+        (verb[0], verb[1], "VERB", verb[2], 2, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 7, "mark"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("depot", "depot", "NOUN", "NN", 7, "nsubjpass"),
+        (aux[0], aux[1], "AUX", aux[2], 7, "auxpass"),
+        ("demolished", "demolish", "VERB", "VBN", 2, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[7] = spaces[8] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12b_mandative_subjunctive_is_a_directive():
+    got = _reported(_mandative_doc(("recommended", "recommend", "VBD"), ("be", "be", "VB")))
+    assert got == [("the depot be demolished", "recommended", "mandative_subjunctive", "intention")]
+
+
+def test_clauses12b_mandative_verb_with_a_tensed_clause_stays_speech():
+    got = _reported(_mandative_doc(("suggested", "suggest", "VBD"), ("was", "be", "VBD")))
+    assert got == [("the depot was demolished", "suggested", "clause", "speech")]
+
+
+def test_clauses12b_subjunctive_needs_a_mandative_verb():
+    # "said that the depot be demolished" is no mandative: the clause stays.
+    got = _reported(_mandative_doc(("said", "say", "VBD"), ("be", "be", "VB")))
+    assert got == [("the depot be demolished", "said", "clause", "speech")]
+
+
+def _expected_doc(head: tuple[str, str, str]) -> Doc:
+    # The treasurer is HEAD to tell the council that the fund was spent .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("treasurer", "treasurer", "NOUN", "NN", 3, "nsubjpass"),
+        ("is", "be", "AUX", "VBZ", 3, "auxpass"),
+        (head[0], head[1], "VERB", head[2], 3, "ROOT"),
+        ("to", "to", "PART", "TO", 5, "aux"),
+        ("tell", "tell", "VERB", "VB", 3, "xcomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("council", "council", "NOUN", "NN", 5, "dobj"),
+        ("that", "that", "SCONJ", "IN", 12, "mark"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("fund", "fund", "NOUN", "NN", 12, "nsubjpass"),
+        ("was", "be", "AUX", "VBD", 12, "auxpass"),
+        ("spent", "spend", "VERB", "VBN", 5, "ccomp"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[12] = spaces[13] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12b_expected_speech_is_not_yet_said():
+    got = _reported(_expected_doc(("expected", "expect", "VBN")))
+    assert got == [("the fund was spent", "is expected to tell", "expected_speech", "intention")]
+
+
+def test_clauses12b_other_catenative_keeps_the_statement():
+    # "is allowed to tell ... that": no expectation, still speech.
+    got = _reported(_expected_doc(("allowed", "allow", "VBN")))
+    assert [(t, r, ty) for t, _, r, ty in got] == [("the fund was spent", "clause", "speech")]
