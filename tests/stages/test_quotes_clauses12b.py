@@ -82,3 +82,39 @@ def test_clauses12b_other_catenative_keeps_the_statement():
     # "is allowed to tell ... that": no expectation, still speech.
     got = _reported(_expected_doc(("allowed", "allow", "VBN")))
     assert [(t, r, ty) for t, _, r, ty in got] == [("the fund was spent", "clause", "speech")]
+
+
+def _defended_doc(quoted: bool) -> Doc:
+    # The mayor defended the levy as ("|) a fair charge ("|) .
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("mayor", "mayor", "NOUN", "NN", 2, "nsubj"),
+        ("defended", "defend", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("levy", "levy", "NOUN", "NN", 2, "dobj"),
+        ("as", "as", "ADP", "IN", 2, "prep"),
+        ("a", "a", "DET", "DT", 8, "det"),
+        ("fair", "fair", "ADJ", "JJ", 8, "amod"),
+        ("charge", "charge", "NOUN", "NN", 5, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[8] = spaces[9] = False
+    if quoted:
+        opening, closing = ('"', '"', "PUNCT", "``", 5, "punct"), ('"', '"', "PUNCT", "''", 5, "punct")
+        rows = [*rows[:6], opening, *rows[6:9], closing, *rows[9:]]
+        rows = [(w, lem, p, t, h + (h > 5) + (h > 8), d) for w, lem, p, t, h, d in rows]
+        spaces = [True] * len(rows)
+        spaces[6] = spaces[9] = spaces[10] = spaces[11] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12b_defended_as_quoted_words_is_reported():
+    got = _reported(_defended_doc(quoted=True))
+    assert got == [('the levy as "a fair charge"', "defended", "quoted_object_only", "speech")]
+
+
+def test_clauses12b_defended_without_quoted_words_is_only_a_stance():
+    # The object pattern's stance stays; no statement of speech is made.
+    got = _reported(_defended_doc(quoted=False))
+    assert [(r, ty) for _, _, r, ty in got] == [("object", "stance")]

@@ -303,8 +303,14 @@ def _tense(tok: Token) -> str:
     return tok.tag_
 
 
+def _quoted_object_only() -> frozenset[str]:
+    """``quoted_object_only_verbs`` in data/cues.json (rule quoted_object_only)."""
+    return cue_lexicon().words("quoted_object_only_verbs")
+
+
 def _is_cue_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in _CUES and (tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+    lemma = tok.lemma_.lower()
+    return (lemma in _CUES or lemma in _quoted_object_only()) and (tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
 
 
 def _cue_modifiers(verb: Token, first: Token) -> Token:
@@ -1508,6 +1514,13 @@ class _Finder:
             return
         lemma = verb.lemma_.lower()
         subject = cue_subject(verb)
+        if lemma not in _CUES:
+            # Rule quoted_object_only: "defended the budget as "a hard
+            # budget"": a verb that is no cue of its own reports the
+            # speaker's quoted words that characterize its object, nothing
+            # else (no clause, no parenthetical).
+            self.quoted_object(verb, subject, rule="quoted_object_only")
+            return
         found = False
         joined = self._word_split_clauses(verb)
         for child in verb.children:
@@ -1621,7 +1634,7 @@ class _Finder:
             cut = _set_off_before_subject(verb, subject) if subject is not None else None
             self.around(verb.head, verb, verb, verb, subject, rule="parenthetical", cut_from=cut)
 
-    def quoted_object(self, verb: Token, subject: Token | None) -> bool:
+    def quoted_object(self, verb: Token, subject: Token | None, rule: str = "quoted_object") -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
         words characterize it: 'called him a "nice guy"', 'accused Lee of
         "a smear"', 'praised her as "a fighter"', 'mocked him for "a tough
@@ -1660,7 +1673,7 @@ class _Finder:
             if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
-        self.emit(first, last, verb, verb, subject, rule="quoted_object", phrase=True)
+        self.emit(first, last, verb, verb, subject, rule=rule, phrase=True)
         return True
 
     def _frames_quote(self, first: int, last: int) -> bool:
@@ -2190,7 +2203,8 @@ def _cue_candidates(doc: Doc, inside: list[bool]) -> Iterator[Token]:
     cue = [_CUE_LEMMAS.get(lemma) for lemma in uniq.tolist()]
     for k, (lemma, known) in enumerate(zip(uniq.tolist(), cue, strict=True)):
         if known is None:
-            cue[k] = _CUE_LEMMAS[lemma] = strings[lemma].lower() in _CUES
+            low = strings[lemma].lower()
+            cue[k] = _CUE_LEMMAS[lemma] = low in _CUES or low in _quoted_object_only()
     wanted = np.array(cue, dtype=bool)[inv] | (cols[:, 1] == strings["according"])
     wanted &= ~np.array(inside, dtype=bool)
     for i in np.flatnonzero(wanted).tolist():
