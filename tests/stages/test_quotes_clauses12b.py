@@ -118,3 +118,33 @@ def test_clauses12b_defended_without_quoted_words_is_only_a_stance():
     # The object pattern's stance stays; no statement of speech is made.
     got = _reported(_defended_doc(quoted=False))
     assert [(r, ty) for _, _, r, ty in got] == [("object", "stance")]
+
+
+def _hearer_doc(det: bool) -> Doc:
+    # Baker kept the funds , (the) jury told
+    rows = [
+        ("Baker", "Baker", "PROPN", "NNP", 1, "nsubj"),
+        ("kept", "keep", "VERB", "VBD", 6 + det, "ccomp"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("funds", "fund", "NOUN", "NNS", 1, "dobj"),
+        (",", ",", "PUNCT", ",", 6 + det, "punct"),
+    ]
+    if det:
+        rows.append(("the", "the", "DET", "DT", 6, "det"))
+    rows += [("jury", "jury", "NOUN", "NN", 6 + det, "nsubj"), ("told", "tell", "VERB", "VBD", 6 + det, "ROOT")]
+    spaces = [True] * len(rows)
+    spaces[3] = spaces[-1] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12b_headline_hearer_is_no_speaker():
+    doc = _hearer_doc(det=False)
+    (q,) = _checked(doc, find_reported_speech(doc))
+    assert (q.text, q.rule, q.speaker.mention) == ("Baker kept the funds", "hearer_subject", None)
+
+
+def test_clauses12b_hearer_noun_with_article_is_a_speaker():
+    # "..., the jury told": a full clause whose subject spoke (no headline drop).
+    doc = _hearer_doc(det=True)
+    (q,) = _checked(doc, find_reported_speech(doc))
+    assert (q.text, q.rule, q.speaker.mention.text) == ("Baker kept the funds", "clause", "the jury")

@@ -1503,6 +1503,20 @@ class _Finder:
             return "expected_speech", "intention"
         return None
 
+    def _hearer_subject(self, verb: Token, subject: Token | None) -> bool:
+        """Rule hearer_subject: the headline passive "Lee 'kept the money',
+        jury told" drops "was": its bare subject after the clause, with no
+        article (``hearer_nouns`` in data/cues.json: jury, court, inquiry),
+        is who heard it, not the speaker. The statement gets no source."""
+        if subject is None or verb.lemma_.lower() not in _ADDRESSEE_CUES or subject.i < verb.i - 1:
+            return False
+        if subject.lemma_.lower() not in self.lexicon.words("hearer_nouns") or subject.left_edge.i != subject.i:
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in verb.children):
+            return False
+        # After its clause: the clause comes before the subject.
+        return any(c.dep_ in _CLAUSE_DEPS and c.i < subject.i for c in verb.children)
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         if self.taken[verb.i] and verb.dep_ != "conj":
@@ -1521,6 +1535,9 @@ class _Finder:
             # else (no clause, no parenthetical).
             self.quoted_object(verb, subject, rule="quoted_object_only")
             return
+        hearer = self._hearer_subject(verb, subject)
+        if hearer:
+            subject = None
         found = False
         joined = self._word_split_clauses(verb)
         for child in verb.children:
@@ -1575,6 +1592,8 @@ class _Finder:
                     rule = "quoted_that_piece" if quoted else rule
                     if unstated is not None:
                         rule = unstated[0]
+                    elif hearer:
+                        rule = "hearer_subject"
                     self.emit(
                         a, b, verb, cue_last, subject, rule=rule, part=quoted, type_=unstated and unstated[1]
                     )
