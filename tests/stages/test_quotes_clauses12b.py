@@ -148,3 +148,40 @@ def test_clauses12b_hearer_noun_with_article_is_a_speaker():
     doc = _hearer_doc(det=True)
     (q,) = _checked(doc, find_reported_speech(doc))
     assert (q.text, q.rule, q.speaker.mention.text) == ("Baker kept the funds", "clause", "the jury")
+
+
+def _as_after_cue_doc(mark: str) -> Doc:
+    # The toll has risen to 12 , the ministry said , MARK crews searched the towns .
+    # (both commas hung on the parataxis cue, as the model parses such leads)
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("toll", "toll", "NOUN", "NN", 3, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 3, "aux"),
+        ("risen", "rise", "VERB", "VBN", 3, "ROOT"),
+        ("to", "to", "ADP", "IN", 3, "prep"),
+        ("12", "12", "NUM", "CD", 4, "pobj"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("ministry", "ministry", "NOUN", "NN", 9, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        (mark, mark, "SCONJ", "IN", 13, "mark"),
+        ("crews", "crew", "NOUN", "NNS", 13, "nsubj"),
+        ("searched", "search", "VERB", "VBD", 9, "advcl"),
+        ("the", "the", "DET", "DT", 15, "det"),
+        ("towns", "town", "NOUN", "NNS", 13, "dobj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[5] = spaces[9] = spaces[15] = spaces[16] = False
+    return _doc(rows, spaces=spaces)
+
+
+def test_clauses12b_statement_before_cue_and_writers_as_clause():
+    got = _reported(_as_after_cue_doc("as"))
+    assert got == [("The toll has risen to 12", "said", "comma_on_cue", "speech")]
+
+
+def test_clauses12b_other_clause_after_cue_is_left_to_the_interrupting_rule():
+    # "..., the ministry said, until crews searched ...": no parenthetical here.
+    assert _reported(_as_after_cue_doc("until")) == []

@@ -667,9 +667,31 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
         # then opens with it).
         if left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS):
             return True
+        # Rule comma_on_cue: so may a parataxis cue's, when an "as" clause
+        # of the writer's follows it ("..., the ministry said, as crews
+        # searched the towns": the parser hangs both commas on the cue).
+        # Other clauses after it ("..., he said, until it went bankrupt")
+        # go on the statement (rule interrupting) and stay as they were.
+        if (
+            left > 0
+            and verb.dep_ == "parataxis"
+            and doc[left].text in SEPARATORS
+            and doc[left].head.i == verb.i
+            and any(_after_cue_as(c) for c in verb.rights)
+        ):
+            return True
         return _set_off_before_subject(verb, subject) is not None
     right = verb.right_edge.i
     return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
+
+
+def _after_cue_as(child: Token) -> bool:
+    """Whether ``child`` is a clause opened by "as" set off after its cue
+    (``after_cue_marks`` in data/cues.json), the writer's own setting."""
+    if child.dep_ != "advcl" or child.left_edge.i < 1 or child.doc[child.left_edge.i - 1].text not in SEPARATORS:
+        return False
+    marks = cue_lexicon().words("after_cue_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks and c.i == child.left_edge.i for c in child.children)
 
 
 def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
@@ -1651,7 +1673,9 @@ class _Finder:
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
             cut = _set_off_before_subject(verb, subject) if subject is not None else None
-            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical", cut_from=cut)
+            own = verb.dep_ == "parataxis" and self.doc[verb.left_edge.i].text in SEPARATORS
+            rule = "comma_on_cue" if own and any(_after_cue_as(c) for c in verb.rights) else "parenthetical"
+            self.around(verb.head, verb, verb, verb, subject, rule=rule, cut_from=cut)
 
     def quoted_object(self, verb: Token, subject: Token | None, rule: str = "quoted_object") -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
