@@ -303,8 +303,14 @@ def _tense(tok: Token) -> str:
     return tok.tag_
 
 
+def _quoted_object_only() -> frozenset[str]:
+    """``quoted_object_only_verbs`` in data/cues.json (rule quoted_object_only)."""
+    return cue_lexicon().words("quoted_object_only_verbs")
+
+
 def _is_cue_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in _CUES and (tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+    lemma = tok.lemma_.lower()
+    return (lemma in _CUES or lemma in _quoted_object_only()) and (tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
 
 
 def _cue_modifiers(verb: Token, first: Token) -> Token:
@@ -661,9 +667,31 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
         # then opens with it).
         if left > 0 and (doc[left - 1].text in SEPARATORS or after_conj and doc[left].text in SEPARATORS):
             return True
+        # Rule comma_on_cue: so may a parataxis cue's, when an "as" clause
+        # of the writer's follows it ("..., the ministry said, as crews
+        # searched the towns": the parser hangs both commas on the cue).
+        # Other clauses after it ("..., he said, until it went bankrupt")
+        # go on the statement (rule interrupting) and stay as they were.
+        if (
+            left > 0
+            and verb.dep_ == "parataxis"
+            and doc[left].text in SEPARATORS
+            and doc[left].head.i == verb.i
+            and any(_after_cue_as(c) for c in verb.rights)
+        ):
+            return True
         return _set_off_before_subject(verb, subject) is not None
     right = verb.right_edge.i
     return (doc[right].text in SEPARATORS) or (right + 1 < len(doc) and doc[right + 1].text in SEPARATORS)
+
+
+def _after_cue_as(child: Token) -> bool:
+    """Whether ``child`` is a clause opened by "as" set off after its cue
+    (``after_cue_marks`` in data/cues.json), the writer's own setting."""
+    if child.dep_ != "advcl" or child.left_edge.i < 1 or child.doc[child.left_edge.i - 1].text not in SEPARATORS:
+        return False
+    marks = cue_lexicon().words("after_cue_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks and c.i == child.left_edge.i for c in child.children)
 
 
 def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
@@ -679,6 +707,25 @@ def _set_off_before_subject(verb: Token, subject: Token) -> int | None:
     if any(t.text in SEPARATORS or t.text in (";", ":") for t in doc[verb.left_edge.i : k]):
         return None
     return k
+
+
+def _subjunctive(clause: Token) -> bool:
+    """Whether a clause is in the subjunctive: a subject and a bare verb
+    ("that he resign") or a bare "be" ("that it be listed"), no modal or
+    tensed auxiliary, and no "to" (an infinitive is not a clause)."""
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    if any(a.lower_ == "to" or a.tag_ != "VB" for a in auxes):
+        return False
+    if auxes:
+        return all(a.lower_ == "be" for a in auxes)
+    if clause.tag_ != "VB":
+        return False
+    # A plural or first-person subject makes a bare form a present tense too
+    # ("that they review"): only a third-person singular one is read.
+    subj = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
 
 
 def _complement_that(clause: Token) -> bool:
@@ -1452,6 +1499,46 @@ class _Finder:
                 lead = None
         return joined
 
+    def _unstated(self, verb: Token, clause: Token) -> tuple[str, str] | None:
+        """A cue clause that states nothing yet: (rule, type) or None.
+
+        Rule mandative_subjunctive: "recommended that the depot be
+        demolished", "demanded that he resign": a mandative verb
+        (``mandative_verbs`` in data/cues.json) with a subjunctive clause (a
+        bare verb, or a bare "be" before it, with a subject) asks for
+        something, a directive (type intention), not a statement.
+        Rule expected_speech: "is expected to tell the jury that ...", "is
+        due to announce that ...": a cue in the infinitive under an
+        expectation (``expectation_heads``) reports words not yet said
+        (type intention: a planned act)."""
+        lex = self.lexicon
+        if verb.lemma_.lower() in lex.words("mandative_verbs") and _subjunctive(clause):
+            return "mandative_subjunctive", "intention"
+        head = verb.head
+        if (
+            verb.dep_ == "xcomp"
+            and verb.tag_ == "VB"
+            and head.i != verb.i
+            and head.lemma_.lower() in lex.words("expectation_heads")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return "expected_speech", "intention"
+        return None
+
+    def _hearer_subject(self, verb: Token, subject: Token | None) -> bool:
+        """Rule hearer_subject: the headline passive "Lee 'kept the money',
+        jury told" drops "was": its bare subject after the clause, with no
+        article (``hearer_nouns`` in data/cues.json: jury, court, inquiry),
+        is who heard it, not the speaker. The statement gets no source."""
+        if subject is None or verb.lemma_.lower() not in _ADDRESSEE_CUES or subject.i < verb.i - 1:
+            return False
+        if subject.lemma_.lower() not in self.lexicon.words("hearer_nouns") or subject.left_edge.i != subject.i:
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in verb.children):
+            return False
+        # After its clause: the clause comes before the subject.
+        return any(c.dep_ in _CLAUSE_DEPS and c.i < subject.i for c in verb.children)
+
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
         if self.taken[verb.i] and verb.dep_ != "conj":
@@ -1463,6 +1550,16 @@ class _Finder:
             return
         lemma = verb.lemma_.lower()
         subject = cue_subject(verb)
+        if lemma not in _CUES:
+            # Rule quoted_object_only: "defended the budget as "a hard
+            # budget"": a verb that is no cue of its own reports the
+            # speaker's quoted words that characterize its object, nothing
+            # else (no clause, no parenthetical).
+            self.quoted_object(verb, subject, rule="quoted_object_only")
+            return
+        hearer = self._hearer_subject(verb, subject)
+        if hearer:
+            subject = None
         found = False
         joined = self._word_split_clauses(verb)
         for child in verb.children:
@@ -1510,10 +1607,18 @@ class _Finder:
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
                 own = "hyphen_word" if child.i in joined else "clause"
+                unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
-                    self.emit(a, b, verb, cue_last, subject, rule="quoted_that_piece" if quoted else rule, part=quoted)
+                    rule = "quoted_that_piece" if quoted else rule
+                    if unstated is not None:
+                        rule = unstated[0]
+                    elif hearer:
+                        rule = "hearer_subject"
+                    self.emit(
+                        a, b, verb, cue_last, subject, rule=rule, part=quoted, type_=unstated and unstated[1]
+                    )
                 found = True
         if found or (lemma in _EVIDENCE_CUES and lemma not in SPEECH_VERBS):
             return
@@ -1568,9 +1673,11 @@ class _Finder:
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
             cut = _set_off_before_subject(verb, subject) if subject is not None else None
-            self.around(verb.head, verb, verb, verb, subject, rule="parenthetical", cut_from=cut)
+            own = verb.dep_ == "parataxis" and self.doc[verb.left_edge.i].text in SEPARATORS
+            rule = "comma_on_cue" if own and any(_after_cue_as(c) for c in verb.rights) else "parenthetical"
+            self.around(verb.head, verb, verb, verb, subject, rule=rule, cut_from=cut)
 
-    def quoted_object(self, verb: Token, subject: Token | None) -> bool:
+    def quoted_object(self, verb: Token, subject: Token | None, rule: str = "quoted_object") -> bool:
         """Report the object phrase of a cue verb when the speaker's quoted
         words characterize it: 'called him a "nice guy"', 'accused Lee of
         "a smear"', 'praised her as "a fighter"', 'mocked him for "a tough
@@ -1609,7 +1716,7 @@ class _Finder:
             if tok.dep_ == "prep" and tok.lower_ not in _QUOTED_OBJECT_PREPS:
                 return False
             tok = tok.head
-        self.emit(first, last, verb, verb, subject, rule="quoted_object", phrase=True)
+        self.emit(first, last, verb, verb, subject, rule=rule, phrase=True)
         return True
 
     def _frames_quote(self, first: int, last: int) -> bool:
@@ -2139,7 +2246,8 @@ def _cue_candidates(doc: Doc, inside: list[bool]) -> Iterator[Token]:
     cue = [_CUE_LEMMAS.get(lemma) for lemma in uniq.tolist()]
     for k, (lemma, known) in enumerate(zip(uniq.tolist(), cue, strict=True)):
         if known is None:
-            cue[k] = _CUE_LEMMAS[lemma] = strings[lemma].lower() in _CUES
+            low = strings[lemma].lower()
+            cue[k] = _CUE_LEMMAS[lemma] = low in _CUES or low in _quoted_object_only()
     wanted = np.array(cue, dtype=bool)[inv] | (cols[:, 1] == strings["according"])
     wanted &= ~np.array(inside, dtype=bool)
     for i in np.flatnonzero(wanted).tolist():
