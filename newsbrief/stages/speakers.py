@@ -104,6 +104,9 @@ _VERDICT_NOUNS = _speaker_words("verdict_nouns")
 # "... Airways" named last.
 _ORG_KIND_NAMES = _org_kind_names()
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
+_LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
+# Every word that says what kind an organisation is, inside its name.
+_ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -723,6 +726,7 @@ class _Resolver:
         i = bisect_left(self.ref_starts, before) - 1
         best: tuple[float, int, str] | None = None
         farther: str | None = None
+        farther_start = -1
         seen = 0
         while i >= 0 and seen < _MAX_CANDIDATES:
             ref = self.refs[i]
@@ -741,7 +745,8 @@ class _Resolver:
                 continue
             distance = sent - ref.sent
             if distance > window:
-                farther = farther or ref.eid
+                if farther is None:
+                    farther, farther_start = ref.eid, ref.start
                 if best is not None:
                     break
                 continue
@@ -765,10 +770,33 @@ class _Resolver:
             # Number agrees too: "he" or "she" is not "the experts".
             number_ok = not (gender in ("m", "f") and prev.plural)
             if type_ok and number_ok and not (gender and prev_gender and prev_gender != gender):
+                if (
+                    farther is not None
+                    and window == _SENTENCE_WINDOW
+                    and self._unsexed_desc_before(prev, gender, farther, farther_start)
+                ):
+                    # Rule ``pronoun_passes_unsexed_desc``.
+                    return self.named(self.entities[farther], None)
                 return prev
         if farther is not None and window == _SENTENCE_WINDOW:
             return self.named(self.entities[farther], None)
         return None
+
+    def _unsexed_desc_before(self, prev: _Resolved, gender: str, eid: str, ref_start: int) -> bool:
+        """Rule ``pronoun_passes_unsexed_desc``: "A spokesperson for the
+        board says ... Later, Ann Roe walks out ... She smiles. 'Yes,' she
+        says": "he" or "she" is not an unnamed source of unstated gender
+        when a person of that gender is named after that source's mention;
+        it is that person."""
+        if gender not in ("m", "f") or prev.type != "DESC" or prev.gender or prev.entity is not None:
+            return False
+        if self.gender.get(eid, "") != gender or self.entities[eid].type != "PERSON":
+            return False
+        for quote, resolved in reversed(self.history):
+            if resolved is prev or (resolved.type == "DESC" and resolved.name == prev.name):
+                anchor = quote.speaker.mention
+                return anchor is not None and anchor.end <= ref_start and not self.in_quote(ref_start)
+        return False
 
     def _gendered_subject(self, start: int, gender: str) -> _Resolved | None:
         """Rule ``gendered_subject``: an unnamed subject earlier in the
@@ -1143,8 +1171,8 @@ class _Resolver:
         # (Not when a noun or possessor before the head says which: "the
         # state mediation board", "the city's board".)
         which = any(t.dep_ in ("compound", "poss") for t in core if t.i < root.i)
-        if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
-            spoke = self._org_just_spoke(start)
+        if definite and not plural and (head in _GENERIC_ORG_HEADS or head in _LAST_SPEAKER_HEADS) and not which:
+            spoke = self._org_just_spoke(start, head)
             if spoke is not None:
                 self.story_orgs[head] = spoke
                 return spoke
@@ -1372,7 +1400,7 @@ class _Resolver:
         ent = self.entity_at(name.start_char, name.end_char)
         return ent if ent is not None and ent.type in ("PERSON", "ORG") else None
 
-    def _org_just_spoke(self, start: int) -> _Resolved | None:
+    def _org_just_spoke(self, start: int, head: str) -> _Resolved | None:
         """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is
         recalling cars. The company said": "the company" is the organisation
         named as the speaker of the quote just before, in this or the
@@ -1382,13 +1410,36 @@ class _Resolver:
             return None
         quote, last = self.history[-1]
         anchor = quote.speaker.mention
-        if anchor is None or last.type != "ORG" or last.entity is None or anchor.start >= start:
+        if anchor is None or last.entity is None or anchor.start >= start:
+            return None
+        if last.type != "ORG" and not (last.type == "PERSON" and self._called(last.entity, head)):
             return None
         if self.sent_of(start) - self.sent_of(anchor.start) > 1:
             return None
+        if head not in _GENERIC_ORG_HEADS:
+            # Rule ``org_head_is_last_org_speaker`` (speakers.toml,
+            # last_speaker_heads): only a name with no word of another kind.
+            kinds = _ORG_KIND_NAMES.get(head, frozenset()) | {head}
+            words = {w.lower() for w in self.entities[last.entity].name.split()}
+            if words & (_ORG_KIND_WORDS - kinds):
+                return None
         # Named there, not itself a description linked to it.
         ent = self.entity_at(anchor.start, anchor.end)
         return last if ent is not None and ent.id == last.entity else None
+
+    def _called(self, eid: str, head: str) -> bool:
+        """Rule ``org_named_person_by_apposition``: "Orbital Forge, the
+        Houston company building the lander,": a name the model took for a
+        person that the article gives an organisation noun in apposition
+        (outside quote marks) is that kind of organisation."""
+        for m in self.entities[eid].mentions:
+            span = self._span(m.start, m.end)
+            if span is None or len(span) == 0 or self.in_quote(m.start):
+                continue
+            for child in span.root.rights:
+                if child.dep_ == "appos" and child.lemma_.lower() == head and head in _ORG_HEADS:
+                    return True
+        return False
 
     def _document_issuer(self, start: int, lemma: str) -> _Resolved | None:
         """Rule ``document_author`` (speakers_refs.py), when the text names
