@@ -782,6 +782,28 @@ class _Resolver:
             return self.named(self.entities[farther], None)
         return None
 
+    def _unnamed_org_spoke_last(self, start: int, prev: _Resolved | None) -> bool:
+        """Rule ``it_continues_unnamed_org_speaker``: "The Growers' Guild
+        said ... It warned": "it" right after the quote of an organisation
+        the model did not tag (kept as written, its head an organisation
+        word) goes on with that organisation, not with one named earlier,
+        when no organisation is named (outside quote marks) in between."""
+        if prev is None or prev.entity is not None or prev.plural or prev.thing or not prev.name:
+            return False
+        # Its head, or the last word of the name as written ("... Association").
+        if prev.head not in _ORG_HEADS and prev.name.split()[-1].lower() not in _ORG_KIND_WORDS:
+            return False
+        if not self.history or self.history[-1][1] is not prev:
+            return False
+        anchor = self.history[-1][0].speaker.mention
+        if anchor is None or anchor.end > start or self.sent_of(start) - self.sent_of(anchor.start) > 1:
+            return False
+        lo = bisect_left(self.ref_starts, anchor.end)
+        hi = bisect_left(self.ref_starts, start)
+        return not any(
+            self.entities[ref.eid].type == "ORG" and not self.in_quote(ref.start) for ref in self.refs[lo:hi]
+        )
+
     def _unsexed_desc_before(self, prev: _Resolved, gender: str, eid: str, ref_start: int) -> bool:
         """Rule ``pronoun_passes_unsexed_desc``: "A spokesperson for the
         board says ... Later, Ann Roe walks out ... She smiles. 'Yes,' she
@@ -963,6 +985,9 @@ class _Resolver:
                 # Rule ``it_continues_place_speaker``: "the City of Doeville
                 # said ... It said": a city or country that spoke in the
                 # sentence before goes on speaking as "it".
+                return prev
+            if self._unnamed_org_spoke_last(start, prev):
+                # Rule ``it_continues_unnamed_org_speaker``.
                 return prev
             org = self.recent(start, ("ORG",), "", prev)
             if org is None or prev is None or prev.entity != org.entity:

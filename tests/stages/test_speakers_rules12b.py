@@ -64,3 +64,20 @@ def test_the_company_is_a_name_the_article_calls_a_company_in_apposition():
         "The company said it had delivered every milestone on time.\n"
     )
     assert _speaker_of(text, "delivered every milestone") == "Orbital Forge"
+
+
+def _guild(between: str) -> str:
+    return (
+        "Professor Ines Varga of Lindqvist University said the survey was careful.\n\n"
+        "The Cider Growers' Association said the results showed growers were \"doing their part\" for wildlife. "
+        f"{between}It warned that late grants had left some members short.\n"
+    )
+
+
+def test_it_goes_on_with_an_untagged_organisation_that_just_spoke():
+    assert _speaker_of(_guild(""), "late grants") == "The Cider Growers' Association"
+
+
+def test_it_after_an_organisation_named_in_between_is_not_the_untagged_one():
+    text = _guild("Lindqvist University disagreed. ")
+    assert _speaker_of(text, "late grants") != "The Cider Growers' Association"
