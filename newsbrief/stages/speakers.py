@@ -105,6 +105,16 @@ _VERDICT_NOUNS = _speaker_words("verdict_nouns")
 _ORG_KIND_NAMES = _org_kind_names()
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
 _LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
+
+
+def _message_words(key: str) -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)["message_reads"][key])
+
+
+_READ_CUES = _message_words("cues")
+_MESSAGE_NOUNS = _message_words("nouns")
+_SEND_VERBS = _message_words("send_verbs")
 # Every word that says what kind an organisation is, inside its name.
 _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
 # How many sentences back a pronoun or a definite description looks for its antecedent.
@@ -782,6 +792,44 @@ class _Resolver:
             return self.named(self.entities[farther], None)
         return None
 
+    def _message_sender(self, start: int) -> _Resolved | None:
+        """Rule ``message_it_reads_sender`` (speakers.toml, message_reads):
+        the named person who sent the message "it" stands for, from the
+        latest message noun (outside quote marks) in the pronoun's sentence
+        before it or in the sentence before; None when it names no sender."""
+        sent = self.sent_of(start)
+        lo = self._span(self.sent_starts[max(0, sent - 1)], self.sent_starts[max(0, sent - 1)] + 1)
+        at = self._span(start, start + 1)
+        if lo is None or at is None or len(lo) == 0 or len(at) == 0:
+            return None
+        nouns = [
+            t
+            for t in self.doc[lo[0].i : at[0].i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _MESSAGE_NOUNS and not self.in_quote(t.idx)
+        ]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        people: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "appos":
+                people.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        people += [obj] + [a for a in obj.rights if a.dep_ == "appos"]
+            elif child.dep_ == "relcl":
+                # "the message Roe sent", "the message the police say Roe sent".
+                verbs = [child] + [c for c in child.children if c.dep_ == "ccomp"]
+                for verb in verbs:
+                    if verb.lemma_.lower() in _SEND_VERBS:
+                        people += [c for c in verb.children if c.dep_ == "nsubj"]
+        for tok in people:
+            ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
+            if ent is not None and ent.type == "PERSON":
+                return self.named(ent, None)
+        return None
+
     def _unnamed_org_spoke_last(self, start: int, prev: _Resolved | None) -> bool:
         """Rule ``it_continues_unnamed_org_speaker``: "The Growers' Guild
         said ... It warned": "it" right after the quote of an organisation
@@ -986,6 +1034,11 @@ class _Resolver:
                 # said ... It said": a city or country that spoke in the
                 # sentence before goes on speaking as "it".
                 return prev
+            if word == "it" and self._cue_lemma(self.quote) in _READ_CUES:
+                sender = self._message_sender(start)
+                if sender is not None:
+                    # Rule ``message_it_reads_sender``.
+                    return sender
             if self._unnamed_org_spoke_last(start, prev):
                 # Rule ``it_continues_unnamed_org_speaker``.
                 return prev

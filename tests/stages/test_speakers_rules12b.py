@@ -81,3 +81,25 @@ def test_it_goes_on_with_an_untagged_organisation_that_just_spoke():
 def test_it_after_an_organisation_named_in_between_is_not_the_untagged_one():
     text = _guild("Lindqvist University disagreed. ")
     assert _speaker_of(text, "late grants") != "The Cider Growers' Association"
+
+
+def _message(sentence: str) -> str:
+    return (
+        "Mayor Tobias Wren opened the inquiry on Monday. The Harbour Authority gave evidence.\n\n"
+        f"{sentence} It read: 'The pier is closed until further notice.'\n"
+    )
+
+
+def test_it_read_is_the_sender_who_sent_the_message():
+    text = _message("The panel was shown a text message Lena Marsh sent to her brother in June.")
+    assert _speaker_of(text, "The pier is closed") == "Lena Marsh"
+
+
+def test_it_read_is_the_person_a_message_is_from():
+    text = _message("A message from a ferry skipper, Lena Marsh, was read to the panel.")
+    assert _speaker_of(text, "The pier is closed") == "Lena Marsh"
+
+
+def test_it_read_after_a_message_with_no_sender_takes_no_person():
+    text = _message("The panel was shown a text message about the storm.")
+    assert _speaker_of(text, "The pier is closed") != "Lena Marsh"
