@@ -1346,6 +1346,13 @@ class _Resolver:
             # had just spoken (not cached for the nearer rules above: a
             # round-up moves from one company to the next).
             return self.story_orgs[head]
+        if first == "the" and len(core) == 2 and not plural and head not in _ORG_HEADS and root.pos_ == "NOUN":
+            introduced = self._person_introduced(start, head)
+            if introduced is not None:
+                # Rule ``person_introduced_by_head``: also a mention of that
+                # person here, for a "she" that follows.
+                self.note_speaker(start, introduced.id, named=True)
+                return self._as_role(self.named(introduced, None), core)
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
@@ -1584,6 +1591,24 @@ class _Resolver:
                         return _Resolved(name, None, None, "ORG", head=head)
             break
         return None
+
+    def _person_introduced(self, start: int, head: str) -> Entity | None:
+        """Rule ``person_introduced_by_head``: "designed by the architect
+        Iris Kovacs ... The architect wrote": "the" and a common noun is the
+        one person the article named right after that noun, in apposition
+        (outside quote marks), before ``start``; None when none or several."""
+        found: set[str] = set()
+        lemmas = columns(self.doc, [LEMMA])[:, 0]
+        for i in np.flatnonzero(lemmas == self.doc.vocab.strings[head]).tolist():
+            tok = self.doc[i]
+            if tok.idx >= start or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.left_edge.i == tok.i + 1:
+                    ent = self.entity_at(child.idx, child.idx + len(child.text))
+                    if ent is not None and ent.type == "PERSON":
+                        found.add(ent.id)
+        return self.entities[found.pop()] if len(found) == 1 else None
 
     def _untagged_org_subject(self, start: int, own: bool = False) -> _Resolved | None:
         """Rule ``untagged_org_subject``: "Ferrovie Emiliane rejected the

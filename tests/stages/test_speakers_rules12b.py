@@ -103,3 +103,31 @@ def test_it_read_is_the_person_a_message_is_from():
 def test_it_read_after_a_message_with_no_sender_takes_no_person():
     text = _message("The panel was shown a text message about the storm.")
     assert _speaker_of(text, "The pier is closed") != "Lena Marsh"
+
+
+def _pier(second_engineer: str, said: str) -> str:
+    return (
+        "The old pier was rebuilt in 1988 by the engineer Maria Olsen and reopened a year later.\n\n"
+        f"{second_engineer}Okafor, the owner's lawyer, said repairs were too costly.\n\n"
+        f"{said}\n"
+    )
+
+
+LETTER = (
+    "The engineer, now 79, wrote to the council last month urging it to save the pier. In the letter, she said the pier "
+    "had been built to last a century."
+)
+
+
+def test_the_noun_is_the_one_person_named_after_it_earlier_and_she_follows():
+    text = _pier("", LETTER)
+    assert _speaker_of(text, "to save the pier") == "Maria Olsen"
+    assert _speaker_of(text, "built to last a century") == "Maria Olsen"
+
+
+def test_the_noun_is_no_one_when_two_people_were_named_after_it():
+    text = _pier(
+        "A survey was done by the engineer Omar Haddad in 2001. ",
+        "The engineer, now 79, said the pier had been built to last a century.",
+    )
+    assert _speaker_of(text, "built to last a century") not in ("Maria Olsen", "Omar Haddad")
