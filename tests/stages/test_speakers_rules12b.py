@@ -114,8 +114,8 @@ def _pier(second_engineer: str, said: str) -> str:
 
 
 LETTER = (
-    "The engineer, now 79, wrote to the council last month urging it to save the pier. In the letter, she said the pier "
-    "had been built to last a century."
+    "The engineer, now 79, wrote to the council last month urging it to save the pier. "
+    "In the letter, she said the pier had been built to last a century."
 )
 
 
