@@ -2022,6 +2022,17 @@ class _Resolver:
         if named is not None:
             mention = TextSpan(named.text, named.start_char, named.end_char)
             return self.resolve(_with_mention(quote, mention), prev)
+        head = verb.head
+        if verb.dep_ == "acl" and head.i < verb.i and not self.in_quote(head.idx):
+            # Rule ``cue_as_acl_of_person``: "Ana Roe, Ben Roe's cousin,
+            # posted that ...": the parser made the cue a participle hanging
+            # from the name before it; a person so named is the speaker (a
+            # thing is not: "the video posted online").
+            ent = self.entity_at(head.idx, head.idx + len(head.text))
+            if ent is not None and ent.type == "PERSON" and head.ent_type_ == "PERSON":
+                phrase = self.doc[head.left_edge.i : head.i + 1]
+                mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+                return self.resolve(_with_mention(quote, mention), prev)
         for _ in range(_CUE_CLIMB):
             subject = next(
                 (

@@ -131,3 +131,12 @@ def test_the_noun_is_no_one_when_two_people_were_named_after_it():
         "The engineer, now 79, said the pier had been built to last a century.",
     )
     assert _speaker_of(text, "built to last a century") not in ("Maria Olsen", "Omar Haddad")
+
+
+def test_cue_the_parser_hung_from_a_name_is_that_persons():
+    text = (
+        "Harbour ward councillor Owen Marsh said the count was slow.\n\n"
+        "Party whip Lena Marsh, Owen Marsh's cousin, posted on Facebook that the vote was "
+        "'far from settled, and that includes the postal ballots'.\n"
+    )
+    assert _speaker_of(text, "far from settled") == "Lena Marsh"
