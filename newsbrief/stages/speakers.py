@@ -104,6 +104,19 @@ _VERDICT_NOUNS = _speaker_words("verdict_nouns")
 # "... Airways" named last.
 _ORG_KIND_NAMES = _org_kind_names()
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
+_LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
+
+
+def _message_words(key: str) -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)["message_reads"][key])
+
+
+_READ_CUES = _message_words("cues")
+_MESSAGE_NOUNS = _message_words("nouns")
+_SEND_VERBS = _message_words("send_verbs")
+# Every word that says what kind an organisation is, inside its name.
+_ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 _MAX_CANDIDATES = 40
@@ -723,6 +736,7 @@ class _Resolver:
         i = bisect_left(self.ref_starts, before) - 1
         best: tuple[float, int, str] | None = None
         farther: str | None = None
+        farther_start = -1
         seen = 0
         while i >= 0 and seen < _MAX_CANDIDATES:
             ref = self.refs[i]
@@ -741,7 +755,8 @@ class _Resolver:
                 continue
             distance = sent - ref.sent
             if distance > window:
-                farther = farther or ref.eid
+                if farther is None:
+                    farther, farther_start = ref.eid, ref.start
                 if best is not None:
                     break
                 continue
@@ -765,10 +780,93 @@ class _Resolver:
             # Number agrees too: "he" or "she" is not "the experts".
             number_ok = not (gender in ("m", "f") and prev.plural)
             if type_ok and number_ok and not (gender and prev_gender and prev_gender != gender):
+                if (
+                    farther is not None
+                    and window == _SENTENCE_WINDOW
+                    and self._unsexed_desc_before(prev, gender, farther, farther_start)
+                ):
+                    # Rule ``pronoun_passes_unsexed_desc``.
+                    return self.named(self.entities[farther], None)
                 return prev
         if farther is not None and window == _SENTENCE_WINDOW:
             return self.named(self.entities[farther], None)
         return None
+
+    def _message_sender(self, start: int) -> _Resolved | None:
+        """Rule ``message_it_reads_sender`` (speakers.toml, message_reads):
+        the named person who sent the message "it" stands for, from the
+        latest message noun (outside quote marks) in the pronoun's sentence
+        before it or in the sentence before; None when it names no sender."""
+        sent = self.sent_of(start)
+        lo = self._span(self.sent_starts[max(0, sent - 1)], self.sent_starts[max(0, sent - 1)] + 1)
+        at = self._span(start, start + 1)
+        if lo is None or at is None or len(lo) == 0 or len(at) == 0:
+            return None
+        nouns = [
+            t
+            for t in self.doc[lo[0].i : at[0].i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _MESSAGE_NOUNS and not self.in_quote(t.idx)
+        ]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        people: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "appos":
+                people.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        people += [obj] + [a for a in obj.rights if a.dep_ == "appos"]
+            elif child.dep_ == "relcl":
+                # "the message Roe sent", "the message the police say Roe sent".
+                verbs = [child] + [c for c in child.children if c.dep_ == "ccomp"]
+                for verb in verbs:
+                    if verb.lemma_.lower() in _SEND_VERBS:
+                        people += [c for c in verb.children if c.dep_ == "nsubj"]
+        for tok in people:
+            ent = self.entity_at(tok.idx, tok.idx + len(tok.text))
+            if ent is not None and ent.type == "PERSON":
+                return self.named(ent, None)
+        return None
+
+    def _unnamed_org_spoke_last(self, start: int, prev: _Resolved | None) -> bool:
+        """Rule ``it_continues_unnamed_org_speaker``: "The Growers' Guild
+        said ... It warned": "it" right after the quote of an organisation
+        the model did not tag (kept as written, its head an organisation
+        word) goes on with that organisation, not with one named earlier,
+        when no organisation is named (outside quote marks) in between."""
+        if prev is None or prev.entity is not None or prev.plural or prev.thing or not prev.name:
+            return False
+        # Its head, or the last word of the name as written ("... Association").
+        if prev.head not in _ORG_HEADS and prev.name.split()[-1].lower() not in _ORG_KIND_WORDS:
+            return False
+        if not self.history or self.history[-1][1] is not prev:
+            return False
+        anchor = self.history[-1][0].speaker.mention
+        if anchor is None or anchor.end > start or self.sent_of(start) - self.sent_of(anchor.start) > 1:
+            return False
+        lo = bisect_left(self.ref_starts, anchor.end)
+        hi = bisect_left(self.ref_starts, start)
+        return not any(
+            self.entities[ref.eid].type == "ORG" and not self.in_quote(ref.start) for ref in self.refs[lo:hi]
+        )
+
+    def _unsexed_desc_before(self, prev: _Resolved, gender: str, eid: str, ref_start: int) -> bool:
+        """Rule ``pronoun_passes_unsexed_desc``: "A spokesperson for the
+        board says ... Later, Ann Roe walks out ... She smiles. 'Yes,' she
+        says": "he" or "she" is not an unnamed source of unstated gender
+        when a person of that gender is named after that source's mention;
+        it is that person."""
+        if gender not in ("m", "f") or prev.type != "DESC" or prev.gender or prev.entity is not None:
+            return False
+        if self.gender.get(eid, "") != gender or self.entities[eid].type != "PERSON":
+            return False
+        for quote, resolved in reversed(self.history):
+            if resolved is prev or (resolved.type == "DESC" and resolved.name == prev.name):
+                anchor = quote.speaker.mention
+                return anchor is not None and anchor.end <= ref_start and not self.in_quote(ref_start)
+        return False
 
     def _gendered_subject(self, start: int, gender: str) -> _Resolved | None:
         """Rule ``gendered_subject``: an unnamed subject earlier in the
@@ -935,6 +1033,14 @@ class _Resolver:
                 # Rule ``it_continues_place_speaker``: "the City of Doeville
                 # said ... It said": a city or country that spoke in the
                 # sentence before goes on speaking as "it".
+                return prev
+            if word == "it" and self._cue_lemma(self.quote) in _READ_CUES:
+                sender = self._message_sender(start)
+                if sender is not None:
+                    # Rule ``message_it_reads_sender``.
+                    return sender
+            if self._unnamed_org_spoke_last(start, prev):
+                # Rule ``it_continues_unnamed_org_speaker``.
                 return prev
             org = self.recent(start, ("ORG",), "", prev)
             if org is None or prev is None or prev.entity != org.entity:
@@ -1143,8 +1249,8 @@ class _Resolver:
         # (Not when a noun or possessor before the head says which: "the
         # state mediation board", "the city's board".)
         which = any(t.dep_ in ("compound", "poss") for t in core if t.i < root.i)
-        if definite and not plural and head in _GENERIC_ORG_HEADS and not which:
-            spoke = self._org_just_spoke(start)
+        if definite and not plural and (head in _GENERIC_ORG_HEADS or head in _LAST_SPEAKER_HEADS) and not which:
+            spoke = self._org_just_spoke(start, head)
             if spoke is not None:
                 self.story_orgs[head] = spoke
                 return spoke
@@ -1240,6 +1346,13 @@ class _Resolver:
             # had just spoken (not cached for the nearer rules above: a
             # round-up moves from one company to the next).
             return self.story_orgs[head]
+        if first == "the" and len(core) == 2 and not plural and head not in _ORG_HEADS and root.pos_ == "NOUN":
+            introduced = self._person_introduced(start, head)
+            if introduced is not None:
+                # Rule ``person_introduced_by_head``: also a mention of that
+                # person here, for a "she" that follows.
+                self.note_speaker(start, introduced.id, named=True)
+                return self._as_role(self.named(introduced, None), core)
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
@@ -1372,7 +1485,7 @@ class _Resolver:
         ent = self.entity_at(name.start_char, name.end_char)
         return ent if ent is not None and ent.type in ("PERSON", "ORG") else None
 
-    def _org_just_spoke(self, start: int) -> _Resolved | None:
+    def _org_just_spoke(self, start: int, head: str) -> _Resolved | None:
         """Rule ``company_is_last_org_speaker``: "Kuroda Motor said it is
         recalling cars. The company said": "the company" is the organisation
         named as the speaker of the quote just before, in this or the
@@ -1382,13 +1495,36 @@ class _Resolver:
             return None
         quote, last = self.history[-1]
         anchor = quote.speaker.mention
-        if anchor is None or last.type != "ORG" or last.entity is None or anchor.start >= start:
+        if anchor is None or last.entity is None or anchor.start >= start:
+            return None
+        if last.type != "ORG" and not (last.type == "PERSON" and self._called(last.entity, head)):
             return None
         if self.sent_of(start) - self.sent_of(anchor.start) > 1:
             return None
+        if head not in _GENERIC_ORG_HEADS:
+            # Rule ``org_head_is_last_org_speaker`` (speakers.toml,
+            # last_speaker_heads): only a name with no word of another kind.
+            kinds = _ORG_KIND_NAMES.get(head, frozenset()) | {head}
+            words = {w.lower() for w in self.entities[last.entity].name.split()}
+            if words & (_ORG_KIND_WORDS - kinds):
+                return None
         # Named there, not itself a description linked to it.
         ent = self.entity_at(anchor.start, anchor.end)
         return last if ent is not None and ent.id == last.entity else None
+
+    def _called(self, eid: str, head: str) -> bool:
+        """Rule ``org_named_person_by_apposition``: "Orbital Forge, the
+        Houston company building the lander,": a name the model took for a
+        person that the article gives an organisation noun in apposition
+        (outside quote marks) is that kind of organisation."""
+        for m in self.entities[eid].mentions:
+            span = self._span(m.start, m.end)
+            if span is None or len(span) == 0 or self.in_quote(m.start):
+                continue
+            for child in span.root.rights:
+                if child.dep_ == "appos" and child.lemma_.lower() == head and head in _ORG_HEADS:
+                    return True
+        return False
 
     def _document_issuer(self, start: int, lemma: str) -> _Resolved | None:
         """Rule ``document_author`` (speakers_refs.py), when the text names
@@ -1455,6 +1591,24 @@ class _Resolver:
                         return _Resolved(name, None, None, "ORG", head=head)
             break
         return None
+
+    def _person_introduced(self, start: int, head: str) -> Entity | None:
+        """Rule ``person_introduced_by_head``: "designed by the architect
+        Iris Kovacs ... The architect wrote": "the" and a common noun is the
+        one person the article named right after that noun, in apposition
+        (outside quote marks), before ``start``; None when none or several."""
+        found: set[str] = set()
+        lemmas = columns(self.doc, [LEMMA])[:, 0]
+        for i in np.flatnonzero(lemmas == self.doc.vocab.strings[head]).tolist():
+            tok = self.doc[i]
+            if tok.idx >= start or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.left_edge.i == tok.i + 1:
+                    ent = self.entity_at(child.idx, child.idx + len(child.text))
+                    if ent is not None and ent.type == "PERSON":
+                        found.add(ent.id)
+        return self.entities[found.pop()] if len(found) == 1 else None
 
     def _untagged_org_subject(self, start: int, own: bool = False) -> _Resolved | None:
         """Rule ``untagged_org_subject``: "Ferrovie Emiliane rejected the
@@ -1868,6 +2022,17 @@ class _Resolver:
         if named is not None:
             mention = TextSpan(named.text, named.start_char, named.end_char)
             return self.resolve(_with_mention(quote, mention), prev)
+        head = verb.head
+        if verb.dep_ == "acl" and head.i < verb.i and not self.in_quote(head.idx):
+            # Rule ``cue_as_acl_of_person``: "Ana Roe, Ben Roe's cousin,
+            # posted that ...": the parser made the cue a participle hanging
+            # from the name before it; a person so named is the speaker (a
+            # thing is not: "the video posted online").
+            ent = self.entity_at(head.idx, head.idx + len(head.text))
+            if ent is not None and ent.type == "PERSON" and head.ent_type_ == "PERSON":
+                phrase = self.doc[head.left_edge.i : head.i + 1]
+                mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+                return self.resolve(_with_mention(quote, mention), prev)
         for _ in range(_CUE_CLIMB):
             subject = next(
                 (
