@@ -12,7 +12,7 @@ from newsbrief.evaluation.quotes import KINDS, find_gold_files, gold_text_path, 
 from newsbrief.evaluation.runner import read_floors
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
+NAMES = ("heldout",) + tuple(f"heldout{k}" for k in range(2, 11))
 SETS = {name: find_gold_files([EVAL / name]) for name in NAMES if (EVAL / name).is_dir()}
 GOLD_FILES = [path for files in SETS.values() for path in files]
 
