@@ -630,13 +630,14 @@ def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[S
     n = len(doc)
     # Only the quote marks are visited: a Token per word of the document
     # cost more than the rest of the rule (bench/stage_profile.py).
-    orth = column(doc, ORTH)
+    orth, lower = column(doc, ORTH), column(doc, LOWER)
+    frame_ids = [(f, [hash_string(w) for w in f]) for f in frames]
     marks = np.flatnonzero(np.isin(orth, np.array([hash_string(c) for c in _QUOTE_CHARS], dtype=np.uint64)))
     for i in marks[marks >= 2].tolist():
         if doc[i].text not in _QUOTE_CHARS:
             continue
         frame = next(
-            (f for f in frames if i >= len(f) and [t.lower_ for t in doc[i - len(f) : i]] == f), None
+            (f for f, ids in frame_ids if i >= len(f) and lower[i - len(f) : i].tolist() == ids), None
         )
         if frame is None:
             continue
