@@ -58,12 +58,12 @@ def test_the_agency_is_not_a_ministry_that_spoke_just_before():
 
 def test_the_company_is_a_name_the_article_calls_a_company_in_apposition():
     text = (
-        "Huntley pressed the agency on its contracts with Orbital Forge, the Houston company "
-        "building the lander.\n\n"
-        'Orbital Forge said in a statement that it remained "fully committed" to the program. '
-        "The company said it had delivered every milestone on time.\n"
+        "Senator Price questioned the ministry on its deal with Marlow Kane, the Denver company "
+        "making the rover.\n\n"
+        'Marlow Kane said in a short note that it was "wholly committed" to the mission. '
+        "The company said it had met each deadline so far.\n"
     )
-    assert _speaker_of(text, "delivered every milestone") == "Orbital Forge"
+    assert _speaker_of(text, "met each deadline") == "Marlow Kane"
 
 
 def _guild(between: str) -> str:
