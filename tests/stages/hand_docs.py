@@ -29,6 +29,26 @@ def hand_doc(rows: list[Row], ents: list[tuple[int, int, str]] = (), spaces: lis
     return doc
 
 
+def sentences_doc(rows: list[Row], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """Sentences from ``rows``, each ending at a full stop (its root heads
+    itself), spaced as printed (none before ",", "." or "'s"); ``ents`` are
+    (start, end, label) token spans."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[i == 0 or rows[i - 1][0] == "." for i in range(len(rows))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
 def offsets_checked(doc: Doc, quotes):
     """``quotes``, after checking that every content, cue and speaker mention
     equals the text at its offsets."""

@@ -5,32 +5,11 @@ sentences written for these tests, so each pins the rule and not the model."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsbrief.stages.entities import cluster_entities
 
-from .hand_docs import VOCAB, Row
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
-    """Sentences from ``rows`` (each ends at a full stop); ``ents`` are
-    (start, end, label) token spans."""
-    starts = [i == 0 or rows[i - 1][0] == "." for i in range(len(rows))]
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=starts,
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
+from .hand_docs import Row, sentences_doc
 
 # "Her counsel, Ivo Brandl QC, spoke first. Mr Brandl sat down."
 COUNSEL: list[Row] = [
@@ -54,7 +33,7 @@ COUNSEL: list[Row] = [
 
 def test_post_nominal_letters_are_no_part_of_the_name():
     # Rule post_nominal: "Ivo Brandl QC" is Ivo Brandl.
-    doc = _doc(COUNSEL, [(3, 6, "PERSON")])
+    doc = sentences_doc(COUNSEL, [(3, 6, "PERSON")])
     ents = cluster_entities(doc)
     assert [e.name for e in ents] == ["Ivo Brandl"]
     m = ents[0].mentions[0]
@@ -64,13 +43,13 @@ def test_post_nominal_letters_are_no_part_of_the_name():
 def test_lower_case_word_after_a_name_is_kept():
     # "qc" in lower case is no post-nominal (only as written in capitals).
     rows = [r if i != 5 else ("qc", "qc", "PROPN", "NNP", 1, "appos") for i, r in enumerate(COUNSEL)]
-    doc = _doc(rows, [(3, 6, "PERSON")])
+    doc = sentences_doc(rows, [(3, 6, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Ivo Brandl qc"]
 
 
 def test_surname_after_an_honorific_joins_the_full_name():
     # Rule honorific_surname: the untagged "Mr Brandl" is Ivo Brandl's mention.
-    doc = _doc(COUNSEL, [(3, 6, "PERSON")])
+    doc = sentences_doc(COUNSEL, [(3, 6, "PERSON")])
     ents = cluster_entities(doc)
     assert [m.text for m in ents[0].mentions] == ["Ivo Brandl", "Brandl"]
     assert ents[0].mentions[1].start == doc[11].idx
@@ -79,7 +58,7 @@ def test_surname_after_an_honorific_joins_the_full_name():
 def test_surname_after_another_name_word_is_not_joined():
     # "Lena Brandl": a given name before the surname, no title: not Ivo's.
     rows = COUNSEL[:10] + [("Lena", "Lena", "PROPN", "NNP", 11, "compound")] + COUNSEL[11:]
-    doc = _doc(rows, [(3, 6, "PERSON")])
+    doc = sentences_doc(rows, [(3, 6, "PERSON")])
     ents = cluster_entities(doc)
     assert [m.text for m in ents[0].mentions] == ["Ivo Brandl"]
 
@@ -102,13 +81,13 @@ TWO_VARGAS: list[Row] = [
 def test_given_name_runs_on_into_a_namesakes_surname():
     # Rule name_runs_on: the model tagged "Cllr Ines" only; "Varga" is the
     # surname of Pal Varga, named in full: she is Ines Varga, not Pal.
-    doc = _doc(TWO_VARGAS, [(0, 2, "PERSON"), (5, 8, "PERSON")])
+    doc = sentences_doc(TWO_VARGAS, [(0, 2, "PERSON"), (5, 8, "PERSON")])
     assert sorted(e.name for e in cluster_entities(doc)) == ["Ines Varga", "Pal Varga"]
 
 
 def test_given_name_alone_stays_when_the_next_word_is_no_known_surname():
     # Without a full name ending in "Varga", the one-word mention is left as it is.
-    doc = _doc(TWO_VARGAS, [(0, 2, "PERSON")])
+    doc = sentences_doc(TWO_VARGAS, [(0, 2, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Ines"]
 
 
@@ -129,13 +108,13 @@ TWO_FARKAS: list[Row] = [
 def test_untagged_namesake_with_another_given_name_is_a_person_of_their_own():
     # Rule namesake_compound: "Omid" hangs on "Farkas", the surname of Zsofi
     # Farkas; a different given name: another person, after a person noun.
-    doc = _doc(TWO_FARKAS, [(5, 7, "PERSON")])
+    doc = sentences_doc(TWO_FARKAS, [(5, 7, "PERSON")])
     assert sorted(e.name for e in cluster_entities(doc)) == ["Omid Farkas", "Zsofi Farkas"]
 
 
 def test_name_word_opening_the_sentence_is_not_taken_for_a_given_name():
     # "Omid Farkas spoke." at a sentence start: the capital says nothing.
-    doc = _doc(TWO_FARKAS[1:], [(4, 6, "PERSON")])
+    doc = sentences_doc(TWO_FARKAS[1:], [(4, 6, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Zsofi Farkas"]
 
 
@@ -157,14 +136,14 @@ OFFICER: list[Row] = [
 
 def test_name_labelled_a_product_after_a_person_noun_is_a_person():
     # Rule person_noun_before_thing: "officer Vera Mott" is a person.
-    doc = _doc(OFFICER, [(8, 10, "PRODUCT")])
+    doc = sentences_doc(OFFICER, [(8, 10, "PRODUCT")])
     assert [(e.name, e.type) for e in cluster_entities(doc)] == [("Vera Mott", "PERSON")]
 
 
 def test_name_labelled_a_product_after_another_noun_stays_out():
     # "said brand Vera Mott": a brand is no person noun; the product is no entity.
     rows = [r if i != 7 else ("brand", "brand", "NOUN", "NN", 9, "compound") for i, r in enumerate(OFFICER)]
-    doc = _doc(rows, [(8, 10, "PRODUCT")])
+    doc = sentences_doc(rows, [(8, 10, "PRODUCT")])
     assert cluster_entities(doc) == []
 
 
@@ -189,7 +168,7 @@ BOARD: list[Row] = [
 
 def test_name_listing_items_the_model_tagged_apart_is_whole_by_its_acronym():
     # Rule org_name_list_acronym: BRRP spells the whole list: one name.
-    doc = _doc(BOARD, [(0, 4, "ORG"), (5, 8, "ORG")])
+    doc = sentences_doc(BOARD, [(0, 4, "ORG"), (5, 8, "ORG")])
     ents = cluster_entities(doc)
     assert [e.name for e in ents] == ["Board of Roads, Rivers and Ports"]
     m = ents[0].mentions[0]
@@ -199,7 +178,7 @@ def test_name_listing_items_the_model_tagged_apart_is_whole_by_its_acronym():
 def test_two_names_without_a_matching_acronym_stay_apart():
     # "(BRP)" does not spell the list: the model's two names stand.
     rows = [r if i != 9 else ("BRP", "BRP", "PROPN", "NNP", 3, "appos") for i, r in enumerate(BOARD)]
-    doc = _doc(rows, [(0, 4, "ORG"), (5, 8, "ORG")])
+    doc = sentences_doc(rows, [(0, 4, "ORG"), (5, 8, "ORG")])
     assert [e.name for e in cluster_entities(doc)] == ["Board of Roads", "Rivers and Ports"]
 
 
@@ -222,7 +201,7 @@ QUILLON: list[Row] = [
 
 def test_untagged_first_word_of_an_organisation_is_its_short_form():
     # Rule org_short_form_untagged: "Quillon said" is Quillon Data Works.
-    doc = _doc(QUILLON, [(3, 6, "ORG")])
+    doc = sentences_doc(QUILLON, [(3, 6, "ORG")])
     ents = cluster_entities(doc)
     found = [(m.text, m.start) for m in ents[0].mentions]
     assert found == [("Quillon Data Works", doc[3].idx), ("Quillon", doc[7].idx)]
@@ -233,7 +212,7 @@ def test_first_word_shared_by_two_organisations_is_left_alone():
     rows = QUILLON[:6] + [("and", "and", "CCONJ", "CC", 5, "cc"), ("Quillon", "Quillon", "PROPN", "NNP", 8, "compound"),
                           ("Bank", "Bank", "PROPN", "NNP", 5, "conj")] + QUILLON[6:]
     rows = [r if i < 9 else (r[0], r[1], r[2], r[3], r[4] + 3, r[5]) for i, r in enumerate(rows)]
-    doc = _doc(rows, [(3, 6, "ORG"), (7, 9, "ORG")])
+    doc = sentences_doc(rows, [(3, 6, "ORG"), (7, 9, "ORG")])
     ents = cluster_entities(doc)
     assert all(m.text != "Quillon" for e in ents for m in e.mentions)
 
@@ -259,7 +238,7 @@ DRUMMER: list[Row] = [
 def _drummer_doc(rows: list[Row]) -> Doc:
     # The last two rows' heads point at "played" (index 11).
     rows = [r if r[4] != 10 else (r[0], r[1], r[2], r[3], 11, r[5]) for r in rows]
-    return _doc(rows, [(3, 4, "PERSON")])
+    return sentences_doc(rows, [(3, 4, "PERSON")])
 
 
 def test_stage_name_in_marks_is_the_persons_and_the_place_is_no_person():

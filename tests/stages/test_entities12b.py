@@ -5,29 +5,9 @@ and not the model."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
-
 from newsbrief.stages.entities import cluster_entities
 
-from .hand_docs import VOCAB, Row
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
-    starts = [i == 0 or rows[i - 1][0] == "." for i in range(len(rows))]
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=starts,
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
+from .hand_docs import Row, sentences_doc
 
 
 def _rows(title: str) -> list[Row]:
@@ -51,7 +31,7 @@ def _rows(title: str) -> list[Row]:
 def test_councillor_abbreviation_is_no_part_of_the_name():
     # Rule title_abbreviation: "Cr Lina Okoro" is Lina Okoro, and the
     # surname alone later is her.
-    doc = _doc(_rows("Cr"), [(2, 5, "PERSON"), (8, 9, "PERSON")])
+    doc = sentences_doc(_rows("Cr"), [(2, 5, "PERSON"), (8, 9, "PERSON")])
     ents = cluster_entities(doc)
     assert [e.name for e in ents] == ["Lina Okoro"]
     first = ents[0].mentions[0]
@@ -60,13 +40,13 @@ def test_councillor_abbreviation_is_no_part_of_the_name():
 
 
 def test_abbreviation_with_a_full_stop_is_dropped_too():
-    doc = _doc(_rows("Cr."), [(2, 5, "PERSON")])
+    doc = sentences_doc(_rows("Cr."), [(2, 5, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["Lina Okoro"]
 
 
 def test_lower_case_word_is_kept():
     # Only the capitalised abbreviation is a title: a lower-case "cr" is left.
-    doc = _doc(_rows("cr"), [(2, 5, "PERSON")])
+    doc = sentences_doc(_rows("cr"), [(2, 5, "PERSON")])
     assert [e.name for e in cluster_entities(doc)] == ["cr Lina Okoro"]
 
 
@@ -86,7 +66,7 @@ INSPECTOR: list[Row] = [
 def test_given_name_between_a_title_and_a_tagged_surname_joins_the_name():
     # Rule title_given_surname: only "Kessel" tagged (as an organisation):
     # "Inspector Tavish Kessel" names the person Tavish Kessel.
-    doc = _doc(INSPECTOR, [(2, 3, "ORG"), (5, 6, "ORG")])
+    doc = sentences_doc(INSPECTOR, [(2, 3, "ORG"), (5, 6, "ORG")])
     ents = cluster_entities(doc)
     assert [(e.name, e.type) for e in ents] == [("Tavish Kessel", "PERSON")]
     first = ents[0].mentions[0]
@@ -100,5 +80,5 @@ def test_title_word_before_the_surname_is_no_given_name():
         ("Chief", "Chief", "PROPN", "NNP", 2, "compound"),
         ("Inspector", "Inspector", "PROPN", "NNP", 2, "compound"),
     ] + INSPECTOR[2:]
-    doc = _doc(rows, [(2, 3, "ORG"), (5, 6, "ORG")])
+    doc = sentences_doc(rows, [(2, 3, "ORG"), (5, 6, "ORG")])
     assert "Inspector Kessel" not in [e.name for e in cluster_entities(doc)]

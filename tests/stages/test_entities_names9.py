@@ -11,27 +11,7 @@ from spacy.tokens import Doc, Span
 
 from newsbrief.stages.entities import _name_list_end, _person_evidence, cluster_entities
 
-from .hand_docs import VOCAB, Row
-
-
-def _doc(rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
-    """Sentences from ``rows`` (a root, its head itself, ends each one up to
-    the next full stop); ``ents`` are (start, end, label) token spans."""
-    starts = [i == 0 or rows[i - 1][0] == "." for i in range(len(rows))]
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        deps=[r[5] for r in rows],
-        sent_starts=starts,
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
+from .hand_docs import VOCAB, Row, sentences_doc
 
 
 def _types(doc: Doc) -> dict[str, str]:
@@ -57,7 +37,7 @@ WIFE_NELL: list[Row] = [
 
 def test_a_relation_in_apposition_makes_a_name_labelled_org_a_person():
     # Rule person_evidence: "His wife, Nell" is a person whatever the label.
-    doc = _doc(WIFE_NELL, [(3, 4, "ORG")])
+    doc = sentences_doc(WIFE_NELL, [(3, 4, "ORG")])
     assert _person_evidence(doc[3:4]) == 2
     assert _types(doc) == {"Nell": "PERSON"}
 
@@ -65,7 +45,7 @@ def test_a_relation_in_apposition_makes_a_name_labelled_org_a_person():
 def test_a_role_organisations_fill_is_no_evidence():
     # "Its owner, Nell, ...": an owner may be a company.
     rows = [("Its", "its", "PRON", "PRP$", 1, "poss"), ("owner", "owner", "NOUN", "NN", 5, "nsubj")] + WIFE_NELL[2:]
-    doc = _doc(rows, [(3, 4, "ORG")])
+    doc = sentences_doc(rows, [(3, 4, "ORG")])
     assert _person_evidence(doc[3:4]) == 0
     assert _types(doc) == {"Nell": "ORG"}
 
@@ -96,7 +76,7 @@ ALBUM: list[Row] = [
 def test_an_age_at_a_bare_surname_makes_the_full_name_a_person():
     # Rule person_evidence: the model labelled "Greta Lund's" ORG and missed
     # "Lund, 38,"; a given name, a surname and the age settle it.
-    doc = _doc(ALBUM, [(0, 3, "ORG")])
+    doc = sentences_doc(ALBUM, [(0, 3, "ORG")])
     ents = cluster_entities(doc)
     assert [(e.name, e.type) for e in ents] == [("Greta Lund", "PERSON")]
     # The bare surname then joins her (rule missed surnames).
@@ -105,7 +85,7 @@ def test_an_age_at_a_bare_surname_makes_the_full_name_a_person():
 
 def test_without_a_given_name_an_age_elsewhere_is_not_enough():
     rows = [("Orvik", "Orvik", "PROPN", "NNP", 1, "compound")] + ALBUM[1:]
-    doc = _doc(rows, [(0, 3, "ORG")])
+    doc = sentences_doc(rows, [(0, 3, "ORG")])
     assert _types(doc) == {"Orvik Lund": "ORG"}
 
 
@@ -122,18 +102,18 @@ FABRE: list[Row] = [
 
 
 def test_a_pronoun_in_the_clause_of_a_given_name_and_surname():
-    doc = _doc(FABRE, [(0, 2, "ORG")])
+    doc = sentences_doc(FABRE, [(0, 2, "ORG")])
     assert _person_evidence(doc[0:2]) == 1
     assert _types(doc) == {"Solveig Fabre": "PERSON"}
     # No given name: "Orvik Fabre said she ..." may be a firm speaking of her.
-    doc = _doc([("Orvik", "Orvik", "PROPN", "NNP", 1, "compound")] + FABRE[1:], [(0, 2, "ORG")])
+    doc = sentences_doc([("Orvik", "Orvik", "PROPN", "NNP", 1, "compound")] + FABRE[1:], [(0, 2, "ORG")])
     assert _types(doc) == {"Orvik Fabre": "ORG"}
 
 
 def test_a_pronoun_alone_does_not_make_a_one_word_name_a_person():
     shifted = [(w, lem, p, t, h - 1, d) for w, lem, p, t, h, d in FABRE[2:]]
     rows = [("Fabre", "Fabre", "PROPN", "NNP", 1, "nsubj")] + shifted
-    doc = _doc(rows, [(0, 1, "ORG")])
+    doc = sentences_doc(rows, [(0, 1, "ORG")])
     assert _types(doc) == {"Fabre": "ORG"}
 
 
@@ -149,7 +129,7 @@ def test_a_name_written_where_things_happen_stays_a_place():
         ("man", "man", "NOUN", "NN", 1, "appos"),
         (".", ".", "PUNCT", ".", 0, "punct"),
     ]
-    doc = _doc(rows, [(1, 2, "GPE")])
+    doc = sentences_doc(rows, [(1, 2, "GPE")])
     assert _person_evidence(doc[1:2]) == 2
     assert _types(doc) == {"Tarnow": "GPE"}
 
@@ -170,7 +150,7 @@ WEXMOOR: list[Row] = [
 
 def test_a_one_word_name_with_its_own_the_is_no_person():
     # Rule the_before_name.
-    doc = _doc(WEXMOOR, [(0, 2, "PERSON"), (5, 6, "PERSON")])
+    doc = sentences_doc(WEXMOOR, [(0, 2, "PERSON"), (5, 6, "PERSON")])
     assert _types(doc) == {"Ana Roe": "PERSON", "Wexmoor": "ORG"}
 
 
@@ -182,7 +162,7 @@ def test_the_before_another_noun_is_not_the_names():
         ("rally", "rally", "NOUN", "NN", 3, "pobj"),
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
-    doc = _doc(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")])
+    doc = sentences_doc(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")])
     assert _types(doc)["Wexmoor"] == "PERSON"
 
 
@@ -196,7 +176,7 @@ def test_a_name_ending_in_an_organisation_word_is_no_person():
         ("agreed", "agree", "VERB", "VBD", 2, "ccomp"),
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
-    doc = _doc(rows, [(0, 2, "PERSON")])
+    doc = sentences_doc(rows, [(0, 2, "PERSON")])
     assert _types(doc) == {"Tarnside Records": "ORG"}
 
 
@@ -222,7 +202,7 @@ PORTFOLIO: list[Row] = [
 
 def test_a_department_that_lists_its_portfolio_keeps_its_whole_name():
     # Rule org_name_list.
-    doc = _doc(PORTFOLIO, [(0, 6, "ORG")])
+    doc = sentences_doc(PORTFOLIO, [(0, 6, "ORG")])
     assert _name_list_end(doc[1:6]) == 11
     assert list(_types(doc)) == ["Department of Rivers, Forests, the Coast and Water"]
 
@@ -230,7 +210,7 @@ def test_a_department_that_lists_its_portfolio_keeps_its_whole_name():
 def test_names_of_their_own_after_the_comma_end_the_list():
     # "... Forests, the Coast and Water" where the model names "Coast" and
     # "Water" as bodies of their own: three names.
-    doc = _doc(PORTFOLIO, [(0, 6, "ORG"), (8, 9, "ORG"), (10, 11, "ORG")])
+    doc = sentences_doc(PORTFOLIO, [(0, 6, "ORG"), (8, 9, "ORG"), (10, 11, "ORG")])
     assert _name_list_end(doc[1:6]) == 6
     assert set(_types(doc)) == {"Department of Rivers, Forests", "Coast", "Water"}
 
@@ -247,12 +227,12 @@ def test_the_given_name_of_a_person_named_in_full_is_no_organisation():
         ("well", "well", "ADJ", "JJ", 5, "acomp"),
         (".", ".", "PUNCT", ".", 5, "punct"),
     ]
-    doc = _doc(rows, [(0, 2, "PERSON"), (4, 5, "ORG")])
+    doc = sentences_doc(rows, [(0, 2, "PERSON"), (4, 5, "ORG")])
     # Not an organisation: the person named in full (with given_name_after_full
     # the bare given name is a mention of that person, not an entity of its own).
     assert _types(doc) == {"Greta Lund": "PERSON"}
     # Labelled a place, the word may be one (a city and a person of its name).
-    doc = _doc(rows, [(0, 2, "PERSON"), (4, 5, "GPE")])
+    doc = sentences_doc(rows, [(0, 2, "PERSON"), (4, 5, "GPE")])
     assert _types(doc)["Greta"] == "GPE"
 
 
@@ -339,7 +319,7 @@ def test_an_organisation_noun_in_apposition_makes_a_person_label_an_organisation
         ("so", "so", "ADV", "RB", 6, "advmod"),
         (".", ".", "PUNCT", ".", 6, "punct"),
     ]
-    assert _types(_doc(rows, [(0, 2, "PERSON")])) == {"Little Wren": "ORG"}
+    assert _types(sentences_doc(rows, [(0, 2, "PERSON")])) == {"Little Wren": "ORG"}
 
 
 def test_shares_in_a_one_word_name_make_it_a_company():
@@ -351,7 +331,7 @@ def test_shares_in_a_one_word_name_make_it_a_company():
         ("rose", "rise", "VERB", "VBD", 3, "ROOT"),
         (".", ".", "PUNCT", ".", 3, "punct"),
     ]
-    assert _types(_doc(rows, [(2, 3, "PERSON")])) == {"Zentrix": "ORG"}
+    assert _types(sentences_doc(rows, [(2, 3, "PERSON")])) == {"Zentrix": "ORG"}
     # "A plant in Zentrix": a place, not a company's shares.
     rows = [("A", "a", "DET", "DT", 1, "det"), ("plant", "plant", "NOUN", "NN", 4, "nsubj")] + rows[1:3] + [
         ("closed", "close", "VERB", "VBD", 4, "ROOT"),
@@ -359,7 +339,7 @@ def test_shares_in_a_one_word_name_make_it_a_company():
     ]
     rows[2] = ("in", "in", "ADP", "IN", 1, "prep")
     rows[3] = ("Zentrix", "Zentrix", "PROPN", "NNP", 2, "pobj")
-    assert _types(_doc(rows, [(3, 4, "GPE")])) == {"Zentrix": "GPE"}
+    assert _types(sentences_doc(rows, [(3, 4, "GPE")])) == {"Zentrix": "GPE"}
 
 
 def test_a_short_form_labelled_a_person_joins_the_organisation_its_last_word_names():
@@ -375,7 +355,7 @@ def test_a_short_form_labelled_a_person_joins_the_organisation_its_last_word_nam
         ("so", "so", "ADV", "RB", 6, "advmod"),
         (".", ".", "PUNCT", ".", 6, "punct"),
     ]
-    ents = cluster_entities(_doc(rows, [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]))
+    ents = cluster_entities(sentences_doc(rows, [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]))
     corvex = [e for e in ents if e.name.startswith("Corvex")]
     assert [(e.name, e.type, len(e.mentions)) for e in corvex] == [("Corvex Capital", "ORG", 2)]
 
@@ -395,7 +375,7 @@ def test_an_apposition_is_the_names_own_and_set_off_by_a_comma():
         ("so", "so", "ADV", "RB", 7, "advmod"),
         (".", ".", "PUNCT", ".", 7, "punct"),
     ]
-    assert _types(_doc(rows, [(0, 2, "PERSON")])) == {"Jo Roe": "PERSON"}
+    assert _types(sentences_doc(rows, [(0, 2, "PERSON")])) == {"Jo Roe": "PERSON"}
 
 
 def test_the_share_of_a_group_is_a_portion_not_a_company():
@@ -408,7 +388,7 @@ def test_the_share_of_a_group_is_a_portion_not_a_company():
         ("rose", "rise", "VERB", "VBD", 4, "ROOT"),
         (".", ".", "PUNCT", ".", 4, "punct"),
     ]
-    assert _types(_doc(rows, [(3, 4, "NORP")])) == {"Greens": "NORP"}
+    assert _types(sentences_doc(rows, [(3, 4, "NORP")])) == {"Greens": "NORP"}
 
 
 def test_the_plural_of_a_persons_surname_keeps_its_label():
@@ -420,4 +400,4 @@ def test_the_plural_of_a_persons_surname_keeps_its_label():
         ("farm", "farm", "NOUN", "NN", 3, "pobj"),
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
-    assert _types(_doc(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")]))["Roes"] == "PERSON"
+    assert _types(sentences_doc(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")]))["Roes"] == "PERSON"
