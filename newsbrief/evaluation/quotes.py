@@ -273,7 +273,14 @@ def match_pieces(
     """One-to-one pairs ``(gold_index, pred_index, piece_index)`` between gold
     quotes and the pieces of the attributions (``quote_pieces``), by IoU of
     the trimmed spans >= ``MIN_IOU``, best first."""
-    gold_spans = [trim_span(text, g.start, g.end) for g in gold]
+    return match_span_pieces(text, [(g.start, g.end) for g in gold], pred)
+
+
+def match_span_pieces(
+    text: str, gold: list[tuple[int, int]], pred: list[Quote]
+) -> list[tuple[int, int, int]]:
+    """``match_pieces`` for gold given as ``(start, end)`` character spans."""
+    gold_spans = [trim_span(text, s, e) for s, e in gold]
     candidates: list[tuple[float, int, int, int]] = []
     for pi, p in enumerate(pred):
         for ki, (start, end, _) in enumerate(quote_pieces(p)):

@@ -9,16 +9,19 @@ Every attribution carries the name of the rule that found it
   a gold content after the scorer's normalisation (``exact``), or sharing a
   character with one (``overlap``). All types count: PolNeAR marks beliefs,
   intentions and evidence too.
-* seed-format gold files, which hold statements: a ``speech`` attribution is
-  right when it pairs one-to-one with a gold quote that overlaps at least
-  half of the shorter of the two spans; attributions of other types are
-  counted as fired but not scored (``unscored``).
+* seed-format gold files, which hold statements: a statement (a ``speech``
+  attribution, or one with words in quote marks) is right when the scorer
+  pairs it with a gold quote: its content or one of its verbatim spans and
+  the gold span, both trimmed of whitespace, punctuation and quote marks,
+  overlap by an IoU >= 0.5, one to one (``quotes.match_pieces``, the rule
+  ``eval quotes`` itself counts by); other attributions are counted as fired
+  but not scored (``unscored``).
 
 The rules of the quote-mark index that type quoted words as not speech
 (``name.*``, ``title.*``, ``scare.*``, ``word.*``: the reasons of
 ``Brief.marked``) are counted too: on gold files one is right when the
-listed mark pairs one-to-one with a gold not-speech mark (the same half of
-the shorter span); on PolNeAR, ``overlap`` counts the listed marks whose
+listed mark pairs one-to-one with a gold not-speech mark (IoU >= 0.5 of the
+trimmed spans, as the scorer's "listed" count); on PolNeAR, ``overlap`` counts the listed marks whose
 words lie in a gold content (where PolNeAR reads them as part of a
 statement, the price of the rule), and ``exact`` those equal to one.
 
@@ -33,8 +36,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Marked, Quote
-from .metrics import Fragments, match_greedy
+from .metrics import Fragments, iou, trim_span
 from .polnear import Attribution, attributions_from_quotes
+from .quotes import MIN_IOU, is_statement, match_span_pieces
 
 # The name shown for attributions whose finder gives no rule name.
 UNNAMED = "(unnamed)"
@@ -84,9 +88,26 @@ def _touches(a: Fragments, spans: Iterable[Fragments]) -> bool:
     return any(s < pe and ps < e for b in spans for s, e in a for ps, pe in b)
 
 
-def _min_half(g: Fragments, p: Fragments, ov: int) -> bool:
-    shorter = min(g[0][1] - g[0][0], p[0][1] - p[0][0])
-    return shorter > 0 and ov * 2 >= shorter
+def _iou_pairs(text: str, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one ``(gold_index, pred_index)`` pairs of spans whose trimmed
+    forms overlap by IoU >= ``MIN_IOU``, best first."""
+    g_trim = [trim_span(text, s, e) for s, e in gold]
+    p_trim = [trim_span(text, s, e) for s, e in pred]
+    candidates = sorted(
+        (-score, gi, pi)
+        for gi, g in enumerate(g_trim)
+        for pi, p in enumerate(p_trim)
+        if (score := iou(g, p)) >= MIN_IOU
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
 
 
 @dataclass(slots=True)
@@ -122,28 +143,27 @@ class RuleStats:
                 if content is not None and _touches(content, gold_contents):
                     counts.polnear_overlap += 1
 
-    def add_gold(self, gold_spans: list[tuple[int, int]], quotes: list[Quote]) -> None:
-        """One seed-format article: speech attributions paired with gold quotes."""
+    def add_gold(self, text: str, gold_spans: list[tuple[int, int]], quotes: list[Quote]) -> None:
+        """One seed-format article: its statements paired with the gold quotes
+        as ``eval quotes`` pairs them."""
         self._seen(quotes)
-        speech = [q for q in quotes if q.type == "speech"]
+        scored = [q for q in quotes if is_statement(q)]
         for q in quotes:
             counts = self._counts(q)
             counts.gold_fired += 1
-            if q.type != "speech":
+            if not is_statement(q):
                 counts.gold_unscored += 1
-        pairs = match_greedy([((s, e),) for s, e in gold_spans], [((q.start, q.end),) for q in speech], _min_half)
-        for _, pi in pairs:
-            self._counts(speech[pi]).gold_right += 1
+        for pi in {pi for _, pi, _ in match_span_pieces(text, gold_spans, scored)}:
+            self._counts(scored[pi]).gold_right += 1
 
-    def add_marked_gold(self, gold_spans: list[tuple[int, int]], marked: list[Marked]) -> None:
+    def add_marked_gold(self, text: str, gold_spans: list[tuple[int, int]], marked: list[Marked]) -> None:
         """One seed-format article: listed not-speech marks paired with the
         gold not-speech marks (``not_quotes``)."""
         for name in {m.reason for m in marked}:
             self.rules.setdefault(name, RuleCounts()).articles += 1
         for m in marked:
             self.rules.setdefault(m.reason, RuleCounts()).gold_fired += 1
-        pairs = match_greedy([((s, e),) for s, e in gold_spans], [((m.start, m.end),) for m in marked], _min_half)
-        for _, pi in pairs:
+        for _, pi in _iou_pairs(text, gold_spans, [(m.start, m.end) for m in marked]):
             self.rules[marked[pi].reason].gold_right += 1
 
     def add_marked_polnear(self, gold: list[Attribution], marked: list[Marked]) -> None:

@@ -125,8 +125,10 @@ def run_evaluation(
                 result = Brief(text=doc.text, source=str(doc.path))
             score_gold_document(doc, result, gold_scores, lemmatize)
             if rule_stats is not None:
-                rule_stats.add_gold([(q.start, q.end) for q in doc.quotes if q.located], result.quotes)
-                rule_stats.add_marked_gold([(q.start, q.end) for q in doc.not_quotes if q.located], result.marked)
+                rule_stats.add_gold(doc.text, [(q.start, q.end) for q in doc.quotes if q.located], result.quotes)
+                rule_stats.add_marked_gold(
+                    doc.text, [(q.start, q.end) for q in doc.not_quotes if q.located], result.marked
+                )
         report["gold"] = gold_scores.to_dict(details=details)
     if polnear_docs:
         pn_scores = PolnearScores(split=split)

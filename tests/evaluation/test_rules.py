@@ -47,7 +47,7 @@ def test_rule_stats_gold_scores_only_speech_and_names_unnamed_rules():
         Quote(text="the charge", start=_span("the charge")[0], end=_span("the charge")[1], kind="indirect"),
     ]
     stats = RuleStats()
-    stats.add_gold([_span("the dam will hold")], quotes)
+    stats.add_gold(TEXT, [_span("the dam will hold")], quotes)
     rows = stats.to_dict()
     assert rows["clause"]["gold"] == {"fired": 1, "right": 1, "unscored": 0, "precision": 1.0}
     assert rows["infinitive"]["gold"] == {"fired": 1, "right": 0, "unscored": 1, "precision": None}
@@ -66,7 +66,7 @@ def test_rule_stats_count_not_speech_mark_rules():
     marked = [mark("the Kettle", "name.calls"), mark("plan", "scare.unattributed_short")]
     stats = RuleStats()
     # Gold lists "the Kettle" as not speech; "plan" is not in the gold list.
-    stats.add_marked_gold([(text.index("the Kettle"), text.index("the Kettle") + 10)], marked)
+    stats.add_marked_gold(text, [(text.index("the Kettle"), text.index("the Kettle") + 10)], marked)
     rows = stats.to_dict()
     assert (rows["name.calls"]["gold"]["fired"], rows["name.calls"]["gold"]["right"]) == (1, 1)
     assert (rows["scare.unattributed_short"]["gold"]["fired"], rows["scare.unattributed_short"]["gold"]["right"]) == (
@@ -81,3 +81,33 @@ def test_rule_stats_count_not_speech_mark_rules():
     rows = stats.to_dict()
     assert rows["scare.unattributed_short"]["polnear"]["overlap"] == 1
     assert rows["name.calls"]["polnear"]["overlap"] == 0
+
+
+def test_rule_stats_gold_pairs_by_the_scorers_iou_rule():
+    text = 'Okafor said the levy, which "nobody asked for", would be scrapped next spring after a review of fees.'
+    gold_piece = "nobody asked for"
+    g = text.index(gold_piece)
+    clause = "the levy, which \"nobody asked for\", would be scrapped next spring after a review of fees"
+    c = text.index(clause)
+    cue = text.index("said")
+    # The clause covers the gold fragment (more than half of the shorter span) but its IoU with it is
+    # far below 0.5: without a verbatim span it is no match, as ``eval quotes`` scores it.
+    plain = Quote(text=clause, start=c, end=c + len(clause), kind="indirect", speaker=Speaker(),
+                  cue=TextSpan("said", cue, cue + 4), type="speech", rule="clause")  # fmt: skip
+    stats = RuleStats()
+    stats.add_gold(text, [(g, g + len(gold_piece))], [plain])
+    assert stats.to_dict()["clause"]["gold"]["right"] == 0
+    # The same clause with its quoted words as a verbatim span matches through that piece.
+    marked = Quote(text=clause, start=c, end=c + len(clause), kind="partial", speaker=Speaker(),
+                   cue=TextSpan("said", cue, cue + 4), type="speech", rule="clause",
+                   verbatim=[TextSpan(gold_piece, g, g + len(gold_piece))])  # fmt: skip
+    stats = RuleStats()
+    stats.add_gold(text, [(g, g + len(gold_piece))], [marked])
+    assert stats.to_dict()["clause"]["gold"] == {"fired": 1, "right": 1, "unscored": 0, "precision": 1.0}
+    # A non-speech attribution with quote marks is a statement for the scorer, so it is scored too.
+    own = [TextSpan(gold_piece, g, g + len(gold_piece))]
+    belief = Quote(text=gold_piece, start=g, end=g + len(gold_piece), kind="direct", speaker=Speaker(),
+                   type="belief", rule="marks.verb_before", verbatim=own)  # fmt: skip
+    stats = RuleStats()
+    stats.add_gold(text, [(g, g + len(gold_piece))], [belief])
+    assert stats.to_dict()["marks.verb_before"]["gold"]["unscored"] == 0
