@@ -117,3 +117,69 @@ def test_described_characterisation_stays_partial(nlp) -> None:
     text = 'The union described the new rota as "a slow squeeze on families".'
     brief = _brief(nlp, text)
     assert "a slow squeeze on families" in _quoted(brief)
+
+
+# ---------------------------------------------------------- name.thing_says
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ('Many of the nurses wore badges that said "Safe Staffing Saves Lives" at the rally.',
+         "Safe Staffing Saves Lives"),
+        ('A banner said "No Tolls on Our Bridge" across the toll plaza.', "No Tolls on Our Bridge"),
+        ('Volunteers handed out stickers saying "Keep the Library" at the door.', "Keep the Library"),
+    ],
+)
+def test_thing_says(nlp, text: str, slogan: str) -> None:
+    brief = _brief(nlp, text)
+    assert _marked(brief, text).get(slogan) == "name.thing_says"
+    assert slogan not in _quoted(brief)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A person says the words, or a statement does: speech.
+        ('The nurse said "Safe staffing saves lives" to the crowd.', "Safe staffing saves lives"),
+        ('A statement from the trust said "we regret the delay."', "we regret the delay."),
+    ],
+)
+def test_thing_says_not(nlp, text: str, words: str) -> None:
+    brief = _brief(nlp, text)
+    assert words not in _marked(brief, text)
+    assert words in _quoted(brief)
+
+
+def test_photo_of_sign_is_no_statement(nlp) -> None:
+    # The object of 'posted' holds only a sign's words: no attribution.
+    text = 'A parent posted a photo of a cardboard sign reading "Open the Pool" outside the gym.'
+    brief = _brief(nlp, text)
+    assert _marked(brief, text).get("Open the Pool") == "name.sign_words"
+    assert not any("Open the Pool" in q.text for q in brief.quotes)
+
+
+# ---------------------------------------------------------- marks.message_words
+
+
+def test_message_words_after_post(nlp) -> None:
+    text = 'Okafor posted a picture of his boots on Instagram with the words "Still here." Fans cheered.'
+    brief = _brief(nlp, text)
+    assert "Still here." not in _marked(brief, text)
+    quote = next(q for q in brief.quotes if q.text == "Still here.")
+    assert quote.kind == "direct"
+    assert quote.rule == "marks.message_words"
+    assert quote.cue is not None and quote.cue.text == "posted"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The words on a thing, or words mentioned as words: no message sent.
+        ('He held up a board with the words "Not for Sale" on it.', "Not for Sale"),
+        ('The minister would not say the words "budget cut" in the debate.', "budget cut"),
+    ],
+)
+def test_message_words_not(nlp, text: str, words: str) -> None:
+    brief = _brief(nlp, text)
+    assert _marked(brief, text).get(words) == "word.mention"
