@@ -100,6 +100,8 @@ def test_described_names(text: str, words: str, rule: str) -> None:
         ('The author described the rules as "Kafkaesque".', "Kafkaesque"),
         ('He described it as "The Best Day Of My Life".', "The Best Day Of My Life"),
         ('Officials privately describe the audit as "a mess".', "a mess"),
+        # A description many repeat is still a characterisation.
+        ('The senator is often described as "the party\'s conscience".', "the party's conscience"),
     ],
 )
 def test_described_not_names(text: str, words: str) -> None:
