@@ -285,6 +285,15 @@ class MarkRule:
     # (a capitalised word): labelling a person is judging them ('labelling
     # him "a thug"'), labelling a thing names it.
     object_not: frozenset[str] = frozenset()
+    # frame_before: the namers after the closing mark, in a 'by' phrase
+    # ('has been called "..." by local media'): a passive naming by many.
+    agent_nouns: frozenset[str] = frozenset()
+    # The content has at least this many words ('"Fair Share Tier"', not
+    # a one-word '"Orwellian"' judgement).
+    min_words: int = 0
+    # sign_verb: a relative clause on one of nouns also holds the words
+    # ('stickers that said "..."').
+    relative: bool = False
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -407,6 +416,9 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 nouns=frozenset(w.lower() for w in item.get("nouns", ())),
                 line_words=int(item.get("line_words", 0)),
                 object_not=frozenset(w.lower() for w in item.get("object_not", ())),
+                agent_nouns=frozenset(w.lower() for w in item.get("agent_nouns", ())),
+                min_words=int(item.get("min_words", 0)),
+                relative=bool(item.get("relative", False)),
             )
         )
     return tuple(rules)
@@ -472,6 +484,19 @@ def _is_saying(word: str) -> bool:
     if word in SPEECH_VERBS or word in _IRREGULAR_SAID:
         return True
     return any(word.endswith(suf) and word[: -len(suf)] in SPEECH_VERBS for suf in ("s", "es", "d", "ed"))
+
+
+# 'by' right after the closing mark, and the first words of its phrase.
+_AGENT_AFTER = re.compile(r"\s*,?\s*by\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+
+
+def _agent_after(rule: MarkRule, after: str) -> bool:
+    """Whether a 'by' phrase right after the closing mark names one of the
+    rule's ``agent_nouns`` in its first three words ('"..." by local
+    media', 'by fans'): the many who use a name, not one person judging
+    ('by the mayor')."""
+    m = _AGENT_AFTER.match(after)
+    return m is not None and any(w.lower() in rule.agent_nouns for w in m.group(1).split())
 
 
 def _line_of(text: str, span: MarkSpan) -> tuple[int, int]:
@@ -570,6 +595,8 @@ def text_rule(
             n_words = memo["words"] = len(content.split())
         if n_words > rule.max_words:
             return False
+    if rule.min_words and len(content.split()) < rule.min_words:
+        return False
     if rule.title_case:
         title = memo.get("title")
         if title is None:
@@ -605,6 +632,8 @@ def text_rule(
             # every word is capitalised and the content reads like a name.
             return False
         if rule.object_not and any(w.lower() in rule.object_not or w[0].isupper() for w in words[1:]):
+            return False
+        if rule.agent_nouns and not _agent_after(rule, after):
             return False
         if rule.not_after_subject:
             # 'who he dubbed "..."': a person naming something is speaking.

@@ -42,6 +42,7 @@ from ..lexicon import BELIEF_VERBS, PERSON_PRONOUNS, PHRASAL_SPEECH_VERBS, SPEEC
 from ..syntax import doc_text, head_phrase_span, subject_of
 from .cuespans import governs_quoted_phrase, object_it, occasion_in_cue, reply_adverb
 from .markindex import (
+    SPEECH,
     MarkIndex,
     MarkRule,
     MarkSpan,
@@ -356,6 +357,31 @@ def _name_description_label(idx: _DocIndex, head: list[int]) -> tuple[int, int] 
     return (tok.idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _message_words(idx: _DocIndex, seg: _Segment) -> bool:
+    """Rule ``marks.message_words``: words a text rule typed as mentioned
+    ('the words "..."', word.mention) that a speech act sends with its
+    message ('posted a photo on Instagram with the words "Not yet."',
+    'tweeted with the words "..."'): the noun right before the mark is one
+    of ``message_words``' nouns, the object of one of its prepositions
+    that hangs on a verb of saying or posting. Those words are the poster's
+    statement; 'a sign with the words "..."' and 'refused to say the words
+    "..."' stay mentions (no preposition on a speech verb)."""
+    mark = seg.mark
+    if mark.close is None or mark.reason not in marks_words("message_words", "rules"):
+        return False
+    doc = idx.doc
+    k = idx.token_at(mark.open) - 1
+    while k >= 0 and idx.is_space[k]:
+        k -= 1
+    if k < 0 or k in idx.in_quote:
+        return False
+    noun = doc[k]
+    if noun.lower_ not in marks_words("message_words", "nouns") or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in marks_words("message_words", "preps") and _is_cue(prep.head) == 2
+
+
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -541,7 +567,7 @@ def _parse_rules() -> dict[str, MarkRule]:
 _PARSE_TESTS = frozenset(
     {
         "called_participle", "title_case_fragment", "unattributed_short", "sign_verb", "crowd_verb", "modifier_term",
-        "crowd_verb_after_slogan", "inscription_verb",
+        "crowd_verb_after_slogan", "inscription_verb", "thing_say_verb",
     }
 )
 # Where the noun a quoted modifier stands in makes the phrase a
@@ -588,7 +614,7 @@ def _modifier_term(idx: _DocIndex, seg: _Segment, rule: MarkRule) -> bool:
 
 
 
-_SLOGAN_TESTS = ("sign_verb", "crowd_verb", "crowd_verb_after_slogan")
+_SLOGAN_TESTS = ("sign_verb", "thing_say_verb", "crowd_verb", "crowd_verb_after_slogan")
 
 
 def _verb_before(idx: _DocIndex, first_tok: int, verbs: frozenset[str]) -> Token | None:
@@ -608,15 +634,17 @@ def _verb_before(idx: _DocIndex, first_tok: int, verbs: frozenset[str]) -> Token
     return None
 
 
-def _verb_holder(verb: Token, participle: bool) -> Token | None:
+def _verb_holder(verb: Token, participle: bool, relative: bool = False) -> Token | None:
     """What the verb says the words of: its subject, or (participle) the
-    noun a participle hangs on ('placards reading'). Not a relative clause:
-    'the sign, which read "..."' and 'a shirt that read "..."' come after the
-    person who holds or wears it, whose message PolNeAR attributes."""
+    noun a participle hangs on ('placards reading'). Not a relative clause
+    unless the rule says so (``relative``): 'the sign, which read "..."' and
+    'a shirt that read "..."' come after the person who holds or wears it,
+    whose message PolNeAR attributes; 'stickers that said "..."' is a
+    thing as the subject of 'say' (rule name.thing_says)."""
     if verb.dep_ == "acl":
         return verb.head if participle else None
     if verb.dep_ == "relcl":
-        return None
+        return verb.head if relative else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -644,7 +672,7 @@ def _held_by(idx: _DocIndex, first_tok: int, rule: MarkRule, slogan_before: bool
         return slogan_before and verb.tag_ == "VBG" and not finite
     if crowd and not finite:
         return False
-    holder = _verb_holder(verb, participle=not crowd)
+    holder = _verb_holder(verb, participle=not crowd, relative=rule.relative)
     if holder is None or holder.i in idx.in_quote:
         return False
     return holder.lemma_.lower() in rule.nouns or holder.lower_ in rule.nouns
@@ -781,9 +809,20 @@ def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, M
         return []
     segments = [_Segment(mark) for mark in index.spans]
     idx = _DocIndex(doc, segments, text)
+    sent_words: set[int] = set()
+    for seg in segments:
+        if _message_words(idx, seg):
+            seg.mark.type = seg.mark.reason = SPEECH
+            sent_words.add(seg.mark.open)
     speech = [seg for seg in segments if seg.mark.is_speech]
     for seg in speech:
         _attribution(idx, seg)
+        if seg.mark.open in sent_words and seg.cue is not None:
+            # The message quoted whole ('with the words "Not yet."') is the
+            # poster's sentence.
+            content = text[seg.start : seg.end].rstrip("'’\"”")
+            if content[:1].isupper() and content[-1:] in _TERMINAL:
+                seg.kind = "direct"
     # Parts of one multi-paragraph quote share the attribution found for any part.
     groups: dict[int, list[_Segment]] = {}
     for seg in speech:
@@ -839,7 +878,7 @@ def find_marked(doc: Doc, index: MarkIndex | None = None) -> list[tuple[Quote, M
             cue=cue,
             continuation=seg.carried or (cue is None and mention is None),
             verbatim=[content],
-            rule=seg.rule,
+            rule="marks.message_words" if seg.mark.open in sent_words and seg.cue is not None else seg.rule,
         )
         out.append((quote, seg.mark, None if seg.carried else seg.verb))
     return out
