@@ -61,7 +61,7 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
-from .transcript import find_interview_answers, find_transcript_turns
+from .transcript import TURN_RULES, find_interview_answers, find_transcript_turns
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -372,7 +372,7 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     # A turn runs from its label to its end: a quote the mark finder opened
     # before the label ('"WALLACE: ...') is the turn too.
     starts = [
-        t.speaker.mention.start if t.rule == "transcript_turn" and t.speaker.mention else t.start for t in turns
+        t.speaker.mention.start if t.rule in TURN_RULES and t.speaker.mention else t.start for t in turns
     ]
 
     def inside(q: Quote, char: int) -> bool:

@@ -11,6 +11,12 @@ the words after the colon are theirs (``kind`` "direct", one verbatim span
 equal to the content, no cue). Anything another finder reads inside a turn
 ("I said it was dark" as reported speech of "I") belongs to the turn.
 
+Labels take the forms of printed news transcripts: "Name:", "SURNAME:",
+"Title Surname:" ("Dr. Okafor:", the title dropped before the name is
+checked; rule ``transcript_title_label``) and a press conference's
+"Name (Outlet):" (the outlet in brackets is no part of the name; rule
+``transcript_outlet_label``).
+
 A run of such paragraphs counts as a transcript only when it has at least
 two turns by two different labels, with nothing but blank lines between
 them, and every label names a person the model found in the article (its
@@ -49,8 +55,12 @@ from .markindex import marks_words
 # A paragraph that opens with one to three capitalised words and a colon.
 # (A paragraph may open with a quote mark that the transcript never closes,
 # as some outlets print each turn: '"WALLACE: ...'.)
+# Rule transcript_outlet_label: a press conference's reporters are labelled
+# with their outlet in brackets ("Ann Lee (The Daily Post): Is it true?");
+# the bracket is no part of the speaker's name.
 _TURN = re.compile(
-    r"(?m)^[ \t]*[\"“]?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*:[ \t]+(\S[^\n]*?)[\"”]?[ \t]*$"
+    r"(?m)^[ \t]*[\"“]?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+    r"([ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]+(\S[^\n]*?)[\"”]?[ \t]*$"
 )
 _MIN_TURNS = 2
 _MIN_LABELS = 2
@@ -70,6 +80,31 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return frozenset(words)
 
 
+def _label_name(label: str) -> str:
+    """A turn label folded, less the courtesy or office titles it opens with
+    (rule ``transcript_title_label``: "Dr. Patel:", "Sen. Ruiz:" name the
+    person the article calls Asha Patel; ``transcript_label_titles`` in
+    ``data/marks.json``). A label that is all title stays whole ("Judge:")."""
+    words = label.casefold().split()
+    titles = marks_words("transcript_label_titles")
+    while len(words) > 1 and words[0].rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+# The rules a labelled turn is read by, named by its label's form so that
+# each form's readings are counted.
+TURN_RULES = frozenset({"transcript_turn", "transcript_outlet_label", "transcript_title_label"})
+
+
+def _turn_rule(m: re.Match[str]) -> str:
+    if m.group(2):
+        return "transcript_outlet_label"
+    if _label_name(m.group(1)) != m.group(1).casefold():
+        return "transcript_title_label"
+    return "transcript_turn"
+
+
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
     """The labelled paragraphs grouped in runs: the next turn follows the
     last with only blank space between."""
@@ -83,8 +118,9 @@ def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
 
 
 def _turn_quote(text: str, m: re.Match[str], mention: TextSpan | None, rule: str) -> Quote:
-    """One turn's words (group 2 of ``m``) as a direct quote without a cue."""
-    cs, ce = m.span(2)
+    """One turn's words (the last group of ``m``) as a direct quote without a cue."""
+    # The words are the last group: after the label (and its outlet).
+    cs, ce = m.span(m.re.groups)
     content = TextSpan(text[cs:ce], cs, ce)
     return Quote(
         text=content.text,
@@ -110,16 +146,16 @@ def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
     out: list[Quote] = []
 
     def close(run: list[re.Match[str]]) -> None:
-        labels = {m.group(1).casefold() for m in run}
+        labels = {_label_name(m.group(1)) for m in run}
         # Each turn opens with a word: "Clinton: 1,769." is a count in a table.
-        worded = all(any(c.isalpha() for c in m.group(2).split()[0]) for m in run)
+        worded = all(any(c.isalpha() for c in m.group(3).split()[0]) for m in run)
         # A role label ("The Chair") may stand among the people: the chair of
         # a hearing or a debate's moderator speaks by role, not by name.
         named = labels - marks_words("transcript_role_labels")
         if len(run) >= _MIN_TURNS and len(labels) >= _MIN_LABELS and named and named <= people and worded:
             for m in run:
                 ls, le = m.span(1)
-                out.append(_turn_quote(text, m, TextSpan(text[ls:le], ls, le), "transcript_turn"))
+                out.append(_turn_quote(text, m, TextSpan(text[ls:le], ls, le), _turn_rule(m)))
 
     for run in _runs(matches, text):
         close(run)
@@ -191,4 +227,4 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     return out
 
 
-__all__ = ["find_interview_answers", "find_transcript_turns"]
+__all__ = ["TURN_RULES", "find_interview_answers", "find_transcript_turns"]
