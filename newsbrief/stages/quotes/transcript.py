@@ -37,6 +37,12 @@ introduction presents (its first proper-noun subject), and the questions
 are the paper's, no one's statement (a report inside a question, "The
 province says ...", is still read by the other finders).
 
+Interviews printed without labels (rule ``interview_plain_answer``):
+question paragraphs ending in "?" alternating with answer paragraphs, right
+after a paragraph that announces the interview ("Parts of the interview
+follow, edited for length."); the answers are the person that paragraph
+names, and a cue inside one ("I'd say you're right") is the answer's.
+
 Found with one regular expression over paragraph starts, then checked
 against the entity labels: cheap, and hand-written because no maintained
 library reads transcripts out of running news text.
@@ -45,8 +51,9 @@ library reads transcripts out of running news text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...model import Quote, Speaker, TextSpan
 from ..syntax import doc_text, hyphen_word_end
@@ -227,4 +234,100 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     return out
 
 
-__all__ = ["TURN_RULES", "find_interview_answers", "find_transcript_turns"]
+# Rule interview_plain_answer: an interview printed without labels, each
+# question a paragraph of its own ending in "?", each answer the paragraphs
+# after it, announced by the paragraph before the first question ("Parts of
+# the interview follow, edited for length."; ``interview_intro_patterns`` in
+# ``data/marks.json``). Without that announcement the same shape is a FAQ box
+# or a writer's rhetorical questions, the paper's own words, and is not read.
+_PARAGRAPH = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
+_OPENS_QUOTE = re.compile(r"^[\"“‘']")
+_MAX_QUESTION_WORDS = 80
+
+
+@lru_cache(maxsize=1)
+def _intro_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in sorted(marks_words("interview_intro_patterns", "patterns")))
+
+
+def _is_question(par: str) -> bool:
+    # A paragraph that opens with a quote mark is someone's quoted words, not
+    # the interviewer's question. A "Q:" label makes a question of a
+    # paragraph that asks nothing ("Q: You left in May.").
+    label = _QA_TURN.match(par)
+    if label:
+        return label.group(1) == "Q"
+    return bool(_QUESTION_END.search(par)) and not _OPENS_QUOTE.match(par) and len(par.split()) <= _MAX_QUESTION_WORDS
+
+
+def _is_answer(par: str) -> bool:
+    # Labelled answers ("A: ...") are rule interview_answer's; a paragraph
+    # that opens with a quote mark is narration quoting someone.
+    return not _QUESTION_END.search(par) and not _OPENS_QUOTE.match(par) and not _QA_TURN.match(par)
+
+
+def _intro_person(doc: Doc, spans: list[tuple[int, int]]) -> TextSpan | None:
+    """The interviewee: a person the announcement (or, when it names no one,
+    the paragraph before it) names, the subject's name first ("The band's
+    singer, Ana Roe, spoke to ..." gives Ana Roe; the station she spoke to
+    is no person)."""
+    text = doc_text(doc)
+    for start, end in spans:
+        people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+        if not people:
+            continue
+
+        def subject(ent: Span) -> bool:
+            root = ent.root
+            if root.dep_ == "appos":
+                root = root.head
+            return root.dep_ in ("nsubj", "nsubjpass")
+
+        ent = next((e for e in people if subject(e)), people[0])
+        return TextSpan(text[ent.start_char : ent.end_char], ent.start_char, ent.end_char)
+    return None
+
+
+def find_plain_interview_answers(doc: Doc, text: str) -> list[Quote]:
+    """The answers of an interview printed without labels (rule
+    ``interview_plain_answer``, see above): at least two question
+    paragraphs, each followed by its answer, right after the paragraph that
+    announces the interview. Each answer paragraph is a direct statement of
+    the person the announcement names; the questions are no one's. The last
+    question's answer is its next paragraph only: nothing but a further
+    question marks where an answer ends, so what follows it is the article's
+    narration again."""
+    if "?" not in text:
+        return []
+    pars = list(_PARAGRAPH.finditer(text))
+    out: list[Quote] = []
+    i = 0
+    while i < len(pars) - 1:
+        if not any(p.search(pars[i].group(1)) for p in _intro_patterns()):
+            i += 1
+            continue
+        pairs: list[list[int]] = []
+        j = i + 1
+        while j < len(pars) and _is_question(pars[j].group(1)):
+            k = j + 1
+            while k < len(pars) and _is_answer(pars[k].group(1)):
+                k += 1
+            if k == j + 1:
+                break
+            pairs.append(list(range(j + 1, k)))
+            j = k
+        if len(pairs) < _MIN_QA:
+            i += 1
+            continue
+        pairs[-1] = pairs[-1][:1]
+        spans = [pars[i].span(1)] + ([pars[i - 1].span(1)] if i > 0 else [])
+        who = _intro_person(doc, spans)
+        for answer in pairs:
+            for n in answer:
+                out.append(_turn_quote(text, pars[n], who, "interview_plain_answer"))
+        i = pairs[-1][-1] + 1
+    return out
+
+
+__all__ = ["TURN_RULES", "find_interview_answers", "find_plain_interview_answers", "find_transcript_turns"]
