@@ -147,3 +147,21 @@ def test_plain_interview_takes_the_cues_inside_its_answers(nlp):
     assert not any(answers[1].start <= q.start < answers[1].end for q in inner)
     # The questions are no one's statements.
     assert not any(q.text.startswith("Why did the crossing") for q in brief.quotes)
+
+
+def _answer_speakers(nlp: spacy.Language, intro: str) -> list[str | None]:
+    text = intro + RADIO[RADIO.index("\n\nWhy did") :]
+    brief = brief_from_doc(nlp(text), Article(text=text))
+    assert_offsets(brief)
+    answers = [q for q in brief.quotes if q.rule == "interview_plain_answer"]
+    return [q.speaker.mention.text if q.speaker.mention else None for q in answers]
+
+
+def test_plain_interview_speaker_is_not_the_journalist(nlp):
+    intro = "Harbour reporter Tom Ekdahl spoke with Marta Soren on Tuesday. The interview has been edited for length."
+    assert _answer_speakers(nlp, intro) == ["Marta Soren", "Marta Soren"]
+
+
+def test_plain_interview_speaker_is_the_one_interviewed(nlp):
+    intro = "On Tuesday Tom Ekdahl interviewed Marta Soren, the ferry captain. Parts of the conversation follow."
+    assert _answer_speakers(nlp, intro) == ["Marta Soren", "Marta Soren"]

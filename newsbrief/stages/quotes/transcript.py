@@ -267,24 +267,58 @@ def _is_answer(par: str) -> bool:
     return not _QUESTION_END.search(par) and not _OPENS_QUOTE.match(par) and not _QA_TURN.match(par)
 
 
+def _interviewer(ent: Span) -> bool:
+    """Whether a person is presented as the one asking: a journalist noun
+    in their noun phrase ("Herald reporter Ann Lee", "the host, Ann Lee";
+    ``interviewer_nouns`` in ``data/marks.json``)."""
+    nouns = marks_words("interviewer_nouns")
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return any(t.lemma_.casefold() in nouns or t.text.casefold() in nouns for t in root.subtree if t.i < ent.end)
+
+
+def _interviewed(ent: Span, names: list[Span]) -> bool:
+    """Whether ``ent`` is the one interviewed: the object of "interview", or
+    "X spoke with/to ENT" where X, one of ``names``, is a journalist."""
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    if root.dep_ == "dobj" and root.head.lemma_ == "interview":
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("with", "to"):
+        return False
+    subjects = {c.i for c in root.head.head.children if c.dep_ == "nsubj"}
+    return any(e.root.i in subjects and e.label_ == "PERSON" and _interviewer(e) for e in names)
+
+
 def _intro_person(doc: Doc, spans: list[tuple[int, int]]) -> TextSpan | None:
     """The interviewee: a person the announcement (or, when it names no one,
-    the paragraph before it) names, the subject's name first ("The band's
-    singer, Ana Roe, spoke to ..." gives Ana Roe; the station she spoke to
-    is no person)."""
+    the paragraph before it) names. The one interviewed comes first ("...
+    interviewed Ana Roe", "Reporter Tom Lee spoke with Ana Roe"), then a
+    subject that is no journalist ("The band's singer, Ana Roe, spoke to
+    ..."), then the first other person named. The one interviewed may be a
+    rare name the model labels ORG; other ORG names are not people."""
     text = doc_text(doc)
     for start, end in spans:
-        people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
-        if not people:
+        names = [
+            e
+            for e in doc.ents
+            if start <= e.start_char
+            and e.end_char <= end
+            and (e.label_ == "PERSON" or (e.label_ == "ORG" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e)))
+        ]
+
+        def rank(ent: Span, names: list[Span] = names) -> int:
+            if _interviewed(ent, names):
+                return 0
+            if ent.label_ != "PERSON":
+                return 9
+            if _interviewer(ent):
+                return 4
+            root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+            return 1 if root.dep_ in ("nsubj", "nsubjpass") else 2
+
+        ranked = sorted((rank(e), e.start) for e in names)
+        if not ranked or ranked[0][0] == 9:
             continue
-
-        def subject(ent: Span) -> bool:
-            root = ent.root
-            if root.dep_ == "appos":
-                root = root.head
-            return root.dep_ in ("nsubj", "nsubjpass")
-
-        ent = next((e for e in people if subject(e)), people[0])
+        ent = next(e for e in names if e.start == ranked[0][1])
         return TextSpan(text[ent.start_char : ent.end_char], ent.start_char, ent.end_char)
     return None
 
