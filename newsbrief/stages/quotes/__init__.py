@@ -61,7 +61,7 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
-from .transcript import find_interview_answers, find_transcript_turns
+from .transcript import TURN_RULES, find_interview_answers, find_plain_interview_answers, find_transcript_turns
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -358,6 +358,9 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     # An interview's answers: their speaker is named in the introduction.
     answers = find_interview_answers(doc, text)
     turns += answers
+    # An interview without labels: its answers unless a labelled finder read them.
+    plain = find_plain_interview_answers(doc, text)
+    turns += [q for q in plain if not any(t.start < q.end and q.start < t.end for t in turns)]
     if not turns:
         return
     who = answers[0].speaker.mention if answers else None
@@ -372,7 +375,7 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     # A turn runs from its label to its end: a quote the mark finder opened
     # before the label ('"WALLACE: ...') is the turn too.
     starts = [
-        t.speaker.mention.start if t.rule == "transcript_turn" and t.speaker.mention else t.start for t in turns
+        t.speaker.mention.start if t.rule in TURN_RULES and t.speaker.mention else t.start for t in turns
     ]
 
     def inside(q: Quote, char: int) -> bool:
@@ -383,7 +386,7 @@ def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
         # ...", "I wanted to ..."): the interviewee's own, not a report of
         # someone's speech (PolNeAR train 400-840: dropping them lost 21
         # exact sources in its two interviews).
-        return not (turns[k].rule == "interview_answer" and q.type != "speech")
+        return not (turns[k].rule in ("interview_answer", "interview_plain_answer") and q.type != "speech")
 
     out[:] = [q for q in out if not (inside(q, q.start) or (q.cue is not None and inside(q, q.cue.start)))]
     out.extend(turns)

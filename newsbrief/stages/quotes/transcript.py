@@ -11,6 +11,12 @@ the words after the colon are theirs (``kind`` "direct", one verbatim span
 equal to the content, no cue). Anything another finder reads inside a turn
 ("I said it was dark" as reported speech of "I") belongs to the turn.
 
+Labels take the forms of printed news transcripts: "Name:", "SURNAME:",
+"Title Surname:" ("Dr. Okafor:", the title dropped before the name is
+checked; rule ``transcript_title_label``) and a press conference's
+"Name (Outlet):" (the outlet in brackets is no part of the name; rule
+``transcript_outlet_label``).
+
 A run of such paragraphs counts as a transcript only when it has at least
 two turns by two different labels, with nothing but blank lines between
 them, and every label names a person the model found in the article (its
@@ -31,6 +37,12 @@ introduction presents (its first proper-noun subject), and the questions
 are the paper's, no one's statement (a report inside a question, "The
 province says ...", is still read by the other finders).
 
+Interviews printed without labels (rule ``interview_plain_answer``):
+question paragraphs ending in "?" alternating with answer paragraphs, right
+after a paragraph that announces the interview ("Parts of the interview
+follow, edited for length."); the answers are the person that paragraph
+names, and a cue inside one ("I'd say you're right") is the answer's.
+
 Found with one regular expression over paragraph starts, then checked
 against the entity labels: cheap, and hand-written because no maintained
 library reads transcripts out of running news text.
@@ -39,8 +51,9 @@ library reads transcripts out of running news text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...model import Quote, Speaker, TextSpan
 from ..syntax import doc_text, hyphen_word_end
@@ -49,8 +62,12 @@ from .markindex import marks_words
 # A paragraph that opens with one to three capitalised words and a colon.
 # (A paragraph may open with a quote mark that the transcript never closes,
 # as some outlets print each turn: '"WALLACE: ...'.)
+# Rule transcript_outlet_label: a press conference's reporters are labelled
+# with their outlet in brackets ("Ann Lee (The Daily Post): Is it true?");
+# the bracket is no part of the speaker's name.
 _TURN = re.compile(
-    r"(?m)^[ \t]*[\"“]?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*:[ \t]+(\S[^\n]*?)[\"”]?[ \t]*$"
+    r"(?m)^[ \t]*[\"“]?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+    r"([ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]+(\S[^\n]*?)[\"”]?[ \t]*$"
 )
 _MIN_TURNS = 2
 _MIN_LABELS = 2
@@ -70,6 +87,31 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return frozenset(words)
 
 
+def _label_name(label: str) -> str:
+    """A turn label folded, less the courtesy or office titles it opens with
+    (rule ``transcript_title_label``: "Dr. Patel:", "Sen. Ruiz:" name the
+    person the article calls Asha Patel; ``transcript_label_titles`` in
+    ``data/marks.json``). A label that is all title stays whole ("Judge:")."""
+    words = label.casefold().split()
+    titles = marks_words("transcript_label_titles")
+    while len(words) > 1 and words[0].rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+# The rules a labelled turn is read by, named by its label's form so that
+# each form's readings are counted.
+TURN_RULES = frozenset({"transcript_turn", "transcript_outlet_label", "transcript_title_label"})
+
+
+def _turn_rule(m: re.Match[str]) -> str:
+    if m.group(2):
+        return "transcript_outlet_label"
+    if _label_name(m.group(1)) != m.group(1).casefold():
+        return "transcript_title_label"
+    return "transcript_turn"
+
+
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
     """The labelled paragraphs grouped in runs: the next turn follows the
     last with only blank space between."""
@@ -83,8 +125,9 @@ def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
 
 
 def _turn_quote(text: str, m: re.Match[str], mention: TextSpan | None, rule: str) -> Quote:
-    """One turn's words (group 2 of ``m``) as a direct quote without a cue."""
-    cs, ce = m.span(2)
+    """One turn's words (the last group of ``m``) as a direct quote without a cue."""
+    # The words are the last group: after the label (and its outlet).
+    cs, ce = m.span(m.re.groups)
     content = TextSpan(text[cs:ce], cs, ce)
     return Quote(
         text=content.text,
@@ -110,16 +153,16 @@ def find_transcript_turns(doc: Doc, text: str) -> list[Quote]:
     out: list[Quote] = []
 
     def close(run: list[re.Match[str]]) -> None:
-        labels = {m.group(1).casefold() for m in run}
+        labels = {_label_name(m.group(1)) for m in run}
         # Each turn opens with a word: "Clinton: 1,769." is a count in a table.
-        worded = all(any(c.isalpha() for c in m.group(2).split()[0]) for m in run)
+        worded = all(any(c.isalpha() for c in m.group(3).split()[0]) for m in run)
         # A role label ("The Chair") may stand among the people: the chair of
         # a hearing or a debate's moderator speaks by role, not by name.
         named = labels - marks_words("transcript_role_labels")
         if len(run) >= _MIN_TURNS and len(labels) >= _MIN_LABELS and named and named <= people and worded:
             for m in run:
                 ls, le = m.span(1)
-                out.append(_turn_quote(text, m, TextSpan(text[ls:le], ls, le), "transcript_turn"))
+                out.append(_turn_quote(text, m, TextSpan(text[ls:le], ls, le), _turn_rule(m)))
 
     for run in _runs(matches, text):
         close(run)
@@ -191,4 +234,134 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     return out
 
 
-__all__ = ["find_interview_answers", "find_transcript_turns"]
+# Rule interview_plain_answer: an interview printed without labels, each
+# question a paragraph of its own ending in "?", each answer the paragraphs
+# after it, announced by the paragraph before the first question ("Parts of
+# the interview follow, edited for length."; ``interview_intro_patterns`` in
+# ``data/marks.json``). Without that announcement the same shape is a FAQ box
+# or a writer's rhetorical questions, the paper's own words, and is not read.
+_PARAGRAPH = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
+_OPENS_QUOTE = re.compile(r"^[\"“‘']")
+_MAX_QUESTION_WORDS = 80
+
+
+@lru_cache(maxsize=1)
+def _intro_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in sorted(marks_words("interview_intro_patterns", "patterns")))
+
+
+def _is_question(par: str) -> bool:
+    # A paragraph that opens with a quote mark is someone's quoted words, not
+    # the interviewer's question. A "Q:" label makes a question of a
+    # paragraph that asks nothing ("Q: You left in May.").
+    label = _QA_TURN.match(par)
+    if label:
+        return label.group(1) == "Q"
+    return bool(_QUESTION_END.search(par)) and not _OPENS_QUOTE.match(par) and len(par.split()) <= _MAX_QUESTION_WORDS
+
+
+def _is_answer(par: str) -> bool:
+    # Labelled answers ("A: ...") are rule interview_answer's; a paragraph
+    # that opens with a quote mark is narration quoting someone.
+    return not _QUESTION_END.search(par) and not _OPENS_QUOTE.match(par) and not _QA_TURN.match(par)
+
+
+def _interviewer(ent: Span) -> bool:
+    """Whether a person is presented as the one asking: a journalist noun
+    in their noun phrase ("Herald reporter Ann Lee", "the host, Ann Lee";
+    ``interviewer_nouns`` in ``data/marks.json``)."""
+    nouns = marks_words("interviewer_nouns")
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return any(t.lemma_.casefold() in nouns or t.text.casefold() in nouns for t in root.subtree if t.i < ent.end)
+
+
+def _interviewed(ent: Span, names: list[Span]) -> bool:
+    """Whether ``ent`` is the one interviewed: the object of "interview", or
+    "X spoke with/to ENT" where X, one of ``names``, is a journalist."""
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    if root.dep_ == "dobj" and root.head.lemma_ == "interview":
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("with", "to"):
+        return False
+    subjects = {c.i for c in root.head.head.children if c.dep_ == "nsubj"}
+    return any(e.root.i in subjects and e.label_ == "PERSON" and _interviewer(e) for e in names)
+
+
+def _intro_person(doc: Doc, spans: list[tuple[int, int]]) -> TextSpan | None:
+    """The interviewee: a person the announcement (or, when it names no one,
+    the paragraph before it) names. The one interviewed comes first ("...
+    interviewed Ana Roe", "Reporter Tom Lee spoke with Ana Roe"), then a
+    subject that is no journalist ("The band's singer, Ana Roe, spoke to
+    ..."), then the first other person named. The one interviewed may be a
+    rare name the model labels ORG; other ORG names are not people."""
+    text = doc_text(doc)
+    for start, end in spans:
+        names = [
+            e
+            for e in doc.ents
+            if start <= e.start_char
+            and e.end_char <= end
+            and (e.label_ == "PERSON" or (e.label_ == "ORG" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e)))
+        ]
+
+        def rank(ent: Span, names: list[Span] = names) -> int:
+            if _interviewed(ent, names):
+                return 0
+            if ent.label_ != "PERSON":
+                return 9
+            if _interviewer(ent):
+                return 4
+            root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+            return 1 if root.dep_ in ("nsubj", "nsubjpass") else 2
+
+        ranked = sorted((rank(e), e.start) for e in names)
+        if not ranked or ranked[0][0] == 9:
+            continue
+        ent = next(e for e in names if e.start == ranked[0][1])
+        return TextSpan(text[ent.start_char : ent.end_char], ent.start_char, ent.end_char)
+    return None
+
+
+def find_plain_interview_answers(doc: Doc, text: str) -> list[Quote]:
+    """The answers of an interview printed without labels (rule
+    ``interview_plain_answer``, see above): at least two question
+    paragraphs, each followed by its answer, right after the paragraph that
+    announces the interview. Each answer paragraph is a direct statement of
+    the person the announcement names; the questions are no one's. The last
+    question's answer is its next paragraph only: nothing but a further
+    question marks where an answer ends, so what follows it is the article's
+    narration again."""
+    if "?" not in text:
+        return []
+    pars = list(_PARAGRAPH.finditer(text))
+    out: list[Quote] = []
+    i = 0
+    while i < len(pars) - 1:
+        if not any(p.search(pars[i].group(1)) for p in _intro_patterns()):
+            i += 1
+            continue
+        pairs: list[list[int]] = []
+        j = i + 1
+        while j < len(pars) and _is_question(pars[j].group(1)):
+            k = j + 1
+            while k < len(pars) and _is_answer(pars[k].group(1)):
+                k += 1
+            if k == j + 1:
+                break
+            pairs.append(list(range(j + 1, k)))
+            j = k
+        if len(pairs) < _MIN_QA:
+            i += 1
+            continue
+        pairs[-1] = pairs[-1][:1]
+        spans = [pars[i].span(1)] + ([pars[i - 1].span(1)] if i > 0 else [])
+        who = _intro_person(doc, spans)
+        for answer in pairs:
+            for n in answer:
+                out.append(_turn_quote(text, pars[n], who, "interview_plain_answer"))
+        i = pairs[-1][-1] + 1
+    return out
+
+
+__all__ = ["TURN_RULES", "find_interview_answers", "find_plain_interview_answers", "find_transcript_turns"]
