@@ -141,6 +141,21 @@ _DATELINE_SOURCE = re.compile(
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
 _DATELINE_DASH = re.compile(r"\s*[—–-]{1,2}\s*")
+_PAREN_WORD = re.compile(r"^(.*?)\(\s*([A-Za-z]+)\s*\)?[^(]*$", re.S)
+
+
+def _spells_initials(text: str) -> bool:
+    """Rule ``acronym_not_dateline``: whether the word in parentheses
+    spells the initials of the capitalised words before it ("University
+    Staff Union (USU)"), as a place and a news agency never do."""
+    m = _PAREN_WORD.match(text)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", m.group(1)) if w[0].isupper() and w != "The")
+    word = m.group(2)
+    return len(word) >= 2 and word.isupper() and word == initials
+
+
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
@@ -180,6 +195,16 @@ def _in_relative_clause_after(tok: Token, after: int) -> bool:
         ):
             return True
     return False
+
+
+def _kin_appositive(name: Token) -> Token | None:
+    """The noun in apposition to ``name`` that a possessive pronoun owns
+    ("Ann Roe, his sister-in-law,": "sister"), or None."""
+    for child in name.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
+            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
+                return child
+    return None
 
 
 # Relative words that stand for a person ("the mayor, who ...").
@@ -579,10 +604,21 @@ class _Resolver:
                     g = g or _GENDERED_IDS.get(lows[j])
                     if g:
                         v[0 if g == "m" else 1] += 3
+                kin = _kin_appositive(root)
+                if kin is not None and (g := _GENDERED_NOUNS.get(kin.lemma_.lower())):
+                    # Rule ``kin_appositive_gender``: "Ann Roe, his sister,"
+                    # is a woman: the noun in apposition is the name's, the
+                    # possessor (a barrier above) someone else.
+                    v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
                 eid, s = last_person
                 tok = doc[i_tok]
                 governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+                kin = _kin_appositive(doc[last_person_end - 1]) if last_person_end > 0 else None
+                if kin is not None and tok.head.i == kin.i:
+                    # Rule ``appositive_possessor_is_another``: the "his" of
+                    # "Ann Roe, his sister," is the brother's, not Ann Roe's.
+                    continue
                 if governor.i == last_verb and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
@@ -2090,6 +2126,10 @@ class _Resolver:
         # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
         before = self.text[: mention.start].rstrip(" \t\xa0")
         dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None
+        if dateline is not None and _spells_initials(mention.text[: dateline.end()]):
+            # Rule ``acronym_not_dateline``: "The University Staff Union
+            # (USU) said" opens with a name and its acronym, no dateline.
+            dateline = None
         if dateline is not None:
             # Rule ``dateline_source``: a source mention that opens with its
             # article's dateline ("PARIS (AFP) - Minister Ana Roe") is the
@@ -2297,8 +2337,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 # A speaker named there, not a pronoun resolved by a guess.
                 # Named when the mention ends with a word of the entity's
                 # name ("Doe", "Mr. Doe"), not a description linked to it.
-                words = mention.text.replace("’s", "").replace("'s", "").split()
-                named = bool(words and resolved.name and words[-1].lower() in resolved.name.lower().split())
+                # Rule ``name_before_age``: "Doreen Fitch, 78," and "Ana
+                # Roe, a nurse," name the speaker before their comma.
+                name_words = (resolved.name or "").lower().split()
+                named = any(
+                    bool(words) and words[-1].lower() in name_words
+                    for words in (
+                        piece.replace("’s", "").replace("'s", "").split()
+                        for piece in (mention.text, mention.text.split(",")[0])
+                    )
+                )
                 resolver.note_speaker(mention.start, resolved.entity, named)
             quote.speaker = Speaker(
                 name=resolved.name,
