@@ -272,3 +272,43 @@ def test_a_bare_description_in_the_headline_is_the_person_the_lead_links():
         "Colm Ferriter, who has led the town force for nine years, said the call centre never rang back.\n"
     )
     assert _speaker_of(text, "were sent to the wrong street") == "Colm Ferriter"
+
+
+def _short_name_rows() -> list[Row]:
+    # Varrow Minerals fell. Prices sank. Rain came. Varrow said it lost. The
+    # company said it paid.
+    return [
+        ("Varrow", "Varrow", "PROPN", "NNP", 1, "compound", True),
+        ("Minerals", "Minerals", "PROPN", "NNP", 2, "nsubj", False),
+        ("fell", "fall", "VERB", "VBD", 2, "ROOT", False),
+        (".", ".", "PUNCT", ".", 2, "punct", False),
+        ("Prices", "price", "NOUN", "NNS", 5, "nsubj", True),
+        ("sank", "sink", "VERB", "VBD", 5, "ROOT", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+        ("Rain", "rain", "NOUN", "NN", 8, "nsubj", True),
+        ("came", "come", "VERB", "VBD", 8, "ROOT", False),
+        (".", ".", "PUNCT", ".", 8, "punct", False),
+        ("Varrow", "Varrow", "PROPN", "NNP", 11, "nsubj", True),
+        ("said", "say", "VERB", "VBD", 11, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 13, "nsubj", False),
+        ("lost", "lose", "VERB", "VBD", 11, "ccomp", False),
+        (".", ".", "PUNCT", ".", 11, "punct", False),
+        ("The", "the", "DET", "DT", 16, "det", True),
+        ("company", "company", "NOUN", "NN", 17, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 17, "ROOT", False),
+        ("it", "it", "PRON", "PRP", 19, "nsubj", False),
+        ("paid", "pay", "VERB", "VBD", 17, "ccomp", False),
+        (".", ".", "PUNCT", ".", 17, "punct", False),
+    ]
+
+
+def test_the_company_after_a_short_name_taken_for_a_person_is_the_full_organisation():
+    doc = _doc(_short_name_rows(), [(0, 2, "ORG"), (10, 11, "PERSON")])
+    full = _person(doc, "e1", "Varrow Minerals", [(0, 2)], etype="ORG")
+    # The model took the short form for a person, an entity of its own.
+    short = _person(doc, "e2", "Varrow", [(10, 11)])
+    lost = _indirect(doc, (12, 14), 11, (10, 11))
+    paid = _indirect(doc, (18, 20), 17, (15, 17))
+    resolve_speakers(doc, [lost, paid], [full, short])
+    # org_short_name_spoke: "the company" is the organisation "Varrow" opens.
+    assert paid.speaker.entity == "e1"
