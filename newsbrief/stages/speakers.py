@@ -105,6 +105,8 @@ _VERDICT_NOUNS = _speaker_words("verdict_nouns")
 _ORG_KIND_NAMES = _org_kind_names()
 _ORG_HEADS = _ORG_HEADS | _GENERIC_ORG_HEADS
 _LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
+# Rule ``org_named_later`` (data/speakers.toml).
+_LATER_ORG_DETERMINERS = _speaker_words("org_named_later")
 
 
 def _message_words(key: str) -> frozenset[str]:
@@ -141,6 +143,21 @@ _DATELINE_SOURCE = re.compile(
 # then a dash: "SAN JOSE, Calif. —", "LAGOS —".
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,20})?$")
 _DATELINE_DASH = re.compile(r"\s*[—–-]{1,2}\s*")
+_PAREN_WORD = re.compile(r"^(.*?)\(\s*([A-Za-z]+)\s*\)?[^(]*$", re.S)
+
+
+def _spells_initials(text: str) -> bool:
+    """Rule ``acronym_not_dateline``: whether the word in parentheses
+    spells the initials of the capitalised words before it ("University
+    Staff Union (USU)"), as a place and a news agency never do."""
+    m = _PAREN_WORD.match(text)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", m.group(1)) if w[0].isupper() and w != "The")
+    word = m.group(2)
+    return len(word) >= 2 and word.isupper() and word == initials
+
+
 # One unnamed person: "a spokesperson", "one official", "the source".
 _SINGULAR_SOURCE = re.compile(r"(?i)^(a|an|one|the)\s")
 
@@ -180,6 +197,16 @@ def _in_relative_clause_after(tok: Token, after: int) -> bool:
         ):
             return True
     return False
+
+
+def _kin_appositive(name: Token) -> Token | None:
+    """The noun in apposition to ``name`` that a possessive pronoun owns
+    ("Ann Roe, his sister-in-law,": "sister"), or None."""
+    for child in name.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
+            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
+                return child
+    return None
 
 
 # Relative words that stand for a person ("the mayor, who ...").
@@ -579,10 +606,21 @@ class _Resolver:
                     g = g or _GENDERED_IDS.get(lows[j])
                     if g:
                         v[0 if g == "m" else 1] += 3
+                kin = _kin_appositive(root)
+                if kin is not None and (g := _GENDERED_NOUNS.get(kin.lemma_.lower())):
+                    # Rule ``kin_appositive_gender``: "Ann Roe, his sister,"
+                    # is a woman: the noun in apposition is the name's, the
+                    # possessor (a barrier above) someone else.
+                    v[0 if g == "m" else 1] += 3
             if last_person is not None and not in_quote and (low in male or low in female):
                 eid, s = last_person
                 tok = doc[i_tok]
                 governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+                kin = _kin_appositive(doc[last_person_end - 1]) if last_person_end > 0 else None
+                if kin is not None and tok.head.i == kin.i:
+                    # Rule ``appositive_possessor_is_another``: the "his" of
+                    # "Ann Roe, his sister," is the brother's, not Ann Roe's.
+                    continue
                 if governor.i == last_verb and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
                     # Rule ``object_pronoun_is_another``: "Roy asked him",
                     # "Roy read it back to him": an object of the name's own
@@ -1215,6 +1253,9 @@ class _Resolver:
                         # Carol," is a woman whatever label the name was given.
                         resolved = _Resolved(resolved.name, resolved.entity, resolved.role, "PERSON", gender)
                     return resolved
+        org_after = self._org_after_description(core) if not plural else None
+        if org_after is not None:
+            return self.named(org_after, None)
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
@@ -1302,6 +1343,10 @@ class _Resolver:
             if org is not None:
                 self.descriptions[key] = org
                 return org
+        if first in _LATER_ORG_DETERMINERS and len(core) <= 3 and not plural and head in _ORG_KIND_NAMES:
+            later = self._org_named_later(start, head)
+            if later is not None:
+                return later
         if first == "the" and not plural and len(core) > 1:
             if _AGE_EPITHET.fullmatch(self.text[core[1].idx : root.idx + len(root)]):
                 eid = self._age_antecedent(start)
@@ -1340,6 +1385,10 @@ class _Resolver:
             lead = self._lead_named_next(start, head, core)
             if lead is not None:
                 return self._as_role(self.named(self.entities[lead], None), core)
+        if not plural and person_word and core[0].dep_ != "det" and not possessed and self.para_of(start) == 0:
+            lead = self._headline_in_lead(start, head)
+            if lead is not None:
+                return lead
         if definite and not plural and not which and head in self.story_orgs:
             # Rule ``story_company``: "the company" that nothing nearer links
             # is the organisation an earlier "the company" was, the one that
@@ -1376,6 +1425,58 @@ class _Resolver:
             if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
                 found.append(eid)
         return found[0] if len(found) == 1 else None
+
+    def _headline_in_lead(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``headline_description_is_lead``: "Fire chief tells inquiry
+        ..." over "The fire chief of a town ... told an inquiry": a bare
+        description in the headline (the first paragraph, one sentence) is
+        the person the lead's first definite description with that head is
+        linked to, in the next few sentences."""
+        sent = self.sent_of(start)
+        # The headline is one sentence, a paragraph of its own.
+        if sent != 0 or len(self.sent_starts) < 2 or len(self.para_starts) < 2:
+            return None
+        if self.sent_of(self.para_starts[1]) != 1:
+            return None
+        lo = self.sent_starts[1]
+        hi = self.sent_starts[min(len(self.sent_starts) - 1, 1 + _SENTENCE_WINDOW)]
+        span = self._span(lo, hi)
+        if span is None:
+            return None
+        for tok in span:
+            if tok.lemma_.lower() != head or tok.pos_ != "NOUN" or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            left = tok.left_edge
+            if left.lower_ != "the" or left.dep_ != "det":
+                continue
+            linked = self.description(self.doc[left.i : tok.right_edge.i + 1], tok.idx, None)
+            return linked if linked.entity is not None and linked.type == "PERSON" else None
+        return None
+
+    def _org_named_later(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``org_named_later``: "Doctors will stay on strike, their
+        union said ... the Kenya Union of Medical Practitioners": a
+        description of a kind of organisation that no organisation before it
+        is, is the one organisation of that kind the next few sentences name
+        first (speakers.toml, org_kind_names)."""
+        kinds = _ORG_KIND_NAMES[head]
+
+        def of_kind(ent: Entity) -> bool:
+            words = ent.name.lower().split()
+            before_of = words[: words.index("of")] if "of" in words else words
+            return len(words) >= 2 and before_of[-1] in kinds
+
+        sent = self.sent_of(start)
+        found: list[str] = []
+        for ent in self.entities.values():
+            if ent.type != "ORG" or not of_kind(ent):
+                continue
+            first = min(m.start for m in ent.mentions)
+            if first < start:
+                return None
+            if self.sent_of(first) - sent <= _SENTENCE_WINDOW:
+                found.append(ent.id)
+        return self.named(self.entities[found[0]], None) if len(found) == 1 else None
 
     def _lead_named_next(self, start: int, head: str, core: Span) -> str | None:
         """Rule ``lead_description_named_next``: "The former chief of Acme
@@ -1466,6 +1567,35 @@ class _Resolver:
         ent = self.entity_at(first.idx, doc[end - 1].idx + len(doc[end - 1].text))
         return ent if ent is not None and ent.type == "PERSON" else None
 
+    def _org_after_description(self, core: Span) -> Entity | None:
+        """Rule ``org_name_after_org_description``: "the national cocoa
+        regulator, the Ghana Cocoa Marketing Authority (GCMA), announced":
+        an organisation's name between commas (its acronym in parentheses
+        may follow) right after a description of a kind of organisation is
+        the organisation described, however the parser hung it (an
+        appositive, a conjunct). Not a list ("the regulator, the X Authority
+        and the Y Office")."""
+        doc = core.doc
+        head = core.root.lemma_.lower()
+        if head not in _ORG_HEADS and head not in _ORG_KIND_NAMES:
+            return None
+        k = core.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].lower_ == "the":
+            k += 1
+        if k >= len(doc) or doc[k].ent_type_ != "ORG" or self.in_quote(doc[k].idx):
+            return None
+        name = self._ent_span(doc[k])
+        end = name.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3
+        if end >= len(doc) or doc[end].text != "," or (end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")):
+            return None
+        ent = self.entity_at(name.start_char, name.end_char)
+        return ent if ent is not None and ent.type == "ORG" else None
+
     def _second_subject(self, span: Span) -> Entity | None:
         """Rule ``name_as_second_subject``: "Civil liberties group the Open
         Street Project said", "Opposition spokeswoman Aoife Brannigan
@@ -1497,10 +1627,20 @@ class _Resolver:
         anchor = quote.speaker.mention
         if anchor is None or last.entity is None or anchor.start >= start:
             return None
-        if last.type != "ORG" and not (last.type == "PERSON" and self._called(last.entity, head)):
+        full: Entity | None = None
+        if last.type == "PERSON" and not self._called(last.entity, head):
+            # Rule ``org_short_name_spoke``: "Acme said ... The company
+            # said", where the model took "Acme" (the article's "Acme Spring
+            # Water" cut short) or a name with a "which" clause for a person.
+            full = self._org_of_short_name(last.entity)
+            if full is None and not self._which_named(last.entity):
+                return None
+        elif last.type != "ORG" and last.type != "PERSON":
             return None
         if self.sent_of(start) - self.sent_of(anchor.start) > 1:
             return None
+        if full is not None:
+            return self.named(full, None)
         if head not in _GENERIC_ORG_HEADS:
             # Rule ``org_head_is_last_org_speaker`` (speakers.toml,
             # last_speaker_heads): only a name with no word of another kind.
@@ -1511,6 +1651,30 @@ class _Resolver:
         # Named there, not itself a description linked to it.
         ent = self.entity_at(anchor.start, anchor.end)
         return last if ent is not None and ent.id == last.entity else None
+
+    def _org_of_short_name(self, eid: str) -> Entity | None:
+        """The one organisation whose name opens with the one-word name of
+        ``eid`` ("Acme" of "Acme Spring Water"), or None."""
+        name = self.entities[eid].name
+        if " " in name:
+            return None
+        fits = [e for e in self.entities.values() if e.type == "ORG" and e.name.split()[0] == name and " " in e.name]
+        return fits[0] if len(fits) == 1 else None
+
+    def _which_named(self, eid: str) -> bool:
+        """Whether a mention of ``eid`` (outside quote marks) carries a
+        "which" clause ("Tallong Metals, which runs three mines,"): a thing
+        or an organisation, never a person."""
+        for m in self.entities[eid].mentions:
+            span = self._span(m.start, m.end)
+            if span is None or len(span) == 0 or self.in_quote(m.start):
+                continue
+            for child in span.root.rights:
+                if child.dep_ != "relcl":
+                    continue
+                if any(c.lower_ == "which" and c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    return True
+        return False
 
     def _called(self, eid: str, head: str) -> bool:
         """Rule ``org_named_person_by_apposition``: "Orbital Forge, the
@@ -1823,6 +1987,11 @@ class _Resolver:
             last = before_of[-1:] if len(words) >= 2 else []
             if name_head:
                 words = last
+            elif last and last[0] != head and last[0] in _ORG_KIND_WORDS - _ORG_KIND_NAMES.get(head, frozenset()):
+                # Rule ``org_head_of_another_kind``: "the university" is not
+                # the "University Staff Union": a name headed by an
+                # organisation word of another kind is that kind.
+                continue
             if head in words or not _ORG_KIND_NAMES.get(head, frozenset()).isdisjoint(last):
                 return self.named(ent, None)
         return None
@@ -2033,6 +2202,24 @@ class _Resolver:
                 phrase = self.doc[head.left_edge.i : head.i + 1]
                 mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
                 return self.resolve(_with_mention(quote, mention), prev)
+        owner = head.head
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBD"
+            and head.dep_ == "appos"
+            and owner.i < head.i < verb.i
+            and self.doc[verb.i - 1].text == ","
+            and owner.ent_type_ in ("PERSON", "ORG")
+            and not self.in_quote(owner.idx)
+        ):
+            # Rule ``cue_after_appositive``: "Oceans First, a campaign group
+            # based in Brussels, called the deal '...'": a finite cue the
+            # parser hung on the appositive of a name is that name's.
+            ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
+            if ent is not None and ent.type in ("PERSON", "ORG"):
+                phrase = self._ent_span(owner)
+                mention = TextSpan(phrase.text, phrase.start_char, phrase.end_char)
+                return self.resolve(_with_mention(quote, mention), prev)
         for _ in range(_CUE_CLIMB):
             subject = next(
                 (
@@ -2082,6 +2269,15 @@ class _Resolver:
         mention = quote.speaker.mention
         if mention is None:
             return None
+        if self.history:
+            last_quote, last = self.history[-1]
+            was = last_quote.speaker.mention
+            if was is not None and (was.start, was.end) == (mention.start, mention.end):
+                # Rule ``split_quote_same_mention``: '"Fairmont can lead,"
+                # the company wrote. "We are ready."': the second part's
+                # mention is the first's, and so is its speaker (a name in
+                # the first part is no longer inside the quote resolved).
+                return last
         self.current = (quote.start, quote.end)
         self.quote = quote
         span = self._span(mention.start, mention.end)
@@ -2090,6 +2286,10 @@ class _Resolver:
         # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
         before = self.text[: mention.start].rstrip(" \t\xa0")
         dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None
+        if dateline is not None and _spells_initials(mention.text[: dateline.end()]):
+            # Rule ``acronym_not_dateline``: "The University Staff Union
+            # (USU) said" opens with a name and its acronym, no dateline.
+            dateline = None
         if dateline is not None:
             # Rule ``dateline_source``: a source mention that opens with its
             # article's dateline ("PARIS (AFP) - Minister Ana Roe") is the
@@ -2297,8 +2497,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
                 # A speaker named there, not a pronoun resolved by a guess.
                 # Named when the mention ends with a word of the entity's
                 # name ("Doe", "Mr. Doe"), not a description linked to it.
-                words = mention.text.replace("’s", "").replace("'s", "").split()
-                named = bool(words and resolved.name and words[-1].lower() in resolved.name.lower().split())
+                # Rule ``name_before_age``: "Doreen Fitch, 78," and "Ana
+                # Roe, a nurse," name the speaker before their comma.
+                name_words = (resolved.name or "").lower().split()
+                named = any(
+                    bool(words) and words[-1].lower() in name_words
+                    for words in (
+                        piece.replace("’s", "").replace("'s", "").split()
+                        for piece in (mention.text, mention.text.split(",")[0])
+                    )
+                )
                 resolver.note_speaker(mention.start, resolved.entity, named)
             quote.speaker = Speaker(
                 name=resolved.name,
