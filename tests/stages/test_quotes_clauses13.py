@@ -1,15 +1,20 @@
 """Statement boundaries and cues, thirteenth round (rules in
 quotes/reported.py, quotes/frames.py and data/cues.json). The sentences are
-written for these tests; they run through the packaged pipeline, as the
-rules read the model's parse."""
+written for these tests; most run through the packaged pipeline, as the
+rules read the model's parse, and a misparse is pinned on a hand-built Doc."""
 
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from newsbrief.api import brief_from_doc
 from newsbrief.ingest import Article
 from newsbrief.model import Brief
+from newsbrief.stages.quotes.reported import find_reported_speech
 
 from ..conftest import assert_offsets
+from .hand_docs import hand_doc as _hand_doc
+from .hand_docs import offsets_checked as _checked
 
 
 def _brief(nlp, text: str) -> Brief:
@@ -56,3 +61,37 @@ def test_comparative_clause_is_no_cue(nlp) -> None:
 def test_clause_with_than_inside_stays_reported(nlp) -> None:
     got = _found(nlp, "The club said the crowd was bigger than it had expected.")
     assert [t for t, _, _, _ in got] == ["the crowd was bigger than it had expected"]
+
+
+def _said_object_doc(cue: tuple[str, str]) -> Doc:
+    # The chief <cue> the last bus left at noon .  (the parser's reading of a
+    # clause as an object noun with a participle hung on it)
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("chief", "chief", "NOUN", "NN", 2, "nsubj"),
+        (cue[0], cue[1], "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("last", "last", "ADJ", "JJ", 5, "amod"),
+        ("bus", "bus", "NOUN", "NN", 2, "dobj"),
+        ("left", "leave", "VERB", "VBN", 5, "acl"),
+        ("at", "at", "ADP", "IN", 6, "prep"),
+        ("noon", "noon", "NOUN", "NN", 7, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    return _hand_doc(rows)
+
+
+def _reported(doc: Doc) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.type, q.rule) for q in _checked(doc, find_reported_speech(doc))]
+
+
+def test_said_with_a_misparsed_clause_is_speech() -> None:
+    got = _reported(_said_object_doc(("said", "say")))
+    assert got == [("the last bus left at noon", "speech", "object_clause_misparse")]
+
+
+def test_other_object_verb_with_a_participle_stays_a_stance() -> None:
+    # "denied the bus left at noon": a verb that takes noun objects ("denied
+    # the report published at noon") keeps the object rule's stance.
+    got = _reported(_said_object_doc(("denied", "deny")))
+    assert [(ty, r) for _, ty, r in got] == [("stance", "object")]

@@ -2019,7 +2019,17 @@ class _Finder:
             # "absurd"', gained 3 quote-marked contents on PolNeAR train but
             # turns scare quotes into attributions: left out.)
             return
-        self.emit(first, last, cue, cue_last, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+        name, type_ = rule["name"], rule.get("type")
+        if cue.lemma_.lower() in self.lexicon.words("clause_object_verbs") and any(
+            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children
+        ):
+            # Rule object_clause_misparse: "said the first order arrived by
+            # text at 4 p.m.": a verb that takes no noun object but a word
+            # ("said it", "said nothing"), whose object has a verb hung on
+            # it, is a reported clause the parser read as a noun with a
+            # participle: a statement, not a stance toward a thing.
+            name, type_ = "object_clause_misparse", "speech"
+        self.emit(first, last, cue, cue_last, subject, rule=name, type_=type_, short=True)
 
     def _object_conjunct(self, cue: Token, last: int) -> int:
         """Rule ``object_conjunct``: the object phrase's last token, taking
