@@ -95,3 +95,14 @@ def test_other_object_verb_with_a_participle_stays_a_stance() -> None:
     # the report published at noon") keeps the object rule's stance.
     got = _reported(_said_object_doc(("denied", "deny")))
     assert [(ty, r) for _, ty, r in got] == [("stance", "object")]
+
+
+def test_marked_object_without_as_is_a_stance(nlp) -> None:
+    text = (
+        "The decision also criticised the use of the word ‘wild’ in a jingle, "
+        "which the board said could mislead buyers."
+    )
+    got = _found(nlp, text)
+    assert ("the use of the word ‘wild’", "also criticised", "stance", "marked_plain_object") in got
+    # The clause of the relative "which the board said" is still the board's statement.
+    assert ("could mislead buyers", "said", "speech", "clause") in got
