@@ -106,3 +106,16 @@ def test_marked_object_without_as_is_a_stance(nlp) -> None:
     assert ("the use of the word ‘wild’", "also criticised", "stance", "marked_plain_object") in got
     # The clause of the relative "which the board said" is still the board's statement.
     assert ("could mislead buyers", "said", "speech", "clause") in got
+
+
+def test_call_x_y_without_marks_is_a_stance(nlp) -> None:
+    got = _found(nlp, "The senator called the closure a blunder.")
+    assert got == [("the closure a blunder", "called", "stance", "naming_evaluation")]
+
+
+def test_quote_after_a_judgement_goes_on_under_its_cue(nlp) -> None:
+    text = 'The coach called the striker a gift. "She sees the game before anyone else does."'
+    quotes = _brief(nlp, text).quotes
+    judged = next(q for q in quotes if q.rule == "naming_evaluation")
+    after = next(q for q in quotes if q.kind == "direct")
+    assert after.cue is not None and after.cue.start == judged.cue.start

@@ -461,6 +461,13 @@ class _Reader:
         if source is None and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             # "critics, calling him a liar, ...": the participle's noun or clause subject.
             source = verb.head if verb.dep_ == "acl" else subject_of(verb.head)
+        if rule["name"] == "naming" and self.lexicon.type_of(verb.lemma_.lower()) == "speech":
+            # Rule naming_evaluation: "called the delay a mistake", with no
+            # quote marks (the frame finder leaves quoted words to the
+            # others): the speaker's judgement of a thing in the writer's
+            # words, a stance as the object rule's, not a reported
+            # statement. The span stays (PolNeAR marks it).
+            rule = {**rule, "name": "naming_evaluation", "type": "stance"}
         self.emit([(obj.left_edge.i, pred.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
 
     def appeal(self, ids: list[int], rule: dict[str, Any]) -> None:
@@ -832,7 +839,7 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
 
 # Names a reader gives some of a pattern's finds (its own rule, counted
 # apart by --rules), which keep that pattern's marks setting.
-_DERIVED_RULES: dict[str, str] = {"marked_plain_object": "marked_object"}
+_DERIVED_RULES: dict[str, str] = {"marked_plain_object": "marked_object", "naming_evaluation": "naming"}
 
 
 def marks_policy(vocab: Vocab) -> dict[str, str]:
