@@ -119,3 +119,14 @@ def test_quote_after_a_judgement_goes_on_under_its_cue(nlp) -> None:
     judged = next(q for q in quotes if q.rule == "naming_evaluation")
     after = next(q for q in quotes if q.kind == "direct")
     assert after.cue is not None and after.cue.start == judged.cue.start
+
+
+def test_second_that_clause_with_a_quote_is_its_own_statement(nlp) -> None:
+    text = 'The coach said that the squad was tired and that it was "not ideal".'
+    got = _found(nlp, text)
+    assert [(t, r) for t, _, _, r in got] == [
+        ("the squad was tired", "clause"),
+        ('it was "not ideal"', "quoted_that_piece"),
+    ]
+    partial = [q for q in _brief(nlp, text).quotes if q.kind == "partial"]
+    assert [v.text for v in partial[0].verbatim] == ["not ideal"]

@@ -1387,8 +1387,12 @@ class _Finder:
                 continue
             pieces.append((begin, end))
             begin = mark.i + 1
-        if pieces and not self._stands_alone(begin, last):
-            # The last clause is too small to stand alone: it stays with the one before.
+        own = index.own_words(begin, last)
+        if pieces and not self._stands_alone(begin, last) and not 0 < own < index.all_words(begin, last):
+            # The last clause is too small to stand alone: it stays with the
+            # one before. One that is mostly a quote ('... and that it was
+            # "a fair deal"') is a statement of its own, as a first piece is
+            # (rule quoted_that_piece).
             begin = pieces.pop()[0]
         pieces.append((begin, last if pieces else original_last))
         return pieces
