@@ -130,3 +130,17 @@ def test_second_that_clause_with_a_quote_is_its_own_statement(nlp) -> None:
     ]
     partial = [q for q in _brief(nlp, text).quotes if q.kind == "partial"]
     assert [v.text for v in partial[0].verbatim] == ["not ideal"]
+
+
+def test_what_she_called_inside_a_clause_is_one_statement(nlp) -> None:
+    text = 'The nurse said wards were staffed by what she called "a team of ghosts" most nights.'
+    quotes = _brief(nlp, text).quotes
+    assert [(q.kind, q.cue.text if q.cue else "") for q in quotes] == [("partial", "said")]
+    assert [v.text for v in quotes[0].verbatim] == ["a team of ghosts"]
+
+
+def test_what_others_called_stays_their_own(nlp) -> None:
+    # Another's name for the thing, not the speaker's: two attributions.
+    text = 'The nurse said wards were staffed by what critics called "a team of ghosts" most nights.'
+    cues = [q.cue.text for q in _brief(nlp, text).quotes if q.cue]
+    assert cues == ["said", "called"]
