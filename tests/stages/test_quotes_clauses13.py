@@ -144,3 +144,45 @@ def test_what_others_called_stays_their_own(nlp) -> None:
     text = 'The nurse said wards were staffed by what critics called "a team of ghosts" most nights.'
     cues = [q.cue.text for q in _brief(nlp, text).quotes if q.cue]
     assert cues == ["said", "called"]
+
+
+def _relative_report_doc() -> Doc:
+    # The court revived a suit by residents who say the plant fouled the
+    # water , ruling that the limits failed .  (the participle hung on the
+    # clause the relative "who say" reports, as the model can parse it)
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("court", "court", "NOUN", "NN", 2, "nsubj"),
+        ("revived", "revive", "VERB", "VBD", 2, "ROOT"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        ("suit", "suit", "NOUN", "NN", 2, "dobj"),
+        ("by", "by", "ADP", "IN", 2, "prep"),
+        ("residents", "resident", "NOUN", "NNS", 5, "pobj"),
+        ("who", "who", "PRON", "WP", 8, "nsubj"),
+        ("say", "say", "VERB", "VBP", 6, "relcl"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("plant", "plant", "NOUN", "NN", 11, "nsubj"),
+        ("fouled", "foul", "VERB", "VBD", 8, "ccomp"),
+        ("the", "the", "DET", "DT", 13, "det"),
+        ("water", "water", "NOUN", "NN", 11, "dobj"),
+        (",", ",", "PUNCT", ",", 11, "punct"),
+        ("ruling", "rule", "VERB", "VBG", 11, "advcl"),
+        ("that", "that", "SCONJ", "IN", 19, "mark"),
+        ("the", "the", "DET", "DT", 18, "det"),
+        ("limits", "limit", "NOUN", "NNS", 19, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 15, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    spaces = [True] * len(rows)
+    spaces[13] = spaces[19] = spaces[20] = False
+    return _hand_doc(rows, spaces=spaces)
+
+
+def test_participle_after_a_relative_report_is_the_main_subjects() -> None:
+    doc = _relative_report_doc()
+    got = {
+        q.text: q.speaker.mention.text if q.speaker.mention else None
+        for q in _checked(doc, find_reported_speech(doc))
+    }
+    assert got["the limits failed"] == "The court"
+    assert got["the plant fouled the water"] == "who"
