@@ -2470,13 +2470,19 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
             resolved = prev
-            if quote.cue is None and quote.kind == "direct" and prev_quote.type == "speech":
+            if (
+                quote.cue is None
+                and quote.kind == "direct"
+                and (prev_quote.type == "speech" or prev_quote.rule == "naming_evaluation")
+            ):
                 # Only a quote of whole sentences goes on under the cue that
                 # introduced its speaker; a quoted fragment in the writer's
                 # words is under no cue (PolNeAR train, both halves: +0.003
                 # content exact F1), though still the speaker's. And only a
                 # speech cue: after "her attack on the plan" the next quote is
-                # the speaker talking, not more of the attack.
+                # the speaker talking, not more of the attack. A judgement
+                # typed stance by rule naming_evaluation ("called him a
+                # master") was spoken: the quote after it goes on under it.
                 quote.cue = prev_quote.cue
         else:
             continue

@@ -40,14 +40,14 @@ _NAMING = [
 def test_frames_naming_gives_the_object_with_its_predicate():
     doc = _doc(_NAMING)
     assert _summary(_checked(doc, find_frames(doc))) == [
-        ("The council", "called", "the toll a mistake", "speech", "naming", False)
+        ("The council", "called", "the toll a mistake", "stance", "naming_evaluation", False)
     ]
 
 
 def test_frames_naming_is_kept_by_find_quotes():
     doc = _doc(_NAMING)
     quotes = _checked(doc, find_quotes(doc))
-    assert [(q.text, q.rule) for q in quotes] == [("the toll a mistake", "naming")]
+    assert [(q.text, q.rule) for q in quotes] == [("the toll a mistake", "naming_evaluation")]
 
 
 def test_frames_naming_needs_a_predicate():
@@ -189,7 +189,7 @@ def test_frames_give_way_to_the_clause_finders():
         ],
         ents=[(0, 1, "PERSON")],
     )
-    assert [q.rule for q in find_frames(doc)] == ["naming"]
+    assert [q.rule for q in find_frames(doc)] == ["naming_evaluation"]
     quotes = _checked(doc, find_quotes(doc))
     assert [(q.text, q.rule) for q in quotes] == [("the board called the toll a mistake", "clause")]
 

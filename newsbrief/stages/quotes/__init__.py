@@ -154,6 +154,28 @@ class _Merger:
         subjects = cue_lexicon().words("recounted_act_subjects")
         return any(c.dep_ == "nsubj" and c.lower_ in subjects for c in verb.children)
 
+    def named_in_clause(self, clause: Quote, quote: Quote) -> bool:
+        """Rule ``named_in_clause``: a quoted fragment inside a reported
+        clause framed by a naming verb with the free relative "what" and a
+        personal pronoun for subject ('said clinics ran on what she called
+        "a team of ghosts"'): the speaker's own name for a thing in their
+        statement, one attribution with the clause, not a second one. The
+        verbs are ``relative_naming_verbs`` in data/cues.json, the pronouns
+        ``recounted_act_subjects``."""
+        cue = quote.cue
+        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
+            return False
+        if not (clause.start <= cue.start < clause.end):
+            return False
+        verb = self.token_at(cue.end - 1)
+        lex = cue_lexicon()
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("relative_naming_verbs"):
+            return False
+        kids = list(verb.children)
+        if not any(c.lower_ == "what" and c.i < verb.i for c in kids):
+            return False
+        return any(c.dep_ == "nsubj" and c.lower_ in lex.words("recounted_act_subjects") for c in kids)
+
     def reported_predicate(self, clause: Quote, quote: Quote) -> bool:
         """Rule ``reported_predicate``: a quoted fragment whose cue is a
         second predicate of the reported clause's own subject, with a modal
@@ -465,7 +487,11 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         if same_cue:
             owner[mark.open] = id(same_cue[-1])
         if same_cue or any(
-            _absorbs(c, q, True) or merger.own_recount(c, q) or merger.reported_predicate(c, q) for c in holders
+            _absorbs(c, q, True)
+            or merger.own_recount(c, q)
+            or merger.reported_predicate(c, q)
+            or merger.named_in_clause(c, q)
+            for c in holders
         ):
             merged.add(qi)
     clauses = [c for c in clauses if id(c) not in direct_in]

@@ -461,6 +461,13 @@ class _Reader:
         if source is None and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             # "critics, calling him a liar, ...": the participle's noun or clause subject.
             source = verb.head if verb.dep_ == "acl" else subject_of(verb.head)
+        if rule["name"] == "naming" and self.lexicon.type_of(verb.lemma_.lower()) == "speech":
+            # Rule naming_evaluation: "called the delay a mistake", with no
+            # quote marks (the frame finder leaves quoted words to the
+            # others): the speaker's judgement of a thing in the writer's
+            # words, a stance as the object rule's, not a reported
+            # statement. The span stays (PolNeAR marks it).
+            rule = {**rule, "name": "naming_evaluation", "type": "stance"}
         self.emit([(obj.left_edge.i, pred.right_edge.i)], _cue_span(doc, verb, verb), verb, source, rule)
 
     def appeal(self, ids: list[int], rule: dict[str, Any]) -> None:
@@ -514,9 +521,11 @@ class _Reader:
         if source is None or source.i > verb.i:
             return
         last = obj.right_edge.i
+        cast = False
         for c in verb.rights:
             if c.dep_ == "prep" and c.lower_ == "as" and c.i > last:
                 last = c.right_edge.i
+                cast = True
                 break
         for k in range(obj.i + 1, last):
             # A clause or appositive set off by a comma is the writer's
@@ -531,6 +540,12 @@ class _Reader:
                 break
         if not any(t.is_quote for t in doc[obj.left_edge.i : last + 1]):
             return  # no quote marks: the object rule's
+        if not cast and rule["name"] == "marked_object":
+            # Rule marked_plain_object: "criticised the use of the word
+            # 'pure'": with no "as" phrase the act is toward the object, a
+            # stance as the object rule types it; the marks are words
+            # mentioned or scare quotes, no one's statement.
+            rule = {**rule, "name": "marked_plain_object", "type": "stance"}
         self.emit([(obj.left_edge.i, last)], _cue_span(doc, verb, verb), verb, source, rule)
 
     def pro_form(self, ids: list[int], rule: dict[str, Any]) -> None:
@@ -822,11 +837,20 @@ _READERS: dict[str, Callable[[_Reader, list[int], dict[str, Any]], None]] = {
 }
 
 
+# Names a reader gives some of a pattern's finds (its own rule, counted
+# apart by --rules), which keep that pattern's marks setting.
+_DERIVED_RULES: dict[str, str] = {"marked_plain_object": "marked_object", "naming_evaluation": "naming"}
+
+
 def marks_policy(vocab: Vocab) -> dict[str, str]:
     """Rule name -> its ``marks`` setting, for the rules that have one:
     "not_speech" means the content must hold quote marks, none of them
     speech (the default is no quote marks at all)."""
-    return {name: rule["marks"] for name, rule in _frames(vocab).rules.items() if rule.get("marks")}
+    policy = {name: rule["marks"] for name, rule in _frames(vocab).rules.items() if rule.get("marks")}
+    for name, parent in _DERIVED_RULES.items():
+        if parent in policy:
+            policy[name] = policy[parent]
+    return policy
 
 
 def _touches_marks(index: MarkIndex, start: int, end: int) -> bool:

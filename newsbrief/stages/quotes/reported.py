@@ -1387,8 +1387,12 @@ class _Finder:
                 continue
             pieces.append((begin, end))
             begin = mark.i + 1
-        if pieces and not self._stands_alone(begin, last):
-            # The last clause is too small to stand alone: it stays with the one before.
+        own = index.own_words(begin, last)
+        if pieces and not self._stands_alone(begin, last) and not 0 < own < index.all_words(begin, last):
+            # The last clause is too small to stand alone: it stays with the
+            # one before. One that is mostly a quote ('... and that it was
+            # "a fair deal"') is a statement of its own, as a first piece is
+            # (rule quoted_that_piece).
             begin = pieces.pop()[0]
         pieces.append((begin, last if pieces else original_last))
         return pieces
@@ -1549,6 +1553,8 @@ class _Finder:
             # cuts the clause before it).
             return
         lemma = verb.lemma_.lower()
+        if self._comparative(verb):
+            return
         subject = cue_subject(verb)
         if lemma not in _CUES:
             # Rule quoted_object_only: "defended the budget as "a hard
@@ -1569,6 +1575,8 @@ class _Finder:
                     continue
                 if _relative_sibling(child) is not None:
                     # Read with the clause before it (rule relative_sibling).
+                    continue
+                if self._comparative(child):
                     continue
                 first, last = child.left_edge.i, max(child.right_edge.i, joined.get(child.i, 0))
                 nxt = next(
@@ -1597,8 +1605,9 @@ class _Finder:
                 last = self._cut_coordinated_cue(verb, child, first, last)
                 last = self._coordinated_content(verb, last)
                 first, cue_last = self._date_after_cue(verb, first, last)
-                if self._unanswered(child, verb):
-                    self.emit(first, last, verb, cue_last, subject, rule="unanswered_question", type_="question")
+                unanswered = self._unanswered(child, verb)
+                if unanswered is not None:
+                    self.emit(first, last, verb, cue_last, subject, rule=unanswered, type_="question")
                     found = True
                     continue
                 if self._elliptical(child, first, last):
@@ -1892,6 +1901,22 @@ class _Finder:
             reader = _CONTENT_READERS[rule["content"]]
             reader(self, cue, doc[ids[1]], rule)
 
+    def _comparative(self, verb: Token) -> bool:
+        """Rule ``comparative_clause``: a verb that heads the elliptical
+        clause of a comparison ("..., a smaller cut than the unions had
+        called for", "a bigger rise than traders expected"): its object is
+        the thing compared, left unsaid, so it reports nothing, and it is no
+        statement of a cue either, though the parser makes the noun before
+        "than" its subject or hangs the clause on the sentence's verb
+        (``comparative_marks``: "than"; "as" also opens "as X said")."""
+        marks = self.lexicon.words("comparative_marks")
+        for c in verb.children:
+            if c.dep_ == "mark" and c.lower_ in marks:
+                return True
+            if c.dep_ in _SUBJECT_DEPS and any(g.lower_ in marks and g.dep_ in ("prep", "mark") for g in c.children):
+                return True
+        return False
+
     def _free(self, first: int, last: int) -> bool:
         """Whether tokens first..last overlap no content already reported."""
         return not any(self.taken[first : last + 1])
@@ -1902,26 +1927,42 @@ class _Finder:
         marks = self.lexicon.words("non_statement_marks")
         return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
-    def _unanswered(self, clause: Token, cue: Token) -> bool:
+    def _unanswered(self, clause: Token, cue: Token) -> str | None:
         """Rule ``unanswered_question``: a wh-clause after a question cue
         ("questioned why the goal was ruled out") or after a saying refused
         ("would not say who approved it"): attribution corpora mark it, but
-        it is a question, no statement (type "question")."""
+        it is a question, no statement (type "question"). Rule
+        ``negated_intent_question``: the saying refused through a negated
+        verb of intent or future above it ("I am not going to tell you what
+        was said", "did not want to say who"; ``negated_intent_heads``).
+        RETURNS the rule's name, or None."""
         if clause.left_edge.tag_ not in ("WDT", "WP", "WP$", "WRB"):
-            return False
+            return None
         lex = self.lexicon
         lemma = cue.lemma_.lower()
         if lemma in lex.words("question_cues"):
-            return True
-        refused = any(c.dep_ == "neg" for c in cue.children) or (
-            cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.words("refusal_verbs")
-        )
-        return refused and lemma in SPEECH_VERBS
+            return "unanswered_question"
+        if lemma not in SPEECH_VERBS:
+            return None
+        head = cue.head
+        if any(c.dep_ == "neg" for c in cue.children) or (
+            cue.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
+        ):
+            return "unanswered_question"
+        if (
+            cue.dep_ == "xcomp"
+            and head.lemma_.lower() in lex.words("negated_intent_heads")
+            and any(c.dep_ == "neg" for c in head.children)
+        ):
+            return "negated_intent_question"
+        return None
 
     def read_clause(self, cue: Token, clause: Token, rule: dict[str, Any]) -> None:
         """ "she thinks (that) CLAUSE", "records indicate CLAUSE"."""
         subject = _pattern_subject(cue)
         if subject is None or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
+            return
+        if self._comparative(cue) or self._comparative(clause):
             return
         if self._question(clause):
             return
@@ -1982,7 +2023,17 @@ class _Finder:
             # "absurd"', gained 3 quote-marked contents on PolNeAR train but
             # turns scare quotes into attributions: left out.)
             return
-        self.emit(first, last, cue, cue_last, subject, rule=rule["name"], type_=rule.get("type"), short=True)
+        name, type_ = rule["name"], rule.get("type")
+        if cue.lemma_.lower() in self.lexicon.words("clause_object_verbs") and any(
+            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children
+        ):
+            # Rule object_clause_misparse: "said the first order arrived by
+            # text at 4 p.m.": a verb that takes no noun object but a word
+            # ("said it", "said nothing"), whose object has a verb hung on
+            # it, is a reported clause the parser read as a noun with a
+            # participle: a statement, not a stance toward a thing.
+            name, type_ = "object_clause_misparse", "speech"
+        self.emit(first, last, cue, cue_last, subject, rule=name, type_=type_, short=True)
 
     def _object_conjunct(self, cue: Token, last: int) -> int:
         """Rule ``object_conjunct``: the object phrase's last token, taking

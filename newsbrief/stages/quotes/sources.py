@@ -326,10 +326,35 @@ def participle_reporter(verb: Token, is_cue: Callable[[Token], bool]) -> Token |
         if head.i == tok.i:
             return None
         if tok.dep_ == "ccomp":
-            return head if tok is not verb and head.i < verb.i and is_cue(head) else None
+            if tok is verb or head.i >= verb.i or not is_cue(head):
+                return None
+            return _relative_reporter_host(head, verb) or head
         if tok.dep_ not in _REPORT_PATH_DEPS:
             return None
         tok = head
+    return None
+
+
+def _relative_reporter_host(reporter: Token, participle: Token) -> Token | None:
+    """Rule ``relative_report_participle``: a participle set off by a comma
+    that the parser hung inside the clause of a cue in a relative clause
+    ("The court revived a suit by residents who say the plant fouled their
+    water, ruling that ..."): the sentence's verb the relative clause's noun
+    hangs on is the participle's host (the court rules, not the residents),
+    as a relative clause has a subject of its own. None when the cue is in
+    no such clause or no verb is found before the participle."""
+    doc = participle.doc
+    if reporter.dep_ != "relcl" or participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in reporter.children):
+        return None
+    tok = reporter.head
+    for _ in range(_MAX_REPORT_PATH):
+        if tok.pos_ in ("VERB", "AUX") and tok.i < participle.i:
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "appos", "conj"):
+            return None
+        tok = tok.head
     return None
 
 
