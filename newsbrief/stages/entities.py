@@ -1498,6 +1498,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     # last word says so (rule ``org_last_word``: "Corvid Capital"); then its
     # first word alone, never a full person name nor a given name, is it too.
     by_first: dict[str, list[str]] = {}
+    surname_keys = {_name_key(name) for name in surnames}
     for key in keys:
         if key not in merged_into and (_mostly_org(by_key[key]) or _org_last_word(key)):
             by_first.setdefault(key.split()[0], []).append(key)
@@ -1520,6 +1521,22 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             if other not in merged_into and len(other.split()) > len(words) and other.split()[: len(words)] == words
         ]
         if len(longer) == 1 and (mostly_org or _org_last_word(longer[0])):
+            _merge(by_key, merged_into, key, longer[0])
+        elif (
+            len(longer) == 1
+            and person_short
+            and _org_only(by_key[longer[0]])
+            and key not in surname_keys
+            and not any(cluster.votes)
+        ):
+            # Rule ``org_short_form_person_label``: "Cairnbrook Spring Water"
+            # labelled an organisation at every mention, then "Cairnbrook
+            # said" labelled a person: its short form, when the word is no
+            # surname of anyone the article names in full and no gender is
+            # stated for it (a person's surname that opens a firm's name,
+            # "Ford", has a "Mr" or a "he" beside it). The person labels
+            # were the model's slip: they count as the organisation's.
+            cluster.labels["ORG"] += cluster.labels.pop("PERSON")
             _merge(by_key, merged_into, key, longer[0])
 
     clusters = [c for k, c in by_key.items() if k not in merged_into and c.mentions]
@@ -1552,6 +1569,11 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     _add_missed_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
     return entities
+
+
+def _org_only(cluster: _Cluster) -> bool:
+    """Every mention labelled an organisation, none anything else."""
+    return cluster.labels["ORG"] > 0 and sum(cluster.labels.values()) == cluster.labels["ORG"]
 
 
 def _mostly_org(cluster: _Cluster) -> bool:

@@ -138,3 +138,45 @@ def test_untagged_repeat_of_a_full_name_is_that_person():
     assert [e.name for e in people] == ["Marit Olsen"]
     assert [m.text for m in people[0].mentions][:2] == ["Marit Olsen", "Marit Olsen"]
     assert all(m.text != "Judge Olsen" for m in people[0].mentions)
+
+
+# "Brackley Spring Water sells bottles. Brackley said it would appeal."
+SHORT_FORM: list[Row] = [
+    ("Brackley", "Brackley", "PROPN", "NNP", 2, "compound"),
+    ("Spring", "Spring", "PROPN", "NNP", 2, "compound"),
+    ("Water", "Water", "PROPN", "NNP", 3, "nsubj"),
+    ("sells", "sell", "VERB", "VBZ", 3, "ROOT"),
+    ("bottles", "bottle", "NOUN", "NNS", 3, "dobj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Brackley", "Brackley", "PROPN", "NNP", 7, "nsubj"),
+    ("said", "say", "VERB", "VBD", 7, "ROOT"),
+    ("it", "it", "PRON", "PRP", 10, "nsubj"),
+    ("would", "would", "AUX", "MD", 10, "aux"),
+    ("appeal", "appeal", "VERB", "VB", 7, "ccomp"),
+    (".", ".", "PUNCT", ".", 7, "punct"),
+]
+
+
+def test_short_form_labelled_a_person_joins_the_organisation():
+    # Rule org_short_form_person_label: "Brackley" labelled a person after
+    # "Brackley Spring Water" labelled an organisation is its short form.
+    doc = sentences_doc(SHORT_FORM, [(0, 3, "ORG"), (6, 7, "PERSON")])
+    ents = cluster_entities(doc)
+    assert [(e.name, e.type, [m.text for m in e.mentions]) for e in ents] == [
+        ("Brackley Spring Water", "ORG", ["Brackley Spring Water", "Brackley"])
+    ]
+
+
+def test_short_form_that_is_a_persons_surname_stays_apart():
+    # "Ana Brackley" named in full: "Brackley" may be her, so it is not
+    # made the organisation's.
+    rows = SHORT_FORM + [
+        ("Ana", "Ana", "PROPN", "NNP", 13, "compound"),
+        ("Brackley", "Brackley", "PROPN", "NNP", 14, "nsubj"),
+        ("agreed", "agree", "VERB", "VBD", 14, "ROOT"),
+        (".", ".", "PUNCT", ".", 14, "punct"),
+    ]
+    doc = sentences_doc(rows, [(0, 3, "ORG"), (6, 7, "PERSON"), (12, 14, "PERSON")])
+    org = [e for e in cluster_entities(doc) if e.name == "Brackley Spring Water"]
+    assert [m.text for m in org[0].mentions] == ["Brackley Spring Water"]
+
