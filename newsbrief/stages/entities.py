@@ -371,9 +371,17 @@ def _is_org_by_apposition(span: Span) -> bool:
         and c.left_edge.i == span.end + 1
         and c.is_lower
         and c.lemma_.lower() in _LEX.org_heads
-        and not any(g.dep_ == "compound" for g in c.children)
+        and not any(g.dep_ == "compound" and not _org_kind(g) for g in c.children)
         for c in span.root.rights
     )
+
+
+def _org_kind(tok: Token) -> bool:
+    """Rule ``org_apposition_kind``: a noun before an organisation noun that
+    says what kind of body it is ("a campaign group"; ``people.toml``'s
+    ``org_kind_modifiers`` and ``org_heads``)."""
+    word = tok.lemma_.lower()
+    return tok.is_lower and (word in _LEX.org_kind_modifiers or word in _LEX.org_heads)
 
 
 def _is_place_by_apposition(span: Span) -> bool:

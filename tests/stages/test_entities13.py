@@ -180,3 +180,31 @@ def test_short_form_that_is_a_persons_surname_stays_apart():
     org = [e for e in cluster_entities(doc) if e.name == "Brackley Spring Water"]
     assert [m.text for m in org[0].mentions] == ["Brackley Spring Water"]
 
+
+
+def _apposition_rows(name: tuple[str, str], modifier: str, noun: str) -> list[Row]:
+    # "<name>, a <modifier> <noun>, met."
+    return [
+        (name[0], name[0], "PROPN", "NNP", 1, "compound"),
+        (name[1], name[1], "PROPN", "NNP", 7, "nsubj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        (modifier, modifier, "NOUN", "NN", 5, "compound"),
+        (noun, noun, "NOUN", "NN", 1, "appos"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("met", "meet", "VERB", "VBD", 7, "ROOT"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+
+
+def test_name_with_a_kind_of_organisation_in_apposition_is_an_organisation():
+    # Rule org_apposition_kind: "Tern Watch, a campaign group," labelled a
+    # person is an organisation.
+    doc = sentences_doc(_apposition_rows(("Tern", "Watch"), "campaign", "group"), [(0, 2, "PERSON")])
+    assert [(e.name, e.type) for e in cluster_entities(doc)] == [("Tern Watch", "ORG")]
+
+
+def test_noun_before_the_apposition_that_is_no_kind_of_body_keeps_the_person():
+    # "Ana Roe, a letter carrier,": "letter" is no kind of organisation.
+    doc = sentences_doc(_apposition_rows(("Ana", "Roe"), "letter", "carrier"), [(0, 2, "PERSON")])
+    assert [(e.name, e.type) for e in cluster_entities(doc)] == [("Ana Roe", "PERSON")]
