@@ -371,9 +371,17 @@ def _is_org_by_apposition(span: Span) -> bool:
         and c.left_edge.i == span.end + 1
         and c.is_lower
         and c.lemma_.lower() in _LEX.org_heads
-        and not any(g.dep_ == "compound" for g in c.children)
+        and not any(g.dep_ == "compound" and not _org_kind(g) for g in c.children)
         for c in span.root.rights
     )
+
+
+def _org_kind(tok: Token) -> bool:
+    """Rule ``org_apposition_kind``: a noun before an organisation noun that
+    says what kind of body it is ("a campaign group"; ``people.toml``'s
+    ``org_kind_modifiers`` and ``org_heads``)."""
+    word = tok.lemma_.lower()
+    return tok.is_lower and (word in _LEX.org_kind_modifiers or word in _LEX.org_heads)
 
 
 def _is_place_by_apposition(span: Span) -> bool:
@@ -1498,6 +1506,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     # last word says so (rule ``org_last_word``: "Corvid Capital"); then its
     # first word alone, never a full person name nor a given name, is it too.
     by_first: dict[str, list[str]] = {}
+    surname_keys = {_name_key(name) for name in surnames}
     for key in keys:
         if key not in merged_into and (_mostly_org(by_key[key]) or _org_last_word(key)):
             by_first.setdefault(key.split()[0], []).append(key)
@@ -1520,6 +1529,22 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             if other not in merged_into and len(other.split()) > len(words) and other.split()[: len(words)] == words
         ]
         if len(longer) == 1 and (mostly_org or _org_last_word(longer[0])):
+            _merge(by_key, merged_into, key, longer[0])
+        elif (
+            len(longer) == 1
+            and person_short
+            and _org_only(by_key[longer[0]])
+            and key not in surname_keys
+            and not any(cluster.votes)
+        ):
+            # Rule ``org_short_form_person_label``: "Cairnbrook Spring Water"
+            # labelled an organisation at every mention, then "Cairnbrook
+            # said" labelled a person: its short form, when the word is no
+            # surname of anyone the article names in full and no gender is
+            # stated for it (a person's surname that opens a firm's name,
+            # "Ford", has a "Mr" or a "he" beside it). The person labels
+            # were the model's slip: they count as the organisation's.
+            cluster.labels["ORG"] += cluster.labels.pop("PERSON")
             _merge(by_key, merged_into, key, longer[0])
 
     clusters = [c for k, c in by_key.items() if k not in merged_into and c.mentions]
@@ -1548,9 +1573,15 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 role=role,
             )
         )
+    entities = _add_missed_full_names(doc, entities)
     _add_missed_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
     return entities
+
+
+def _org_only(cluster: _Cluster) -> bool:
+    """Every mention labelled an organisation, none anything else."""
+    return cluster.labels["ORG"] > 0 and sum(cluster.labels.values()) == cluster.labels["ORG"]
 
 
 def _mostly_org(cluster: _Cluster) -> bool:
@@ -1846,6 +1877,115 @@ def _in_hyphenated(tok: Token) -> bool:
     before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
     after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
     return before or after
+
+
+def _missed_name_start(doc: Doc, i: int) -> int | None:
+    """The first token of the untagged name whose surname is ``doc[i]``
+    (rule ``missed_full_name``): a capitalised given name the parser hangs
+    on the surname, with any surname particles between ("Anouk | de |
+    Groot"); None when no given name is there."""
+    k = i - 1
+    while k >= 0 and doc[k].text in _LEX.surname_particles and doc[k].head.i == i:
+        k -= 1
+    if k < 0:
+        return None
+    first = doc[k]
+    word = first.lower_.rstrip(".")
+    if (
+        first.pos_ != "PROPN"
+        or first.dep_ != "compound"
+        or first.head.i != i
+        or not (first.is_title and first.is_alpha and len(first) > 1)
+        or (first.ent_type_ in ENTITY_LABELS and first.ent_type_ != "PERSON")
+        or word in TITLE_WORDS
+        or word in HONORIFICS
+        or word in NAME_LIKE_TITLES
+        or _in_hyphenated(first)
+        or (k > 0 and doc[k - 1].pos_ == "PROPN" and not _describes_person(doc[k - 1]))
+    ):
+        return None
+    return k
+
+
+def _add_missed_full_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Rule ``missed_full_name``: a given name and the surname of a person
+    the article names in full, which the model left untagged ("Doreen Fitch,
+    78, told", "Anouk de Groot, the Dutch minister"), is a person there: the
+    one of that full name when the article has them, else a namesake of
+    their own, never the other person of that surname. A bare surname the
+    clustering gave the other namesake before that one's full name appears
+    and after this one's ("Kwabena Asante walks ... Asante says ... his
+    wife, Akosua Asante") is this one's (rule ``namesake_named_first``).
+    Returns the entities, renumbered in order of first mention when one was
+    added."""
+    by_surname: dict[str, list[Entity]] = {}
+    for ent in entities:
+        if ent.type == "PERSON" and " " in ent.name:
+            by_surname.setdefault(surname_of(ent.name, _LEX, lower=False), []).append(ent)
+    if not by_surname:
+        return entities
+    text = doc_text(doc)
+    spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    starts = [a for a, _ in spans]
+    other_words = {w for e in entities if e.type != "PERSON" for w in e.name.split()}
+    single = {e.name: e for e in entities if e.type == "PERSON" and " " not in e.name}
+
+    def free(lo: int, hi: int) -> bool:
+        j = bisect_right(starts, hi - 1) - 1
+        return j < 0 or spans[j][1] <= lo
+
+    orths = {doc.vocab.strings.add(key) for key in by_surname}
+    added: list[Entity] = []
+    for i, orth in enumerate(column(doc, ORTH).tolist()):
+        if orth not in orths:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title or _in_hyphenated(tok):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            # "Fitch Road": the surname opens another name.
+            continue
+        k = _missed_name_start(doc, i)
+        if k is None or doc[k].text in other_words:
+            continue
+        lo, hi = doc[k].idx, tok.idx + len(tok)
+        if not free(lo, hi):
+            continue
+        name = text[lo:hi]
+        mention = TextSpan(name, lo, hi)
+        same = [e for e in by_surname[tok.text] if e.name == name]
+        if same:
+            same[0].mentions.append(mention)
+            same[0].mentions.sort(key=lambda m: m.start)
+            continue
+        if (given := single.get(doc[k].text)) is not None:
+            # "Alan and Doreen Fitch ... Alan Fitch": the given name's
+            # person, now with a surname.
+            given.mentions.append(mention)
+            given.mentions.sort(key=lambda m: m.start)
+            given.name = name
+            continue
+        role = find_role(doc[k : i + 1])
+        ent = Entity(id="", name=name, type="PERSON", mentions=[mention], role=role)
+        # Rule ``namesake_named_first``: the bare surname between this name
+        # and the first full mention of another person of that surname is
+        # this person's, whoever the clustering gave it to.
+        rivals = min(m.start for e in by_surname[tok.text] for m in e.mentions if " " in m.text)
+        bare = single.get(tok.text)
+        for other in by_surname[tok.text] + ([bare] if bare is not None else []):
+            moved = [m for m in other.mentions if m.text == tok.text and hi <= m.start < rivals]
+            if moved:
+                other.mentions = [m for m in other.mentions if m not in moved]
+                ent.mentions.extend(moved)
+        ent.mentions.sort(key=lambda m: m.start)
+        by_surname[tok.text].append(ent)
+        added.append(ent)
+    if not added:
+        return entities
+    out = sorted((e for e in entities + added if e.mentions), key=lambda e: e.mentions[0].start)
+    for n, ent in enumerate(out, start=1):
+        ent.id = f"e{n}"
+    return out
 
 
 def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:

@@ -52,6 +52,8 @@ class PeopleLexicon:
     post_nominals: frozenset[str] = frozenset()
     stage_name_frames: frozenset[str] = frozenset()
     title_abbreviations: frozenset[str] = frozenset()
+    surname_particles: frozenset[str] = frozenset()
+    org_kind_modifiers: frozenset[str] = frozenset()
 
 
 def _gendered(table: dict[str, list[str]]) -> dict[str, str]:
@@ -100,6 +102,8 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         post_nominals=words("post_nominals") if "post_nominals" in data else frozenset(),
         stage_name_frames=words("stage_name_frames") if "stage_name_frames" in data else frozenset(),
         title_abbreviations=words("title_abbreviations") if "title_abbreviations" in data else frozenset(),
+        surname_particles=words("surname_particles") if "surname_particles" in data else frozenset(),
+        org_kind_modifiers=words("org_kind_modifiers") if "org_kind_modifiers" in data else frozenset(),
     )
 
 
