@@ -294,6 +294,9 @@ class MarkRule:
     # sign_verb: a relative clause on one of nouns also holds the words
     # ('stickers that said "..."').
     relative: bool = False
+    # The content is in strict sentence case: a capital first, every later
+    # word in lower case ('"Un ballo in maschera"', not '"New York values"').
+    sentence_case: bool = False
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -419,6 +422,7 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 agent_nouns=frozenset(w.lower() for w in item.get("agent_nouns", ())),
                 min_words=int(item.get("min_words", 0)),
                 relative=bool(item.get("relative", False)),
+                sentence_case=bool(item.get("sentence_case", False)),
             )
         )
     return tuple(rules)
@@ -437,6 +441,16 @@ def is_title_case(content: str) -> bool:
         return True
     minor = marks_words("title_minor_words")
     return all(w[0].isupper() or w.lower().rstrip(".,;:!?") in minor for w in alpha)
+
+
+def is_sentence_case(content: str) -> bool:
+    """Two words or more, the first capitalised and every later one in lower
+    case, no sentence end ("Un ballo in maschera"; not "New York values",
+    "Obama founded ISIS" or "47 percent")."""
+    words = content.strip(" \t\n").split()
+    if len(words) < 2 or content.rstrip()[-1:] in _TERMINAL + ",":
+        return False
+    return words[0][:1].isupper() and all(w[:1].islower() for w in words[1:])
 
 
 _NOT_TERM_FIRST = frozenset({"a", "an", "the", "i", "we", "you", "it"})
@@ -614,6 +628,8 @@ def text_rule(
         ):
             return False
     if rule.lower_term and not is_lower_term(content):
+        return False
+    if rule.sentence_case and not is_sentence_case(content):
         return False
     if rule.judging_words and any(w.strip(".,;:!?'’").lower() in rule.judging_words for w in content.split()):
         return False
