@@ -303,6 +303,20 @@ def _tense(tok: Token) -> str:
     return tok.tag_
 
 
+def _backshifted(conj: Token, cue: Token) -> bool:
+    """Rule ``backshifted_conjunct``: a verb coordinated in a reported
+    clause in the past perfect ("said the city would ask for a report and
+    had not ruled out fines") when the cue itself is not: the tense of
+    reported speech shifted back from the speaker's present perfect, so the
+    clause's own predicate, not the speaker's next act ("said ... and ruled
+    out ...")."""
+
+    def had(tok: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.lefts)
+
+    return conj.tag_ == "VBN" and had(conj) and not had(cue)
+
+
 def _quoted_object_only() -> frozenset[str]:
     """``quoted_object_only_verbs`` in data/cues.json (rule quoted_object_only)."""
     return cue_lexicon().words("quoted_object_only_verbs")
@@ -410,6 +424,29 @@ def cue_start(verb: Token) -> Token:
     return cue_chain(verb)[0]
 
 
+def _set_off_participle(verb: Token) -> Token | None:
+    """Rule ``participle_subject_cue``: in "The minister, asked about the
+    hearing, said the firms ...", the cue participle set off by commas right
+    after the subject, when ``verb`` (a speech verb after it) has no subject
+    of its own. The parser may hang the participle and its subject on the
+    verb as a clause; a reader takes the subject as the verb's and the
+    participle as no report of the sentence around it. None otherwise."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for p in verb.lefts:
+        if p.dep_ not in _PARENTHETICAL_DEPS or p.lemma_.lower() not in _CUES or p.i < 2:
+            continue
+        if doc[p.i - 1].text != "," or p.right_edge.i + 2 != verb.i or doc[p.right_edge.i + 1].text != ",":
+            continue
+        subject = next((c for c in p.lefts if c.dep_ == "nsubj"), None)
+        # The subject's phrase ends at the comma before the participle (the
+        # parser may hang that comma on the subject).
+        if subject is not None and subject.i < p.i - 1 and subject.right_edge.i in (p.i - 2, p.i - 1):
+            return p
+    return None
+
+
 def cue_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, or of the verb that opens its catenative
     chain ("he began by saying": a "by" gerund has none of its own), or
@@ -432,6 +469,10 @@ def cue_subject(verb: Token) -> Token | None:
             subject = subject_of(top)
     if subject is None:
         subject = _adjunct_subject(verb)
+    if subject is None:
+        participle = _set_off_participle(verb)
+        if participle is not None:
+            subject = next(c for c in participle.lefts if c.dep_ == "nsubj")
     if subject is None:
         # Rule adjacent_subject (``sources``): a finite cue the parser gave
         # no subject, after a noun phrase it hung elsewhere.
@@ -1292,6 +1333,8 @@ class _Finder:
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
                 continue
             tense = _tense(conj)
+            if _backshifted(conj, verb):
+                continue
             if tense != cue_tense or (
                 tense == content_tense and not (_is_cue_verb(conj) and conj.tag_ == verb.tag_)
             ):
@@ -1678,6 +1721,9 @@ class _Finder:
             return
         if lemma in _AS_CUES:
             return
+        participle = _set_off_participle(verb.head)
+        if participle is not None and participle.i == verb.i:
+            return  # rule participle_subject_cue: the cue after it reports
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
