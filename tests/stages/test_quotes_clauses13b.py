@@ -116,3 +116,51 @@ def test_verb_cue_in_an_interview_question_still_reports(nlp) -> None:
     )
     brief = _brief(nlp, text)
     assert any(q.text == "the fair cost it money" for q in brief.quotes)
+
+
+def _said_deep_object_doc(cue: tuple[str, str]) -> Doc:
+    # "The clerk <cue> two pumps at the east station failed in June ." parsed
+    # as the model does: the participle hung on the object's modifier noun.
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("clerk", "clerk", "NOUN", "NN", 2, "nsubj"),
+        (cue[0], cue[1], "VERB", "VBD", 2, "ROOT"),
+        ("two", "two", "NUM", "CD", 4, "nummod"),
+        ("pumps", "pump", "NOUN", "NNS", 2, "dobj"),
+        ("at", "at", "ADP", "IN", 4, "prep"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("east", "east", "ADJ", "JJ", 8, "amod"),
+        ("station", "station", "NOUN", "NN", 5, "pobj"),
+        ("failed", "fail", "VERB", "VBN", 8, "acl"),
+        ("in", "in", "ADP", "IN", 9, "prep"),
+        ("June", "June", "PROPN", "NNP", 10, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    return _hand_doc(rows)
+
+
+def test_said_with_a_participle_on_the_objects_modifier_is_speech() -> None:
+    doc = _said_deep_object_doc(("said", "say"))
+    got = [(q.text, q.type, q.rule) for q in _checked(doc, find_reported_speech(doc))]
+    assert got == [("two pumps at the east station failed in June", "speech", "object_clause_misparse")]
+
+
+def test_noun_object_verb_with_a_deep_participle_stays_a_stance() -> None:
+    doc = _said_deep_object_doc(("denied", "deny"))
+    got = [(q.type, q.rule) for q in _checked(doc, find_reported_speech(doc))]
+    assert got == [("stance", "object")]
+
+
+def _texts(nlp, text: str) -> list[str]:
+    return [q.text for q in _brief(nlp, text).quotes]
+
+
+def test_speakers_own_as_clause_after_the_report_is_the_setting(nlp) -> None:
+    text = "Mira Holt told the inquiry that she had never seen the memo, as she began two days of evidence."
+    assert _texts(nlp, text) == ["she had never seen the memo"]
+
+
+def test_as_clause_with_a_state_stays_in_the_report(nlp) -> None:
+    # A copula may be the speaker's reason: it stays in the clause.
+    text = "Mira Holt told the inquiry that she had missed the meeting, as she was ill that week."
+    assert _texts(nlp, text) == ["she had missed the meeting, as she was ill that week"]

@@ -1215,6 +1215,36 @@ class _Finder:
                 return k - 1
         return last
 
+    def _cut_setting_as(self, verb: Token, clause: Token, subject: Token | None, first: int, last: int) -> int:
+        """Rule ``speaker_as_setting``: the reported clause's last token before
+        a trailing "as" clause set off by a comma whose subject is the
+        speaker again ("told the panel that she had never cheated, as she
+        began her appeal"): in the cue's simple past and no state, it tells
+        when the speaker spoke, the writer's setting. A perfect ("as she had
+        ...") or a copula ("as she was ill") may be the speaker's reason and
+        stays in."""
+        doc = self.doc
+        rights = [c for c in clause.rights if not c.is_punct]
+        if subject is None or not rights or verb.tag_ != "VBD" or _tense(verb) != "VBD":
+            return last
+        tail = rights[-1]
+        if tail.dep_ != "advcl" or tail.pos_ != "VERB" or tail.tag_ != "VBD" or _tense(tail) != "VBD":
+            return last
+        marks = self.lexicon.words("after_cue_marks")
+        if not any(c.dep_ == "mark" and c.lower_ in marks and c.i == tail.left_edge.i for c in tail.children):
+            return last
+        own = next((c for c in tail.children if c.dep_ == "nsubj"), None)
+        if own is None or own.tag_ != "PRP" or own.lower_ not in ("he", "she", "they", "i", "we"):
+            return last
+        # "he"/"she" after a person's name (the model may label a name with a
+        # ranking before it as another type, so any name but a group's).
+        named = subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP", "LOC")
+        same = own.lower_ == subject.lower_ or (named and own.lower_ in ("he", "she"))
+        k = tail.left_edge.i - 1
+        if not same or k <= first or doc[k].text != ",":
+            return last
+        return k - 1
+
     def _cut_contrasted_report(self, clause: Token, first: int, last: int) -> int:
         """The reported clause's last token, before a clause of contrast the
         parser hangs on it that holds another speech act ('said turnout
@@ -1643,6 +1673,7 @@ class _Finder:
                     found = True
                     continue
                 last = self.drop_trailing_participle(child, first, last)
+                last = self._cut_setting_as(verb, child, subject, first, last)
                 last = self._cut_contrasted_report(child, first, last)
                 last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
@@ -2070,8 +2101,10 @@ class _Finder:
             # turns scare quotes into attributions: left out.)
             return
         name, type_ = rule["name"], rule.get("type")
+        # The verb may hang on the object's own modifier ("said some lines
+        # at the old depot closed in May": "closed" on "depot").
         if cue.lemma_.lower() in self.lexicon.words("clause_object_verbs") and any(
-            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children
+            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i and c.i <= last for c in obj.subtree
         ):
             # Rule object_clause_misparse: "said the first order arrived by
             # text at 4 p.m.": a verb that takes no noun object but a word
