@@ -164,3 +164,14 @@ def test_as_clause_with_a_state_stays_in_the_report(nlp) -> None:
     # A copula may be the speaker's reason: it stays in the clause.
     text = "Mira Holt told the inquiry that she had missed the meeting, as she was ill that week."
     assert _texts(nlp, text) == ["she had missed the meeting, as she was ill that week"]
+
+
+def test_request_for_a_court_order_is_a_filing_not_speech(nlp) -> None:
+    text = "The judge will hear the tenants' request for an injunction on Friday."
+    assert not any(q.rule == "noun_prep" for q in _brief(nlp, text).quotes)
+
+
+def test_request_for_help_is_still_reported(nlp) -> None:
+    text = "The mayor's request for more buses was turned down."
+    got = [(q.text, q.rule) for q in _brief(nlp, text).quotes]
+    assert ("more buses", "noun_prep") in got

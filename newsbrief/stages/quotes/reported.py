@@ -2274,6 +2274,14 @@ class _Finder:
         if pobj is None or source is None or prep.i < noun.i:
             return
         first, last = pobj.left_edge.i, pobj.right_edge.i
+        if pobj.lemma_.lower() in self.lexicon.words("court_motion_objects") or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.lexicon.words("court_motion_objects")
+            for c in pobj.children
+        ):
+            # Rule court_motion: "its request for a preliminary injunction",
+            # "a motion for a stay": a filing asking a court for a ruling
+            # (``court_motion_objects`` in data/cues.json), no words said.
+            return
         if self._free(first, last):
             # The cue is the noun with its preposition ("an appeal for").
             self.emit(first, last, noun, prep, source, rule=rule["name"], type_=rule.get("type"), short=True)
