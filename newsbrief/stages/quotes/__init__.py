@@ -61,7 +61,13 @@ from .headlines import find_colon_headlines
 from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
 from .marks import find_marked
 from .reported import find_reported_speech
-from .transcript import TURN_RULES, find_interview_answers, find_plain_interview_answers, find_transcript_turns
+from .transcript import (
+    TURN_RULES,
+    find_interview_answers,
+    find_plain_interview_answers,
+    find_transcript_turns,
+    interview_questions,
+)
 
 # How far up the parse a quoted fragment is followed to find its cue.
 _GOVERN_STEPS = 12
@@ -373,9 +379,24 @@ def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]
             out.append(q)
 
 
+def _noun_cue(doc: Doc, q: Quote) -> bool:
+    """Whether the attribution's cue is a noun ("the claim that")."""
+    if q.cue is None:
+        return False
+    span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
+
+
 def _add_transcript_turns(doc: Doc, text: str, out: list[Quote]) -> None:
     """Replace what the other finders read inside transcript turns ("I said
     it was dark" in "Okafor: I said it was dark.") by the turns themselves."""
+    # Rule interview_question: in a printed interview's question a noun cue
+    # ("What about the claim that ...?") is the question's topic, as in
+    # "asked about reports that ...", not a statement; a verb cue with its
+    # subject ("Q: The city says it paid. Is that enough?") still reports.
+    questions = interview_questions(text)
+    if questions:
+        out[:] = [q for q in out if not (_noun_cue(doc, q) and any(s <= q.start and q.end <= e for s, e in questions))]
     turns = find_transcript_turns(doc, text)
     # An interview's answers: their speaker is named in the introduction.
     answers = find_interview_answers(doc, text)

@@ -303,6 +303,20 @@ def _tense(tok: Token) -> str:
     return tok.tag_
 
 
+def _backshifted(conj: Token, cue: Token) -> bool:
+    """Rule ``backshifted_conjunct``: a verb coordinated in a reported
+    clause in the past perfect ("said the city would ask for a report and
+    had not ruled out fines") when the cue itself is not: the tense of
+    reported speech shifted back from the speaker's present perfect, so the
+    clause's own predicate, not the speaker's next act ("said ... and ruled
+    out ...")."""
+
+    def had(tok: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.lefts)
+
+    return conj.tag_ == "VBN" and had(conj) and not had(cue)
+
+
 def _quoted_object_only() -> frozenset[str]:
     """``quoted_object_only_verbs`` in data/cues.json (rule quoted_object_only)."""
     return cue_lexicon().words("quoted_object_only_verbs")
@@ -410,6 +424,29 @@ def cue_start(verb: Token) -> Token:
     return cue_chain(verb)[0]
 
 
+def _set_off_participle(verb: Token) -> Token | None:
+    """Rule ``participle_subject_cue``: in "The minister, asked about the
+    hearing, said the firms ...", the cue participle set off by commas right
+    after the subject, when ``verb`` (a speech verb after it) has no subject
+    of its own. The parser may hang the participle and its subject on the
+    verb as a clause; a reader takes the subject as the verb's and the
+    participle as no report of the sentence around it. None otherwise."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for p in verb.lefts:
+        if p.dep_ not in _PARENTHETICAL_DEPS or p.lemma_.lower() not in _CUES or p.i < 2:
+            continue
+        if doc[p.i - 1].text != "," or p.right_edge.i + 2 != verb.i or doc[p.right_edge.i + 1].text != ",":
+            continue
+        subject = next((c for c in p.lefts if c.dep_ == "nsubj"), None)
+        # The subject's phrase ends at the comma before the participle (the
+        # parser may hang that comma on the subject).
+        if subject is not None and subject.i < p.i - 1 and subject.right_edge.i in (p.i - 2, p.i - 1):
+            return p
+    return None
+
+
 def cue_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, or of the verb that opens its catenative
     chain ("he began by saying": a "by" gerund has none of its own), or
@@ -432,6 +469,10 @@ def cue_subject(verb: Token) -> Token | None:
             subject = subject_of(top)
     if subject is None:
         subject = _adjunct_subject(verb)
+    if subject is None:
+        participle = _set_off_participle(verb)
+        if participle is not None:
+            subject = next(c for c in participle.lefts if c.dep_ == "nsubj")
     if subject is None:
         # Rule adjacent_subject (``sources``): a finite cue the parser gave
         # no subject, after a noun phrase it hung elsewhere.
@@ -1174,6 +1215,36 @@ class _Finder:
                 return k - 1
         return last
 
+    def _cut_setting_as(self, verb: Token, clause: Token, subject: Token | None, first: int, last: int) -> int:
+        """Rule ``speaker_as_setting``: the reported clause's last token before
+        a trailing "as" clause set off by a comma whose subject is the
+        speaker again ("told the panel that she had never cheated, as she
+        began her appeal"): in the cue's simple past and no state, it tells
+        when the speaker spoke, the writer's setting. A perfect ("as she had
+        ...") or a copula ("as she was ill") may be the speaker's reason and
+        stays in."""
+        doc = self.doc
+        rights = [c for c in clause.rights if not c.is_punct]
+        if subject is None or not rights or verb.tag_ != "VBD" or _tense(verb) != "VBD":
+            return last
+        tail = rights[-1]
+        if tail.dep_ != "advcl" or tail.pos_ != "VERB" or tail.tag_ != "VBD" or _tense(tail) != "VBD":
+            return last
+        marks = self.lexicon.words("after_cue_marks")
+        if not any(c.dep_ == "mark" and c.lower_ in marks and c.i == tail.left_edge.i for c in tail.children):
+            return last
+        own = next((c for c in tail.children if c.dep_ == "nsubj"), None)
+        if own is None or own.tag_ != "PRP" or own.lower_ not in ("he", "she", "they", "i", "we"):
+            return last
+        # "he"/"she" after a person's name (the model may label a name with a
+        # ranking before it as another type, so any name but a group's).
+        named = subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP", "LOC")
+        same = own.lower_ == subject.lower_ or (named and own.lower_ in ("he", "she"))
+        k = tail.left_edge.i - 1
+        if not same or k <= first or doc[k].text != ",":
+            return last
+        return k - 1
+
     def _cut_contrasted_report(self, clause: Token, first: int, last: int) -> int:
         """The reported clause's last token, before a clause of contrast the
         parser hangs on it that holds another speech act ('said turnout
@@ -1292,6 +1363,8 @@ class _Finder:
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
                 continue
             tense = _tense(conj)
+            if _backshifted(conj, verb):
+                continue
             if tense != cue_tense or (
                 tense == content_tense and not (_is_cue_verb(conj) and conj.tag_ == verb.tag_)
             ):
@@ -1600,6 +1673,7 @@ class _Finder:
                     found = True
                     continue
                 last = self.drop_trailing_participle(child, first, last)
+                last = self._cut_setting_as(verb, child, subject, first, last)
                 last = self._cut_contrasted_report(child, first, last)
                 last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
@@ -1678,6 +1752,9 @@ class _Finder:
             return
         if lemma in _AS_CUES:
             return
+        participle = _set_off_participle(verb.head)
+        if participle is not None and participle.i == verb.i:
+            return  # rule participle_subject_cue: the cue after it reports
         if _parenthetical(verb, subject):
             # "The plan failed, officials said." / "Otherwise, the coach said,
             # the team ...": the clause is the head's subtree around the cue.
@@ -2024,8 +2101,10 @@ class _Finder:
             # turns scare quotes into attributions: left out.)
             return
         name, type_ = rule["name"], rule.get("type")
+        # The verb may hang on the object's own modifier ("said some lines
+        # at the old depot closed in May": "closed" on "depot").
         if cue.lemma_.lower() in self.lexicon.words("clause_object_verbs") and any(
-            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children
+            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i and c.i <= last for c in obj.subtree
         ):
             # Rule object_clause_misparse: "said the first order arrived by
             # text at 4 p.m.": a verb that takes no noun object but a word
@@ -2195,6 +2274,14 @@ class _Finder:
         if pobj is None or source is None or prep.i < noun.i:
             return
         first, last = pobj.left_edge.i, pobj.right_edge.i
+        if pobj.lemma_.lower() in self.lexicon.words("court_motion_objects") or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.lexicon.words("court_motion_objects")
+            for c in pobj.children
+        ):
+            # Rule court_motion: "its request for a preliminary injunction",
+            # "a motion for a stay": a filing asking a court for a ruling
+            # (``court_motion_objects`` in data/cues.json), no words said.
+            return
         if self._free(first, last):
             # The cue is the noun with its preposition ("an appeal for").
             self.emit(first, last, noun, prep, source, rule=rule["name"], type_=rule.get("type"), short=True)

@@ -204,6 +204,19 @@ def _interviewee(doc: Doc, before: int) -> TextSpan | None:
     return None
 
 
+def _introduced(doc: Doc, text: str, before: int) -> TextSpan | None:
+    """Rule ``interview_intro_person``: the person the paragraph right before
+    a "Q:" / "A:" block presents as interviewed ("The firm's founder, Ana
+    Roe, spoke to the Herald on Tuesday.") or as its subject, who is no
+    journalist. A reader takes the answers to be that person's even when
+    someone else was quoted earlier "in an interview". None when that
+    paragraph presents no one so; the story's first subject is then read."""
+    pars = [m for m in _PARAGRAPH.finditer(text[:before]) if m.group(1).strip()]
+    if not pars:
+        return None
+    return _intro_person(doc, [pars[-1].span(1)], max_rank=1)
+
+
 def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     """The answers of an interview printed as "Q:" / "A:" paragraphs (rule
     ``interview_answer``): each "A:" paragraph is a direct statement of the
@@ -212,26 +225,46 @@ def find_interview_answers(doc: Doc, text: str) -> list[Quote]:
     answers, opening with a question, with nothing but blank lines between
     its paragraphs: one paragraph that opens "A." ("A. Ruiz said ...")
     stays ordinary text."""
+    out: list[Quote] = []
+    runs = _qa_runs(text)
+    if not runs:
+        return out
+    # One interview, one interviewee: later runs follow answers that go on
+    # without a label, so only the first run has an introduction before it.
+    who = _interviewee(doc, runs[0][0].start())
+    presented = _introduced(doc, text, runs[0][0].start())
+    if presented is not None and (who is None or presented.text not in who.text):
+        who = presented
+    for run in runs:
+        for m in run:
+            if m.group(1) != "A":
+                continue
+            out.append(_turn_quote(text, m, who, "interview_answer"))
+    return out
+
+
+def _qa_runs(text: str) -> list[list[re.Match[str]]]:
+    """The runs of "Q:" / "A:" paragraphs that make a printed interview (see
+    ``find_interview_answers``)."""
     if "Q" not in text or "A" not in text:
         return []
     matches = list(_QA_TURN.finditer(text))
     if len(matches) < 2 * _MIN_QA:
         return []
-    out: list[Quote] = []
-
-    def close(run: list[re.Match[str]]) -> None:
-        labels = [m.group(1) for m in run]
-        if labels.count("Q") < _MIN_QA or labels.count("A") < _MIN_QA or labels[0] != "Q":
-            return
-        who = _interviewee(doc, run[0].start())
-        for m in run:
-            if m.group(1) != "A":
-                continue
-            out.append(_turn_quote(text, m, who, "interview_answer"))
-
+    out = []
     for run in _runs(matches, text):
-        close(run)
+        labels = [m.group(1) for m in run]
+        if labels.count("Q") >= _MIN_QA and labels.count("A") >= _MIN_QA and labels[0] == "Q":
+            out.append(run)
     return out
+
+
+def interview_questions(text: str) -> list[tuple[int, int]]:
+    """The character spans of the "Q:" paragraphs of a printed interview:
+    the interviewer's questions are the paper's words, so nothing in them is
+    reported as a statement (rule ``interview_question``: "Q: What about the
+    claim that ...?" reports no claim)."""
+    return [m.span(m.re.groups) for run in _qa_runs(text) for m in run if m.group(1) == "Q"]
 
 
 # Rule interview_plain_answer: an interview printed without labels, each
@@ -288,7 +321,7 @@ def _interviewed(ent: Span, names: list[Span]) -> bool:
     return any(e.root.i in subjects and e.label_ == "PERSON" and _interviewer(e) for e in names)
 
 
-def _intro_person(doc: Doc, spans: list[tuple[int, int]]) -> TextSpan | None:
+def _intro_person(doc: Doc, spans: list[tuple[int, int]], max_rank: int = 8) -> TextSpan | None:
     """The interviewee: a person the announcement (or, when it names no one,
     the paragraph before it) names. The one interviewed comes first ("...
     interviewed Ana Roe", "Reporter Tom Lee spoke with Ana Roe"), then a
@@ -316,7 +349,7 @@ def _intro_person(doc: Doc, spans: list[tuple[int, int]]) -> TextSpan | None:
             return 1 if root.dep_ in ("nsubj", "nsubjpass") else 2
 
         ranked = sorted((rank(e), e.start) for e in names)
-        if not ranked or ranked[0][0] == 9:
+        if not ranked or ranked[0][0] > max_rank:
             continue
         ent = next(e for e in names if e.start == ranked[0][1])
         return TextSpan(text[ent.start_char : ent.end_char], ent.start_char, ent.end_char)
@@ -364,4 +397,10 @@ def find_plain_interview_answers(doc: Doc, text: str) -> list[Quote]:
     return out
 
 
-__all__ = ["TURN_RULES", "find_interview_answers", "find_plain_interview_answers", "find_transcript_turns"]
+__all__ = [
+    "TURN_RULES",
+    "find_interview_answers",
+    "find_plain_interview_answers",
+    "find_transcript_turns",
+    "interview_questions",
+]
