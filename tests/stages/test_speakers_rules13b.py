@@ -57,3 +57,12 @@ def test_a_person_named_before_the_description_is_not_the_one_named_next():
         '"It is not safe," said the spokeswoman, Karen Lindqvist.\n'
     )
     assert _speaker_of(text, "the road would stay shut") != "Karen Lindqvist"
+
+
+def test_the_role_noun_is_the_person_given_it_in_apposition():
+    text = (
+        "The inquest into the death of a Carrow cyclist resumed on Monday.\n\n"
+        "Dr Helena Marsh, a pathologist called by the family, said the injuries were severe.\n\n"
+        "Pressed by the coroner, the pathologist replied: \"I cannot say how fast he was going.\"\n"
+    )
+    assert _speaker_of(text, "how fast") == "Helena Marsh"
