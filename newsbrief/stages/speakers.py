@@ -121,6 +121,8 @@ _SEND_VERBS = _message_words("send_verbs")
 _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
+# Rule ``indefinite_named_next``: how many sentences on the name may come.
+_NAMED_NEXT_WINDOW = 2
 _MAX_CANDIDATES = 40
 # Rule ``cue_subject``: how many verbs up from a cue with no subject of its own
 # ("explained it by saying", "emailed supporters, writing") to look, and
@@ -1402,6 +1404,10 @@ class _Resolver:
                 # person here, for a "she" that follows.
                 self.note_speaker(start, introduced.id, named=True)
                 return self._as_role(self.named(introduced, None), core)
+        if indefinite and not plural and (head in _PERSON_NOUNS or head in _GENDERED_NOUNS):
+            later_named = self._indefinite_named_next(span, head)
+            if later_named is not None:
+                return self._as_role(self.named(later_named, None), core)
         if cached is not None and cached.entity is None:
             return cached
         # 6. Never linked: the description itself is the name, as written.
@@ -1425,6 +1431,51 @@ class _Resolver:
             if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
                 found.append(eid)
         return found[0] if len(found) == 1 else None
+
+    def _indefinite_named_next(self, span: Span, head: str) -> Entity | None:
+        """Rule ``indefinite_named_next``: "A police spokeswoman said ... .
+        'We respect it,' said the spokeswoman, Ada Obi": a person described
+        with an indefinite article is the one person named for the first time
+        in apposition to "the" and the same head noun within the next
+        ``_NAMED_NEXT_WINDOW`` sentences (outside quote marks); None when
+        none or several are."""
+        doc = self.doc
+        sent = self.sent_of(span.start_char)
+        last = min(len(self.sent_starts) - 1, sent + _NAMED_NEXT_WINDOW)
+        hi = self.sent_starts[last + 1] if last + 1 < len(self.sent_starts) else len(self.text)
+        found: set[str] = set()
+        for tok in doc[span.end :]:
+            if tok.idx >= hi:
+                break
+            if tok.lemma_.lower() != head or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            ent = self._appositive_person(tok)
+            if ent is not None and min(m.start for m in ent.mentions) > span.start_char:
+                found.add(ent.id)
+        return self.entities[found.pop()] if len(found) == 1 else None
+
+    def _appositive_person(self, noun: Token) -> Entity | None:
+        """The person named right after ``noun`` and a comma, with at most
+        one title word between ("the spokeswoman, Inspector Ada Obi"), or
+        None."""
+        doc = self.doc
+        k = noun.i + 1
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].ent_type_ != "PERSON" and k + 1 < len(doc) and doc[k].is_title:
+            k += 1  # a title the model left out of the name
+        if doc[k].ent_type_ != "PERSON" or self.in_quote(doc[k].idx):
+            return None
+        name = self._ent_span(doc[k])
+        if name.end < len(doc) and (doc[name.end].text not in (",", ".", ";") or doc[name.end].is_quote):
+            return None
+        if name.end + 1 < len(doc) and doc[name.end + 1].lower_ in ("and", "or"):
+            return None  # a list: "the judge, Ann Roe, and the clerk"
+        ent = self.entity_at(name.start_char, name.end_char)
+        return ent if ent is not None and ent.type == "PERSON" else None
 
     def _headline_in_lead(self, start: int, head: str) -> _Resolved | None:
         """Rule ``headline_description_is_lead``: "Fire chief tells inquiry
@@ -1648,9 +1699,31 @@ class _Resolver:
             words = {w.lower() for w in self.entities[last.entity].name.split()}
             if words & (_ORG_KIND_WORDS - kinds):
                 return None
+            if not words & kinds and self._other_org_of_kind(start, kinds, last.entity):
+                # Rule ``kind_named_org_over_last_speaker``: "The Acme
+                # Authority brought the case ... The Riders' Forum said ...
+                # The authority said": an organisation the article named
+                # with this word as its name's head is "the authority", not
+                # the last organisation quoted, whose name lacks the word.
+                return None
         # Named there, not itself a description linked to it.
         ent = self.entity_at(anchor.start, anchor.end)
         return last if ent is not None and ent.id == last.entity else None
+
+    def _other_org_of_kind(self, before: int, kinds: frozenset[str], eid: str) -> bool:
+        """Whether an organisation other than ``eid``, named (outside quote
+        marks) before ``before``, has a word of ``kinds`` as the head of its
+        name (the last word before any "of")."""
+        for ent in self.entities.values():
+            if ent.type != "ORG" or ent.id == eid:
+                continue
+            words = ent.name.lower().split()
+            before_of = words[: words.index("of")] if "of" in words else words
+            if len(words) < 2 or before_of[-1] not in kinds:
+                continue
+            if any(m.start < before and not self.in_quote(m.start) for m in ent.mentions):
+                return True
+        return False
 
     def _org_of_short_name(self, eid: str) -> Entity | None:
         """The one organisation whose name opens with the one-word name of
@@ -1772,6 +1845,20 @@ class _Resolver:
                     ent = self.entity_at(child.idx, child.idx + len(child.text))
                     if ent is not None and ent.type == "PERSON":
                         found.add(ent.id)
+            if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.ent_type_ in ("PERSON", "ORG"):
+                # Rule ``introduced_by_apposition``: "Dr Ada Obi, a
+                # toxicologist called by the defence, said ... The
+                # toxicologist replied": the name the noun is in apposition to.
+                ent = self.entity_at(tok.head.idx, tok.head.idx + len(tok.head.text))
+                if ent is not None and ent.type in ("PERSON", "ORG") and not self.in_quote(tok.head.idx):
+                    found.add(ent.id)
+            if not any(c.dep_ == "poss" for c in tok.lefts):
+                # "The airport operator, Skyport Holdings, said ... the
+                # operator added": the name after the noun and a comma (not
+                # "the ship's operator": another one may be "the canal's").
+                ent = self._appositive_person(tok)
+                if ent is not None:
+                    found.add(ent.id)
         return self.entities[found.pop()] if len(found) == 1 else None
 
     def _untagged_org_subject(self, start: int, own: bool = False) -> _Resolved | None:
