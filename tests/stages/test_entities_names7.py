@@ -107,15 +107,15 @@ def test_comma_before_a_relative_clause_still_ends_the_description():
 def test_it_continues_a_city_that_spoke_the_sentence_before():
     # Rule it_continues_place_speaker (speakers).
     text = (
-        "Council voted to raise the levy. In a news release on Friday, the City of Kingsford said the budget "
-        "protects services. It said the new rates take effect in March."
+        "Council voted to raise the levy. In a news release on Friday, the City of Kingsford said the new plan "
+        "keeps libraries open. It said the new rates take effect in March."
     )
     assert _speakers(text)[-2:] == ["City of Kingsford", "City of Kingsford"]
 
 
 def test_it_after_a_city_two_sentences_back_is_not_the_city():
     text = (
-        "The City of Kingsford said the budget protects services. The levy rises in March. "
+        "The City of Kingsford said the new plan keeps libraries open. The levy rises in March. "
         "The province has frozen grants. Acme Paving said it would bid for the road work."
     )
     assert _speakers(text)[-1] == "Acme Paving"

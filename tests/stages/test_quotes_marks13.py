@@ -95,7 +95,7 @@ def test_described_names(text: str, words: str, rule: str) -> None:
         # Characterisations stay speech: lower case, a judgement, one
         # capitalised word, a person describing.
         ('The union described the plan as "reckless and cruel".', "reckless and cruel"),
-        ('Residents described the closures as "a war on motorists".', "a war on motorists"),
+        ('Drivers described the road changes as "a war on commuters".', "a war on commuters"),
         ('Critics privately describe the talks as "the worst in memory".', "the worst in memory"),
         ('The author described the rules as "Kafkaesque".', "Kafkaesque"),
         ('He described it as "The Best Day Of My Life".', "The Best Day Of My Life"),

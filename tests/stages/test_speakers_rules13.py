@@ -106,9 +106,9 @@ def test_the_university_is_not_a_union_whose_name_holds_the_word():
     text = (
         "Staff at Corrin University walked out on Monday.\n\n"
         "The University Teachers Union said most of its members had joined the strike.\n\n"
-        "The university said in a statement that its offer was final.\n"
+        "The university said in an email to staff that its pay offer would not change.\n"
     )
-    assert _speaker_of(text, "its offer was final") == "Corrin University"
+    assert _speaker_of(text, "its pay offer would not change") == "Corrin University"
 
 
 def test_the_company_is_an_organisation_with_a_which_clause_the_model_took_for_a_person():
