@@ -7,26 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.api import brief_from_doc
-from newsbrief.ingest import Article
 from newsbrief.model import Brief
-from newsbrief.stages.quotes.markindex import build_mark_index
 
-from ..conftest import assert_offsets
-
-
-def _reasons(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.reason for s in build_mark_index(text)}
-
-
-def _brief(nlp, text: str) -> Brief:
-    brief = brief_from_doc(nlp(text), Article(text=text))
-    assert_offsets(brief)
-    return brief
-
-
-def _marked(brief: Brief, text: str) -> dict[str, str]:
-    return {text[m.start : m.end]: m.reason for m in brief.marked}
+from .brief_helpers import checked_brief, mark_reasons, marked_reasons
 
 
 def _quoted(brief: Brief) -> list[str]:
@@ -41,7 +24,7 @@ def _quoted(brief: Brief) -> list[str]:
     ],
 )
 def test_calls_a_term(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "word.calls_a_term"
+    assert mark_reasons(text)[words] == "word.calls_a_term"
 
 
 @pytest.mark.parametrize(
@@ -55,13 +38,13 @@ def test_calls_a_term(text: str, words: str) -> None:
     ],
 )
 def test_calls_a_term_not(text: str, words: str) -> None:
-    assert _reasons(text).get(words) != "word.calls_a_term"
+    assert mark_reasons(text).get(words) != "word.calls_a_term"
 
 
 def test_calls_a_term_not_reported(nlp) -> None:
     text = 'The dispute turns on what engineers call a "thermal runaway" in the cells.'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("thermal runaway") == "word.calls_a_term"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("thermal runaway") == "word.calls_a_term"
     assert not any("thermal runaway" in q for q in _quoted(brief))
 
 
@@ -74,48 +57,48 @@ def test_calls_a_term_not_reported(nlp) -> None:
     ],
 )
 def test_chant_after_slogan(nlp, text: str, chant: str) -> None:
-    brief = _brief(nlp, text)
-    marked = _marked(brief, text)
+    brief = checked_brief(nlp, text)
+    marked = marked_reasons(brief, text)
     assert marked.get(chant) == "title.chant_after_slogan"
     assert chant not in _quoted(brief)
 
 
 def test_chant_without_slogan_stays_speech(nlp) -> None:
     text = 'Lena Dorsey walked to the stage with marchers chanting "Not for sale".'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("Not for sale") != "title.chant_after_slogan"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Not for sale") != "title.chant_after_slogan"
 
 
 def test_inscription(nlp) -> None:
     text = 'A sign on the gate reads "Fresh Eggs". Below it someone has added, in red paint, "Sold Out".'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("Sold Out") == "name.inscription"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Sold Out") == "name.inscription"
     assert "Sold Out" not in _quoted(brief)
 
 
 def test_inscription_letters_need_a_modifier(nlp) -> None:
     text = 'Below the price someone had added, in smaller letters, "Cash Only".'
-    assert _marked(_brief(nlp, text), text).get("Cash Only") == "name.inscription"
+    assert marked_reasons(checked_brief(nlp, text), text).get("Cash Only") == "name.inscription"
     text = 'Mira Holt wrote in a letter that she was "deeply sorry".'
-    assert _marked(_brief(nlp, text), text).get("deeply sorry") != "name.inscription"
+    assert marked_reasons(checked_brief(nlp, text), text).get("deeply sorry") != "name.inscription"
 
 
 def test_added_without_medium_stays_speech(nlp) -> None:
     text = 'The minister added, in a statement, "We will act on the report."'
-    brief = _brief(nlp, text)
+    brief = checked_brief(nlp, text)
     assert "We will act on the report." in _quoted(brief)
 
 
 def test_chalkboard_is_a_sign(nlp) -> None:
     text = 'A chalkboard by the door reads "Fresh Eggs Today".'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("Fresh Eggs Today") == "name.sign_words"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Fresh Eggs Today") == "name.sign_words"
     assert "Fresh Eggs Today" not in _quoted(brief)
 
 
 def test_reads_after_keeps_a_message_speech(nlp) -> None:
     text = "Tom Reed put his old van online last week. 'Runs well. Needs tyres,' it reads. 'Offers welcome.'"
-    brief = _brief(nlp, text)
+    brief = checked_brief(nlp, text)
     quotes = {q.text: q for q in brief.quotes if q.verbatim}
     first = quotes["Runs well. Needs tyres,"]
     assert first.cue is not None and first.cue.text == "reads"
@@ -125,6 +108,6 @@ def test_reads_after_keeps_a_message_speech(nlp) -> None:
 
 def test_reads_after_needs_its_subject_after_the_marks(nlp) -> None:
     text = "'We read every letter,' Nia Pryce said."
-    quote = next(q for q in _brief(nlp, text).quotes if q.verbatim)
+    quote = next(q for q in checked_brief(nlp, text).quotes if q.verbatim)
     assert quote.rule != "marks.reads_after"
     assert quote.cue is not None and quote.cue.text == "said"

@@ -8,26 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.api import brief_from_doc
-from newsbrief.ingest import Article
 from newsbrief.model import Brief
-from newsbrief.stages.quotes.markindex import build_mark_index
 
-from ..conftest import assert_offsets
-
-
-def _reasons(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.reason for s in build_mark_index(text)}
-
-
-def _brief(nlp, text: str) -> Brief:
-    brief = brief_from_doc(nlp(text), Article(text=text))
-    assert_offsets(brief)
-    return brief
-
-
-def _marked(brief: Brief, text: str) -> dict[str, str]:
-    return {text[m.start : m.end]: m.reason for m in brief.marked}
+from .brief_helpers import checked_brief, mark_reasons, marked_reasons
 
 
 def _quoted(brief: Brief) -> list[str]:
@@ -46,7 +29,7 @@ def _quoted(brief: Brief) -> list[str]:
     ],
 )
 def test_called_by_namers(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "name.called_by_namers"
+    assert mark_reasons(text)[words] == "name.called_by_namers"
 
 
 @pytest.mark.parametrize(
@@ -60,13 +43,13 @@ def test_called_by_namers(text: str, words: str) -> None:
     ],
 )
 def test_called_by_namers_not(text: str, words: str) -> None:
-    assert _reasons(text).get(words) != "name.called_by_namers"
+    assert mark_reasons(text).get(words) != "name.called_by_namers"
 
 
 def test_called_by_namers_not_reported(nlp) -> None:
     text = 'The ferry pilot, Ana Ruiz, has been called "the Night Heron" by local media since the rescue.'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("the Night Heron") == "name.called_by_namers"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("the Night Heron") == "name.called_by_namers"
     assert "the Night Heron" not in _quoted(brief)
 
 
@@ -86,7 +69,7 @@ def test_called_by_namers_not_reported(nlp) -> None:
     ],
 )
 def test_described_names(text: str, words: str, rule: str) -> None:
-    assert _reasons(text)[words] == rule
+    assert mark_reasons(text)[words] == rule
 
 
 @pytest.mark.parametrize(
@@ -105,19 +88,19 @@ def test_described_names(text: str, words: str, rule: str) -> None:
     ],
 )
 def test_described_not_names(text: str, words: str) -> None:
-    assert _reasons(text).get(words, "speech") == "speech"
+    assert mark_reasons(text).get(words, "speech") == "speech"
 
 
 def test_described_title_not_reported(nlp) -> None:
     text = 'Council minutes describe the new levy as the "Green Streets Charge". Traders oppose it.'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("Green Streets Charge") == "name.described_title"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Green Streets Charge") == "name.described_title"
     assert "Green Streets Charge" not in _quoted(brief)
 
 
 def test_described_characterisation_stays_partial(nlp) -> None:
     text = 'The union described the new rota as "a slow squeeze on families".'
-    brief = _brief(nlp, text)
+    brief = checked_brief(nlp, text)
     assert "a slow squeeze on families" in _quoted(brief)
 
 
@@ -134,8 +117,8 @@ def test_described_characterisation_stays_partial(nlp) -> None:
     ],
 )
 def test_thing_says(nlp, text: str, slogan: str) -> None:
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get(slogan) == "name.thing_says"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get(slogan) == "name.thing_says"
     assert slogan not in _quoted(brief)
 
 
@@ -148,16 +131,16 @@ def test_thing_says(nlp, text: str, slogan: str) -> None:
     ],
 )
 def test_thing_says_not(nlp, text: str, words: str) -> None:
-    brief = _brief(nlp, text)
-    assert words not in _marked(brief, text)
+    brief = checked_brief(nlp, text)
+    assert words not in marked_reasons(brief, text)
     assert words in _quoted(brief)
 
 
 def test_photo_of_sign_is_no_statement(nlp) -> None:
     # The object of 'posted' holds only a sign's words: no attribution.
     text = 'A parent posted a photo of a cardboard sign reading "Open the Pool" outside the gym.'
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get("Open the Pool") == "name.sign_words"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Open the Pool") == "name.sign_words"
     assert not any("Open the Pool" in q.text for q in brief.quotes)
 
 
@@ -166,8 +149,8 @@ def test_photo_of_sign_is_no_statement(nlp) -> None:
 
 def test_message_words_after_post(nlp) -> None:
     text = 'Okafor posted a picture of his boots on Instagram with the words "Still here." Fans cheered.'
-    brief = _brief(nlp, text)
-    assert "Still here." not in _marked(brief, text)
+    brief = checked_brief(nlp, text)
+    assert "Still here." not in marked_reasons(brief, text)
     quote = next(q for q in brief.quotes if q.text == "Still here.")
     assert quote.kind == "direct"
     assert quote.rule == "marks.message_words"
@@ -183,5 +166,5 @@ def test_message_words_after_post(nlp) -> None:
     ],
 )
 def test_message_words_not(nlp, text: str, words: str) -> None:
-    brief = _brief(nlp, text)
-    assert _marked(brief, text).get(words) == "word.mention"
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get(words) == "word.mention"

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.stages.quotes.markindex import build_mark_index
-
-
-def _reasons(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.reason for s in build_mark_index(text)}
-
+from .brief_helpers import mark_reasons
 
 # ---------------------------------------------------------- word.gloss_before
 
@@ -29,7 +24,7 @@ def _reasons(text: str) -> dict[str, str]:
     ],
 )
 def test_gloss_before(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "word.gloss_before"
+    assert mark_reasons(text)[words] == "word.gloss_before"
 
 
 @pytest.mark.parametrize(
@@ -44,7 +39,7 @@ def test_gloss_before(text: str, words: str) -> None:
     ],
 )
 def test_gloss_before_leaves_speech(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "speech"
+    assert mark_reasons(text)[words] == "speech"
 
 
 # ---------------------------------------------------------- title.possessive_sentence_case
@@ -58,7 +53,7 @@ def test_gloss_before_leaves_speech(text: str, words: str) -> None:
     ],
 )
 def test_possessive_sentence_case(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "title.possessive_sentence_case"
+    assert mark_reasons(text)[words] == "title.possessive_sentence_case"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +69,7 @@ def test_possessive_sentence_case(text: str, words: str) -> None:
     ],
 )
 def test_possessive_sentence_case_leaves_others(text: str, words: str) -> None:
-    assert _reasons(text)[words] != "title.possessive_sentence_case"
+    assert mark_reasons(text)[words] != "title.possessive_sentence_case"
 
 
 # ---------------------------------------------------------- name.nickname
@@ -82,7 +77,7 @@ def test_possessive_sentence_case_leaves_others(text: str, words: str) -> None:
 
 def test_nickname_between_names() -> None:
     text = 'Thomas "Tip" Marlow and Rosa "the Anvil" Quent both spoke.'
-    reasons = _reasons(text)
+    reasons = mark_reasons(text)
     assert reasons["Tip"] == "name.nickname"
     assert reasons["the Anvil"] == "name.nickname"
 
@@ -95,4 +90,4 @@ def test_nickname_between_names() -> None:
     ],
 )
 def test_lower_case_between_names_is_speech(text: str, words: str) -> None:
-    assert _reasons(text)[words] == "speech"
+    assert mark_reasons(text)[words] == "speech"

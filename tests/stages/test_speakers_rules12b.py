@@ -5,16 +5,7 @@ The sentences are written for these tests."""
 
 from __future__ import annotations
 
-from newsbrief.api import analyze
-
-
-def _speaker_of(text: str, words: str) -> str | None:
-    brief = analyze(text)
-    for quote in brief.quotes:
-        assert text[quote.start : quote.end] == quote.text
-    (quote,) = [q for q in brief.quotes if words in q.text]
-    return quote.speaker.name
-
+from .brief_helpers import speaker_of
 
 ORCHARD = (
     "Mara Quill runs a small orchard near the river.\n\n"
@@ -28,13 +19,13 @@ ORCHARD = (
 
 def test_she_passes_over_an_unsexed_spokesperson_to_the_woman_named_after():
     text = ORCHARD.format(later="Later, Mara Quill walks out to the far rows.")
-    assert _speaker_of(text, "That is how we talk here") == "Mara Quill"
+    assert speaker_of(text, "That is how we talk here") == "Mara Quill"
 
 
 def test_she_stays_with_the_spokesperson_when_no_woman_is_named_after_it():
     # Mara Quill is named only before the spokesperson: the rule does not fire.
     text = ORCHARD.format(later="Later, the light fades over the far rows.")
-    assert _speaker_of(text, "That is how we talk here") != "Mara Quill"
+    assert speaker_of(text, "That is how we talk here") != "Mara Quill"
 
 
 def test_the_agency_is_the_organisation_with_a_bare_name_that_spoke_just_before():
@@ -43,7 +34,7 @@ def test_the_agency_is_the_organisation_with_a_bare_name_that_spoke_just_before(
         "According to ESRA, the plan keeps the relay mission fully funded. "
         "The agency said the lander would slip by two years.\n"
     )
-    assert _speaker_of(text, "the lander would slip") == "ESRA"
+    assert speaker_of(text, "the lander would slip") == "ESRA"
 
 
 def test_the_agency_is_not_a_ministry_that_spoke_just_before():
@@ -53,7 +44,7 @@ def test_the_agency_is_not_a_ministry_that_spoke_just_before():
         "According to the Transport Ministry, the plan keeps the rail line fully funded. "
         "The agency said the tunnel would slip by two years.\n"
     )
-    assert _speaker_of(text, "the tunnel would slip") != "Transport Ministry"
+    assert speaker_of(text, "the tunnel would slip") != "Transport Ministry"
 
 
 def test_the_company_is_a_name_the_article_calls_a_company_in_apposition():
@@ -63,7 +54,7 @@ def test_the_company_is_a_name_the_article_calls_a_company_in_apposition():
         'Marlow Kane said in a short note that it was "wholly committed" to the mission. '
         "The company said it had met each deadline so far.\n"
     )
-    assert _speaker_of(text, "met each deadline") == "Marlow Kane"
+    assert speaker_of(text, "met each deadline") == "Marlow Kane"
 
 
 def _guild(between: str) -> str:
@@ -75,12 +66,12 @@ def _guild(between: str) -> str:
 
 
 def test_it_goes_on_with_an_untagged_organisation_that_just_spoke():
-    assert _speaker_of(_guild(""), "late grants") == "The Cider Growers' Association"
+    assert speaker_of(_guild(""), "late grants") == "The Cider Growers' Association"
 
 
 def test_it_after_an_organisation_named_in_between_is_not_the_untagged_one():
     text = _guild("Lindqvist University disagreed. ")
-    assert _speaker_of(text, "late grants") != "The Cider Growers' Association"
+    assert speaker_of(text, "late grants") != "The Cider Growers' Association"
 
 
 def _message(sentence: str) -> str:
@@ -92,17 +83,17 @@ def _message(sentence: str) -> str:
 
 def test_it_read_is_the_sender_who_sent_the_message():
     text = _message("The panel was shown a text message Lena Marsh sent to her brother in June.")
-    assert _speaker_of(text, "The pier is closed") == "Lena Marsh"
+    assert speaker_of(text, "The pier is closed") == "Lena Marsh"
 
 
 def test_it_read_is_the_person_a_message_is_from():
     text = _message("A message from a ferry skipper, Lena Marsh, was read to the panel.")
-    assert _speaker_of(text, "The pier is closed") == "Lena Marsh"
+    assert speaker_of(text, "The pier is closed") == "Lena Marsh"
 
 
 def test_it_read_after_a_message_with_no_sender_takes_no_person():
     text = _message("The panel was shown a text message about the storm.")
-    assert _speaker_of(text, "The pier is closed") != "Lena Marsh"
+    assert speaker_of(text, "The pier is closed") != "Lena Marsh"
 
 
 def _pier(second_engineer: str, said: str) -> str:
@@ -121,8 +112,8 @@ LETTER = (
 
 def test_the_noun_is_the_one_person_named_after_it_earlier_and_she_follows():
     text = _pier("", LETTER)
-    assert _speaker_of(text, "to save the pier") == "Maria Olsen"
-    assert _speaker_of(text, "built to last a century") == "Maria Olsen"
+    assert speaker_of(text, "to save the pier") == "Maria Olsen"
+    assert speaker_of(text, "built to last a century") == "Maria Olsen"
 
 
 def test_the_noun_is_no_one_when_two_people_were_named_after_it():
@@ -130,7 +121,7 @@ def test_the_noun_is_no_one_when_two_people_were_named_after_it():
         "A survey was done by the engineer Omar Haddad in 2001. ",
         "The engineer, now 79, said the pier had been built to last a century.",
     )
-    assert _speaker_of(text, "built to last a century") not in ("Maria Olsen", "Omar Haddad")
+    assert speaker_of(text, "built to last a century") not in ("Maria Olsen", "Omar Haddad")
 
 
 def test_cue_the_parser_hung_from_a_name_is_that_persons():
@@ -139,4 +130,4 @@ def test_cue_the_parser_hung_from_a_name_is_that_persons():
         "Party whip Lena Marsh, Owen Marsh's cousin, posted on Facebook that the vote was "
         "'far from settled, and that includes the postal ballots'.\n"
     )
-    assert _speaker_of(text, "far from settled") == "Lena Marsh"
+    assert speaker_of(text, "far from settled") == "Lena Marsh"

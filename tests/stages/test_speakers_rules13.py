@@ -8,20 +8,12 @@ are written for these tests."""
 
 from __future__ import annotations
 
-from newsbrief.api import analyze
 from newsbrief.stages.speakers import resolve_speakers
 
+from .brief_helpers import speaker_of
 from .test_speakers_rules import Row, _person, _quote
 from .test_speakers_rules7 import _doc
 from .test_speakers_rules9 import _indirect
-
-
-def _speaker_of(text: str, words: str) -> str | None:
-    brief = analyze(text)
-    for quote in brief.quotes:
-        assert text[quote.start : quote.end] == quote.text
-    (quote,) = [q for q in brief.quotes if words in q.text]
-    return quote.speaker.name
 
 
 def test_a_name_with_its_acronym_opening_a_paragraph_is_no_dateline():
@@ -29,7 +21,7 @@ def test_a_name_with_its_acronym_opening_a_paragraph_is_no_dateline():
         "Bus drivers in the valley stopped work on Monday.\n\n"
         "The Valley Transport Workers Association (VTWA) said about 400 drivers had joined the stoppage.\n"
     )
-    assert _speaker_of(text, "about 400 drivers") == "Valley Transport Workers Association"
+    assert speaker_of(text, "about 400 drivers") == "Valley Transport Workers Association"
 
 
 def test_a_place_and_an_agency_in_parentheses_is_still_a_dateline():
@@ -37,7 +29,7 @@ def test_a_place_and_an_agency_in_parentheses_is_still_a_dateline():
         "Bus drivers walk out\n\n"
         "LISBON (Reuters) - The Valley Transport Workers Association said about 400 drivers had joined the stoppage.\n"
     )
-    assert _speaker_of(text, "about 400 drivers") != "LISBON"
+    assert speaker_of(text, "about 400 drivers") != "LISBON"
 
 
 KIN = (
@@ -49,11 +41,11 @@ KIN = (
 
 def test_the_kin_noun_in_apposition_gives_the_name_its_gender():
     # "his niece": Tamsin Orley is a woman and "his" is someone else's.
-    assert _speaker_of(KIN.format(kin="his niece"), "should go ahead") == "Tamsin Orley"
+    assert speaker_of(KIN.format(kin="his niece"), "should go ahead") == "Tamsin Orley"
 
 
 def test_a_male_kin_noun_in_apposition_keeps_she_off_the_name():
-    assert _speaker_of(KIN.format(kin="her nephew"), "should go ahead") != "Tamsin Orley"
+    assert speaker_of(KIN.format(kin="her nephew"), "should go ahead") != "Tamsin Orley"
 
 
 def _age_rows() -> list[Row]:
@@ -108,7 +100,7 @@ def test_the_university_is_not_a_union_whose_name_holds_the_word():
         "The University Teachers Union said most of its members had joined the strike.\n\n"
         "The university said in an email to staff that its pay offer would not change.\n"
     )
-    assert _speaker_of(text, "its pay offer would not change") == "Corrin University"
+    assert speaker_of(text, "its pay offer would not change") == "Corrin University"
 
 
 def test_the_company_is_an_organisation_with_a_which_clause_the_model_took_for_a_person():
@@ -117,7 +109,7 @@ def test_the_company_is_an_organisation_with_a_which_clause_the_model_took_for_a
         "Varrow Minerals, which runs two pits in the north, said it would delay a new shaft. "
         "In a note to investors, the company said the tax \u201cchanges the sums\u201d of the project.\n"
     )
-    assert _speaker_of(text, "changes the sums") == "Varrow Minerals"
+    assert speaker_of(text, "changes the sums") == "Varrow Minerals"
 
 
 def test_their_union_in_a_lede_is_the_union_named_next():
@@ -125,7 +117,7 @@ def test_their_union_in_a_lede_is_the_union_named_next():
         "Nurses at four city clinics will stay off work for a second week, their union said on Friday.\n\n"
         "\u201cWe have waited long enough,\u201d said Ruth Amadi, an officer of the Coastal Nurses Union.\n"
     )
-    assert _speaker_of(text, "stay off work") == "Coastal Nurses Union"
+    assert speaker_of(text, "stay off work") == "Coastal Nurses Union"
 
 
 def test_their_union_is_left_alone_when_a_union_was_named_before():
@@ -134,7 +126,7 @@ def test_their_union_is_left_alone_when_a_union_was_named_before():
         "Nurses at four city clinics will stay off work for a second week, their union said on Friday.\n\n"
         "\u201cWe have waited long enough,\u201d said Ruth Amadi, an officer of the Harbour Staff Union.\n"
     )
-    assert _speaker_of(text, "stay off work") != "Harbour Staff Union"
+    assert speaker_of(text, "stay off work") != "Harbour Staff Union"
 
 
 def _split_rows() -> list[Row]:
@@ -271,7 +263,7 @@ def test_a_bare_description_in_the_headline_is_the_person_the_lead_links():
         '"to the wrong end of town" for an hour.\n\n'
         "Colm Ferriter, who has led the town force for nine years, said the call centre never rang back.\n"
     )
-    assert _speaker_of(text, "were sent to the wrong street") == "Colm Ferriter"
+    assert speaker_of(text, "were sent to the wrong street") == "Colm Ferriter"
 
 
 def _short_name_rows() -> list[Row]:

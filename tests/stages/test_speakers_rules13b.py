@@ -5,16 +5,7 @@ sentences. The sentences are written for these tests."""
 
 from __future__ import annotations
 
-from newsbrief.api import analyze
-
-
-def _speaker_of(text: str, words: str) -> str | None:
-    brief = analyze(text)
-    for quote in brief.quotes:
-        assert text[quote.start : quote.end] == quote.text
-    (quote,) = [q for q in brief.quotes if words in q.text]
-    return quote.speaker.name
-
+from .brief_helpers import speaker_of
 
 KIND_OVER_LAST = (
     "The Northfield Water Authority fined the Pellman brewery on Tuesday for polluting the river.\n\n"
@@ -24,13 +15,13 @@ KIND_OVER_LAST = (
 
 
 def test_the_authority_is_the_org_named_authority_not_the_last_speaker():
-    assert _speaker_of(KIND_OVER_LAST.format(head="authority"), "inspect the brewery") == "Northfield Water Authority"
+    assert speaker_of(KIND_OVER_LAST.format(head="authority"), "inspect the brewery") == "Northfield Water Authority"
 
 
 def test_a_last_speaker_whose_name_holds_the_word_keeps_it():
     # The last organisation quoted is itself an authority: "the authority" is it.
     text = KIND_OVER_LAST.replace("The campaign group Clean Tides", "The Eastmoor Fisheries Authority")
-    assert _speaker_of(text.format(head="authority"), "inspect the brewery") == "Eastmoor Fisheries Authority"
+    assert speaker_of(text.format(head="authority"), "inspect the brewery") == "Eastmoor Fisheries Authority"
 
 
 NAMED_NEXT = (
@@ -41,12 +32,12 @@ NAMED_NEXT = (
 
 
 def test_an_indefinite_description_is_the_person_named_next_with_its_head():
-    assert _speaker_of(NAMED_NEXT, "two crews") == "Karen Lindqvist"
+    assert speaker_of(NAMED_NEXT, "two crews") == "Karen Lindqvist"
 
 
 def test_an_indefinite_description_with_another_head_named_next_stays_a_description():
     text = NAMED_NEXT.replace("said the spokeswoman,", "said the chief,")
-    assert _speaker_of(text, "two crews") != "Karen Lindqvist"
+    assert speaker_of(text, "two crews") != "Karen Lindqvist"
 
 
 def test_a_person_named_before_the_description_is_not_the_one_named_next():
@@ -56,7 +47,7 @@ def test_a_person_named_before_the_description_is_not_the_one_named_next():
         "A council spokeswoman said the road would stay shut.\n\n"
         '"It is not safe," said the spokeswoman, Karen Lindqvist.\n'
     )
-    assert _speaker_of(text, "the road would stay shut") != "Karen Lindqvist"
+    assert speaker_of(text, "the road would stay shut") != "Karen Lindqvist"
 
 
 def test_the_role_noun_is_the_person_given_it_in_apposition():
@@ -65,4 +56,4 @@ def test_the_role_noun_is_the_person_given_it_in_apposition():
         "Dr Helena Marsh, a pathologist called by the family, said the injuries were severe.\n\n"
         "Pressed by the coroner, the pathologist replied: \"I cannot say how fast he was going.\"\n"
     )
-    assert _speaker_of(text, "how fast") == "Helena Marsh"
+    assert speaker_of(text, "how fast") == "Helena Marsh"
