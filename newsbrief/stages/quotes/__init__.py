@@ -137,6 +137,17 @@ class _Merger:
         owner = owner or {}
         return [self.span(m.start, m.end) for m in marks_in(self.index, start, end) if owner.get(m.open, me) == me]
 
+    def inner_cue_verb(self, clause: Quote, quote: Quote) -> Token | None:
+        """The last token of ``quote``'s cue when both the fragment and its
+        cue lie inside the reported ``clause`` (the shared test of the rules
+        that fold a fragment into its clause), else None."""
+        cue = quote.cue
+        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
+            return None
+        if not (clause.start <= cue.start < clause.end):
+            return None
+        return self.token_at(cue.end - 1)
+
     def own_recount(self, clause: Quote, quote: Quote) -> bool:
         """Rule ``recounted_act``: a quoted fragment whose cue is the verb
         of the reported clause itself, with a personal pronoun for subject
@@ -144,13 +155,8 @@ class _Merger:
         recounts an act of their own, and the clause is one statement with
         the fragment inside it, not two. The pronouns are
         ``recounted_act_subjects`` in data/cues.json."""
-        cue = quote.cue
-        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
-            return False
-        if not (clause.start <= cue.start < clause.end):
-            return False
-        verb = self.token_at(cue.end - 1)
-        if verb.pos_ not in ("VERB", "AUX"):
+        verb = self.inner_cue_verb(clause, quote)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return False
         top = self.token_at(clause.start)
         while top.head.i != top.i and self.doc[top.head.i].idx >= clause.start and top.head.idx < clause.end:
@@ -168,14 +174,9 @@ class _Merger:
         statement, one attribution with the clause, not a second one. The
         verbs are ``relative_naming_verbs`` in data/cues.json, the pronouns
         ``recounted_act_subjects``."""
-        cue = quote.cue
-        if cue is None or not (clause.start <= quote.start and quote.end <= clause.end):
-            return False
-        if not (clause.start <= cue.start < clause.end):
-            return False
-        verb = self.token_at(cue.end - 1)
+        verb = self.inner_cue_verb(clause, quote)
         lex = cue_lexicon()
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("relative_naming_verbs"):
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("relative_naming_verbs"):
             return False
         kids = list(verb.children)
         if not any(c.lower_ == "what" and c.i < verb.i for c in kids):
