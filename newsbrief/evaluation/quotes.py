@@ -116,17 +116,46 @@ def _find_folded(text: str, needle: str, start: int) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def locate_quotes(text: str, quotes: list[GoldQuote]) -> None:
+# Marks that open or close a marked stretch, and what may stand between the
+# stretch and its closing mark ('"surplus,"').
+_OPENING_MARKS = frozenset("\"'“‘„«‹")
+_CLOSING_MARKS = frozenset("\"'”’»›")
+_BEFORE_CLOSING = frozenset(".,;:!?")
+
+
+def _in_marks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands between quote marks."""
+    if start == 0 or text[start - 1] not in _OPENING_MARKS:
+        return False
+    i = end
+    while i < len(text) and text[i] in _BEFORE_CLOSING:
+        i += 1
+    return i < len(text) and text[i] in _CLOSING_MARKS
+
+
+def _find(text: str, key: str, begin: int) -> tuple[int, int] | None:
+    pos = text.find(key, begin)
+    return (pos, pos + len(key)) if pos >= 0 else _find_folded(text, key, begin)
+
+
+def locate_quotes(text: str, quotes: list[GoldQuote], *, marked: bool = False) -> None:
     """Give each gold quote its offsets in ``text`` (in place). The n-th
-    listing of a text takes its n-th occurrence."""
+    listing of a text takes its n-th occurrence. With ``marked`` (the gold
+    ``not_quotes``, which are marked stretches by definition), occurrences
+    that stand between quote marks come first: 'surplus' in plain words
+    before the marked '"surplus"' is not the listed stretch."""
     next_from: dict[str, int] = {}
     for q in quotes:
         key = q.text.strip()
         if not key:
             continue
         begin = next_from.get(key, 0)
-        pos = text.find(key, begin)
-        found = (pos, pos + len(key)) if pos >= 0 else _find_folded(text, key, begin)
+        found = _find(text, key, begin)
+        if marked:
+            candidate = found
+            while candidate is not None and not _in_marks(text, *candidate):
+                candidate = _find(text, key, candidate[0] + 1)
+            found = candidate or found
         if found is None:
             continue
         q.start, q.end = found
@@ -173,7 +202,7 @@ def load_gold_file(path: Path) -> GoldDocument:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(Errors.E011, source=str(path), detail=f"not_quotes {i} has no 'text' string")
         not_quotes.append(GoldQuote(text=item["text"], kind=str(item.get("type", "")), speaker=None, cue=None))
-    locate_quotes(text, not_quotes)
+    locate_quotes(text, not_quotes, marked=True)
     return GoldDocument(
         id=str(data.get("id") or path.name), path=path, text=text, quotes=quotes, not_quotes=not_quotes
     )

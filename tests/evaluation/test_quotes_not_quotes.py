@@ -77,3 +77,22 @@ def test_not_quotes_absent_or_missing(tmp_path):
     data = scores.to_dict()
     assert data["non_speech"]["gold"] == 0
     assert {"document": "a", "text": "not in the text"} in data["missing_gold"]
+
+
+def test_not_quote_located_at_its_marked_occurrence(tmp_path):
+    """A not_quote is a marked stretch: when its words also stand earlier in
+    plain text, the marked occurrence is the one scored."""
+    text = 'The budget has a surplus. Critics called the "surplus" a trick of timing.'
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    gold_path = tmp_path / "b.gold.json"
+    gold_path.write_text(
+        json.dumps({"id": "b", "quotes": [], "not_quotes": [{"text": "surplus", "type": "scare"}]}), encoding="utf-8"
+    )
+    gold = load_gold_file(gold_path)
+    (g,) = gold.not_quotes
+    marked_at = text.index('"surplus"') + 1
+    assert (g.start, g.end) == (marked_at, marked_at + len("surplus"))
+    brief = Brief(text=text, quotes=[], marked=[Marked("surplus", marked_at, marked_at + 7, "scare", "test")])
+    scores = GoldScores()
+    score_gold_document(gold, brief, scores, lambda t: [t])
+    assert scores.non_speech_listed.correct == 1
