@@ -109,6 +109,15 @@ def _span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def _spelled(doc: Doc, orths: set[int]) -> list[int]:
+    """The indices, in order, of the tokens whose ORTH is one of ``orths``:
+    one array search instead of a Python step per word of the document."""
+    if not orths or not len(doc):
+        return []
+    ids = np.array(sorted(orths), dtype=np.uint64)
+    return np.flatnonzero(in_sorted(column(doc, ORTH), ids)).tolist()
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading article, honorific or adverb ("Certainly Donald Trump"
     in a small model's span) and a trailing possessive or punctuation."""
@@ -567,8 +576,8 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
     orths = {doc.vocab.strings.add(w) for w in given}
     added: list[tuple[Span, str]] = []
     dropped: set[int] = set()
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        if i == 0 or orth not in orths or i in covered or (i - 1) in covered:
+    for i in _spelled(doc, orths):
+        if i == 0 or i in covered or (i - 1) in covered:
             continue
         first = doc[i - 1]
         word = first.lower_.rstrip(".")
@@ -698,11 +707,10 @@ def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[
     given = _gendered_given_names()
     added: list[tuple[Span, str]] = []
     dropped: set[int] = set()
-    orths = column(doc, ORTH).tolist()
     idxs = column(doc, IDX).tolist()
     full = doc_text(doc)  # a cheap test of the text before the Span's join
-    for j in range(1, len(doc)):
-        if orths[j] not in firsts or j - 1 in covered:
+    for j in _spelled(doc, firsts):
+        if j == 0 or j - 1 in covered:
             continue
         first = doc[j - 1]
         word = first.lower_
@@ -1470,7 +1478,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         key = _name_key(span_text(span))
         if not key:
             continue
-        cluster = by_key.setdefault(key, _Cluster())
+        cluster = by_key.get(key)
+        if cluster is None:  # a new cluster only for a new name (two Counters and a list each)
+            cluster = by_key[key] = _Cluster()
         cluster.add(span, label)
         label_of[id(span)] = label
         if label == "PERSON" or cluster.labels["PERSON"]:
@@ -1936,9 +1946,7 @@ def _add_missed_full_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
     orths = {doc.vocab.strings.add(key) for key in by_surname}
     added: list[Entity] = []
-    for i, orth in enumerate(column(doc, ORTH).tolist()):
-        if orth not in orths:
-            continue
+    for i in _spelled(doc, orths):
         tok = doc[i]
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title or _in_hyphenated(tok):
             continue
@@ -2015,9 +2023,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     # Only the tokens spelled like a known surname are looked at: one array
     # read instead of a Token object per word of the document.
     surname_orths = {doc.vocab.strings.add(key) for key in by_surname}
-    for i, orth in enumerate(column(doc, ORTH).tolist()):
-        if orth not in surname_orths:
-            continue
+    for i in _spelled(doc, surname_orths):
         tok = doc[i]
         # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:
