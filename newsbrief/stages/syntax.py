@@ -119,12 +119,22 @@ def remember_text(doc: Doc, text: str) -> None:
 
 
 
+_FEW_IDS = 8
+
+
 def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """``np.isin(values, ids)`` for ``ids`` sorted and unique (string ids
     kept per vocabulary): a binary search per value, where ``np.isin`` sorts
     both arrays on every call."""
     if not len(ids):
         return np.zeros(len(values), dtype=bool)
+    if len(ids) <= _FEW_IDS:
+        # A few ids: one comparison pass each beats the binary search's
+        # per-value cost (a surname or two, a handful of pronouns).
+        found = values == ids[0]
+        for v in ids[1:]:
+            found |= values == v
+        return found
     pos = np.searchsorted(ids, values)
     pos[pos == len(ids)] = 0
     return ids[pos] == values

@@ -1,0 +1,56 @@
+"""The array helpers the speed changes of round 14 use give what the plain
+reading gives: ``in_sorted`` is ``np.isin`` for few ids and many, and the
+entities stage's ``_spelled`` lists the tokens so spelled, in order."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import ORTH
+
+from newsbrief.stages.entities import _spelled
+from newsbrief.stages.syntax import _FEW_IDS, in_sorted
+
+from .hand_docs import VOCAB, hand_doc
+
+BIG = 2**64 - 1  # string ids use all 64 bits: a float comparison would confuse near ones
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=BIG - 40, max_value=BIG), max_size=30),
+    st.sets(st.integers(min_value=BIG - 40, max_value=BIG), max_size=2 * _FEW_IDS + 2),
+)
+def test_in_sorted_is_isin_for_few_ids_and_many(values, ids):
+    vals = np.array(values, dtype=np.uint64)
+    sorted_ids = np.array(sorted(ids), dtype=np.uint64)
+    got = in_sorted(vals, sorted_ids)
+    assert got.dtype == bool and got.shape == vals.shape
+    assert got.tolist() == [v in ids for v in values]
+
+
+def test_in_sorted_few_ids_near_each_other():
+    # Two ids one apart at the top of the range: equal as float64, not as uint64.
+    vals = np.array([BIG, BIG - 1, 5], dtype=np.uint64)
+    assert in_sorted(vals, np.array([BIG - 1], dtype=np.uint64)).tolist() == [False, True, False]
+
+
+ROWS = [
+    ("Lind", "Lind", "PROPN", "NNP", 1, "nsubj"),
+    ("met", "meet", "VERB", "VBD", 1, "ROOT"),
+    ("Ana", "Ana", "PROPN", "NNP", 3, "compound"),
+    ("Lind", "Lind", "PROPN", "NNP", 1, "dobj"),
+    ("and", "and", "CCONJ", "CC", 3, "cc"),
+    ("Roe", "Roe", "PROPN", "NNP", 3, "conj"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+]  # fmt: skip
+
+
+def test_spelled_lists_the_tokens_so_spelled_in_order():
+    doc = hand_doc(ROWS)
+    orths = {VOCAB.strings.add("Lind"), VOCAB.strings.add("Roe")}
+    assert _spelled(doc, orths) == [i for i, o in enumerate(doc.to_array(ORTH).tolist()) if o in orths]
+    assert _spelled(doc, orths) == [0, 3, 5]
+    assert _spelled(doc, set()) == []
+    assert _spelled(doc, {VOCAB.strings.add("Nobody")}) == []
