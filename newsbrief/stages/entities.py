@@ -220,9 +220,27 @@ def _phrase_words(span: Span) -> list[Token]:
     return words
 
 
+# Per document: what ``_person_cues`` found for a mention, by (start, end)
+# (a mention moved to another cluster is read again); cleared by each
+# ``cluster_entities`` call.
+_CUES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[list[int], bool]]] = weakref.WeakKeyDictionary()
+
+
 def _person_cues(span: Span, votes: list[int]) -> bool:
     """Add the gender this mention's honorific and phrase state to
     ``votes``; return whether the phrase states a relation to someone."""
+    found = _CUES.setdefault(span.doc, {})
+    key = (span.start, span.end)
+    hit = found.get(key)
+    if hit is None:
+        delta = [0, 0, 0, 0]
+        hit = found[key] = (delta, _read_person_cues(span, delta))
+    for k, d in enumerate(hit[0]):
+        votes[k] += d
+    return hit[1]
+
+
+def _read_person_cues(span: Span, votes: list[int]) -> bool:
     g = _honorific_gender(span)
     if g:
         votes[0 if g == "m" else 1] += 1
@@ -1351,6 +1369,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
     _WINDOWS.pop(doc, None)
+    _CUES.pop(doc, None)
     ents = doc.ents  # a new Span per entity on every read: read once
     text = doc_text(doc)
 
@@ -1583,6 +1602,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 role=role,
             )
         )
+    _CUES.pop(doc, None)  # the clusters are made: no mention is read again
     entities = _add_missed_full_names(doc, entities)
     _add_missed_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
