@@ -54,3 +54,47 @@ def test_spelled_lists_the_tokens_so_spelled_in_order():
     assert _spelled(doc, orths) == [0, 3, 5]
     assert _spelled(doc, set()) == []
     assert _spelled(doc, {VOCAB.strings.add("Nobody")}) == []
+
+
+# --- markindex: the frame_before rules' first-word test ---------------------
+
+from newsbrief.stages.quotes.markindex import _first_words, _matches_ascii, load_rules  # noqa: E402
+
+FRAME_RULES = [r for r in load_rules() if r.test == "frame_before" and r.pattern is not None]
+
+
+def _passes_first_words(rule, before: str) -> bool:
+    low = before.lower() if before.isascii() else None
+    return not rule.first_words or low is None or any(w in low for w in rule.first_words)
+
+
+def test_every_frame_rule_has_its_first_words():
+    assert FRAME_RULES and all(r.first_words for r in FRAME_RULES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(FRAME_RULES),
+    st.integers(min_value=0, max_value=10_000),
+    st.text(alphabet="abc XYZ,.-'", max_size=12),
+    st.sampled_from(["lower", "upper", "title", "same"]),
+)
+def test_first_words_never_skip_a_text_the_pattern_matches(rule, pick, lead, case):
+    # A text built to end in one of the rule's own first words, in any case:
+    # whenever the pattern finds it, the first-word test lets it through.
+    word = rule.first_words[pick % len(rule.first_words)]
+    word = {"lower": word.lower(), "upper": word.upper(), "title": word.title(), "same": word}[case]
+    for tail in ("", " ", ", ", " the ", " it "):
+        before = f"{lead} {word}{tail}"
+        if rule.pattern.search(before) is not None:
+            assert _passes_first_words(rule, before)
+
+
+def test_first_words_leave_out_wildcards_empty_phrases_and_folding_letters():
+    assert _first_words({"phrases": ["known as", "Dubbed"]}) == ("dubbed", "known")
+    assert _first_words({"phrases": ["* for", "known as"]}) == ()
+    assert _first_words({"phrases": ["", "known as"]}) == ()
+    # Dotless i, long s and the Kelvin sign match ASCII letters case-insensitively.
+    assert all(_matches_ascii(c) for c in "ıſK")
+    assert _first_words({"phrases": ["ſo-called"]}) == ()
+    assert _first_words({"phrases": ["Māori for"]}) == ("māori",)

@@ -297,6 +297,10 @@ class MarkRule:
     # The content is in strict sentence case: a capital first, every later
     # word in lower case ('"Un ballo in maschera"', not '"New York values"').
     sentence_case: bool = False
+    # frame_before: the first word of each phrase, in lower case, when all
+    # are plain ASCII words (none '*'): the pattern matches only text that
+    # holds one of them, a test far cheaper than the search (load_rules).
+    first_words: tuple[str, ...] = ()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -423,9 +427,36 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 min_words=int(item.get("min_words", 0)),
                 relative=bool(item.get("relative", False)),
                 sentence_case=bool(item.get("sentence_case", False)),
+                first_words=_first_words(item) if item["test"] == "frame_before" else (),
             )
         )
     return tuple(rules)
+
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _matches_ascii(char: str) -> bool:
+    """Whether a case-insensitive pattern's ``char`` matches some ASCII
+    letter: an ASCII letter, or one of the few others that fold to one
+    (dotless i, long s, the Kelvin sign)."""
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    return any(pattern.fullmatch(a) for a in _ASCII_LETTERS)
+
+
+def _first_words(item: dict[str, Any]) -> tuple[str, ...]:
+    """The lower-case first word of each phrase of a frame_before rule, for
+    ``text_rule``'s test of ASCII text (where the case-insensitive pattern
+    matches only text whose lower case holds one of them); none when a
+    phrase opens with '*' or holds no word, or a first word has a character
+    besides ASCII that matches an ASCII letter."""
+    words = [p.split() for p in item["phrases"]]
+    if not words or any(not w or w[0] == "*" for w in words):
+        return ()  # an empty phrase matches anywhere; a wildcard, any word
+    firsts = {w[0] for w in words}
+    if any(not ch.isascii() and _matches_ascii(ch) for w in firsts for ch in w):
+        return ()
+    return tuple(sorted({w.lower() for w in firsts}))
 
 
 def is_title_case(content: str) -> bool:
@@ -636,6 +667,13 @@ def text_rule(
     if rule.subtitle and not is_subtitled(content):
         return False
     if test == "frame_before":
+        if rule.first_words:
+            # No phrase can match where none of their first words stands.
+            if "lower" not in memo:
+                memo["lower"] = before.lower() if before.isascii() else None
+            low = memo["lower"]
+            if low is not None and not any(w in low for w in rule.first_words):
+                return False
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
             return False
