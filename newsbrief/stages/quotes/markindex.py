@@ -297,9 +297,9 @@ class MarkRule:
     # The content is in strict sentence case: a capital first, every later
     # word in lower case ('"Un ballo in maschera"', not '"New York values"').
     sentence_case: bool = False
-    # frame_before: the first word of each phrase, in lower case, when all
-    # are plain ASCII words (none '*'): the pattern matches only text that
-    # holds one of them, a test far cheaper than the search (load_rules).
+    # frame_before: the opening ASCII run of each phrase's first word, in
+    # lower case (none for a '*' phrase): the pattern matches only text that
+    # holds one of them, a test far cheaper than the search (_first_words).
     first_words: tuple[str, ...] = ()
 
 
@@ -433,30 +433,30 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
     return tuple(rules)
 
 
-_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _matches_ascii(char: str) -> bool:
-    """Whether a case-insensitive pattern's ``char`` matches some ASCII
-    letter: an ASCII letter, or one of the few others that fold to one
-    (dotless i, long s, the Kelvin sign)."""
-    pattern = re.compile(re.escape(char), re.IGNORECASE)
-    return any(pattern.fullmatch(a) for a in _ASCII_LETTERS)
+# The characters besides ASCII that a case-insensitive pattern matches to an
+# ASCII letter, or whose lower case holds one (dotless i, dotted capital I,
+# long s, the Kelvin sign; tests/stages/test_perf14_helpers.py checks the
+# whole of Unicode). Text without them matches an ASCII letter of a pattern
+# only where its lower case holds that letter's.
+ASCII_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _first_words(item: dict[str, Any]) -> tuple[str, ...]:
-    """The lower-case first word of each phrase of a frame_before rule, for
-    ``text_rule``'s test of ASCII text (where the case-insensitive pattern
-    matches only text whose lower case holds one of them); none when a
-    phrase opens with '*' or holds no word, or a first word has a character
-    besides ASCII that matches an ASCII letter."""
+    """For each phrase of a frame_before rule, its first word's opening run
+    of ASCII characters, in lower case: the case-insensitive pattern matches
+    only text (without ``ASCII_FOLDING`` characters) whose lower case holds
+    one of them. None when a phrase is empty or opens with '*' or with a
+    character besides ASCII."""
     words = [p.split() for p in item["phrases"]]
     if not words or any(not w or w[0] == "*" for w in words):
         return ()  # an empty phrase matches anywhere; a wildcard, any word
-    firsts = {w[0] for w in words}
-    if any(not ch.isascii() and _matches_ascii(ch) for w in firsts for ch in w):
-        return ()
-    return tuple(sorted({w.lower() for w in firsts}))
+    runs = set()
+    for w in words:
+        run = re.match(r"[\x00-\x7f]*", w[0]).group(0)  # type: ignore[union-attr]
+        if not run:
+            return ()
+        runs.add(run.lower())
+    return tuple(sorted(runs))
 
 
 def is_title_case(content: str) -> bool:
@@ -670,7 +670,7 @@ def text_rule(
         if rule.first_words:
             # No phrase can match where none of their first words stands.
             if "lower" not in memo:
-                memo["lower"] = before.lower() if before.isascii() else None
+                memo["lower"] = before.lower() if ASCII_FOLDING.isdisjoint(before) else None
             low = memo["lower"]
             if low is not None and not any(w in low for w in rule.first_words):
                 return False
