@@ -281,6 +281,10 @@ def _read_person_cues(span: Span, votes: list[int]) -> bool:
     return relative
 
 
+# The string ids of the quote characters, sorted (for ``in_sorted``).
+_QUOTE_IDS = np.array(sorted({hash_string(c) for c in _QUOTE_CHARS}), dtype=np.uint64)
+
+
 # Per document, for the pronoun window of ``_person_cues`` (which built a
 # Token object per word): read from arrays once, cleared by each
 # ``cluster_entities`` call.
@@ -665,16 +669,12 @@ def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[S
     n = len(doc)
     # Only the quote marks are visited: a Token per word of the document
     # cost more than the rest of the rule (bench/stage_profile.py).
-    orth, lower = column(doc, ORTH), column(doc, LOWER)
     frame_ids = [(f, [hash_string(w) for w in f]) for f in frames]
-    marks = np.flatnonzero(np.isin(orth, np.array([hash_string(c) for c in _QUOTE_CHARS], dtype=np.uint64)))
+    marks = np.flatnonzero(in_sorted(column(doc, ORTH), _QUOTE_IDS))
+    lower = column(doc, LOWER).tolist() if len(marks) else []
     for i in marks[marks >= 2].tolist():
-        if doc[i].text not in _QUOTE_CHARS:
-            continue
-        frame = next(
-            (f for f, ids in frame_ids if i >= len(f) and lower[i - len(f) : i].tolist() == ids), None
-        )
-        if frame is None:
+        frame = next((f for f, ids in frame_ids if i >= len(f) and lower[i - len(f) : i] == ids), None)
+        if frame is None or doc[i].text not in _QUOTE_CHARS:
             continue
         k = i + 1
         while k < n and k - i <= 4 and doc[k].is_title and doc[k].is_alpha:
