@@ -350,9 +350,14 @@ def _is_title_only(span: Span, surnames: set[str]) -> bool:
     """"Sgt", "Gov.", "Mr", "Vice President": titles or honorifics with no
     name after them. A title word that is also a surname the article uses
     ("Mr. King", "Larry King") is a name."""
-    words = [t for t in span if not t.is_punct]
-    if not all(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_.rstrip(".") in HONORIFICS for t in words):
-        return False
+    words: list[Token] = []
+    for t in span:  # stops at the first word that is no title (a name's first word, mostly)
+        if t.is_punct:
+            continue
+        word = t.lower_.rstrip(".")
+        if word not in TITLE_WORDS and word not in HONORIFICS:
+            return False
+        words.append(t)
     if len(words) == 1:
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         if before in HONORIFICS or words[0].text in surnames:
