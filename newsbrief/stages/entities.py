@@ -281,6 +281,7 @@ def _read_person_cues(span: Span, votes: list[int]) -> bool:
     return relative
 
 
+_ANY_QUOTE_CHAR = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 # The string ids of the quote characters, sorted (for ``in_sorted``).
 _QUOTE_IDS = np.array(sorted({hash_string(c) for c in _QUOTE_CHARS}), dtype=np.uint64)
 
@@ -556,11 +557,17 @@ def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Sp
     Two person mentions with only a quoted word or two between them become
     one mention spanning all of it."""
     out: list[tuple[Span, str]] = []
+    text = doc_text(doc)
     for span, label in mentions:
         if out and out[-1][1] == "PERSON" and span.start < out[-1][0].end:
             # Swallowed by a name extended over its nickname (below).
             continue
-        if label == "PERSON" and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1:
+        if (
+            label == "PERSON"
+            # No quote character in its text, no quote-mark token (a cheap test first).
+            and _ANY_QUOTE_CHAR.search(text, span.start_char, span.end_char) is not None
+            and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1
+        ):
             # The model stopped inside the nickname: Robert C. "Bob | by" Roe.
             end = span.end
             if end < len(doc) and doc[end].text in _QUOTE_CHARS:
