@@ -133,8 +133,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if (
         start > 0
-        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
         and end - start >= 3
+        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
         and doc[start].lower_ not in given_names()
         and doc[start + 1].lower_ in given_names()
     ):
@@ -149,7 +149,8 @@ def _trim(span: Span) -> Span | None:
         end -= 1
         while end > start and doc[end - 1].text == ",":
             end -= 1
-    end = _before_open_paren(doc, start, end)
+    if "(" in doc_text(doc)[span.start_char : span.end_char]:
+        end = _before_open_paren(doc, start, end)  # no "(" in the span: no token is one
     if start >= end:
         return None
     if (
