@@ -1243,10 +1243,15 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
     surname of a full name that is a person's and has some evidence itself,
     or when it is the given name of a person named in full.
     The corrected clusters then join and resolve as any person does."""
-    covered = {i for c in by_key.values() for m in c.mentions for i in range(m.start, m.end)}
+    # The tokens of every mention, made on the first ``bare_evidence`` call
+    # (few documents need it; no mention changes before the end).
+    covered: set[int] | None = None
     bare: dict[str, int] = {}  # surname -> best evidence at its unlabelled mentions
 
     def bare_evidence(word: str) -> int:
+        nonlocal covered
+        if covered is None:
+            covered = {i for c in by_key.values() for m in c.mentions for i in range(m.start, m.end)}
         if word not in bare:
             best = 0
             # The word's tokens found from the ORTH column, not a Token per word of the document.
