@@ -467,9 +467,16 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the title-case lines of ``text`` (rule ``headline_case``)."""
     out = []
     for m in _LINE.finditer(text):
-        long_words = _LONG_WORD.findall(m.group())
-        if len(long_words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in long_words):
-            out.append((m.start(), m.end()))
+        # The longer words in order, up to the first in lower case (a
+        # sentence's second or third word: the rest of it is not read).
+        count = 0
+        for w in _LONG_WORD.finditer(m.group()):
+            if not w.group()[0].isupper():
+                break
+            count += 1
+        else:
+            if count >= HEADLINE_MIN_WORDS:
+                out.append((m.start(), m.end()))
     return out
 
 
