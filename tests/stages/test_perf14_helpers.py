@@ -106,3 +106,20 @@ def test_ascii_folding_is_every_character_that_meets_an_ascii_letter():
     folding = {ch for letter in "abcdefghijklmnopqrstuvwxyz" for ch in re.findall(letter, others, re.IGNORECASE)}
     folding |= {ch for ch in others if any(x.isascii() for x in ch.lower())}
     assert folding == set(ASCII_FOLDING)
+
+
+# --- headlines: only the lines with a colon are tried -----------------------
+
+from newsbrief.stages.quotes.headlines import _LINE, _colon_lines  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab :\n\t.?X\"", max_size=80))
+def test_colon_lines_are_the_line_matches(text):
+    spans = [(m.span(), m.span(1), m.span(2)) for m in _LINE.finditer(text)]
+    assert [(m.span(), m.span(1), m.span(2)) for m in _colon_lines(text)] == spans
+
+
+def test_colon_lines_read_every_line_with_a_colon():
+    text = "Lind: we will reopen the bridge soon\nno colon here\n  Roe:  the vote is close\nend:"
+    assert [m.group(1) for m in _colon_lines(text)] == ["Lind", "Roe"]
