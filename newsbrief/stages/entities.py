@@ -109,6 +109,15 @@ def _span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def _spelled(doc: Doc, orths: set[int]) -> list[int]:
+    """The indices, in order, of the tokens whose ORTH is one of ``orths``:
+    one array search instead of a Python step per word of the document."""
+    if not orths or not len(doc):
+        return []
+    ids = np.array(sorted(orths), dtype=np.uint64)
+    return np.flatnonzero(in_sorted(column(doc, ORTH), ids)).tolist()
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading article, honorific or adverb ("Certainly Donald Trump"
     in a small model's span) and a trailing possessive or punctuation."""
@@ -124,8 +133,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if (
         start > 0
-        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
         and end - start >= 3
+        and doc[start - 1].lower_.rstrip(".") in HONORIFICS
         and doc[start].lower_ not in given_names()
         and doc[start + 1].lower_ in given_names()
     ):
@@ -140,7 +149,8 @@ def _trim(span: Span) -> Span | None:
         end -= 1
         while end > start and doc[end - 1].text == ",":
             end -= 1
-    end = _before_open_paren(doc, start, end)
+    if "(" in doc_text(doc)[span.start_char : span.end_char]:
+        end = _before_open_paren(doc, start, end)  # no "(" in the span: no token is one
     if start >= end:
         return None
     if (
@@ -211,9 +221,27 @@ def _phrase_words(span: Span) -> list[Token]:
     return words
 
 
+# Per document: what ``_person_cues`` found for a mention, by (start, end)
+# (a mention moved to another cluster is read again); cleared by each
+# ``cluster_entities`` call.
+_CUES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[list[int], bool]]] = weakref.WeakKeyDictionary()
+
+
 def _person_cues(span: Span, votes: list[int]) -> bool:
     """Add the gender this mention's honorific and phrase state to
     ``votes``; return whether the phrase states a relation to someone."""
+    found = _CUES.setdefault(span.doc, {})
+    key = (span.start, span.end)
+    hit = found.get(key)
+    if hit is None:
+        delta = [0, 0, 0, 0]
+        hit = found[key] = (delta, _read_person_cues(span, delta))
+    for k, d in enumerate(hit[0]):
+        votes[k] += d
+    return hit[1]
+
+
+def _read_person_cues(span: Span, votes: list[int]) -> bool:
     g = _honorific_gender(span)
     if g:
         votes[0 if g == "m" else 1] += 1
@@ -252,6 +280,11 @@ def _person_cues(span: Span, votes: list[int]) -> bool:
                 votes[3] += 1
                 break
     return relative
+
+
+_ANY_QUOTE_CHAR = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+# The string ids of the quote characters, sorted (for ``in_sorted``).
+_QUOTE_IDS = np.array(sorted({hash_string(c) for c in _QUOTE_CHARS}), dtype=np.uint64)
 
 
 # Per document, for the pronoun window of ``_person_cues`` (which built a
@@ -319,9 +352,14 @@ def _is_title_only(span: Span, surnames: set[str]) -> bool:
     """"Sgt", "Gov.", "Mr", "Vice President": titles or honorifics with no
     name after them. A title word that is also a surname the article uses
     ("Mr. King", "Larry King") is a name."""
-    words = [t for t in span if not t.is_punct]
-    if not all(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_.rstrip(".") in HONORIFICS for t in words):
-        return False
+    words: list[Token] = []
+    for t in span:  # stops at the first word that is no title (a name's first word, mostly)
+        if t.is_punct:
+            continue
+        word = t.lower_.rstrip(".")
+        if word not in TITLE_WORDS and word not in HONORIFICS:
+            return False
+        words.append(t)
     if len(words) == 1:
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         if before in HONORIFICS or words[0].text in surnames:
@@ -429,9 +467,16 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the title-case lines of ``text`` (rule ``headline_case``)."""
     out = []
     for m in _LINE.finditer(text):
-        long_words = _LONG_WORD.findall(m.group())
-        if len(long_words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in long_words):
-            out.append((m.start(), m.end()))
+        # The longer words in order, up to the first in lower case (a
+        # sentence's second or third word: the rest of it is not read).
+        count = 0
+        for w in _LONG_WORD.finditer(m.group()):
+            if not w.group()[0].isupper():
+                break
+            count += 1
+        else:
+            if count >= HEADLINE_MIN_WORDS:
+                out.append((m.start(), m.end()))
     return out
 
 
@@ -520,11 +565,17 @@ def _join_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Sp
     Two person mentions with only a quoted word or two between them become
     one mention spanning all of it."""
     out: list[tuple[Span, str]] = []
+    text = doc_text(doc)
     for span, label in mentions:
         if out and out[-1][1] == "PERSON" and span.start < out[-1][0].end:
             # Swallowed by a name extended over its nickname (below).
             continue
-        if label == "PERSON" and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1:
+        if (
+            label == "PERSON"
+            # No quote character in its text, no quote-mark token (a cheap test first).
+            and _ANY_QUOTE_CHAR.search(text, span.start_char, span.end_char) is not None
+            and sum(t.text in _QUOTE_CHARS for t in span) % 2 == 1
+        ):
             # The model stopped inside the nickname: Robert C. "Bob | by" Roe.
             end = span.end
             if end < len(doc) and doc[end].text in _QUOTE_CHARS:
@@ -567,8 +618,8 @@ def _add_missed_namesakes(doc: Doc, mentions: list[tuple[Span, str]], surnames: 
     orths = {doc.vocab.strings.add(w) for w in given}
     added: list[tuple[Span, str]] = []
     dropped: set[int] = set()
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        if i == 0 or orth not in orths or i in covered or (i - 1) in covered:
+    for i in _spelled(doc, orths):
+        if i == 0 or i in covered or (i - 1) in covered:
             continue
         first = doc[i - 1]
         word = first.lower_.rstrip(".")
@@ -638,16 +689,12 @@ def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[S
     n = len(doc)
     # Only the quote marks are visited: a Token per word of the document
     # cost more than the rest of the rule (bench/stage_profile.py).
-    orth, lower = column(doc, ORTH), column(doc, LOWER)
     frame_ids = [(f, [hash_string(w) for w in f]) for f in frames]
-    marks = np.flatnonzero(np.isin(orth, np.array([hash_string(c) for c in _QUOTE_CHARS], dtype=np.uint64)))
+    marks = np.flatnonzero(in_sorted(column(doc, ORTH), _QUOTE_IDS))
+    lower = column(doc, LOWER).tolist() if len(marks) else []
     for i in marks[marks >= 2].tolist():
-        if doc[i].text not in _QUOTE_CHARS:
-            continue
-        frame = next(
-            (f for f, ids in frame_ids if i >= len(f) and lower[i - len(f) : i].tolist() == ids), None
-        )
-        if frame is None:
+        frame = next((f for f, ids in frame_ids if i >= len(f) and lower[i - len(f) : i] == ids), None)
+        if frame is None or doc[i].text not in _QUOTE_CHARS:
             continue
         k = i + 1
         while k < n and k - i <= 4 and doc[k].is_title and doc[k].is_alpha:
@@ -698,11 +745,10 @@ def _add_missed_given_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[
     given = _gendered_given_names()
     added: list[tuple[Span, str]] = []
     dropped: set[int] = set()
-    orths = column(doc, ORTH).tolist()
     idxs = column(doc, IDX).tolist()
     full = doc_text(doc)  # a cheap test of the text before the Span's join
-    for j in range(1, len(doc)):
-        if orths[j] not in firsts or j - 1 in covered:
+    for j in _spelled(doc, firsts):
+        if j == 0 or j - 1 in covered:
             continue
         first = doc[j - 1]
         word = first.lower_
@@ -1204,10 +1250,15 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
     surname of a full name that is a person's and has some evidence itself,
     or when it is the given name of a person named in full.
     The corrected clusters then join and resolve as any person does."""
-    covered = {i for c in by_key.values() for m in c.mentions for i in range(m.start, m.end)}
+    # The tokens of every mention, made on the first ``bare_evidence`` call
+    # (few documents need it; no mention changes before the end).
+    covered: set[int] | None = None
     bare: dict[str, int] = {}  # surname -> best evidence at its unlabelled mentions
 
     def bare_evidence(word: str) -> int:
+        nonlocal covered
+        if covered is None:
+            covered = {i for c in by_key.values() for m in c.mentions for i in range(m.start, m.end)}
         if word not in bare:
             best = 0
             # The word's tokens found from the ORTH column, not a Token per word of the document.
@@ -1343,6 +1394,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     """Group the entity mentions of ``doc`` into entities (see module doc)."""
     mentions: list[tuple[Span, str]] = []
     _WINDOWS.pop(doc, None)
+    _CUES.pop(doc, None)
     ents = doc.ents  # a new Span per entity on every read: read once
     text = doc_text(doc)
 
@@ -1470,7 +1522,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         key = _name_key(span_text(span))
         if not key:
             continue
-        cluster = by_key.setdefault(key, _Cluster())
+        cluster = by_key.get(key)
+        if cluster is None:  # a new cluster only for a new name (two Counters and a list each)
+            cluster = by_key[key] = _Cluster()
         cluster.add(span, label)
         label_of[id(span)] = label
         if label == "PERSON" or cluster.labels["PERSON"]:
@@ -1573,6 +1627,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
                 role=role,
             )
         )
+    _CUES.pop(doc, None)  # the clusters are made: no mention is read again
     entities = _add_missed_full_names(doc, entities)
     _add_missed_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
@@ -1936,9 +1991,7 @@ def _add_missed_full_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
     orths = {doc.vocab.strings.add(key) for key in by_surname}
     added: list[Entity] = []
-    for i, orth in enumerate(column(doc, ORTH).tolist()):
-        if orth not in orths:
-            continue
+    for i in _spelled(doc, orths):
         tok = doc[i]
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title or _in_hyphenated(tok):
             continue
@@ -2015,9 +2068,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
     # Only the tokens spelled like a known surname are looked at: one array
     # read instead of a Token object per word of the document.
     surname_orths = {doc.vocab.strings.add(key) for key in by_surname}
-    for i, orth in enumerate(column(doc, ORTH).tolist()):
-        if orth not in surname_orths:
-            continue
+    for i in _spelled(doc, surname_orths):
         tok = doc[i]
         # Unlabelled, or given a label no person has (WORK_OF_ART, PRODUCT).
         if tok.ent_type_ in ENTITY_LABELS or tok.pos_ != "PROPN" or not tok.is_title:

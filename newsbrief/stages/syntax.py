@@ -119,12 +119,22 @@ def remember_text(doc: Doc, text: str) -> None:
 
 
 
+_FEW_IDS = 8
+
+
 def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """``np.isin(values, ids)`` for ``ids`` sorted and unique (string ids
     kept per vocabulary): a binary search per value, where ``np.isin`` sorts
     both arrays on every call."""
     if not len(ids):
         return np.zeros(len(values), dtype=bool)
+    if len(ids) <= _FEW_IDS:
+        # A few ids: one comparison pass each beats the binary search's
+        # per-value cost (a surname or two, a handful of pronouns).
+        found = values == ids[0]
+        for v in ids[1:]:
+            found |= values == v
+        return found
     pos = np.searchsorted(ids, values)
     pos[pos == len(ids)] = 0
     return ids[pos] == values
@@ -298,10 +308,18 @@ class SentenceMatcher:
     @staticmethod
     def _passing(cols: dict[int, np.ndarray], tests: _Tests, masks: dict[tuple[int, frozenset[int]], np.ndarray],
                  n: int) -> np.ndarray:
-        """Indices of the tokens that pass ``tests``. A short value list is
-        one array operation over all tokens, a long one (a lemma list) a
-        binary search per token (each kept in ``masks`` for the other
-        patterns)."""
+        """Indices of the tokens that pass ``tests`` (see ``_passing_mask``)."""
+        passing = SentenceMatcher._passing_mask(cols, tests, masks, n)
+        return np.arange(n) if passing is None else passing.nonzero()[0]
+
+    @staticmethod
+    def _passing_mask(cols: dict[int, np.ndarray], tests: _Tests,
+                      masks: dict[tuple[int, frozenset[int]], np.ndarray], n: int) -> np.ndarray | None:
+        """Whether each token passes ``tests`` (None: no test, every token
+        does; a mask kept in ``masks``, never to be changed, when one test).
+        A short value list is one array operation over all tokens, a long
+        one (a lemma list) a binary search per token (each kept in ``masks``
+        for the other patterns)."""
         passing: np.ndarray | None = None
         for attr, ids in tests:
             mask = masks.get((attr, ids))
@@ -315,7 +333,7 @@ class SentenceMatcher:
                     mask = in_sorted(col, _sorted_ids(ids))
                 masks[(attr, ids)] = mask
             passing = mask if passing is None else passing & mask
-        return np.arange(n) if passing is None else np.flatnonzero(passing)
+        return passing
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         n = len(doc)
@@ -329,8 +347,8 @@ class SentenceMatcher:
         can = np.zeros(n, dtype=bool)
         masks: dict[tuple[int, frozenset[int]], np.ndarray] = {}
         for root_tests, kids in self.filters:
-            ok = np.zeros(n, dtype=bool)
-            ok[self._passing(cols, root_tests, masks, n)] = True
+            root = self._passing_mask(cols, root_tests, masks, n)
+            ok = np.ones(n, dtype=bool) if root is None else root.copy()
             for tests in kids:
                 child = self._passing(cols, tests, masks, n)
                 child = child[head[child] != child]
@@ -426,7 +444,8 @@ class SentenceMatcher:
             else:
                 passing = np.zeros(n, dtype=bool)
                 for tests in tests_here:
-                    passing[self._passing(cols, tests, masks, n)] = True
+                    here = self._passing_mask(cols, tests, masks, n)
+                    passing |= True if here is None else here
             level = is_child & level[head]
             if passing is not None:
                 level &= passing

@@ -26,6 +26,7 @@ finder's).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -65,13 +66,27 @@ def _label_kind(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> str | No
     return None
 
 
+def _colon_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_LINE.finditer(text)``, tried only on the lines that hold a colon
+    (a match is one whole line, from its start, colon included)."""
+    pos = text.find(":")
+    while pos >= 0:
+        m = _LINE.match(text, text.rfind("\n", 0, pos) + 1)
+        if m is not None:
+            yield m
+        end = text.find("\n", pos)
+        if end < 0:
+            return
+        pos = text.find(":", end)
+
+
 def find_colon_headlines(doc: Doc, text: str, index: MarkIndex) -> list[Quote]:
     """The colon headlines of ``doc`` (see the module doc), in text order."""
     if ":" not in text:
         return []
     lexicon = cue_lexicon()
     out: list[Quote] = []
-    for m in _LINE.finditer(text):
+    for m in _colon_lines(text):
         ls, le = m.span(1)
         cs, ce = m.span(2)
         while ce > cs and text[ce - 1] in _EDGE:

@@ -297,6 +297,10 @@ class MarkRule:
     # The content is in strict sentence case: a capital first, every later
     # word in lower case ('"Un ballo in maschera"', not '"New York values"').
     sentence_case: bool = False
+    # frame_before: the opening ASCII run of each phrase's first word, in
+    # lower case (none for a '*' phrase): the pattern matches only text that
+    # holds one of them, a test far cheaper than the search (_first_words).
+    first_words: tuple[str, ...] = ()
 
 
 # Words that cannot start or stand in the object between a naming verb and the
@@ -423,9 +427,36 @@ def load_rules(path: str | None = None) -> tuple[MarkRule, ...]:
                 min_words=int(item.get("min_words", 0)),
                 relative=bool(item.get("relative", False)),
                 sentence_case=bool(item.get("sentence_case", False)),
+                first_words=_first_words(item) if item["test"] == "frame_before" else (),
             )
         )
     return tuple(rules)
+
+
+# The characters besides ASCII that a case-insensitive pattern matches to an
+# ASCII letter, or whose lower case holds one (dotless i, dotted capital I,
+# long s, the Kelvin sign; tests/stages/test_perf14_helpers.py checks the
+# whole of Unicode). Text without them matches an ASCII letter of a pattern
+# only where its lower case holds that letter's.
+ASCII_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _first_words(item: dict[str, Any]) -> tuple[str, ...]:
+    """For each phrase of a frame_before rule, its first word's opening run
+    of ASCII characters, in lower case: the case-insensitive pattern matches
+    only text (without ``ASCII_FOLDING`` characters) whose lower case holds
+    one of them. None when a phrase is empty or opens with '*' or with a
+    character besides ASCII."""
+    words = [p.split() for p in item["phrases"]]
+    if not words or any(not w or w[0] == "*" for w in words):
+        return ()  # an empty phrase matches anywhere; a wildcard, any word
+    runs = set()
+    for w in words:
+        run = re.match(r"[\x00-\x7f]*", w[0]).group(0)  # type: ignore[union-attr]
+        if not run:
+            return ()
+        runs.add(run.lower())
+    return tuple(sorted(runs))
 
 
 def is_title_case(content: str) -> bool:
@@ -636,6 +667,13 @@ def text_rule(
     if rule.subtitle and not is_subtitled(content):
         return False
     if test == "frame_before":
+        if rule.first_words:
+            # No phrase can match where none of their first words stands.
+            if "lower" not in memo:
+                memo["lower"] = before.lower() if ASCII_FOLDING.isdisjoint(before) else None
+            low = memo["lower"]
+            if low is not None and not any(w in low for w in rule.first_words):
+                return False
         m = rule.pattern.search(before) if rule.pattern is not None else None
         if m is None:
             return False

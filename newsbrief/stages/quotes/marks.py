@@ -29,7 +29,7 @@ partial quotes).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -132,7 +132,10 @@ class _DocIndex:
             first = self.token_at(seg.open)
             last_char = seg.close if seg.close is not None else seg.end - 1
             last = self.token_at(last_char)
-            seg.tokens = [i for i in range(first, last + 1) if seg.start <= starts[i] < seg.end]
+            # The tokens from first to last that start inside the segment: a
+            # run, as the starts increase.
+            seg.tokens = list(range(bisect_left(starts, seg.start, first, last + 1),
+                                    bisect_left(starts, seg.end, first, last + 1)))
             for i in range(first, last + 1):
                 self.in_quote.setdefault(i, n_seg)
 

@@ -371,7 +371,9 @@ def find_plain_interview_answers(doc: Doc, text: str) -> list[Quote]:
     out: list[Quote] = []
     i = 0
     while i < len(pars) - 1:
-        if not any(p.search(pars[i].group(1)) for p in _intro_patterns()):
+        # A question must follow the announcement (no pairs otherwise): that
+        # cheap test first, the announcement's patterns only before one.
+        if not _is_question(pars[i + 1].group(1)) or not any(p.search(pars[i].group(1)) for p in _intro_patterns()):
             i += 1
             continue
         pairs: list[list[int]] = []
