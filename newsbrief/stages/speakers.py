@@ -119,6 +119,28 @@ _MESSAGE_NOUNS = _message_words("nouns")
 _SEND_VERBS = _message_words("send_verbs")
 # Every word that says what kind an organisation is, inside its name.
 _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
+# Rule ``org_short_name_is_full`` (data/speakers.toml).
+_FULL_NAME_ENDS = _speaker_words("org_short_name_is_full") | _ORG_KIND_WORDS
+
+
+def _legal_forms() -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)["org_short_name_is_full"]["legal_forms"])
+
+
+_LEGAL_FORMS = _legal_forms()
+
+
+def _without_legal_form(name: str) -> list[str]:
+    """The words of an organisation's name without a legal form at its end
+    ("Acme Robotics Inc." -> Acme Robotics)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().strip(".") in _LEGAL_FORMS:
+        words.pop()
+    return words
+
+
+_NAME_RUN = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w'’&.-]*)+")
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 # Rule ``indefinite_named_next``: how many sentences on the name may come.
@@ -487,6 +509,9 @@ class _Resolver:
         self.quote: Quote | None = None
         self.prev_quote: Quote | None = None
         self.last_mention_start = self.last_mention_end = -1
+        # Short organisation names -> their full name (rule
+        # ``org_short_name_is_full``), None when the article gives none.
+        self._full_names: dict[str, _Resolved | None] = {}
         # The last speaker before the previous one (rule ``reply_is_not_asker``).
         self.speaker_before: _Resolved | None = None
 
@@ -1725,6 +1750,58 @@ class _Resolver:
                 return True
         return False
 
+    def full_org_name(self, resolved: _Resolved) -> _Resolved:
+        """Rule ``org_short_name_is_full`` (speakers.toml): "Northline
+        Security Services ... Northline said": a speaker named by the first
+        word or two of the one longer organisation name the article gives
+        (an organisation entity, or a run of title-case words ending in an
+        organisation word the model tagged as nothing: "Parlance Labs") is
+        that organisation, under its full name. A name the model took for a
+        place counts only when it never comes before the full name (a town
+        is not its "Town Council")."""
+        name = resolved.name or ""
+        words = name.split()
+        if resolved.type not in ("ORG", "GPE") and not (resolved.entity is None and resolved.type == "PERSON"):
+            return resolved
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or resolved.candidates:
+            return resolved
+        if name in self._full_names:
+            return self._full_names[name] or resolved
+        found: _Resolved | None = None
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "ORG" and e.id != resolved.entity and e.name.split()[: len(words)] == words
+            and len(full := _without_legal_form(e.name)) > len(words)
+            and not any(c.isdigit() for w in full[len(words) :] for c in w)
+            and any(not self.in_quote(m.start) for m in e.mentions)
+        ]
+        if len({e.name for e in fits}) == 1:
+            full = fits[0]
+            first = min(m.start for m in full.mentions)
+            own = self.entities.get(resolved.entity or "")
+            if own is None or own.type != "GPE" or all(m.start > first for m in own.mentions):
+                found = _Resolved(" ".join(_without_legal_form(full.name)), full.id, full.role, "ORG")
+        elif not fits and resolved.type != "GPE":
+            runs: set[str] = set()
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text):
+                run = _NAME_RUN.match(self.text, m.end())
+                if run is None or self.in_quote(m.start()):
+                    continue
+                tail = run.group().split()
+                # Up to the last organisation word of the run.
+                ends = [
+                    i
+                    for i, w in enumerate(tail)
+                    if w.lower().strip(".") in _FULL_NAME_ENDS - _LEGAL_FORMS and not any(c.isdigit() for c in w)
+                ]
+                if ends and not any(c.isdigit() for w in tail[: ends[-1]] for c in w):
+                    runs.add(" ".join([name, *tail[: ends[-1] + 1]]))
+            if len(runs) == 1:
+                found = _Resolved(runs.pop(), resolved.entity, resolved.role, "ORG")
+        self._full_names[name] = found
+        return found or resolved
+
     def _org_of_short_name(self, eid: str) -> Entity | None:
         """The one organisation whose name opens with the one-word name of
         ``eid`` ("Acme" of "Acme Spring Water"), or None."""
@@ -2574,6 +2651,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         else:
             continue
         if resolved is not None:
+            resolved = resolver.full_org_name(resolved)
             mention = quote.speaker.mention
             if (
                 mention is not None
