@@ -35,7 +35,7 @@ import tomllib
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,6 +119,10 @@ _MESSAGE_NOUNS = _message_words("nouns")
 _SEND_VERBS = _message_words("send_verbs")
 # Every word that says what kind an organisation is, inside its name.
 _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
+# Rules ``speaker_name_labelled_place`` and ``person_labelled_place``
+# (data/speakers.toml).
+_PLACE_PREPOSITIONS = _speaker_words("speaker_name_labelled_place")
+_PLACE_NAME_ENDS = _speaker_words("person_labelled_place") | _LEX.place_name_ends
 # Rule ``org_short_name_is_full`` (data/speakers.toml).
 _FULL_NAME_ENDS = _speaker_words("org_short_name_is_full") | _ORG_KIND_WORDS
 
@@ -433,6 +437,7 @@ class _Resolver:
         # Words inside quote marks are someone else's: their pronouns say
         # nothing about the gender of the names around them.
         self.quoted = quoted_spans(doc, quotes or [])
+        entities = self._retyped(entities)
         # Pronouns that are speaker mentions: the ones being resolved, so they
         # count as evidence only within the name's own sentence.
         self.speaker_pronouns = {
@@ -516,6 +521,41 @@ class _Resolver:
         self.speaker_before: _Resolved | None = None
 
     # -- indexes --------------------------------------------------------
+    def _retyped(self, entities: list[Entity]) -> list[Entity]:
+        """The entities, with the model's place and person labels set right
+        where the article shows the other (rules ``person_labelled_place``
+        and ``speaker_name_labelled_place``, data/speakers.toml); a copy
+        for this stage only, the Brief keeps the entities stage's types."""
+        doc, text = self.doc, doc_text(self.doc)
+        given = _LEX.given_name_gender or {}
+        out: list[Entity] = []
+        for ent in entities:
+            kept = [m for m in ent.mentions if not self._in_spans(m.start)]
+            new_type = ent.type
+            words = ent.name.split()
+            if (
+                ent.type == "GPE"
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() and w.isalpha() for w in words)
+                and words[0].lower() in given
+                and words[-1].lower() not in _PLACE_NAME_ENDS
+            ):
+                for m in kept:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+                        new_type = "PERSON"
+                        break
+            elif ent.type == "PERSON" and len(kept) >= 2:
+                before = [re.search(r"(\w+)\W*$", text[max(0, m.start - 20) : m.start]) for m in kept]
+                if all(b is not None and b.group(1).lower() in _PLACE_PREPOSITIONS for b in before):
+                    new_type = "LOC"
+            out.append(ent if new_type == ent.type else replace(ent, type=new_type))
+        return out
+
+    def _in_spans(self, char: int) -> bool:
+        i = bisect_right([q[0] for q in self.quoted], char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
     def _index_refs_and_gender(self) -> None:
         doc = self.doc
         votes: dict[str, list[float]] = {}
