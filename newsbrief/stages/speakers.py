@@ -109,6 +109,15 @@ _LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
 _LATER_ORG_DETERMINERS = _speaker_words("org_named_later")
 
 
+def _ruling_words() -> frozenset[str]:
+    with (_DATA.parent / "speakers_refs.toml").open("rb") as fh:
+        return frozenset(tomllib.load(fh)["issued_rulings"]["words"])
+
+
+# Rule ``ruling_issuer`` (data/speakers_refs.toml).
+_RULING_WORDS = _ruling_words()
+
+
 def _message_words(key: str) -> frozenset[str]:
     with _DATA.open("rb") as fh:
         return frozenset(tomllib.load(fh)["message_reads"][key])
@@ -124,6 +133,8 @@ _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values()
 _PLACE_PREPOSITIONS = _speaker_words("speaker_name_labelled_place")
 _PLACE_NAME_ENDS = _speaker_words("person_labelled_place") | _LEX.place_name_ends
 # Rule ``org_short_name_is_full`` (data/speakers.toml).
+# Small words inside an organisation's name ("Bank of the North").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _FULL_NAME_ENDS = _speaker_words("org_short_name_is_full") | _ORG_KIND_WORDS
 
 
@@ -1148,6 +1159,10 @@ class _Resolver:
                 # Rule ``it_continues_unnamed_org_speaker``.
                 return prev
             org = self.recent(start, ("ORG",), "", prev)
+            subject_org = self._untagged_subject_org(start) if word == "it" else None
+            if subject_org is not None and (org is None or org.entity != subject_org.id):
+                # Rule ``it_is_previous_subject_org``.
+                return self.named(subject_org, None)
             if org is None or prev is None or prev.entity != org.entity:
                 described = self._it_subject(start, org)
                 if described is not None:
@@ -1399,6 +1414,8 @@ class _Resolver:
             # ("the company") may also be the organisation that was just the
             # subject.
             org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
+            if org is None:
+                org = self._untagged_speaker_with_head(start, head)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self._org_subject_of_report(start)
             if org is None and head in _GENERIC_ORG_HEADS:
@@ -1880,7 +1897,7 @@ class _Resolver:
                     return True
         return False
 
-    def _document_issuer(self, start: int, lemma: str) -> _Resolved | None:
+    def _document_issuer(self, start: int, lemma: str, window: int = _SENTENCE_WINDOW) -> _Resolved | None:
         """Rule ``document_author`` (speakers_refs.py), when the text names
         no author: "In a statement, Acme said ... 'We regret it,' the
         statement said": the named speaker of the latest quote, within a few
@@ -1892,7 +1909,7 @@ class _Resolver:
             if anchor is None or anchor.start >= start:
                 continue
             n = self.sent_of(anchor.start)
-            if sent - n > _SENTENCE_WINDOW:
+            if sent - n > window:
                 break
             if resolved.entity is None or resolved.type not in ("PERSON", "ORG"):
                 continue
@@ -2198,6 +2215,54 @@ class _Resolver:
                 continue
             if head in words or not _ORG_KIND_NAMES.get(head, frozenset()).isdisjoint(last):
                 return self.named(ent, None)
+        return None
+
+    def _untagged_subject_org(self, start: int) -> Entity | None:
+        """Rule ``it_is_previous_subject_org``: "Acme Bank has 30 days to
+        appeal. It said it would not": a sentence-opening "it" is the
+        organisation the article names that is the main subject of the
+        sentence before (outside quote marks), even where the model tagged
+        that mention as no entity (a tagged one is ``recent``'s to weigh).
+        None when that subject is no organisation of the article."""
+        at = self._span(start, start + 1)
+        if at is None or len(at) == 0 or at[0].i != at[0].sent.start:
+            return None
+        if at[0].sent.start == 0:
+            return None
+        prev_sent = self.doc[at[0].sent.start - 1].sent
+        subject = next((c for c in prev_sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ or self.in_quote(subject.idx):
+            return None
+        left = subject.i
+        while left > prev_sent.start and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        name = self.doc[left : subject.i + 1].text
+        same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
+        return same[0] if len(same) == 1 else None
+
+    def _untagged_speaker_with_head(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``full_name_repeated``: "The Film Makers' Guild of India said
+        ... '...,' the guild said": "the" and a noun is the latest speaker
+        (within a few sentences) named by a proper name the model tagged as
+        no entity, whose name has that noun as its head (the last word
+        before any "of"); None when there is none."""
+        sent = self.sent_of(start)
+        for quote, resolved in reversed(self.history):
+            anchor = quote.speaker.mention
+            if anchor is None or anchor.start >= start:
+                continue
+            if sent - self.sent_of(anchor.start) > _SENTENCE_WINDOW:
+                break
+            name = resolved.name or ""
+            if resolved.entity is not None or resolved.type not in ("ORG", "PERSON") or resolved.candidates:
+                continue
+            words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+            if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+                continue
+            lowered = [w.lower().strip("'’.,") for w in words]
+            before_of = lowered[: lowered.index("of")] if "of" in lowered else lowered
+            if before_of and before_of[-1] == head:
+                return _Resolved(name, None, resolved.role, "ORG", head=head)
         return None
 
     def _as_role(self, person: _Resolved, span: Span) -> _Resolved:
@@ -2591,6 +2656,16 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        if (
+            span.root.lemma_.lower() in _RULING_WORDS
+            and span[0].lower_ in ("the", "this", "that")
+            and span.root.tag_ == "NN"
+            and len(span) <= 3
+        ):
+            # Rule ``ruling_issuer`` (speakers_refs.toml, issued_rulings).
+            issuer = self._document_issuer(mention.start, span.root.lemma_.lower(), window=len(self.sent_starts))
+            if issuer is not None:
+                return issuer
         if document_mention(span):
             # Rule ``document_author`` (speakers_refs.py): "the statement
             # said" is who issued it: the author the text names ("Acme

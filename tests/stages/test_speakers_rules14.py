@@ -93,3 +93,42 @@ def test_a_given_name_tagged_as_a_place_that_is_a_subject_is_a_person():
 
 def test_she_passes_the_stream_for_the_woman_tagged_as_a_place():
     assert _she_said(stream=True, woman=True, woman_type="GPE") == "Ana Roe"
+
+
+def test_a_ruling_as_a_source_is_the_body_that_handed_it_down():
+    # Rule ruling_issuer: many sentences after "In a 40-page ruling, the
+    # authority said", "According to the ruling" is still the authority.
+    text = (
+        "The Northern Water Authority fined Tolbeck Water on Friday. In a 40-page ruling, the authority said "
+        "staff had ignored warnings.\n\nThe company has been fined before. Its chief executive, Ann Marlow, said "
+        'she was sorry. "We failed our customers," she said. "We will do better."\n\nResidents were angry. '
+        '"We were never told," said Joe Pratt, who lives nearby.\n\n'
+        "According to the ruling, the pumps had failed nine times in two years.\n"
+    )
+    assert speaker_of(text, "failed nine times") == "Northern Water Authority"
+
+
+def test_it_opening_a_sentence_is_the_organisation_that_was_the_subject_before():
+    # Rule it_is_previous_subject_org: not the union quoted last.
+    text = (
+        "The Cotterell Savings Society said its members would vote in May.\n\n"
+        'The Mid Shires Credit Union said the merger was "a good deal for both sides."\n\n'
+        "Cotterell Savings Society has 30 days to accept the offer. It said it would decide next week.\n"
+    )
+    assert speaker_of(text, "decide next week") == "Cotterell Savings Society"
+
+
+def test_the_head_of_an_untagged_name_repeats_that_name():
+    # Rule full_name_repeated: '"No," The Tile Guild said. "No," the guild said.'
+    first = [
+        ("The", "the", "DET", "DT", 2, "det", False),
+        ("Tile", "Tile", "PROPN", "NNP", 2, "compound", False),
+        ("Guild", "Guild", "PROPN", "NNP", -1, "nsubj", False),
+    ]
+    second = [("the", "the", "DET", "DT", 1, "det", False), ("guild", "guild", "NOUN", "NN", -1, "nsubj", False)]
+    rows = _said_by(first, 0) + _said_by(second, 9)
+    doc = _doc(rows)
+    quotes = [_quote(doc, (1, 2), 7, (4, 7)), _quote(doc, (10, 11), 15, (13, 15))]
+    resolve_speakers(doc, quotes, [])
+    assert quotes[0].speaker.name == "The Tile Guild"
+    assert quotes[1].speaker.name == "The Tile Guild"
