@@ -133,6 +133,8 @@ _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values()
 _PLACE_PREPOSITIONS = _speaker_words("speaker_name_labelled_place")
 _PLACE_NAME_ENDS = _speaker_words("person_labelled_place") | _LEX.place_name_ends
 # Rule ``org_short_name_is_full`` (data/speakers.toml).
+# Words before a noun in its own phrase (rule ``whose_clause_antecedent``).
+_NAME_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "flat"})
 # Small words inside an organisation's name ("Bank of the North").
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _FULL_NAME_ENDS = _speaker_words("org_short_name_is_full") | _ORG_KIND_WORDS
@@ -2217,6 +2219,28 @@ class _Resolver:
                 return self.named(ent, None)
         return None
 
+    def _whose_clause_antecedent(self, root: Token, quote: Quote) -> Token | None:
+        """Rule ``whose_clause_antecedent``: "Director Ann Roe, whose last
+        film won an award, called the order 'a list'": a mention headed by a
+        noun of a "whose" clause, when the cue is the verb after that
+        clause (the parser made it a conjunct of the clause's verb, after a
+        comma), is the noun the clause is about (its antecedent), never a
+        word inside the clause. (When the cue is the clause's own verb,
+        "Roe, whose lawyer said ...", the lawyer speaks.)"""
+        if not any(c.tag_ == "WP$" for c in root.children) or root.head.dep_ != "relcl":
+            return None
+        clause = root.head
+        cue = self._span(quote.cue.start, quote.cue.end) if quote.cue is not None else None
+        if cue is None or len(cue) == 0:
+            return None
+        verb = cue.root
+        if verb.i == clause.i or verb.dep_ != "conj" or verb.head.i != clause.i or self.doc[verb.i - 1].text != ",":
+            return None
+        owner = clause.head
+        if owner.i >= root.i or owner.pos_ not in ("PROPN", "NOUN") or self.in_quote(owner.idx):
+            return None
+        return owner
+
     def _untagged_subject_org(self, start: int) -> Entity | None:
         """Rule ``it_is_previous_subject_org``: "Acme Bank has 30 days to
         appeal. It said it would not": a sentence-opening "it" is the
@@ -2613,6 +2637,14 @@ class _Resolver:
             # "The Wisconsin Republican" is a description of a person, not the
             # party; so is "One Republican" (rule counted_group_member).
             return self.named(ent, span)
+        owner = self._whose_clause_antecedent(root, quote)
+        if owner is not None:
+            # Rule ``whose_clause_antecedent``.
+            left = owner.i
+            while left > 0 and self.doc[left - 1].head.i == owner.i and self.doc[left - 1].dep_ in _NAME_DEPS:
+                left -= 1
+            phrase = self.doc[left : owner.i + 1]
+            return self.resolve(_with_mention(quote, TextSpan(phrase.text, phrase.start_char, phrase.end_char)), prev)
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
             antecedent = root.head.head

@@ -132,3 +132,51 @@ def test_the_head_of_an_untagged_name_repeats_that_name():
     resolve_speakers(doc, quotes, [])
     assert quotes[0].speaker.name == "The Tile Guild"
     assert quotes[1].speaker.name == "The Tile Guild"
+
+
+def _whose_rows(cue_in_clause: bool) -> list[Row]:
+    if cue_in_clause:
+        # Ana Roe, whose lawyer said “No”.
+        return [
+            ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+            ("Roe", "Roe", "PROPN", "NNP", 1, "ROOT", False),
+            (",", ",", "PUNCT", ",", 1, "punct", False),
+            ("whose", "whose", "DET", "WP$", 4, "poss", False),
+            ("lawyer", "lawyer", "NOUN", "NN", 5, "nsubj", False),
+            ("said", "say", "VERB", "VBD", 1, "relcl", False),
+            ("“", "“", "PUNCT", "``", 7, "punct", False),
+            ("No", "no", "INTJ", "UH", 5, "ccomp", False),
+            ("”", "”", "PUNCT", "''", 5, "punct", False),
+            (".", ".", "PUNCT", ".", 1, "punct", False),
+        ]
+    # Ana Roe, whose film won, called the plan “bad”.
+    return [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 1, "ROOT", False),
+        (",", ",", "PUNCT", ",", 1, "punct", False),
+        ("whose", "whose", "DET", "WP$", 4, "poss", False),
+        ("film", "film", "NOUN", "NN", 5, "nsubj", False),
+        ("won", "win", "VERB", "VBD", 1, "relcl", False),
+        (",", ",", "PUNCT", ",", 5, "punct", False),
+        ("called", "call", "VERB", "VBD", 5, "conj", False),
+        ("the", "the", "DET", "DT", 9, "det", False),
+        ("plan", "plan", "NOUN", "NN", 7, "dobj", False),
+        ("“", "“", "PUNCT", "``", 11, "punct", False),
+        ("bad", "bad", "ADJ", "JJ", 7, "oprd", False),
+        ("”", "”", "PUNCT", "''", 7, "punct", False),
+        (".", ".", "PUNCT", ".", 1, "punct", False),
+    ]
+
+
+def test_the_cue_after_a_whose_clause_is_the_antecedents():
+    doc = _doc(_whose_rows(cue_in_clause=False))
+    quote = _quote(doc, (11, 12), 7, (3, 5))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ana Roe", [(0, 2)])])
+    assert quote.speaker.name == "Ana Roe"
+
+
+def test_the_cue_of_the_whose_clause_itself_is_the_clause_subjects():
+    doc = _doc(_whose_rows(cue_in_clause=True))
+    quote = _quote(doc, (7, 8), 5, (3, 5))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ana Roe", [(0, 2)])])
+    assert quote.speaker.name != "Ana Roe"
