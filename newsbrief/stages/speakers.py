@@ -1475,6 +1475,23 @@ class _Resolver:
             lead = self._headline_in_lead(start, head)
             if lead is not None:
                 return lead
+        if (
+            not plural
+            and not indefinite
+            and person_word
+            and self.para_of(start) <= 1
+            and _title(head) in self.role_heads
+            and len(core) <= 2
+        ):
+            # Rule ``lead_description_titled_later``: "Director says she will
+            # go to court" over "..., prompting its director to say ...":
+            # a bare, definite or possessed title in the headline or the
+            # lead is the one person the article later gives that title
+            # ("Director Meher Kapoor"), however far down, when nobody with
+            # that title was named before it.
+            later = self._named_later(start, _title(head), core, window=len(self.sent_starts))
+            if later is not None:
+                return self._as_role(self.named(self.entities[later], None), core)
         if definite and not plural and not which and head in self.story_orgs:
             # Rule ``story_company``: "the company" that nothing nearer links
             # is the organisation an earlier "the company" was, the one that
@@ -1499,7 +1516,7 @@ class _Resolver:
         self.descriptions[key] = resolved
         return resolved
 
-    def _named_later(self, start: int, title: str, core: Span) -> str | None:
+    def _named_later(self, start: int, title: str, core: Span, window: int = _SENTENCE_WINDOW) -> str | None:
         """Rule ``description_named_later``: "... its regional secretary
         said. 'We came in good faith,' said Jo Bell, regional secretary of
         the union": a description of one person that opens the story is the
@@ -1511,7 +1528,7 @@ class _Resolver:
             first = min(m.start for m in self.entities[eid].mentions)
             if first < start:
                 return None
-            near = self.sent_of(first) - sent <= _SENTENCE_WINDOW
+            near = self.sent_of(first) - sent <= window
             if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
                 found.append(eid)
         return found[0] if len(found) == 1 else None

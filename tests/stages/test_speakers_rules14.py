@@ -180,3 +180,23 @@ def test_the_cue_of_the_whose_clause_itself_is_the_clause_subjects():
     quote = _quote(doc, (7, 8), 5, (3, 5))
     resolve_speakers(doc, [quote], [_person(doc, "e1", "Ana Roe", [(0, 2)])])
     assert quote.speaker.name != "Ana Roe"
+
+
+COACH = (
+    "League bans rowing club for a season, coach says she will appeal\n\n"
+    "The regional rowing league has banned the Tarnby Rowing Club from racing for a season over unpaid fees, "
+    "prompting its coach to say she will take the case to arbitration.\n\n"
+    "The league said the club owed more than 9,000 euros. It said the ban would start in March.\n\n"
+    'A league official said the club had been warned three times. "They ignored every letter," he said.\n\n'
+    "The club's treasurer said the fees had been paid late, not left unpaid.\n\n"
+    'Coach Ida Brenner, who has led the club for six years, called the ban "a punishment for being small."\n'
+)
+
+
+def test_a_title_in_the_headline_is_the_person_given_it_far_below():
+    # Rule lead_description_titled_later: five paragraphs down.
+    assert speaker_of(COACH, "she will appeal") == "Ida Brenner"
+
+
+def test_a_possessed_title_in_the_lead_is_the_person_given_it_far_below():
+    assert speaker_of(COACH, "take the case to arbitration") == "Ida Brenner"
