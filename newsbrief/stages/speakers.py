@@ -2236,6 +2236,33 @@ class _Resolver:
                 return self.named(ent, None)
         return None
 
+    def _intro_surname_shared(self, quote: Quote, span: Span) -> _Resolved | None:
+        """Rule ``interview_intro_surname``: "Her producer, Rohan Kapoor,
+        said ... Kapoor spoke to this newspaper. [questions and answers]":
+        an interview's answers given to a full name from before the
+        paragraph that announces the interview, when that paragraph names
+        only a surname two people of the article share, are that surname's,
+        as unclear as it is (the candidates), not the nearer namesake's."""
+        if quote.rule != "interview_plain_answer" or span.start_char >= quote.start:
+            return None
+        ent = self.entity_at(span.start_char, span.end_char)
+        if ent is None or ent.type != "PERSON":
+            return None
+        surname = surname_of(ent.name, _LEX)
+        people = [e for e in dict.fromkeys(self.by_last_word.get(surname, []))]
+        if len(people) < 2:
+            return None
+        given = {self.entities[e].name.split()[0] for e in people if " " in self.entities[e].name}
+        lo, hi = span.end_char, quote.start
+        for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text[lo:hi], re.I):
+            at = lo + m.start()
+            word_before = re.search(r"(\S+)\s*$", self.text[max(0, at - 30) : at])
+            if not m.group()[:1].isupper() or self.in_quote(at) or (word_before and word_before.group(1) in given):
+                continue
+            if self.para_of(at) > self.para_of(span.start_char):
+                return _Resolved(m.group(), None, None, "PERSON", "", False, tuple(people))
+        return None
+
     def _whose_clause_antecedent(self, root: Token, quote: Quote) -> Token | None:
         """Rule ``whose_clause_antecedent``: "Director Ann Roe, whose last
         film won an award, called the order 'a list'": a mention headed by a
@@ -2593,6 +2620,9 @@ class _Resolver:
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
+        shared = self._intro_surname_shared(quote, span)
+        if shared is not None:
+            return shared
         # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
         before = self.text[: mention.start].rstrip(" \t\xa0")
         dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None

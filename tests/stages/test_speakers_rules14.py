@@ -200,3 +200,26 @@ def test_a_title_in_the_headline_is_the_person_given_it_far_below():
 
 def test_a_possessed_title_in_the_lead_is_the_person_given_it_far_below():
     assert speaker_of(COACH, "take the case to arbitration") == "Ida Brenner"
+
+
+INTERVIEW = (
+    "Dancer Ruth Vance said the grant cut would close the studio. "
+    '"We have six months of money left," she said.\n\n'
+    "{brother}, who manages the building, said the landlord had already been told.\n\n"
+    "Vance spoke to this newspaper after the meeting. The conversation has been edited for length.\n\n"
+    "Why not raise ticket prices?\n\n"
+    "Because our audience is students. They cannot pay more than they already do.\n\n"
+    "Will you move to a smaller space?\n\n"
+    "Maybe. I would rather dance in a car park than stop.\n"
+)
+
+
+def test_an_interview_announced_by_a_shared_surname_is_that_surname():
+    # Rule interview_intro_surname: not the nearer namesake, Tom Vance.
+    text = INTERVIEW.format(brother="Her brother, Tom Vance")
+    assert speaker_of(text, "audience is students") == "Vance"
+
+
+def test_an_interview_announced_by_an_unshared_surname_keeps_the_full_name():
+    text = INTERVIEW.format(brother="Her brother, Tom Price").replace("Vance spoke", "Price spoke")
+    assert speaker_of(text, "audience is students") == "Tom Price"
