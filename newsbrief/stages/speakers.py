@@ -2263,6 +2263,26 @@ class _Resolver:
                 return _Resolved(m.group(), None, None, "PERSON", "", False, tuple(people))
         return None
 
+    def _name_before_post_nominal(self, span: Span) -> _Resolved | None:
+        """Rule ``head_of_untagged_name``: "Simon Ashworth KC said", "Ann
+        Roe MP said": a mention whose head the model tagged as no entity, a
+        short word in capitals after a person's tagged name (a post-nominal:
+        a rank, an honour, a seat), is that person, the letters no part of
+        the name (as a title before it is not)."""
+        k = span.end
+        while k > span.start and span.doc[k - 1].is_upper and span.doc[k - 1].is_alpha and len(span.doc[k - 1]) <= 4:
+            k -= 1
+        if k == span.end or k == span.start:
+            return None
+        tail = span.doc[k : span.end]
+        if self.entity_at(tail.start_char, tail.end_char) is not None:
+            return None
+        last = span.doc[k - 1]
+        ent = self.entity_at(last.idx, last.idx + len(last.text))
+        if ent is None or ent.type != "PERSON":
+            return None
+        return self.named(ent, self._ent_span(last))
+
     def _whose_clause_antecedent(self, root: Token, quote: Quote) -> Token | None:
         """Rule ``whose_clause_antecedent``: "Director Ann Roe, whose last
         film won an award, called the order 'a list'": a mention headed by a
@@ -2729,6 +2749,9 @@ class _Resolver:
             # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
             # heading, no one's name (acronyms are short: "US", "UN").
             return None
+        if root.pos_ == "PROPN" and (named := self._name_before_post_nominal(span)) is not None:
+            # Rule ``head_of_untagged_name``.
+            return named
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:

@@ -223,3 +223,12 @@ def test_an_interview_announced_by_a_shared_surname_is_that_surname():
 def test_an_interview_announced_by_an_unshared_surname_keeps_the_full_name():
     text = INTERVIEW.format(brother="Her brother, Tom Price").replace("Vance spoke", "Price spoke")
     assert speaker_of(text, "audience is students") == "Tom Price"
+
+
+def test_a_post_nominal_after_a_tagged_name_is_no_part_of_the_speakers_name():
+    # Rule head_of_untagged_name: "KC" heads the mention but is no name.
+    text = (
+        "The council was fined on Monday.\n\n"
+        "For the council, Martin Ellery KC said the council accepted the ruling.\n"
+    )
+    assert speaker_of(text, "accepted the ruling") == "Martin Ellery"
