@@ -1426,6 +1426,8 @@ class _Resolver:
                 org = self._org_introduced(start, head)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self._untagged_org_subject(start)
+            if org is None:
+                org = self._org_name_opening_with(start, core)
             if org is not None:
                 self.descriptions[key] = org
                 return org
@@ -2327,6 +2329,35 @@ class _Resolver:
         name = self.doc[left : subject.i + 1].text
         same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
         return same[0] if len(same) == 1 else None
+
+    def _org_name_opening_with(self, start: int, core: Span) -> _Resolved | None:
+        """Rule ``org_description_opens_name``: "the Centre for Volcanology
+        and Geological Hazard Mitigation said ... The centre said", "the
+        Regional District of North Okanagan ... the regional district": a
+        description of an organisation is the one longer proper name in the
+        text before it (outside quote marks) that opens with the
+        description's words in capitals and goes on with "of", "for" and
+        title-case words, however the model tagged it (or split it)."""
+        words = [t.text for t in core if t.dep_ != "det" and t.dep_ != "poss"]
+        if not words or not all(w.isalpha() for w in words):
+            return None
+        opening = r"\s+".join(re.escape(w[:1].upper() + w[1:].lower()) for w in words)
+        pattern = re.compile(r"\b" + opening + r"((?:\s+(?:of|for|and|the|on|&))*(?:\s+[A-Z][\w'’-]*)+)+")
+        names: set[str] = set()
+        for m in pattern.finditer(self.text, 0, start):
+            if self.in_quote(m.start()):
+                continue
+            name = m.group()
+            if len(name.split()) > len(words) and re.search(r"\s(?:of|for)\s", name):
+                names.add(name)
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        at = self.text.find(name, 0, start)
+        ent = self.entity_at(at, at + len(name))
+        if ent is not None and ent.type == "ORG" and ent.name == name:
+            return self.named(ent, None)
+        return _Resolved(name, None, None, "ORG", head=core.root.lemma_.lower())
 
     def _untagged_speaker_with_head(self, start: int, head: str) -> _Resolved | None:
         """Rule ``full_name_repeated``: "The Film Makers' Guild of India said

@@ -232,3 +232,17 @@ def test_a_post_nominal_after_a_tagged_name_is_no_part_of_the_speakers_name():
         "For the council, Martin Ellery KC said the council accepted the ruling.\n"
     )
     assert speaker_of(text, "accepted the ruling") == "Martin Ellery"
+
+
+def test_an_organisation_description_is_the_longer_name_it_opens():
+    # Rule org_description_opens_name: the model split the name in two.
+    text = (
+        "Norway’s Centre for Coastal Hazard and Storm Surge Monitoring raised its warning to the highest level "
+        "on Sunday.\n\nThe centre said people living on the coast should stay indoors.\n"
+    )
+    assert speaker_of(text, "stay indoors") == "Centre for Coastal Hazard and Storm Surge Monitoring"
+
+
+def test_an_organisation_description_with_no_longer_name_stays_as_written():
+    text = "Forecasters raised the warning on Sunday.\n\nThe centre said people on the coast should stay indoors.\n"
+    assert speaker_of(text, "stay indoors") == "The centre"
