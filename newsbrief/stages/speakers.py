@@ -1418,6 +1418,8 @@ class _Resolver:
             org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
             if org is None:
                 org = self._untagged_speaker_with_head(start, head)
+            if org is None and head in _ORG_KIND_NAMES and not which:
+                org = self._untagged_org_of_kind(start, head)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self._org_subject_of_report(start)
             if org is None and head in _GENERIC_ORG_HEADS:
@@ -2329,6 +2331,31 @@ class _Resolver:
         name = self.doc[left : subject.i + 1].text
         same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
         return same[0] if len(same) == 1 else None
+
+    def _untagged_org_of_kind(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``org_kind_in_untagged_name``: "Mardale United's supporters'
+        trust ... the club said": "the" and a kind of organisation is the one
+        proper name before it (outside quote marks), of two to five
+        title-case words, that ends in a word of that kind (speakers.toml,
+        org_kind_names: "United", "Airways"), when the model tagged no
+        organisation of that kind (``_recent_org_named``)."""
+        kinds = _ORG_KIND_NAMES[head]
+        names: set[str] = set()
+        for m in re.finditer(r"\b[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*){1,4}\b", self.text[:start]):
+            words = re.sub(r"[’']s$", "", m.group()).split()
+            if words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            while words and words[-1].lower() not in kinds:
+                words.pop()
+            if len(words) >= 2 and not self.in_quote(m.start()):
+                names.add(" ".join(words))
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
+        if same:
+            return self.named(same[0], None)
+        return _Resolved(name, None, None, "ORG", head=head)
 
     def _org_name_opening_with(self, start: int, core: Span) -> _Resolved | None:
         """Rule ``org_description_opens_name``: "the Centre for Volcanology

@@ -246,3 +246,32 @@ def test_an_organisation_description_is_the_longer_name_it_opens():
 def test_an_organisation_description_with_no_longer_name_stays_as_written():
     text = "Forecasters raised the warning on Sunday.\n\nThe centre said people on the coast should stay indoors.\n"
     assert speaker_of(text, "stay indoors") == "The centre"
+
+
+def _club_rows(name_end: str) -> list[Row]:
+    # Fans of Kelsby United marched. “No,” the club said.
+    rows: list[Row] = [
+        ("Fans", "fan", "NOUN", "NNS", 4, "nsubj", True),
+        ("of", "of", "ADP", "IN", 0, "prep", False),
+        ("Kelsby", "Kelsby", "PROPN", "NNP", 3, "compound", False),
+        (name_end, name_end, "PROPN", "NNP", 1, "pobj", False),
+        ("marched", "march", "VERB", "VBD", 4, "ROOT", False),
+        (".", ".", "PUNCT", ".", 4, "punct", False),
+    ]
+    club = [("the", "the", "DET", "DT", 1, "det", False), ("club", "club", "NOUN", "NN", -1, "nsubj", False)]
+    return rows + _said_by(club, 6)
+
+
+def test_a_kind_of_organisation_is_the_untagged_name_ending_in_that_kind():
+    # Rule org_kind_in_untagged_name: "United" ends names of clubs.
+    doc = _doc(_club_rows("United"))
+    quote = _quote(doc, (7, 8), 12, (10, 12))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "Kelsby United"
+
+
+def test_a_kind_of_organisation_is_no_name_of_another_kind():
+    doc = _doc(_club_rows("Hospital"))
+    quote = _quote(doc, (7, 8), 12, (10, 12))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name != "Kelsby Hospital"
