@@ -1679,6 +1679,26 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def dash_credit(self, quote: Quote) -> _Resolved | None:
+        """Rule ``dash_credit_speaker``: a quote standing alone, credited
+        after it with a dash and a name ('"I regret nothing." - Sam Roe
+        (@samroe), on X'), as round-ups of posts and pull quotes print
+        them: the person (or organisation) the dash names; None when no
+        tagged name starts right after the dash."""
+        m = re.compile(r"[\"”’'.,!?]*[ \t]*[-–—]{1,2}[ \t]*").match(self.text, quote.end)
+        if m is None or not re.search(r"[-–—]", m.group()):
+            return None
+        i = bisect_left(self.mention_starts, m.end())
+        if i < len(self.mentions) and self.mentions[i][0] == m.end():
+            ent = self.entities[self.mentions[i][2]]
+            return self.named(ent, None) if ent.type in ("PERSON", "ORG") else None
+        # A name the model did not tag: two or three title-case words, then
+        # a handle, a comma or the line's end ("- Ana Roe (@ana), on X").
+        run = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=\s*(?:\(|,|$))", re.M).match(self.text, m.end())
+        if run is None:
+            return None
+        return _Resolved(run.group(), None, None, "PERSON")
+
     def _spoke(self, eid: str) -> bool:
         """Whether ``eid`` was the speaker of a quote resolved so far."""
         return any(resolved.entity == eid for _, resolved in self.history)
@@ -2904,6 +2924,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
             resolved = resolver.cue_subject(quote, last_named)
         elif quote.kind == "direct" and (owner := resolver.possessive_colon(quote)) is not None:
             # Rule ``possessive_colon_speaker``: "Ana Roe's verdict: '...'".
+            resolved = owner
+        elif quote.kind == "direct" and (owner := resolver.dash_credit(quote)) is not None:
+            # Rule ``dash_credit_speaker``: '"...". - Ana Roe, on X'.
             resolved = owner
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,

@@ -275,3 +275,22 @@ def test_a_kind_of_organisation_is_no_name_of_another_kind():
     quote = _quote(doc, (7, 8), 12, (10, 12))
     resolve_speakers(doc, [quote], [])
     assert quote.speaker.name != "Kelsby Hospital"
+
+
+ROUND_UP = (
+    "The new phone went on sale on Friday, and the reaction online was mixed.\n\n"
+    '"Best battery I have ever had." - Jonas Pelletier (@jpell), on X\n\n'
+    '"Too expensive for what it does." {credit}\n'
+)
+
+
+def test_a_quote_credited_after_a_dash_is_the_named_persons():
+    # Rule dash_credit_speaker: each post is its own author's.
+    text = ROUND_UP.format(credit="- Marisa Quenneville (@mquen), on Threads")
+    assert speaker_of(text, "Best battery") == "Jonas Pelletier"
+    assert speaker_of(text, "Too expensive") == "Marisa Quenneville"
+
+
+def test_a_quote_with_no_dash_credit_is_not_given_to_a_name_after_it():
+    text = ROUND_UP.format(credit="Marisa Quenneville has not bought one.")
+    assert speaker_of(text, "Too expensive") != "Marisa Quenneville"
