@@ -51,6 +51,8 @@ from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
 from .speakers_refs import (
+    author_of,
+    author_phrase,
     authored_documents,
     document_author,
     document_mention,
@@ -1679,6 +1681,34 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _document_own_or_first_author(self, span: Span) -> Span | None:
+        """Rule ``document_author_far``: "The letter, signed by Ann Roe,
+        argued", and "Ann Roe announced the cuts in a memo to staff ...
+        [many sentences] ... according to the memo": the author the
+        document's own phrase names, else the author of the latest earlier
+        mention of that document (outside quote marks), however far back,
+        when that one names its author; None otherwise."""
+        root = span.root
+        own = author_of(root)
+        if own is not None and not (span.start <= own.i < span.end):
+            return author_phrase(own)
+        lemma = root.lemma_.lower()
+        for tok in reversed(self.doc[: span.start]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            author = author_of(tok)
+            prep = tok.head
+            if author is None and tok.dep_ == "pobj" and prep.lower_ in ("in", "through", "via"):
+                # "Roe announced the cuts in a memo": the parser hung "in a
+                # memo" on the verb's object; the verb's subject wrote it.
+                obj = prep.head
+                if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+                    author = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+            if author is None or self.in_quote(author.idx):
+                return None
+            return author_phrase(author)
+        return None
+
     def dash_credit(self, quote: Quote) -> _Resolved | None:
         """Rule ``dash_credit_speaker``: a quote standing alone, credited
         after it with a dash and a name ('"I regret nothing." - Sam Roe
@@ -2852,6 +2882,8 @@ class _Resolver:
             # issued a statement"), else the speaker whose attribution spoke
             # of it ("In a statement, Acme said").
             by = document_author(span, self.in_quote)
+            if by is None:
+                by = self._document_own_or_first_author(span)
             resolved = (
                 self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
                 if by is not None

@@ -294,3 +294,22 @@ def test_a_quote_credited_after_a_dash_is_the_named_persons():
 def test_a_quote_with_no_dash_credit_is_not_given_to_a_name_after_it():
     text = ROUND_UP.format(credit="Marisa Quenneville has not bought one.")
     assert speaker_of(text, "Too expensive") != "Marisa Quenneville"
+
+
+def test_a_document_signed_in_its_own_phrase_is_its_signers():
+    # Rule document_author_far: the author in the mention's own phrase.
+    text = (
+        "Tenants wrote to the council last year. The letter, signed by Maria Vukovic and two other residents, "
+        'argued that the lifts were "a danger to everyone."\n'
+    )
+    assert speaker_of(text, "a danger to everyone") == "Maria Vukovic"
+
+
+def test_a_document_named_far_back_is_still_its_authors():
+    text = (
+        "Chief executive Ruth Allard announced the closures in a memo to staff on Monday. She wrote that the "
+        "shops had lost money for years.\n\nThe union said it was shocked. Its leader, Dan Kerr, called the plan "
+        '"a disgrace."\n\nShares rose 4 per cent. Analysts had expected the cuts.\n\nThe company has 40 shops.\n\n'
+        "Staff will be paid until March, according to the memo.\n"
+    )
+    assert speaker_of(text, "paid until March") == "Ruth Allard"
