@@ -1483,11 +1483,11 @@ class _Resolver:
                 return lead
         if (
             not plural
-            and not indefinite
+            and (not indefinite or self._lead_paragraph(start))
             and person_word
-            and self.para_of(start) <= 1
+            and (self.para_of(start) <= 1 or self._lead_paragraph(start))
             and _title(head) in self.role_heads
-            and len(core) <= 2
+            and len(core) <= (3 if indefinite else 2)
         ):
             # Rule ``lead_description_titled_later``: "Director says she will
             # go to court" over "..., prompting its director to say ...":
@@ -1521,6 +1521,16 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _lead_paragraph(self, start: int) -> bool:
+        """Whether ``start`` is in the story's lead: the first paragraph of
+        more than one line's worth after the headline (and a byline)."""
+        for n in range(min(4, len(self.para_starts))):
+            lo = self.para_starts[n]
+            hi = self.para_starts[n + 1] if n + 1 < len(self.para_starts) else len(self.text)
+            if hi - lo > 120:
+                return lo <= start < hi
+        return False
 
     def _named_later(self, start: int, title: str, core: Span, window: int = _SENTENCE_WINDOW) -> str | None:
         """Rule ``description_named_later``: "... its regional secretary

@@ -313,3 +313,21 @@ def test_a_document_named_far_back_is_still_its_authors():
         "Staff will be paid until March, according to the memo.\n"
     )
     assert speaker_of(text, "paid until March") == "Ruth Allard"
+
+
+CORONER = (
+    "Coroner criticises council over flood death\n\nBy Owen Fairley\n\n"
+    "A council left a flooded underpass open on the night a 19-year-old cyclist drowned there, and then "
+    "failed to tell his family, {source} said on Friday.\n\n"
+    "Sitting at Wakefield, Coroner Ruth Mayhew said the death was preventable.\n\n"
+    "The council said it accepted the findings.\n"
+)
+
+
+def test_an_indefinite_title_in_the_lead_is_the_person_given_it_later():
+    # Rule lead_description_titled_later, in a lead after a byline.
+    assert speaker_of(CORONER.format(source="a Yorkshire coroner"), "flooded underpass") == "Ruth Mayhew"
+
+
+def test_an_indefinite_word_of_another_title_in_the_lead_is_someone_else():
+    assert speaker_of(CORONER.format(source="a Yorkshire solicitor"), "flooded underpass") != "Ruth Mayhew"
