@@ -1691,6 +1691,23 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _later_person_subject(self, root: Token, end: int) -> _Resolved | None:
+        """Rule ``later_person_subject``: "Outside court, one of the
+        victims, Carol Denby, 71, said": the parser gave the cue two
+        subjects, a fronted phrase and a name; the speaker is the person
+        named as the verb's later subject (outside quote marks), not a
+        common noun that names no person."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.pos_ != "NOUN" or self._person_noun(root):
+            return None
+        if root.lemma_.lower() in _GENDERED_NOUNS:
+            return None
+        for other in root.head.children:
+            if other.dep_ in ("nsubj", "nsubjpass") and other.i > root.i and other.idx >= end:
+                ent = self.entity_at(other.idx, other.idx + len(other.text))
+                if ent is not None and ent.type == "PERSON" and not self.in_quote(other.idx):
+                    return self.named(ent, self._ent_span(other))
+        return None
+
     def _document_own_or_first_author(self, span: Span) -> Span | None:
         """Rule ``document_author_far``: "The letter, signed by Ann Roe,
         argued", and "Ann Roe announced the cuts in a memo to staff ...
@@ -2818,6 +2835,9 @@ class _Resolver:
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
+        if ent is None and (person := self._later_person_subject(root, mention.end)) is not None:
+            # Rule ``later_person_subject``.
+            return person
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
             # "The Wisconsin Republican" is a description of a person, not the
             # party; so is "One Republican" (rule counted_group_member).
@@ -2870,6 +2890,22 @@ class _Resolver:
         if root.pos_ == "PROPN" and (named := self._name_before_post_nominal(span)) is not None:
             # Rule ``head_of_untagged_name``.
             return named
+        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS:
+            k = span.start
+            while (
+                k < root.i
+                and span.doc[k].pos_ == "NOUN"
+                and (span.doc[k].is_lower or span.doc[k].is_sent_start)
+                and span.doc[k].dep_ == "compound"
+            ):
+                k += 1
+            if span.start < k and span.doc[k - 1].lemma_.lower() in _ORG_HEADS and span.doc[k].text[:1].isupper():
+                # Rule ``kind_noun_before_name``: "Consumer group SafeRide
+                # said": the common nouns before a proper name say what it
+                # is; the name is the proper name alone.
+                name = span.doc[k : span.end]
+                if all(t.pos_ == "PROPN" for t in name):
+                    return self.surname(name, name.text)
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:

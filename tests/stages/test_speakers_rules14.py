@@ -331,3 +331,42 @@ def test_an_indefinite_title_in_the_lead_is_the_person_given_it_later():
 
 def test_an_indefinite_word_of_another_title_in_the_lead_is_someone_else():
     assert speaker_of(CORONER.format(source="a Yorkshire solicitor"), "flooded underpass") != "Ruth Mayhew"
+
+
+def test_a_person_named_as_the_cues_later_subject_speaks_not_a_fronted_noun():
+    # Rule later_person_subject: "Outside court, Ana Roe said “No”." parsed
+    # with two subjects, "court" and "Roe".
+    rows: list[Row] = [
+        ("Outside", "outside", "ADJ", "JJ", 1, "amod", True),
+        ("court", "court", "NOUN", "NN", 5, "nsubj", False),
+        (",", ",", "PUNCT", ",", 1, "punct", False),
+        ("Ana", "Ana", "PROPN", "NNP", 4, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 5, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 5, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 7, "punct", False),
+        ("No", "no", "INTJ", "UH", 5, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 5, "punct", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (7, 8), 5, (0, 2))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ana Roe", [(3, 5)])])
+    assert quote.speaker.name == "Ana Roe"
+
+
+def test_the_kind_nouns_before_an_untagged_name_are_no_part_of_it():
+    # Rule kind_noun_before_name: "Consumer group SafeRide said “No”."
+    rows: list[Row] = [
+        ("Consumer", "consumer", "NOUN", "NN", 1, "compound", True),
+        ("group", "group", "NOUN", "NN", 2, "compound", False),
+        ("SafeRide", "SafeRide", "PROPN", "NNP", 3, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 3, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 5, "punct", False),
+        ("No", "no", "INTJ", "UH", 3, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 3, "punct", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (5, 6), 3, (0, 3))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "SafeRide"
