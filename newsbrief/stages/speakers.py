@@ -2119,6 +2119,14 @@ class _Resolver:
                 same = [
                     e for e in self.entities.values() if e.type == "ORG" and e.name == subject.text and subject.is_title
                 ]
+                if not same and subject.is_title:
+                    # Rule ``org_short_name_is_full`` for an untagged
+                    # subject: "Corvane beats forecasts" of "Corvane Systems".
+                    same = [
+                        e
+                        for e in self.entities.values()
+                        if e.type == "ORG" and len(e.name.split()) > 1 and e.name.split()[0] == subject.text
+                    ]
                 if len(same) == 1 and not self.in_quote(subject.idx):
                     return self.named(same[0], None)
                 name = self._name_run(subject)
@@ -2835,6 +2843,21 @@ class _Resolver:
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
+        if ent is None and root.pos_ == "NOUN" and not self._person_noun(root) and root.tag_ == "NN":
+            named_here = next(
+                (
+                    c
+                    for c in root.rights
+                    if c.dep_ == "appos" and c.left_edge.i == root.i + 1 and c.i < span.end and c.pos_ == "PROPN"
+                ),
+                None,
+            )
+            name = self._name_run(named_here) if named_here is not None else None
+            if name is not None:
+                # Rule ``org_named_in_apposition``: "the operator Ferrovie
+                # Emiliane said": the untagged proper name right after a
+                # common noun (no word for a person) names the speaker.
+                return _Resolved(name, None, None, "ORG", head=root.lemma_.lower())
         if ent is None and (person := self._later_person_subject(root, mention.end)) is not None:
             # Rule ``later_person_subject``.
             return person

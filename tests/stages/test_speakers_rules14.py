@@ -370,3 +370,31 @@ def test_the_kind_nouns_before_an_untagged_name_are_no_part_of_it():
     quote = _quote(doc, (5, 6), 3, (0, 3))
     resolve_speakers(doc, [quote], [])
     assert quote.speaker.name == "SafeRide"
+
+
+def test_it_in_a_headline_is_the_organisation_its_untagged_subject_opens():
+    # Rule org_short_name_is_full for the untagged subject "Velmora".
+    text = (
+        "Velmora beats forecasts, but shares fall as it warns cloud growth will slow\n\n"
+        "Velmora Systems reported higher sales on Tuesday.\n"
+    )
+    assert speaker_of(text, "cloud growth") == "Velmora Systems"
+
+
+def test_an_untagged_name_in_apposition_to_a_common_noun_is_the_speaker():
+    # Rule org_named_in_apposition: "the operator Trasporti Padani said “No”."
+    rows: list[Row] = [
+        ("the", "the", "DET", "DT", 1, "det", True),
+        ("operator", "operator", "NOUN", "NN", 4, "nsubj", False),
+        ("Trasporti", "Trasporti", "PROPN", "NNP", 3, "compound", False),
+        ("Padani", "Padani", "PROPN", "NNP", 1, "appos", False),
+        ("said", "say", "VERB", "VBD", 4, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 6, "punct", False),
+        ("No", "no", "INTJ", "UH", 4, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 4, "punct", False),
+        (".", ".", "PUNCT", ".", 4, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (6, 7), 4, (0, 4))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "Trasporti Padani"
