@@ -1691,6 +1691,25 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _person_of_org_before(self, span: Span) -> Entity | None:
+        """Rule ``person_of_org_before``: "Rick Tamblyn of the cycling group
+        Safe Lines Simcoe said", where the parser made the organisation the
+        cue's subject: the person named right before "of", "from" or "at",
+        a determiner and a few lower-case words before the organisation's
+        name, is the speaker; None when no person stands there."""
+        doc = self.doc
+        k = span.start - 1
+        while k > span.start - 5 and k >= 0:
+            tok = doc[k]
+            if not (tok.dep_ == "det" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+                break
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("of", "from", "at") or self.in_quote(doc[k].idx):
+            return None
+        before = doc[k - 1]
+        person = self.entity_at(before.idx, before.idx + len(before.text))
+        return person if person is not None and person.type == "PERSON" else None
+
     def _later_person_subject(self, root: Token, end: int) -> _Resolved | None:
         """Rule ``later_person_subject``: "Outside court, one of the
         victims, Carol Denby, 71, said": the parser gave the cue two
@@ -2837,7 +2856,7 @@ class _Resolver:
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
-            person = self._person_before_of(span, root)
+            person = self._person_before_of(span, root) or self._person_of_org_before(span)
             if person is not None:
                 ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)

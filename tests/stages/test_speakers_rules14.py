@@ -398,3 +398,28 @@ def test_an_untagged_name_in_apposition_to_a_common_noun_is_the_speaker():
     quote = _quote(doc, (6, 7), 4, (0, 4))
     resolve_speakers(doc, [quote], [])
     assert quote.speaker.name == "Trasporti Padani"
+
+
+def test_a_person_named_before_of_and_the_organisation_speaks_for_it():
+    # Rule person_of_org_before: "Ana Roe of the cycling group Safe Lanes
+    # said “No”." parsed with the organisation as the cue's subject.
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 8, "dep", False),
+        ("of", "of", "ADP", "IN", 1, "prep", False),
+        ("the", "the", "DET", "DT", 5, "det", False),
+        ("cycling", "cycling", "NOUN", "NN", 5, "compound", False),
+        ("group", "group", "NOUN", "NN", 2, "pobj", False),
+        ("Safe", "Safe", "PROPN", "NNP", 7, "compound", False),
+        ("Lanes", "Lanes", "PROPN", "NNP", 8, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 8, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 10, "punct", False),
+        ("No", "no", "INTJ", "UH", 8, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 8, "punct", False),
+        (".", ".", "PUNCT", ".", 8, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (10, 11), 8, (6, 8))
+    people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Safe Lanes", [(6, 8)], etype="ORG")]
+    resolve_speakers(doc, [quote], people)
+    assert quote.speaker.name == "Ana Roe"
