@@ -1345,6 +1345,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        untagged = self._untagged_name_in_apposition(root) if not plural and head in _PERSON_NOUNS else None
+        if untagged is not None:
+            return self._as_role(_Resolved(untagged, None, None, "PERSON"), core)
         second = self._second_subject(span) if not plural else None
         if second is not None:
             return self._as_role(self.named(second, None), core)
@@ -1691,6 +1694,28 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _untagged_name_in_apposition(self, noun: Token) -> str | None:
+        """Rule ``titled_name_after_description``, for a name the model
+        tagged as nothing: "The committee's chair, Liberal MP Anand Sethi,
+        said": the proper name in apposition to a word for a person, after
+        a comma, without the party and title words before it (two or three
+        title-case words of no entity); None when there is none."""
+        doc = self.doc
+        for child in noun.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or doc[child.left_edge.i - 1].text != ",":
+                continue
+            words = list(doc[child.left_edge.i : child.i + 1])
+            # After the last title word ("MP", "Sen."), a party before it.
+            titles = [i for i, t in enumerate(words) if t.lower_.rstrip(".") in TITLE_WORDS or t.is_upper]
+            words = words[titles[-1] + 1 :] if titles else words
+            if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+                return None
+            end = words[-1].idx + len(words[-1].text)
+            if self.entity_at(words[0].idx, end) is not None or self.in_quote(words[0].idx):
+                return None
+            return doc[words[0].i : words[-1].i + 1].text
+        return None
+
     def _person_of_org_before(self, span: Span) -> Entity | None:
         """Rule ``person_of_org_before``: "Rick Tamblyn of the cycling group
         Safe Lines Simcoe said", where the parser made the organisation the
@@ -1808,7 +1833,18 @@ class _Resolver:
         comma = core.end
         if comma + 1 >= len(doc) or doc[comma].text != "," or core.root.lemma_.lower() in _ORG_HEADS:
             return None
-        first = doc[comma + 1]
+        k = comma + 1
+        # Rule ``titled_name_after_description``: "The committee's chair,
+        # Liberal MP Anand Sethi, said": a party and a title may stand
+        # before the name (up to three capitalised words of no person).
+        while (
+            k < min(len(doc) - 1, comma + 4)
+            and doc[k].ent_type_ != "PERSON"
+            and (doc[k].ent_type_ == "NORP" or doc[k].lower_.rstrip(".") in TITLE_WORDS or doc[k].is_upper)
+            and doc[k].text[:1].isupper()
+        ):
+            k += 1
+        first = doc[k]
         if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
             return None
         end = first.i + 1

@@ -423,3 +423,29 @@ def test_a_person_named_before_of_and_the_organisation_speaks_for_it():
     people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Safe Lanes", [(6, 8)], etype="ORG")]
     resolve_speakers(doc, [quote], people)
     assert quote.speaker.name == "Ana Roe"
+
+
+def test_an_untagged_titled_name_in_apposition_is_the_person_described():
+    # Rule titled_name_after_description: "The board's chair, Labour MP Ana
+    # Vell, said “No”." with no entity tagged; the party and title go.
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 1, "det", True),
+        ("board", "board", "NOUN", "NN", 3, "poss", False),
+        ("'s", "'s", "PART", "POS", 1, "case", False),
+        ("chair", "chair", "NOUN", "NN", 10, "nsubj", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("Labour", "Labour", "PROPN", "NNP", 6, "compound", False),
+        ("MP", "MP", "PROPN", "NNP", 8, "compound", False),
+        ("Ana", "Ana", "PROPN", "NNP", 8, "compound", False),
+        ("Vell", "Vell", "PROPN", "NNP", 3, "appos", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("said", "say", "VERB", "VBD", 10, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 12, "punct", False),
+        ("No", "no", "INTJ", "UH", 10, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 10, "punct", False),
+        (".", ".", "PUNCT", ".", 10, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (12, 13), 10, (0, 9))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "Ana Vell"
