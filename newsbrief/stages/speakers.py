@@ -120,6 +120,15 @@ def _ruling_words() -> frozenset[str]:
 _RULING_WORDS = _ruling_words()
 
 
+def _filing_lists() -> dict[str, frozenset[str]]:
+    with (_DATA.parent / "speakers_refs.toml").open("rb") as fh:
+        return {k: frozenset(v) for k, v in tomllib.load(fh)["legal_filings"].items()}
+
+
+# Rule ``filing_party`` (data/speakers_refs.toml).
+_FILINGS = _filing_lists()
+
+
 def _message_words(key: str) -> frozenset[str]:
     with _DATA.open("rb") as fh:
         return frozenset(tomllib.load(fh)["message_reads"][key])
@@ -1716,6 +1725,29 @@ class _Resolver:
             return doc[words[0].i : words[-1].i + 1].text
         return None
 
+    def _filing_party(self, start: int, noun: str) -> _Resolved | None:
+        """Rule ``filing_party``: the named subject of the first verb of
+        suing before ``start``, or of filing the noun ("filed a lawsuit"),
+        outside quote marks; None when there is none."""
+        for tok in self.doc:
+            if tok.idx >= start:
+                break
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or self.in_quote(tok.idx):
+                continue
+            if lemma in _FILINGS["file_verbs"]:
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in tok.children):
+                    continue
+            elif lemma not in _FILINGS["sue_verbs"]:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            ent = self.entity_at(subject.idx, subject.idx + len(subject.text)) if subject is not None else None
+            if ent is not None and ent.type in ("PERSON", "ORG"):
+                # (A headline's "Audio library sues ..." names no one: the
+                # lead's "Soundmere has sued" does.)
+                return self.named(ent, None)
+        return None
+
     def _person_of_org_before(self, span: Span) -> Entity | None:
         """Rule ``person_of_org_before``: "Rick Tamblyn of the cycling group
         Safe Lines Simcoe said", where the parser made the organisation the
@@ -2990,6 +3022,15 @@ class _Resolver:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        if (
+            span.root.lemma_.lower() in _FILINGS["words"]
+            and span[0].lower_ in ("the", "this", "that")
+            and span.root.tag_ == "NN"
+            and len(span) <= 3
+            and (party := self._filing_party(mention.start, span.root.lemma_.lower())) is not None
+        ):
+            # Rule ``filing_party`` (speakers_refs.toml, legal_filings).
+            return party
         if (
             span.root.lemma_.lower() in _RULING_WORDS
             and span[0].lower_ in ("the", "this", "that")

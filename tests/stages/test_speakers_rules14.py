@@ -449,3 +449,20 @@ def test_an_untagged_titled_name_in_apposition_is_the_person_described():
     quote = _quote(doc, (12, 13), 10, (0, 9))
     resolve_speakers(doc, [quote], [])
     assert quote.speaker.name == "Ana Vell"
+
+
+FILING = (
+    "Orchard Press has {verb} the online retailer Bookvale{over}.\n\n"
+    "The complaint says that Bookvale sold 40,000 copies without paying for them.\n"
+)
+
+
+def test_a_complaint_as_a_source_is_the_party_that_sued():
+    # Rule filing_party.
+    text = FILING.format(verb="sued", over=" over unpaid royalties")
+    assert speaker_of(text, "40,000 copies") == "Orchard Press"
+
+
+def test_a_complaint_with_no_suit_in_the_story_stays_as_written():
+    text = FILING.format(verb="signed a deal with", over="")
+    assert speaker_of(text, "40,000 copies") == "The complaint"
