@@ -1444,6 +1444,8 @@ class _Resolver:
                 org = self._untagged_org_subject(start)
             if org is None:
                 org = self._org_name_opening_with(start, core)
+            if org is None and head in _GENERIC_ORG_HEADS and not which:
+                org = self._lead_subject_org(start)
             if org is not None:
                 self.descriptions[key] = org
                 return org
@@ -1535,12 +1537,14 @@ class _Resolver:
         return resolved
 
     def _lead_paragraph(self, start: int) -> bool:
-        """Whether ``start`` is in the story's lead: the first paragraph of
-        more than one line's worth after the headline (and a byline)."""
+        """Whether ``start`` is in the story's lead: the first paragraph
+        after the headline (and a byline) that is prose: more than a short
+        line, ending as a sentence ends (a headline or byline does not)."""
         for n in range(min(4, len(self.para_starts))):
             lo = self.para_starts[n]
             hi = self.para_starts[n + 1] if n + 1 < len(self.para_starts) else len(self.text)
-            if hi - lo > 120:
+            piece = self.text[lo:hi].rstrip()
+            if len(piece) > 60 and piece[-1] in ".!?\"”’'":
                 return lo <= start < hi
         return False
 
@@ -1724,6 +1728,34 @@ class _Resolver:
                 return None
             return doc[words[0].i : words[-1].i + 1].text
         return None
+
+    def _lead_subject_org(self, start: int) -> _Resolved | None:
+        """Rule ``company_is_lead_subject``: "Brackenford Opera has warned
+        it may cancel its season ... The company had planned ...": a
+        generic organisation word nothing nearer links is the organisation
+        that is the main subject of the lead's first sentence (outside quote
+        marks), when one is."""
+        paras = range(min(4, len(self.para_starts)))
+        lead = next((n for n in paras if self._lead_paragraph(self.para_starts[n])), None)
+        if lead is None or self.para_of(start) <= lead:
+            # (In the lead itself, or a story of one paragraph: no lead to
+            # set the story's company apart.)
+            return None
+        at = self._span(self.para_starts[lead], self.para_starts[lead] + 1)
+        if at is None or len(at) == 0:
+            return None
+        root = at[0].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        ent = self.entity_at(subject.idx, subject.idx + len(subject.text))
+        if ent is not None:
+            return self.named(ent, None) if ent.type == "ORG" else None
+        # An untagged name that is no person's (its first word no given name).
+        name = self._name_run(subject)
+        if name is None or name.split()[0].lower() in (_LEX.given_name_gender or {}) or " " not in name:
+            return None
+        return _Resolved(name, None, None, "ORG")
 
     def _filing_party(self, start: int, noun: str) -> _Resolved | None:
         """Rule ``filing_party``: the named subject of the first verb of

@@ -466,3 +466,22 @@ def test_a_complaint_as_a_source_is_the_party_that_sued():
 def test_a_complaint_with_no_suit_in_the_story_stays_as_written():
     text = FILING.format(verb="signed a deal with", over="")
     assert speaker_of(text, "40,000 copies") == "The complaint"
+
+
+BALLET = (
+    "Ballet warns of lost season\n\n{lead} has warned it may cancel its entire 2027 season after the city "
+    "council cut its annual grant by a third.\n\n"
+    "The council said the cut was needed to balance its budget. Its leader, Cllr Ann Hood, said every arts "
+    "body had been treated the same way.\n\n"
+    "Ticket sales rose last year, and the dancers have not had a pay rise since 2022.\n\n"
+    "Its winter tour brought in 9,000 new ticket buyers, according to the company.\n"
+)
+
+
+def test_the_company_nothing_nearer_links_is_the_leads_subject():
+    # Rule company_is_lead_subject.
+    assert speaker_of(BALLET.format(lead="Tarrow Ballet"), "winter tour") == "Tarrow Ballet"
+
+
+def test_the_company_is_not_a_person_who_opens_the_lead():
+    assert speaker_of(BALLET.format(lead="Maria Tarrow"), "winter tour") != "Maria Tarrow"
