@@ -35,7 +35,7 @@ import tomllib
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +51,8 @@ from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
 from .speakers_refs import (
+    author_of,
+    author_phrase,
     authored_documents,
     document_author,
     document_mention,
@@ -109,6 +111,24 @@ _LAST_SPEAKER_HEADS = _speaker_words("last_speaker_heads")
 _LATER_ORG_DETERMINERS = _speaker_words("org_named_later")
 
 
+def _ruling_words() -> frozenset[str]:
+    with (_DATA.parent / "speakers_refs.toml").open("rb") as fh:
+        return frozenset(tomllib.load(fh)["issued_rulings"]["words"])
+
+
+# Rule ``ruling_issuer`` (data/speakers_refs.toml).
+_RULING_WORDS = _ruling_words()
+
+
+def _filing_lists() -> dict[str, frozenset[str]]:
+    with (_DATA.parent / "speakers_refs.toml").open("rb") as fh:
+        return {k: frozenset(v) for k, v in tomllib.load(fh)["legal_filings"].items()}
+
+
+# Rule ``filing_party`` (data/speakers_refs.toml).
+_FILINGS = _filing_lists()
+
+
 def _message_words(key: str) -> frozenset[str]:
     with _DATA.open("rb") as fh:
         return frozenset(tomllib.load(fh)["message_reads"][key])
@@ -119,6 +139,36 @@ _MESSAGE_NOUNS = _message_words("nouns")
 _SEND_VERBS = _message_words("send_verbs")
 # Every word that says what kind an organisation is, inside its name.
 _ORG_KIND_WORDS = _ORG_HEADS | frozenset(w for words in _ORG_KIND_NAMES.values() for w in words)
+# Rules ``speaker_name_labelled_place`` and ``person_labelled_place``
+# (data/speakers.toml).
+_PLACE_PREPOSITIONS = _speaker_words("speaker_name_labelled_place")
+_PLACE_NAME_ENDS = _speaker_words("person_labelled_place") | _LEX.place_name_ends
+# Rule ``org_short_name_is_full`` (data/speakers.toml).
+# Words before a noun in its own phrase (rule ``whose_clause_antecedent``).
+_NAME_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "flat"})
+# Small words inside an organisation's name ("Bank of the North").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
+_FULL_NAME_ENDS = _speaker_words("org_short_name_is_full") | _ORG_KIND_WORDS
+
+
+def _legal_forms() -> frozenset[str]:
+    with _DATA.open("rb") as fh:
+        return frozenset(tomllib.load(fh)["org_short_name_is_full"]["legal_forms"])
+
+
+_LEGAL_FORMS = _legal_forms()
+
+
+def _without_legal_form(name: str) -> list[str]:
+    """The words of an organisation's name without a legal form at its end
+    ("Acme Robotics Inc." -> Acme Robotics)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().strip(".") in _LEGAL_FORMS:
+        words.pop()
+    return words
+
+
+_NAME_RUN = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w'’&.-]*)+")
 # How many sentences back a pronoun or a definite description looks for its antecedent.
 _SENTENCE_WINDOW = 3
 # Rule ``indefinite_named_next``: how many sentences on the name may come.
@@ -411,6 +461,7 @@ class _Resolver:
         # Words inside quote marks are someone else's: their pronouns say
         # nothing about the gender of the names around them.
         self.quoted = quoted_spans(doc, quotes or [])
+        entities = self._retyped(entities)
         # Pronouns that are speaker mentions: the ones being resolved, so they
         # count as evidence only within the name's own sentence.
         self.speaker_pronouns = {
@@ -487,10 +538,48 @@ class _Resolver:
         self.quote: Quote | None = None
         self.prev_quote: Quote | None = None
         self.last_mention_start = self.last_mention_end = -1
+        # Short organisation names -> their full name (rule
+        # ``org_short_name_is_full``), None when the article gives none.
+        self._full_names: dict[str, _Resolved | None] = {}
         # The last speaker before the previous one (rule ``reply_is_not_asker``).
         self.speaker_before: _Resolved | None = None
 
     # -- indexes --------------------------------------------------------
+    def _retyped(self, entities: list[Entity]) -> list[Entity]:
+        """The entities, with the model's place and person labels set right
+        where the article shows the other (rules ``person_labelled_place``
+        and ``speaker_name_labelled_place``, data/speakers.toml); a copy
+        for this stage only, the Brief keeps the entities stage's types."""
+        doc, text = self.doc, doc_text(self.doc)
+        given = _LEX.given_name_gender or {}
+        out: list[Entity] = []
+        for ent in entities:
+            kept = [m for m in ent.mentions if not self._in_spans(m.start)]
+            new_type = ent.type
+            words = ent.name.split()
+            if (
+                ent.type == "GPE"
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() and w.isalpha() for w in words)
+                and words[0].lower() in given
+                and words[-1].lower() not in _PLACE_NAME_ENDS
+            ):
+                for m in kept:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+                        new_type = "PERSON"
+                        break
+            elif ent.type == "PERSON" and len(kept) >= 2:
+                before = [re.search(r"(\w+)\W*$", text[max(0, m.start - 20) : m.start]) for m in kept]
+                if all(b is not None and b.group(1).lower() in _PLACE_PREPOSITIONS for b in before):
+                    new_type = "LOC"
+            out.append(ent if new_type == ent.type else replace(ent, type=new_type))
+        return out
+
+    def _in_spans(self, char: int) -> bool:
+        i = bisect_right([q[0] for q in self.quoted], char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
     def _index_refs_and_gender(self) -> None:
         doc = self.doc
         votes: dict[str, list[float]] = {}
@@ -1083,6 +1172,10 @@ class _Resolver:
                 # Rule ``it_continues_unnamed_org_speaker``.
                 return prev
             org = self.recent(start, ("ORG",), "", prev)
+            subject_org = self._untagged_subject_org(start) if word == "it" else None
+            if subject_org is not None and (org is None or org.entity != subject_org.id):
+                # Rule ``it_is_previous_subject_org``.
+                return self.named(subject_org, None)
             if org is None or prev is None or prev.entity != org.entity:
                 described = self._it_subject(start, org)
                 if described is not None:
@@ -1261,6 +1354,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        untagged = self._untagged_name_in_apposition(root) if not plural and head in _PERSON_NOUNS else None
+        if untagged is not None:
+            return self._as_role(_Resolved(untagged, None, None, "PERSON"), core)
         second = self._second_subject(span) if not plural else None
         if second is not None:
             return self._as_role(self.named(second, None), core)
@@ -1334,6 +1430,10 @@ class _Resolver:
             # ("the company") may also be the organisation that was just the
             # subject.
             org = self._recent_org_named(start, head, name_head=head not in _ORG_HEADS)
+            if org is None:
+                org = self._untagged_speaker_with_head(start, head)
+            if org is None and head in _ORG_KIND_NAMES and not which:
+                org = self._untagged_org_of_kind(start, head)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self._org_subject_of_report(start)
             if org is None and head in _GENERIC_ORG_HEADS:
@@ -1342,6 +1442,10 @@ class _Resolver:
                 org = self._org_introduced(start, head)
             if org is None and head in _GENERIC_ORG_HEADS:
                 org = self._untagged_org_subject(start)
+            if org is None:
+                org = self._org_name_opening_with(start, core)
+            if org is None and head in _GENERIC_ORG_HEADS and not which:
+                org = self._lead_subject_org(start)
             if org is not None:
                 self.descriptions[key] = org
                 return org
@@ -1391,6 +1495,23 @@ class _Resolver:
             lead = self._headline_in_lead(start, head)
             if lead is not None:
                 return lead
+        if (
+            not plural
+            and (not indefinite or self._lead_paragraph(start))
+            and person_word
+            and (self.para_of(start) <= 1 or self._lead_paragraph(start))
+            and _title(head) in self.role_heads
+            and len(core) <= (3 if indefinite else 2)
+        ):
+            # Rule ``lead_description_titled_later``: "Director says she will
+            # go to court" over "..., prompting its director to say ...":
+            # a bare, definite or possessed title in the headline or the
+            # lead is the one person the article later gives that title
+            # ("Director Meher Kapoor"), however far down, when nobody with
+            # that title was named before it.
+            later = self._named_later(start, _title(head), core, window=len(self.sent_starts))
+            if later is not None:
+                return self._as_role(self.named(self.entities[later], None), core)
         if definite and not plural and not which and head in self.story_orgs:
             # Rule ``story_company``: "the company" that nothing nearer links
             # is the organisation an earlier "the company" was, the one that
@@ -1415,7 +1536,19 @@ class _Resolver:
         self.descriptions[key] = resolved
         return resolved
 
-    def _named_later(self, start: int, title: str, core: Span) -> str | None:
+    def _lead_paragraph(self, start: int) -> bool:
+        """Whether ``start`` is in the story's lead: the first paragraph
+        after the headline (and a byline) that is prose: more than a short
+        line, ending as a sentence ends (a headline or byline does not)."""
+        for n in range(min(4, len(self.para_starts))):
+            lo = self.para_starts[n]
+            hi = self.para_starts[n + 1] if n + 1 < len(self.para_starts) else len(self.text)
+            piece = self.text[lo:hi].rstrip()
+            if len(piece) > 60 and piece[-1] in ".!?\"”’'":
+                return lo <= start < hi
+        return False
+
+    def _named_later(self, start: int, title: str, core: Span, window: int = _SENTENCE_WINDOW) -> str | None:
         """Rule ``description_named_later``: "... its regional secretary
         said. 'We came in good faith,' said Jo Bell, regional secretary of
         the union": a description of one person that opens the story is the
@@ -1427,7 +1560,7 @@ class _Resolver:
             first = min(m.start for m in self.entities[eid].mentions)
             if first < start:
                 return None
-            near = self.sent_of(first) - sent <= _SENTENCE_WINDOW
+            near = self.sent_of(first) - sent <= window
             if near and not self._conflicts(eid, core.root.lemma_.lower(), core):
                 found.append(eid)
         return found[0] if len(found) == 1 else None
@@ -1574,6 +1707,163 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _untagged_name_in_apposition(self, noun: Token) -> str | None:
+        """Rule ``titled_name_after_description``, for a name the model
+        tagged as nothing: "The committee's chair, Liberal MP Anand Sethi,
+        said": the proper name in apposition to a word for a person, after
+        a comma, without the party and title words before it (two or three
+        title-case words of no entity); None when there is none."""
+        doc = self.doc
+        for child in noun.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or doc[child.left_edge.i - 1].text != ",":
+                continue
+            words = list(doc[child.left_edge.i : child.i + 1])
+            # After the last title word ("MP", "Sen."), a party before it.
+            titles = [i for i, t in enumerate(words) if t.lower_.rstrip(".") in TITLE_WORDS or t.is_upper]
+            words = words[titles[-1] + 1 :] if titles else words
+            if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+                return None
+            end = words[-1].idx + len(words[-1].text)
+            if self.entity_at(words[0].idx, end) is not None or self.in_quote(words[0].idx):
+                return None
+            return doc[words[0].i : words[-1].i + 1].text
+        return None
+
+    def _lead_subject_org(self, start: int) -> _Resolved | None:
+        """Rule ``company_is_lead_subject``: "Brackenford Opera has warned
+        it may cancel its season ... The company had planned ...": a
+        generic organisation word nothing nearer links is the organisation
+        that is the main subject of the lead's first sentence (outside quote
+        marks), when one is."""
+        paras = range(min(4, len(self.para_starts)))
+        lead = next((n for n in paras if self._lead_paragraph(self.para_starts[n])), None)
+        if lead is None or self.para_of(start) <= lead:
+            # (In the lead itself, or a story of one paragraph: no lead to
+            # set the story's company apart.)
+            return None
+        at = self._span(self.para_starts[lead], self.para_starts[lead] + 1)
+        if at is None or len(at) == 0:
+            return None
+        root = at[0].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        ent = self.entity_at(subject.idx, subject.idx + len(subject.text))
+        if ent is not None:
+            return self.named(ent, None) if ent.type == "ORG" else None
+        # An untagged name that is no person's (its first word no given name).
+        name = self._name_run(subject)
+        if name is None or name.split()[0].lower() in (_LEX.given_name_gender or {}) or " " not in name:
+            return None
+        return _Resolved(name, None, None, "ORG")
+
+    def _filing_party(self, start: int, noun: str) -> _Resolved | None:
+        """Rule ``filing_party``: the named subject of the first verb of
+        suing before ``start``, or of filing the noun ("filed a lawsuit"),
+        outside quote marks; None when there is none."""
+        for tok in self.doc:
+            if tok.idx >= start:
+                break
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or self.in_quote(tok.idx):
+                continue
+            if lemma in _FILINGS["file_verbs"]:
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in tok.children):
+                    continue
+            elif lemma not in _FILINGS["sue_verbs"]:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            ent = self.entity_at(subject.idx, subject.idx + len(subject.text)) if subject is not None else None
+            if ent is not None and ent.type in ("PERSON", "ORG"):
+                # (A headline's "Audio library sues ..." names no one: the
+                # lead's "Soundmere has sued" does.)
+                return self.named(ent, None)
+        return None
+
+    def _person_of_org_before(self, span: Span) -> Entity | None:
+        """Rule ``person_of_org_before``: "Rick Tamblyn of the cycling group
+        Safe Lines Simcoe said", where the parser made the organisation the
+        cue's subject: the person named right before "of", "from" or "at",
+        a determiner and a few lower-case words before the organisation's
+        name, is the speaker; None when no person stands there."""
+        doc = self.doc
+        k = span.start - 1
+        while k > span.start - 5 and k >= 0:
+            tok = doc[k]
+            if not (tok.dep_ == "det" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+                break
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("of", "from", "at") or self.in_quote(doc[k].idx):
+            return None
+        before = doc[k - 1]
+        person = self.entity_at(before.idx, before.idx + len(before.text))
+        return person if person is not None and person.type == "PERSON" else None
+
+    def _later_person_subject(self, root: Token, end: int) -> _Resolved | None:
+        """Rule ``later_person_subject``: "Outside court, one of the
+        victims, Carol Denby, 71, said": the parser gave the cue two
+        subjects, a fronted phrase and a name; the speaker is the person
+        named as the verb's later subject (outside quote marks), not a
+        common noun that names no person."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.pos_ != "NOUN" or self._person_noun(root):
+            return None
+        if root.lemma_.lower() in _GENDERED_NOUNS:
+            return None
+        for other in root.head.children:
+            if other.dep_ in ("nsubj", "nsubjpass") and other.i > root.i and other.idx >= end:
+                ent = self.entity_at(other.idx, other.idx + len(other.text))
+                if ent is not None and ent.type == "PERSON" and not self.in_quote(other.idx):
+                    return self.named(ent, self._ent_span(other))
+        return None
+
+    def _document_own_or_first_author(self, span: Span) -> Span | None:
+        """Rule ``document_author_far``: "The letter, signed by Ann Roe,
+        argued", and "Ann Roe announced the cuts in a memo to staff ...
+        [many sentences] ... according to the memo": the author the
+        document's own phrase names, else the author of the latest earlier
+        mention of that document (outside quote marks), however far back,
+        when that one names its author; None otherwise."""
+        root = span.root
+        own = author_of(root)
+        if own is not None and not (span.start <= own.i < span.end):
+            return author_phrase(own)
+        lemma = root.lemma_.lower()
+        for tok in reversed(self.doc[: span.start]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            author = author_of(tok)
+            prep = tok.head
+            if author is None and tok.dep_ == "pobj" and prep.lower_ in ("in", "through", "via"):
+                # "Roe announced the cuts in a memo": the parser hung "in a
+                # memo" on the verb's object; the verb's subject wrote it.
+                obj = prep.head
+                if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+                    author = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+            if author is None or self.in_quote(author.idx):
+                return None
+            return author_phrase(author)
+        return None
+
+    def dash_credit(self, quote: Quote) -> _Resolved | None:
+        """Rule ``dash_credit_speaker``: a quote standing alone, credited
+        after it with a dash and a name ('"I regret nothing." - Sam Roe
+        (@samroe), on X'), as round-ups of posts and pull quotes print
+        them: the person (or organisation) the dash names; None when no
+        tagged name starts right after the dash."""
+        m = re.compile(r"[\"”’'.,!?]*[ \t]*[-–—]{1,2}[ \t]*").match(self.text, quote.end)
+        if m is None or not re.search(r"[-–—]", m.group()):
+            return None
+        i = bisect_left(self.mention_starts, m.end())
+        if i < len(self.mentions) and self.mentions[i][0] == m.end():
+            ent = self.entities[self.mentions[i][2]]
+            return self.named(ent, None) if ent.type in ("PERSON", "ORG") else None
+        # A name the model did not tag: two or three title-case words, then
+        # a handle, a comma or the line's end ("- Ana Roe (@ana), on X").
+        run = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=\s*(?:\(|,|$))", re.M).match(self.text, m.end())
+        if run is None:
+            return None
+        return _Resolved(run.group(), None, None, "PERSON")
+
     def _spoke(self, eid: str) -> bool:
         """Whether ``eid`` was the speaker of a quote resolved so far."""
         return any(resolved.entity == eid for _, resolved in self.history)
@@ -1607,7 +1897,18 @@ class _Resolver:
         comma = core.end
         if comma + 1 >= len(doc) or doc[comma].text != "," or core.root.lemma_.lower() in _ORG_HEADS:
             return None
-        first = doc[comma + 1]
+        k = comma + 1
+        # Rule ``titled_name_after_description``: "The committee's chair,
+        # Liberal MP Anand Sethi, said": a party and a title may stand
+        # before the name (up to three capitalised words of no person).
+        while (
+            k < min(len(doc) - 1, comma + 4)
+            and doc[k].ent_type_ != "PERSON"
+            and (doc[k].ent_type_ == "NORP" or doc[k].lower_.rstrip(".") in TITLE_WORDS or doc[k].is_upper)
+            and doc[k].text[:1].isupper()
+        ):
+            k += 1
+        first = doc[k]
         if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
             return None
         end = first.i + 1
@@ -1725,6 +2026,58 @@ class _Resolver:
                 return True
         return False
 
+    def full_org_name(self, resolved: _Resolved) -> _Resolved:
+        """Rule ``org_short_name_is_full`` (speakers.toml): "Northline
+        Security Services ... Northline said": a speaker named by the first
+        word or two of the one longer organisation name the article gives
+        (an organisation entity, or a run of title-case words ending in an
+        organisation word the model tagged as nothing: "Parlance Labs") is
+        that organisation, under its full name. A name the model took for a
+        place counts only when it never comes before the full name (a town
+        is not its "Town Council")."""
+        name = resolved.name or ""
+        words = name.split()
+        if resolved.type not in ("ORG", "GPE") and not (resolved.entity is None and resolved.type == "PERSON"):
+            return resolved
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or resolved.candidates:
+            return resolved
+        if name in self._full_names:
+            return self._full_names[name] or resolved
+        found: _Resolved | None = None
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "ORG" and e.id != resolved.entity and e.name.split()[: len(words)] == words
+            and len(full := _without_legal_form(e.name)) > len(words)
+            and not any(c.isdigit() for w in full[len(words) :] for c in w)
+            and any(not self.in_quote(m.start) for m in e.mentions)
+        ]
+        if len({e.name for e in fits}) == 1:
+            full = fits[0]
+            first = min(m.start for m in full.mentions)
+            own = self.entities.get(resolved.entity or "")
+            if own is None or own.type != "GPE" or all(m.start > first for m in own.mentions):
+                found = _Resolved(" ".join(_without_legal_form(full.name)), full.id, full.role, "ORG")
+        elif not fits and resolved.type != "GPE":
+            runs: set[str] = set()
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text):
+                run = _NAME_RUN.match(self.text, m.end())
+                if run is None or self.in_quote(m.start()):
+                    continue
+                tail = run.group().split()
+                # Up to the last organisation word of the run.
+                ends = [
+                    i
+                    for i, w in enumerate(tail)
+                    if w.lower().strip(".") in _FULL_NAME_ENDS - _LEGAL_FORMS and not any(c.isdigit() for c in w)
+                ]
+                if ends and not any(c.isdigit() for w in tail[: ends[-1]] for c in w):
+                    runs.add(" ".join([name, *tail[: ends[-1] + 1]]))
+            if len(runs) == 1:
+                found = _Resolved(runs.pop(), resolved.entity, resolved.role, "ORG")
+        self._full_names[name] = found
+        return found or resolved
+
     def _org_of_short_name(self, eid: str) -> Entity | None:
         """The one organisation whose name opens with the one-word name of
         ``eid`` ("Acme" of "Acme Spring Water"), or None."""
@@ -1763,7 +2116,7 @@ class _Resolver:
                     return True
         return False
 
-    def _document_issuer(self, start: int, lemma: str) -> _Resolved | None:
+    def _document_issuer(self, start: int, lemma: str, window: int = _SENTENCE_WINDOW) -> _Resolved | None:
         """Rule ``document_author`` (speakers_refs.py), when the text names
         no author: "In a statement, Acme said ... 'We regret it,' the
         statement said": the named speaker of the latest quote, within a few
@@ -1775,7 +2128,7 @@ class _Resolver:
             if anchor is None or anchor.start >= start:
                 continue
             n = self.sent_of(anchor.start)
-            if sent - n > _SENTENCE_WINDOW:
+            if sent - n > window:
                 break
             if resolved.entity is None or resolved.type not in ("PERSON", "ORG"):
                 continue
@@ -1885,6 +2238,14 @@ class _Resolver:
                 same = [
                     e for e in self.entities.values() if e.type == "ORG" and e.name == subject.text and subject.is_title
                 ]
+                if not same and subject.is_title:
+                    # Rule ``org_short_name_is_full`` for an untagged
+                    # subject: "Corvane beats forecasts" of "Corvane Systems".
+                    same = [
+                        e
+                        for e in self.entities.values()
+                        if e.type == "ORG" and len(e.name.split()) > 1 and e.name.split()[0] == subject.text
+                    ]
                 if len(same) == 1 and not self.in_quote(subject.idx):
                     return self.named(same[0], None)
                 name = self._name_run(subject)
@@ -2081,6 +2442,177 @@ class _Resolver:
                 continue
             if head in words or not _ORG_KIND_NAMES.get(head, frozenset()).isdisjoint(last):
                 return self.named(ent, None)
+        return None
+
+    def _intro_surname_shared(self, quote: Quote, span: Span) -> _Resolved | None:
+        """Rule ``interview_intro_surname``: "Her producer, Rohan Kapoor,
+        said ... Kapoor spoke to this newspaper. [questions and answers]":
+        an interview's answers given to a full name from before the
+        paragraph that announces the interview, when that paragraph names
+        only a surname two people of the article share, are that surname's,
+        as unclear as it is (the candidates), not the nearer namesake's."""
+        if quote.rule != "interview_plain_answer" or span.start_char >= quote.start:
+            return None
+        ent = self.entity_at(span.start_char, span.end_char)
+        if ent is None or ent.type != "PERSON":
+            return None
+        surname = surname_of(ent.name, _LEX)
+        people = [e for e in dict.fromkeys(self.by_last_word.get(surname, []))]
+        if len(people) < 2:
+            return None
+        given = {self.entities[e].name.split()[0] for e in people if " " in self.entities[e].name}
+        lo, hi = span.end_char, quote.start
+        for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text[lo:hi], re.I):
+            at = lo + m.start()
+            word_before = re.search(r"(\S+)\s*$", self.text[max(0, at - 30) : at])
+            if not m.group()[:1].isupper() or self.in_quote(at) or (word_before and word_before.group(1) in given):
+                continue
+            if self.para_of(at) > self.para_of(span.start_char):
+                return _Resolved(m.group(), None, None, "PERSON", "", False, tuple(people))
+        return None
+
+    def _name_before_post_nominal(self, span: Span) -> _Resolved | None:
+        """Rule ``head_of_untagged_name``: "Simon Ashworth KC said", "Ann
+        Roe MP said": a mention whose head the model tagged as no entity, a
+        short word in capitals after a person's tagged name (a post-nominal:
+        a rank, an honour, a seat), is that person, the letters no part of
+        the name (as a title before it is not)."""
+        k = span.end
+        while k > span.start and span.doc[k - 1].is_upper and span.doc[k - 1].is_alpha and len(span.doc[k - 1]) <= 4:
+            k -= 1
+        if k == span.end or k == span.start:
+            return None
+        tail = span.doc[k : span.end]
+        if self.entity_at(tail.start_char, tail.end_char) is not None:
+            return None
+        last = span.doc[k - 1]
+        ent = self.entity_at(last.idx, last.idx + len(last.text))
+        if ent is None or ent.type != "PERSON":
+            return None
+        return self.named(ent, self._ent_span(last))
+
+    def _whose_clause_antecedent(self, root: Token, quote: Quote) -> Token | None:
+        """Rule ``whose_clause_antecedent``: "Director Ann Roe, whose last
+        film won an award, called the order 'a list'": a mention headed by a
+        noun of a "whose" clause, when the cue is the verb after that
+        clause (the parser made it a conjunct of the clause's verb, after a
+        comma), is the noun the clause is about (its antecedent), never a
+        word inside the clause. (When the cue is the clause's own verb,
+        "Roe, whose lawyer said ...", the lawyer speaks.)"""
+        if not any(c.tag_ == "WP$" for c in root.children) or root.head.dep_ != "relcl":
+            return None
+        clause = root.head
+        cue = self._span(quote.cue.start, quote.cue.end) if quote.cue is not None else None
+        if cue is None or len(cue) == 0:
+            return None
+        verb = cue.root
+        if verb.i == clause.i or verb.dep_ != "conj" or verb.head.i != clause.i or self.doc[verb.i - 1].text != ",":
+            return None
+        owner = clause.head
+        if owner.i >= root.i or owner.pos_ not in ("PROPN", "NOUN") or self.in_quote(owner.idx):
+            return None
+        return owner
+
+    def _untagged_subject_org(self, start: int) -> Entity | None:
+        """Rule ``it_is_previous_subject_org``: "Acme Bank has 30 days to
+        appeal. It said it would not": a sentence-opening "it" is the
+        organisation the article names that is the main subject of the
+        sentence before (outside quote marks), even where the model tagged
+        that mention as no entity (a tagged one is ``recent``'s to weigh).
+        None when that subject is no organisation of the article."""
+        at = self._span(start, start + 1)
+        if at is None or len(at) == 0 or at[0].i != at[0].sent.start:
+            return None
+        if at[0].sent.start == 0:
+            return None
+        prev_sent = self.doc[at[0].sent.start - 1].sent
+        subject = next((c for c in prev_sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ or self.in_quote(subject.idx):
+            return None
+        left = subject.i
+        while left > prev_sent.start and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        name = self.doc[left : subject.i + 1].text
+        same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
+        return same[0] if len(same) == 1 else None
+
+    def _untagged_org_of_kind(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``org_kind_in_untagged_name``: "Mardale United's supporters'
+        trust ... the club said": "the" and a kind of organisation is the one
+        proper name before it (outside quote marks), of two to five
+        title-case words, that ends in a word of that kind (speakers.toml,
+        org_kind_names: "United", "Airways"), when the model tagged no
+        organisation of that kind (``_recent_org_named``)."""
+        kinds = _ORG_KIND_NAMES[head]
+        names: set[str] = set()
+        for m in re.finditer(r"\b[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*){1,4}\b", self.text[:start]):
+            words = re.sub(r"[’']s$", "", m.group()).split()
+            if words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            while words and words[-1].lower() not in kinds:
+                words.pop()
+            if len(words) >= 2 and not self.in_quote(m.start()):
+                names.add(" ".join(words))
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        same = [e for e in self.entities.values() if e.type == "ORG" and e.name == name]
+        if same:
+            return self.named(same[0], None)
+        return _Resolved(name, None, None, "ORG", head=head)
+
+    def _org_name_opening_with(self, start: int, core: Span) -> _Resolved | None:
+        """Rule ``org_description_opens_name``: "the Centre for Volcanology
+        and Geological Hazard Mitigation said ... The centre said", "the
+        Regional District of North Okanagan ... the regional district": a
+        description of an organisation is the one longer proper name in the
+        text before it (outside quote marks) that opens with the
+        description's words in capitals and goes on with "of", "for" and
+        title-case words, however the model tagged it (or split it)."""
+        words = [t.text for t in core if t.dep_ != "det" and t.dep_ != "poss"]
+        if not words or not all(w.isalpha() for w in words):
+            return None
+        opening = r"\s+".join(re.escape(w[:1].upper() + w[1:].lower()) for w in words)
+        pattern = re.compile(r"\b" + opening + r"((?:\s+(?:of|for|and|the|on|&))*(?:\s+[A-Z][\w'’-]*)+)+")
+        names: set[str] = set()
+        for m in pattern.finditer(self.text, 0, start):
+            if self.in_quote(m.start()):
+                continue
+            name = m.group()
+            if len(name.split()) > len(words) and re.search(r"\s(?:of|for)\s", name):
+                names.add(name)
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        at = self.text.find(name, 0, start)
+        ent = self.entity_at(at, at + len(name))
+        if ent is not None and ent.type == "ORG" and ent.name == name:
+            return self.named(ent, None)
+        return _Resolved(name, None, None, "ORG", head=core.root.lemma_.lower())
+
+    def _untagged_speaker_with_head(self, start: int, head: str) -> _Resolved | None:
+        """Rule ``full_name_repeated``: "The Film Makers' Guild of India said
+        ... '...,' the guild said": "the" and a noun is the latest speaker
+        (within a few sentences) named by a proper name the model tagged as
+        no entity, whose name has that noun as its head (the last word
+        before any "of"); None when there is none."""
+        sent = self.sent_of(start)
+        for quote, resolved in reversed(self.history):
+            anchor = quote.speaker.mention
+            if anchor is None or anchor.start >= start:
+                continue
+            if sent - self.sent_of(anchor.start) > _SENTENCE_WINDOW:
+                break
+            name = resolved.name or ""
+            if resolved.entity is not None or resolved.type not in ("ORG", "PERSON") or resolved.candidates:
+                continue
+            words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+            if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+                continue
+            lowered = [w.lower().strip("'’.,") for w in words]
+            before_of = lowered[: lowered.index("of")] if "of" in lowered else lowered
+            if before_of and before_of[-1] == head:
+                return _Resolved(name, None, resolved.role, "ORG", head=head)
         return None
 
     def _as_role(self, person: _Resolved, span: Span) -> _Resolved:
@@ -2370,6 +2902,9 @@ class _Resolver:
         span = self._span(mention.start, mention.end)
         if span is None or len(span) == 0:
             return None
+        shared = self._intro_surname_shared(quote, span)
+        if shared is not None:
+            return shared
         # A dateline opens a paragraph: "Ann Lee (SNP)" mid-line is a name.
         before = self.text[: mention.start].rstrip(" \t\xa0")
         dateline = _DATELINE_SOURCE.match(mention.text) if not before or before.endswith("\n") else None
@@ -2421,16 +2956,42 @@ class _Resolver:
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
-            person = self._person_before_of(span, root)
+            person = self._person_before_of(span, root) or self._person_of_org_before(span)
             if person is not None:
                 ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
+        if ent is None and root.pos_ == "NOUN" and not self._person_noun(root) and root.tag_ == "NN":
+            named_here = next(
+                (
+                    c
+                    for c in root.rights
+                    if c.dep_ == "appos" and c.left_edge.i == root.i + 1 and c.i < span.end and c.pos_ == "PROPN"
+                ),
+                None,
+            )
+            name = self._name_run(named_here) if named_here is not None else None
+            if name is not None:
+                # Rule ``org_named_in_apposition``: "the operator Ferrovie
+                # Emiliane said": the untagged proper name right after a
+                # common noun (no word for a person) names the speaker.
+                return _Resolved(name, None, None, "ORG", head=root.lemma_.lower())
+        if ent is None and (person := self._later_person_subject(root, mention.end)) is not None:
+            # Rule ``later_person_subject``.
+            return person
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
             # "The Wisconsin Republican" is a description of a person, not the
             # party; so is "One Republican" (rule counted_group_member).
             return self.named(ent, span)
+        owner = self._whose_clause_antecedent(root, quote)
+        if owner is not None:
+            # Rule ``whose_clause_antecedent``.
+            left = owner.i
+            while left > 0 and self.doc[left - 1].head.i == owner.i and self.doc[left - 1].dep_ in _NAME_DEPS:
+                left -= 1
+            phrase = self.doc[left : owner.i + 1]
+            return self.resolve(_with_mention(quote, TextSpan(phrase.text, phrase.start_char, phrase.end_char)), prev)
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "Sanders, who said ...": the relative pronoun stands for its noun.
             antecedent = root.head.head
@@ -2468,18 +3029,58 @@ class _Resolver:
             # capitals ("THE BORROWING Back", "FELLOW DOCTORS") is a section
             # heading, no one's name (acronyms are short: "US", "UN").
             return None
+        if root.pos_ == "PROPN" and (named := self._name_before_post_nominal(span)) is not None:
+            # Rule ``head_of_untagged_name``.
+            return named
+        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS:
+            k = span.start
+            while (
+                k < root.i
+                and span.doc[k].pos_ == "NOUN"
+                and (span.doc[k].is_lower or span.doc[k].is_sent_start)
+                and span.doc[k].dep_ == "compound"
+            ):
+                k += 1
+            if span.start < k and span.doc[k - 1].lemma_.lower() in _ORG_HEADS and span.doc[k].text[:1].isupper():
+                # Rule ``kind_noun_before_name``: "Consumer group SafeRide
+                # said": the common nouns before a proper name say what it
+                # is; the name is the proper name alone.
+                name = span.doc[k : span.end]
+                if all(t.pos_ == "PROPN" for t in name):
+                    return self.surname(name, name.text)
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        if (
+            span.root.lemma_.lower() in _FILINGS["words"]
+            and span[0].lower_ in ("the", "this", "that")
+            and span.root.tag_ == "NN"
+            and len(span) <= 3
+            and (party := self._filing_party(mention.start, span.root.lemma_.lower())) is not None
+        ):
+            # Rule ``filing_party`` (speakers_refs.toml, legal_filings).
+            return party
+        if (
+            span.root.lemma_.lower() in _RULING_WORDS
+            and span[0].lower_ in ("the", "this", "that")
+            and span.root.tag_ == "NN"
+            and len(span) <= 3
+        ):
+            # Rule ``ruling_issuer`` (speakers_refs.toml, issued_rulings).
+            issuer = self._document_issuer(mention.start, span.root.lemma_.lower(), window=len(self.sent_starts))
+            if issuer is not None:
+                return issuer
         if document_mention(span):
             # Rule ``document_author`` (speakers_refs.py): "the statement
             # said" is who issued it: the author the text names ("Acme
             # issued a statement"), else the speaker whose attribution spoke
             # of it ("In a statement, Acme said").
             by = document_author(span, self.in_quote)
+            if by is None:
+                by = self._document_own_or_first_author(span)
             resolved = (
                 self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
                 if by is not None
@@ -2553,6 +3154,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         elif quote.kind == "direct" and (owner := resolver.possessive_colon(quote)) is not None:
             # Rule ``possessive_colon_speaker``: "Ana Roe's verdict: '...'".
             resolved = owner
+        elif quote.kind == "direct" and (owner := resolver.dash_credit(quote)) is not None:
+            # Rule ``dash_credit_speaker``: '"...". - Ana Roe, on X'.
+            resolved = owner
         elif prev_quote is not None and para - prev_para <= 1 and quote.kind != "indirect":
             # No attribution of its own: the previous speaker goes on talking,
             # under the same attribution (the cue that introduced them).
@@ -2574,6 +3178,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> N
         else:
             continue
         if resolved is not None:
+            resolved = resolver.full_org_name(resolved)
             mention = quote.speaker.mention
             if (
                 mention is not None
