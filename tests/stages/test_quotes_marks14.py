@@ -1,0 +1,44 @@
+"""Round-14 rules for quote marks that are not speech, or that stand inside
+an act that is not speech (data/marks.json): a name after 'known along ...
+as', a proper name after 'what he called'. Text rules on plain text
+(markindex.py), the rest through the pipeline (marks.py). All text written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.model import Brief
+
+from .brief_helpers import checked_brief, mark_reasons, marked_reasons
+
+
+def _quoted(brief: Brief) -> list[str]:
+    return [v.text for q in brief.quotes for v in q.verbatim]
+
+
+# ---------------------------------------------------------- name.known_to_as (along)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The tug, a squat red boat known along the river as \u201cthe Brick\u201d, sails at dawn.", "the Brick"),
+        ('The pub, known up and down the valley as "the Hut", closed in May.', "the Hut"),
+        ('The bend is known all over the county as "Dead Man\'s Curve" by now.', "Dead Man's Curve"),
+    ],
+)
+def test_known_along_as(text: str, words: str) -> None:
+    assert mark_reasons(text)[words] == "name.known_to_as"
+
+
+def test_known_along_as_not_evaluation() -> None:
+    text = 'He is known along the river as "a nuisance to every angler".'
+    assert mark_reasons(text)["a nuisance to every angler"] == "speech"
+
+
+def test_known_along_as_not_reported(nlp) -> None:
+    text = "The ferry, a slow green boat known along the coast as \u201cthe Pickle\u201d, carries 40 cars."
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("the Pickle") == "name.known_to_as"
+    assert "the Pickle" not in _quoted(brief)
