@@ -42,3 +42,40 @@ def test_known_along_as_not_reported(nlp) -> None:
     brief = checked_brief(nlp, text)
     assert marked_reasons(brief, text).get("the Pickle") == "name.known_to_as"
     assert "the Pickle" not in _quoted(brief)
+
+
+# ---------------------------------------------------------- name.called_proper
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("She hired six coaches as part of what she called 'Project Lantern', a plan for the club.", "Project Lantern"),
+        ('The levy paid for what the mayor called "Clean Streets First" in the centre.', "Clean Streets First"),
+        ('Money went to a fund, which the board named "Fresh Start Fund", last year.', "Fresh Start Fund"),
+    ],
+)
+def test_called_proper(text: str, words: str) -> None:
+    assert mark_reasons(text)[words] == "name.called_proper"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Evaluations stay the namer's words: lower case, an article between,
+        # one word only.
+        ('The grant was what he called "a drop in the ocean" for the town.', "a drop in the ocean"),
+        ('She welcomed what she called "long overdue" help for renters.', "long overdue"),
+        ('He backed what he calls the "Harbour Cartel" in a speech.', "Harbour Cartel"),
+        ('It was what he called "Unacceptable" in a letter.', "Unacceptable"),
+    ],
+)
+def test_called_proper_not(text: str, words: str) -> None:
+    assert mark_reasons(text).get(words) != "name.called_proper"
+
+
+def test_called_proper_not_reported(nlp) -> None:
+    text = "The coach signed nine players as part of what he called 'Project Lantern', a plan for promotion."
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Project Lantern") == "name.called_proper"
+    assert "Project Lantern" not in _quoted(brief)
