@@ -79,3 +79,33 @@ def test_called_proper_not_reported(nlp) -> None:
     brief = checked_brief(nlp, text)
     assert marked_reasons(brief, text).get("Project Lantern") == "name.called_proper"
     assert "Project Lantern" not in _quoted(brief)
+
+
+# ---------------------------------------------------------- title.work_noun (works of art)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The museum said the sale would include his largest canvas, \u201cRain Over Otago\u201d.", "Rain Over Otago"),
+        ('Her bronze sculpture, "The Long Wait", stands by the harbour.', "The Long Wait"),
+        ('A watercolour, "Gulls at Dusk", sold for $4,000.', "Gulls at Dusk"),
+    ],
+)
+def test_work_noun_art(text: str, words: str) -> None:
+    assert mark_reasons(text)[words] == "title.work_noun"
+
+
+def test_work_noun_art_not_sentence() -> None:
+    text = 'She looked at the canvas, "this is not finished," and put it away.'
+    assert mark_reasons(text)["this is not finished,"] == "speech"
+
+
+def test_work_noun_art_in_reported_clause(nlp) -> None:
+    text = (
+        "The trust said a wreath would be laid beside his last finished canvas, "
+        "\u201cRain Over Otago, Dusk\u201d."
+    )
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("Rain Over Otago, Dusk") == "title.work_noun"
+    assert "Rain Over Otago, Dusk" not in _quoted(brief)
