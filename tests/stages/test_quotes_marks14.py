@@ -109,3 +109,36 @@ def test_work_noun_art_in_reported_clause(nlp) -> None:
     brief = checked_brief(nlp, text)
     assert marked_reasons(brief, text).get("Rain Over Otago, Dusk") == "title.work_noun"
     assert "Rain Over Otago, Dusk" not in _quoted(brief)
+
+
+# ---------------------------------------------------------- word.term_in_act
+
+
+def test_term_in_act(nlp) -> None:
+    text = "The nurse said the clinic was busy and urged parents to bring their child's 'green card' to every visit."
+    brief = checked_brief(nlp, text)
+    assert marked_reasons(brief, text).get("green card") == "word.term_in_act"
+    assert "green card" not in _quoted(brief)
+    (act,) = [q for q in brief.quotes if q.cue is not None and q.cue.text == "urged"]
+    assert act.type == "intention" and act.verbatim == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The act's own words (a verb phrase, an article inside) stay quoted.
+        ('The mayor urged residents to "stay home" on Friday.', "stay home"),
+        ('The union urged the board to order "a proper review" of the plan.', "a proper review"),
+    ],
+)
+def test_term_in_act_not(nlp, text: str, words: str) -> None:
+    brief = checked_brief(nlp, text)
+    assert words not in marked_reasons(brief, text)
+    assert words in _quoted(brief)
+
+
+def test_term_in_act_not_in_speech(nlp) -> None:
+    # A statement keeps its quoted term: only acts that are not speech drop it.
+    text = "The nurse said parents often lose their child's 'green card' before the visit."
+    brief = checked_brief(nlp, text)
+    assert "green card" in _quoted(brief)

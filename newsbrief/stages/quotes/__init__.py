@@ -58,7 +58,15 @@ from ..lexicon import cue_lexicon
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
-from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
+from .markindex import (
+    MarkIndex,
+    MarkSpan,
+    build_mark_index,
+    is_lower_term,
+    is_title_case,
+    marks_in,
+    marks_words,
+)
 from .marks import find_marked
 from .reported import find_reported_speech
 from .transcript import (
@@ -360,6 +368,37 @@ def _naming_fragment(text: str, index: MarkIndex, start: int, end: int) -> bool:
     return len(text[start : mark.open].split()) <= _NAMING_FRAGMENT_WORDS
 
 
+# Rule word.term_in_act: at most this many words in the term.
+_TERM_IN_ACT_WORDS = 3
+
+
+def _term_in_act(merger: _Merger, mark: MarkSpan) -> bool:
+    """Rule ``word.term_in_act``: a term or name in marks inside an act that
+    is not speech (``term_in_act`` types in data/marks.json: 'urged parents
+    to check their child's "red book"'): a short noun phrase in lower case
+    or title case, with no article of its own, whose noun takes a
+    determiner or possessor before the marks. It names a thing the act is
+    about; the act's words are not quoted, so the mark is no verbatim span.
+    A fragment of the act's own words keeps it ('urged voters to "stay
+    home"': no noun; 'called for "a proper audit"': the article inside)."""
+    text = merger.text
+    content = text[mark.start : mark.end]
+    if mark.close is None or len(content.split()) > _TERM_IN_ACT_WORDS:
+        return False
+    if not (is_lower_term(content) or (is_title_case(content) and content.rstrip()[-1:] not in ".!?,")):
+        return False
+    first = merger.token_at(mark.start)
+    last = merger.token_at(mark.end - 1)
+    inside = range(first.i, last.i + 1)
+    roots = [t for t in merger.doc[first.i : last.i + 1] if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("compound", "amod", "nmod", "appos"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.i < first.i for c in root.children)
+
+
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
     """Append the colon headlines whose content overlaps no content, cue or
     speaker mention in ``out`` (a headline quoted after a name is the
@@ -519,8 +558,17 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     clauses = [c for c in clauses if id(c) not in direct_in]
 
     out: list[Quote] = []
+    act_types = marks_words("term_in_act", "types")
+    merged_marks = {marked[qi][1].open for qi in merged}
     for c in clauses:
         c.verbatim = merger.verbatim(c.start, c.end, owner, id(c))
+        if c.verbatim and c.type in act_types:
+            # Rule word.term_in_act: a term the act is about is no quote.
+            terms = [index.span_at(v.start) for v in c.verbatim]
+            for m in terms:
+                if m is not None and m.open in merged_marks and _term_in_act(merger, m):
+                    m.type, m.reason = "word", "word.term_in_act"
+            c.verbatim = [v for v, m in zip(c.verbatim, terms, strict=True) if m is None or m.is_speech]
         if c.verbatim:
             c.kind = "partial"
         out.append(c)
