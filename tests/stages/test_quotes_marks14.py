@@ -142,3 +142,27 @@ def test_term_in_act_not_in_speech(nlp) -> None:
     text = "The nurse said parents often lose their child's 'green card' before the visit."
     brief = checked_brief(nlp, text)
     assert "green card" in _quoted(brief)
+
+
+# ---------------------------------------------------------- marks.conjunct_of_cue
+
+
+def test_conjunct_of_cue_one_attribution(nlp) -> None:
+    text = (
+        "Later, Marsh said a nurse had told the family of the result by phone and had "
+        "\u201cheld our hands and waited with us.\u201d"
+    )
+    brief = checked_brief(nlp, text)
+    holding = [q for q in brief.quotes if "held our hands" in q.text]
+    assert len(holding) == 1
+    (quote,) = holding
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert [v.text for v in quote.verbatim] == ["held our hands and waited with us."]
+
+
+def test_conjunct_of_cue_no_outer_cue(nlp) -> None:
+    # No cue above the coordinated verbs: the speech verb still attributes.
+    text = 'The coach praised the crowd and "thanked everyone who came".'
+    brief = checked_brief(nlp, text)
+    (quote,) = [q for q in brief.quotes if "thanked everyone" in q.text]
+    assert quote.cue is not None and quote.cue.text == "praised"

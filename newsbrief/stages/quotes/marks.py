@@ -432,6 +432,9 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     inside = set(seg.tokens)
     best: Token | None = None
     fallback: Token | None = None
+    # Rule marks.conjunct_of_cue: the speech verb the quoted predicate is
+    # coordinated with, taken only when no cue stands above it.
+    conjunct: tuple[Token, int] | None = None
     seen: set[int] = set()
     heads = idx.heads
     for i in seg.tokens:
@@ -449,6 +452,21 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                 # passive verb ('a new "capacity" charge is being added') are
                 # what is acted on, not what anyone says.
                 score = 0 if below.dep_ == "nsubjpass" else _is_cue(anc)
+                if (
+                    score == 2
+                    and below.dep_ == "conj"
+                    and below.i in inside
+                    and below.pos_ in ("VERB", "AUX")
+                    and anc.dep_ == "ccomp"
+                    and conjunct is None
+                ):
+                    # Rule marks.conjunct_of_cue: quoted words that are a
+                    # predicate coordinated with a speech verb inside a
+                    # reported clause ('said a detective had told the
+                    # family ... and had "sat at our table"') are not what
+                    # that verb says: the cue above the clause reports them.
+                    conjunct = (anc, step + 1)
+                    score = 0
                 if score == 2:
                     best = anc
                     seg.rule = "marks.governing_verb"
@@ -461,6 +479,12 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             below, anc = anc, anc.head
         if best is not None:
             break
+    if best is not None and conjunct is not None:
+        seg.rule = "marks.conjunct_of_cue"
+    elif best is None and conjunct is not None:
+        best = conjunct[0]
+        seg.rule = "marks.governing_verb"
+        seg.cue_depth = conjunct[1]
     window = set(head) | set(tail)
     if best is not None and best.i not in window and not (head and tail):
         # An ancestor outside the sentence's stretch next to the marks is a
