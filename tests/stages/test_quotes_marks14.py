@@ -166,3 +166,28 @@ def test_conjunct_of_cue_no_outer_cue(nlp) -> None:
     brief = checked_brief(nlp, text)
     (quote,) = [q for q in brief.quotes if "thanked everyone" in q.text]
     assert quote.cue is not None and quote.cue.text == "praised"
+
+
+# ---------------------------------------------------------- marks.expected_act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okoro said he expected the court to demand the return of 'at least half, maybe more' of the funds.",
+        'The minister said she hoped the union would call the offer "a fair start" by Friday.',
+    ],
+)
+def test_expected_act_one_attribution(nlp, text: str) -> None:
+    brief = checked_brief(nlp, text)
+    quoted = [q for q in brief.quotes if q.verbatim]
+    assert len(quoted) == 1
+    assert quoted[0].cue is not None and quoted[0].cue.text == "said"
+
+
+def test_expected_act_performed(nlp) -> None:
+    # A performed act keeps its own cue: the union called the offer so.
+    text = 'The minister said the union had called the offer "a fair start" on Friday.'
+    brief = checked_brief(nlp, text)
+    cues = {q.cue.text for q in brief.quotes if q.verbatim and q.cue is not None}
+    assert "had called" in cues

@@ -382,6 +382,23 @@ def _message_words(idx: _DocIndex, seg: _Segment) -> bool:
     return prep.lower_ in marks_words("message_words", "preps") and _is_cue(prep.head) == 2
 
 
+def _expected_act(verb: Token) -> bool:
+    """Rule ``marks.expected_act``: a speech verb in the complement of a
+    verb of expecting or wanting, with an actor of its own ('he expected the
+    regulator to demand the sale of "..." stores'; ``expected_act_heads``
+    in ``data/marks.json``) is an act someone foresees, not one performed:
+    the quoted words are not its subject's. The cue above, where there is
+    one, reports them."""
+    if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    heads = marks_words("expected_act_heads")
+    if head.lemma_.lower() not in heads and head.lower_ not in heads:
+        return False
+    # The foreseen actor stands as the head verb's object or the infinitive's subject.
+    return any(c.dep_ in ("dobj", "nsubj") and c.i > head.i for c in (*head.children, *verb.children))
+
+
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -432,9 +449,10 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     inside = set(seg.tokens)
     best: Token | None = None
     fallback: Token | None = None
-    # Rule marks.conjunct_of_cue: the speech verb the quoted predicate is
-    # coordinated with, taken only when no cue stands above it.
-    conjunct: tuple[Token, int] | None = None
+    # Rules marks.conjunct_of_cue and marks.expected_act: a speech verb
+    # passed over on the climb (with its depth and the rule), taken only
+    # when no cue stands above it.
+    conjunct: tuple[Token, int, str] | None = None
     seen: set[int] = set()
     heads = idx.heads
     for i in seg.tokens:
@@ -465,7 +483,10 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                     # reported clause ('said a detective had told the
                     # family ... and had "sat at our table"') are not what
                     # that verb says: the cue above the clause reports them.
-                    conjunct = (anc, step + 1)
+                    conjunct = (anc, step + 1, "marks.conjunct_of_cue")
+                    score = 0
+                elif score == 2 and conjunct is None and _expected_act(anc):
+                    conjunct = (anc, step + 1, "marks.expected_act")
                     score = 0
                 if score == 2:
                     best = anc
@@ -480,7 +501,7 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
         if best is not None:
             break
     if best is not None and conjunct is not None:
-        seg.rule = "marks.conjunct_of_cue"
+        seg.rule = conjunct[2]
     elif best is None and conjunct is not None:
         best = conjunct[0]
         seg.rule = "marks.governing_verb"
