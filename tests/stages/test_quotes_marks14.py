@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.model import Brief
+from newsbrief.model import Brief, Quote, Speaker, TextSpan
+from newsbrief.stages.quotes import _join_after_mark
+from newsbrief.stages.quotes.markindex import build_mark_index
 
 from .brief_helpers import checked_brief, mark_reasons, marked_reasons
 
@@ -191,3 +193,41 @@ def test_expected_act_performed(nlp) -> None:
     brief = checked_brief(nlp, text)
     cues = {q.cue.text for q in brief.quotes if q.verbatim and q.cue is not None}
     assert "had called" in cues
+
+
+# ---------------------------------------------------------- clause_after_mark
+
+
+def _clause(text: str, words: str, cue: TextSpan) -> Quote:
+    start = text.index(words)
+    end = start + len(words)
+    return Quote(text=words, start=start, end=end, kind="indirect", speaker=Speaker(), cue=cue, rule="clause")
+
+
+def test_clause_after_mark_joins() -> None:
+    text = "Harlan said there was 'no guarantee' an offer would follow."
+    cs = text.index("said")
+    cue = TextSpan("said", cs, cs + 4)
+    first = _clause(text, "there was 'no guarantee'", cue)
+    second = _clause(text, "an offer would follow", cue)
+    (joined,) = _join_after_mark([first, second], text, build_mark_index(text))
+    assert joined.text == "there was 'no guarantee' an offer would follow"
+    assert text[joined.start : joined.end] == joined.text
+    assert joined.rule == "clause_after_mark"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A comma or a conjunction between, no mark at the end, another cue.
+        "Harlan said there was 'no guarantee', an offer would follow.",
+        "Harlan said there was no guarantee an offer would follow.",
+    ],
+)
+def test_clause_after_mark_not(text: str) -> None:
+    cs = text.index("said")
+    cue = TextSpan("said", cs, cs + 4)
+    first_words = text[cs + 5 : text.index(" an offer")].rstrip(",")
+    first = _clause(text, first_words, cue)
+    second = _clause(text, "an offer would follow", cue)
+    assert len(_join_after_mark([first, second], text, build_mark_index(text))) == 2

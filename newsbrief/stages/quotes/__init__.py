@@ -282,6 +282,35 @@ def _cut_coordinated(clauses: list[Quote], text: str) -> None:
                     c.text = text[c.start : c.end]
 
 
+def _join_after_mark(clauses: list[Quote], text: str, index: MarkIndex) -> list[Quote]:
+    """Rule ``clause_after_mark``: a reported clause that ends with quoted
+    words and a clause of the same cue that starts right after them, with
+    only a space between (no comma, no conjunction: 'said there was "no
+    certainty" a deal would be agreed', the second clause the complement of
+    the quoted noun) are one statement: the first runs on over the second.
+    ``clauses`` sorted by start; RETURNS the clauses left."""
+    out: list[Quote] = []
+    for c in clauses:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and c.cue is not None
+            and (prev.cue.start, prev.cue.end) == (c.cue.start, c.cue.end)
+            and prev.end <= c.start
+            and not text[prev.end : c.start].strip()
+            and "\n" not in text[prev.end : c.start]
+        ):
+            mark = index.span_at(prev.end - 1)
+            if mark is not None and mark.close is not None and mark.outer_end == prev.end and mark.is_speech:
+                prev.end, prev.text = c.end, text[prev.start : c.end]
+                if prev.rule and "clause_after_mark" not in prev.rule:
+                    prev.rule = "clause_after_mark"
+                continue
+        out.append(c)
+    return out
+
+
 def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
     """Whether a quoted fragment inside ``clause`` is part of its statement."""
     if not (clause.start <= quote.start and quote.end <= clause.end):
@@ -525,6 +554,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         clauses.append(r)
     clauses.sort(key=lambda q: (q.start, q.end))
     _cut_coordinated(clauses, text)
+    clauses = _join_after_mark(clauses, text, index)
 
     # Quoted fragments into the clause around them; a fragment with a cue
     # belongs to the clause of that cue (owner), not to another act around it.
