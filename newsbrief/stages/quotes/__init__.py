@@ -58,7 +58,15 @@ from ..lexicon import cue_lexicon
 from ..syntax import doc_text
 from .frames import find_frames, marks_policy
 from .headlines import find_colon_headlines
-from .markindex import MarkIndex, MarkSpan, build_mark_index, marks_in, marks_words
+from .markindex import (
+    MarkIndex,
+    MarkSpan,
+    build_mark_index,
+    is_lower_term,
+    is_title_case,
+    marks_in,
+    marks_words,
+)
 from .marks import find_marked
 from .reported import find_reported_speech
 from .transcript import (
@@ -274,6 +282,35 @@ def _cut_coordinated(clauses: list[Quote], text: str) -> None:
                     c.text = text[c.start : c.end]
 
 
+def _join_after_mark(clauses: list[Quote], text: str, index: MarkIndex) -> list[Quote]:
+    """Rule ``clause_after_mark``: a reported clause that ends with quoted
+    words and a clause of the same cue that starts right after them, with
+    only a space between (no comma, no conjunction: 'said there was "no
+    certainty" a deal would be agreed', the second clause the complement of
+    the quoted noun) are one statement: the first runs on over the second.
+    ``clauses`` sorted by start; RETURNS the clauses left."""
+    out: list[Quote] = []
+    for c in clauses:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and c.cue is not None
+            and (prev.cue.start, prev.cue.end) == (c.cue.start, c.cue.end)
+            and prev.end <= c.start
+            and not text[prev.end : c.start].strip()
+            and "\n" not in text[prev.end : c.start]
+        ):
+            mark = index.span_at(prev.end - 1)
+            if mark is not None and mark.close is not None and mark.outer_end == prev.end and mark.is_speech:
+                prev.end, prev.text = c.end, text[prev.start : c.end]
+                if prev.rule and "clause_after_mark" not in prev.rule:
+                    prev.rule = "clause_after_mark"
+                continue
+        out.append(c)
+    return out
+
+
 def _absorbs(clause: Quote, quote: Quote, verb_outside: bool) -> bool:
     """Whether a quoted fragment inside ``clause`` is part of its statement."""
     if not (clause.start <= quote.start and quote.end <= clause.end):
@@ -358,6 +395,37 @@ def _naming_fragment(text: str, index: MarkIndex, start: int, end: int) -> bool:
     if text[mark.outer_end : end].strip(" \t.,;:!?"):
         return False
     return len(text[start : mark.open].split()) <= _NAMING_FRAGMENT_WORDS
+
+
+# Rule word.term_in_act: at most this many words in the term.
+_TERM_IN_ACT_WORDS = 3
+
+
+def _term_in_act(merger: _Merger, mark: MarkSpan) -> bool:
+    """Rule ``word.term_in_act``: a term or name in marks inside an act that
+    is not speech (``term_in_act`` types in data/marks.json: 'urged parents
+    to check their child's "red book"'): a short noun phrase in lower case
+    or title case, with no article of its own, whose noun takes a
+    determiner or possessor before the marks. It names a thing the act is
+    about; the act's words are not quoted, so the mark is no verbatim span.
+    A fragment of the act's own words keeps it ('urged voters to "stay
+    home"': no noun; 'called for "a proper audit"': the article inside)."""
+    text = merger.text
+    content = text[mark.start : mark.end]
+    if mark.close is None or len(content.split()) > _TERM_IN_ACT_WORDS:
+        return False
+    if not (is_lower_term(content) or (is_title_case(content) and content.rstrip()[-1:] not in ".!?,")):
+        return False
+    first = merger.token_at(mark.start)
+    last = merger.token_at(mark.end - 1)
+    inside = range(first.i, last.i + 1)
+    roots = [t for t in merger.doc[first.i : last.i + 1] if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("compound", "amod", "nmod", "appos"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.i < first.i for c in root.children)
 
 
 def _add_colon_headlines(doc: Doc, text: str, index: MarkIndex, out: list[Quote]) -> None:
@@ -486,6 +554,7 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
         clauses.append(r)
     clauses.sort(key=lambda q: (q.start, q.end))
     _cut_coordinated(clauses, text)
+    clauses = _join_after_mark(clauses, text, index)
 
     # Quoted fragments into the clause around them; a fragment with a cue
     # belongs to the clause of that cue (owner), not to another act around it.
@@ -519,8 +588,17 @@ def find_quotes(doc: Doc, index: MarkIndex | None = None) -> list[Quote]:
     clauses = [c for c in clauses if id(c) not in direct_in]
 
     out: list[Quote] = []
+    act_types = marks_words("term_in_act", "types")
+    merged_marks = {marked[qi][1].open for qi in merged}
     for c in clauses:
         c.verbatim = merger.verbatim(c.start, c.end, owner, id(c))
+        if c.verbatim and c.type in act_types:
+            # Rule word.term_in_act: a term the act is about is no quote.
+            terms = [index.span_at(v.start) for v in c.verbatim]
+            for m in terms:
+                if m is not None and m.open in merged_marks and _term_in_act(merger, m):
+                    m.type, m.reason = "word", "word.term_in_act"
+            c.verbatim = [v for v, m in zip(c.verbatim, terms, strict=True) if m is None or m.is_speech]
         if c.verbatim:
             c.kind = "partial"
         out.append(c)

@@ -385,6 +385,23 @@ def _message_words(idx: _DocIndex, seg: _Segment) -> bool:
     return prep.lower_ in marks_words("message_words", "preps") and _is_cue(prep.head) == 2
 
 
+def _expected_act(verb: Token) -> bool:
+    """Rule ``marks.expected_act``: a speech verb in the complement of a
+    verb of expecting or wanting, with an actor of its own ('he expected the
+    regulator to demand the sale of "..." stores'; ``expected_act_heads``
+    in ``data/marks.json``) is an act someone foresees, not one performed:
+    the quoted words are not its subject's. The cue above, where there is
+    one, reports them."""
+    if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    heads = marks_words("expected_act_heads")
+    if head.lemma_.lower() not in heads and head.lower_ not in heads:
+        return False
+    # The foreseen actor stands as the head verb's object or the infinitive's subject.
+    return any(c.dep_ in ("dobj", "nsubj") and c.i > head.i for c in (*head.children, *verb.children))
+
+
 def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     """Set the cue, speaker mention and kind of one segment."""
     doc = idx.doc
@@ -435,6 +452,10 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
     inside = set(seg.tokens)
     best: Token | None = None
     fallback: Token | None = None
+    # Rules marks.conjunct_of_cue and marks.expected_act: a speech verb
+    # passed over on the climb (with its depth and the rule), taken only
+    # when no cue stands above it.
+    conjunct: tuple[Token, int, str] | None = None
     seen: set[int] = set()
     heads = idx.heads
     for i in seg.tokens:
@@ -452,6 +473,24 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
                 # passive verb ('a new "capacity" charge is being added') are
                 # what is acted on, not what anyone says.
                 score = 0 if below.dep_ == "nsubjpass" else _is_cue(anc)
+                if (
+                    score == 2
+                    and below.dep_ == "conj"
+                    and below.i in inside
+                    and below.pos_ in ("VERB", "AUX")
+                    and anc.dep_ == "ccomp"
+                    and conjunct is None
+                ):
+                    # Rule marks.conjunct_of_cue: quoted words that are a
+                    # predicate coordinated with a speech verb inside a
+                    # reported clause ('said a detective had told the
+                    # family ... and had "sat at our table"') are not what
+                    # that verb says: the cue above the clause reports them.
+                    conjunct = (anc, step + 1, "marks.conjunct_of_cue")
+                    score = 0
+                elif score == 2 and conjunct is None and _expected_act(anc):
+                    conjunct = (anc, step + 1, "marks.expected_act")
+                    score = 0
                 if score == 2:
                     best = anc
                     seg.rule = "marks.governing_verb"
@@ -464,6 +503,12 @@ def _attribution(idx: _DocIndex, seg: _Segment) -> None:
             below, anc = anc, anc.head
         if best is not None:
             break
+    if best is not None and conjunct is not None:
+        seg.rule = conjunct[2]
+    elif best is None and conjunct is not None:
+        best = conjunct[0]
+        seg.rule = "marks.governing_verb"
+        seg.cue_depth = conjunct[1]
     window = set(head) | set(tail)
     if best is not None and best.i not in window and not (head and tail):
         # An ancestor outside the sentence's stretch next to the marks is a
