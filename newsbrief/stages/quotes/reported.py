@@ -317,6 +317,12 @@ def _backshifted(conj: Token, cue: Token) -> bool:
     return conj.tag_ == "VBN" and had(conj) and not had(cue)
 
 
+def _after_det_that(doc: Doc, first: int) -> bool:
+    """Whether the piece at ``first`` follows a "that" the parser read as a
+    determiner (rule that_det_conjunct)."""
+    return first > 0 and doc[first - 1].lower_ == "that" and doc[first - 1].dep_ == "det"
+
+
 def _quoted_object_only() -> frozenset[str]:
     """``quoted_object_only_verbs`` in data/cues.json (rule quoted_object_only)."""
     return cue_lexicon().words("quoted_object_only_verbs")
@@ -1376,7 +1382,7 @@ class _Finder:
                 return end
         return last
 
-    def _coordinated_content(self, verb: Token, last: int) -> int:
+    def _coordinated_content(self, verb: Token, clause: Token, last: int) -> tuple[int, str | None, frozenset[int]]:
         """The reported clause's last token, taking in a clause or verb
         phrase the parser coordinated with the cue verb though it belongs
         to the report: one with a "that" of its own ("said A, but that B"),
@@ -1384,15 +1390,31 @@ class _Finder:
         cue's ("insisted the plan is sound and would be ready in May": a
         past cue does not go on in the present or with a modal). A
         coordinated cue verb is another act ('said A and described B as
-        ...') and stays apart."""
+        ...') and stays apart. Also the name of the rule that took one in
+        (``that_det_conjunct``, ``perfect_list_conjunct``), else None, and
+        the verbs of a perfect list taken in (a second clause of the cue's
+        among them is no statement of its own)."""
         doc = self.doc
+        rule: str | None = None
+        listed = self._perfect_list(verb, clause, last)
         for conj in verb.rights:
-            if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
+            if conj.dep_ != "conj" and conj.i not in listed or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
                 continue
             if _is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types:
                 break
             kids = list(conj.children)
             that = any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in kids)
+            # Rule that_det_conjunct: ", and that guidance would be issued":
+            # the parser reads the "that" after the conjunction as the
+            # subject's determiner; the clause is the report's second one.
+            det_that = (
+                not that
+                and conj.left_edge.lower_ == "that"
+                and conj.left_edge.dep_ == "det"
+                and conj.left_edge.i > last + 1
+                and doc[conj.left_edge.i - 1].dep_ == "cc"
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < conj.i for c in kids)
+            )
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
             tenses = {conj.tag_} | {c.tag_ for c in kids if c.dep_ in ("aux", "auxpass") and c.i < conj.i}
             # Rule past_perfect_conjunct: "said she had co-operated ... and
@@ -1402,7 +1424,8 @@ class _Finder:
                 c.dep_ == "aux" and c.lower_ == "had" and c.i < conj.i for c in kids
             )
             shifted = verb.tag_ == "VBD" and (bool(tenses & _PRESENT_OR_MODAL) or perfect)
-            if not (that or (shifted and not own_subject)):
+            in_list = conj.i in listed
+            if not (that or det_that or in_list or (shifted and not own_subject)):
                 break
             end = conj.right_edge.i
             if self.index.crosses_break(last, end) or any(self.index.inside[last + 1 : end + 1]):
@@ -1410,7 +1433,60 @@ class _Finder:
             while end > last and doc[end].is_punct:
                 end -= 1
             last = end
-        return last
+            if det_that:
+                rule = "that_det_conjunct"
+            elif in_list and not (that or shifted):
+                rule = "perfect_list_conjunct"
+        return last, rule, listed if rule == "perfect_list_conjunct" else frozenset()
+
+    def _perfect_list(self, verb: Token, clause: Token, last: int) -> frozenset[int]:
+        """Rule perfect_list_conjunct: "said it had replaced A, closed B and
+        hired C": a reported verb in the perfect ("had replaced") heading a
+        list of three or more verb phrases set off by commas, the parser
+        having hung the others on the cue (the first as its conjunct or as
+        a second clause of its own). Each of them, with no subject or
+        auxiliary of its own and in a participle form, shares the clause's
+        subject and "had"; two alone ("had replaced A and hired B") may be
+        the speaker's next act and stay apart. The indices of the list's
+        conjuncts, else none."""
+        doc = self.doc
+        if clause.tag_ != "VBN" or not any(
+            c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in clause.lefts
+        ):
+            return frozenset()
+        chain: list[Token] = []
+        tok = verb
+        while True:
+            deps = ("conj", "ccomp") if tok.i == verb.i else ("conj",)
+            nxt = next((c for c in tok.rights if c.dep_ in deps and c.i > last), None)
+            if nxt is None and tok.i != verb.i:
+                nxt = next((c for c in verb.rights if c.dep_ == "conj" and c.i > tok.i), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            tok = nxt
+        # The verbs the parser hung on the cue: the first on the cue, each
+        # next on it or on the one before.
+        members: list[Token] = []
+        for conj in chain:
+            if conj.pos_ != "VERB" or _is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types:
+                break
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in conj.lefts):
+                break
+            if not (conj.tag_ == "VBN" or conj.tag_ == "VBD" and conj.lower_.endswith("ed")):
+                break
+            members.append(conj)
+        if len(members) < 2:
+            return frozenset()
+        # A list: a comma before the first one, a conjunction before the last.
+        end = last
+        while end > clause.i and doc[end].is_punct:
+            end -= 1
+        if end + 1 >= len(doc) or doc[end + 1].text != "," or members[0].left_edge.i not in (end + 1, end + 2):
+            return frozenset()
+        if not any(t.dep_ == "cc" for t in doc[members[-2].i : members[-1].left_edge.i]):
+            return frozenset()
+        return frozenset(c.i for c in members)
 
     def _that_coordinates(self, verb: Token, clause: Token, first: int, last: int) -> list[tuple[int, int]]:
         """The reported clause in tokens first..last as one piece per
@@ -1641,7 +1717,11 @@ class _Finder:
             subject = None
         found = False
         joined = self._word_split_clauses(verb)
+        listed: frozenset[int] = frozenset()
         for child in verb.children:
+            if child.i in listed:
+                # A verb of a perfect list already taken in (rule perfect_list_conjunct).
+                continue
             if child.dep_ in _CLAUSE_DEPS and joined.get(child.i, 0) >= 0:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
@@ -1677,7 +1757,8 @@ class _Finder:
                 last = self._cut_contrasted_report(child, first, last)
                 last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
-                last = self._coordinated_content(verb, last)
+                last, extended, absorbed = self._coordinated_content(verb, child, last)
+                listed |= absorbed
                 first, cue_last = self._date_after_cue(verb, first, last)
                 unanswered = self._unanswered(child, verb)
                 if unanswered is not None:
@@ -1693,6 +1774,10 @@ class _Finder:
                 unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
+                    if extended == "perfect_list_conjunct" and n == len(pieces) - 1 and own == "clause":
+                        rule = extended
+                    elif extended == "that_det_conjunct" and n > 0 and _after_det_that(self.doc, a):
+                        rule = extended
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
                     rule = "quoted_that_piece" if quoted else rule
                     if unstated is not None:

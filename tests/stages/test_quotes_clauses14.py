@@ -1,0 +1,50 @@
+"""Statement boundaries and cues, fourteenth round (rules in
+quotes/reported.py, quotes/frames.py and data/cues.json). The sentences are
+written for these tests and run through the packaged pipeline, as the rules
+read the model's parse."""
+
+from __future__ import annotations
+
+from .brief_helpers import checked_brief
+
+
+def _found(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    """(content, type, rule) of each attribution."""
+    return [(q.text, q.type, q.rule) for q in checked_brief(nlp, text).quotes]
+
+
+def test_perfect_list_takes_every_verb_phrase(nlp) -> None:
+    got = _found(nlp, "The firm said it had cut prices, opened two stores and raised wages.")
+    assert got == [("it had cut prices, opened two stores and raised wages", "speech", "perfect_list_conjunct")]
+
+
+def test_perfect_list_with_longer_phrases(nlp) -> None:
+    text = (
+        "The council said it had repaired the old bridge, cleared the drains on the hill "
+        "and painted every lamp post in the square."
+    )
+    (got,) = _found(nlp, text)
+    assert got[0].endswith("painted every lamp post in the square")
+    assert got[2] == "perfect_list_conjunct"
+
+
+def test_no_perfect_no_list(nlp) -> None:
+    # A simple past clause is not a perfect heading a list: the rule stays out.
+    got = _found(nlp, "The firm said prices rose, and the union welcomed the move.")
+    assert all(rule != "perfect_list_conjunct" for _, _, rule in got)
+
+
+def test_and_that_read_as_determiner_is_a_second_statement(nlp) -> None:
+    text = "The board said it would spend £2 million to repair the roof, and that work would begin before Easter."
+    got = _found(nlp, text)
+    assert got == [
+        ("it would spend £2 million to repair the roof", "speech", "clause"),
+        ("work would begin before Easter", "speech", "that_det_conjunct"),
+    ]
+
+
+def test_that_as_a_real_determiner_stays_out(nlp) -> None:
+    # "that plan" after the clause's own object is a determiner indeed: no
+    # conjunction before it, no second statement.
+    got = _found(nlp, "The board said it would drop that plan before Easter.")
+    assert got == [("it would drop that plan before Easter", "speech", "clause")]
