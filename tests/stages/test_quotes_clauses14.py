@@ -48,3 +48,15 @@ def test_that_as_a_real_determiner_stays_out(nlp) -> None:
     # conjunction before it, no second statement.
     got = _found(nlp, "The board said it would drop that plan before Easter.")
     assert got == [("it would drop that plan before Easter", "speech", "clause")]
+
+
+def test_relative_clause_on_the_channel_is_no_content(nlp) -> None:
+    text = "“We owe the town an apology,” the mayor said in a letter to residents that the council later posted online."
+    got = _found(nlp, text)
+    assert all("the council later posted" not in t for t, _, _ in got)
+    assert any(t.startswith("We owe the town an apology") for t, _, _ in got)
+
+
+def test_that_clause_after_the_channel_is_still_content(nlp) -> None:
+    got = _found(nlp, "The mayor said in a letter to residents that the council would publish its accounts.")
+    assert got == [("the council would publish its accounts", "speech", "clause")]

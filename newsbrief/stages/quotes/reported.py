@@ -1678,6 +1678,38 @@ class _Finder:
             return "expected_speech", "intention"
         return None
 
+    def _channel_relative(self, verb: Token, clause: Token) -> bool:
+        """Rule channel_relative: "said in a video message to staff that the
+        bank later published": a "that" clause right after the cue's
+        phrase naming the channel (``channel_relative_nouns`` in
+        data/cues.json: a message, statement, letter, post) whose verb is
+        one done to such a channel (``channel_relative_verbs``: publish,
+        post, send, release) and lacks its object is a relative clause on
+        the channel noun, not the content."""
+        words = self.lexicon.words
+        mark = clause.left_edge
+        if mark.lower_ != "that" or mark.head.i != clause.i or mark.i <= verb.i:
+            return False
+        if clause.lemma_.lower() not in words("channel_relative_verbs"):
+            return False
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") for c in clause.children):
+            return False
+        preps = [c for c in verb.rights if c.dep_ == "prep" and c.i < mark.i]
+        channel = next(
+            (
+                p
+                for p in preps
+                if any(o.dep_ == "pobj" and o.lemma_.lower() in words("channel_relative_nouns") for o in p.children)
+            ),
+            None,
+        )
+        if channel is None:
+            return False
+        # Only the channel phrase and the phrases after it ("to staff")
+        # stand between it and the "that".
+        covered = {t.i for p in preps if p.i >= channel.i for t in p.subtree}
+        return all(k in covered for k in range(channel.i, mark.i))
+
     def _hearer_subject(self, verb: Token, subject: Token | None) -> bool:
         """Rule hearer_subject: the headline passive "Lee 'kept the money',
         jury told" drops "was": its bare subject after the clause, with no
@@ -1730,6 +1762,8 @@ class _Finder:
                     # Read with the clause before it (rule relative_sibling).
                     continue
                 if self._comparative(child):
+                    continue
+                if self._channel_relative(verb, child):
                     continue
                 first, last = child.left_edge.i, max(child.right_edge.i, joined.get(child.i, 0))
                 nxt = next(
