@@ -1497,10 +1497,14 @@ class _Finder:
         back together (evaluation.polnear.attributions_from_quotes)."""
         doc, index = self.doc, self.index
         original_last = last
+        quote_then_that = -1
         if index.all_words(first, last) != index.own_words(first, last):
             # Past a quote the writer's own addition starts (', adding
             # "..." and that ...'): no statement of this cue is there.
-            last = min(last, self._end_at_quote(first, last))
+            cut = self._end_at_quote(first, last)
+            quote_then_that = self._that_after_quote(verb, clause, cut, last)
+            if quote_then_that < 0:
+                last = min(last, cut)
         starts: list[Token] = []
         # Only the words whose relation is ``conj`` (the DEP column) can start one.
         deps = column(doc, DEP)[first + 1 : last + 1]
@@ -1545,6 +1549,38 @@ class _Finder:
             begin = pieces.pop()[0]
         pieces.append((begin, last if pieces else original_last))
         return pieces
+
+    def _that_after_quote(self, verb: Token, clause: Token, cut: int, last: int) -> int:
+        """Rule quote_then_that: 'said the seat was "on a knife edge", and
+        that the votes could decide it': the clause after the closing mark
+        is no addition of the writer's but the report's second "that"
+        clause, coordinated with the reported clause (or the cue) itself,
+        with a subject of its own. The index of its "that", else -1."""
+        doc = self.doc
+        k = cut + 1
+        if cut >= last:
+            return -1
+        if doc[k].text == ",":
+            k += 1
+        if k > last or doc[k].dep_ != "cc" or k + 1 > last or doc[k + 1].lower_ != "that":
+            return -1
+        mark = doc[k + 1]
+        conj = mark.head
+        if conj.dep_ != "conj" or conj.head.i not in (clause.i, verb.i) or conj.i > last:
+            return -1
+        if not (mark.dep_ == "mark" or mark.dep_ == "det" and mark.i == conj.left_edge.i):
+            return -1
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.lefts):
+            return -1
+        return mark.i
+
+    def _after_quote_and_that(self, first: int) -> bool:
+        """Whether the piece at ``first`` follows '", and that' (a closing
+        mark, a comma, a conjunction, "that": rule quote_then_that)."""
+        doc = self.doc
+        if first < 4 or doc[first - 1].lower_ != "that" or doc[first - 2].dep_ != "cc":
+            return False
+        return doc[first - 3].text == "," and doc[first - 4].text in _CLOSING_MARKS and self.index.inside[first - 4]
 
     def _reports_of(self, head: Token, clause: Token, verb: Token) -> bool:
         """Whether a clause coordinated with ``head`` is reported by the cue
@@ -1812,6 +1848,8 @@ class _Finder:
                         rule = extended
                     elif extended == "that_det_conjunct" and n > 0 and _after_det_that(self.doc, a):
                         rule = extended
+                    if n > 0 and self._after_quote_and_that(a):
+                        rule = "quote_then_that"
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
                     rule = "quoted_that_piece" if quoted else rule
                     if unstated is not None:
