@@ -60,3 +60,24 @@ def test_relative_clause_on_the_channel_is_no_content(nlp) -> None:
 def test_that_clause_after_the_channel_is_still_content(nlp) -> None:
     got = _found(nlp, "The mayor said in a letter to residents that the council would publish its accounts.")
     assert got == [("the council would publish its accounts", "speech", "clause")]
+
+
+def test_that_clause_after_a_quoted_clause_is_a_second_statement(nlp) -> None:
+    text = 'The coach said the pitch was "a ploughed field", and that the league would hear about it.'
+    got = _found(nlp, text)
+    assert ("the league would hear about it", "speech", "quote_then_that") in got
+    assert got[0][0] == 'the pitch was "a ploughed field"'
+
+
+def test_writers_addition_after_a_quote_stays_out(nlp) -> None:
+    # A participle of the writer's after the quote is no second "that" clause.
+    text = 'The coach said the pitch was "a ploughed field", leaving the league to decide.'
+    got = _found(nlp, text)
+    assert all("league" not in t for t, _, _ in got)
+
+
+def test_cue_inside_a_coordinated_that_clause_is_reported(nlp) -> None:
+    text = "The coach said the game had gone soft, and that he had told his players to keep tackling."
+    got = _found(nlp, text)
+    assert ("he had told his players to keep tackling", "speech", "coordinated_that") in got
+    assert all(rule != "directive" for _, _, rule in got)

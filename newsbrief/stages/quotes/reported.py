@@ -1762,12 +1762,16 @@ class _Finder:
 
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
-        if self.taken[verb.i] and verb.dep_ != "conj":
+        if self.taken[verb.i] and (
+            verb.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.lefts)
+        ):
             # A cue inside a clause already reported ('added some voters
             # had called her to say they ...') is part of that statement:
             # PolNeAR gives each word to one attribution, the outer one. A
             # verb coordinated inside it may be an act of its own (the merge
-            # cuts the clause before it).
+            # cuts the clause before it), unless a "that" of its own makes
+            # it a reported clause (rule that_conjunct_cue: 'said A, and
+            # that he had told his players to ...').
             return
         lemma = verb.lemma_.lower()
         if self._comparative(verb):
