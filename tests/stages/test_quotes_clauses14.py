@@ -81,3 +81,13 @@ def test_cue_inside_a_coordinated_that_clause_is_reported(nlp) -> None:
     got = _found(nlp, text)
     assert ("he had told his players to keep tackling", "speech", "coordinated_that") in got
     assert all(rule != "directive" for _, _, rule in got)
+
+
+def test_perfect_list_with_a_repeated_had(nlp) -> None:
+    text = (
+        "Her lawyer told the court his client had been sober for a year, "
+        "attended meetings every week and had pleaded guilty at once."
+    )
+    (got,) = _found(nlp, text)
+    assert got[0].endswith("and had pleaded guilty at once")
+    assert got[2] == "perfect_list_conjunct"

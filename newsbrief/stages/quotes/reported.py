@@ -1469,9 +1469,17 @@ class _Finder:
         # next on it or on the one before.
         members: list[Token] = []
         for conj in chain:
-            if conj.pos_ != "VERB" or _is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types:
+            if conj.pos_ != "VERB":
                 break
-            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in conj.lefts):
+            if (_is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types) and not _backshifted(conj, verb):
+                # A speech act of the speaker's own, unless its "had" puts it
+                # in the report ("and had pleaded guilty").
+                break
+            if any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass", "mark") or c.dep_ == "aux" and c.lower_ != "had"
+                for c in conj.lefts
+            ):
+                # A "had" of its own repeats the perfect ("and had pleaded guilty").
                 break
             if not (conj.tag_ == "VBN" or conj.tag_ == "VBD" and conj.lower_.endswith("ed")):
                 break
