@@ -91,3 +91,26 @@ def test_perfect_list_with_a_repeated_had(nlp) -> None:
     (got,) = _found(nlp, text)
     assert got[0].endswith("and had pleaded guilty at once")
     assert got[2] == "perfect_list_conjunct"
+
+
+def test_garden_path_runs_on_to_the_real_verb(nlp) -> None:
+    text = (
+        "Bellmont Air, the city's largest airline, posted on X that customers booked "
+        "through Tuesday could cancel without a fee."
+    )
+    got = checked_brief(nlp, text).quotes
+    assert [(q.text, q.rule) for q in got] == [
+        ("customers booked through Tuesday could cancel without a fee", "garden_path_clause")
+    ]
+    assert got[0].speaker is not None and got[0].speaker.name == "Bellmont Air"
+
+
+def test_garden_path_read_as_two_clauses(nlp) -> None:
+    text = (
+        "Harlow Ferries, the island's only operator, wrote on Facebook that travellers booked "
+        "through Sunday could move their crossings for free."
+    )
+    got = _found(nlp, text)
+    assert got == [
+        ("travellers booked through Sunday could move their crossings for free", "speech", "garden_path_clause")
+    ]

@@ -1722,6 +1722,45 @@ class _Finder:
             return "expected_speech", "intention"
         return None
 
+    def _garden_path(self, verb: Token, clause: Token, last: int) -> tuple[int, int, int] | None:
+        """Rule garden_path_clause: "posted on X that customers booked
+        through Monday could change flights": the parser read the reduced
+        relative ("customers booked through Monday") as the clause's subject
+        and verb, and the real verb group after it ("could change flights")
+        as the sentence's root, the cue hung inside its subject. A clause
+        that ends right before a modal or auxiliary whose verb is above the
+        cue (with the cue inside that verb's subject) runs on to that verb's
+        end. Its "that" (read as an object) is left out. The clause's first
+        and last tokens and the real verb, else None."""
+        doc = self.doc
+        k = last + 1
+        if k >= len(doc) or doc[k].tag_ != "MD" or doc[k].dep_ != "aux":
+            return None
+        head = doc[k].head
+        if head.i <= k or head.pos_ != "VERB":
+            return None
+        subject = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head.is_ancestor(verb):
+            if subject is None or not subject.is_ancestor(verb):
+                return None
+        elif not (head.head.i == verb.i and head.dep_ == "ccomp" and subject is None):
+            # Or the verb group read as a second clause of the cue's, with
+            # no subject ("wrote that travellers booked through Sunday |
+            # could move ...").
+            return None
+        # The clause's own verb has a subject of its own to lend ("customers").
+        if not any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children):
+            return None
+        end = head.right_edge.i
+        while end > head.i and doc[end].is_punct:
+            end -= 1
+        if self.index.crosses_break(last, end) or any(self.index.inside[clause.left_edge.i : end + 1]):
+            return None
+        first = clause.left_edge.i
+        if doc[first].lower_ == "that" and first < clause.i:
+            first += 1
+        return first, end, head.i
+
     def _channel_relative(self, verb: Token, clause: Token) -> bool:
         """Rule channel_relative: "said in a video message to staff that the
         bank later published": a "that" clause right after the cue's
@@ -1820,6 +1859,21 @@ class _Finder:
                 )
                 if nxt is not None:
                     last = nxt.right_edge.i
+                garden = self._garden_path(verb, child, last)
+                if garden is not None:
+                    first, last, real = garden
+                    if self.doc[real].head.i == verb.i:
+                        # The real verb read as a second clause: it is taken in.
+                        listed = listed | {real}
+                    if subject is None and verb.dep_ == "acl":
+                        # The cue the parser hung on the root's subject (or
+                        # its apposition) as a participle: that noun is who
+                        # posted it.
+                        host = verb.head
+                        while host.dep_ == "appos" and host.head.i != host.i:
+                            host = host.head
+                        if host.dep_ in ("nsubj", "nsubjpass"):
+                            subject = host
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
                     # with objects of its own after it does not report the
@@ -1853,6 +1907,8 @@ class _Finder:
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
                 own = "hyphen_word" if child.i in joined else "clause"
+                if garden is not None:
+                    own = "garden_path_clause"
                 unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
