@@ -114,3 +114,9 @@ def test_garden_path_read_as_two_clauses(nlp) -> None:
     assert got == [
         ("travellers booked through Sunday could move their crossings for free", "speech", "garden_path_clause")
     ]
+
+
+def test_no_comment_clause_before_its_reporter(nlp) -> None:
+    text = "The ferry company does not comment on whether it has been fined, a company spokesman said."
+    got = _found(nlp, text)
+    assert got == [("The ferry company does not comment on whether it has been fined", "speech", "clause")]

@@ -707,6 +707,16 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
         return False
     if any(c.dep_ in _NOT_PARENTHETICAL_DEPS for c in verb.children):
         return False
+    if (
+        verb.i < head.i
+        and verb.dep_ == "ccomp"
+        and _is_cue_verb(head)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in head.children)
+    ):
+        # Rule reporter_after_cue: "The board does not comment on X, a
+        # spokesman said": the cue after the clause, with its subject, is
+        # the one set off; the clause's own speech verb is what it reports.
+        return False
     doc = verb.doc
     if verb.i > head.i:
         left = verb.left_edge.i
