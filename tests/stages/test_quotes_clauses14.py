@@ -120,3 +120,9 @@ def test_no_comment_clause_before_its_reporter(nlp) -> None:
     text = "The ferry company does not comment on whether it has been fined, a company spokesman said."
     got = _found(nlp, text)
     assert got == [("The ferry company does not comment on whether it has been fined", "speech", "clause")]
+
+
+def test_clause_hung_on_the_person_told(nlp) -> None:
+    text = "Chief nurse Ella Moor told trustees the ward would reopen by the end of March."
+    got = _found(nlp, text)
+    assert got == [("the ward would reopen by the end of March", "speech", "addressee_clause_misparse")]

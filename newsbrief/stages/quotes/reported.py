@@ -1732,6 +1732,23 @@ class _Finder:
             return "expected_speech", "intention"
         return None
 
+    @staticmethod
+    def _clause_on_addressee(verb: Token, lemma: str) -> list[Token]:
+        """Rule addressee_clause_misparse: "told trustees the merger would
+        save $740,000": the parser hung the reported clause on the person
+        told (a noun takes no clausal complement). The clause of a cue that
+        names its hearer, found on its object, when the cue has none of its
+        own."""
+        if lemma not in _ADDRESSEE_CUES or any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+            return []
+        return [
+            c
+            for obj in verb.rights
+            if obj.dep_ in _OBJECT_DEPS and obj.pos_ in ("NOUN", "PROPN", "PRON")
+            for c in obj.rights
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(k.dep_ in _SUBJECT_DEPS for k in c.lefts)
+        ]
+
     def _garden_path(self, verb: Token, clause: Token, last: int) -> tuple[int, int, int] | None:
         """Rule garden_path_clause: "posted on X that customers booked
         through Monday could change flights": the parser read the reduced
@@ -1847,7 +1864,8 @@ class _Finder:
         found = False
         joined = self._word_split_clauses(verb)
         listed: frozenset[int] = frozenset()
-        for child in verb.children:
+        hung = self._clause_on_addressee(verb, lemma)
+        for child in [*verb.children, *hung]:
             if child.i in listed:
                 # A verb of a perfect list already taken in (rule perfect_list_conjunct).
                 continue
@@ -1919,6 +1937,8 @@ class _Finder:
                 own = "hyphen_word" if child.i in joined else "clause"
                 if garden is not None:
                     own = "garden_path_clause"
+                elif child in hung:
+                    own = "addressee_clause_misparse"
                 unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
