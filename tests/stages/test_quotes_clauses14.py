@@ -126,3 +126,13 @@ def test_clause_hung_on_the_person_told(nlp) -> None:
     text = "Chief nurse Ella Moor told trustees the ward would reopen by the end of March."
     got = _found(nlp, text)
     assert got == [("the ward would reopen by the end of March", "speech", "addressee_clause_misparse")]
+
+
+def test_said_tagged_as_an_auxiliary_is_still_a_cue(nlp) -> None:
+    text = (
+        "He warned that the sample was small.\n\n"
+        "Reached by phone, Mark Osei, a glacier scientist at the University of Otago, "
+        "said the paper was careful and overdue."
+    )
+    got = _found(nlp, text)
+    assert ("the paper was careful and overdue", "speech", "aux_said_repair") in got
