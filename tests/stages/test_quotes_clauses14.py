@@ -136,3 +136,12 @@ def test_said_tagged_as_an_auxiliary_is_still_a_cue(nlp) -> None:
     )
     got = _found(nlp, text)
     assert ("the paper was careful and overdue", "speech", "aux_said_repair") in got
+
+
+def test_that_clause_after_a_bare_infinitive_belongs_to_the_cue(nlp) -> None:
+    text = (
+        'The referee said the video showed Pike "lift the ball" before the whistle, '
+        "and that a captain of his age should know better."
+    )
+    got = _found(nlp, text)
+    assert ("a captain of his age should know better", "speech", "coordinated_that") in got

@@ -1611,7 +1611,17 @@ class _Finder:
         # with an infinitive ("said the union had offered to keep the vans
         # running and that the board had refused"): the parser's misplaced
         # conjunct belongs to the verb above the infinitive chain.
-        while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+        while head.tag_ == "VB" and head.head.i != head.i and (
+            head.dep_ == "xcomp"
+            # Rule that_after_bare_infinitive: nor with a bare infinitive's
+            # small clause ("showed Harmer leave the ground, and that ..."):
+            # one with no auxiliary or "to" of its own.
+            or head.dep_ == "ccomp"
+            and not any(
+                c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.pos_ in ("SCONJ", "ADP", "PART")
+                for c in head.children
+            )
+        ):
             head = head.head
         if head.i in (clause.i, verb.i):
             return True
