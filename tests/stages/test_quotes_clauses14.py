@@ -5,7 +5,10 @@ read the model's parse."""
 
 from __future__ import annotations
 
+from newsbrief.stages.quotes.reported import find_reported_speech
+
 from .brief_helpers import checked_brief
+from .hand_docs import hand_doc, offsets_checked
 
 
 def _found(nlp, text: str) -> list[tuple[str, str, str | None]]:
@@ -145,3 +148,27 @@ def test_that_clause_after_a_bare_infinitive_belongs_to_the_cue(nlp) -> None:
     )
     got = _found(nlp, text)
     assert ("a captain of his age should know better", "speech", "coordinated_that") in got
+
+
+def test_that_clause_read_as_an_object_is_a_statement() -> None:
+    # The agency said in an email that Norway had raised grants in 2022 .
+    # (the parser's reading: the clause's verb as a modifier of the object)
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("agency", "agency", "NOUN", "NN", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("in", "in", "ADP", "IN", 2, "prep"),
+        ("an", "an", "DET", "DT", 5, "det"),
+        ("email", "email", "NOUN", "NN", 3, "pobj"),
+        ("that", "that", "PRON", "WDT", 9, "mark"),
+        ("Norway", "Norway", "PROPN", "NNP", 9, "nsubj"),
+        ("had", "have", "AUX", "VBD", 9, "aux"),
+        ("raised", "raise", "VERB", "VBN", 10, "amod"),
+        ("grants", "grant", "NOUN", "NNS", 2, "dobj"),
+        ("in", "in", "ADP", "IN", 10, "prep"),
+        ("2022", "2022", "NUM", "CD", 11, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = hand_doc(rows)
+    got = [(q.text, q.type, q.rule) for q in offsets_checked(doc, find_reported_speech(doc))]
+    assert got == [("Norway had raised grants in 2022", "speech", "that_object_misparse")]

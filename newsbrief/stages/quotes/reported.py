@@ -2381,6 +2381,17 @@ class _Finder:
             # it, is a reported clause the parser read as a noun with a
             # participle: a statement, not a stance toward a thing.
             name, type_ = "object_clause_misparse", "speech"
+        elif (
+            cue.lemma_.lower() in self.lexicon.words("clause_object_verbs")
+            and self.doc[first].lower_ == "that"
+            and self.doc[first].dep_ == "mark"
+            and self.doc[first].head.i in {t.i for t in obj.subtree}
+        ):
+            # Rule that_object_misparse: "said in an email that Ontario had
+            # increased payments ...": a "that" opening the object (the
+            # clause's verb read as the object's modifier) marks a reported
+            # clause, a statement.
+            name, type_ = "that_object_misparse", "speech"
         self.emit(first, last, cue, cue_last, subject, rule=name, type_=type_, short=True)
 
     def _object_conjunct(self, cue: Token, last: int) -> int:
