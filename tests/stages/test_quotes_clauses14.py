@@ -172,3 +172,13 @@ def test_that_clause_read_as_an_object_is_a_statement() -> None:
     doc = hand_doc(rows)
     got = [(q.text, q.type, q.rule) for q in offsets_checked(doc, find_reported_speech(doc))]
     assert got == [("Norway had raised grants in 2022", "speech", "that_object_misparse")]
+
+
+def test_clause_of_stop_words_only_stands(nlp) -> None:
+    got = _found(nlp, "The witness said that was not how it had been put to him at all.")
+    assert got == [("that was not how it had been put to him at all", "speech", "plain_function_clause")]
+
+
+def test_short_clause_of_stop_words_stays_out(nlp) -> None:
+    # Under six words, a clause with no content word is too small to stand.
+    assert _found(nlp, "The witness said that was not all.") == []

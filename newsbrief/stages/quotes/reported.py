@@ -154,6 +154,9 @@ _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
 _MIN_OWN_WORDS = 3
+# A clause with no quoted words and this many words stands without a
+# content word (rule plain_function_clause).
+_MIN_PLAIN_WORDS = 6
 # How a "that" clause the parser hangs on a noun after the cue attaches
 # ("told reporters in a call that ...", "said in a statement that ...").
 _THAT_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
@@ -1670,6 +1673,11 @@ class _Finder:
         own = index.own_words(first, last)
         if index.all_words(first, last) == own and own < _MIN_OWN_WORDS:
             return False
+        if index.all_words(first, last) == own and own >= _MIN_PLAIN_WORDS:
+            # Rule plain_function_clause: a clause with no quoted words,
+            # long enough, stands though all its words are stop words ("that
+            # was not how it had been put to her").
+            return True
         return index.own_content(first, last) >= 1
 
     def _date_after_cue(self, verb: Token, first: int, last: int) -> tuple[int, Token]:
@@ -1962,6 +1970,8 @@ class _Finder:
                         rule = extended
                     if n > 0 and self._after_quote_and_that(a):
                         rule = "quote_then_that"
+                    if rule == "clause" and self.index.own_content(a, b) == 0:
+                        rule = "plain_function_clause"
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
                     rule = "quoted_that_piece" if quoted else rule
                     if unstated is not None:
