@@ -154,6 +154,9 @@ _EDGE_PUNCT = " \t\n\r,;:—–-"
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A reported clause needs this many words of its own outside quote marks.
 _MIN_OWN_WORDS = 3
+# A clause with no quoted words and this many words stands without a
+# content word (rule plain_function_clause).
+_MIN_PLAIN_WORDS = 6
 # How a "that" clause the parser hangs on a noun after the cue attaches
 # ("told reporters in a call that ...", "said in a statement that ...").
 _THAT_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
@@ -315,6 +318,12 @@ def _backshifted(conj: Token, cue: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.lefts)
 
     return conj.tag_ == "VBN" and had(conj) and not had(cue)
+
+
+def _after_det_that(doc: Doc, first: int) -> bool:
+    """Whether the piece at ``first`` follows a "that" the parser read as a
+    determiner (rule that_det_conjunct)."""
+    return first > 0 and doc[first - 1].lower_ == "that" and doc[first - 1].dep_ == "det"
 
 
 def _quoted_object_only() -> frozenset[str]:
@@ -701,6 +710,16 @@ def _parenthetical(verb: Token, subject: Token | None) -> bool:
         return False
     if any(c.dep_ in _NOT_PARENTHETICAL_DEPS for c in verb.children):
         return False
+    if (
+        verb.i < head.i
+        and verb.dep_ == "ccomp"
+        and _is_cue_verb(head)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in head.children)
+    ):
+        # Rule reporter_after_cue: "The board does not comment on X, a
+        # spokesman said": the cue after the clause, with its subject, is
+        # the one set off; the clause's own speech verb is what it reports.
+        return False
     doc = verb.doc
     if verb.i > head.i:
         left = verb.left_edge.i
@@ -874,6 +893,8 @@ class _Finder:
         # linear in the article's length however many quotes it has.
         self.taken = bytearray(len(doc))
         self.lexicon = cue_lexicon()
+        # Cue verbs whose AUX misparse was repaired (rule aux_said_repair).
+        self.repaired: frozenset[int] = frozenset()
 
     def emit(
         self,
@@ -1376,7 +1397,7 @@ class _Finder:
                 return end
         return last
 
-    def _coordinated_content(self, verb: Token, last: int) -> int:
+    def _coordinated_content(self, verb: Token, clause: Token, last: int) -> tuple[int, str | None, frozenset[int]]:
         """The reported clause's last token, taking in a clause or verb
         phrase the parser coordinated with the cue verb though it belongs
         to the report: one with a "that" of its own ("said A, but that B"),
@@ -1384,15 +1405,31 @@ class _Finder:
         cue's ("insisted the plan is sound and would be ready in May": a
         past cue does not go on in the present or with a modal). A
         coordinated cue verb is another act ('said A and described B as
-        ...') and stays apart."""
+        ...') and stays apart. Also the name of the rule that took one in
+        (``that_det_conjunct``, ``perfect_list_conjunct``), else None, and
+        the verbs of a perfect list taken in (a second clause of the cue's
+        among them is no statement of its own)."""
         doc = self.doc
+        rule: str | None = None
+        listed = self._perfect_list(verb, clause, last)
         for conj in verb.rights:
-            if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
+            if conj.dep_ != "conj" and conj.i not in listed or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
                 continue
             if _is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types:
                 break
             kids = list(conj.children)
             that = any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in kids)
+            # Rule that_det_conjunct: ", and that guidance would be issued":
+            # the parser reads the "that" after the conjunction as the
+            # subject's determiner; the clause is the report's second one.
+            det_that = (
+                not that
+                and conj.left_edge.lower_ == "that"
+                and conj.left_edge.dep_ == "det"
+                and conj.left_edge.i > last + 1
+                and doc[conj.left_edge.i - 1].dep_ == "cc"
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < conj.i for c in kids)
+            )
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
             tenses = {conj.tag_} | {c.tag_ for c in kids if c.dep_ in ("aux", "auxpass") and c.i < conj.i}
             # Rule past_perfect_conjunct: "said she had co-operated ... and
@@ -1402,7 +1439,8 @@ class _Finder:
                 c.dep_ == "aux" and c.lower_ == "had" and c.i < conj.i for c in kids
             )
             shifted = verb.tag_ == "VBD" and (bool(tenses & _PRESENT_OR_MODAL) or perfect)
-            if not (that or (shifted and not own_subject)):
+            in_list = conj.i in listed
+            if not (that or det_that or in_list or (shifted and not own_subject)):
                 break
             end = conj.right_edge.i
             if self.index.crosses_break(last, end) or any(self.index.inside[last + 1 : end + 1]):
@@ -1410,7 +1448,68 @@ class _Finder:
             while end > last and doc[end].is_punct:
                 end -= 1
             last = end
-        return last
+            if det_that:
+                rule = "that_det_conjunct"
+            elif in_list and not (that or shifted):
+                rule = "perfect_list_conjunct"
+        return last, rule, listed if rule == "perfect_list_conjunct" else frozenset()
+
+    def _perfect_list(self, verb: Token, clause: Token, last: int) -> frozenset[int]:
+        """Rule perfect_list_conjunct: "said it had replaced A, closed B and
+        hired C": a reported verb in the perfect ("had replaced") heading a
+        list of three or more verb phrases set off by commas, the parser
+        having hung the others on the cue (the first as its conjunct or as
+        a second clause of its own). Each of them, with no subject or
+        auxiliary of its own and in a participle form, shares the clause's
+        subject and "had"; two alone ("had replaced A and hired B") may be
+        the speaker's next act and stay apart. The indices of the list's
+        conjuncts, else none."""
+        doc = self.doc
+        if clause.tag_ != "VBN" or not any(
+            c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in clause.lefts
+        ):
+            return frozenset()
+        chain: list[Token] = []
+        tok = verb
+        while True:
+            deps = ("conj", "ccomp") if tok.i == verb.i else ("conj",)
+            nxt = next((c for c in tok.rights if c.dep_ in deps and c.i > last), None)
+            if nxt is None and tok.i != verb.i:
+                nxt = next((c for c in verb.rights if c.dep_ == "conj" and c.i > tok.i), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            tok = nxt
+        # The verbs the parser hung on the cue: the first on the cue, each
+        # next on it or on the one before.
+        members: list[Token] = []
+        for conj in chain:
+            if conj.pos_ != "VERB":
+                break
+            if (_is_cue_verb(conj) or conj.lemma_.lower() in self.lexicon.types) and not _backshifted(conj, verb):
+                # A speech act of the speaker's own, unless its "had" puts it
+                # in the report ("and had pleaded guilty").
+                break
+            if any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass", "mark") or c.dep_ == "aux" and c.lower_ != "had"
+                for c in conj.lefts
+            ):
+                # A "had" of its own repeats the perfect ("and had pleaded guilty").
+                break
+            if not (conj.tag_ == "VBN" or conj.tag_ == "VBD" and conj.lower_.endswith("ed")):
+                break
+            members.append(conj)
+        if len(members) < 2:
+            return frozenset()
+        # A list: a comma before the first one, a conjunction before the last.
+        end = last
+        while end > clause.i and doc[end].is_punct:
+            end -= 1
+        if end + 1 >= len(doc) or doc[end + 1].text != "," or members[0].left_edge.i not in (end + 1, end + 2):
+            return frozenset()
+        if not any(t.dep_ == "cc" for t in doc[members[-2].i : members[-1].left_edge.i]):
+            return frozenset()
+        return frozenset(c.i for c in members)
 
     def _that_coordinates(self, verb: Token, clause: Token, first: int, last: int) -> list[tuple[int, int]]:
         """The reported clause in tokens first..last as one piece per
@@ -1421,10 +1520,14 @@ class _Finder:
         back together (evaluation.polnear.attributions_from_quotes)."""
         doc, index = self.doc, self.index
         original_last = last
+        quote_then_that = -1
         if index.all_words(first, last) != index.own_words(first, last):
             # Past a quote the writer's own addition starts (', adding
             # "..." and that ...'): no statement of this cue is there.
-            last = min(last, self._end_at_quote(first, last))
+            cut = self._end_at_quote(first, last)
+            quote_then_that = self._that_after_quote(verb, clause, cut, last)
+            if quote_then_that < 0:
+                last = min(last, cut)
         starts: list[Token] = []
         # Only the words whose relation is ``conj`` (the DEP column) can start one.
         deps = column(doc, DEP)[first + 1 : last + 1]
@@ -1470,6 +1573,38 @@ class _Finder:
         pieces.append((begin, last if pieces else original_last))
         return pieces
 
+    def _that_after_quote(self, verb: Token, clause: Token, cut: int, last: int) -> int:
+        """Rule quote_then_that: 'said the seat was "on a knife edge", and
+        that the votes could decide it': the clause after the closing mark
+        is no addition of the writer's but the report's second "that"
+        clause, coordinated with the reported clause (or the cue) itself,
+        with a subject of its own. The index of its "that", else -1."""
+        doc = self.doc
+        k = cut + 1
+        if cut >= last:
+            return -1
+        if doc[k].text == ",":
+            k += 1
+        if k > last or doc[k].dep_ != "cc" or k + 1 > last or doc[k + 1].lower_ != "that":
+            return -1
+        mark = doc[k + 1]
+        conj = mark.head
+        if conj.dep_ != "conj" or conj.head.i not in (clause.i, verb.i) or conj.i > last:
+            return -1
+        if not (mark.dep_ == "mark" or mark.dep_ == "det" and mark.i == conj.left_edge.i):
+            return -1
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.lefts):
+            return -1
+        return mark.i
+
+    def _after_quote_and_that(self, first: int) -> bool:
+        """Whether the piece at ``first`` follows '", and that' (a closing
+        mark, a comma, a conjunction, "that": rule quote_then_that)."""
+        doc = self.doc
+        if first < 4 or doc[first - 1].lower_ != "that" or doc[first - 2].dep_ != "cc":
+            return False
+        return doc[first - 3].text == "," and doc[first - 4].text in _CLOSING_MARKS and self.index.inside[first - 4]
+
     def _reports_of(self, head: Token, clause: Token, verb: Token) -> bool:
         """Whether a clause coordinated with ``head`` is reported by the cue
         ``verb`` itself: ``head`` is the cue or its reported clause, or stands
@@ -1479,7 +1614,17 @@ class _Finder:
         # with an infinitive ("said the union had offered to keep the vans
         # running and that the board had refused"): the parser's misplaced
         # conjunct belongs to the verb above the infinitive chain.
-        while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+        while head.tag_ == "VB" and head.head.i != head.i and (
+            head.dep_ == "xcomp"
+            # Rule that_after_bare_infinitive: nor with a bare infinitive's
+            # small clause ("showed Harmer leave the ground, and that ..."):
+            # one with no auxiliary or "to" of its own.
+            or head.dep_ == "ccomp"
+            and not any(
+                c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.pos_ in ("SCONJ", "ADP", "PART")
+                for c in head.children
+            )
+        ):
             head = head.head
         if head.i in (clause.i, verb.i):
             return True
@@ -1528,6 +1673,11 @@ class _Finder:
         own = index.own_words(first, last)
         if index.all_words(first, last) == own and own < _MIN_OWN_WORDS:
             return False
+        if index.all_words(first, last) == own and own >= _MIN_PLAIN_WORDS:
+            # Rule plain_function_clause: a clause with no quoted words,
+            # long enough, stands though all its words are stop words ("that
+            # was not how it had been put to her").
+            return True
         return index.own_content(first, last) >= 1
 
     def _date_after_cue(self, verb: Token, first: int, last: int) -> tuple[int, Token]:
@@ -1602,6 +1752,94 @@ class _Finder:
             return "expected_speech", "intention"
         return None
 
+    @staticmethod
+    def _clause_on_addressee(verb: Token, lemma: str) -> list[Token]:
+        """Rule addressee_clause_misparse: "told trustees the merger would
+        save $740,000": the parser hung the reported clause on the person
+        told (a noun takes no clausal complement). The clause of a cue that
+        names its hearer, found on its object, when the cue has none of its
+        own."""
+        if lemma not in _ADDRESSEE_CUES or any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+            return []
+        return [
+            c
+            for obj in verb.rights
+            if obj.dep_ in _OBJECT_DEPS and obj.pos_ in ("NOUN", "PROPN", "PRON")
+            for c in obj.rights
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(k.dep_ in _SUBJECT_DEPS for k in c.lefts)
+        ]
+
+    def _garden_path(self, verb: Token, clause: Token, last: int) -> tuple[int, int, int] | None:
+        """Rule garden_path_clause: "posted on X that customers booked
+        through Monday could change flights": the parser read the reduced
+        relative ("customers booked through Monday") as the clause's subject
+        and verb, and the real verb group after it ("could change flights")
+        as the sentence's root, the cue hung inside its subject. A clause
+        that ends right before a modal or auxiliary whose verb is above the
+        cue (with the cue inside that verb's subject) runs on to that verb's
+        end. Its "that" (read as an object) is left out. The clause's first
+        and last tokens and the real verb, else None."""
+        doc = self.doc
+        k = last + 1
+        if k >= len(doc) or doc[k].tag_ != "MD" or doc[k].dep_ != "aux":
+            return None
+        head = doc[k].head
+        if head.i <= k or head.pos_ != "VERB":
+            return None
+        subject = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head.is_ancestor(verb):
+            if subject is None or not subject.is_ancestor(verb):
+                return None
+        elif not (head.head.i == verb.i and head.dep_ == "ccomp" and subject is None):
+            # Or the verb group read as a second clause of the cue's, with
+            # no subject ("wrote that travellers booked through Sunday |
+            # could move ...").
+            return None
+        # The clause's own verb has a subject of its own to lend ("customers").
+        if not any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children):
+            return None
+        end = head.right_edge.i
+        while end > head.i and doc[end].is_punct:
+            end -= 1
+        if self.index.crosses_break(last, end) or any(self.index.inside[clause.left_edge.i : end + 1]):
+            return None
+        first = clause.left_edge.i
+        if doc[first].lower_ == "that" and first < clause.i:
+            first += 1
+        return first, end, head.i
+
+    def _channel_relative(self, verb: Token, clause: Token) -> bool:
+        """Rule channel_relative: "said in a video message to staff that the
+        bank later published": a "that" clause right after the cue's
+        phrase naming the channel (``channel_relative_nouns`` in
+        data/cues.json: a message, statement, letter, post) whose verb is
+        one done to such a channel (``channel_relative_verbs``: publish,
+        post, send, release) and lacks its object is a relative clause on
+        the channel noun, not the content."""
+        words = self.lexicon.words
+        mark = clause.left_edge
+        if mark.lower_ != "that" or mark.head.i != clause.i or mark.i <= verb.i:
+            return False
+        if clause.lemma_.lower() not in words("channel_relative_verbs"):
+            return False
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") for c in clause.children):
+            return False
+        preps = [c for c in verb.rights if c.dep_ == "prep" and c.i < mark.i]
+        channel = next(
+            (
+                p
+                for p in preps
+                if any(o.dep_ == "pobj" and o.lemma_.lower() in words("channel_relative_nouns") for o in p.children)
+            ),
+            None,
+        )
+        if channel is None:
+            return False
+        # Only the channel phrase and the phrases after it ("to staff")
+        # stand between it and the "that".
+        covered = {t.i for p in preps if p.i >= channel.i for t in p.subtree}
+        return all(k in covered for k in range(channel.i, mark.i))
+
     def _hearer_subject(self, verb: Token, subject: Token | None) -> bool:
         """Rule hearer_subject: the headline passive "Lee 'kept the money',
         jury told" drops "was": its bare subject after the clause, with no
@@ -1618,12 +1856,16 @@ class _Finder:
 
     def verb(self, verb: Token) -> None:
         """Clauses reported by one cue verb."""
-        if self.taken[verb.i] and verb.dep_ != "conj":
+        if self.taken[verb.i] and (
+            verb.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.lefts)
+        ):
             # A cue inside a clause already reported ('added some voters
             # had called her to say they ...') is part of that statement:
             # PolNeAR gives each word to one attribution, the outer one. A
             # verb coordinated inside it may be an act of its own (the merge
-            # cuts the clause before it).
+            # cuts the clause before it), unless a "that" of its own makes
+            # it a reported clause (rule that_conjunct_cue: 'said A, and
+            # that he had told his players to ...').
             return
         lemma = verb.lemma_.lower()
         if self._comparative(verb):
@@ -1641,7 +1883,12 @@ class _Finder:
             subject = None
         found = False
         joined = self._word_split_clauses(verb)
-        for child in verb.children:
+        listed: frozenset[int] = frozenset()
+        hung = self._clause_on_addressee(verb, lemma)
+        for child in [*verb.children, *hung]:
+            if child.i in listed:
+                # A verb of a perfect list already taken in (rule perfect_list_conjunct).
+                continue
             if child.dep_ in _CLAUSE_DEPS and joined.get(child.i, 0) >= 0:
                 if lemma in _EVIDENCE_CUES and child.pos_ not in ("VERB", "AUX"):
                     # "found him negligent": a small clause is a verdict, not a report.
@@ -1651,6 +1898,8 @@ class _Finder:
                     continue
                 if self._comparative(child):
                     continue
+                if self._channel_relative(verb, child):
+                    continue
                 first, last = child.left_edge.i, max(child.right_edge.i, joined.get(child.i, 0))
                 nxt = next(
                     (c for c in verb.rights if c.i > child.i and getattr(_relative_sibling(c), "i", -1) == child.i),
@@ -1658,6 +1907,21 @@ class _Finder:
                 )
                 if nxt is not None:
                     last = nxt.right_edge.i
+                garden = self._garden_path(verb, child, last)
+                if garden is not None:
+                    first, last, real = garden
+                    if self.doc[real].head.i == verb.i:
+                        # The real verb read as a second clause: it is taken in.
+                        listed = listed | {real}
+                    if subject is None and verb.dep_ == "acl":
+                        # The cue the parser hung on the root's subject (or
+                        # its apposition) as a participle: that noun is who
+                        # posted it.
+                        host = verb.head
+                        while host.dep_ == "appos" and host.head.i != host.i:
+                            host = host.head
+                        if host.dep_ in ("nsubj", "nsubjpass"):
+                            subject = host
                 if last < verb.i and any(self._own_object(verb, lemma, c) for c in verb.children):
                     # "He claimed ..., a supporter asked people to ...": a cue
                     # with objects of its own after it does not report the
@@ -1677,7 +1941,8 @@ class _Finder:
                 last = self._cut_contrasted_report(child, first, last)
                 last = self._cut_nested_act(first, last)
                 last = self._cut_coordinated_cue(verb, child, first, last)
-                last = self._coordinated_content(verb, last)
+                last, extended, absorbed = self._coordinated_content(verb, child, last)
+                listed |= absorbed
                 first, cue_last = self._date_after_cue(verb, first, last)
                 unanswered = self._unanswered(child, verb)
                 if unanswered is not None:
@@ -1690,9 +1955,23 @@ class _Finder:
                     continue
                 pieces = self._that_coordinates(verb, child, first, last)
                 own = "hyphen_word" if child.i in joined else "clause"
+                if garden is not None:
+                    own = "garden_path_clause"
+                elif child in hung:
+                    own = "addressee_clause_misparse"
+                elif verb.i in self.repaired:
+                    own = "aux_said_repair"
                 unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
+                    if extended == "perfect_list_conjunct" and n == len(pieces) - 1 and own == "clause":
+                        rule = extended
+                    elif extended == "that_det_conjunct" and n > 0 and _after_det_that(self.doc, a):
+                        rule = extended
+                    if n > 0 and self._after_quote_and_that(a):
+                        rule = "quote_then_that"
+                    if rule == "clause" and self.index.own_content(a, b) == 0:
+                        rule = "plain_function_clause"
                     quoted = len(pieces) > 1 and not self._stands_alone(a, b)
                     rule = "quoted_that_piece" if quoted else rule
                     if unstated is not None:
@@ -2112,6 +2391,17 @@ class _Finder:
             # it, is a reported clause the parser read as a noun with a
             # participle: a statement, not a stance toward a thing.
             name, type_ = "object_clause_misparse", "speech"
+        elif (
+            cue.lemma_.lower() in self.lexicon.words("clause_object_verbs")
+            and self.doc[first].lower_ == "that"
+            and self.doc[first].dep_ == "mark"
+            and self.doc[first].head.i in {t.i for t in obj.subtree}
+        ):
+            # Rule that_object_misparse: "said in an email that Ontario had
+            # increased payments ...": a "that" opening the object (the
+            # clause's verb read as the object's modifier) marks a reported
+            # clause, a statement.
+            name, type_ = "that_object_misparse", "speech"
         self.emit(first, last, cue, cue_last, subject, rule=name, type_=type_, short=True)
 
     def _object_conjunct(self, cue: Token, last: int) -> int:
@@ -2325,6 +2615,24 @@ def _matcher(vocab: Vocab) -> SentenceMatcher:
 _MATCHERS: dict[int, tuple[Vocab, SentenceMatcher]] = {}
 
 
+def _repair_aux_said(doc: Doc) -> frozenset[int]:
+    """Rule aux_said_repair: "Reached by phone, Lee, a scientist at ...,
+    said the study was sound": after a fronted participle the parser may
+    tag "said" as a passive auxiliary (lemma "said"), so no cue is seen. A
+    "said" or "says" tagged AUX with a clause of its own is the verb "say";
+    its lemma and part of speech are set so (the tag, VBD or VBZ, stays).
+    RETURNS the indices of the verbs so repaired."""
+    if not doc.has_annotation("DEP"):
+        return frozenset()
+    repaired: set[int] = set()
+    for tok in doc:
+        if tok.pos_ == "AUX" and tok.lower_ in ("said", "says") and any(c.dep_ == "ccomp" for c in tok.children):
+            tok.lemma_ = "say"
+            tok.pos_ = "VERB"
+            repaired.add(tok.i)
+    return frozenset(repaired)
+
+
 def find_reported_speech(doc: Doc) -> list[Quote]:
     """Indirect quotes in ``doc``, each with cue and speaker mention.
 
@@ -2333,8 +2641,10 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
         is the reported clause without "that", edge punctuation and unpaired
         edge quote marks.
     """
+    repaired = _repair_aux_said(doc)
     # Without a parse no token has children and nothing is found.
     finder = _Finder(doc)
+    finder.repaired = repaired
     inside = finder.index.inside
     n = len(doc)
     for tok in _cue_candidates(doc, inside):
