@@ -131,16 +131,6 @@ def test_clause_hung_on_the_person_told(nlp) -> None:
     assert got == [("the ward would reopen by the end of March", "speech", "addressee_clause_misparse")]
 
 
-def test_said_tagged_as_an_auxiliary_is_still_a_cue(nlp) -> None:
-    text = (
-        "He warned that the sample was small.\n\n"
-        "Reached by phone, Mark Osei, a glacier scientist at the University of Otago, "
-        "said the paper was careful and overdue."
-    )
-    got = _found(nlp, text)
-    assert ("the paper was careful and overdue", "speech", "aux_said_repair") in got
-
-
 def test_that_clause_after_a_bare_infinitive_belongs_to_the_cue(nlp) -> None:
     text = (
         'The referee said the video showed Pike "lift the ball" before the whistle, '

@@ -893,8 +893,6 @@ class _Finder:
         # linear in the article's length however many quotes it has.
         self.taken = bytearray(len(doc))
         self.lexicon = cue_lexicon()
-        # Cue verbs whose AUX misparse was repaired (rule aux_said_repair).
-        self.repaired: frozenset[int] = frozenset()
 
     def emit(
         self,
@@ -1959,8 +1957,6 @@ class _Finder:
                     own = "garden_path_clause"
                 elif child in hung:
                     own = "addressee_clause_misparse"
-                elif verb.i in self.repaired:
-                    own = "aux_said_repair"
                 unstated = self._unstated(verb, child)
                 for n, (a, b) in enumerate(pieces):
                     rule = own if n == 0 else "coordinated_that"
@@ -2615,24 +2611,6 @@ def _matcher(vocab: Vocab) -> SentenceMatcher:
 _MATCHERS: dict[int, tuple[Vocab, SentenceMatcher]] = {}
 
 
-def _repair_aux_said(doc: Doc) -> frozenset[int]:
-    """Rule aux_said_repair: "Reached by phone, Lee, a scientist at ...,
-    said the study was sound": after a fronted participle the parser may
-    tag "said" as a passive auxiliary (lemma "said"), so no cue is seen. A
-    "said" or "says" tagged AUX with a clause of its own is the verb "say";
-    its lemma and part of speech are set so (the tag, VBD or VBZ, stays).
-    RETURNS the indices of the verbs so repaired."""
-    if not doc.has_annotation("DEP"):
-        return frozenset()
-    repaired: set[int] = set()
-    for tok in doc:
-        if tok.pos_ == "AUX" and tok.lower_ in ("said", "says") and any(c.dep_ == "ccomp" for c in tok.children):
-            tok.lemma_ = "say"
-            tok.pos_ = "VERB"
-            repaired.add(tok.i)
-    return frozenset(repaired)
-
-
 def find_reported_speech(doc: Doc) -> list[Quote]:
     """Indirect quotes in ``doc``, each with cue and speaker mention.
 
@@ -2641,10 +2619,8 @@ def find_reported_speech(doc: Doc) -> list[Quote]:
         is the reported clause without "that", edge punctuation and unpaired
         edge quote marks.
     """
-    repaired = _repair_aux_said(doc)
     # Without a parse no token has children and nothing is found.
     finder = _Finder(doc)
-    finder.repaired = repaired
     inside = finder.index.inside
     n = len(doc)
     for tok in _cue_candidates(doc, inside):
