@@ -1,0 +1,39 @@
+"""Names of round 14 (entities stage): how a person's or an organisation's
+name is taken from the text. Each test runs a short text written for it
+through the packaged pipeline and reads the entities' canonical names."""
+
+from __future__ import annotations
+
+from newsbrief.stages.entities import cluster_entities
+
+
+def _names(nlp, text: str) -> dict[str, list[str]]:
+    doc = nlp(text)
+    out: dict[str, list[str]] = {}
+    for ent in cluster_entities(doc):
+        for m in ent.mentions:
+            assert text[m.start : m.end] == m.text
+        out[ent.name] = [m.text for m in ent.mentions]
+    return out
+
+
+def test_member_letters_before_a_name_are_a_title(nlp):
+    # Rule member_letters_title: "Independent MLC Ann Roe" is Ann Roe.
+    text = "Independent MLC Annabel Kowalczyk, who sits on the upper house, said she would vote against it."
+    names = _names(nlp, text)
+    assert "Annabel Kowalczyk" in names
+    assert not any(n.startswith("MLC") for n in names)
+
+
+def test_member_letters_after_a_name_are_a_post_nominal(nlp):
+    # Rule post_nominal: "Ann Roe MLC" is Ann Roe.
+    text = "The motion was moved by Annabel Kowalczyk MLC on a wet Tuesday in the upper house."
+    assert "Annabel Kowalczyk" in _names(nlp, text)
+
+
+def test_rank_abbreviation_before_a_name_is_a_title(nlp):
+    # Rule rank_abbreviation: "Pte Sam Lee", "Brig Jo Day" are the names after the rank.
+    text = "Pte Tobias Wrenfield said the patrol had come under fire twice. The order was signed by Brig Harriet Ollander on Monday."
+    names = _names(nlp, text)
+    assert "Tobias Wrenfield" in names
+    assert "Harriet Ollander" in names
