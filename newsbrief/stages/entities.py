@@ -178,6 +178,69 @@ def _before_open_paren(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+# Rule ``acronym_defined``: lower-case words inside an organisation's name
+# that an acronym may leave out ("the Consumer and Competition Authority
+# (CCA)", "Department of Justice (DOJ)").
+_ACRONYM_LINKS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def _acronym_initials(words: list[Token]) -> set[str]:
+    """The acronyms ``words`` spell: their capitalised words' initials, with
+    or without the linking words'."""
+    content = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_LINKS)
+    every = "".join(t.text[0] for t in words)
+    return {content.upper(), every.upper()}
+
+
+def _add_defined_acronyms(
+    doc: Doc, mentions: list[tuple[Span, str]]
+) -> tuple[list[tuple[Span, str]], list[tuple[str, str]]]:
+    """Rule ``acronym_defined``: "the Consumer and Competition Authority (CCA)":
+    an acronym in parentheses right after capitalised words whose initials
+    spell it defines it. The full name is a mention (of the acronym's label,
+    an organisation's if untagged) even when the model tagged only the
+    acronym or part of the name; the pairs (acronym key, name key) are
+    returned for the clustering to join."""
+    pairs: list[tuple[str, str]] = []
+    added: list[tuple[Span, str]] = []
+    label_at = {span.start: label for span, label in mentions}
+    for i in range(2, len(doc) - 1):
+        acr = doc[i]
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (2 <= len(acr.text) <= 6):
+            continue
+        if not (acr.text.isalpha() and acr.text.isupper()):
+            continue
+        lo = i - 1
+        found = None
+        while lo > 0:
+            tok = doc[lo - 1]
+            if tok.is_sent_start and tok.lower_ in _ACRONYM_LINKS:
+                break
+            if tok.lower_ in _ACRONYM_LINKS and tok.is_lower or tok.text == "&":
+                lo -= 1
+                continue
+            if not (tok.is_alpha and tok.text[0].isupper()) or tok.is_sent_start and tok.lower_ == "the":
+                break
+            lo -= 1
+            if acr.text in _acronym_initials(list(doc[lo : i - 1])):
+                found = lo
+                break
+        if found is None or i - 1 - found < 2:
+            continue
+        full = doc[found : i - 1]
+        inside = [(s, lab) for s, lab in mentions if s.start < full.end and s.end > full.start]
+        if any(s.start < full.start or s.end > full.end for s, _ in inside):
+            continue
+        if not any(s.start == full.start and s.end == full.end for s, _ in inside):
+            mentions = [(s, lab) for s, lab in mentions if not (s.start >= full.start and s.end <= full.end)]
+            label = label_at.get(i) or next((lab for _, lab in inside), None) or "ORG"
+            added.append((full, label))
+        pairs.append((_name_key(acr.text), _name_key(_span_text(full))))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: m[0].start)
+    return mentions, pairs
+
+
 def _name_key(text: str) -> str:
     # A nickname in quote marks (First "Nick" Last) is no part of the key, so
     # the name with and without it is one person.
@@ -1456,6 +1519,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             label = "PERSON"
         mentions.append((trimmed, label))
     mentions = _add_stage_names(doc, mentions)
+    mentions, acronyms = _add_defined_acronyms(doc, mentions)
     if not mentions:
         return []
     mentions = _join_nicknames(doc, _join_split_names(mentions))
@@ -1497,6 +1561,11 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             if other != key and other not in merged_into and len(words) > 1 and "".join(w[0] for w in words) == key:
                 _merge(by_key, merged_into, key, other)
                 break
+    # Rule ``acronym_defined``: the acronym an article defines in parentheses
+    # after the full name is that name ("the Roe and Poe Authority (RPA)").
+    for key, other in acronyms:
+        if key in by_key and other in by_key and key not in merged_into and other not in merged_into and key != other:
+            _merge(by_key, merged_into, key, other)
 
     # 4. Rule ``org_short_form``: an organisation's name shortened to its
     # first words joins the one fuller organisation name that starts with

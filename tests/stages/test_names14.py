@@ -33,7 +33,31 @@ def test_member_letters_after_a_name_are_a_post_nominal(nlp):
 
 def test_rank_abbreviation_before_a_name_is_a_title(nlp):
     # Rule rank_abbreviation: "Pte Sam Lee", "Brig Jo Day" are the names after the rank.
-    text = "Pte Tobias Wrenfield said the patrol had come under fire twice. The order was signed by Brig Harriet Ollander on Monday."
+    text = (
+        "Pte Tobias Wrenfield said the patrol had come under fire twice. "
+        "The order was signed by Brig Harriet Ollander on Monday."
+    )
     names = _names(nlp, text)
     assert "Tobias Wrenfield" in names
     assert "Harriet Ollander" in names
+
+
+def test_acronym_defined_in_parentheses_joins_the_full_name(nlp):
+    # Rule acronym_defined: "the Roe and Poe Authority (RPA)", then "the RPA said".
+    text = (
+        "The bid needs the approval of the Harbour and Rivers Tribunal (HRT), which met on Friday. "
+        "In a short note, the HRT said it would look at the bid with care."
+    )
+    names = _names(nlp, text)
+    assert "Harbour and Rivers Tribunal" in names
+    assert "HRT" in names["Harbour and Rivers Tribunal"]
+    assert "HRT" not in names
+
+
+def test_acronym_that_spells_no_initials_stays_apart(nlp):
+    text = (
+        "The bid needs the approval of the Harbour and Rivers Tribunal (XYZ), which met on Friday. "
+        "In a short note, XYZ said it would look at the bid with care."
+    )
+    names = _names(nlp, text)
+    assert "XYZ" not in names.get("Harbour and Rivers Tribunal", [])
