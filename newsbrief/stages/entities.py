@@ -1644,6 +1644,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         )
     entities = _add_missed_full_names(doc, entities)
     _add_missed_surnames(doc, entities)
+    _add_label_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
     return entities
 
@@ -2111,6 +2112,42 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
             continue
         ent.mentions.append(TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)))
         added.add(ent.id)
+    for ent in entities:
+        if ent.id in added:
+            ent.mentions.sort(key=lambda m: m.start)
+
+
+# Rule ``transcript_label_surname``: a paragraph that opens with a label in
+# capitals and a colon ("ROE: We said so."), as a printed transcript writes
+# each turn; the label's last word is the speaker's surname.
+_UPPER_LABEL = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][A-Z.]*[ \t]+){0,2}([A-Z][A-Z'’-]*[A-Z]))[ \t]*:[ \t]")
+
+
+def _add_label_surnames(doc: Doc, entities: list[Entity]) -> None:
+    """Rule ``transcript_label_surname``: an upper-case turn label ("ROE:")
+    the model did not tag is a mention of the one person the article names
+    in full with that surname ("Ann Roe" in the introduction), as a tagged
+    label already is by its name key. Two people of the surname: none."""
+    text = doc_text(doc)
+    if ":" not in text:
+        return
+    labels = list(_UPPER_LABEL.finditer(text))
+    if len(labels) < 2:
+        return
+    by_surname: dict[str, list[Entity]] = {}
+    for ent in entities:
+        if ent.type == "PERSON" and " " in ent.name:
+            by_surname.setdefault(surname_of(ent.name, _LEX, lower=False).casefold(), []).append(ent)
+    taken = {(m.start, m.end) for ent in entities for m in ent.mentions}
+    added: set[str] = set()
+    for m in labels:
+        ents = by_surname.get(m.group(2).casefold(), [])
+        start, end = m.span(2)
+        if len(ents) != 1 or any(a < end and start < b for a, b in taken):
+            continue
+        ents[0].mentions.append(TextSpan(text[start:end], start, end))
+        taken.add((start, end))
+        added.add(ents[0].id)
     for ent in entities:
         if ent.id in added:
             ent.mentions.sort(key=lambda m: m.start)

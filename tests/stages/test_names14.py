@@ -61,3 +61,30 @@ def test_acronym_that_spells_no_initials_stays_apart(nlp):
     )
     names = _names(nlp, text)
     assert "XYZ" not in names.get("Harbour and Rivers Tribunal", [])
+
+
+def test_upper_case_turn_label_is_the_person_introduced(nlp):
+    # Rule transcript_label_surname: "ROE:" is the Ann Roe the introduction names.
+    text = (
+        "Ian Pellow, the council leader, was questioned by Ailsa Drummore on Radio Tay on Monday. "
+        "Part of the exchange follows.\n\n"
+        "DRUMMORE: Will the bridge open in spring?\n\n"
+        "PELLOW: We hope so, but the steel is late.\n\n"
+        "DRUMMORE: And if it is later still?\n\n"
+        "PELLOW: Then we will say so plainly.\n"
+    )
+    names = _names(nlp, text)
+    assert names["Ailsa Drummore"].count("DRUMMORE") == 2
+    assert names["Ian Pellow"].count("PELLOW") == 2
+
+
+def test_upper_case_label_two_people_share_stays_unlinked(nlp):
+    text = (
+        "Ian Pellow was questioned by Ailsa Drummore and Fraser Drummore on Radio Tay on Monday. "
+        "Part of the exchange follows.\n\n"
+        "DRUMMORE: Will the bridge open in spring?\n\n"
+        "PELLOW: We hope so, but the steel is late.\n\n"
+        "DRUMMORE: And if it is later still?\n"
+    )
+    names = _names(nlp, text)
+    assert "DRUMMORE" not in names.get("Ailsa Drummore", []) + names.get("Fraser Drummore", [])
