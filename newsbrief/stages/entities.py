@@ -1186,6 +1186,13 @@ def _person_evidence(span: Span) -> int:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1 and after]
     if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text in _APPOSITION_MARKS:
         nouns.append(root.head)
+        # Rule ``appos_of_description_tail``: "the chairwoman of the
+        # community council, Ana Roe": the parser hangs the name on the last
+        # noun of the description; the description's head is the noun.
+        head = root.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+            head = head.head.head
+            nouns.append(head)
     if span.start > 0 and span.start <= doc[span.start - 1].head.i < span.end:
         nouns.append(doc[span.start - 1])
     # Not a noun that describes another name ("The Caucus, former governor

@@ -1,0 +1,43 @@
+"""Entity types of round 14 (entities stage), on hand-built Docs of sentences
+written for these tests, so each pins the rule and not the model."""
+
+from __future__ import annotations
+
+from newsbrief.stages.entities import _person_evidence, cluster_entities
+
+from .hand_docs import Row, sentences_doc
+
+# "The chairwoman of the rowing club, Nessa Quill, then said the boat was sold."
+TREASURER: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("chairwoman", "chairwoman", "NOUN", "NN", 11, "nsubj"),
+    ("of", "of", "ADP", "IN", 1, "prep"),
+    ("the", "the", "DET", "DT", 5, "det"),
+    ("rowing", "rowing", "NOUN", "NN", 5, "compound"),
+    ("club", "club", "NOUN", "NN", 2, "pobj"),
+    (",", ",", "PUNCT", ",", 5, "punct"),
+    ("Nessa", "Nessa", "PROPN", "NNP", 8, "compound"),
+    ("Quill", "Quill", "PROPN", "NNP", 5, "appos"),
+    (",", ",", "PUNCT", ",", 1, "punct"),
+    ("then", "then", "ADV", "RB", 11, "advmod"),
+    ("said", "say", "VERB", "VBD", 11, "ROOT"),
+    ("the", "the", "DET", "DT", 13, "det"),
+    ("boat", "boat", "NOUN", "NN", 15, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 15, "auxpass"),
+    ("sold", "sell", "VERB", "VBN", 11, "ccomp"),
+    (".", ".", "PUNCT", ".", 11, "punct"),
+]
+
+
+def test_name_hung_on_the_description_tail_takes_the_description_head():
+    # Rule appos_of_description_tail: the parser hangs "Nessa Quill" on "club";
+    # "chairwoman" is the noun the name stands in apposition to.
+    doc = sentences_doc(TREASURER, [(7, 9, "ORG")])
+    assert _person_evidence(doc[7:9]) == 2
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Nessa Quill": "PERSON"}
+
+
+def test_an_organisation_noun_as_description_head_is_no_evidence():
+    rows = [TREASURER[0], ("branch", "branch", "NOUN", "NN", 11, "nsubj")] + TREASURER[2:]
+    doc = sentences_doc(rows, [(7, 9, "ORG")])
+    assert _person_evidence(doc[7:9]) == 0
