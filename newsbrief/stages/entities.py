@@ -479,6 +479,44 @@ def _is_dateline(span: Span) -> bool:
     return False
 
 
+def _dateline_dash(span: Span) -> int | None:
+    """The index of the dash that ends the dateline ``span`` opens (see
+    ``_is_dateline``), if it is within the dateline's tail."""
+    doc = span.doc
+    for tok in doc[span.end : span.end + 1 + _DATELINE_TAIL]:
+        if tok.text in _DASHES:
+            return tok.i
+        if tok.is_lower or "\n" in tok.text or "\n" in tok.whitespace_:
+            return None
+    return None
+
+
+def _add_names_after_datelines(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``dateline_name_untagged``: "SAN JOSE, Calif. - Acme Systems said":
+    after a dateline and a plain hyphen, the model may tag no name at all,
+    reading the hyphen as joining the words. Capitalised proper nouns (two
+    or more, untagged) right after the dateline's dash are a name: an
+    organisation's when its last word says so, a person's when it opens
+    with a given name of one gender."""
+    added: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if not _is_dateline(ent) or (dash := _dateline_dash(ent)) is None:
+            continue
+        k = dash + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_iob_ == "O":
+            k += 1
+        if k - dash - 1 < 2 or any(s.start < k and dash < s.end for s, _ in mentions):
+            continue
+        name = doc[dash + 1 : k]
+        if _org_last_word(_span_text(name)):
+            added.append((name, "ORG"))
+        elif name[0].lower_ in _gendered_given_names():
+            added.append((name, "PERSON"))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: m[0].start)
+    return mentions
+
+
 def _after_dateline(span: Span) -> Span:
     """A name run into its article's dateline by the model ("WASHINGTON —
     Jane Doe") without the dateline."""
@@ -1526,6 +1564,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             label = "PERSON"
         mentions.append((trimmed, label))
     mentions = _add_stage_names(doc, mentions)
+    mentions = _add_names_after_datelines(doc, mentions)
     mentions, acronyms = _add_defined_acronyms(doc, mentions)
     if not mentions:
         return []

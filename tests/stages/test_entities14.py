@@ -41,3 +41,38 @@ def test_an_organisation_noun_as_description_head_is_no_evidence():
     rows = [TREASURER[0], ("branch", "branch", "NOUN", "NN", 11, "nsubj")] + TREASURER[2:]
     doc = sentences_doc(rows, [(7, 9, "ORG")])
     assert _person_evidence(doc[7:9]) == 0
+
+
+# "FRESNO, Calif. - Larkmoor Systems said it would cut jobs."
+DATELINE: list[Row] = [
+    ("FRESNO", "Fresno", "PROPN", "NNP", 7, "nsubj"),
+    (",", ",", "PUNCT", ",", 0, "punct"),
+    ("Calif.", "Calif.", "PROPN", "NNP", 5, "compound"),
+    ("-", "-", "PUNCT", "HYPH", 5, "punct"),
+    ("Larkmoor", "Larkmoor", "PROPN", "NNP", 5, "compound"),
+    ("Systems", "Systems", "PROPN", "NNP", 0, "appos"),
+    ("said", "say", "VERB", "VBD", 7, "ROOT"),
+    ("it", "it", "PRON", "PRP", 9, "nsubj"),
+    ("would", "would", "AUX", "MD", 9, "aux"),
+    ("cut", "cut", "VERB", "VB", 6, "ccomp"),
+    ("jobs", "job", "NOUN", "NNS", 9, "dobj"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+
+
+def test_untagged_name_after_a_dateline_hyphen_is_a_name():
+    # Rule dateline_name_untagged: the model tagged only the dateline's place.
+    doc = sentences_doc(DATELINE, [(0, 1, "GPE"), (2, 3, "GPE")])
+    ents = {e.name: e.type for e in cluster_entities(doc)}
+    assert ents.get("Larkmoor Systems") == "ORG"
+    assert "FRESNO" not in ents
+
+
+def test_words_after_a_dateline_that_are_no_name_are_not_added():
+    rows = (
+        DATELINE[:4]
+        + [("Larkmoor", "Larkmoor", "PROPN", "NNP", 5, "compound"), ("Valley", "Valley", "PROPN", "NNP", 0, "appos")]
+        + DATELINE[6:]
+    )
+    doc = sentences_doc(rows, [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert "Larkmoor Valley" not in {e.name for e in cluster_entities(doc)}
