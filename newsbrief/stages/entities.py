@@ -1216,6 +1216,22 @@ def _person_evidence(span: Span) -> int:
     apposition ("Roe, 44,"); 1 for a "he" or "she" later in the clause the
     name is the subject of, outside quote marks, with no other person
     between ("Roe said she would ..."); else 0."""
+    root = span.root
+    nouns = _apposition_nouns(span)
+    # Not a noun that describes another name ("The Caucus, former governor
+    # Jo Roe, ..."), nor one item of a list read as appositives.
+    if any(
+        _is_person_noun(t)
+        and not _listed(t, root if t.i == root.head.i else None)
+        and not any(c.ent_type_ == "PERSON" and c.i != root.i for c in t.subtree if not span.start <= c.i < span.end)
+        for t in nouns
+    ):
+        return 2
+    return _age_or_pronoun_evidence(span)
+
+
+def _apposition_nouns(span: Span) -> list[Token]:
+    """The nouns a name stands in apposition to or right after."""
     doc, root = span.doc, span.root
     # An apposition is set off by a comma or a dash ("Jo Roe, a teacher");
     # a noun run on after the name is a compound the parser misread ("a
@@ -1233,15 +1249,30 @@ def _person_evidence(span: Span) -> int:
             nouns.append(head)
     if span.start > 0 and span.start <= doc[span.start - 1].head.i < span.end:
         nouns.append(doc[span.start - 1])
-    # Not a noun that describes another name ("The Caucus, former governor
-    # Jo Roe, ..."), nor one item of a list read as appositives.
-    if any(
-        _is_person_noun(t)
-        and not _listed(t, root if t.i == root.head.i else None)
-        and not any(c.ent_type_ == "PERSON" and c.i != root.i for c in t.subtree if not span.start <= c.i < span.end)
-        for t in nouns
-    ):
-        return 2
+    return nouns
+
+
+def _given_name_titled(span: Span) -> bool:
+    """Rule ``given_name_role_apposition``: "the county's emergency manager,
+    Ana Roe": a title word in apposition, even one an organisation may
+    fill ("manager", "head", "partner"), with a name that opens with a given
+    name of one gender is a person's (an organisation named after a given
+    name, "its owner, Georgia Pacific", has its own last word and no title
+    before it in the article's phrasing)."""
+    _, org_roles = _type_words()
+    return any(
+        t.is_lower
+        and t.pos_ == "NOUN"
+        and (t.lemma_.lower() in org_roles or t.lemma_.lower() in TITLE_WORDS)
+        and not _listed(t, span.root if t.i == span.root.head.i else None)
+        for t in _apposition_nouns(span)
+    )
+
+
+def _age_or_pronoun_evidence(span: Span) -> int:
+    """The age in apposition (2) or the "he"/"she" after the name (1) of
+    ``_person_evidence``."""
+    doc, root = span.doc, span.root
     end = span.end
     if (
         end + 2 < len(doc)
@@ -1361,6 +1392,8 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
             last = next(iter(cluster.names)).split()[-1].replace("’s", "").replace("'s", "")
             surname_cluster = by_key.get(words[-1])
             ev = max(ev, bare_evidence(last), evidence(surname_cluster) if surname_cluster else 0)
+            if not ev and len(words) == 2 and not _org_last_word(key):
+                ev = 2 if any(_given_name_titled(m) for m in cluster.mentions) else 0
             ev = 2 if ev else 0
         if ev >= 2:
             flipped.append(cluster)

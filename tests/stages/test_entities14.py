@@ -91,3 +91,36 @@ def test_an_organisation_keeps_its_label():
     doc = sentences_doc(rows, [(7, 9, "ORG")])
     EntitiesStage()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Nessa Quill", "ORG")]
+
+
+# "The club's manager, Brenda Quill, then said the boat was sold."
+MANAGER: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("club", "club", "NOUN", "NN", 3, "poss"),
+    ("'s", "'s", "PART", "POS", 1, "case"),
+    ("manager", "manager", "NOUN", "NN", 9, "nsubj"),
+    (",", ",", "PUNCT", ",", 3, "punct"),
+    ("Brenda", "Brenda", "PROPN", "NNP", 6, "compound"),
+    ("Quill", "Quill", "PROPN", "NNP", 3, "appos"),
+    (",", ",", "PUNCT", ",", 3, "punct"),
+    ("then", "then", "ADV", "RB", 9, "advmod"),
+    ("said", "say", "VERB", "VBD", 9, "ROOT"),
+    ("the", "the", "DET", "DT", 11, "det"),
+    ("boat", "boat", "NOUN", "NN", 13, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 13, "auxpass"),
+    ("sold", "sell", "VERB", "VBN", 9, "ccomp"),
+    (".", ".", "PUNCT", ".", 9, "punct"),
+]
+
+
+def test_given_name_with_a_role_in_apposition_is_a_person():
+    # Rule given_name_role_apposition: "manager" alone may be a firm's role;
+    # with a given name of one gender the name is a person's.
+    doc = sentences_doc(MANAGER, [(5, 7, "ORG")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Brenda Quill": "PERSON"}
+
+
+def test_a_role_in_apposition_without_a_given_name_keeps_the_label():
+    rows = MANAGER[:5] + [("Harbour", "Harbour", "PROPN", "NNP", 6, "compound")] + MANAGER[6:]
+    doc = sentences_doc(rows, [(5, 7, "ORG")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Harbour Quill": "ORG"}
