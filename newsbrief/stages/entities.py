@@ -713,6 +713,23 @@ def _person_by_noun_before(span: Span) -> bool:
     return span.start <= before.head.i < span.end and _is_person_noun(before)
 
 
+def _titled_given_name_thing(span: Span) -> bool:
+    """Rule ``titled_name_thing``: "Sheriff Ana Roe" labelled a work or a
+    product: a capitalised title, a given name of one gender and a surname,
+    three capitalised words not set in quote marks, are a person with a title."""
+    if len(span) != 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    doc = span.doc
+    if 0 < span.start and span.end < len(doc):
+        if doc[span.start - 1].text in _QUOTE_CHARS and doc[span.end].text in _QUOTE_CHARS:
+            return False
+    return (
+        _is_title_before_name(span[0])
+        and span[1].lower_ in _gendered_given_names()
+        and span[2].pos_ == "PROPN"
+    )
+
+
 def _is_place_before_person_noun(span: Span) -> bool:
     """One name word after "the" or "a" that modifies a person noun ("the
     Perth rapper", "a Leeds teacher"): where the person is from, not them.
@@ -1519,7 +1536,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     for ent in ents:
         if ent.start < taken:
             continue
-        if ent.label_ in _NOT_PERSON_LABELS and _person_by_noun_before(ent):
+        if ent.label_ in _NOT_PERSON_LABELS and (_person_by_noun_before(ent) or _titled_given_name_thing(ent)):
             # Rule ``person_noun_before_thing``: "fire officer Ana Roe"
             # labelled a product is a person named after what she is.
             ent = Span(doc, ent.start, ent.end, label="PERSON")

@@ -124,3 +124,26 @@ def test_a_role_in_apposition_without_a_given_name_keeps_the_label():
     rows = MANAGER[:5] + [("Harbour", "Harbour", "PROPN", "NNP", 6, "compound")] + MANAGER[6:]
     doc = sentences_doc(rows, [(5, 7, "ORG")])
     assert {e.name: e.type for e in cluster_entities(doc)} == {"Harbour Quill": "ORG"}
+
+
+# '"It was fast," Sheriff Wade Quillon said.'  (the name labelled a work)
+SHERIFF: list[Row] = [
+    ("Sheriff", "Sheriff", "PROPN", "NNP", 2, "compound"),
+    ("Wade", "Wade", "PROPN", "NNP", 2, "compound"),
+    ("Quillon", "Quillon", "PROPN", "NNP", 3, "nsubj"),
+    ("said", "say", "VERB", "VBD", 3, "ROOT"),
+    ("so", "so", "ADV", "RB", 3, "advmod"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_title_given_name_and_surname_labelled_a_work_is_a_person():
+    # Rule titled_name_thing.
+    doc = sentences_doc(SHERIFF, [(0, 3, "WORK_OF_ART")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Wade Quillon": "PERSON"}
+
+
+def test_a_work_whose_second_word_is_no_given_name_stays_out():
+    rows = [SHERIFF[0], ("Harbour", "Harbour", "PROPN", "NNP", 2, "compound")] + SHERIFF[2:]
+    doc = sentences_doc(rows, [(0, 3, "WORK_OF_ART")])
+    assert cluster_entities(doc) == []
