@@ -147,3 +147,17 @@ def test_a_work_whose_second_word_is_no_given_name_stays_out():
     rows = [SHERIFF[0], ("Harbour", "Harbour", "PROPN", "NNP", 2, "compound")] + SHERIFF[2:]
     doc = sentences_doc(rows, [(0, 3, "WORK_OF_ART")])
     assert cluster_entities(doc) == []
+
+
+def test_a_name_ending_in_falls_is_no_person():
+    # Rule place_word_not_surname (people.toml place_name_ends): "Calder Falls".
+    rows: list[Row] = [
+        ("Rain", "rain", "NOUN", "NN", 1, "nsubj"),
+        ("hit", "hit", "VERB", "VBD", 1, "ROOT"),
+        ("Brennock", "Brennock", "PROPN", "NNP", 3, "compound"),
+        ("Falls", "Falls", "PROPN", "NNP", 1, "dobj"),
+        ("again", "again", "ADV", "RB", 1, "advmod"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    doc = sentences_doc(rows, [(2, 4, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)}.get("Brennock Falls") != "PERSON"
