@@ -785,6 +785,46 @@ def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[S
     return sorted(mentions + added, key=lambda m: m[0].start)
 
 
+# Rule ``thing_nickname``: verbs (lemmas) of a naming frame "known ... as",
+# "nicknamed", "dubbed", "called".
+_NAMING_LEMMAS = frozenset({"know", "nickname", "dub", "call", "name"})
+
+
+def _drop_thing_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``thing_nickname``: "a former whale-watching boat known along the
+    coast as 'the Banana'": a name in quote marks after a naming frame that
+    hangs on a noun for a thing (no person, no organisation) is the thing's
+    nickname, no entity that can speak."""
+    org_heads = _LEX.org_heads
+    out: list[tuple[Span, str]] = []
+    for span, label in mentions:
+        j = span.start - 1
+        if j > 0 and doc[j].lower_ == "the":
+            j -= 1
+        if (
+            label == "PERSON"
+            or j < 2
+            or doc[j].text not in _QUOTE_CHARS
+            or span.end >= len(doc)
+            or not (doc[span.end].text in _QUOTE_CHARS or doc[span.end].is_punct)
+            or doc[j - 1].lower_ != "as"
+        ):
+            out.append((span, label))
+            continue
+        verb = next((doc[k] for k in range(j - 2, max(-1, j - 8), -1) if doc[k].lemma_.lower() in _NAMING_LEMMAS), None)
+        noun = verb.head if verb is not None and verb.dep_ in ("acl", "relcl") else None
+        if (
+            noun is not None
+            and noun.pos_ == "NOUN"
+            and not _is_person_noun(noun)
+            and noun.lemma_.lower() not in org_heads
+            and noun.lemma_.lower() not in ORG_HINT_WORDS
+        ):
+            continue
+        out.append((span, label))
+    return out
+
+
 def _describes_person(tok: Token) -> bool:
     """A capitalised word before a name that says what the person is
     ("Shopkeeper Ana Roe", "Cllr Ana Roe"), not another name word."""
@@ -1615,6 +1655,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         mentions.append((trimmed, label))
     mentions = _add_stage_names(doc, mentions)
     mentions = _add_names_after_datelines(doc, mentions)
+    mentions = _drop_thing_nicknames(doc, mentions)
     mentions, acronyms = _add_defined_acronyms(doc, mentions)
     if not mentions:
         return []

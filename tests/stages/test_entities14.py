@@ -161,3 +161,30 @@ def test_a_name_ending_in_falls_is_no_person():
     ]
     doc = sentences_doc(rows, [(2, 4, "PERSON")])
     assert {e.name: e.type for e in cluster_entities(doc)}.get("Brennock Falls") != "PERSON"
+
+
+def _nickname_rows(noun: str) -> list[Row]:
+    # "The <noun> known as “the Kipper” sank."
+    return [
+        ("The", "the", "DET", "DT", 1, "det"),
+        (noun, noun, "NOUN", "NN", 8, "nsubj"),
+        ("known", "know", "VERB", "VBN", 1, "acl"),
+        ("as", "as", "ADP", "IN", 2, "prep"),
+        ("“", "“", "PUNCT", "``", 6, "punct"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("Kipper", "Kipper", "PROPN", "NNP", 3, "pobj"),
+        ("”", "”", "PUNCT", "''", 6, "punct"),
+        ("sank", "sink", "VERB", "VBD", 8, "ROOT"),
+        (".", ".", "PUNCT", ".", 8, "punct"),
+    ]
+
+
+def test_a_things_nickname_in_marks_is_no_entity():
+    # Rule thing_nickname: a boat "known as 'the Kipper'" is no organisation.
+    doc = sentences_doc(_nickname_rows("boat"), [(6, 7, "ORG")])
+    assert cluster_entities(doc) == []
+
+
+def test_an_organisations_nickname_stays():
+    doc = sentences_doc(_nickname_rows("company"), [(6, 7, "ORG")])
+    assert [e.name for e in cluster_entities(doc)] == ["Kipper"]
