@@ -141,6 +141,9 @@ def _trim(span: Span) -> Span | None:
         while end > start and doc[end - 1].text == ",":
             end -= 1
     end = _before_open_paren(doc, start, end)
+    if end - start >= 3 and doc[start].text in ("No", "No.") and doc[start + 1].like_num:
+        # Rule ``ranking_prefix``: "world No 4 Ana Roe" is Ana Roe.
+        start += 2
     if start >= end:
         return None
     if (
@@ -1584,6 +1587,16 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             continue
         if _is_dateline(ent):
             # "WASHINGTON —": where the story was filed, not a name.
+            continue
+        if (
+            len(ent) == 1
+            and ent.start > 0
+            and _is_post_nominal(ent[0])
+            and doc[ent.start - 1].ent_type_ == "PERSON"
+            and doc[ent.start - 1].ent_iob_ != "O"
+        ):
+            # Rule ``post_nominal_entity``: "Nicholas Roe KC" with "KC" tagged
+            # apart: letters after a person's name are no entity.
             continue
         trimmed = _trim(_after_dateline(ent))
         # A name has a capital letter; "state" in "secretary of state" is not one.

@@ -188,3 +188,32 @@ def test_a_things_nickname_in_marks_is_no_entity():
 def test_an_organisations_nickname_stays():
     doc = sentences_doc(_nickname_rows("company"), [(6, 7, "ORG")])
     assert [e.name for e in cluster_entities(doc)] == ["Kipper"]
+
+
+def test_a_ranking_before_a_name_is_no_part_of_it():
+    # Rule ranking_prefix: "world No 4 Ana Roe" is Ana Roe.
+    rows: list[Row] = [
+        ("Former", "former", "ADJ", "JJ", 1, "amod"),
+        ("world", "world", "NOUN", "NN", 5, "npadvmod"),
+        ("No", "no", "DET", "DT", 5, "det"),
+        ("4", "4", "NUM", "CD", 5, "nummod"),
+        ("Brenda", "Brenda", "PROPN", "NNP", 5, "compound"),
+        ("Quill", "Quill", "PROPN", "NNP", 6, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 6, "ROOT"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+    doc = sentences_doc(rows, [(2, 6, "PERSON")])
+    assert [e.name for e in cluster_entities(doc)] == ["Brenda Quill"]
+
+
+def test_post_nominal_letters_tagged_apart_are_no_entity():
+    # Rule post_nominal_entity: "Nicholas Roe KC" with "KC" tagged an organisation.
+    rows: list[Row] = [
+        ("Nessa", "Nessa", "PROPN", "NNP", 1, "compound"),
+        ("Quill", "Quill", "PROPN", "NNP", 2, "compound"),
+        ("KC", "KC", "PROPN", "NNP", 3, "nsubj"),
+        ("asked", "ask", "VERB", "VBD", 3, "ROOT"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    doc = sentences_doc(rows, [(0, 2, "PERSON"), (2, 3, "ORG")])
+    assert [e.name for e in cluster_entities(doc)] == ["Nessa Quill"]
