@@ -1213,7 +1213,7 @@ _TYPES_PATH = Path(__file__).with_name("data") / "entity_types.toml"
 # Rule ``person_evidence``: an age in apposition ("Roe, 44,") is at most this.
 _MAX_AGE = 120
 # Labels a person's name gets from the small model that the rule may correct.
-_RETYPED_LABELS = frozenset({"ORG", "GPE"})
+_RETYPED_LABELS = frozenset({"ORG", "GPE", "FAC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "around"})
 _APPOSITION_MARKS = frozenset({",", "(", "-", "--", "—", "–"})
 
@@ -1440,6 +1440,7 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
     named_after = {k for k in by_key if any(w in people_last for w in k.split()[:-1])}
     given = _gendered_given_names()
     single: list[tuple[str, _Cluster]] = []
+    pending: list[tuple[str, _Cluster]] = []
     for key, cluster in by_key.items():
         if not candidate(cluster) or key in named_after:
             continue
@@ -1455,6 +1456,8 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
             if not ev and len(words) == 2 and not _org_last_word(key):
                 ev = 2 if any(_given_name_titled(m) for m in cluster.mentions) else 0
             ev = 2 if ev else 0
+        elif ev == 1 and len(words) == 2 and not _org_last_word(key):
+            pending.append((words[-1], cluster))
         if ev >= 2:
             flipped.append(cluster)
             people_last.add(words[-1])
@@ -1467,6 +1470,15 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
         # may be one: "Charlotte" and "Charlotte Mayor Jo Roe".)
         first_name = key in given and key in people_first and not cluster.labels["GPE"]
         if ev >= 2 or (ev and key in people_last) or first_name:
+            flipped.append(cluster)
+    for last, cluster in pending:
+        # Rule ``surname_of_a_person``: "Zsófia Roe told the panel that she
+        # ...", labelled a place, when the article calls "Roe" alone a
+        # person: a given name the lists lack, and that person's surname.
+        surname_cluster = by_key.get(last)
+        if surname_cluster is not None and (
+            surname_cluster.labels["PERSON"] or any(c is surname_cluster for c in flipped)
+        ):
             flipped.append(cluster)
     for cluster in flipped:
         cluster.labels = Counter({"PERSON": len(cluster.mentions)})

@@ -217,3 +217,35 @@ def test_post_nominal_letters_tagged_apart_are_no_entity():
     ]
     doc = sentences_doc(rows, [(0, 2, "PERSON"), (2, 3, "ORG")])
     assert [e.name for e in cluster_entities(doc)] == ["Nessa Quill"]
+
+
+# "Zsuzsa Quillon told a panel that she was clean. Quillon spoke again."
+PANEL: list[Row] = [
+    ("Zsuzsa", "Zsuzsa", "PROPN", "NNP", 1, "compound"),
+    ("Quillon", "Quillon", "PROPN", "NNP", 2, "nsubj"),
+    ("told", "tell", "VERB", "VBD", 2, "ROOT"),
+    ("a", "a", "DET", "DT", 4, "det"),
+    ("panel", "panel", "NOUN", "NN", 2, "dobj"),
+    ("that", "that", "SCONJ", "IN", 7, "mark"),
+    ("she", "she", "PRON", "PRP", 7, "nsubj"),
+    ("was", "be", "AUX", "VBD", 2, "ccomp"),
+    ("clean", "clean", "ADJ", "JJ", 7, "acomp"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+    ("Quillon", "Quillon", "PROPN", "NNP", 11, "nsubj"),
+    ("spoke", "speak", "VERB", "VBD", 11, "ROOT"),
+    ("again", "again", "ADV", "RB", 11, "advmod"),
+    (".", ".", "PUNCT", ".", 11, "punct"),
+]
+
+
+def test_name_labelled_a_place_with_a_persons_surname_and_she_is_a_person():
+    # Rule surname_of_a_person: the given name is in no list; "Quillon"
+    # alone is a person; "she" follows the full name.
+    doc = sentences_doc(PANEL, [(0, 2, "FAC"), (10, 11, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Zsuzsa Quillon": "PERSON"}
+
+
+def test_without_the_pronoun_the_place_label_stays():
+    rows = PANEL[:6] + [("it", "it", "PRON", "PRP", 7, "nsubj")] + PANEL[7:]
+    doc = sentences_doc(rows, [(0, 2, "FAC"), (10, 11, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)}.get("Zsuzsa Quillon") == "FAC"
