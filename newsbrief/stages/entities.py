@@ -1456,7 +1456,7 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
             if not ev and len(words) == 2 and not _org_last_word(key):
                 ev = 2 if any(_given_name_titled(m) for m in cluster.mentions) else 0
             ev = 2 if ev else 0
-        elif ev == 1 and len(words) == 2 and not _org_last_word(key):
+        elif len(words) == 2 and not _org_last_word(key) and (ev == 1 or words[-1] not in people_last):
             pending.append((words[-1], cluster))
         if ev >= 2:
             flipped.append(cluster)

@@ -245,7 +245,18 @@ def test_name_labelled_a_place_with_a_persons_surname_and_she_is_a_person():
     assert {e.name: e.type for e in cluster_entities(doc)} == {"Zsuzsa Quillon": "PERSON"}
 
 
-def test_without_the_pronoun_the_place_label_stays():
-    rows = PANEL[:6] + [("it", "it", "PRON", "PRP", 7, "nsubj")] + PANEL[7:]
-    doc = sentences_doc(rows, [(0, 2, "FAC"), (10, 11, "PERSON")])
+def test_without_the_pronoun_and_with_a_namesake_the_place_label_stays():
+    # "Tom Quillon" is a person the surname may stand for: no pronoun, no retype.
+    rows = PANEL[:6] + [("it", "it", "PRON", "PRP", 7, "nsubj")] + PANEL[7:10]
+    rows += [("Tom", "Tom", "PROPN", "NNP", 11, "compound")] + [
+        (w, lem, p, t, h + 1, d) for w, lem, p, t, h, d in PANEL[10:]
+    ]
+    doc = sentences_doc(rows, [(0, 2, "FAC"), (10, 12, "PERSON")])
     assert {e.name: e.type for e in cluster_entities(doc)}.get("Zsuzsa Quillon") == "FAC"
+
+
+def test_the_only_full_name_of_a_persons_surname_is_that_person_without_a_pronoun():
+    # Rule surname_of_a_person: no other full name ends in "Quillon".
+    rows = PANEL[:6] + [("it", "it", "PRON", "PRP", 7, "nsubj")] + PANEL[7:]
+    doc = sentences_doc(rows, [(0, 2, "ORG"), (10, 11, "PERSON")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Zsuzsa Quillon": "PERSON"}
