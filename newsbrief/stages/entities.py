@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .columns import column, columns
-from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
+from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, SPEECH_VERBS, TITLE_WORDS
 from .people import census_name_genders, given_names, people_lexicon, surname_of
 from .syntax import doc_text, in_sorted, phrase_start
 
@@ -1214,6 +1214,8 @@ _TYPES_PATH = Path(__file__).with_name("data") / "entity_types.toml"
 _MAX_AGE = 120
 # Labels a person's name gets from the small model that the rule may correct.
 _RETYPED_LABELS = frozenset({"ORG", "GPE", "FAC"})
+# Rule ``surname_label_slip``: the labels a bare surname may be given by slip.
+_SLIP_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "around"})
 _APPOSITION_MARKS = frozenset({",", "(", "-", "--", "—", "–"})
 
@@ -1470,6 +1472,28 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
         # may be one: "Charlotte" and "Charlotte Mayor Jo Roe".)
         first_name = key in given and key in people_first and not cluster.labels["GPE"]
         if ev >= 2 or (ev and key in people_last) or first_name:
+            flipped.append(cluster)
+    for key, cluster in by_key.items():
+        # Rule ``surname_label_slip``: "'...,' Roe said" with "Roe" labelled a
+        # place or a group, in an article that names a person "Ana Roe": the
+        # subject of a speech verb is that person's surname.
+        labels = cluster.labels
+        if (
+            " " in key
+            or key not in people_last
+            or labels["PERSON"]
+            or any(c is cluster for c in flipped)
+            or not cluster.mentions
+            or not all(lab in _SLIP_LABELS for lab in labels if labels[lab])
+        ):
+            continue
+        if any(
+            len(m) == 1
+            and m.root.dep_ == "nsubj"
+            and m.root.head.lemma_.lower() in SPEECH_VERBS
+            and m.root.is_title
+            for m in cluster.mentions
+        ):
             flipped.append(cluster)
     for last, cluster in pending:
         # Rule ``surname_of_a_person``: "Zsófia Roe told the panel that she

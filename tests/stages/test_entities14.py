@@ -260,3 +260,30 @@ def test_the_only_full_name_of_a_persons_surname_is_that_person_without_a_pronou
     rows = PANEL[:6] + [("it", "it", "PRON", "PRP", 7, "nsubj")] + PANEL[7:]
     doc = sentences_doc(rows, [(0, 2, "ORG"), (10, 11, "PERSON")])
     assert {e.name: e.type for e in cluster_entities(doc)} == {"Zsuzsa Quillon": "PERSON"}
+
+
+def _slip_rows(verb: str, lemma: str) -> list[Row]:
+    # "Brenda Quillon drove home. Quillon <verb> so."
+    return [
+        ("Brenda", "Brenda", "PROPN", "NNP", 1, "compound"),
+        ("Quillon", "Quillon", "PROPN", "NNP", 2, "nsubj"),
+        ("drove", "drive", "VERB", "VBD", 2, "ROOT"),
+        ("home", "home", "ADV", "RB", 2, "advmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+        ("Quillon", "Quillon", "PROPN", "NNP", 6, "nsubj"),
+        (verb, lemma, "VERB", "VBD", 6, "ROOT"),
+        ("so", "so", "ADV", "RB", 6, "advmod"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+
+
+def test_a_persons_surname_labelled_a_group_that_speaks_is_the_person():
+    # Rule surname_label_slip.
+    doc = sentences_doc(_slip_rows("said", "say"), [(0, 2, "PERSON"), (5, 6, "NORP")])
+    ents = {e.name: (e.type, len(e.mentions)) for e in cluster_entities(doc)}
+    assert ents == {"Brenda Quillon": ("PERSON", 2)}
+
+
+def test_a_surname_labelled_a_place_that_does_not_speak_stays_a_place():
+    doc = sentences_doc(_slip_rows("flooded", "flood"), [(0, 2, "PERSON"), (5, 6, "GPE")])
+    assert {e.name: e.type for e in cluster_entities(doc)}.get("Quillon") == "GPE"
