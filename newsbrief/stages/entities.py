@@ -719,10 +719,22 @@ def _person_by_noun_before(span: Span) -> bool:
 def _titled_given_name_thing(span: Span) -> bool:
     """Rule ``titled_name_thing``: "Sheriff Ana Roe" labelled a work or a
     product: a capitalised title, a given name of one gender and a surname,
-    three capitalised words not set in quote marks, are a person with a title."""
+    three capitalised words not set in quote marks, are a person with a title;
+    so are two capitalised words labelled so right after a capitalised title
+    ("Mayor Ana Roe" with "Ana Roe" labelled a work)."""
+    doc = span.doc
+    if (
+        len(span) == 2
+        and span.start > 0
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in span)
+        and doc[span.start - 1].is_title
+        and _is_title_before_name(doc[span.start - 1])
+        and doc[span.start - 1].ent_iob_ == "O"
+    ):
+        # "Mayor Ana Roe" with only the name labelled a work.
+        return True
     if len(span) != 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
-    doc = span.doc
     if 0 < span.start and span.end < len(doc):
         if doc[span.start - 1].text in _QUOTE_CHARS and doc[span.end].text in _QUOTE_CHARS:
             return False

@@ -287,3 +287,14 @@ def test_a_persons_surname_labelled_a_group_that_speaks_is_the_person():
 def test_a_surname_labelled_a_place_that_does_not_speak_stays_a_place():
     doc = sentences_doc(_slip_rows("flooded", "flood"), [(0, 2, "PERSON"), (5, 6, "GPE")])
     assert {e.name: e.type for e in cluster_entities(doc)}.get("Quillon") == "GPE"
+
+
+def test_a_name_labelled_a_work_right_after_a_title_is_a_person():
+    # Rule titled_name_thing: "Mayor Ana Roe" with "Ana Roe" labelled a work.
+    rows = (
+        [("Mayor", "Mayor", "PROPN", "NNP", 2, "compound")]
+        + [("Harbour", "Harbour", "PROPN", "NNP", 2, "compound")]
+        + SHERIFF[2:]
+    )
+    doc = sentences_doc(rows, [(1, 3, "WORK_OF_ART")])
+    assert {e.name: e.type for e in cluster_entities(doc)} == {"Harbour Quillon": "PERSON"}
