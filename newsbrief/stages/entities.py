@@ -716,6 +716,29 @@ def _person_by_noun_before(span: Span) -> bool:
     return span.start <= before.head.i < span.end and _is_person_noun(before)
 
 
+def _org_with_words_before(span: Span) -> Span:
+    """Rule ``org_compound_before``: "Salish | Sea Ferries said": capitalised
+    words the model left out before an organisation's name that the parser
+    hangs on a word of it, as compounds, are its first words."""
+    doc = span.doc
+    k = span.start
+    while k > 0:
+        tok = doc[k - 1]
+        if not (
+            tok.ent_iob_ == "O"
+            and tok.is_title
+            and tok.is_alpha
+            and tok.pos_ == "PROPN"
+            and tok.dep_ == "compound"
+            and span.start <= tok.head.i < span.end
+            and tok.lower_ not in HONORIFICS
+            and tok.lower_ not in TITLE_WORDS
+        ):
+            break
+        k -= 1
+    return span if k == span.start else Span(doc, k, span.end, label=span.label_)
+
+
 def _titled_given_name_thing(span: Span) -> bool:
     """Rule ``titled_name_thing``: "Sheriff Ana Roe" labelled a work or a
     product: a capitalised title, a given name of one gender and a surname,
@@ -1646,6 +1669,8 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             # Rule ``post_nominal_entity``: "Nicholas Roe KC" with "KC" tagged
             # apart: letters after a person's name are no entity.
             continue
+        if ent.label_ == "ORG":
+            ent = _org_with_words_before(ent)
         trimmed = _trim(_after_dateline(ent))
         # A name has a capital letter; "state" in "secretary of state" is not one.
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):

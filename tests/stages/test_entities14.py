@@ -298,3 +298,26 @@ def test_a_name_labelled_a_work_right_after_a_title_is_a_person():
     )
     doc = sentences_doc(rows, [(1, 3, "WORK_OF_ART")])
     assert {e.name: e.type for e in cluster_entities(doc)} == {"Harbour Quillon": "PERSON"}
+
+
+def _ferries_rows(first: str, pos: str, dep: str) -> list[Row]:
+    # "<first> Loch Ferries said so."
+    return [
+        (first, first, pos, "NNP" if pos == "PROPN" else "NN", 2, dep),
+        ("Loch", "Loch", "PROPN", "NNP", 2, "compound"),
+        ("Ferries", "Ferries", "PROPN", "NNP", 3, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "ROOT"),
+        ("so", "so", "ADV", "RB", 3, "advmod"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+
+
+def test_a_compound_word_left_out_before_an_organisation_is_its_first_word():
+    # Rule org_compound_before.
+    doc = sentences_doc(_ferries_rows("Brennock", "PROPN", "compound"), [(1, 3, "ORG")])
+    assert [e.name for e in cluster_entities(doc)] == ["Brennock Loch Ferries"]
+
+
+def test_a_title_before_an_organisation_is_no_part_of_it():
+    doc = sentences_doc(_ferries_rows("Chairman", "PROPN", "compound"), [(1, 3, "ORG")])
+    assert [e.name for e in cluster_entities(doc)] == ["Loch Ferries"]
