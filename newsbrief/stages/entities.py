@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, TextSpan
 from .columns import column, columns
-from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, TITLE_WORDS
+from .lexicon import HONORIFICS, NAME_LIKE_TITLES, ORG_HINT_WORDS, SPEECH_VERBS, TITLE_WORDS
 from .people import census_name_genders, given_names, people_lexicon, surname_of
 from .syntax import doc_text, in_sorted, phrase_start
 
@@ -151,6 +151,9 @@ def _trim(span: Span) -> Span | None:
             end -= 1
     if "(" in doc_text(doc)[span.start_char : span.end_char]:
         end = _before_open_paren(doc, start, end)  # no "(" in the span: no token is one
+    if end - start >= 3 and doc[start].text in ("No", "No.") and doc[start + 1].like_num:
+        # Rule ``ranking_prefix``: "world No 4 Ana Roe" is Ana Roe.
+        start += 2
     if start >= end:
         return None
     if (
@@ -186,6 +189,69 @@ def _before_open_paren(doc: Doc, start: int, end: int) -> int:
                 k -= 1
             return k if k > start else end
     return end
+
+
+# Rule ``acronym_defined``: lower-case words inside an organisation's name
+# that an acronym may leave out ("the Consumer and Competition Authority
+# (CCA)", "Department of Justice (DOJ)").
+_ACRONYM_LINKS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def _acronym_initials(words: list[Token]) -> set[str]:
+    """The acronyms ``words`` spell: their capitalised words' initials, with
+    or without the linking words'."""
+    content = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_LINKS)
+    every = "".join(t.text[0] for t in words)
+    return {content.upper(), every.upper()}
+
+
+def _add_defined_acronyms(
+    doc: Doc, mentions: list[tuple[Span, str]]
+) -> tuple[list[tuple[Span, str]], list[tuple[str, str]]]:
+    """Rule ``acronym_defined``: "the Consumer and Competition Authority (CCA)":
+    an acronym in parentheses right after capitalised words whose initials
+    spell it defines it. The full name is a mention (of the acronym's label,
+    an organisation's if untagged) even when the model tagged only the
+    acronym or part of the name; the pairs (acronym key, name key) are
+    returned for the clustering to join."""
+    pairs: list[tuple[str, str]] = []
+    added: list[tuple[Span, str]] = []
+    label_at = {span.start: label for span, label in mentions}
+    for i in range(2, len(doc) - 1):
+        acr = doc[i]
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (2 <= len(acr.text) <= 6):
+            continue
+        if not (acr.text.isalpha() and acr.text.isupper()):
+            continue
+        lo = i - 1
+        found = None
+        while lo > 0:
+            tok = doc[lo - 1]
+            if tok.is_sent_start and tok.lower_ in _ACRONYM_LINKS:
+                break
+            if tok.lower_ in _ACRONYM_LINKS and tok.is_lower or tok.text == "&":
+                lo -= 1
+                continue
+            if not (tok.is_alpha and tok.text[0].isupper()) or tok.is_sent_start and tok.lower_ == "the":
+                break
+            lo -= 1
+            if acr.text in _acronym_initials(list(doc[lo : i - 1])):
+                found = lo
+                break
+        if found is None or i - 1 - found < 2:
+            continue
+        full = doc[found : i - 1]
+        inside = [(s, lab) for s, lab in mentions if s.start < full.end and s.end > full.start]
+        if any(s.start < full.start or s.end > full.end for s, _ in inside):
+            continue
+        if not any(s.start == full.start and s.end == full.end for s, _ in inside):
+            mentions = [(s, lab) for s, lab in mentions if not (s.start >= full.start and s.end <= full.end)]
+            label = label_at.get(i) or next((lab for _, lab in inside), None) or "ORG"
+            added.append((full, label))
+        pairs.append((_name_key(acr.text), _name_key(_span_text(full))))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: m[0].start)
+    return mentions, pairs
 
 
 def _name_key(text: str) -> str:
@@ -454,6 +520,44 @@ def _is_dateline(span: Span) -> bool:
     return False
 
 
+def _dateline_dash(span: Span) -> int | None:
+    """The index of the dash that ends the dateline ``span`` opens (see
+    ``_is_dateline``), if it is within the dateline's tail."""
+    doc = span.doc
+    for tok in doc[span.end : span.end + 1 + _DATELINE_TAIL]:
+        if tok.text in _DASHES:
+            return tok.i
+        if tok.is_lower or "\n" in tok.text or "\n" in tok.whitespace_:
+            return None
+    return None
+
+
+def _add_names_after_datelines(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``dateline_name_untagged``: "SAN JOSE, Calif. - Acme Systems said":
+    after a dateline and a plain hyphen, the model may tag no name at all,
+    reading the hyphen as joining the words. Capitalised proper nouns (two
+    or more, untagged) right after the dateline's dash are a name: an
+    organisation's when its last word says so, a person's when it opens
+    with a given name of one gender."""
+    added: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if not _is_dateline(ent) or (dash := _dateline_dash(ent)) is None:
+            continue
+        k = dash + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_iob_ == "O":
+            k += 1
+        if k - dash - 1 < 2 or any(s.start < k and dash < s.end for s, _ in mentions):
+            continue
+        name = doc[dash + 1 : k]
+        if _org_last_word(_span_text(name)):
+            added.append((name, "ORG"))
+        elif name[0].lower_ in _gendered_given_names():
+            added.append((name, "PERSON"))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: m[0].start)
+    return mentions
+
+
 def _after_dateline(span: Span) -> Span:
     """A name run into its article's dateline by the model ("WASHINGTON —
     Jane Doe") without the dateline."""
@@ -663,6 +767,58 @@ def _person_by_noun_before(span: Span) -> bool:
     return span.start <= before.head.i < span.end and _is_person_noun(before)
 
 
+def _org_with_words_before(span: Span) -> Span:
+    """Rule ``org_compound_before``: "Salish | Sea Ferries said": capitalised
+    words the model left out before an organisation's name that the parser
+    hangs on a word of it, as compounds, are its first words."""
+    doc = span.doc
+    k = span.start
+    while k > 0:
+        tok = doc[k - 1]
+        if not (
+            tok.ent_iob_ == "O"
+            and tok.is_title
+            and tok.is_alpha
+            and tok.pos_ == "PROPN"
+            and tok.dep_ == "compound"
+            and span.start <= tok.head.i < span.end
+            and tok.lower_ not in HONORIFICS
+            and tok.lower_ not in TITLE_WORDS
+        ):
+            break
+        k -= 1
+    return span if k == span.start else Span(doc, k, span.end, label=span.label_)
+
+
+def _titled_given_name_thing(span: Span) -> bool:
+    """Rule ``titled_name_thing``: "Sheriff Ana Roe" labelled a work or a
+    product: a capitalised title, a given name of one gender and a surname,
+    three capitalised words not set in quote marks, are a person with a title;
+    so are two capitalised words labelled so right after a capitalised title
+    ("Mayor Ana Roe" with "Ana Roe" labelled a work)."""
+    doc = span.doc
+    if (
+        len(span) == 2
+        and span.start > 0
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in span)
+        and doc[span.start - 1].is_title
+        and _is_title_before_name(doc[span.start - 1])
+        and doc[span.start - 1].ent_iob_ == "O"
+    ):
+        # "Mayor Ana Roe" with only the name labelled a work.
+        return True
+    if len(span) != 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if 0 < span.start and span.end < len(doc):
+        if doc[span.start - 1].text in _QUOTE_CHARS and doc[span.end].text in _QUOTE_CHARS:
+            return False
+    return (
+        _is_title_before_name(span[0])
+        and span[1].lower_ in _gendered_given_names()
+        and span[2].pos_ == "PROPN"
+    )
+
+
 def _is_place_before_person_noun(span: Span) -> bool:
     """One name word after "the" or "a" that modifies a person noun ("the
     Perth rapper", "a Leeds teacher"): where the person is from, not them.
@@ -712,6 +868,46 @@ def _add_stage_names(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[S
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m[0].start)
+
+
+# Rule ``thing_nickname``: verbs (lemmas) of a naming frame "known ... as",
+# "nicknamed", "dubbed", "called".
+_NAMING_LEMMAS = frozenset({"know", "nickname", "dub", "call", "name"})
+
+
+def _drop_thing_nicknames(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Rule ``thing_nickname``: "a former whale-watching boat known along the
+    coast as 'the Banana'": a name in quote marks after a naming frame that
+    hangs on a noun for a thing (no person, no organisation) is the thing's
+    nickname, no entity that can speak."""
+    org_heads = _LEX.org_heads
+    out: list[tuple[Span, str]] = []
+    for span, label in mentions:
+        j = span.start - 1
+        if j > 0 and doc[j].lower_ == "the":
+            j -= 1
+        if (
+            label == "PERSON"
+            or j < 2
+            or doc[j].text not in _QUOTE_CHARS
+            or span.end >= len(doc)
+            or not (doc[span.end].text in _QUOTE_CHARS or doc[span.end].is_punct)
+            or doc[j - 1].lower_ != "as"
+        ):
+            out.append((span, label))
+            continue
+        verb = next((doc[k] for k in range(j - 2, max(-1, j - 8), -1) if doc[k].lemma_.lower() in _NAMING_LEMMAS), None)
+        noun = verb.head if verb is not None and verb.dep_ in ("acl", "relcl") else None
+        if (
+            noun is not None
+            and noun.pos_ == "NOUN"
+            and not _is_person_noun(noun)
+            and noun.lemma_.lower() not in org_heads
+            and noun.lemma_.lower() not in ORG_HINT_WORDS
+        ):
+            continue
+        out.append((span, label))
+    return out
 
 
 def _describes_person(tok: Token) -> bool:
@@ -1098,7 +1294,9 @@ _TYPES_PATH = Path(__file__).with_name("data") / "entity_types.toml"
 # Rule ``person_evidence``: an age in apposition ("Roe, 44,") is at most this.
 _MAX_AGE = 120
 # Labels a person's name gets from the small model that the rule may correct.
-_RETYPED_LABELS = frozenset({"ORG", "GPE"})
+_RETYPED_LABELS = frozenset({"ORG", "GPE", "FAC"})
+# Rule ``surname_label_slip``: the labels a bare surname may be given by slip.
+_SLIP_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "around"})
 _APPOSITION_MARKS = frozenset({",", "(", "-", "--", "—", "–"})
 
@@ -1161,16 +1359,8 @@ def _person_evidence(span: Span) -> int:
     apposition ("Roe, 44,"); 1 for a "he" or "she" later in the clause the
     name is the subject of, outside quote marks, with no other person
     between ("Roe said she would ..."); else 0."""
-    doc, root = span.doc, span.root
-    # An apposition is set off by a comma or a dash ("Jo Roe, a teacher");
-    # a noun run on after the name is a compound the parser misread ("a
-    # Bear Stearns assistant").
-    after = span.end < len(doc) and doc[span.end].text in _APPOSITION_MARKS
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1 and after]
-    if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text in _APPOSITION_MARKS:
-        nouns.append(root.head)
-    if span.start > 0 and span.start <= doc[span.start - 1].head.i < span.end:
-        nouns.append(doc[span.start - 1])
+    root = span.root
+    nouns = _apposition_nouns(span)
     # Not a noun that describes another name ("The Caucus, former governor
     # Jo Roe, ..."), nor one item of a list read as appositives.
     if any(
@@ -1180,6 +1370,52 @@ def _person_evidence(span: Span) -> int:
         for t in nouns
     ):
         return 2
+    return _age_or_pronoun_evidence(span)
+
+
+def _apposition_nouns(span: Span) -> list[Token]:
+    """The nouns a name stands in apposition to or right after."""
+    doc, root = span.doc, span.root
+    # An apposition is set off by a comma or a dash ("Jo Roe, a teacher");
+    # a noun run on after the name is a compound the parser misread ("a
+    # Bear Stearns assistant").
+    after = span.end < len(doc) and doc[span.end].text in _APPOSITION_MARKS
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1 and after]
+    if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text in _APPOSITION_MARKS:
+        nouns.append(root.head)
+        # Rule ``appos_of_description_tail``: "the chairwoman of the
+        # community council, Ana Roe": the parser hangs the name on the last
+        # noun of the description; the description's head is the noun.
+        head = root.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+            head = head.head.head
+            nouns.append(head)
+    if span.start > 0 and span.start <= doc[span.start - 1].head.i < span.end:
+        nouns.append(doc[span.start - 1])
+    return nouns
+
+
+def _given_name_titled(span: Span) -> bool:
+    """Rule ``given_name_role_apposition``: "the county's emergency manager,
+    Ana Roe": a title word in apposition, even one an organisation may
+    fill ("manager", "head", "partner"), with a name that opens with a given
+    name of one gender is a person's (an organisation named after a given
+    name, "its owner, Georgia Pacific", has its own last word and no title
+    before it in the article's phrasing)."""
+    _, org_roles = _type_words()
+    return any(
+        t.is_lower
+        and t.pos_ == "NOUN"
+        and (t.lemma_.lower() in org_roles or t.lemma_.lower() in TITLE_WORDS)
+        and not _listed(t, span.root if t.i == span.root.head.i else None)
+        for t in _apposition_nouns(span)
+    )
+
+
+def _age_or_pronoun_evidence(span: Span) -> int:
+    """The age in apposition (2) or the "he"/"she" after the name (1) of
+    ``_person_evidence``."""
+    doc, root = span.doc, span.root
     end = span.end
     if (
         end + 2 < len(doc)
@@ -1292,6 +1528,7 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
     named_after = {k for k in by_key if any(w in people_last for w in k.split()[:-1])}
     given = _gendered_given_names()
     single: list[tuple[str, _Cluster]] = []
+    pending: list[tuple[str, _Cluster]] = []
     for key, cluster in by_key.items():
         if not candidate(cluster) or key in named_after:
             continue
@@ -1304,7 +1541,11 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
             last = next(iter(cluster.names)).split()[-1].replace("’s", "").replace("'s", "")
             surname_cluster = by_key.get(words[-1])
             ev = max(ev, bare_evidence(last), evidence(surname_cluster) if surname_cluster else 0)
+            if not ev and len(words) == 2 and not _org_last_word(key):
+                ev = 2 if any(_given_name_titled(m) for m in cluster.mentions) else 0
             ev = 2 if ev else 0
+        elif len(words) == 2 and not _org_last_word(key) and (ev == 1 or words[-1] not in people_last):
+            pending.append((words[-1], cluster))
         if ev >= 2:
             flipped.append(cluster)
             people_last.add(words[-1])
@@ -1317,6 +1558,37 @@ def _retype_people(doc: Doc, by_key: dict[str, _Cluster], label_of: dict[int, st
         # may be one: "Charlotte" and "Charlotte Mayor Jo Roe".)
         first_name = key in given and key in people_first and not cluster.labels["GPE"]
         if ev >= 2 or (ev and key in people_last) or first_name:
+            flipped.append(cluster)
+    for key, cluster in by_key.items():
+        # Rule ``surname_label_slip``: "'...,' Roe said" with "Roe" labelled a
+        # place or a group, in an article that names a person "Ana Roe": the
+        # subject of a speech verb is that person's surname.
+        labels = cluster.labels
+        if (
+            " " in key
+            or key not in people_last
+            or labels["PERSON"]
+            or any(c is cluster for c in flipped)
+            or not cluster.mentions
+            or not all(lab in _SLIP_LABELS for lab in labels if labels[lab])
+        ):
+            continue
+        if any(
+            len(m) == 1
+            and m.root.dep_ == "nsubj"
+            and m.root.head.lemma_.lower() in SPEECH_VERBS
+            and m.root.is_title
+            for m in cluster.mentions
+        ):
+            flipped.append(cluster)
+    for last, cluster in pending:
+        # Rule ``surname_of_a_person``: "Zsófia Roe told the panel that she
+        # ...", labelled a place, when the article calls "Roe" alone a
+        # person: a given name the lists lack, and that person's surname.
+        surname_cluster = by_key.get(last)
+        if surname_cluster is not None and (
+            surname_cluster.labels["PERSON"] or any(c is surname_cluster for c in flipped)
+        ):
             flipped.append(cluster)
     for cluster in flipped:
         cluster.labels = Counter({"PERSON": len(cluster.mentions)})
@@ -1430,7 +1702,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     for ent in ents:
         if ent.start < taken:
             continue
-        if ent.label_ in _NOT_PERSON_LABELS and _person_by_noun_before(ent):
+        if ent.label_ in _NOT_PERSON_LABELS and (_person_by_noun_before(ent) or _titled_given_name_thing(ent)):
             # Rule ``person_noun_before_thing``: "fire officer Ana Roe"
             # labelled a product is a person named after what she is.
             ent = Span(doc, ent.start, ent.end, label="PERSON")
@@ -1439,6 +1711,18 @@ def cluster_entities(doc: Doc) -> list[Entity]:
         if _is_dateline(ent):
             # "WASHINGTON —": where the story was filed, not a name.
             continue
+        if (
+            len(ent) == 1
+            and ent.start > 0
+            and _is_post_nominal(ent[0])
+            and doc[ent.start - 1].ent_type_ == "PERSON"
+            and doc[ent.start - 1].ent_iob_ != "O"
+        ):
+            # Rule ``post_nominal_entity``: "Nicholas Roe KC" with "KC" tagged
+            # apart: letters after a person's name are no entity.
+            continue
+        if ent.label_ == "ORG":
+            ent = _org_with_words_before(ent)
         trimmed = _trim(_after_dateline(ent))
         # A name has a capital letter; "state" in "secretary of state" is not one.
         if trimmed is None or not any(t.is_alpha and t.text[0].isupper() for t in trimmed):
@@ -1508,6 +1792,9 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             label = "PERSON"
         mentions.append((trimmed, label))
     mentions = _add_stage_names(doc, mentions)
+    mentions = _add_names_after_datelines(doc, mentions)
+    mentions = _drop_thing_nicknames(doc, mentions)
+    mentions, acronyms = _add_defined_acronyms(doc, mentions)
     if not mentions:
         return []
     mentions = _join_nicknames(doc, _join_split_names(mentions))
@@ -1551,6 +1838,11 @@ def cluster_entities(doc: Doc) -> list[Entity]:
             if other != key and other not in merged_into and len(words) > 1 and "".join(w[0] for w in words) == key:
                 _merge(by_key, merged_into, key, other)
                 break
+    # Rule ``acronym_defined``: the acronym an article defines in parentheses
+    # after the full name is that name ("the Roe and Poe Authority (RPA)").
+    for key, other in acronyms:
+        if key in by_key and other in by_key and key not in merged_into and other not in merged_into and key != other:
+            _merge(by_key, merged_into, key, other)
 
     # 4. Rule ``org_short_form``: an organisation's name shortened to its
     # first words joins the one fuller organisation name that starts with
@@ -1630,6 +1922,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     _CUES.pop(doc, None)  # the clusters are made: no mention is read again
     entities = _add_missed_full_names(doc, entities)
     _add_missed_surnames(doc, entities)
+    _add_label_surnames(doc, entities)
     _add_missed_org_short_forms(doc, entities)
     return entities
 
@@ -2098,6 +2391,42 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity]) -> None:
             ent.mentions.sort(key=lambda m: m.start)
 
 
+# Rule ``transcript_label_surname``: a paragraph that opens with a label in
+# capitals and a colon ("ROE: We said so."), as a printed transcript writes
+# each turn; the label's last word is the speaker's surname.
+_UPPER_LABEL = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][A-Z.]*[ \t]+){0,2}([A-Z][A-Z'’-]*[A-Z]))[ \t]*:[ \t]")
+
+
+def _add_label_surnames(doc: Doc, entities: list[Entity]) -> None:
+    """Rule ``transcript_label_surname``: an upper-case turn label ("ROE:")
+    the model did not tag is a mention of the one person the article names
+    in full with that surname ("Ann Roe" in the introduction), as a tagged
+    label already is by its name key. Two people of the surname: none."""
+    text = doc_text(doc)
+    if ":" not in text:
+        return
+    labels = list(_UPPER_LABEL.finditer(text))
+    if len(labels) < 2:
+        return
+    by_surname: dict[str, list[Entity]] = {}
+    for ent in entities:
+        if ent.type == "PERSON" and " " in ent.name:
+            by_surname.setdefault(surname_of(ent.name, _LEX, lower=False).casefold(), []).append(ent)
+    taken = {(m.start, m.end) for ent in entities for m in ent.mentions}
+    added: set[str] = set()
+    for m in labels:
+        ents = by_surname.get(m.group(2).casefold(), [])
+        start, end = m.span(2)
+        if len(ents) != 1 or any(a < end and start < b for a, b in taken):
+            continue
+        ents[0].mentions.append(TextSpan(text[start:end], start, end))
+        taken.add((start, end))
+        added.add(ents[0].id)
+    for ent in entities:
+        if ent.id in added:
+            ent.mentions.sort(key=lambda m: m.start)
+
+
 def _add_missed_org_short_forms(doc: Doc, entities: list[Entity]) -> None:
     """Rule ``org_short_form_untagged``: an organisation named in full
     ("Ardmore Health Systems") and then by its first word alone, which the
@@ -2175,8 +2504,29 @@ class EntitiesStage:
     """Writes ``doc._.nb_entities``: ``Entity.to_dict()`` per entity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nb_entities = [e.to_dict() for e in cluster_entities(doc)]
+        entities = cluster_entities(doc)
+        _write_back_person_labels(doc, entities)
+        doc._.nb_entities = [e.to_dict() for e in entities]
         return doc
+
+
+def _write_back_person_labels(doc: Doc, entities: list[Entity]) -> None:
+    """Rule ``person_label_written_back``: a name the model labelled an
+    organisation or a place that this stage found to be a person ("the
+    chairwoman of the council, Ana Roe" with "Ana Roe" labelled ORG) gets
+    the person label on its tokens too, so the later stages that read the
+    token's label see what the article says."""
+    people = {(m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions}
+    if not people:
+        return
+    ents = list(doc.ents)
+    changed = False
+    for k, span in enumerate(ents):
+        if span.label_ in _RETYPED_LABELS and (span.start_char, span.end_char) in people:
+            ents[k] = Span(doc, span.start, span.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
 
 
 __all__ = ["cluster_entities", "entity_at", "find_role", "mention_index", "EntitiesStage"]
