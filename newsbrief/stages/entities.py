@@ -2504,29 +2504,8 @@ class EntitiesStage:
     """Writes ``doc._.nb_entities``: ``Entity.to_dict()`` per entity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = cluster_entities(doc)
-        _write_back_person_labels(doc, entities)
-        doc._.nb_entities = [e.to_dict() for e in entities]
+        doc._.nb_entities = [e.to_dict() for e in cluster_entities(doc)]
         return doc
-
-
-def _write_back_person_labels(doc: Doc, entities: list[Entity]) -> None:
-    """Rule ``person_label_written_back``: a name the model labelled an
-    organisation or a place that this stage found to be a person ("the
-    chairwoman of the council, Ana Roe" with "Ana Roe" labelled ORG) gets
-    the person label on its tokens too, so the later stages that read the
-    token's label see what the article says."""
-    people = {(m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions}
-    if not people:
-        return
-    ents = list(doc.ents)
-    changed = False
-    for k, span in enumerate(ents):
-        if span.label_ in _RETYPED_LABELS and (span.start_char, span.end_char) in people:
-            ents[k] = Span(doc, span.start, span.end, label="PERSON")
-            changed = True
-    if changed:
-        doc.ents = ents
 
 
 __all__ = ["cluster_entities", "entity_at", "find_role", "mention_index", "EntitiesStage"]

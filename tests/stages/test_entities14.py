@@ -3,7 +3,7 @@ written for these tests, so each pins the rule and not the model."""
 
 from __future__ import annotations
 
-from newsbrief.stages.entities import EntitiesStage, _person_evidence, cluster_entities
+from newsbrief.stages.entities import _person_evidence, cluster_entities
 
 from .hand_docs import Row, sentences_doc
 
@@ -76,21 +76,6 @@ def test_words_after_a_dateline_that_are_no_name_are_not_added():
     )
     doc = sentences_doc(rows, [(0, 1, "GPE"), (2, 3, "GPE")])
     assert "Larkmoor Valley" not in {e.name for e in cluster_entities(doc)}
-
-
-def test_person_found_by_the_stage_gets_the_person_label_on_its_tokens():
-    # Rule person_label_written_back: later stages read the token label.
-    doc = sentences_doc(TREASURER, [(7, 9, "ORG")])
-    EntitiesStage()(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Nessa Quill", "PERSON")]
-    assert doc[7].ent_type_ == "PERSON"
-
-
-def test_an_organisation_keeps_its_label():
-    rows = [TREASURER[0], ("branch", "branch", "NOUN", "NN", 11, "nsubj")] + TREASURER[2:]
-    doc = sentences_doc(rows, [(7, 9, "ORG")])
-    EntitiesStage()(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Nessa Quill", "ORG")]
 
 
 # "The club's manager, Brenda Quill, then said the boat was sold."
