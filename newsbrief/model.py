@@ -167,7 +167,9 @@ class Quote:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
+    def from_dict(cls, data: dict[str, Any], speaker: Speaker | None = None) -> Quote:
+        """The attribution ``data`` describes; ``speaker``, when given, stands
+        for the one in ``data`` (a resolution read from another layer)."""
         cue = data.get("cue")
         kind = data["kind"]
         if "verbatim" in data:
@@ -184,7 +186,7 @@ class Quote:
             kind=kind,
             type=data.get("type", "speech"),
             verbatim=verbatim,
-            speaker=Speaker.from_dict(data.get("speaker") or {}),
+            speaker=speaker if speaker is not None else Speaker.from_dict(data.get("speaker") or {}),
             cue=TextSpan.from_dict(cue) if cue else None,
             continuation=bool(data.get("continuation", False)),
             rule=data.get("rule"),

@@ -51,16 +51,20 @@ def entities_of(doc: Doc) -> list[Entity]:
 
 def quotes_of(doc: Doc) -> list[Quote]:
     """The attributions, with the speakers stage's resolution (when it ran)."""
-    quotes = [Quote.from_dict(q) for q in (doc._.nb_quotes or [])]
     speakers = doc._.nb_speakers
     resolved: list[dict[str, Any] | None] = (speakers or {}).get("quotes") or []
-    for quote, layer in zip(quotes, resolved, strict=False):
+    quotes: list[Quote] = []
+    for i, data in enumerate(doc._.nb_quotes or []):
+        layer = resolved[i] if i < len(resolved) else None
         if not layer:
+            quotes.append(Quote.from_dict(data))
             continue
-        quote.speaker = Speaker.from_dict(layer["speaker"])
+        # The resolved speaker is built once, not the quotes stage's too.
+        quote = Quote.from_dict(data, speaker=Speaker.from_dict(layer["speaker"]))
         cue = layer.get("cue")
         if cue and quote.cue is None:
             quote.cue = TextSpan.from_dict(cue)
+        quotes.append(quote)
     return quotes
 
 

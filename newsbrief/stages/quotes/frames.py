@@ -163,6 +163,17 @@ _COLUMN_OF: dict[str, int] = {"DEP": DEP, "POS": POS, "TAG": TAG, "LOWER": LOWER
 _Gate = list[tuple[int, frozenset[int]]]
 
 
+_GATE_IDS: dict[frozenset[int], np.ndarray] = {}
+
+
+def _sorted_gate_ids(ids: frozenset[int]) -> np.ndarray:
+    """A gate's accepted ids as the sorted array ``in_sorted`` searches."""
+    arr = _GATE_IDS.get(ids)
+    if arr is None:
+        arr = _GATE_IDS[ids] = np.array(sorted(ids), dtype=np.uint64)
+    return arr
+
+
 def _gate_tests(node: dict[str, Any], vocab: Vocab) -> _Gate:
     """A node's tests as (column, accepted ids): the same tests ``_fits``
     makes on a Token, read from ``Doc.to_array`` columns."""
@@ -879,10 +890,9 @@ class _CueGate:
         for attr, ids in tests:
             mask = self.masks.get((attr, ids))
             if mask is None:
-                col = column(self.doc, attr)
-                mask = np.zeros(self.n, dtype=bool)
-                for v in ids:
-                    mask |= col == v
+                # One pass over the column however long the list (a cue
+                # list may hold hundreds of lemmas).
+                mask = in_sorted(column(self.doc, attr), _sorted_gate_ids(ids))
                 self.masks[(attr, ids)] = mask
             ok = ok & mask
         return ok

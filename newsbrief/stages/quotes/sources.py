@@ -414,10 +414,20 @@ def _capitals_dateline(subject: Token) -> bool:
     of its sentence ("SANTA FE, N.M. —"): with a comma and a dash after it,
     a dateline, whatever entity type the model gave the place ("NATO —"
     alone is no dateline)."""
+    # Walked back from the subject to its sentence's start, stopping at the
+    # first word that is not in capitals (most subjects fail on themselves):
+    # no sentence span is built for the question.
     doc = subject.doc
-    first = subject.sent.start
-    words = [t for t in doc[first : subject.i + 1] if not t.is_space]
-    return bool(words) and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
+    words = 0
+    for i in range(subject.i, -1, -1):
+        t = doc[i]
+        if not t.is_space:
+            if not (t.is_upper and t.is_alpha and len(t) > 1):
+                return False
+            words += 1
+        if t.is_sent_start:
+            break
+    return words > 0
 
 
 # Finite verb tags: a verb in one of these forms has a subject somewhere.
