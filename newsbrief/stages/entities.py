@@ -217,9 +217,14 @@ def _add_defined_acronyms(
     pairs: list[tuple[str, str]] = []
     added: list[tuple[Span, str]] = []
     label_at = {span.start: label for span, label in mentions}
-    for i in range(2, len(doc) - 1):
+    # Only the words right after a "(" can be one (one array search, not a
+    # Python step per word).
+    for opening in _spelled(doc, {doc.vocab.strings["("]}):
+        i = opening + 1
+        if not (2 <= i < len(doc) - 1):
+            continue
         acr = doc[i]
-        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (2 <= len(acr.text) <= 6):
+        if doc[i + 1].text != ")" or not (2 <= len(acr.text) <= 6):
             continue
         if not (acr.text.isalpha() and acr.text.isupper()):
             continue
