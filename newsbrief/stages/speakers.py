@@ -771,6 +771,13 @@ class _Resolver:
         last = next(i for i in range(len(piece) - 1, -1, -1) if piece[i].isalnum())
         return self.in_quote(start + first) and self.in_quote(start + last)
 
+    def _wordless_sent(self, n: int) -> bool:
+        """Whether sentence ``n`` holds no letter or digit (a stray quote
+        mark and line breaks)."""
+        start = self.sent_starts[n]
+        end = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+        return not any(c.isalnum() for c in self.text[start:end])
+
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.quoted_starts, char) - 1
         return i >= 0 and char < self.quoted[i][1]
@@ -2184,9 +2191,12 @@ class _Resolver:
         sent = self.sent_of(start)
         # The sentence before, in the writer's words: sentences wholly inside
         # quote marks ("I will tell the truth.") are skipped (rule
-        # narrative_sentence).
+        # narrative_sentence), and so are pieces with no word at all (rule
+        # ``narrative_sentence_blank``: a closing quote mark the parser split
+        # off with the paragraph break, '"\n\n').
         before = sent - 1
-        while before > 0 and self.quoted_sent(before) and sent - before < _SENTENCE_WINDOW:
+        skipped = self.quoted_sent
+        while before > 0 and (skipped(before) or self._wordless_sent(before)) and sent - before < _SENTENCE_WINDOW:
             before -= 1
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in range(before, sent + 1):
