@@ -1236,8 +1236,8 @@ class _Resolver:
             or prev.thing
             or prev.candidates
             or (prev.gender and prev.gender != gender)
-            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS)
             or self.last_mention_end < 0
+            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS or self._who_described())
             or self.sent_of(start) - self.sent_of(self.last_mention_end) > 1
         ):
             return False
@@ -1248,14 +1248,34 @@ class _Resolver:
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start) or self.in_reported(ref.start):
                 # A name in quote marks or in what was reported is talked about.
                 continue
+            at = self._span(ref.start, ref.start + 1)
+            if at is not None and len(at) and ref.start < self.last_mention_end and at[0].lower_ in PERSON_PRONOUNS:
+                # A pronoun in the description's own clause ("who asked not
+                # to be named because he feared ...") is the one described
+                # (rule ``described_by_who_clause``).
+                continue
             if ref.start >= self.last_mention_end:
                 return False
-            at = self._span(ref.start, ref.start + 1)
             if at is None or at.start == 0 or self.doc[at.start - 1].pos_ != "ADP":
                 # A name in the description that is not after a preposition
                 # ("a spokeswoman for Ann Roe") is who it describes.
                 return False
         return True
+
+    def _who_described(self) -> bool:
+        """Rule ``described_by_who_clause``: whether the last speaker's
+        mention is a noun with a relative clause opened by "who" ("A miner on
+        the same shift, who asked not to be named, said"): a person, whatever
+        the noun, so a pronoun right after may be them."""
+        span = self._span(self.last_mention_start, self.last_mention_end)
+        if span is None or len(span) == 0:
+            return False
+        # The clause hangs from a word of the mention, inside it or past it.
+        return any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+            for t in span
+            for c in t.children
+        )
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         """A description's speaker (see ``_describe``). Rule

@@ -14,3 +14,13 @@ def test_a_stray_closing_mark_is_no_sentence_between_title_and_person():
         "The spokeswoman said the wards would stay open over the weekend.\n"
     )
     assert speaker_of(text, "the wards would stay open") == "Ana Roe"
+
+
+def test_he_after_an_unnamed_worker_with_a_who_clause_is_that_worker():
+    text = (
+        "Ben Lo, head of the local union, said the shaft had been shut twice this year.\n\n"
+        "A welder on the night crew, who asked not to be named because he feared for his job, "
+        "said managers had been told to hurry.\n\n"
+        '"Everyone knew the rules were bent," he said.\n'
+    )
+    assert speaker_of(text, "Everyone knew") == "A welder on the night crew"
