@@ -89,7 +89,7 @@ def _speaker_words(section: str) -> frozenset[str]:
 
 # Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
 # its organisation as "the company" does.
-_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
+_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads") | _speaker_words("performer_group_heads")
 
 
 def _org_kind_names() -> dict[str, frozenset[str]]:

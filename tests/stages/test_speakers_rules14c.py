@@ -24,3 +24,11 @@ def test_he_after_an_unnamed_worker_with_a_who_clause_is_that_worker():
         '"Everyone knew the rules were bent," he said.\n'
     )
     assert speaker_of(text, "Everyone knew") == "A welder on the night crew"
+
+
+def test_the_band_is_the_group_just_named_as_the_subject():
+    text = (
+        "The festival was called off on Friday. The headliners, the Velvet Ravens, had been due to play on Sunday. "
+        "The band wrote online that they were sorry for every fan.\n"
+    )
+    assert speaker_of(text, "they were sorry") == "Velvet Ravens"
