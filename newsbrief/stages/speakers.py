@@ -2322,7 +2322,9 @@ class _Resolver:
         Roe MP said": a mention whose head the model tagged as no entity, a
         short word in capitals after a person's tagged name (a post-nominal:
         a rank, an honour, a seat), is that person, the letters no part of
-        the name (as a title before it is not)."""
+        the name (as a title before it is not). What follows the head is no
+        part of it ("Ann Roe KC, for the Acme TV network, said")."""
+        span = span.doc[span.start : span.root.i + 1]
         k = span.end
         while k > span.start and span.doc[k - 1].is_upper and span.doc[k - 1].is_alpha and len(span.doc[k - 1]) <= 4:
             k -= 1

@@ -32,3 +32,8 @@ def test_the_band_is_the_group_just_named_as_the_subject():
         "The band wrote online that they were sorry for every fan.\n"
     )
     assert speaker_of(text, "they were sorry") == "Velvet Ravens"
+
+
+def test_a_post_nominal_speaker_with_a_for_phrase_keeps_no_letters():
+    text = "Ruth Kemble KC, for Mr Dorran and Harbour TV, said the show had been fair to every trader.\n"
+    assert speaker_of(text, "the show had been fair") == "Ruth Kemble"
