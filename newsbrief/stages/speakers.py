@@ -2545,6 +2545,19 @@ class _Resolver:
             k += 1
         if span.start < k and all(t.is_title for t in span.doc[k : span.end]):
             return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
+        # Rule ``untagged_titled_name_of_org``: "Superintendent Ann Roe of
+        # Doeshire Police": the titled name ends before "of" and the
+        # title-case words of where the person serves.
+        of = next((t.i for t in span.doc[k : span.end] if t.lower_ in ("of", "at", "from")), None)
+        if (
+            span.start < k
+            and of is not None
+            and of - k >= 2
+            and of + 1 < span.end
+            and all(t.is_title for t in span.doc[k:of])
+            and all(t.is_title or t.lower_ == "the" for t in span.doc[of + 1 : span.end])
+        ):
+            return _Resolved(span.doc[k:of].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
 
     def _person_before_of(self, span: Span, root: Token) -> Entity | None:
@@ -2804,6 +2817,12 @@ class _Resolver:
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
+            person = self._person_before_of(span, root)
+            if person is not None:
+                ent = person
+        elif ent is None and root.pos_ == "PROPN" and root.is_title:
+            # Rule ``person_of_untagged_org``: so is "Superintendent Ann Roe
+            # of Doeshire Police" when the model tagged no organisation.
             person = self._person_before_of(span, root)
             if person is not None:
                 ent = person

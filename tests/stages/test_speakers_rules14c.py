@@ -37,3 +37,19 @@ def test_the_band_is_the_group_just_named_as_the_subject():
 def test_a_post_nominal_speaker_with_a_for_phrase_keeps_no_letters():
     text = "Ruth Kemble KC, for Mr Dorran and Harbour TV, said the show had been fair to every trader.\n"
     assert speaker_of(text, "the show had been fair") == "Ruth Kemble"
+
+
+def test_a_titled_name_of_an_untagged_force_is_the_person():
+    text = (
+        "The show was called off on Friday.\n\n"
+        "Superintendent Gareth Rowe of Tarnshire Police said officers had backed the advice of the group.\n"
+    )
+    assert speaker_of(text, "officers had backed") == "Gareth Rowe"
+
+
+def test_an_untagged_titled_name_ends_before_of():
+    text = (
+        "Jo Tate said the gates had shut early.\n\n"
+        "Superintendent Gareth Rowe of Tarnshire Police said officers had backed the advice of the group.\n"
+    )
+    assert speaker_of(text, "officers had backed") == "Gareth Rowe"
