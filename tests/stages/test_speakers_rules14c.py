@@ -53,3 +53,13 @@ def test_an_untagged_titled_name_ends_before_of():
         "Superintendent Gareth Rowe of Tarnshire Police said officers had backed the advice of the group.\n"
     )
     assert speaker_of(text, "officers had backed") == "Gareth Rowe"
+
+
+def test_a_reply_to_what_counsel_suggested_is_the_witness():
+    text = (
+        "Giving evidence, Tom Beale told the court that he had trusted his crew.\n\n"
+        "'I stand by the film,' he said.\n\n"
+        "Under cross-examination, Ruth Kemble, for Mr Dorran, suggested that he had never visited the house.\n\n"
+        "'That is not how a studio works,' he replied.\n"
+    )
+    assert speaker_of(text, "That is not how a studio works") == "Tom Beale"
