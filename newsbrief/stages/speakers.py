@@ -89,7 +89,17 @@ def _speaker_words(section: str) -> frozenset[str]:
 
 # Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
 # its organisation as "the company" does.
+_NUMBERED_BRANCH = _speaker_words("numbered_branch")
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads") | _speaker_words("performer_group_heads")
+
+
+def _without_branch(words: list[str]) -> list[str]:
+    """Rule ``numbered_branch_kind`` (speakers.toml, numbered_branch): a
+    name's words without a branch number at its end ("... Workers Local
+    2217" -> "... Workers")."""
+    if len(words) >= 3 and words[-1].isdigit() and words[-2] in _NUMBERED_BRANCH:
+        return words[:-2]
+    return words
 
 
 def _org_kind_names() -> dict[str, frozenset[str]]:
@@ -2277,7 +2287,7 @@ class _Resolver:
             if ent.type != "ORG":
                 continue
             words = ent.name.lower().split()
-            before_of = words[: words.index("of")] if "of" in words else words
+            before_of = _without_branch(words[: words.index("of")] if "of" in words else words)
             last = before_of[-1:] if len(words) >= 2 else []
             if name_head:
                 words = last

@@ -63,3 +63,13 @@ def test_a_reply_to_what_counsel_suggested_is_the_witness():
         "'That is not how a studio works,' he replied.\n"
     )
     assert speaker_of(text, "That is not how a studio works") == "Tom Beale"
+
+
+def test_the_union_is_a_numbered_local_of_workers():
+    text = (
+        "Two drivers were hurt at the depot on Monday.\n\n"
+        "Ana Roe, president of Eastern Bus Workers Local 418, said drivers had warned of the brakes for months.\n\n"
+        "Depot manager Ben Lo said the buses had passed every check.\n\n"
+        "The union said on its website that members would not drive the old buses again.\n"
+    )
+    assert speaker_of(text, "members would not drive") == "Eastern Bus Workers Local 418"
