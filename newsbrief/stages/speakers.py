@@ -90,6 +90,7 @@ def _speaker_words(section: str) -> frozenset[str]:
 # Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
 # its organisation as "the company" does.
 _NUMBERED_BRANCH = _speaker_words("numbered_branch")
+_AGENT_NOUNS = _speaker_words("agent_nouns")
 _GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads") | _speaker_words("performer_group_heads")
 
 
@@ -2823,6 +2824,15 @@ class _Resolver:
             # "Mr. Abel and Mr. Brandt said": both of them, neither alone.
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
+        if root.lemma_.lower() in _AGENT_NOUNS and any(c.dep_ == "poss" for c in root.children):
+            # Rule ``possessed_agents_named``: "Mr Roe's solicitors, Carrow
+            # Lennox, said": the firm or person named in apposition to the
+            # ones acting for someone is the speaker.
+            for c in root.children:
+                if c.dep_ == "appos" and c.i < span.end and c.pos_ == "PROPN":
+                    named = self.entity_at(c.idx, c.idx + len(c.text))
+                    if named is not None and named.type in ("PERSON", "ORG"):
+                        return self.named(named, None)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county

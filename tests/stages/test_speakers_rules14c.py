@@ -73,3 +73,11 @@ def test_the_union_is_a_numbered_local_of_workers():
         "The union said on its website that members would not drive the old buses again.\n"
     )
     assert speaker_of(text, "members would not drive") == "Eastern Bus Workers Local 418"
+
+
+def test_solicitors_named_in_apposition_speak_as_their_name():
+    text = (
+        "Tom Beale is suing the studio.\n\n"
+        "Mr Beale's solicitors, Carrow Lennox, have said in a letter that the offer came too late.\n"
+    )
+    assert speaker_of(text, "the offer came too late") == "Carrow Lennox"
