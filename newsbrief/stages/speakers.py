@@ -51,6 +51,8 @@ from .entities import find_role
 from .lexicon import ORG_HINT_WORDS, PERSON_EPITHETS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from .people import census_name_genders, people_lexicon, surname_of
 from .speakers_refs import (
+    author_of,
+    author_phrase,
     authored_documents,
     document_author,
     document_mention,
@@ -127,6 +129,15 @@ def _ruling_words() -> frozenset[str]:
 
 # Rule ``ruling_issuer`` (data/speakers_refs.toml).
 _RULING_WORDS = _ruling_words()
+
+
+def _filing_lists() -> dict[str, frozenset[str]]:
+    with (_DATA.parent / "speakers_refs.toml").open("rb") as fh:
+        return {k: frozenset(v) for k, v in tomllib.load(fh)["legal_filings"].items()}
+
+
+# Rule ``filing_party`` (data/speakers_refs.toml).
+_FILINGS = _filing_lists()
 
 
 def _message_words(key: str) -> frozenset[str]:
@@ -1381,6 +1392,9 @@ class _Resolver:
         named_after = self._name_after_description(core) if not plural else None
         if named_after is not None:
             return self._as_role(self.named(named_after, None), core)
+        untagged = self._untagged_name_in_apposition(root) if not plural and head in _PERSON_NOUNS else None
+        if untagged is not None:
+            return self._as_role(_Resolved(untagged, None, None, "PERSON"), core)
         second = self._second_subject(span) if not plural else None
         if second is not None:
             return self._as_role(self.named(second, None), core)
@@ -1468,6 +1482,8 @@ class _Resolver:
                 org = self._untagged_org_subject(start)
             if org is None:
                 org = self._org_name_opening_with(start, core)
+            if org is None and head in _GENERIC_ORG_HEADS and not which:
+                org = self._lead_subject_org(start)
             if org is not None:
                 self.descriptions[key] = org
                 return org
@@ -1519,11 +1535,11 @@ class _Resolver:
                 return lead
         if (
             not plural
-            and not indefinite
+            and (not indefinite or self._lead_paragraph(start))
             and person_word
-            and self.para_of(start) <= 1
+            and (self.para_of(start) <= 1 or self._lead_paragraph(start))
             and _title(head) in self.role_heads
-            and len(core) <= 2
+            and len(core) <= (3 if indefinite else 2)
         ):
             # Rule ``lead_description_titled_later``: "Director says she will
             # go to court" over "..., prompting its director to say ...":
@@ -1557,6 +1573,18 @@ class _Resolver:
         resolved = _Resolved(core.text, None, None, "DESC", _GENDERED_NOUNS.get(head, ""), plural, head=head)
         self.descriptions[key] = resolved
         return resolved
+
+    def _lead_paragraph(self, start: int) -> bool:
+        """Whether ``start`` is in the story's lead: the first paragraph
+        after the headline (and a byline) that is prose: more than a short
+        line, ending as a sentence ends (a headline or byline does not)."""
+        for n in range(min(4, len(self.para_starts))):
+            lo = self.para_starts[n]
+            hi = self.para_starts[n + 1] if n + 1 < len(self.para_starts) else len(self.text)
+            piece = self.text[lo:hi].rstrip()
+            if len(piece) > 60 and piece[-1] in ".!?\"”’'":
+                return lo <= start < hi
+        return False
 
     def _named_later(self, start: int, title: str, core: Span, window: int = _SENTENCE_WINDOW) -> str | None:
         """Rule ``description_named_later``: "... its regional secretary
@@ -1717,6 +1745,143 @@ class _Resolver:
         ent = self.entity_at(owner.idx, owner.idx + len(owner.text))
         return self.named(ent, None) if ent is not None and ent.type in ("PERSON", "ORG") else None
 
+    def _untagged_name_in_apposition(self, noun: Token) -> str | None:
+        """Rule ``titled_name_after_description``, for a name the model
+        tagged as nothing: "The committee's chair, Liberal MP Anand Sethi,
+        said": the proper name in apposition to a word for a person, after
+        a comma, without the party and title words before it (two or three
+        title-case words of no entity); None when there is none."""
+        doc = self.doc
+        for child in noun.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or doc[child.left_edge.i - 1].text != ",":
+                continue
+            words = list(doc[child.left_edge.i : child.i + 1])
+            # After the last title word ("MP", "Sen."), a party before it.
+            titles = [i for i, t in enumerate(words) if t.lower_.rstrip(".") in TITLE_WORDS or t.is_upper]
+            words = words[titles[-1] + 1 :] if titles else words
+            if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+                return None
+            end = words[-1].idx + len(words[-1].text)
+            if self.entity_at(words[0].idx, end) is not None or self.in_quote(words[0].idx):
+                return None
+            return doc[words[0].i : words[-1].i + 1].text
+        return None
+
+    def _lead_subject_org(self, start: int) -> _Resolved | None:
+        """Rule ``company_is_lead_subject``: "Brackenford Opera has warned
+        it may cancel its season ... The company had planned ...": a
+        generic organisation word nothing nearer links is the organisation
+        that is the main subject of the lead's first sentence (outside quote
+        marks), when one is."""
+        paras = range(min(4, len(self.para_starts)))
+        lead = next((n for n in paras if self._lead_paragraph(self.para_starts[n])), None)
+        if lead is None or self.para_of(start) <= lead:
+            # (In the lead itself, or a story of one paragraph: no lead to
+            # set the story's company apart.)
+            return None
+        at = self._span(self.para_starts[lead], self.para_starts[lead] + 1)
+        if at is None or len(at) == 0:
+            return None
+        root = at[0].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        ent = self.entity_at(subject.idx, subject.idx + len(subject.text))
+        if ent is not None:
+            return self.named(ent, None) if ent.type == "ORG" else None
+        # An untagged name that is no person's (its first word no given name).
+        name = self._name_run(subject)
+        if name is None or name.split()[0].lower() in (_LEX.given_name_gender or {}) or " " not in name:
+            return None
+        return _Resolved(name, None, None, "ORG")
+
+    def _filing_party(self, start: int, noun: str) -> _Resolved | None:
+        """Rule ``filing_party``: the named subject of the first verb of
+        suing before ``start``, or of filing the noun ("filed a lawsuit"),
+        outside quote marks; None when there is none."""
+        for tok in self.doc:
+            if tok.idx >= start:
+                break
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or self.in_quote(tok.idx):
+                continue
+            if lemma in _FILINGS["file_verbs"]:
+                if not any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in tok.children):
+                    continue
+            elif lemma not in _FILINGS["sue_verbs"]:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            ent = self.entity_at(subject.idx, subject.idx + len(subject.text)) if subject is not None else None
+            if ent is not None and ent.type in ("PERSON", "ORG"):
+                # (A headline's "Audio library sues ..." names no one: the
+                # lead's "Soundmere has sued" does.)
+                return self.named(ent, None)
+        return None
+
+    def _person_of_org_before(self, span: Span) -> Entity | None:
+        """Rule ``person_of_org_before``: "Rick Tamblyn of the cycling group
+        Safe Lines Simcoe said", where the parser made the organisation the
+        cue's subject: the person named right before "of", "from" or "at",
+        a determiner and a few lower-case words before the organisation's
+        name, is the speaker; None when no person stands there."""
+        doc = self.doc
+        k = span.start - 1
+        while k > span.start - 5 and k >= 0:
+            tok = doc[k]
+            if not (tok.dep_ == "det" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+                break
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("of", "from", "at") or self.in_quote(doc[k].idx):
+            return None
+        before = doc[k - 1]
+        person = self.entity_at(before.idx, before.idx + len(before.text))
+        return person if person is not None and person.type == "PERSON" else None
+
+    def _later_person_subject(self, root: Token, end: int) -> _Resolved | None:
+        """Rule ``later_person_subject``: "Outside court, one of the
+        victims, Carol Denby, 71, said": the parser gave the cue two
+        subjects, a fronted phrase and a name; the speaker is the person
+        named as the verb's later subject (outside quote marks), not a
+        common noun that names no person."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.pos_ != "NOUN" or self._person_noun(root):
+            return None
+        if root.lemma_.lower() in _GENDERED_NOUNS:
+            return None
+        for other in root.head.children:
+            if other.dep_ in ("nsubj", "nsubjpass") and other.i > root.i and other.idx >= end:
+                ent = self.entity_at(other.idx, other.idx + len(other.text))
+                if ent is not None and ent.type == "PERSON" and not self.in_quote(other.idx):
+                    return self.named(ent, self._ent_span(other))
+        return None
+
+    def _document_own_or_first_author(self, span: Span) -> Span | None:
+        """Rule ``document_author_far``: "The letter, signed by Ann Roe,
+        argued", and "Ann Roe announced the cuts in a memo to staff ...
+        [many sentences] ... according to the memo": the author the
+        document's own phrase names, else the author of the latest earlier
+        mention of that document (outside quote marks), however far back,
+        when that one names its author; None otherwise."""
+        root = span.root
+        own = author_of(root)
+        if own is not None and not (span.start <= own.i < span.end):
+            return author_phrase(own)
+        lemma = root.lemma_.lower()
+        for tok in reversed(self.doc[: span.start]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or tok.tag_ != "NN" or self.in_quote(tok.idx):
+                continue
+            author = author_of(tok)
+            prep = tok.head
+            if author is None and tok.dep_ == "pobj" and prep.lower_ in ("in", "through", "via"):
+                # "Roe announced the cuts in a memo": the parser hung "in a
+                # memo" on the verb's object; the verb's subject wrote it.
+                obj = prep.head
+                if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+                    author = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+            if author is None or self.in_quote(author.idx):
+                return None
+            return author_phrase(author)
+        return None
+
     def dash_credit(self, quote: Quote) -> _Resolved | None:
         """Rule ``dash_credit_speaker``: a quote standing alone, credited
         after it with a dash and a name ('"I regret nothing." - Sam Roe
@@ -1770,7 +1935,18 @@ class _Resolver:
         comma = core.end
         if comma + 1 >= len(doc) or doc[comma].text != "," or core.root.lemma_.lower() in _ORG_HEADS:
             return None
-        first = doc[comma + 1]
+        k = comma + 1
+        # Rule ``titled_name_after_description``: "The committee's chair,
+        # Liberal MP Anand Sethi, said": a party and a title may stand
+        # before the name (up to three capitalised words of no person).
+        while (
+            k < min(len(doc) - 1, comma + 4)
+            and doc[k].ent_type_ != "PERSON"
+            and (doc[k].ent_type_ == "NORP" or doc[k].lower_.rstrip(".") in TITLE_WORDS or doc[k].is_upper)
+            and doc[k].text[:1].isupper()
+        ):
+            k += 1
+        first = doc[k]
         if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
             return None
         end = first.i + 1
@@ -2100,6 +2276,14 @@ class _Resolver:
                 same = [
                     e for e in self.entities.values() if e.type == "ORG" and e.name == subject.text and subject.is_title
                 ]
+                if not same and subject.is_title:
+                    # Rule ``org_short_name_is_full`` for an untagged
+                    # subject: "Corvane beats forecasts" of "Corvane Systems".
+                    same = [
+                        e
+                        for e in self.entities.values()
+                        if e.type == "ORG" and len(e.name.split()) > 1 and e.name.split()[0] == subject.text
+                    ]
                 if len(same) == 1 and not self.in_quote(subject.idx):
                     return self.named(same[0], None)
                 name = self._name_run(subject)
@@ -2837,7 +3021,7 @@ class _Resolver:
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
-            person = self._person_before_of(span, root)
+            person = self._person_before_of(span, root) or self._person_of_org_before(span)
             if person is not None:
                 ent = person
         elif ent is None and root.pos_ == "PROPN" and root.is_title:
@@ -2849,6 +3033,24 @@ class _Resolver:
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
         if ent is not None and ent.type == "NORP" and counted:
             return self.description(span, mention.start, prev)
+        if ent is None and root.pos_ == "NOUN" and not self._person_noun(root) and root.tag_ == "NN":
+            named_here = next(
+                (
+                    c
+                    for c in root.rights
+                    if c.dep_ == "appos" and c.left_edge.i == root.i + 1 and c.i < span.end and c.pos_ == "PROPN"
+                ),
+                None,
+            )
+            name = self._name_run(named_here) if named_here is not None else None
+            if name is not None:
+                # Rule ``org_named_in_apposition``: "the operator Ferrovie
+                # Emiliane said": the untagged proper name right after a
+                # common noun (no word for a person) names the speaker.
+                return _Resolved(name, None, None, "ORG", head=root.lemma_.lower())
+        if ent is None and (person := self._later_person_subject(root, mention.end)) is not None:
+            # Rule ``later_person_subject``.
+            return person
         if ent is not None and not (ent.type == "NORP" and span[0].lower_ == "the"):
             # "The Wisconsin Republican" is a description of a person, not the
             # party; so is "One Republican" (rule counted_group_member).
@@ -2901,12 +3103,37 @@ class _Resolver:
         if root.pos_ == "PROPN" and (named := self._name_before_post_nominal(span)) is not None:
             # Rule ``head_of_untagged_name``.
             return named
+        if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS:
+            k = span.start
+            while (
+                k < root.i
+                and span.doc[k].pos_ == "NOUN"
+                and (span.doc[k].is_lower or span.doc[k].is_sent_start)
+                and span.doc[k].dep_ == "compound"
+            ):
+                k += 1
+            if span.start < k and span.doc[k - 1].lemma_.lower() in _ORG_HEADS and span.doc[k].text[:1].isupper():
+                # Rule ``kind_noun_before_name``: "Consumer group SafeRide
+                # said": the common nouns before a proper name say what it
+                # is; the name is the proper name alone.
+                name = span.doc[k : span.end]
+                if all(t.pos_ == "PROPN" for t in name):
+                    return self.surname(name, name.text)
         if root.pos_ == "PROPN" and root.lower_ not in TITLE_WORDS and root.lower_ not in PERSON_EPITHETS:
             return self.surname(span, mention.text)
         if len(span) == 1 and root.is_title and root.lower_ in self.by_last_word:
             # A surname of the article the tagger took for a noun ("Trump
             # conceded").
             return self.surname(span, mention.text)
+        if (
+            span.root.lemma_.lower() in _FILINGS["words"]
+            and span[0].lower_ in ("the", "this", "that")
+            and span.root.tag_ == "NN"
+            and len(span) <= 3
+            and (party := self._filing_party(mention.start, span.root.lemma_.lower())) is not None
+        ):
+            # Rule ``filing_party`` (speakers_refs.toml, legal_filings).
+            return party
         if (
             span.root.lemma_.lower() in _RULING_WORDS
             and span[0].lower_ in ("the", "this", "that")
@@ -2923,6 +3150,8 @@ class _Resolver:
             # issued a statement"), else the speaker whose attribution spoke
             # of it ("In a statement, Acme said").
             by = document_author(span, self.in_quote)
+            if by is None:
+                by = self._document_own_or_first_author(span)
             resolved = (
                 self.resolve(_with_mention(quote, TextSpan(by.text, by.start_char, by.end_char)), prev)
                 if by is not None

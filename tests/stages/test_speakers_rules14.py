@@ -294,3 +294,194 @@ def test_a_quote_credited_after_a_dash_is_the_named_persons():
 def test_a_quote_with_no_dash_credit_is_not_given_to_a_name_after_it():
     text = ROUND_UP.format(credit="Marisa Quenneville has not bought one.")
     assert speaker_of(text, "Too expensive") != "Marisa Quenneville"
+
+
+def test_a_document_signed_in_its_own_phrase_is_its_signers():
+    # Rule document_author_far: the author in the mention's own phrase.
+    text = (
+        "Tenants wrote to the council last year. The letter, signed by Maria Vukovic and two other residents, "
+        'argued that the lifts were "a danger to everyone."\n'
+    )
+    assert speaker_of(text, "a danger to everyone") == "Maria Vukovic"
+
+
+def test_a_document_named_far_back_is_still_its_authors():
+    text = (
+        "Chief executive Ruth Allard announced the closures in a memo to staff on Monday. She wrote that the "
+        "shops had lost money for years.\n\nThe union said it was shocked. Its leader, Dan Kerr, called the plan "
+        '"a disgrace."\n\nShares rose 4 per cent. Analysts had expected the cuts.\n\nThe company has 40 shops.\n\n'
+        "Staff will be paid until March, according to the memo.\n"
+    )
+    assert speaker_of(text, "paid until March") == "Ruth Allard"
+
+
+CORONER = (
+    "Coroner criticises council over flood death\n\nBy Owen Fairley\n\n"
+    "A council left a flooded underpass open on the night a 19-year-old cyclist drowned there, and then "
+    "failed to tell his family, {source} said on Friday.\n\n"
+    "Sitting at Wakefield, Coroner Ruth Mayhew said the death was preventable.\n\n"
+    "The council said it accepted the findings.\n"
+)
+
+
+def test_an_indefinite_title_in_the_lead_is_the_person_given_it_later():
+    # Rule lead_description_titled_later, in a lead after a byline.
+    assert speaker_of(CORONER.format(source="a Yorkshire coroner"), "flooded underpass") == "Ruth Mayhew"
+
+
+def test_an_indefinite_word_of_another_title_in_the_lead_is_someone_else():
+    assert speaker_of(CORONER.format(source="a Yorkshire solicitor"), "flooded underpass") != "Ruth Mayhew"
+
+
+def test_a_person_named_as_the_cues_later_subject_speaks_not_a_fronted_noun():
+    # Rule later_person_subject: "Outside court, Ana Roe said “No”." parsed
+    # with two subjects, "court" and "Roe".
+    rows: list[Row] = [
+        ("Outside", "outside", "ADJ", "JJ", 1, "amod", True),
+        ("court", "court", "NOUN", "NN", 5, "nsubj", False),
+        (",", ",", "PUNCT", ",", 1, "punct", False),
+        ("Ana", "Ana", "PROPN", "NNP", 4, "compound", False),
+        ("Roe", "Roe", "PROPN", "NNP", 5, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 5, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 7, "punct", False),
+        ("No", "no", "INTJ", "UH", 5, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 5, "punct", False),
+        (".", ".", "PUNCT", ".", 5, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (7, 8), 5, (0, 2))
+    resolve_speakers(doc, [quote], [_person(doc, "e1", "Ana Roe", [(3, 5)])])
+    assert quote.speaker.name == "Ana Roe"
+
+
+def test_the_kind_nouns_before_an_untagged_name_are_no_part_of_it():
+    # Rule kind_noun_before_name: "Consumer group SafeRide said “No”."
+    rows: list[Row] = [
+        ("Consumer", "consumer", "NOUN", "NN", 1, "compound", True),
+        ("group", "group", "NOUN", "NN", 2, "compound", False),
+        ("SafeRide", "SafeRide", "PROPN", "NNP", 3, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 3, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 5, "punct", False),
+        ("No", "no", "INTJ", "UH", 3, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 3, "punct", False),
+        (".", ".", "PUNCT", ".", 3, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (5, 6), 3, (0, 3))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "SafeRide"
+
+
+def test_it_in_a_headline_is_the_organisation_its_untagged_subject_opens():
+    # Rule org_short_name_is_full for the untagged subject "Velmora".
+    text = (
+        "Velmora beats forecasts, but shares fall as it warns cloud growth will slow\n\n"
+        "Velmora Systems reported higher sales on Tuesday.\n"
+    )
+    assert speaker_of(text, "cloud growth") == "Velmora Systems"
+
+
+def test_an_untagged_name_in_apposition_to_a_common_noun_is_the_speaker():
+    # Rule org_named_in_apposition: "the operator Trasporti Padani said “No”."
+    rows: list[Row] = [
+        ("the", "the", "DET", "DT", 1, "det", True),
+        ("operator", "operator", "NOUN", "NN", 4, "nsubj", False),
+        ("Trasporti", "Trasporti", "PROPN", "NNP", 3, "compound", False),
+        ("Padani", "Padani", "PROPN", "NNP", 1, "appos", False),
+        ("said", "say", "VERB", "VBD", 4, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 6, "punct", False),
+        ("No", "no", "INTJ", "UH", 4, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 4, "punct", False),
+        (".", ".", "PUNCT", ".", 4, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (6, 7), 4, (0, 4))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "Trasporti Padani"
+
+
+def test_a_person_named_before_of_and_the_organisation_speaks_for_it():
+    # Rule person_of_org_before: "Ana Roe of the cycling group Safe Lanes
+    # said “No”." parsed with the organisation as the cue's subject.
+    rows: list[Row] = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound", True),
+        ("Roe", "Roe", "PROPN", "NNP", 8, "dep", False),
+        ("of", "of", "ADP", "IN", 1, "prep", False),
+        ("the", "the", "DET", "DT", 5, "det", False),
+        ("cycling", "cycling", "NOUN", "NN", 5, "compound", False),
+        ("group", "group", "NOUN", "NN", 2, "pobj", False),
+        ("Safe", "Safe", "PROPN", "NNP", 7, "compound", False),
+        ("Lanes", "Lanes", "PROPN", "NNP", 8, "nsubj", False),
+        ("said", "say", "VERB", "VBD", 8, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 10, "punct", False),
+        ("No", "no", "INTJ", "UH", 8, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 8, "punct", False),
+        (".", ".", "PUNCT", ".", 8, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (10, 11), 8, (6, 8))
+    people = [_person(doc, "e1", "Ana Roe", [(0, 2)]), _person(doc, "e2", "Safe Lanes", [(6, 8)], etype="ORG")]
+    resolve_speakers(doc, [quote], people)
+    assert quote.speaker.name == "Ana Roe"
+
+
+def test_an_untagged_titled_name_in_apposition_is_the_person_described():
+    # Rule titled_name_after_description: "The board's chair, Labour MP Ana
+    # Vell, said “No”." with no entity tagged; the party and title go.
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 1, "det", True),
+        ("board", "board", "NOUN", "NN", 3, "poss", False),
+        ("'s", "'s", "PART", "POS", 1, "case", False),
+        ("chair", "chair", "NOUN", "NN", 10, "nsubj", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("Labour", "Labour", "PROPN", "NNP", 6, "compound", False),
+        ("MP", "MP", "PROPN", "NNP", 8, "compound", False),
+        ("Ana", "Ana", "PROPN", "NNP", 8, "compound", False),
+        ("Vell", "Vell", "PROPN", "NNP", 3, "appos", False),
+        (",", ",", "PUNCT", ",", 3, "punct", False),
+        ("said", "say", "VERB", "VBD", 10, "ROOT", False),
+        ("“", "“", "PUNCT", "``", 12, "punct", False),
+        ("No", "no", "INTJ", "UH", 10, "ccomp", False),
+        ("”", "”", "PUNCT", "''", 10, "punct", False),
+        (".", ".", "PUNCT", ".", 10, "punct", False),
+    ]
+    doc = _doc(rows)
+    quote = _quote(doc, (12, 13), 10, (0, 9))
+    resolve_speakers(doc, [quote], [])
+    assert quote.speaker.name == "Ana Vell"
+
+
+FILING = (
+    "Orchard Press has {verb} the online retailer Bookvale{over}.\n\n"
+    "The complaint says that Bookvale sold 40,000 copies without paying for them.\n"
+)
+
+
+def test_a_complaint_as_a_source_is_the_party_that_sued():
+    # Rule filing_party.
+    text = FILING.format(verb="sued", over=" over unpaid royalties")
+    assert speaker_of(text, "40,000 copies") == "Orchard Press"
+
+
+def test_a_complaint_with_no_suit_in_the_story_stays_as_written():
+    text = FILING.format(verb="signed a deal with", over="")
+    assert speaker_of(text, "40,000 copies") == "The complaint"
+
+
+BALLET = (
+    "Ballet warns of lost season\n\n{lead} has warned it may cancel its entire 2027 season after the city "
+    "council cut its annual grant by a third.\n\n"
+    "The council said the cut was needed to balance its budget. Its leader, Cllr Ann Hood, said every arts "
+    "body had been treated the same way.\n\n"
+    "Ticket sales rose last year, and the dancers have not had a pay rise since 2022.\n\n"
+    "Its winter tour brought in 9,000 new ticket buyers, according to the company.\n"
+)
+
+
+def test_the_company_nothing_nearer_links_is_the_leads_subject():
+    # Rule company_is_lead_subject.
+    assert speaker_of(BALLET.format(lead="Tarrow Ballet"), "winter tour") == "Tarrow Ballet"
+
+
+def test_the_company_is_not_a_person_who_opens_the_lead():
+    assert speaker_of(BALLET.format(lead="Maria Tarrow"), "winter tour") != "Maria Tarrow"
