@@ -91,7 +91,18 @@ def _speaker_words(section: str) -> frozenset[str]:
 
 # Rule ``body_speaks_for_org`` (data/speakers.toml): "the board" speaks for
 # its organisation as "the company" does.
-_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads")
+_NUMBERED_BRANCH = _speaker_words("numbered_branch")
+_AGENT_NOUNS = _speaker_words("agent_nouns")
+_GENERIC_ORG_HEADS = _LEX.generic_org_heads | _speaker_words("body_heads") | _speaker_words("performer_group_heads")
+
+
+def _without_branch(words: list[str]) -> list[str]:
+    """Rule ``numbered_branch_kind`` (speakers.toml, numbered_branch): a
+    name's words without a branch number at its end ("... Workers Local
+    2217" -> "... Workers")."""
+    if len(words) >= 3 and words[-1].isdigit() and words[-2] in _NUMBERED_BRANCH:
+        return words[:-2]
+    return words
 
 
 def _org_kind_names() -> dict[str, frozenset[str]]:
@@ -782,6 +793,13 @@ class _Resolver:
         last = next(i for i in range(len(piece) - 1, -1, -1) if piece[i].isalnum())
         return self.in_quote(start + first) and self.in_quote(start + last)
 
+    def _wordless_sent(self, n: int) -> bool:
+        """Whether sentence ``n`` holds no letter or digit (a stray quote
+        mark and line breaks)."""
+        start = self.sent_starts[n]
+        end = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.text)
+        return not any(c.isalnum() for c in self.text[start:end])
+
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.quoted_starts, char) - 1
         return i >= 0 and char < self.quoted[i][1]
@@ -1240,8 +1258,8 @@ class _Resolver:
             or prev.thing
             or prev.candidates
             or (prev.gender and prev.gender != gender)
-            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS)
             or self.last_mention_end < 0
+            or not (prev.head in _PERSON_NOUNS or prev.head in _GENDERED_NOUNS or self._who_described())
             or self.sent_of(start) - self.sent_of(self.last_mention_end) > 1
         ):
             return False
@@ -1252,14 +1270,34 @@ class _Resolver:
             if self.entities[ref.eid].type != "PERSON" or self.in_quote(ref.start) or self.in_reported(ref.start):
                 # A name in quote marks or in what was reported is talked about.
                 continue
+            at = self._span(ref.start, ref.start + 1)
+            if at is not None and len(at) and ref.start < self.last_mention_end and at[0].lower_ in PERSON_PRONOUNS:
+                # A pronoun in the description's own clause ("who asked not
+                # to be named because he feared ...") is the one described
+                # (rule ``described_by_who_clause``).
+                continue
             if ref.start >= self.last_mention_end:
                 return False
-            at = self._span(ref.start, ref.start + 1)
             if at is None or at.start == 0 or self.doc[at.start - 1].pos_ != "ADP":
                 # A name in the description that is not after a preposition
                 # ("a spokeswoman for Ann Roe") is who it describes.
                 return False
         return True
+
+    def _who_described(self) -> bool:
+        """Rule ``described_by_who_clause``: whether the last speaker's
+        mention is a noun with a relative clause opened by "who" ("A miner on
+        the same shift, who asked not to be named, said"): a person, whatever
+        the noun, so a pronoun right after may be them."""
+        span = self._span(self.last_mention_start, self.last_mention_end)
+        if span is None or len(span) == 0:
+            return False
+        # The clause hangs from a word of the mention, inside it or past it.
+        return any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+            for t in span
+            for c in t.children
+        )
 
     def description(self, span: Span, start: int, prev: _Resolved | None) -> _Resolved:
         """A description's speaker (see ``_describe``). Rule
@@ -2368,9 +2406,12 @@ class _Resolver:
         sent = self.sent_of(start)
         # The sentence before, in the writer's words: sentences wholly inside
         # quote marks ("I will tell the truth.") are skipped (rule
-        # narrative_sentence).
+        # narrative_sentence), and so are pieces with no word at all (rule
+        # ``narrative_sentence_blank``: a closing quote mark the parser split
+        # off with the paragraph break, '"\n\n').
         before = sent - 1
-        while before > 0 and self.quoted_sent(before) and sent - before < _SENTENCE_WINDOW:
+        skipped = self.quoted_sent
+        while before > 0 and (skipped(before) or self._wordless_sent(before)) and sent - before < _SENTENCE_WINDOW:
             before -= 1
         found: dict[str, bool] = {}  # entity id -> seen as subject or speaker
         for s in range(before, sent + 1):
@@ -2431,7 +2472,7 @@ class _Resolver:
             if ent.type != "ORG":
                 continue
             words = ent.name.lower().split()
-            before_of = words[: words.index("of")] if "of" in words else words
+            before_of = _without_branch(words[: words.index("of")] if "of" in words else words)
             last = before_of[-1:] if len(words) >= 2 else []
             if name_head:
                 words = last
@@ -2476,7 +2517,9 @@ class _Resolver:
         Roe MP said": a mention whose head the model tagged as no entity, a
         short word in capitals after a person's tagged name (a post-nominal:
         a rank, an honour, a seat), is that person, the letters no part of
-        the name (as a title before it is not)."""
+        the name (as a title before it is not). What follows the head is no
+        part of it ("Ann Roe KC, for the Acme TV network, said")."""
+        span = span.doc[span.start : span.root.i + 1]
         k = span.end
         while k > span.start and span.doc[k - 1].is_upper and span.doc[k - 1].is_alpha and len(span.doc[k - 1]) <= 4:
             k -= 1
@@ -2697,6 +2740,19 @@ class _Resolver:
             k += 1
         if span.start < k and all(t.is_title for t in span.doc[k : span.end]):
             return _Resolved(span.doc[k : span.end].text, None, span.doc[span.start : k].text, "PERSON")
+        # Rule ``untagged_titled_name_of_org``: "Superintendent Ann Roe of
+        # Doeshire Police": the titled name ends before "of" and the
+        # title-case words of where the person serves.
+        of = next((t.i for t in span.doc[k : span.end] if t.lower_ in ("of", "at", "from")), None)
+        if (
+            span.start < k
+            and of is not None
+            and of - k >= 2
+            and of + 1 < span.end
+            and all(t.is_title for t in span.doc[k:of])
+            and all(t.is_title or t.lower_ == "the" for t in span.doc[of + 1 : span.end])
+        ):
+            return _Resolved(span.doc[k:of].text, None, span.doc[span.start : k].text, "PERSON")
         return _Resolved(text, None, None, "PERSON")
 
     def _person_before_of(self, span: Span, root: Token) -> Entity | None:
@@ -2952,11 +3008,26 @@ class _Resolver:
             # "Mr. Abel and Mr. Brandt said": both of them, neither alone.
             # The speaker is the pair as written, in no one person's name.
             return _Resolved(span.text, None, None, "DESC", "", True)
+        if root.lemma_.lower() in _AGENT_NOUNS and any(c.dep_ == "poss" for c in root.children):
+            # Rule ``possessed_agents_named``: "Mr Roe's solicitors, Carrow
+            # Lennox, said": the firm or person named in apposition to the
+            # ones acting for someone is the speaker.
+            for c in root.children:
+                if c.dep_ == "appos" and c.i < span.end and c.pos_ == "PROPN":
+                    named = self.entity_at(c.idx, c.idx + len(c.text))
+                    if named is not None and named.type in ("PERSON", "ORG"):
+                        return self.named(named, None)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None and ent.type != "PERSON":
             # Rule ``person_of_org``: "Constable Mark Ilori of the county
             # police" is the constable, however the parser heads the phrase.
             person = self._person_before_of(span, root) or self._person_of_org_before(span)
+            if person is not None:
+                ent = person
+        elif ent is None and root.pos_ == "PROPN" and root.is_title:
+            # Rule ``person_of_untagged_org``: so is "Superintendent Ann Roe
+            # of Doeshire Police" when the model tagged no organisation.
+            person = self._person_before_of(span, root)
             if person is not None:
                 ent = person
         counted = span[0].lower_ in _LEX.group_determiners or (span[0].like_num and span[0].i != root.i)
