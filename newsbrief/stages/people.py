@@ -69,6 +69,8 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
     def words(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data[name]["words"])
 
+    # Seat letters stand after a name and before one alike (people.toml).
+    seats = words("seat_letters") if "seat_letters" in data else frozenset()
     return PeopleLexicon(
         honorific_gender=_gendered(data["honorific_gender"]),
         gendered_nouns=_gendered(data["gendered_nouns"]),
@@ -99,9 +101,9 @@ def load_people_lexicon(path: Path = DEFAULT_PATH) -> PeopleLexicon:
         place_name_ends=words("place_name_ends") if "place_name_ends" in data else frozenset(),
         census_name_locales=tuple(data.get("census_name_locales", {}).get("locales", ())),
         legal_suffixes=words("legal_suffixes") if "legal_suffixes" in data else frozenset(),
-        post_nominals=words("post_nominals") if "post_nominals" in data else frozenset(),
+        post_nominals=(words("post_nominals") if "post_nominals" in data else frozenset()) | seats,
         stage_name_frames=words("stage_name_frames") if "stage_name_frames" in data else frozenset(),
-        title_abbreviations=words("title_abbreviations") if "title_abbreviations" in data else frozenset(),
+        title_abbreviations=(words("title_abbreviations") if "title_abbreviations" in data else frozenset()) | seats,
         surname_particles=words("surname_particles") if "surname_particles" in data else frozenset(),
         org_kind_modifiers=words("org_kind_modifiers") if "org_kind_modifiers" in data else frozenset(),
     )
